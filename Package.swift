@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Accord",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "LeadModel", targets: ["LeadModel"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "Routing", targets: ["Routing"]),
+        .library(name: "SLA", targets: ["SLA"]),
+        .library(name: "Feedback", targets: ["Feedback"]),
+        .library(name: "Scoreboard", targets: ["Scoreboard"]),
+        .library(name: "Accord", targets: ["Accord"]),
+        .library(name: "EventStoreConformance", targets: ["EventStoreConformance"]),
+        .executable(name: "accord", targets: ["AccordCLI"]),
+        .executable(name: "accord-bench", targets: ["AccordBench"]),
+    ],
+    targets: [
+        .target(name: "LeadModel"),
+        .target(name: "Scoring", dependencies: ["LeadModel"]),
+        .target(name: "Routing", dependencies: ["LeadModel"]),
+        .target(name: "SLA", dependencies: ["LeadModel"]),
+        .target(name: "Feedback", dependencies: ["LeadModel"]),
+        .target(name: "Scoreboard", dependencies: ["LeadModel"]),
+        .target(
+            name: "Accord",
+            dependencies: ["LeadModel", "Scoring", "Routing", "SLA", "Feedback", "Scoreboard"]
+        ),
+        .target(name: "EventStoreConformance", dependencies: ["LeadModel"]),
+        .executableTarget(name: "AccordCLI", dependencies: ["Accord"]),
+        .executableTarget(name: "AccordBench", dependencies: ["Accord"]),
+        .testTarget(name: "LeadModelTests", dependencies: ["LeadModel", "EventStoreConformance"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
+        .testTarget(name: "AccordTests", dependencies: ["Accord", "EventStoreConformance"]),
+        .testTarget(name: "AccordCLITests", dependencies: ["Accord"]),
+    ]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,56 @@
+extension LeadEvent {
+    /// The event with the lead's personal data removed, as erasure writes it back to the journal.
+    ///
+    /// Removed: contact fields (email, phone, names, title), external ids, custom attributes,
+    /// signal properties, free-text notes and idempotency keys (they often embed an email).
+    /// Kept: what the scoreboard counts — the event kind, times, source, campaign, message angle,
+    /// company and account, stages, scores, assignments, SLA clocks and disposition codes.
+    public func redactingPersonalData() -> LeadEvent {
+        var copy = self
+        copy.idempotencyKey = nil
+        switch payload {
+        case .captured(let lead, let stage):
+            copy.payload = .captured(lead.redactingPersonalData(), stage: stage)
+        case .signalRecorded(let signal):
+            copy.payload = .signalRecorded(signal.redactingPersonalData())
+        case .fieldsChanged(let changes):
+            copy.payload = .fieldsChanged(
+                FieldChanges(changes.values.filter { LeadEvent.retainedFields.contains($0.key) }))
+        case .merged(var record):
+            record.absorbedLead = record.absorbedLead.redactingPersonalData()
+            record.absorbedSignals = record.absorbedSignals.map { $0.redactingPersonalData() }
+            copy.payload = .merged(record)
+        case .touched(var touch):
+            touch.note = nil
+            copy.payload = .touched(touch)
+        case .dispositionRecorded(var disposition):
+            disposition.note = nil
+            copy.payload = .dispositionRecorded(disposition)
+        case .mergedInto, .stageChanged, .scored, .assigned, .slaStarted, .slaWarned, .slaMet,
+            .slaBreached, .slaEscalated, .erased:
+            break
+        }
+        return copy
+    }
+
+    /// Fields that are about the business, not the person, and survive erasure.
+    static let retainedFields: Set<LeadField> = [
+        .company, .account, .source, .campaign, .messageAngle,
+    ]
+}
+
+extension Lead {
+    /// The lead with its personal data removed; see ``LeadEvent/redactingPersonalData()``.
+    public func redactingPersonalData() -> Lead {
+        Lead(
+            id: id, company: company, accountID: accountID, source: source, campaign: campaign,
+            messageAngle: messageAngle)
+    }
+}
+
+extension Signal {
+    /// The signal with its properties and idempotency key removed.
+    public func redactingPersonalData() -> Signal {
+        Signal(kind: kind, occurredAt: occurredAt, source: source, campaign: campaign)
+    }
+}

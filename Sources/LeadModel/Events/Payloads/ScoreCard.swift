@@ -1,0 +1,48 @@
+/// A lead's score and every contribution that made it.
+///
+/// Scores have two axes: *fit* (who they are) and *engagement* (what they did). The grade
+/// combines both, fit as a letter and engagement as a digit (`"A1"` is best).
+public struct ScoreCard: Hashable, Sendable, Codable {
+    /// The scorer that produced the card (`"rules"`, `"learned:v3"`).
+    public var scorer: String
+    public var fit: Double
+    public var engagement: Double
+    public var total: Double
+    /// The two-axis grade, such as `"B2"`, when the scorer grades.
+    public var grade: String?
+    /// The rules that gave points, with the evidence they matched.
+    public var contributions: [Contribution]
+
+    public init(
+        scorer: String, fit: Double, engagement: Double, total: Double? = nil, grade: String? = nil,
+        contributions: [Contribution] = []
+    ) {
+        self.scorer = scorer
+        self.fit = fit
+        self.engagement = engagement
+        self.total = total ?? (fit + engagement)
+        self.grade = grade
+        self.contributions = contributions
+    }
+
+    /// Which axis a contribution counts towards.
+    public enum Axis: String, Hashable, Sendable, Codable {
+        case fit, engagement
+    }
+
+    /// Points one rule gave, and why.
+    public struct Contribution: Hashable, Sendable, Codable {
+        public var rule: String
+        public var axis: Axis
+        public var points: Double
+        /// What the rule matched, in words: `"3 emails opened in 30 days"`.
+        public var evidence: String
+
+        public init(rule: String, axis: Axis, points: Double, evidence: String) {
+            self.rule = rule
+            self.axis = axis
+            self.points = points
+            self.evidence = evidence
+        }
+    }
+}

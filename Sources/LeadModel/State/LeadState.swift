@@ -1,0 +1,161 @@
+import Foundation
+
+/// What the system knows about a lead now, folded from its events.
+///
+/// The fold is the only way state is made: there is no public initialiser, so a `LeadState`
+/// always agrees with the journal it came from.
+///
+/// ```swift
+/// let events = try await store.events(forLead: "lead-1")
+/// guard let state = LeadState.fold(events) else { return }   // nil: never captured
+/// print(state.stage, state.score?.total ?? 0)
+/// ```
+public struct LeadState: Hashable, Sendable {
+    /// One entry of the stage history: the stage entered and when.
+    public struct StageEntry: Hashable, Sendable, Codable {
+        public var stage: Stage
+        public var enteredAt: Date
+    }
+
+    /// The lead's current data (capture, field changes and merges applied).
+    public private(set) var lead: Lead
+    public private(set) var stage: Stage
+    /// Every stage the lead entered, oldest first, starting with the capture.
+    public private(set) var stageHistory: [StageEntry]
+    public private(set) var createdAt: Date
+    public private(set) var updatedAt: Date
+    /// The number of events in the lead's stream; the expected version for the next append.
+    public private(set) var version: Int
+    /// The journal position of the last event folded.
+    public private(set) var lastPosition: JournalPosition?
+    /// Every signal, its own and those of leads merged into it, in the order recorded.
+    public private(set) var signals: [Signal]
+    /// Leads merged into this one.
+    public private(set) var absorbed: [LeadID]
+    /// The survivor this lead was merged into; such a lead accepts no new facts.
+    public private(set) var mergedInto: LeadID?
+    public private(set) var score: ScoreCard?
+    public private(set) var scoredAt: Date?
+    public private(set) var owner: Owner?
+    public private(set) var assignedAt: Date?
+    public private(set) var touches: [Touch]
+    public private(set) var firstTouchAt: Date?
+    public private(set) var lastTouchAt: Date?
+    /// Response clocks that started and have not yet been met.
+    public private(set) var openClocks: [SLAClockID: SLAClock]
+    /// Clocks that ran past their deadline (breached clocks stay open until met).
+    public private(set) var breachedClocks: Set<SLAClockID>
+    /// The latest disposition, if sales gave one.
+    public private(set) var disposition: Disposition?
+    /// Whether the lead's personal data was erased.
+    public private(set) var isErased: Bool
+
+    public var id: LeadID { lead.id }
+
+    /// When the lead entered a stage most recently, if it ever did.
+    public func enteredAt(_ stage: Stage) -> Date? {
+        stageHistory.last { $0.stage == stage }?.enteredAt
+    }
+
+    private init(lead: Lead, stage: Stage, at time: Date) {
+        self.lead = lead
+        self.stage = stage
+        self.stageHistory = [StageEntry(stage: stage, enteredAt: time)]
+        self.createdAt = time
+        self.updatedAt = time
+        self.version = 0
+        self.signals = []
+        self.absorbed = []
+        self.touches = []
+        self.openClocks = [:]
+        self.breachedClocks = []
+        self.isErased = false
+    }
+
+    /// Folds a lead's events, oldest first, into its state.
+    ///
+    /// - Parameter events: the events of one lead's stream, in journal order.
+    /// - Returns: the state, or `nil` when the events hold no capture.
+    public static func fold(_ events: some Sequence<LeadEvent>) -> LeadState? {
+        var state: LeadState?
+        for event in events {
+            if state == nil {
+                guard case .captured(let lead, let stage) = event.payload else { continue }
+                state = LeadState(lead: lead, stage: stage, at: event.occurredAt)
+            }
+            state!.apply(event)
+        }
+        return state
+    }
+
+    /// Applies one more event of this lead's stream.
+    ///
+    /// Events of other leads are ignored, so a caller may feed a mixed journal.
+    public mutating func apply(_ event: LeadEvent) {
+        guard event.leadID == lead.id else { return }
+        version += 1
+        lastPosition = event.position ?? lastPosition
+        updatedAt = max(updatedAt, event.occurredAt)
+        switch event.payload {
+        case .captured(let captured, _):
+            if version > 1 { lead.fillGaps(from: captured) }
+        case .signalRecorded(let signal):
+            signals.append(signal)
+        case .fieldsChanged(let changes):
+            lead.apply(changes)
+        case .merged(let record):
+            absorbed.append(record.absorbed)
+            lead.fillGaps(from: record.absorbedLead)
+            signals.append(contentsOf: record.absorbedSignals)
+            signals.sort { $0.occurredAt < $1.occurredAt }
+        case .mergedInto(let survivor):
+            mergedInto = survivor
+        case .stageChanged(let change):
+            stage = change.to
+            stageHistory.append(StageEntry(stage: change.to, enteredAt: event.occurredAt))
+        case .scored(let card):
+            score = card
+            scoredAt = event.occurredAt
+        case .assigned(let assignment):
+            owner = assignment.owner
+            assignedAt = event.occurredAt
+        case .touched(let touch):
+            touches.append(touch)
+            if firstTouchAt == nil { firstTouchAt = event.occurredAt }
+            lastTouchAt = event.occurredAt
+        case .slaStarted(let clock):
+            openClocks[clock.id] = clock
+        case .slaWarned:
+            break
+        case .slaMet(let id):
+            openClocks[id] = nil
+        case .slaBreached(let id):
+            breachedClocks.insert(id)
+        case .slaEscalated:
+            break
+        case .dispositionRecorded(let disposition):
+            self.disposition = disposition
+        case .erased:
+            isErased = true
+            lead = lead.redactingPersonalData()
+            signals = signals.map { $0.redactingPersonalData() }
+            touches = touches.map { Touch(channel: $0.channel, by: $0.by, connected: $0.connected) }
+            disposition?.note = nil
+        }
+    }
+}
+
+extension Lead {
+    /// Fills fields this lead lacks from another record of the same person.
+    mutating func fillGaps(from other: Lead) {
+        for field in LeadField.standard where self[field] == nil {
+            if let value = other[field] { apply(FieldChanges([field: value])) }
+        }
+        for (key, value) in other.attributes where attributes[key] == nil {
+            attributes[key] = value
+        }
+        for id in other.externalIDs where !externalIDs.contains(id) {
+            externalIDs.append(id)
+        }
+    }
+}

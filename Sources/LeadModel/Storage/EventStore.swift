@@ -1,0 +1,114 @@
+/// The journal: an append-only, totally ordered log of ``LeadEvent``s.
+///
+/// This is the storage plugin point. ``InMemoryEventStore`` and ``FileEventStore`` are ordinary
+/// conformances; a third-party store (PostgreSQL, SQLite, …) implements the same requirements and
+/// proves it with the `EventStoreConformance` suite.
+///
+/// ## The contract
+/// - ``append(_:)`` returns only once the events are as durable as ``durability`` promises.
+/// - A call is atomic: either every new event of every request is appended, or none is.
+/// - **Optimistic concurrency**: each request names the version it expects its lead's stream to
+///   have; a mismatch throws ``EventStoreError`` with code `versionConflict` and appends nothing.
+/// - **Idempotency**: an event whose `idempotencyKey` is already recorded (in any stream, or
+///   earlier in the same call) is not appended again; its result reports the original position.
+///   A request whose events are all duplicates succeeds without checking its expected version.
+/// - **Total order**: positions start at 1 and increase by one per appended event, with no gaps.
+///   Readers see an event only once its append has returned.
+/// - **Erasure**: ``erase(lead:recording:)`` removes the lead's personal data from every copy the
+///   store keeps, leaving the redacted events (see ``LeadEvent/redactingPersonalData()``) at the
+///   same positions, then appends the erasure event.
+///
+/// Conforming types must be safe to call from many tasks at once.
+public protocol EventStore: Sendable {
+    /// How durable an acknowledged append is.
+    var durability: Durability { get }
+
+    /// Appends events to one or more lead streams, atomically.
+    ///
+    /// - Parameter requests: the events per lead, with the expected version of each stream.
+    /// - Returns: one result per request, in order.
+    /// - Throws: ``EventStoreError`` — `versionConflict` when an expectation fails,
+    ///   `invalidRequest` when an event's lead differs from its request's, `io` on storage failure.
+    func append(_ requests: [AppendRequest]) async throws -> [AppendResult]
+
+    /// Reads up to `limit` events in journal order, starting at `position`.
+    ///
+    /// - Returns: the events with their positions set; empty when `position` is past the end.
+    /// - Throws: ``EventStoreError`` with code `corruptRecord` or `io`.
+    func read(from position: JournalPosition, limit: Int) async throws -> [LeadEvent]
+
+    /// Every event of one lead's stream, oldest first. Empty for an unknown lead.
+    ///
+    /// - Throws: ``EventStoreError`` with code `corruptRecord` or `io`.
+    func events(forLead id: LeadID) async throws -> [LeadEvent]
+
+    /// Removes a lead's personal data for good and records that it did.
+    ///
+    /// - Parameters:
+    ///   - id: the lead to erase.
+    ///   - erasure: the event to append afterwards, normally with an ``Erasure`` payload.
+    /// - Returns: the erasure event as appended, with its position.
+    /// - Throws: ``EventStoreError`` with code `unknownLead` when the lead has no events.
+    func erase(lead id: LeadID, recording erasure: LeadEvent) async throws -> LeadEvent
+}
+
+extension EventStore {
+    /// Appends events to one lead's stream.
+    ///
+    /// - Throws: see ``append(_:)``.
+    @discardableResult
+    public func append(
+        _ events: [LeadEvent], to lead: LeadID, expecting version: ExpectedVersion = .any
+    ) async throws -> AppendResult {
+        let results = try await append([
+            AppendRequest(leadID: lead, expectedVersion: version, events: events)
+        ])
+        return results[0]
+    }
+
+    /// The whole journal from `position` on, read lazily in pages of `pageSize` events.
+    ///
+    /// ```swift
+    /// for try await event in store.events(from: .start) { projection.apply(event) }
+    /// ```
+    public func events(from position: JournalPosition = .start, pageSize: Int = 4096)
+        -> JournalEvents
+    {
+        JournalEvents(store: self, start: position, pageSize: pageSize)
+    }
+}
+
+/// The journal as an `AsyncSequence`, fetched a page at a time so it never sits in memory whole.
+public struct JournalEvents: AsyncSequence, Sendable {
+    public typealias Element = LeadEvent
+
+    let store: any EventStore
+    let start: JournalPosition
+    let pageSize: Int
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let store: any EventStore
+        var next: JournalPosition
+        let pageSize: Int
+        var page: [LeadEvent] = []
+        var index = 0
+        var finished = false
+
+        public mutating func next() async throws -> LeadEvent? {
+            if index == page.count {
+                guard !finished else { return nil }
+                page = try await store.read(from: next, limit: pageSize)
+                index = 0
+                if page.count < pageSize { finished = true }
+                guard let last = page.last?.position else { return nil }
+                next = last.next
+            }
+            defer { index += 1 }
+            return page[index]
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(store: store, next: start, pageSize: Swift.max(1, pageSize))
+    }
+}

@@ -1,0 +1,57 @@
+/// An error from an ``EventStore``.
+///
+/// Match on ``code``. Descriptions name the file, offset, lead or position involved and say what
+/// to do next; they never contain event payloads (which hold personal data).
+public struct EventStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong. Opaque so that codes can be added without breaking callers.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// A lead's stream did not have the expected version; nothing was appended.
+        public static let versionConflict = Code("versionConflict")
+        /// Another process owns the data directory.
+        public static let directoryLocked = Code("directoryLocked")
+        /// A record failed its checksum or framing check somewhere other than the torn tail.
+        public static let corruptRecord = Code("corruptRecord")
+        /// A file was written by an unknown (newer) format version.
+        public static let unsupportedFormat = Code("unsupportedFormat")
+        /// An operating-system call failed.
+        public static let io = Code("io")
+        /// The request itself is malformed (an event for another lead, an empty id).
+        public static let invalidRequest = Code("invalidRequest")
+        /// The lead has no events in this store.
+        public static let unknownLead = Code("unknownLead")
+        /// The store was closed.
+        public static let closed = Code("closed")
+    }
+
+    public var code: Code
+    /// What happened and what to do next.
+    public var message: String
+    /// The lead concerned, when there is one.
+    public var leadID: LeadID?
+    /// The file concerned, when there is one.
+    public var path: String?
+    /// The byte offset in ``path`` concerned, when there is one.
+    public var offset: UInt64?
+
+    public init(
+        _ code: Code, _ message: String, leadID: LeadID? = nil, path: String? = nil,
+        offset: UInt64? = nil
+    ) {
+        self.code = code
+        self.message = message
+        self.leadID = leadID
+        self.path = path
+        self.offset = offset
+    }
+
+    public var description: String {
+        var text = message
+        if let leadID { text += " (lead \(leadID))" }
+        if let path { text += " [\(path)\(offset.map { " @\($0)" } ?? "")]" }
+        return text
+    }
+}
