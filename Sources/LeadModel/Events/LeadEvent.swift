@@ -77,7 +77,7 @@ extension LeadEvent {
         case slaWarned(SLAClockID)
         /// A response clock stopped in time.
         case slaMet(SLAClockID)
-        /// A response clock ran past its deadline.
+        /// A response clock ran past its deadline; the clock is closed.
         case slaBreached(SLAClockID)
         /// A step of a tier's escalation ladder ran.
         case slaEscalated(SLAEscalation)

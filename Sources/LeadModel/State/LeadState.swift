@@ -41,9 +41,9 @@ public struct LeadState: Hashable, Sendable {
     public private(set) var touches: [Touch]
     public private(set) var firstTouchAt: Date?
     public private(set) var lastTouchAt: Date?
-    /// Response clocks that started and have not yet been met.
+    /// Response clocks that started and have neither been met nor breached.
     public private(set) var openClocks: [SLAClockID: SLAClock]
-    /// Clocks that ran past their deadline (breached clocks stay open until met).
+    /// Clocks that ran past their deadline; a breach closes the clock.
     public private(set) var breachedClocks: Set<SLAClockID>
     /// The latest disposition, if sales gave one.
     public private(set) var disposition: Disposition?
@@ -130,6 +130,7 @@ public struct LeadState: Hashable, Sendable {
         case .slaMet(let id):
             openClocks[id] = nil
         case .slaBreached(let id):
+            openClocks[id] = nil
             breachedClocks.insert(id)
         case .slaEscalated:
             break
@@ -146,8 +147,9 @@ public struct LeadState: Hashable, Sendable {
 }
 
 extension Lead {
-    /// Fills fields this lead lacks from another record of the same person.
-    mutating func fillGaps(from other: Lead) {
+    /// Fills fields this lead lacks from another record of the same person: standard fields,
+    /// attributes and external ids it does not have yet. Nothing it has is overwritten.
+    public mutating func fillGaps(from other: Lead) {
         for field in LeadField.standard where self[field] == nil {
             if let value = other[field] { apply(FieldChanges([field: value])) }
         }

@@ -1,0 +1,196 @@
+import Foundation
+public import LeadModel
+import Scoring
+
+/// One row of a batch: a person's record, or a signal with the person it came from.
+public enum IngestItem: Hashable, Sendable {
+    case lead(Lead)
+    case signal(Signal, person: Lead)
+}
+
+/// What a batch did.
+public struct IngestSummary: Hashable, Sendable {
+    public var created = 0
+    public var matched = 0
+    public var merged = 0
+    public var signalsRecorded = 0
+    public var duplicateSignals = 0
+    /// Events appended, scores included.
+    public var eventsAppended = 0
+
+    public init() {}
+
+    mutating func count(_ outcome: CaptureResult.Outcome) {
+        switch outcome {
+        case .created: created += 1
+        case .matched: matched += 1
+        case .merged(_, let absorbed): merged += absorbed.count
+        }
+    }
+}
+
+extension AlignmentEngine {
+    /// Captures a person's record: a new lead, or new facts on the lead the person already is.
+    ///
+    /// Identity resolution decides: the same email, phone or external id finds the existing lead
+    /// (its missing fields are filled, and a new source or campaign is recorded as a second
+    /// capture); a record that matches two leads merges them into the older one. A lead with an
+    /// empty `id` gets a minted one.
+    ///
+    /// - Parameters:
+    ///   - person: the record as the source knows it.
+    ///   - actor: who captured it (an integration, a person).
+    /// - Returns: how the record was matched and the lead's state after.
+    /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    @discardableResult
+    public func capture(_ person: Lead, by actor: EventActor = .system) async throws -> CaptureResult {
+        var outcome: CaptureResult.Outcome = .created(person.id)
+        try await commit {
+            var planner = makePlanner()
+            outcome = planner.resolve(person, by: actor)
+            return planner.requests
+        }
+        return CaptureResult(outcome: outcome, state: leads[leadID(of: outcome)]!)
+    }
+
+    /// Records a signal from a person, capturing the person first if the journal does not know
+    /// them, then scores the lead.
+    ///
+    /// Idempotent: a signal whose `idempotencyKey` was recorded before is not recorded again
+    /// (``SignalResult/isDuplicate``).
+    ///
+    /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    @discardableResult
+    public func record(_ signal: Signal, from person: Lead, by actor: EventActor = .system)
+        async throws -> SignalResult
+    {
+        let results = try await ingestDetailed([.signal(signal, person: person)], by: actor)
+        return results[0]!
+    }
+
+    /// Records a signal on a known lead, then scores it.
+    ///
+    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged` or `leadErased`;
+    ///   ``EventStoreError`` when the journal cannot be written.
+    @discardableResult
+    public func record(_ signal: Signal, for lead: LeadID, by actor: EventActor = .system)
+        async throws -> SignalResult
+    {
+        try await catchUp()
+        let state = try liveState(of: lead)
+        return try await record(signal, from: state.lead, by: actor)
+    }
+
+    /// Captures leads and records signals in one append per batch, so an import of a million
+    /// rows is a thousand round trips, not a million.
+    ///
+    /// Rows are resolved in order, so two rows for one new person make one lead. Scores are
+    /// recorded for every lead that got a new signal, after the signals are stored.
+    ///
+    /// - Returns: counts of what happened.
+    /// - Throws: ``EventStoreError`` when the journal cannot be written; nothing of the batch's
+    ///   rows is stored then.
+    @discardableResult
+    public func ingest(_ items: [IngestItem], by actor: EventActor = .system) async throws
+        -> IngestSummary
+    {
+        var summary = IngestSummary()
+        _ = try await ingestDetailed(items, by: actor, summary: &summary)
+        return summary
+    }
+
+    private func ingestDetailed(_ items: [IngestItem], by actor: EventActor) async throws
+        -> [Int: SignalResult]
+    {
+        var summary = IngestSummary()
+        return try await ingestDetailed(items, by: actor, summary: &summary)
+    }
+
+    private func ingestDetailed(
+        _ items: [IngestItem], by actor: EventActor, summary: inout IngestSummary
+    ) async throws -> [Int: SignalResult] {
+        var outcomes: [CaptureResult.Outcome] = []
+        var signalSlots: [(item: Int, lead: LeadID, event: Int)] = []
+        var planned: [AppendRequest] = []
+        let results = try await commit {
+            var planner = makePlanner()
+            outcomes = []
+            signalSlots = []
+            for (index, item) in items.enumerated() {
+                switch item {
+                case .lead(let person):
+                    outcomes.append(planner.resolve(person, by: actor))
+                case .signal(let signal, let person):
+                    let outcome = planner.resolve(person, by: actor)
+                    outcomes.append(outcome)
+                    let id = leadID(of: outcome)
+                    let slot = planner.add(
+                        id, .signalRecorded(signal), by: actor, key: signal.idempotencyKey)
+                    signalSlots.append((index, id, slot))
+                }
+            }
+            planned = planner.requests
+            return planned
+        }
+        for outcome in outcomes { summary.count(outcome) }
+        var requestIndex: [LeadID: Int] = [:]
+        for (index, request) in planned.enumerated() { requestIndex[request.leadID] = index }
+        var signalResults: [Int: SignalResult] = [:]
+        var scoredLeads: [LeadID] = []
+        for slot in signalSlots {
+            guard let index = requestIndex[slot.lead], index < results.count else { continue }
+            let result = results[index]
+            let duplicate = result.duplicates[slot.event]
+            if duplicate {
+                summary.duplicateSignals += 1
+            } else {
+                summary.signalsRecorded += 1
+                if !scoredLeads.contains(slot.lead) { scoredLeads.append(slot.lead) }
+            }
+            signalResults[slot.item] = SignalResult(
+                capture: outcomes[slot.item], position: result.positions[slot.event],
+                isDuplicate: duplicate, state: leads[slot.lead]!)
+        }
+        summary.eventsAppended += results.reduce(0) { $0 + $1.appendedCount }
+        summary.eventsAppended += try await score(scoredLeads)
+        for (item, result) in signalResults {
+            signalResults[item]?.state = leads[result.leadID] ?? result.state
+        }
+        return signalResults
+    }
+
+    /// Scores leads with the configured scorer and records the cards that changed.
+    ///
+    /// - Returns: the number of score events appended.
+    func score(_ ids: [LeadID]) async throws -> Int {
+        guard let scorer = configuration.scorer, !ids.isEmpty else { return 0 }
+        let results = try await commit {
+            var planner = makePlanner()
+            for id in ids {
+                guard let state = planner.state(id), state.mergedInto == nil, !state.isErased else {
+                    continue
+                }
+                let input = ScoringInput(state: state, now: planner.now, playbookVersion: playbook.version)
+                guard let card = scorer.score(input), card != state.score else { continue }
+                planner.add(
+                    id, .scored(card), by: .system,
+                    reasons: [Reason(rule: card.scorer, detail: "total \(card.total)")], decision: true)
+            }
+            return planner.requests
+        }
+        return results.reduce(0) { $0 + $1.appendedCount }
+    }
+
+    func makePlanner() -> Planner {
+        Planner(
+            base: leads, baseIndex: identityIndex, identity: configuration.identity,
+            initialStage: playbook.stages.graph.initial, now: configuration.now(),
+            playbookVersion: playbook.version)
+    }
+
+    func leadID(of outcome: CaptureResult.Outcome) -> LeadID {
+        switch outcome {
+        case .created(let id), .matched(let id), .merged(let id, _): return id
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Feedback
+import Foundation
+public import LeadModel
+import Routing
+import SLA
+
+extension AlignmentEngine {
+    /// Moves a lead to another stage, checking the stage graph and the handoff gates.
+    ///
+    /// Entering the playbook's handoff stage routes the lead (when a router is configured) and
+    /// starts its response clock (when an SLA policy is configured), in the same append.
+    ///
+    /// - Parameters:
+    ///   - id: the lead.
+    ///   - stage: the stage to enter.
+    ///   - actor: who moved it.
+    ///   - reasons: why, stored with the event (a score card, a meeting outcome).
+    /// - Returns: the lead's state after the move.
+    /// - Throws: ``LeadModelError`` — `transitionNotAllowed` or `unknownStage` from the stage
+    ///   graph, `handoffGateFailed` naming every missing field, `unknownLead`, `leadMerged`,
+    ///   `leadErased`; ``EventStoreError`` when the journal cannot be written.
+    @discardableResult
+    public func changeStage(
+        of id: LeadID, to stage: Stage, by actor: EventActor, reasons: [Reason] = []
+    ) async throws -> LeadState {
+        try await commit {
+            var planner = makePlanner()
+            let state = try liveState(of: id)
+            try playbook.stages.graph.checkMove(of: id, from: state.stage, to: stage)
+            try playbook.stages.gates.check(state.lead, entering: stage)
+            let gate = playbook.stages.gates.requiredFields(for: stage)
+            var why = reasons
+            if !gate.isEmpty {
+                why.append(
+                    Reason(
+                        rule: "gate:\(stage)",
+                        detail: "required fields present: \(gate.map(\.rawValue).joined(separator: ", "))"))
+            }
+            planner.add(
+                id, .stageChanged(StageChange(from: state.stage, to: stage)), by: actor, reasons: why,
+                decision: true)
+            if stage == playbook.stages.handoff { handOff(id, in: &planner) }
+            return planner.requests
+        }
+        return leads[id]!
+    }
+
+    /// Routes a lead entering the handoff stage and starts its clock.
+    private func handOff(_ id: LeadID, in planner: inout Planner) {
+        guard let router = configuration.router, let state = planner.state(id) else { return }
+        let input = RoutingInput(state: state, now: planner.now, playbookVersion: playbook.version)
+        guard let decision = router.route(input) else { return }
+        planner.add(
+            id, .assigned(Assignment(owner: decision.owner, router: decision.router)), by: .system,
+            reasons: decision.trail, decision: true)
+        startClock(id, in: &planner)
+    }
+
+    private func startClock(_ id: LeadID, in planner: inout Planner) {
+        guard let policy = configuration.sla, let state = planner.state(id) else { return }
+        guard let start = policy.clock(for: SLAInput(state: state, now: planner.now)) else { return }
+        let clock = SLAClock(
+            id: SLAClockID(rawValue: "\(id)#\(state.version + 1)"), tier: start.tier,
+            owner: state.owner, warnAt: start.warnAt, deadline: start.deadline)
+        planner.add(id, .slaStarted(clock), by: .system, reasons: start.reasons, decision: true)
+    }
+
+    /// Assigns a lead by hand (a rep leaves, a manager reassigns) and restarts its clock.
+    ///
+    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
+    ///   ``EventStoreError`` when the journal cannot be written.
+    @discardableResult
+    public func assign(_ id: LeadID, to owner: Owner, by actor: EventActor, reason: String)
+        async throws -> LeadState
+    {
+        try await commit {
+            var planner = makePlanner()
+            _ = try liveState(of: id)
+            planner.add(
+                id, .assigned(Assignment(owner: owner, router: "manual")), by: actor,
+                reasons: [Reason(rule: "manual", detail: reason)])
+            startClock(id, in: &planner)
+            return planner.requests
+        }
+        return leads[id]!
+    }
+
+    /// Records a sales touch. Open response clocks stop: met when the touch is on time,
+    /// breached when it comes after the deadline.
+    ///
+    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
+    ///   ``EventStoreError`` when the journal cannot be written.
+    @discardableResult
+    public func recordTouch(_ touch: Touch, on id: LeadID) async throws -> LeadState {
+        try await commit {
+            var planner = makePlanner()
+            let state = try liveState(of: id)
+            planner.add(id, .touched(touch), by: .person(touch.by))
+            let now = planner.now
+            for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
+                let timing = "touched at \(now.formatted(.iso8601)), deadline \(clock.deadline.formatted(.iso8601))"
+                if now <= clock.deadline {
+                    planner.add(
+                        id, .slaMet(clock.id), by: .system,
+                        reasons: [Reason(rule: "sla:\(clock.tier)", detail: "met: \(timing)")], decision: true)
+                } else if !state.breachedClocks.contains(clock.id) {
+                    planner.add(
+                        id, .slaBreached(clock.id), by: .system,
+                        reasons: [Reason(rule: "sla:\(clock.tier)", detail: "breached: \(timing)")],
+                        decision: true)
+                }
+            }
+            return planner.requests
+        }
+        return leads[id]!
+    }
+
+    /// Records sales' verdict on a lead, checked against the playbook's reason codes.
+    ///
+    /// - Throws: `FeedbackError` when the reason code is missing, unknown or not allowed (the
+    ///   error lists the allowed codes); ``LeadModelError`` `unknownLead`, `leadMerged`,
+    ///   `leadErased`; ``EventStoreError`` when the journal cannot be written.
+    @discardableResult
+    public func recordDisposition(_ disposition: Disposition, on id: LeadID, by actor: EventActor)
+        async throws -> LeadState
+    {
+        try await commit {
+            var planner = makePlanner()
+            _ = try liveState(of: id)
+            let reason = try playbook.reasonCodes.check(disposition, for: id)
+            planner.add(
+                id, .dispositionRecorded(disposition), by: actor, reasons: reason.map { [$0] } ?? [],
+                decision: true)
+            return planner.requests
+        }
+        return leads[id]!
+    }
+
+    /// Merges one lead into another by hand (a data steward's clean-up). Both histories are
+    /// kept; the absorbed lead accepts no new facts afterwards.
+    ///
+    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or
+    ///   `invalidValue` when both ids are the same lead; ``EventStoreError`` on write failure.
+    @discardableResult
+    public func merge(_ absorbed: LeadID, into survivor: LeadID, by actor: EventActor) async throws
+        -> LeadState
+    {
+        try await commit {
+            var planner = makePlanner()
+            _ = try liveState(of: absorbed)
+            _ = try liveState(of: survivor)
+            guard absorbed != survivor else {
+                throw LeadModelError(.invalidValue, leadID: survivor, message: "cannot merge a lead into itself")
+            }
+            planner.merge(absorbed, into: survivor, matchedOn: [], by: actor)
+            return planner.requests
+        }
+        return leads[survivor]!
+    }
+
+    /// Erases a lead's personal data for good (right to be forgotten), together with the leads
+    /// merged into it, and records the erasure.
+    ///
+    /// The journal keeps the redacted facts, so the scoreboard's counts do not change.
+    ///
+    /// - Throws: ``LeadModelError`` `unknownLead`; ``EventStoreError`` when the store cannot
+    ///   rewrite its files.
+    public func erase(_ id: LeadID, requestedBy: String, reference: String? = nil) async throws {
+        try await catchUp()
+        guard let state = leads[id] else {
+            throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
+        }
+        var targets = [id]
+        var pending = state.absorbed
+        while let next = pending.popLast() {
+            guard !targets.contains(next), let absorbed = leads[next] else { continue }
+            targets.append(next)
+            pending += absorbed.absorbed
+        }
+        for target in targets where leads[target]?.isErased == false {
+            let record = LeadEvent(
+                leadID: target, occurredAt: configuration.now(), actor: .person(requestedBy),
+                payload: .erased(Erasure(requestedBy: requestedBy, reference: reference)))
+            _ = try await store.erase(lead: target, recording: record)
+        }
+        // The stored events changed under the projections: fold the erased leads afresh.
+        try await catchUp()
+        for target in targets {
+            leads[target] = LeadState.fold(try await store.events(forLead: target))
+            identityIndex = identityIndex.filter { $0.value != target }
+            await publishErased(target)
+        }
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+public import LeadModel
+import Routing
+import SLA
+import Scoring
+
+/// The one place with side effects: it loads state from the journal, asks the policies, appends
+/// their decisions as events and publishes notifications.
+///
+/// Hosts talk to the engine; integrators plug into its protocols (``EventStore``,
+/// ``IdentityResolver``, `LeadScorer`, `LeadRouter`, `SLAPolicy`, ``NotificationSink``).
+/// Current lead state is a projection of the journal, kept in memory and caught up before every
+/// command, so several engines may share one store: a command that loses a race to another
+/// writer is retried on fresh state.
+///
+/// ```swift
+/// let engine = try await AlignmentEngine(playbook: .standard, store: InMemoryEventStore(),
+///                                        configuration: EngineConfiguration(identity: resolver))
+/// let result = try await engine.record(Signal(kind: .quoteRequested, occurredAt: .now),
+///                                      from: Lead(id: "", email: "ana@acme.com"))
+/// print(result.leadID, result.state.stage)
+/// ```
+public actor AlignmentEngine {
+    /// The agreement the engine enforces.
+    public let playbook: Playbook
+    /// The journal.
+    public let store: any EventStore
+    let configuration: EngineConfiguration
+
+    /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
+    /// when nobody listens.
+    public nonisolated let notifications: AsyncStream<EngineNotification>
+    private let notificationContinuation: AsyncStream<EngineNotification>.Continuation
+
+    var leads: [LeadID: LeadState] = [:]
+    var identityIndex: [IdentityKey: LeadID] = [:]
+    /// The position of the last journal event folded into the projections.
+    var position: JournalPosition?
+
+    /// Creates an engine and folds the journal into its projections.
+    ///
+    /// - Parameters:
+    ///   - playbook: the agreement; it must be valid (see ``Playbook/validate()``).
+    ///   - store: the journal.
+    ///   - configuration: clock, identity rules and plugins.
+    /// - Throws: ``PlaybookError`` for an invalid playbook; ``EventStoreError`` when the journal
+    ///   cannot be read.
+    public init(playbook: Playbook, store: any EventStore, configuration: EngineConfiguration)
+        async throws
+    {
+        let issues = playbook.validate()
+        guard issues.isEmpty else { throw PlaybookError(issues: issues) }
+        self.playbook = playbook
+        self.store = store
+        self.configuration = configuration
+        (notifications, notificationContinuation) = AsyncStream.makeStream(
+            of: EngineNotification.self, bufferingPolicy: .bufferingNewest(10_000))
+        try await catchUp()
+    }
+
+    deinit { notificationContinuation.finish() }
+
+    // MARK: Reading
+
+    /// The current state of a lead, or `nil` when the journal has no such lead.
+    ///
+    /// A lead merged into another still answers, with ``LeadState/mergedInto`` set.
+    public func state(of id: LeadID) -> LeadState? { leads[id] }
+
+    /// The lead a merged lead now lives in (itself when not merged), or `nil` when unknown.
+    public func survivor(of id: LeadID) -> LeadID? {
+        var current = id
+        var hops = 0
+        while let next = leads[current]?.mergedInto, hops < 64 {
+            current = next
+            hops += 1
+        }
+        return leads[current] == nil ? nil : current
+    }
+
+    /// The lead the given identity data belongs to, if the journal knows the person.
+    public func lookUp(_ person: Lead) -> LeadID? {
+        for key in configuration.identity.keys(for: person) {
+            if let id = identityIndex[key], let survivor = survivor(of: id) { return survivor }
+        }
+        if !person.id.rawValue.isEmpty, leads[person.id] != nil { return survivor(of: person.id) }
+        return nil
+    }
+
+    /// Every lead that is not merged into another, in id order.
+    public func activeLeads() -> [LeadState] {
+        leads.values.filter { $0.mergedInto == nil }.sorted { $0.id < $1.id }
+    }
+
+    /// The number of leads in the journal, merged duplicates included.
+    public var leadCount: Int { leads.count }
+
+    /// The journal position the engine's state reflects.
+    public var journalPosition: JournalPosition? { position }
+
+    /// A lead's history, oldest first: its own events and, when `includingMerged`, those of the
+    /// leads merged into it, in journal order.
+    ///
+    /// - Throws: ``LeadModelError`` `unknownLead`; ``EventStoreError`` on read failures.
+    public func timeline(of id: LeadID, includingMerged: Bool = true) async throws -> [LeadEvent] {
+        guard let state = leads[id] else {
+            throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
+        }
+        var events = try await store.events(forLead: id)
+        if includingMerged {
+            var pending = state.absorbed
+            var seen: Set<LeadID> = [id]
+            while let next = pending.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                events += try await store.events(forLead: next)
+                pending += leads[next]?.absorbed ?? []
+            }
+            events.sort { ($0.position?.rawValue ?? 0) < ($1.position?.rawValue ?? 0) }
+        }
+        return events
+    }
+
+    // MARK: Projections
+
+    /// Folds every event appended since the engine last looked, by this engine or another writer.
+    ///
+    /// - Throws: ``EventStoreError`` when the journal cannot be read.
+    public func catchUp() async throws {
+        let start = position?.next ?? .start
+        for try await event in store.events(from: start, pageSize: 8192) {
+            apply(event)
+        }
+    }
+
+    /// Folds one stored event into the projections.
+    func apply(_ event: LeadEvent) {
+        if let eventPosition = event.position { position = eventPosition }
+        let id = event.leadID
+        if leads[id] == nil {
+            guard let state = LeadState.fold([event]) else { return }
+            leads[id] = state
+        } else {
+            leads[id]!.apply(event)
+        }
+        switch event.payload {
+        case .captured, .fieldsChanged, .merged:
+            index(id)
+        case .mergedInto(let survivor):
+            for (key, owner) in identityIndex where owner == id { identityIndex[key] = survivor }
+        case .erased:
+            identityIndex = identityIndex.filter { $0.value != id }
+        default:
+            break
+        }
+    }
+
+    private func index(_ id: LeadID) {
+        guard let state = leads[id], !state.isErased else { return }
+        for key in configuration.identity.keys(for: state.lead) where identityIndex[key] == nil {
+            identityIndex[key] = id
+        }
+    }
+
+    // MARK: Committing
+
+    /// Appends a unit of work and folds what was stored; retries on a version conflict.
+    ///
+    /// `plan` builds the requests from the current projections; it is run again after catching
+    /// up when another writer got there first.
+    @discardableResult
+    func commit(
+        _ plan: () throws -> [AppendRequest]
+    ) async throws -> [AppendResult] {
+        var attempt = 0
+        while true {
+            try await catchUp()
+            let requests = try plan().filter { !$0.events.isEmpty }
+            guard !requests.isEmpty else { return [] }
+            do {
+                let results = try await store.append(requests)
+                try await fold(requests, results)
+                return results
+            } catch let error as EventStoreError where error.code == .versionConflict {
+                attempt += 1
+                if attempt > configuration.conflictRetries { throw error }
+            }
+        }
+    }
+
+    private func fold(_ requests: [AppendRequest], _ results: [AppendResult]) async throws {
+        var stored: [LeadEvent] = []
+        for (request, result) in zip(requests, results) {
+            for (index, event) in request.events.enumerated() where !result.duplicates[index] {
+                var copy = event
+                copy.position = result.positions[index]
+                stored.append(copy)
+            }
+        }
+        stored.sort { $0.position!.rawValue < $1.position!.rawValue }
+        var expected = (position?.rawValue ?? 0) + 1
+        let contiguous = stored.allSatisfy { event in
+            defer { expected += 1 }
+            return event.position!.rawValue == expected
+        }
+        if contiguous {
+            for event in stored { apply(event) }
+        } else {
+            try await catchUp()
+        }
+        for event in stored { await publish(for: event) }
+    }
+
+    func publishErased(_ id: LeadID) async {
+        notificationContinuation.yield(.leadErased(id))
+        for sink in configuration.sinks { await sink.deliver(.leadErased(id)) }
+    }
+
+    private func publish(for event: LeadEvent) async {
+        let note: EngineNotification?
+        switch event.payload {
+        case .captured: note = .leadCaptured(event.leadID)
+        case .merged(let record): note = .leadsMerged(survivor: event.leadID, absorbed: record.absorbed)
+        case .stageChanged(let change): note = .stageChanged(event.leadID, change)
+        case .assigned(let assignment): note = .assigned(event.leadID, assignment.owner)
+        case .slaStarted(let clock): note = .slaStarted(event.leadID, clock)
+        default: note = nil
+        }
+        guard let note else { return }
+        notificationContinuation.yield(note)
+        for sink in configuration.sinks { await sink.deliver(note) }
+    }
+
+    /// The state of a lead that may accept new facts.
+    ///
+    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged` (naming the survivor) or
+    ///   `leadErased`.
+    func liveState(of id: LeadID) throws(LeadModelError) -> LeadState {
+        guard let state = leads[id] else {
+            throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
+        }
+        if let survivor = state.mergedInto {
+            throw LeadModelError(
+                .leadMerged, leadID: id,
+                message: "this lead was merged into \(survivor); use that lead instead")
+        }
+        if state.isErased {
+            throw LeadModelError(
+                .leadErased, leadID: id, message: "this lead was erased and accepts no new facts")
+        }
+        return state
+    }
+}

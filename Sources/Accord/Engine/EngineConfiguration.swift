@@ -1,0 +1,48 @@
+import Foundation
+public import LeadModel
+public import Routing
+public import SLA
+public import Scoring
+
+/// How an ``AlignmentEngine`` is wired: its clock, identity rules and policy plugins.
+///
+/// Everything is injected; nothing is global. Tests pass a fixed clock:
+///
+/// ```swift
+/// var configuration = EngineConfiguration(identity: StandardIdentityResolver())
+/// configuration.now = { Date(timeIntervalSince1970: 1_790_000_000) }
+/// ```
+public struct EngineConfiguration: Sendable {
+    /// The source of "now" for every event the engine records.
+    public var now: @Sendable () -> Date
+    /// Decides which records are the same person and which account a lead belongs to.
+    public var identity: any IdentityResolver
+    /// Scores leads after each new signal; `nil` records no scores.
+    public var scorer: (any LeadScorer)?
+    /// Routes leads when they reach the playbook's handoff stage; `nil` leaves them unassigned.
+    public var router: (any LeadRouter)?
+    /// Starts response clocks on assignment; `nil` starts none.
+    public var sla: (any SLAPolicy)?
+    /// Receivers of notifications, besides the engine's own `notifications` stream.
+    public var sinks: [any NotificationSink]
+    /// How many times a command is retried after another writer changed the same lead.
+    public var conflictRetries: Int
+
+    public init(
+        now: @escaping @Sendable () -> Date = { Date() },
+        identity: any IdentityResolver,
+        scorer: (any LeadScorer)? = nil,
+        router: (any LeadRouter)? = nil,
+        sla: (any SLAPolicy)? = nil,
+        sinks: [any NotificationSink] = [],
+        conflictRetries: Int = 3
+    ) {
+        self.now = now
+        self.identity = identity
+        self.scorer = scorer
+        self.router = router
+        self.sla = sla
+        self.sinks = sinks
+        self.conflictRetries = conflictRetries
+    }
+}

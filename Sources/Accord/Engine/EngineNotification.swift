@@ -1,0 +1,26 @@
+public import LeadModel
+
+/// Something a host may want to act on right away: a handoff, a merge, a clock starting.
+public enum EngineNotification: Hashable, Sendable {
+    /// A new lead was captured.
+    case leadCaptured(LeadID)
+    /// `absorbed` was merged into `survivor`.
+    case leadsMerged(survivor: LeadID, absorbed: LeadID)
+    /// A lead moved through the funnel.
+    case stageChanged(LeadID, StageChange)
+    /// A lead was assigned (on handoff, by escalation or by hand).
+    case assigned(LeadID, Owner)
+    /// A response clock started.
+    case slaStarted(LeadID, SLAClock)
+    /// A lead's personal data was erased.
+    case leadErased(LeadID)
+}
+
+/// Receives the engine's notifications: the notification plugin point (email, Slack, a queue).
+///
+/// The engine awaits each delivery in order, after the events are stored; a slow sink slows the
+/// engine, so hand long work to your own queue.
+public protocol NotificationSink: Sendable {
+    /// Delivers one notification.
+    func deliver(_ notification: EngineNotification) async
+}

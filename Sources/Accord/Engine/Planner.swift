@@ -1,0 +1,169 @@
+import Foundation
+import LeadModel
+
+/// A unit of work being planned: new events per lead, applied to an overlay of the engine's
+/// projections so that later steps of the same command (or later rows of the same batch) see
+/// earlier ones, without copying the projections.
+struct Planner {
+    let base: [LeadID: LeadState]
+    let baseIndex: [IdentityKey: LeadID]
+    let identity: any IdentityResolver
+    let initialStage: Stage
+    let now: Date
+    let playbookVersion: String
+
+    private(set) var overlay: [LeadID: LeadState] = [:]
+    private var indexOverlay: [IdentityKey: LeadID] = [:]
+    private var order: [LeadID] = []
+    private var pending: [LeadID: [LeadEvent]] = [:]
+    private var mintedCount = 0
+
+    init(
+        base: [LeadID: LeadState], baseIndex: [IdentityKey: LeadID], identity: any IdentityResolver,
+        initialStage: Stage, now: Date, playbookVersion: String
+    ) {
+        self.base = base
+        self.baseIndex = baseIndex
+        self.identity = identity
+        self.initialStage = initialStage
+        self.now = now
+        self.playbookVersion = playbookVersion
+    }
+
+    func state(_ id: LeadID) -> LeadState? { overlay[id] ?? base[id] }
+
+    func survivor(of id: LeadID) -> LeadID {
+        var current = id
+        var hops = 0
+        while let next = state(current)?.mergedInto, hops < 64 {
+            current = next
+            hops += 1
+        }
+        return current
+    }
+
+    /// The append requests planned so far, each expecting the version the lead had before.
+    var requests: [AppendRequest] {
+        order.map { id in
+            let version = base[id]?.version ?? 0
+            return AppendRequest(
+                leadID: id, expectedVersion: version == 0 ? .noStream : .exactly(version),
+                events: pending[id] ?? [])
+        }
+    }
+
+    /// Plans one event and folds it into the overlay.
+    ///
+    /// - Returns: the event's index within its lead's request.
+    @discardableResult
+    mutating func add(
+        _ lead: LeadID, _ payload: LeadEvent.Payload, by actor: EventActor, reasons: [Reason] = [],
+        key: String? = nil, decision: Bool = false
+    ) -> Int {
+        let event = LeadEvent(
+            leadID: lead, occurredAt: now, actor: actor, payload: payload, reasons: reasons,
+            idempotencyKey: key, playbookVersion: decision ? playbookVersion : nil)
+        if pending[lead] == nil { order.append(lead) }
+        pending[lead, default: []].append(event)
+        if var current = state(lead) {
+            current.apply(event)
+            overlay[lead] = current
+        } else if let created = LeadState.fold([event]) {
+            overlay[lead] = created
+        }
+        switch payload {
+        case .captured, .fieldsChanged, .merged:
+            if let current = state(lead) {
+                for key in identity.keys(for: current.lead) where lookUp(key) == nil {
+                    indexOverlay[key] = lead
+                }
+            }
+        default:
+            break
+        }
+        return pending[lead]!.count - 1
+    }
+
+    private func lookUp(_ key: IdentityKey) -> LeadID? { indexOverlay[key] ?? baseIndex[key] }
+
+    /// Finds or creates the lead for a person's record, merging leads the record proves to be
+    /// the same person.
+    mutating func resolve(_ person: Lead, by actor: EventActor) -> CaptureResult.Outcome {
+        let keys = identity.keys(for: person)
+        var matches: [LeadID] = []
+        var matchedOn: [LeadID: [String]] = [:]
+        for key in keys {
+            guard let hit = lookUp(key) else { continue }
+            let id = survivor(of: hit)
+            guard let found = state(id), !found.isErased else { continue }
+            if !matches.contains(id) { matches.append(id) }
+            matchedOn[id, default: []].append(key.kind)
+        }
+        if !person.id.rawValue.isEmpty, let known = state(person.id), !known.isErased {
+            let id = survivor(of: person.id)
+            if !matches.contains(id) { matches.append(id) }
+            matchedOn[id, default: []].append("id")
+        }
+        guard !matches.isEmpty else {
+            var lead = person
+            if lead.id.rawValue.isEmpty || state(lead.id) != nil { lead.id = mintID() }
+            if lead.accountID == nil { lead.accountID = identity.account(for: lead) }
+            add(lead.id, .captured(lead, stage: initialStage), by: actor)
+            return .created(lead.id)
+        }
+        let ordered = matches.sorted { lhs, rhs in
+            let left = state(lhs)!.createdAt
+            let right = state(rhs)!.createdAt
+            return left == right ? lhs < rhs : left < right
+        }
+        let survivorID = ordered[0]
+        for absorbed in ordered.dropFirst() {
+            merge(absorbed, into: survivorID, matchedOn: matchedOn[absorbed] ?? [], by: actor)
+        }
+        var incoming = person
+        incoming.id = survivorID
+        if incoming.accountID == nil { incoming.accountID = identity.account(for: incoming) }
+        let current = state(survivorID)!
+        var filled = current.lead
+        filled.fillGaps(from: incoming)
+        let newAttribution =
+            (incoming.source != nil && incoming.source != current.lead.source)
+            || (incoming.campaign != nil && incoming.campaign != current.lead.campaign)
+        if filled != current.lead || newAttribution {
+            add(
+                survivorID, .captured(incoming, stage: current.stage), by: actor,
+                reasons: [
+                    Reason(
+                        rule: "identity",
+                        detail: "same person by \((matchedOn[survivorID] ?? []).joined(separator: ", "))")
+                ])
+        }
+        return ordered.count > 1 ? .merged(survivorID, absorbed: Array(ordered.dropFirst())) : .matched(survivorID)
+    }
+
+    /// Plans the merge of `absorbed` into `survivor`.
+    mutating func merge(_ absorbed: LeadID, into survivor: LeadID, matchedOn: [String], by actor: EventActor)
+    {
+        guard let other = state(absorbed) else { return }
+        let reason = Reason(
+            rule: "identity",
+            detail: matchedOn.isEmpty ? "merged by hand" : "same person by \(matchedOn.joined(separator: ", "))")
+        add(absorbed, .mergedInto(survivor), by: actor, reasons: [reason])
+        add(
+            survivor,
+            .merged(
+                MergeRecord(
+                    absorbed: absorbed, matchedOn: matchedOn, absorbedLead: other.lead,
+                    absorbedSignals: other.signals)),
+            by: actor, reasons: [reason])
+        for key in identity.keys(for: other.lead) { indexOverlay[key] = survivor }
+    }
+
+    private mutating func mintID() -> LeadID {
+        while true {
+            mintedCount += 1
+            let candidate = LeadID(String(format: "L%07d", base.count + mintedCount))
+            if state(candidate) == nil { return candidate }
+        }
+    }
+}

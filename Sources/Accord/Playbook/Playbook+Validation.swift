@@ -1,0 +1,196 @@
+import Feedback
+import Foundation
+import LeadModel
+
+extension Playbook {
+    /// Every problem with the playbook's content, each with its JSON path. Empty when valid.
+    public func validate() -> [PlaybookIssue] {
+        var issues: [PlaybookIssue] = []
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            issues.append(PlaybookIssue(path: "$.name", message: "the name is empty"))
+        }
+        if version.trimmingCharacters(in: .whitespaces).isEmpty {
+            issues.append(
+                PlaybookIssue(
+                    path: "$.version", message: "the version is empty",
+                    hint: "decisions record the version; use something like \"2026.11.1\""))
+        }
+        let graph = stages.graph
+        for problem in graph.problems() {
+            issues.append(PlaybookIssue(path: "$.stages.graph.\(problem.path)", message: problem.message))
+        }
+        if !graph.contains(stages.handoff) {
+            issues.append(
+                PlaybookIssue(
+                    path: "$.stages.handoff",
+                    message: "handoff stage '\(stages.handoff)' is not in stages.graph.stages"))
+        }
+        for (index, gate) in stages.gates.gates.enumerated() {
+            if !graph.contains(gate.stage) {
+                issues.append(
+                    PlaybookIssue(
+                        path: "$.stages.gates[\(index)].stage",
+                        message: "stage '\(gate.stage)' is not in stages.graph.stages"))
+            }
+            if gate.requiredFields.isEmpty {
+                issues.append(
+                    PlaybookIssue(
+                        path: "$.stages.gates[\(index)].requiredFields",
+                        message: "a gate with no required fields has no effect",
+                        hint: "list fields such as \"email\", \"company\" or \"industry\""))
+            }
+            for (fieldIndex, field) in gate.requiredFields.enumerated() where field.rawValue.isEmpty {
+                issues.append(
+                    PlaybookIssue(
+                        path: "$.stages.gates[\(index)].requiredFields[\(fieldIndex)]",
+                        message: "a field name is empty"))
+            }
+        }
+        var seenCodes = Set<String>()
+        for (index, code) in reasonCodes.codes.enumerated() {
+            if code.code.isEmpty {
+                issues.append(
+                    PlaybookIssue(path: "$.reasonCodes[\(index)].code", message: "the code is empty"))
+            } else if !seenCodes.insert(code.code).inserted {
+                issues.append(
+                    PlaybookIssue(
+                        path: "$.reasonCodes[\(index)].code",
+                        message: "code '\(code.code)' is listed twice"))
+            }
+            if code.allowedFor.isEmpty {
+                issues.append(
+                    PlaybookIssue(
+                        path: "$.reasonCodes[\(index)].allowedFor",
+                        message: "the code is allowed for no disposition",
+                        hint: "use any of \"accepted\", \"rejected\", \"recycled\""))
+            }
+        }
+        return issues
+    }
+
+    /// Decodes and validates a playbook from JSON, reporting every problem at once.
+    ///
+    /// - Parameters:
+    ///   - data: the JSON document.
+    ///   - file: the file name to show in errors.
+    /// - Throws: ``PlaybookError`` listing each problem with its JSON path: malformed JSON, a
+    ///   missing or mistyped field, an unknown top-level field, and every validation problem.
+    public static func decode(from data: Data, file: String? = nil) throws(PlaybookError) -> Playbook {
+        var issues: [PlaybookIssue] = []
+        do {
+            let object = try JSONSerialization.jsonObject(with: data)
+            guard let top = object as? [String: Any] else {
+                throw PlaybookError(
+                    file: file,
+                    issues: [PlaybookIssue(path: "$", message: "expected a JSON object")])
+            }
+            for key in top.keys.sorted() where !knownKeys.contains(key) {
+                let near = knownKeys.min { editDistance($0, key) < editDistance($1, key) }
+                issues.append(
+                    PlaybookIssue(
+                        path: "$.\(key)", message: "unknown field",
+                        hint: near.flatMap { editDistance($0, key) <= 2 ? "did you mean '\($0)'?" : nil }))
+            }
+        } catch let error as PlaybookError {
+            throw error
+        } catch {
+            throw PlaybookError(
+                file: file,
+                issues: [PlaybookIssue(path: "$", message: "not valid JSON: \(jsonMessage(error))")])
+        }
+        let playbook: Playbook
+        do {
+            playbook = try JSONDecoder().decode(Playbook.self, from: data)
+        } catch let error as DecodingError {
+            throw PlaybookError(file: file, issues: issues + [PlaybookIssue(decodingError: error)])
+        } catch {
+            throw PlaybookError(file: file, issues: issues + [PlaybookIssue(path: "$", message: "\(error)")])
+        }
+        issues += playbook.validate()
+        guard issues.isEmpty else { throw PlaybookError(file: file, issues: issues) }
+        return playbook
+    }
+
+    /// Loads, decodes and validates a playbook file.
+    ///
+    /// - Throws: ``PlaybookError``; an unreadable file is reported at path `$`.
+    public static func load(contentsOf url: URL) throws(PlaybookError) -> Playbook {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw PlaybookError(
+                file: url.path,
+                issues: [PlaybookIssue(path: "$", message: "cannot read the file: \(error.localizedDescription)")])
+        }
+        return try decode(from: data, file: url.path)
+    }
+
+    /// The playbook as pretty-printed JSON with sorted keys, as `accord init` writes it.
+    public func jsonData() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain Codable values into JSON cannot fail.
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    private static func jsonMessage(_ error: any Error) -> String {
+        let nsError = error as NSError
+        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased())
+        let b = Array(b.lowercased())
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+extension PlaybookIssue {
+    /// An issue from a decoding error, with the JSON path of the failing value.
+    init(decodingError error: DecodingError) {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.reduce("$") { result, key in
+                if let index = key.intValue { return "\(result)[\(index)]" }
+                return "\(result).\(key.stringValue)"
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            self.init(path: path(context.codingPath + [key]), message: "required field is missing")
+        case .typeMismatch(let type, let context):
+            self.init(path: path(context.codingPath), message: "expected \(Self.describe(type))")
+        case .valueNotFound(let type, let context):
+            self.init(path: path(context.codingPath), message: "expected \(Self.describe(type)), found null")
+        case .dataCorrupted(let context):
+            self.init(path: path(context.codingPath), message: context.debugDescription)
+        @unknown default:
+            self.init(path: "$", message: "\(error)")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Double.Type, is Int.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type: return "a list"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "a value of type \(name)"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+public import Feedback
+import Foundation
+public import LeadModel
+
+/// The written agreement between marketing and sales, as one versioned JSON document.
+///
+/// Each module owns its section. Decisions record the ``version`` that made them, so a changed
+/// rule never rewrites history. Load with ``load(contentsOf:)``, which reports every problem at
+/// once with its JSON path.
+///
+/// ```swift
+/// let playbook = try Playbook.load(contentsOf: URL(fileURLWithPath: "playbook.json"))
+/// let engine = try await AlignmentEngine(playbook: playbook, store: store)
+/// ```
+public struct Playbook: Hashable, Sendable, Codable {
+    /// What the team calls this agreement (`"Acme inbound agreement"`).
+    public var name: String
+    /// The version decisions record (`"2026.11.1"`).
+    public var version: String
+    /// Lifecycle stages, allowed moves, handoff gates.
+    public var stages: StagesSection
+    /// Approved disposition reason codes.
+    public var reasonCodes: ReasonCodeTaxonomy
+
+    public init(
+        name: String, version: String, stages: StagesSection = StagesSection(),
+        reasonCodes: ReasonCodeTaxonomy = .standard
+    ) {
+        self.name = name
+        self.version = version
+        self.stages = stages
+        self.reasonCodes = reasonCodes
+    }
+
+    /// The agreement Accord starts with: the standard funnel, gates before sales gets a lead,
+    /// and the standard reason codes.
+    public static let standard = Playbook(name: "Default agreement", version: "1")
+
+    /// The top-level keys this version of Accord understands.
+    static let knownKeys: Set<String> = ["name", "version", "stages", "reasonCodes"]
+
+    private enum CodingKeys: String, CodingKey { case name, version, stages, reasonCodes }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        version = try container.decode(String.self, forKey: .version)
+        stages = try container.decodeIfPresent(StagesSection.self, forKey: .stages) ?? StagesSection()
+        reasonCodes =
+            try container.decodeIfPresent(ReasonCodeTaxonomy.self, forKey: .reasonCodes) ?? .standard
+    }
+}
+
+/// The playbook's `stages` section: the funnel, its gates, and which stage is the handoff.
+public struct StagesSection: Hashable, Sendable, Codable {
+    public var graph: StageGraph
+    public var gates: HandoffGates
+    /// The stage at which a lead passes to sales and is routed (`sql`).
+    public var handoff: Stage
+
+    public init(
+        graph: StageGraph = .standard,
+        gates: HandoffGates = StagesSection.standardGates,
+        handoff: Stage = .sql
+    ) {
+        self.graph = graph
+        self.gates = gates
+        self.handoff = handoff
+    }
+
+    /// Sales gets a lead only with a way to reach them, the company, where it came from and
+    /// what it is about.
+    public static let standardGates = HandoffGates([
+        HandoffGate(stage: .sql, requiredFields: [.email, .company, .source]),
+        HandoffGate(stage: .opportunity, requiredFields: ["useCase"]),
+    ])
+
+    private enum CodingKeys: String, CodingKey { case graph, gates, handoff }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        graph = try container.decodeIfPresent(StageGraph.self, forKey: .graph) ?? .standard
+        gates = try container.decodeIfPresent(HandoffGates.self, forKey: .gates) ?? Self.standardGates
+        handoff = try container.decodeIfPresent(Stage.self, forKey: .handoff) ?? .sql
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+public import LeadModel
+
+/// What an SLA policy may look at when a lead is assigned.
+public struct SLAInput: Sendable {
+    /// The lead as folded from the journal, assignment included.
+    public var state: LeadState
+    /// The instant the clock would start.
+    public var now: Date
+
+    public init(state: LeadState, now: Date) {
+        self.state = state
+        self.now = now
+    }
+}
+
+/// A response clock to start, with the arithmetic behind its deadline.
+public struct SLAClockStart: Hashable, Sendable {
+    public var tier: String
+    public var warnAt: Date?
+    public var deadline: Date
+    /// How the deadline was computed (target, calendar, out-of-hours shift), stored with the event.
+    public var reasons: [Reason]
+
+    public init(tier: String, warnAt: Date?, deadline: Date, reasons: [Reason]) {
+        self.tier = tier
+        self.warnAt = warnAt
+        self.deadline = deadline
+        self.reasons = reasons
+    }
+}
+
+/// Decides whether an assigned lead gets a response clock, and its deadline: the SLA plugin point.
+///
+/// A pure policy; `nil` means the lead gets no clock (for example a nurture-tier lead).
+public protocol SLAPolicy: Sendable {
+    /// The clock to start for the lead, or `nil`.
+    func clock(for input: SLAInput) -> SLAClockStart?
+}

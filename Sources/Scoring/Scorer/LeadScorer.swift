@@ -1,0 +1,37 @@
+public import LeadModel
+
+/// Scores a lead: the scoring plugin point.
+///
+/// A scorer is a pure policy — no I/O, no clock of its own: the same input gives the same card.
+/// Returning `nil` means "no opinion", so scorers chain with ``then(_:)``.
+///
+/// ```swift
+/// struct TitleScorer: LeadScorer {
+///     func score(_ input: ScoringInput) -> ScoreCard? {
+///         guard let title = input.state.lead.title, title.contains("VP") else { return nil }
+///         return ScoreCard(scorer: "title", fit: 20, engagement: 0,
+///                          contributions: [.init(rule: "vp-title", axis: .fit, points: 20,
+///                                                evidence: "title contains VP")])
+///     }
+/// }
+/// ```
+public protocol LeadScorer: Sendable {
+    /// The card for the lead at `input.now`, or `nil` to pass.
+    func score(_ input: ScoringInput) -> ScoreCard?
+}
+
+extension LeadScorer {
+    /// A scorer that asks this one first and `next` when this one passes.
+    public func then(_ next: some LeadScorer) -> some LeadScorer {
+        ChainedScorer(first: self, second: next)
+    }
+}
+
+struct ChainedScorer<First: LeadScorer, Second: LeadScorer>: LeadScorer {
+    let first: First
+    let second: Second
+
+    func score(_ input: ScoringInput) -> ScoreCard? {
+        first.score(input) ?? second.score(input)
+    }
+}

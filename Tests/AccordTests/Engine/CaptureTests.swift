@@ -1,0 +1,68 @@
+import Accord
+import Foundation
+import LeadModel
+import Testing
+
+struct CaptureTests {
+    @Test func newPersonBecomesANewLeadWithAMintedIDAndAccount() async throws {
+        let engine = try await makeEngine()
+        let result = try await engine.capture(Lead(id: "", email: "Ana@Acme.com", source: "webinar"))
+        guard case .created(let id) = result.outcome else {
+            Issue.record("expected a new lead, got \(result.outcome)")
+            return
+        }
+        #expect(id == "L0000001")
+        #expect(result.state.stage == .lead)
+        #expect(result.state.lead.accountID == "acme.com")
+    }
+
+    @Test func samePersonTwiceIsOneLeadWithBothSourcesRecorded() async throws {
+        let engine = try await makeEngine()
+        let first = try await engine.capture(Lead(id: "", email: "ana@acme.com", source: "webinar"))
+        let second = try await engine.capture(
+            Lead(id: "", email: "  ANA@acme.com ", phone: "+14155550100", source: "outbound"))
+        #expect(second.outcome == .matched(first.leadID))
+        #expect(second.state.lead.phone == "+14155550100")
+        #expect(second.state.lead.source == "webinar")
+        #expect(await engine.leadCount == 1)
+        let timeline = try await engine.timeline(of: first.leadID)
+        #expect(timeline.map(\.payload.kind) == ["captured", "captured"])
+    }
+
+    @Test func identicalRecordAgainAddsNothing() async throws {
+        let engine = try await makeEngine()
+        let lead = Lead(id: "", email: "ana@acme.com", source: "webinar")
+        let first = try await engine.capture(lead)
+        let again = try await engine.capture(lead)
+        #expect(again.state.version == first.state.version)
+    }
+
+    @Test func recordLinkingTwoLeadsMergesThemKeepingBothHistories() async throws {
+        let engine = try await makeEngine()
+        let crm = ExternalID(system: "outreach", value: "77")
+        let formLead = try await engine.capture(Lead(id: "", email: "ana@acme.com", source: "webinar"))
+        let outbound = try await engine.capture(Lead(id: "", source: "outbound", externalIDs: [crm]))
+        try await engine.record(
+            Signal(kind: .replied, occurredAt: Date(timeIntervalSince1970: 1_790_000_100)),
+            for: outbound.leadID)
+        let linking = try await engine.capture(Lead(id: "", email: "ana@acme.com", externalIDs: [crm]))
+        #expect(linking.outcome == .merged(formLead.leadID, absorbed: [outbound.leadID]))
+        #expect(linking.state.absorbed == [outbound.leadID])
+        #expect(linking.state.signals.map(\.kind) == [.replied])
+        let absorbed = try #require(await engine.state(of: outbound.leadID))
+        #expect(absorbed.mergedInto == formLead.leadID)
+        let timeline = try await engine.timeline(of: formLead.leadID)
+        #expect(timeline.contains { $0.leadID == outbound.leadID && $0.payload.kind == "signal-recorded" })
+        await #expect(throws: LeadModelError.self) {
+            try await engine.record(Signal(kind: .emailOpened, occurredAt: .now), for: outbound.leadID)
+        }
+    }
+
+    @Test func hostProvidedIDIsKeptAndMatchedLater() async throws {
+        let engine = try await makeEngine()
+        _ = try await engine.capture(Lead(id: "crm-42", company: "Acme"))
+        let again = try await engine.capture(Lead(id: "crm-42", title: "CFO"))
+        #expect(again.outcome == .matched("crm-42"))
+        #expect(again.state.lead.title == "CFO")
+    }
+}

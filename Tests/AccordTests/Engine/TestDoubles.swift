@@ -1,0 +1,72 @@
+import Accord
+import Foundation
+import LeadModel
+import Routing
+import SLA
+import Scoring
+
+/// Matches on trimmed, lowercased email and on external ids; accounts by email domain.
+struct EmailResolver: IdentityResolver {
+    func keys(for lead: Lead) -> [IdentityKey] {
+        var keys: [IdentityKey] = []
+        if let email = lead.email?.trimmingCharacters(in: .whitespaces).lowercased(), email.contains("@") {
+            keys.append(IdentityKey(kind: "email", value: email))
+        }
+        for id in lead.externalIDs { keys.append(IdentityKey(kind: "external:\(id.system)", value: id.value)) }
+        return keys
+    }
+
+    func account(for lead: Lead) -> AccountID? {
+        guard let domain = lead.email?.split(separator: "@").last else { return nil }
+        return AccountID(domain.lowercased())
+    }
+}
+
+/// 10 points per signal, as engagement.
+struct CountingScorer: LeadScorer {
+    func score(_ input: ScoringInput) -> ScoreCard? {
+        let points = Double(input.state.signals.count * 10)
+        return ScoreCard(
+            scorer: "counting", fit: 0, engagement: points,
+            contributions: [.init(rule: "per-signal", axis: .engagement, points: points, evidence: "\(input.state.signals.count) signals")])
+    }
+}
+
+/// Sends every lead to one rep.
+struct FixedRouter: LeadRouter {
+    var rep = "rep-1"
+    func route(_ input: RoutingInput) -> RoutingDecision? {
+        RoutingDecision(owner: .rep(rep), router: "fixed", trail: [Reason(rule: "fixed", detail: "always \(rep)")])
+    }
+}
+
+/// Five minutes to first touch, wall clock.
+struct FiveMinuteSLA: SLAPolicy {
+    func clock(for input: SLAInput) -> SLAClockStart? {
+        SLAClockStart(
+            tier: "hot", warnAt: input.now + 225, deadline: input.now + 300,
+            reasons: [Reason(rule: "tier:hot", detail: "5 minutes wall clock from assignment")])
+    }
+}
+
+/// A clock the test moves by hand.
+final class TestClock: @unchecked Sendable {
+    // Guarded by `lock`; tests advance it between engine calls.
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date = Date(timeIntervalSince1970: 1_790_000_000)) { current = start }
+
+    var now: Date { lock.withLock { current } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
+
+func makeEngine(
+    store: any EventStore = InMemoryEventStore(), clock: TestClock = TestClock(),
+    playbook: Playbook = .standard, scorer: (any LeadScorer)? = nil, router: (any LeadRouter)? = nil,
+    sla: (any SLAPolicy)? = nil
+) async throws -> AlignmentEngine {
+    let configuration = EngineConfiguration(
+        now: { clock.now }, identity: EmailResolver(), scorer: scorer, router: router, sla: sla)
+    return try await AlignmentEngine(playbook: playbook, store: store, configuration: configuration)
+}
