@@ -1,1 +1,4 @@
-print("x")
+import Foundation
+
+let status = await Dispatcher.main(Array(CommandLine.arguments.dropFirst()))
+exit(status.rawValue)

@@ -49,16 +49,11 @@ struct FiveMinuteSLA: SLAPolicy {
     }
 }
 
-/// A clock the test moves by hand.
-final class TestClock: @unchecked Sendable {
-    // Guarded by `lock`; tests advance it between engine calls.
-    private let lock = NSLock()
-    private var current: Date
+typealias TestClock = ManualClock
 
-    init(_ start: Date = Date(timeIntervalSince1970: 1_790_000_000)) { current = start }
-
-    var now: Date { lock.withLock { current } }
-    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+extension ManualClock {
+    convenience init() { self.init(Date(timeIntervalSince1970: 1_790_000_000)) }
+    func advance(_ seconds: TimeInterval) { advance(by: seconds) }
 }
 
 func makeEngine(

@@ -1,0 +1,61 @@
+import Accord
+import Foundation
+import LeadModel
+
+extension CommandDefinition {
+    /// The options that describe a person, shared by `capture` and `signal`.
+    static let personOptions: [OptionSpec] = [
+        .value("id", "ID", "the lead's id (default: matched, or minted)"),
+        .value("email", "EMAIL", "email address"),
+        .value("phone", "PHONE", "phone number, any formatting"),
+        .value("first-name", "NAME", "first name"),
+        .value("last-name", "NAME", "last name"),
+        .value("title", "TITLE", "job title"),
+        .value("company", "NAME", "company name"),
+        .value("account", "ID", "account id (default: from the work-email domain)"),
+        .value("source", "SOURCE", "channel the lead came from (webinar, paid-search, …)"),
+        .value("campaign", "NAME", "campaign"),
+        .value("angle", "TEXT", "the message or offer that produced the response"),
+        .value("external", "SYSTEM:ID", "the person's id in another system", repeatable: true),
+        .value("attr", "KEY=VALUE", "a custom attribute; numbers and true/false are typed", repeatable: true),
+    ]
+
+    static let capture = CommandDefinition(
+        name: "capture",
+        summary: "Capture a lead, or add what a record knows to the lead the person already is.",
+        discussion: """
+            The same person arriving twice (email case and spaces, phone formatting, the same \
+            external id) becomes one lead; a record that links two leads merges them.
+            """,
+        options: personOptions,
+        examples: [
+            "accord capture --email ana@acme.com --company Acme --source webinar --attr employees=250",
+            "accord capture --external outreach:OR-77 --phone '(415) 555-0100' --source outbound",
+        ]
+    ) { arguments, console in
+        let person = try ValueParsing.person(arguments)
+        guard person.email != nil || person.phone != nil || !person.externalIDs.isEmpty || !person.id.rawValue.isEmpty
+        else {
+            throw CLIError.usage("a lead needs at least one of --email, --phone, --external or --id")
+        }
+        let result = try await console.dataDirectory.withEngine { engine in
+            try await engine.capture(person, by: .integration("cli"))
+        }
+        let outcome: String
+        switch result.outcome {
+        case .created: outcome = "created"
+        case .matched: outcome = "matched"
+        case .merged(_, let absorbed): outcome = "merged " + absorbed.map(\.rawValue).joined(separator: ", ") + " into"
+        }
+        if console.json {
+            try console.printJSON(CaptureOutput(outcome: outcome, lead: LeadView(result.state)))
+        } else {
+            console.print("\(outcome) \(result.leadID)")
+        }
+    }
+}
+
+struct CaptureOutput: Codable {
+    var outcome: String
+    var lead: LeadView
+}

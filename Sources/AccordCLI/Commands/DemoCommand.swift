@@ -1,0 +1,146 @@
+import Accord
+import Foundation
+import LeadModel
+import Scoreboard
+
+extension CommandDefinition {
+    static let demo = CommandDefinition(
+        name: "demo",
+        summary: "Run a deterministic synthetic quarter through Accord into a local data directory.",
+        discussion: """
+            Generates a quarter of funnel activity (sources and campaigns of different quality, \
+            a mix of ICP fit, signal streams, the same people arriving from a form tool and an \
+            outbound tool, webhooks delivered twice), records it through the engine and prints \
+            what happened and what to try next. The same --seed gives the same journal. A data \
+            directory made by an earlier demo is replaced; any other non-empty directory is refused.
+            """,
+        options: [
+            .value("seed", "N", "the generator's seed (default 2026)"),
+            .value("leads", "N", "how many people the quarter brings (default 3000)"),
+        ],
+        examples: ["swift run accord demo", "accord demo --data /tmp/accord-demo --seed 7 --leads 10000"]
+    ) { arguments, console in
+        let seed = try arguments.integer("seed", default: 2026, range: 0...Int(Int32.max))
+        let leads = try arguments.integer("leads", default: 3_000, range: 1...2_000_000)
+        let directory = console.dataDirectory
+        try prepareDemoDirectory(directory)
+
+        let quarter = SyntheticQuarter(seed: UInt64(seed), leads: leads)
+        let records = quarter.records()
+        let clock = ManualClock(quarter.start)
+        let started = Date()
+        var summary = IngestSummary()
+        var funnel = StageFunnel()
+        var bySource: [String: Int] = [:]
+        var example: (merged: LeadID?, any: LeadID?) = (nil, nil)
+        let eventCount: UInt64 = try await directory.withEngine(now: { clock.now }) { engine in
+            var index = 0
+            while index < records.count {
+                let hourEnd = records[index].at.addingTimeInterval(3_600)
+                var batch: [IngestItem] = []
+                while index < records.count, records[index].at < hourEnd, batch.count < 2_000 {
+                    batch.append(records[index].item)
+                    index += 1
+                }
+                clock.set(records[index - 1].at)
+                let result = try await engine.ingest(batch, by: .integration("demo"))
+                summary.created += result.created
+                summary.matched += result.matched
+                summary.merged += result.merged
+                summary.signalsRecorded += result.signalsRecorded
+                summary.duplicateSignals += result.duplicateSignals
+                summary.eventsAppended += result.eventsAppended
+                console.progress("recording the quarter: \(index * 100 / records.count)% (\(index)/\(records.count) records)")
+            }
+            console.progressDone()
+            for try await event in engine.store.events() { funnel.apply(event) }
+            for state in await engine.activeLeads() {
+                bySource[state.lead.source ?? "unknown", default: 0] += 1
+                if example.merged == nil, !state.absorbed.isEmpty { example.merged = state.id }
+                if example.any == nil { example.any = state.id }
+            }
+            return await engine.journalPosition?.rawValue ?? 0
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let bytes = directorySize(directory.journalURL)
+        let output = DemoOutput(
+            directory: directory.root.path, seed: seed, records: records.count, people: funnel.leads,
+            created: summary.created, matchedDuplicates: summary.matched, mergedLeads: summary.merged,
+            signalsRecorded: summary.signalsRecorded, duplicateDeliveriesIgnored: summary.duplicateSignals,
+            events: Int(eventCount), journalBytes: bytes, seconds: seconds, leadsBySource: bySource,
+            exampleLead: (example.merged ?? example.any)?.rawValue)
+        if console.json {
+            try console.printJSON(output)
+            return
+        }
+        let rate = seconds > 0 ? Int(Double(eventCount) / seconds) : 0
+        console.print("Accord demo — a synthetic quarter (seed \(seed)) recorded in \(directory.root.path)")
+        console.print("")
+        console.print("  \(records.count) records from forms, an outbound tool and webhooks")
+        console.print("  \(funnel.leads) people captured (\(summary.created) leads created)")
+        console.print("  \(summary.matched) records recognised as people already known (email case, phone format, ids)")
+        console.print("  \(summary.merged) leads merged when a record proved two leads to be one person")
+        console.print("  \(summary.signalsRecorded) signals recorded, \(summary.duplicateSignals) duplicate deliveries ignored")
+        console.print("  \(eventCount) events in the journal, \(bytes / 1024) KiB on disk, \(String(format: "%.1f", seconds)) s (\(rate) events/s)")
+        console.print("")
+        console.print("  Leads by source:")
+        for (source, count) in bySource.sorted(by: { $0.value > $1.value }) {
+            console.print("    " + source.padding(toLength: 22, withPad: " ", startingAt: 0) + String(count))
+        }
+        console.print("")
+        console.print("Next:")
+        let data = directory.root.path == DataDirectory.resolve(nil).root.path ? "" : " --data \(directory.root.path)"
+        if let lead = example.merged ?? example.any {
+            console.print("  swift run accord lead show \(lead)\(data)")
+            console.print("  swift run accord lead timeline \(lead)\(data)     # both histories of a merged person")
+        }
+        console.print("  swift run accord signal quote-requested --email someone@example.com\(data)")
+        console.print("  swift run accord help")
+    }
+
+    /// Makes sure the demo may write to `directory`: empty, missing, or made by an earlier demo.
+    static func prepareDemoDirectory(_ directory: DataDirectory) throws {
+        let manager = FileManager.default
+        let contents = (try? manager.contentsOfDirectory(atPath: directory.root.path)) ?? []
+        if !contents.isEmpty {
+            guard manager.fileExists(atPath: directory.demoMarkerURL.path) else {
+                throw CLIError(
+                    status: .usage, message: "\(directory.root.path) holds data that the demo did not create",
+                    details: ["the demo never overwrites real data; run it elsewhere with --data ./accord-demo"])
+            }
+            try manager.removeItem(at: directory.root)
+        }
+        try manager.createDirectory(at: directory.root, withIntermediateDirectories: true)
+        try Data("This directory was created by `accord demo` and is replaced by the next demo.\n".utf8)
+            .write(to: directory.demoMarkerURL)
+        try Playbook.standard.jsonData().write(to: directory.playbookURL, options: .atomic)
+    }
+
+    static func directorySize(_ url: URL) -> Int {
+        guard let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.fileSizeKey]) else {
+            return 0
+        }
+        var total = 0
+        for case let file as URL in files {
+            total += (try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        }
+        return total
+    }
+}
+
+struct DemoOutput: Codable {
+    var directory: String
+    var seed: Int
+    var records: Int
+    var people: Int
+    var created: Int
+    var matchedDuplicates: Int
+    var mergedLeads: Int
+    var signalsRecorded: Int
+    var duplicateDeliveriesIgnored: Int
+    var events: Int
+    var journalBytes: Int
+    var seconds: Double
+    var leadsBySource: [String: Int]
+    var exampleLead: String?
+}

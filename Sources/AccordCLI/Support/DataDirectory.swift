@@ -1,0 +1,76 @@
+import Accord
+import Foundation
+import LeadModel
+
+/// The layout of an `accord` data directory: the playbook next to the journal.
+///
+/// ```
+/// accord-data/
+///   playbook.json     the agreement (accord init writes the default)
+///   journal/          the FileEventStore's segments, index snapshots and lock
+/// ```
+struct DataDirectory: Sendable {
+    var root: URL
+
+    var playbookURL: URL { root.appendingPathComponent("playbook.json") }
+    var journalURL: URL { root.appendingPathComponent("journal") }
+    /// Marks a directory the demo created, so a later demo may replace it.
+    var demoMarkerURL: URL { root.appendingPathComponent("DEMO") }
+
+    /// The directory from `--data`, else `$ACCORD_DATA`, else `./accord-data`.
+    static func resolve(_ option: String?) -> DataDirectory {
+        let path = option ?? ProcessInfo.processInfo.environment["ACCORD_DATA"] ?? "accord-data"
+        return DataDirectory(root: URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL)
+    }
+
+    var exists: Bool { FileManager.default.fileExists(atPath: playbookURL.path) }
+
+    /// The playbook, validated.
+    ///
+    /// - Throws: ``CLIError`` naming `accord init` when the directory was never initialised;
+    ///   ``PlaybookError`` when the playbook is invalid.
+    func loadPlaybook() throws -> Playbook {
+        guard exists else {
+            throw CLIError(
+                status: .usage,
+                message: "no Accord data directory at \(root.path)",
+                details: ["run `accord init` to create one, or pass --data DIR (or set ACCORD_DATA)"])
+        }
+        return try Playbook.load(contentsOf: playbookURL)
+    }
+
+    /// Opens the journal (after checking the playbook), runs `body` with the store, and closes it.
+    func withStore<T: Sendable>(_ body: (FileEventStore) async throws -> T) async throws -> T {
+        _ = try loadPlaybook()
+        let store = try await FileEventStore(directory: journalURL, configuration: .init())
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    /// Opens the journal, runs `body` with an engine on it, and closes the journal whatever
+    /// happens, so the directory lock is released and index snapshots are written.
+    func withEngine<T: Sendable>(
+        now: @escaping @Sendable () -> Date = { Date() },
+        _ body: (AlignmentEngine) async throws -> T
+    ) async throws -> T {
+        let playbook = try loadPlaybook()
+        let store = try await FileEventStore(directory: journalURL, configuration: .init())
+        do {
+            let engine = try await AlignmentEngine(
+                playbook: playbook, store: store,
+                configuration: EngineConfiguration(now: now, identity: StandardIdentityResolver()))
+            let result = try await body(engine)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import LeadModel
+
+/// A lead as `accord lead show` prints it, in text or JSON.
+struct LeadView: Codable, Sendable {
+    struct StageEntry: Codable, Sendable {
+        var stage: String
+        var enteredAt: Date
+    }
+
+    var id: String
+    var stage: String
+    var email: String?
+    var phone: String?
+    var name: String?
+    var title: String?
+    var company: String?
+    var account: String?
+    var source: String?
+    var campaign: String?
+    var messageAngle: String?
+    var externalIDs: [String]
+    var attributes: [String: AttributeValue]
+    var createdAt: Date
+    var updatedAt: Date
+    var signals: Int
+    var score: ScoreCard?
+    var owner: String?
+    var touches: Int
+    var openClocks: [SLAClock]
+    var disposition: Disposition?
+    var stageHistory: [StageEntry]
+    var mergedInto: String?
+    var absorbed: [String]
+    var erased: Bool
+    var version: Int
+
+    init(_ state: LeadState) {
+        let lead = state.lead
+        id = lead.id.rawValue
+        stage = state.stage.rawValue
+        email = lead.email
+        phone = lead.phone
+        let parts = [lead.firstName, lead.lastName].compactMap { $0 }
+        name = parts.isEmpty ? nil : parts.joined(separator: " ")
+        title = lead.title
+        company = lead.company
+        account = lead.accountID?.rawValue
+        source = lead.source
+        campaign = lead.campaign
+        messageAngle = lead.messageAngle
+        externalIDs = lead.externalIDs.map(\.description)
+        attributes = lead.attributes
+        createdAt = state.createdAt
+        updatedAt = state.updatedAt
+        signals = state.signals.count
+        score = state.score
+        owner = state.owner?.description
+        touches = state.touches.count
+        openClocks = state.openClocks.values.sorted { $0.deadline < $1.deadline }
+        disposition = state.disposition
+        stageHistory = state.stageHistory.map { StageEntry(stage: $0.stage.rawValue, enteredAt: $0.enteredAt) }
+        mergedInto = state.mergedInto?.rawValue
+        absorbed = state.absorbed.map(\.rawValue)
+        erased = state.isErased
+        version = state.version
+    }
+
+    /// The text form: one field a line, empty fields left out.
+    var lines: [String] {
+        var rows: [(String, String?)] = [
+            ("lead", id), ("stage", stage), ("name", name), ("email", email), ("phone", phone), ("title", title),
+            ("company", company), ("account", account), ("source", source), ("campaign", campaign),
+            ("message angle", messageAngle),
+            ("external ids", externalIDs.isEmpty ? nil : externalIDs.joined(separator: ", ")),
+            ("created", createdAt.formatted(.iso8601)), ("updated", updatedAt.formatted(.iso8601)),
+            ("signals", String(signals)),
+            ("score", score.map { "\(Self.number($0.total)) (fit \(Self.number($0.fit)), engagement \(Self.number($0.engagement)))\($0.grade.map { ", grade \($0)" } ?? "")" }),
+            ("owner", owner), ("touches", touches == 0 ? nil : String(touches)),
+            ("disposition", disposition.map { "\($0.outcome.rawValue)\($0.reasonCode.map { " (\($0))" } ?? "")" }),
+            ("merged into", mergedInto), ("merged from", absorbed.isEmpty ? nil : absorbed.joined(separator: ", ")),
+            ("erased", erased ? "yes" : nil),
+        ]
+        for (key, value) in attributes.sorted(by: { $0.key < $1.key }) { rows.append(("  \(key)", value.text)) }
+        var output = rows.compactMap { key, value in value.map { Self.pad(key) + $0 } }
+        output.append(Self.pad("stages") + stageHistory.map { "\($0.stage) \($0.enteredAt.formatted(.iso8601))" }.joined(separator: " → "))
+        for clock in openClocks {
+            output.append(Self.pad("sla clock") + "\(clock.tier), due \(clock.deadline.formatted(.iso8601))")
+        }
+        return output
+    }
+
+    static func pad(_ key: String) -> String {
+        let label = key + ":"
+        return label.count >= 16 ? label + " " : label + String(repeating: " ", count: 16 - label.count)
+    }
+
+    static func number(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
