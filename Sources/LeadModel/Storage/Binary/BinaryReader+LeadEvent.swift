@@ -113,8 +113,7 @@ extension BinaryReader {
 
   mutating func readFieldChanges() throws(EventCodecError) -> FieldChanges {
     let count = try readCount("fieldsChanged", minimumElementSize: 2)
-    var values: [LeadField: AttributeValue?] = [:]
-    values.reserveCapacity(count)
+    var values = [LeadField: AttributeValue?](minimumCapacity: count)
     for _ in 0..<count {
       let start = offset
       // The stored name is already normalised; set it as is, so that decoding gives back

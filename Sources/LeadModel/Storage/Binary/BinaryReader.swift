@@ -141,14 +141,46 @@ struct BinaryReader {
     let start = offset
     let length = try readCount(what())
     if length == 0 { return "" }
-    let utf8 = UnsafeBufferPointer(
-      start: base.unsafelyUnwrapped.advanced(by: offset).assumingMemoryBound(to: UInt8.self),
-      count: length)
-    guard let value = String(validating: utf8, as: UTF8.self) else {
+    let bytes = UnsafeRawBufferPointer(start: base.unsafelyUnwrapped + offset, count: length)
+    guard let value = bytes.withMemoryRebound(to: UInt8.self, Self.validString(fromUTF8:)) else {
       throw error(.invalidUTF8, "\(what()) is not valid UTF-8", at: start)
     }
     offset &+= length
     return value
+  }
+
+  /// The string `utf8` encodes, or `nil` when it is not valid UTF-8.
+  ///
+  /// `String(decoding:as:)` is the fast, specialised way in, but it repairs invalid input with
+  /// U+FFFD; so unless the bytes are plain ASCII, the result is compared with the input, which
+  /// it equals exactly when nothing was repaired. (`String(validating:as:)` rejects invalid input
+  /// itself but is not specialised and costs a generic metadata lookup per string.)
+  @inline(__always)
+  private static func validString(fromUTF8 utf8: UnsafeBufferPointer<UInt8>) -> String? {
+    let string = String(decoding: utf8, as: UTF8.self)
+    if isASCII(utf8) { return string }
+    var copy = string
+    let unchanged = copy.withUTF8 { $0.count == utf8.count && $0.elementsEqual(utf8) }
+    return unchanged ? string : nil
+  }
+
+  /// Whether every byte is below 0x80, eight bytes at a time.
+  @inline(__always)
+  private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let start = utf8.baseAddress else { return true }
+    let raw = UnsafeRawPointer(start)
+    let count = utf8.count
+    var index = 0
+    var bits: UInt64 = 0
+    while index &+ 8 <= count {
+      bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      index &+= 8
+    }
+    while index < count {
+      bits |= UInt64(utf8[index])
+      index &+= 1
+    }
+    return bits & 0x8080_8080_8080_8080 == 0
   }
 
   /// Reads an optional string: a marker, then the string when present.
@@ -181,9 +213,8 @@ struct BinaryReader {
     _ read: (inout BinaryReader) throws(EventCodecError) -> Value
   ) throws(EventCodecError) -> [String: Value] {
     let count = try readCount(what(), minimumElementSize: 2)
-    var values: [String: Value] = [:]
-    if count == 0 { return values }
-    values.reserveCapacity(count)
+    if count == 0 { return [:] }
+    var values = [String: Value](minimumCapacity: count)
     for _ in 0..<count {
       let start = offset
       let key = try readString("a key of \(what())")
