@@ -1,41 +1,81 @@
-import Foundation
-
-// TEMPORARY JSON-backed codec so the file store can be built in parallel; replaced by the
-// compact binary layout (helper "codec"). The API below is the contract.
-
-/// Encodes and decodes ``LeadEvent``s as record payloads of the file store.
+/// Encodes and decodes ``LeadEvent``s as record payloads of the file store, in Accord's compact
+/// binary record layout.
+///
+/// A record starts with a layout version byte (currently 1), followed by the event's fields and
+/// its payload under a one-byte tag. Integers are LEB128 varints, strings length-prefixed UTF-8,
+/// doubles and dates their exact IEEE 754 bits, dictionaries sorted by key — so equal events
+/// always encode to equal bytes and every event decodes back to an equal one. The byte layout and
+/// its compatibility rule are in `Documentation/RecordLayout.md`.
+///
+/// The event's ``LeadEvent/position`` is not encoded: the file frame carries it, and
+/// ``decode(_:position:)`` sets it.
+///
+/// ```swift
+/// var buffer: [UInt8] = []
+/// EventCodec.encode(event, into: &buffer)
+/// let decoded = try buffer.withUnsafeBytes { try EventCodec.decode($0, position: position) }
+/// ```
+///
+/// `EventCodec` is stateless and safe to use from any thread.
 public enum EventCodec {
-    /// Appends the encoded event (without its position, which the frame carries) to `buffer`.
-    public static func encode(_ event: LeadEvent, into buffer: inout [UInt8]) {
-        var copy = event
-        copy.position = nil
-        buffer.append(contentsOf: try! JSONEncoder().encode(copy))
-    }
+  /// The layout version this version of Accord writes.
+  static let layoutVersion: UInt8 = 1
 
-    /// Decodes an event encoded by ``encode(_:into:)`` and sets its position.
-    ///
-    /// - Throws: ``EventCodecError`` naming what was malformed and where.
-    public static func decode(_ bytes: UnsafeRawBufferPointer, position: JournalPosition) throws(EventCodecError)
-        -> LeadEvent
-    {
-        do {
-            var event = try JSONDecoder().decode(LeadEvent.self, from: Data(bytes))
-            event.position = position
-            return event
-        } catch {
-            throw EventCodecError(message: "\(error)", offset: 0)
-        }
-    }
-}
+  /// Appends the encoded event (without its position, which the frame carries) to `buffer`.
+  ///
+  /// The bytes already in `buffer` are kept, so one buffer can collect a batch of records.
+  /// Encoding is deterministic: the same event always produces the same bytes.
+  ///
+  /// - Parameters:
+  ///   - event: The event to encode.
+  ///   - buffer: The array the record's bytes are appended to.
+  public static func encode(_ event: LeadEvent, into buffer: inout [UInt8]) {
+    var writer = BinaryWriter()
+    swap(&writer.bytes, &buffer)
+    writer.reserve(256)
+    writer.writeByte(layoutVersion)
+    writer.writeEvent(event)
+    swap(&writer.bytes, &buffer)
+  }
 
-/// A record payload that does not decode.
-public struct EventCodecError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
-    /// The byte offset within the payload where decoding failed.
-    public var offset: Int
-    public init(message: String, offset: Int) {
-        self.message = message
-        self.offset = offset
+  /// Decodes an event encoded by ``encode(_:into:)`` and sets its position.
+  ///
+  /// `bytes` must hold exactly one record: bytes left over after the event are an error.
+  /// Decoding never reads outside `bytes`, whatever they contain.
+  ///
+  /// - Parameters:
+  ///   - bytes: One record's payload, as ``encode(_:into:)`` wrote it.
+  ///   - position: The journal position the frame gave the record; becomes the event's
+  ///     ``LeadEvent/position``.
+  /// - Returns: The decoded event.
+  /// - Throws: ``EventCodecError`` naming what was malformed and where:
+  ///   ``EventCodecError/Code/truncated`` when the payload ends early,
+  ///   ``EventCodecError/Code/unsupportedVersion`` for a layout version this Accord cannot read,
+  ///   ``EventCodecError/Code/unknownTag`` for an undefined tag,
+  ///   ``EventCodecError/Code/invalidUTF8`` for a corrupted string and
+  ///   ``EventCodecError/Code/malformed`` for any other invalid byte.
+  public static func decode(_ bytes: UnsafeRawBufferPointer, position: JournalPosition)
+    throws(EventCodecError)
+    -> LeadEvent
+  {
+    var reader = BinaryReader(bytes)
+    let version = try reader.readByte("the layout version")
+    var event: LeadEvent
+    switch version {
+    case 1:
+      event = try reader.readEvent()
+    case 0:
+      throw reader.error(.unsupportedVersion, "layout version 0 is not defined", at: 0)
+    default:
+      throw reader.error(
+        .unsupportedVersion,
+        "layout version \(version) is newer than this Accord reads (up to \(layoutVersion)); "
+          + "upgrade Accord to read this journal", at: 0)
     }
-    public var description: String { "\(message) at payload byte \(offset)" }
+    guard reader.isAtEnd else {
+      throw reader.error(.malformed, "\(reader.remaining) unexpected bytes follow the event")
+    }
+    event.position = position
+    return event
+  }
 }
