@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "AccordTests", dependencies: ["Accord", "EventStoreConformance"]),
-        .testTarget(name: "AccordCLITests", dependencies: ["Accord"]),
+        .testTarget(name: "AccordCLITests", dependencies: ["Accord", "AccordCLI"]),
     ]
 )
 

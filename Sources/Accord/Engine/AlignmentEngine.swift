@@ -22,9 +22,9 @@ import Scoring
 /// ```
 public actor AlignmentEngine {
     /// The agreement the engine enforces.
-    public let playbook: Playbook
+    public nonisolated let playbook: Playbook
     /// The journal.
-    public let store: any EventStore
+    public nonisolated let store: any EventStore
     let configuration: EngineConfiguration
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000

@@ -9,7 +9,7 @@ public import Scoring
 /// Everything is injected; nothing is global. Tests pass a fixed clock:
 ///
 /// ```swift
-/// var configuration = EngineConfiguration(identity: StandardIdentityResolver())
+/// var configuration = EngineConfiguration()
 /// configuration.now = { Date(timeIntervalSince1970: 1_790_000_000) }
 /// ```
 public struct EngineConfiguration: Sendable {
@@ -30,7 +30,7 @@ public struct EngineConfiguration: Sendable {
 
     public init(
         now: @escaping @Sendable () -> Date = { Date() },
-        identity: any IdentityResolver,
+        identity: any IdentityResolver = StandardIdentityResolver(),
         scorer: (any LeadScorer)? = nil,
         router: (any LeadRouter)? = nil,
         sla: (any SLAPolicy)? = nil,

@@ -46,6 +46,9 @@ extension Playbook {
                         message: "a field name is empty"))
             }
         }
+        for problem in identity.problems() {
+            issues.append(PlaybookIssue(path: "$.identity.\(problem.path)", message: problem.message))
+        }
         var seenCodes = Set<String>()
         for (index, code) in reasonCodes.codes.enumerated() {
             if code.code.isEmpty {

@@ -19,16 +19,21 @@ public struct Playbook: Hashable, Sendable, Codable {
     public var version: String
     /// Lifecycle stages, allowed moves, handoff gates.
     public var stages: StagesSection
+    /// How records are recognised as the same person (email, phone and id normalisation,
+    /// free-mail domains).
+    public var identity: StandardIdentityResolver.Configuration
     /// Approved disposition reason codes.
     public var reasonCodes: ReasonCodeTaxonomy
 
     public init(
         name: String, version: String, stages: StagesSection = StagesSection(),
+        identity: StandardIdentityResolver.Configuration = .init(),
         reasonCodes: ReasonCodeTaxonomy = .standard
     ) {
         self.name = name
         self.version = version
         self.stages = stages
+        self.identity = identity
         self.reasonCodes = reasonCodes
     }
 
@@ -37,15 +42,18 @@ public struct Playbook: Hashable, Sendable, Codable {
     public static let standard = Playbook(name: "Default agreement", version: "1")
 
     /// The top-level keys this version of Accord understands.
-    static let knownKeys: Set<String> = ["name", "version", "stages", "reasonCodes"]
+    static let knownKeys: Set<String> = ["name", "version", "stages", "identity", "reasonCodes"]
 
-    private enum CodingKeys: String, CodingKey { case name, version, stages, reasonCodes }
+    private enum CodingKeys: String, CodingKey { case name, version, stages, identity, reasonCodes }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         version = try container.decode(String.self, forKey: .version)
         stages = try container.decodeIfPresent(StagesSection.self, forKey: .stages) ?? StagesSection()
+        identity =
+            try container.decodeIfPresent(StandardIdentityResolver.Configuration.self, forKey: .identity)
+            ?? .init()
         reasonCodes =
             try container.decodeIfPresent(ReasonCodeTaxonomy.self, forKey: .reasonCodes) ?? .standard
     }

@@ -64,7 +64,8 @@ struct DataDirectory: Sendable {
         do {
             let engine = try await AlignmentEngine(
                 playbook: playbook, store: store,
-                configuration: EngineConfiguration(now: now, identity: StandardIdentityResolver()))
+                configuration: EngineConfiguration(
+                    now: now, identity: StandardIdentityResolver(configuration: playbook.identity)))
             let result = try await body(engine)
             try await store.close()
             return result

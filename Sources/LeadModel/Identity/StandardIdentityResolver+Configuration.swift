@@ -121,29 +121,33 @@ extension StandardIdentityResolver {
             }
         }
 
-        /// Checks the configuration, reporting every problem with its JSON key.
-        ///
-        /// - Throws: ``LeadModelError`` with code ``LeadModelError/Code/invalidValue`` whose
-        ///   message lists each problem, such as `defaultCountryCode: expected 1 to 3 digits`.
-        public func validate() throws {
-            var problems: [String] = []
+        /// Every problem with the configuration, each with the JSON key it concerns.
+        public func problems() -> [(path: String, message: String)] {
+            var problems: [(path: String, message: String)] = []
             if !(1...3).contains(defaultCountryCode.count)
                 || !defaultCountryCode.allSatisfy({ $0.isASCII && $0.isNumber })
                 || defaultCountryCode.hasPrefix("0")
             {
                 problems.append(
-                    "defaultCountryCode: expected 1 to 3 digits without a leading 0, such as \"1\" or \"44\""
-                )
+                    ("defaultCountryCode", "expected 1 to 3 digits without a leading 0, such as \"1\" or \"44\""))
             }
             if !(4...15).contains(minimumPhoneDigits) {
-                problems.append("minimumPhoneDigits: expected a number from 4 to 15")
+                problems.append(("minimumPhoneDigits", "expected a number from 4 to 15"))
             }
             for domain in addedFreeMailDomains.union(removedFreeMailDomains).sorted()
             where !domain.contains(".") || domain.contains("@") || domain.contains(" ") {
-                problems.append(
-                    "free-mail domains: expected a domain such as \"example.com\", found \"\(domain)\""
-                )
+                let key = addedFreeMailDomains.contains(domain) ? "addedFreeMailDomains" : "removedFreeMailDomains"
+                problems.append((key, "expected a domain such as \"example.com\", found \"\(domain)\""))
             }
+            return problems
+        }
+
+        /// Checks the configuration, reporting every problem with its JSON key.
+        ///
+        /// - Throws: ``LeadModelError`` with code ``LeadModelError/Code/invalidValue`` whose
+        ///   message lists each problem, such as `defaultCountryCode: expected 1 to 3 digits`.
+        public func validate() throws {
+            let problems = problems().map { "\($0.path): \($0.message)" }
             guard problems.isEmpty else {
                 throw LeadModelError(
                     .invalidValue,

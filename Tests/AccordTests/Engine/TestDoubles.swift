@@ -5,23 +5,6 @@ import Routing
 import SLA
 import Scoring
 
-/// Matches on trimmed, lowercased email and on external ids; accounts by email domain.
-struct EmailResolver: IdentityResolver {
-    func keys(for lead: Lead) -> [IdentityKey] {
-        var keys: [IdentityKey] = []
-        if let email = lead.email?.trimmingCharacters(in: .whitespaces).lowercased(), email.contains("@") {
-            keys.append(IdentityKey(kind: "email", value: email))
-        }
-        for id in lead.externalIDs { keys.append(IdentityKey(kind: "external:\(id.system)", value: id.value)) }
-        return keys
-    }
-
-    func account(for lead: Lead) -> AccountID? {
-        guard let domain = lead.email?.split(separator: "@").last else { return nil }
-        return AccountID(domain.lowercased())
-    }
-}
-
 /// 10 points per signal, as engagement.
 struct CountingScorer: LeadScorer {
     func score(_ input: ScoringInput) -> ScoreCard? {
@@ -62,6 +45,6 @@ func makeEngine(
     sla: (any SLAPolicy)? = nil
 ) async throws -> AlignmentEngine {
     let configuration = EngineConfiguration(
-        now: { clock.now }, identity: EmailResolver(), scorer: scorer, router: router, sla: sla)
+        now: { clock.now }, scorer: scorer, router: router, sla: sla)
     return try await AlignmentEngine(playbook: playbook, store: store, configuration: configuration)
 }

@@ -1,0 +1,124 @@
+import Foundation
+import LeadModel
+import Testing
+
+@Suite(.serialized)
+struct CommandLineTests {
+    @Test func overviewListsCommandsAndExitStatuses() throws {
+        let workspace = try Workspace()
+        let output = try workspace.run("help")
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("lead timeline"))
+        #expect(output.stdout.contains("EXIT STATUS"))
+        let commandHelp = try workspace.run("capture", "--help")
+        #expect(commandHelp.status == 0)
+        #expect(commandHelp.stdout.contains("EXAMPLES"))
+    }
+
+    @Test func typosGetSuggestionsAndUsageStatus() throws {
+        let workspace = try Workspace()
+        let command = try workspace.run("captur")
+        #expect(command.status == 2)
+        #expect(command.stderr.contains("did you mean 'capture'"))
+        let option = try workspace.run("capture", "--emial", "a@b.com")
+        #expect(option.status == 2)
+        #expect(option.stderr.contains("did you mean --email"))
+        let group = try workspace.run("lead")
+        #expect(group.status == 2)
+        #expect(group.stderr.contains("accord lead show"))
+    }
+
+    @Test func commandsBeforeInitPointToInit() throws {
+        let workspace = try Workspace()
+        let output = try workspace.run("capture", "--email", "ana@acme.com")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("accord init"))
+    }
+
+    @Test func captureRecogniseSignalAndExplain() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.run("init").status == 0)
+        let first = try workspace.run("capture", "--email", "Ana@Acme.com", "--source", "webinar", "--attr", "employees=250")
+        #expect(first.status == 0)
+        #expect(first.stdout == "created L0000001\n")
+        let again = try workspace.run("capture", "--email", " ana@acme.com ", "--phone", "(415) 555-0100", "--source", "outbound")
+        #expect(again.stdout == "matched L0000001\n")
+        let signal = try workspace.run("signal", "quote-requested", "--phone", "+1 415 555 0100", "--key", "form-1")
+        #expect(signal.stdout.hasPrefix("recorded quote-requested on L0000001"))
+        let duplicate = try workspace.run("signal", "quote-requested", "--lead", "L0000001", "--key", "form-1")
+        #expect(duplicate.stdout.hasPrefix("duplicate"))
+
+        let show = try workspace.run("lead", "show", "L0000001", "--json")
+        #expect(show.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+        #expect(object?["signals"] as? Int == 1)
+        #expect(object?["account"] as? String == "acme.com")
+        #expect((object?["attributes"] as? [String: Any])?["employees"] as? Double == 250)
+
+        let timeline = try workspace.run("lead", "timeline", "L0000001")
+        #expect(timeline.stdout.contains("captured L0000001 in lead from webinar"))
+        #expect(timeline.stdout.contains("because identity: same person by"))
+    }
+
+    @Test func gateFailureIsRefusedNamingTheMissingFields() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        _ = try workspace.run("capture", "--email", "ana@acme.com")
+        let output = try workspace.run("lead", "stage", "L0000001", "sql")
+        #expect(output.status == 5)
+        #expect(output.stderr.contains("missing company, source"))
+        let unknown = try workspace.run("lead", "show", "L0000099")
+        #expect(unknown.status == 3)
+    }
+
+    @Test func invalidPlaybookIsReportedByJSONPath() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        let playbook = workspace.url.appendingPathComponent("accord-data/playbook.json")
+        try Data(#"{"name": "x", "version": "1", "stages": {"handoff": "nowhere"}, "scorng": {}}"#.utf8).write(to: playbook)
+        let output = try workspace.run("capture", "--email", "ana@acme.com")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("$.scorng: unknown field"))
+        #expect(output.stderr.contains("$.stages.handoff"))
+    }
+
+    @Test func badValuesAreUsageErrors() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        let time = try workspace.run("signal", "replied", "--email", "a@acme.com", "--at", "yesterday")
+        #expect(time.status == 2)
+        #expect(time.stderr.contains("ISO 8601"))
+        let external = try workspace.run("capture", "--external", "nocolon")
+        #expect(external.status == 2)
+        #expect(try workspace.run("init").status == 2)
+    }
+
+    @Test func jsonErrorsGoToStandardError() throws {
+        let workspace = try Workspace()
+        let output = try workspace.run("lead", "show", "L1", "--json")
+        #expect(output.status == 2)
+        let object = try JSONSerialization.jsonObject(with: Data(output.stderr.utf8)) as? [String: Any]
+        #expect(object?["status"] as? Int == 2)
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test func demoIsDeterministicAndNeverOverwritesRealData() throws {
+        let workspace = try Workspace()
+        let first = try workspace.run("demo", "--leads", "150", "--json")
+        #expect(first.status == 0)
+        let second = try workspace.run("demo", "--leads", "150", "--json")
+        #expect(second.status == 0)
+        func counts(_ text: String) throws -> [String: Int] {
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+            return object.compactMapValues { $0 as? Int }.filter { $0.key != "seconds" && $0.key != "journalBytes" }
+        }
+        #expect(try counts(first.stdout) == counts(second.stdout))
+        #expect(try counts(first.stdout)["people"] ?? 0 > 100)
+        #expect(try counts(first.stdout)["matchedDuplicates"] ?? 0 > 0)
+
+        _ = try workspace.run("init", "--data", "real")
+        let refused = try workspace.run("demo", "--data", "real")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("never overwrites"))
+    }
+}
