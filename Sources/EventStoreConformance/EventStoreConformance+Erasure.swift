@@ -45,10 +45,11 @@ extension EventStoreConformance {
         leadID: b, expectedVersion: .noStream,
         events: [Fixtures.captured(b, idempotencyKey: "cap-b")]),
     ])
-    _ = try await store.append(
+    _ = try await store.appendChecked(
       [Fixtures.signal(a, sequence: 1, idempotencyKey: "sig-a"), Fixtures.touch(a, sequence: 2)],
       to: a)
-    _ = try await store.append([Fixtures.signal(b, sequence: 3, idempotencyKey: "sig-b")], to: b)
+    _ = try await store.appendChecked(
+      [Fixtures.signal(b, sequence: 3, idempotencyKey: "sig-b")], to: b)
     let before = try await store.readEverything()
     let otherBefore = try await store.events(forLead: b)
     try Expect.equal(before.count, 5, "every appended event can be read")
@@ -93,7 +94,7 @@ extension EventStoreConformance {
     try await Expect.error(.unknownLead, "erasing in an empty store throws unknownLead") {
       try await store.erase(lead: b, recording: Fixtures.erasure(b))
     }
-    _ = try await store.append([Fixtures.captured(a)], to: a, expecting: .noStream)
+    _ = try await store.appendChecked([Fixtures.captured(a)], to: a, expecting: .noStream)
     try await Expect.error(.unknownLead, "erasing a lead with no events throws unknownLead") {
       try await store.erase(lead: b, recording: Fixtures.erasure(b))
     }
@@ -108,7 +109,7 @@ extension EventStoreConformance {
       try ConformanceCheck.notApplicable("the store is not a SnapshotStore")
     }
     let a = Fixtures.leadID(1)
-    _ = try await store.append(
+    _ = try await store.appendChecked(
       (1...3).map { Fixtures.signal(a, sequence: $0) }, to: a, expecting: .noStream)
     let missing = try await snapshots.loadSnapshot(named: "projection")
     try Expect.that(
@@ -139,8 +140,8 @@ extension EventStoreConformance {
     }
     let a = Fixtures.leadID(1)
     let b = Fixtures.leadID(2)
-    _ = try await store.append([Fixtures.captured(a)], to: a, expecting: .noStream)
-    _ = try await store.append([Fixtures.captured(b)], to: b, expecting: .noStream)
+    _ = try await store.appendChecked([Fixtures.captured(a)], to: a, expecting: .noStream)
+    _ = try await store.appendChecked([Fixtures.captured(b)], to: b, expecting: .noStream)
     try await snapshots.saveSnapshot(named: "projection", at: JournalPosition(2), bytes: [1])
     try await snapshots.saveSnapshot(named: "scoreboard", at: JournalPosition(2), bytes: [2])
     _ = try await store.erase(lead: a, recording: Fixtures.erasure(a))

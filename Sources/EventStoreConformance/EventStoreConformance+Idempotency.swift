@@ -27,13 +27,13 @@ extension EventStoreConformance {
   private static func idempotencyAcrossCalls(_ store: any EventStore) async throws {
     let a = Fixtures.leadID(1)
     let b = Fixtures.leadID(2)
-    _ = try await store.append(
+    _ = try await store.appendChecked(
       [Fixtures.captured(a, idempotencyKey: "cap-a")], to: a, expecting: .noStream)
     let signal = Fixtures.signal(a, sequence: 1, idempotencyKey: "sig-1")
-    _ = try await store.append([signal], to: a)
+    _ = try await store.appendChecked([signal], to: a)
 
     let replay = try await Expect.succeeds("appending a recorded key again succeeds") {
-      try await store.append([signal], to: a)
+      try await store.appendChecked([signal], to: a)
     }
     try Expect.equal(replay.duplicates, [true], "the replayed event is reported a duplicate")
     try Expect.equal(
@@ -42,15 +42,15 @@ extension EventStoreConformance {
     try Expect.equal(
       try await store.readEverything().count, 2, "a duplicate is not appended again")
 
-    let mixed = try await store.append(
+    let mixed = try await store.appendChecked(
       [signal, Fixtures.signal(a, sequence: 2, idempotencyKey: "sig-2")], to: a)
     try Expect.equal(mixed.duplicates, [true, false], "only the new key is appended")
     try Expect.equal(
       mixed.positions, positions(2...3), "the duplicate keeps its position, the new one is next")
     try Expect.equal(mixed.version, 3, "the version counts only the new event")
 
-    _ = try await store.append([Fixtures.captured(b)], to: b, expecting: .noStream)
-    let elsewhere = try await store.append(
+    _ = try await store.appendChecked([Fixtures.captured(b)], to: b, expecting: .noStream)
+    let elsewhere = try await store.appendChecked(
       [Fixtures.signal(b, sequence: 1, idempotencyKey: "sig-1")], to: b)
     try Expect.equal(
       elsewhere.duplicates, [true], "a key recorded in another lead's stream is a duplicate")
@@ -60,8 +60,8 @@ extension EventStoreConformance {
     try Expect.equal(elsewhere.version, 1, "the other stream's version is unchanged")
 
     let unkeyed = Fixtures.touch(b, sequence: 5)
-    let once = try await store.append([unkeyed], to: b)
-    let twice = try await store.append([unkeyed], to: b)
+    let once = try await store.appendChecked([unkeyed], to: b)
+    let twice = try await store.appendChecked([unkeyed], to: b)
     try Expect.equal(
       once.duplicates + twice.duplicates, [false, false], "events without a key always append")
     try Expect.equal(
@@ -73,7 +73,7 @@ extension EventStoreConformance {
     let b = Fixtures.leadID(2)
     let keyed = Fixtures.signal(a, sequence: 1, idempotencyKey: "x")
     let same = try await Expect.succeeds("a key repeated within one request is accepted") {
-      try await store.append([keyed, keyed], to: a)
+      try await store.appendChecked([keyed, keyed], to: a)
     }
     try Expect.equal(same.duplicates, [false, true], "the repeat is reported a duplicate")
     try Expect.equal(
@@ -106,12 +106,12 @@ extension EventStoreConformance {
       Fixtures.captured(a, idempotencyKey: "cap-a"),
       Fixtures.signal(a, sequence: 1, idempotencyKey: "sig-1"),
     ]
-    _ = try await store.append(batch, to: a, expecting: .noStream)
+    _ = try await store.appendChecked(batch, to: a, expecting: .noStream)
     for expectation in [ExpectedVersion.noStream, .exactly(0), .exactly(99), .any] {
       let replay = try await Expect.succeeds(
         "an all-duplicate request expecting \(expectation) succeeds"
       ) {
-        try await store.append(batch, to: a, expecting: expectation)
+        try await store.appendChecked(batch, to: a, expecting: expectation)
       }
       try Expect.equal(replay.duplicates, [true, true], "both events are duplicates")
       try Expect.equal(
@@ -121,7 +121,7 @@ extension EventStoreConformance {
     try await Expect.error(
       .versionConflict, "a request with a new event still has its expectation checked"
     ) {
-      try await store.append(
+      try await store.appendChecked(
         batch + [Fixtures.signal(a, sequence: 2, idempotencyKey: "sig-2")], to: a,
         expecting: .noStream)
     }

@@ -38,7 +38,7 @@ extension EventStoreConformance {
     let a = Fixtures.leadID(1)
     let b = Fixtures.leadID(2)
     let first = try await Expect.succeeds("a first append succeeds") {
-      try await store.append(
+      try await store.appendChecked(
         [Fixtures.captured(a), Fixtures.signal(a, sequence: 1), Fixtures.signal(a, sequence: 2)],
         to: a, expecting: .noStream)
     }
@@ -53,12 +53,12 @@ extension EventStoreConformance {
       second.map(\.positions), [positions(4...4), positions(5...5)],
       "positions continue across requests of one call, in request order")
 
-    let third = try await store.append([Fixtures.signal(b, sequence: 4)], to: b)
+    let third = try await store.appendChecked([Fixtures.signal(b, sequence: 4)], to: b)
     try Expect.equal(third.positions, positions(6...6), "positions continue across calls")
 
     let all = try await store.readEverything()
-    try Expect.equal(
-      all.map(\.position), positions(1...6).map(Optional.some),
+    try Expect.positions(
+      all.map(\.position), 1...6,
       "the journal reads back gapless from position 1")
   }
 
@@ -73,7 +73,7 @@ extension EventStoreConformance {
 
     var expected: [LeadEvent] = []
     let batch = [Fixtures.captured(a, idempotencyKey: "cap-a"), decided]
-    let first = try await store.append(batch, to: a, expecting: .noStream)
+    let first = try await store.appendChecked(batch, to: a, expecting: .noStream)
     expected += batch.positioned(first.positions)
 
     let requests = [
@@ -87,8 +87,8 @@ extension EventStoreConformance {
       expected += request.events.positioned(result.positions)
     }
 
-    try Expect.equal(
-      expected.map(\.position), positions(1...5).map(Optional.some),
+    try Expect.positions(
+      expected.map(\.position), 1...5,
       "the store assigns its own positions, ignoring any the appender set")
     let all = try await store.readEverything()
     try Expect.events(
@@ -157,7 +157,7 @@ extension EventStoreConformance {
     let a = Fixtures.leadID(1)
     for batch in 0..<4 {
       let size = batch == 3 ? 7 : 10
-      _ = try await store.append(
+      _ = try await store.appendChecked(
         (0..<size).map { Fixtures.signal(a, sequence: batch * 10 + $0) }, to: a)
     }
     let all = try await store.readEverything()

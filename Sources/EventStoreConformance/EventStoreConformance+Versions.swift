@@ -41,12 +41,12 @@ extension EventStoreConformance {
   private static func expectedVersionNoStream(_ store: any EventStore) async throws {
     let a = Fixtures.leadID(1)
     let created = try await Expect.succeeds(".noStream appends to a new lead") {
-      try await store.append(
+      try await store.appendChecked(
         [Fixtures.captured(a), Fixtures.signal(a, sequence: 1)], to: a, expecting: .noStream)
     }
     try Expect.equal(created.version, 2, "the result reports the stream's version")
     try await Expect.error(.versionConflict, ".noStream conflicts once the lead has events") {
-      try await store.append([Fixtures.signal(a, sequence: 2)], to: a, expecting: .noStream)
+      try await store.appendChecked([Fixtures.signal(a, sequence: 2)], to: a, expecting: .noStream)
     }
     try Expect.equal(
       try await store.events(forLead: a).count, 2, "a conflicting append appends nothing")
@@ -54,25 +54,25 @@ extension EventStoreConformance {
       try await store.readEverything().count, 2, "a conflicting append appends nothing")
     let b = Fixtures.leadID(2)
     _ = try await Expect.succeeds(".noStream appends to another new lead") {
-      try await store.append([Fixtures.captured(b)], to: b, expecting: .noStream)
+      try await store.appendChecked([Fixtures.captured(b)], to: b, expecting: .noStream)
     }
   }
 
   private static func expectedVersionExactly(_ store: any EventStore) async throws {
     let a = Fixtures.leadID(1)
     let first = try await Expect.succeeds(".exactly(0) appends to a new lead") {
-      try await store.append([Fixtures.captured(a)], to: a, expecting: .exactly(0))
+      try await store.appendChecked([Fixtures.captured(a)], to: a, expecting: .exactly(0))
     }
     try Expect.equal(first.version, 1, "the result reports the stream's version")
     let second = try await Expect.succeeds(".exactly(1) appends to a stream of 1 event") {
-      try await store.append(
+      try await store.appendChecked(
         [Fixtures.signal(a, sequence: 1), Fixtures.signal(a, sequence: 2)], to: a,
         expecting: .exactly(1))
     }
     try Expect.equal(second.version, 3, "the result reports the stream's version")
     for stale in [0, 1, 2, 4, 10] {
       try await Expect.error(.versionConflict, ".exactly(\(stale)) conflicts with version 3") {
-        try await store.append(
+        try await store.appendChecked(
           [Fixtures.signal(a, sequence: 10 + stale)], to: a, expecting: .exactly(stale))
       }
     }
@@ -80,7 +80,7 @@ extension EventStoreConformance {
       try await store.events(forLead: a).count, 3, "conflicting appends append nothing")
     let b = Fixtures.leadID(2)
     try await Expect.error(.versionConflict, ".exactly(5) conflicts for an unknown lead") {
-      try await store.append([Fixtures.captured(b)], to: b, expecting: .exactly(5))
+      try await store.appendChecked([Fixtures.captured(b)], to: b, expecting: .exactly(5))
     }
     try Expect.equal(
       try await store.events(forLead: b).count, 0, "a conflicting append creates no stream")
@@ -91,11 +91,11 @@ extension EventStoreConformance {
   private static func expectedVersionAny(_ store: any EventStore) async throws {
     let a = Fixtures.leadID(1)
     let first = try await Expect.succeeds(".any appends to a new lead") {
-      try await store.append([Fixtures.captured(a)], to: a, expecting: .any)
+      try await store.appendChecked([Fixtures.captured(a)], to: a, expecting: .any)
     }
     try Expect.equal(first.version, 1, "the result reports the stream's version")
     let second = try await Expect.succeeds(".any appends to an existing lead") {
-      try await store.append(
+      try await store.appendChecked(
         [Fixtures.signal(a, sequence: 1), Fixtures.signal(a, sequence: 2)], to: a,
         expecting: .any)
     }
@@ -107,8 +107,8 @@ extension EventStoreConformance {
     let a = Fixtures.leadID(1)
     let b = Fixtures.leadID(2)
     let c = Fixtures.leadID(3)
-    _ = try await store.append([Fixtures.captured(a)], to: a, expecting: .noStream)
-    _ = try await store.append([Fixtures.captured(b)], to: b, expecting: .noStream)
+    _ = try await store.appendChecked([Fixtures.captured(a)], to: a, expecting: .noStream)
+    _ = try await store.appendChecked([Fixtures.captured(b)], to: b, expecting: .noStream)
 
     try await Expect.error(.versionConflict, "a call with one conflicting request conflicts") {
       try await store.append([
@@ -200,7 +200,7 @@ extension EventStoreConformance {
     try Expect.equal(
       try await store.events(forLead: b).count, 0, "a rejected call appends nothing")
     let after = try await Expect.succeeds("the store accepts valid appends afterwards") {
-      try await store.append([Fixtures.captured(c)], to: c, expecting: .noStream)
+      try await store.appendChecked([Fixtures.captured(c)], to: c, expecting: .noStream)
     }
     try Expect.equal(after.positions, positions(1...1), "a rejected call uses up no positions")
   }

@@ -130,3 +130,65 @@ extension Array where Element == LeadEvent {
 func positions(_ range: ClosedRange<UInt64>) -> [JournalPosition] {
   range.map { JournalPosition($0) }
 }
+
+extension EventStore {
+  /// ``EventStore/append(_:to:expecting:)``, but a store that answers with the wrong number
+  /// of results is reported as a violation instead of crashing the suite.
+  func appendChecked(
+    _ events: [LeadEvent], to lead: LeadID, expecting version: ExpectedVersion = .any
+  ) async throws -> AppendResult {
+    let results = try await append([
+      AppendRequest(leadID: lead, expectedVersion: version, events: events)
+    ])
+    try Expect.that(
+      results.count == 1 && results[0].positions.count == events.count
+        && results[0].duplicates.count == events.count,
+      "append returns one result per request, with one position and flag per event",
+      expected: "1 result with \(events.count) positions",
+      observed: "\(results.count) results with \(results.map(\.positions.count)) positions")
+    return results[0]
+  }
+}
+
+extension Expect {
+  /// Fails unless `observed` is exactly the positions `expected`, in order; describes both as
+  /// ranges (`1…512, 514`) so that long journals give short messages.
+  static func positions(
+    _ observed: [JournalPosition?], _ expected: ClosedRange<UInt64>, _ requirement: String
+  ) throws(ConformanceViolation) {
+    let wanted = expected.map { Optional(JournalPosition($0)) }
+    guard observed != wanted else { return }
+    throw ConformanceViolation(
+      requirement: requirement,
+      expected: "positions \(expected.lowerBound)…\(expected.upperBound)",
+      observed: "\(observed.count) positions: \(ranges(observed))")
+  }
+
+  /// Fails unless `observed` is exactly the positions `expected`, in order.
+  static func positions(
+    _ observed: [JournalPosition], _ expected: ClosedRange<UInt64>, _ requirement: String
+  ) throws(ConformanceViolation) {
+    try positions(observed.map { Optional($0) }, expected, requirement)
+  }
+
+  /// `1…512, 514, nil`: runs of consecutive positions, at most ten of them.
+  static func ranges(_ positions: [JournalPosition?]) -> String {
+    var runs: [String] = []
+    var index = 0
+    while index < positions.count, runs.count < 10 {
+      guard let start = positions[index]?.rawValue else {
+        runs.append("nil")
+        index += 1
+        continue
+      }
+      var end = start
+      while index + 1 < positions.count, positions[index + 1]?.rawValue == end + 1 {
+        end += 1
+        index += 1
+      }
+      runs.append(start == end ? "\(start)" : "\(start)…\(end)")
+      index += 1
+    }
+    return runs.joined(separator: ", ") + (index < positions.count ? ", …" : "")
+  }
+}
