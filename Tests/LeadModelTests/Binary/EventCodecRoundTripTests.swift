@@ -190,6 +190,19 @@ struct EventCodecRoundTripTests {
     #expect(try Codec.decode(bytes).leadID.rawValue == text)
   }
 
+  @Test func keepsCollectionsLargerThanTheDecodersUpFrontReservation() throws {
+    let changes = (0..<3_000).map {
+      (LeadField("f\($0)"), AttributeValue?.some(.number(Double($0))))
+    }
+    let event = LeadEvent(
+      leadID: "l", occurredAt: EventFixtures.at, actor: .system,
+      payload: .fieldsChanged(FieldChanges(Dictionary(uniqueKeysWithValues: changes))),
+      reasons: (0..<2_500).map { Reason(rule: "r\($0)", detail: "") })
+    var expected = event
+    expected.position = JournalPosition(42)
+    #expect(try Codec.decode(Codec.encode(event)) == expected)
+  }
+
   @Test func keepsFieldNamesExactlyAsStored() throws {
     var field = LeadField("x")
     field.rawValue = "attributes.attributes.x"
