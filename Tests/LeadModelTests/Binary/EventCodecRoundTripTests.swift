@@ -84,6 +84,19 @@ struct EventCodecRoundTripTests {
     #expect(Codec.encode(event) == expected)
   }
 
+  /// The example of `Documentation/RecordLayout.md`.
+  @Test func writesTheDocumentedExample() {
+    let event = LeadEvent(
+      leadID: "L1", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .system,
+      payload: .slaMet("c1"))
+    let expected: [UInt8] = [
+      0x01, 0x02, 0x4C, 0x31, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF8, 0x3F, 0x01, 0x00, 0x00,
+      0x00,
+      0x0C, 0x02, 0x63, 0x31,
+    ]
+    #expect(Codec.encode(event) == expected)
+  }
+
   static let extremeNumbers: [Double] = [
     0, -0.0, 1, -1, .infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
     .leastNonzeroMagnitude, .leastNormalMagnitude, .ulpOfOne, .pi, 1e300, -1e-300,
@@ -175,6 +188,19 @@ struct EventCodecRoundTripTests {
     let bytes = Codec.encode(event)
     #expect(bytes.count == length + 16 + (64 - length.leadingZeroBitCount + 6) / 7)
     #expect(try Codec.decode(bytes).leadID.rawValue == text)
+  }
+
+  @Test func keepsCollectionsLargerThanTheDecodersUpFrontReservation() throws {
+    let changes = (0..<3_000).map {
+      (LeadField("f\($0)"), AttributeValue?.some(.number(Double($0))))
+    }
+    let event = LeadEvent(
+      leadID: "l", occurredAt: EventFixtures.at, actor: .system,
+      payload: .fieldsChanged(FieldChanges(Dictionary(uniqueKeysWithValues: changes))),
+      reasons: (0..<2_500).map { Reason(rule: "r\($0)", detail: "") })
+    var expected = event
+    expected.position = JournalPosition(42)
+    #expect(try Codec.decode(Codec.encode(event)) == expected)
   }
 
   @Test func keepsFieldNamesExactlyAsStored() throws {

@@ -113,7 +113,8 @@ extension BinaryReader {
 
   mutating func readFieldChanges() throws(EventCodecError) -> FieldChanges {
     let count = try readCount("fieldsChanged", minimumElementSize: 2)
-    var values = [LeadField: AttributeValue?](minimumCapacity: count)
+    var values = [LeadField: AttributeValue?](
+      minimumCapacity: Swift.min(count, Self.maximumReservation))
     for _ in 0..<count {
       let start = offset
       // The stored name is already normalised; set it as is, so that decoding gives back

@@ -90,8 +90,7 @@ struct BinaryReader {
     let value = try readVarint(what())
     guard value <= UInt64(remaining / Swift.max(minimumElementSize, 1)) else {
       throw error(
-        .truncated, "\(what()) of \(value) does not fit in the \(remaining) remaining bytes",
-        at: start)
+        .truncated, "\(what()) has length \(value) but only \(remaining) bytes remain", at: start)
     }
     return Int(value)
   }
@@ -191,6 +190,11 @@ struct BinaryReader {
     try readPresence(what()) ? try readString(what()) : nil
   }
 
+  /// The most elements a collection reserves room for up front. A count is already checked
+  /// against the bytes left, but elements are larger in memory than on disk; beyond this, a
+  /// (possibly corrupted) count grows the collection as elements actually decode.
+  static let maximumReservation = 1_024
+
   /// Reads a list: a varint count, then each element.
   @inline(__always)
   mutating func readArray<Element>(
@@ -199,7 +203,7 @@ struct BinaryReader {
   ) throws(EventCodecError) -> [Element] {
     let count = try readCount(what())
     var values: [Element] = []
-    values.reserveCapacity(count)
+    values.reserveCapacity(Swift.min(count, Self.maximumReservation))
     for _ in 0..<count {
       values.append(try read(&self))
     }
@@ -214,7 +218,7 @@ struct BinaryReader {
   ) throws(EventCodecError) -> [String: Value] {
     let count = try readCount(what(), minimumElementSize: 2)
     if count == 0 { return [:] }
-    var values = [String: Value](minimumCapacity: count)
+    var values = [String: Value](minimumCapacity: Swift.min(count, Self.maximumReservation))
     for _ in 0..<count {
       let start = offset
       let key = try readString("a key of \(what())")

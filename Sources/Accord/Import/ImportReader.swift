@@ -1,0 +1,272 @@
+import Foundation
+import LeadModel
+
+/// Reads an import file of leads or signals as typed records, in batches, with line numbers.
+///
+/// The parsing layer of `accord import`: it opens a CSV or JSON Lines file, applies an
+/// ``ImportMapping``, types the values, and hands back ``ImportRecord``s. It never touches the
+/// journal. Check the whole file first with ``validateAll(maxReported:)`` so that bad rows are
+/// reported by line and nothing is half-imported; then append with ``nextBatch(max:)``:
+///
+/// ```swift
+/// let reader = try ImportReader(url: url, kind: .leads, mapping: try ImportMapping(parsing: map))
+/// let report = try reader.validateAll()
+/// guard report.isValid else { report.errors.forEach { print($0) }; return }
+/// while case let batch = try reader.nextBatch(max: 1_000), !batch.isEmpty {
+///     try await engine.capture(batch.map(\.record))
+///     print("imported up to line \(batch.last!.line)")
+/// }
+/// ```
+///
+/// Leads without a mapped, non-blank `id` column get the deterministic id
+/// `import:<file name>:<line>` (``generatedIDPrefix``), so importing the same file twice gives
+/// the same ids; the engine may replace them. Signals get an idempotency key only from a mapped
+/// column. Blank rows (every mapped value missing) are skipped.
+///
+/// A reader is an iterator with a position: it is not `Sendable`; use it from one task.
+public final class ImportReader {
+    /// The prefix of ids generated for leads that the file gives no id: `import:`.
+    public static let generatedIDPrefix = "import:"
+
+    /// Whether the file holds leads or signals.
+    public let kind: ImportKind
+    /// The file format.
+    public let format: ImportFormat
+    /// The mapping applied to every row.
+    public let mapping: ImportMapping
+    /// The name used in generated ids: the file's name, such as `leads.csv`.
+    public let sourceName: String
+
+    private let openSource: () throws -> ByteChunkSource
+    private let csvDelimiter: Character
+    private var stream: RowStream?
+    private var builder: ImportRecordBuilder
+
+    /// Opens an import file.
+    ///
+    /// - Parameters:
+    ///   - url: The file.
+    ///   - kind: Whether it holds leads or signals.
+    ///   - format: The format; by default told from the extension (`.csv`, `.jsonl`, `.ndjson`).
+    ///   - mapping: Which column goes where; ``ImportMapping/automatic`` by default.
+    ///   - csvDelimiter: The CSV field separator, `,` by default.
+    /// - Throws: ``ImportError`` with code ``ImportError/Code/unsupportedFormat`` when the format
+    ///   cannot be told, or ``ImportError/Code/unreadableFile``. Problems with the header or the
+    ///   mapping are not thrown here: ``validateAll(maxReported:)`` reports them all, and
+    ///   ``nextBatch(max:)`` throws the first.
+    public convenience init(
+        url: URL, kind: ImportKind, format: ImportFormat? = nil,
+        mapping: ImportMapping = .automatic, csvDelimiter: Character = ","
+    ) throws {
+        try self.init(
+            sourceName: url.lastPathComponent, kind: kind,
+            format: try format ?? ImportFormat.detect(from: url), mapping: mapping,
+            csvDelimiter: csvDelimiter,
+            openSource: { try ByteChunkSource(url: url, chunkSize: 64 * 1024) })
+    }
+
+    /// Reads an import from bytes in memory, such as standard input read whole.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - name: The name used in generated ids, such as `"stdin"`.
+    ///   - kind: Whether it holds leads or signals.
+    ///   - format: The format.
+    ///   - mapping: Which column goes where.
+    ///   - csvDelimiter: The CSV field separator.
+    /// - Throws: ``ImportError`` when the delimiter is not a single plain ASCII character.
+    public convenience init(
+        data: Data, name: String, kind: ImportKind, format: ImportFormat,
+        mapping: ImportMapping = .automatic, csvDelimiter: Character = ","
+    ) throws {
+        try self.init(
+            sourceName: name, kind: kind, format: format, mapping: mapping,
+            csvDelimiter: csvDelimiter,
+            openSource: { ByteChunkSource(data: data, chunkSize: 64 * 1024) })
+    }
+
+    private init(
+        sourceName: String, kind: ImportKind, format: ImportFormat, mapping: ImportMapping,
+        csvDelimiter: Character, openSource: @escaping () throws -> ByteChunkSource
+    ) throws {
+        self.sourceName = sourceName
+        self.kind = kind
+        self.format = format
+        self.mapping = mapping
+        self.csvDelimiter = csvDelimiter
+        self.openSource = openSource
+        self.builder = ImportRecordBuilder(kind: kind, mapping: mapping, sourceName: sourceName)
+        self.stream = try openStream()
+    }
+
+    /// Reads the next records, up to `max`, skipping blank rows.
+    ///
+    /// - Parameter max: The largest batch to return; at least 1.
+    /// - Returns: The records with the line where each starts; empty at the end of the file.
+    /// - Throws: The first ``ImportError`` met: a header or mapping problem, or a bad row. Call
+    ///   ``validateAll(maxReported:)`` first to know of every problem before importing.
+    public func nextBatch(max: Int) throws -> [(line: Int, record: ImportRecord)] {
+        guard let stream else { return [] }
+        if let problem = stream.setupErrors.first { throw problem }
+        var batch: [(line: Int, record: ImportRecord)] = []
+        while batch.count < Swift.max(1, max), let row = try stream.next() {
+            let built = builder.build(row)
+            if let problem = built.errors.first { throw problem }
+            if let record = built.record { batch.append((row.line, record)) }
+        }
+        return batch
+    }
+
+    /// Checks the whole file without importing anything, collecting every problem.
+    ///
+    /// Reads the file from the start on its own, so it does not move ``nextBatch(max:)``'s
+    /// position. Header and mapping problems come first, then row problems in file order; a row
+    /// may have several. An unterminated CSV quote ends the check, since the rest of the file is
+    /// inside it.
+    ///
+    /// - Parameter maxReported: How many problems to keep in the report; the rest are counted.
+    /// - Returns: The report: problems, their total count, and how many records are fine.
+    /// - Throws: ``ImportError`` with code ``ImportError/Code/unreadableFile`` when the file
+    ///   cannot be read.
+    public func validateAll(maxReported: Int = 100) throws -> ImportValidationReport {
+        let stream = try openStream()
+        var builder = ImportRecordBuilder(kind: kind, mapping: mapping, sourceName: sourceName)
+        var errors: [ImportError] = []
+        var errorCount = 0
+        var validCount = 0
+        func report(_ problems: [ImportError]) {
+            errorCount += problems.count
+            errors.append(contentsOf: problems.prefix(Swift.max(0, maxReported - errors.count)))
+        }
+        report(stream.setupErrors)
+        while true {
+            let row: ImportRow?
+            do {
+                row = try stream.next()
+            } catch let error as ImportError where error.code != .unreadableFile {
+                report([error])
+                continue
+            }
+            guard let row else { break }
+            let built = builder.build(row)
+            report(built.errors)
+            if built.errors.isEmpty, built.record != nil { validCount += 1 }
+        }
+        return ImportValidationReport(
+            errors: errors, errorCount: errorCount, validRecordCount: validCount)
+    }
+
+    private func openStream() throws -> RowStream {
+        let source = try openSource()
+        switch format {
+        case .jsonLines:
+            return RowStream(jsonLines: JSONLinesReader(source: source), kind: kind, mapping: mapping)
+        case .csv:
+            return try RowStream(
+                csv: CSVReader(source: source, delimiter: csvDelimiter), kind: kind, mapping: mapping)
+        }
+    }
+}
+
+/// The rows of a CSV or JSON Lines file, with the problems of its header and mapping. Internal.
+final class RowStream {
+    private let csv: CSVReader?
+    private let jsonLines: JSONLinesReader?
+    private var header: [String] = []
+    /// Problems found before the first row: header and mapping.
+    private(set) var setupErrors: [ImportError]
+
+    init(jsonLines: JSONLinesReader, kind: ImportKind, mapping: ImportMapping) {
+        self.csv = nil
+        self.jsonLines = jsonLines
+        self.setupErrors = mapping.problems(for: kind)
+    }
+
+    init(csv: CSVReader, kind: ImportKind, mapping: ImportMapping) throws {
+        self.csv = csv
+        self.jsonLines = nil
+        self.setupErrors = mapping.problems(for: kind)
+        let headerRecord: CSVRecord?
+        do {
+            headerRecord = try csv.next()
+        } catch let error as ImportError where error.code != .unreadableFile {
+            setupErrors.append(error)
+            return
+        }
+        guard let headerRecord else {
+            setupErrors.append(
+                ImportError(
+                    .missingHeader, line: 1,
+                    message: "the file is empty; expected a header row naming the columns"))
+            return
+        }
+        header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        setupErrors += Self.headerProblems(
+            header, line: headerRecord.line, kind: kind, mapping: mapping)
+    }
+
+    func next() throws -> ImportRow? {
+        if let jsonLines { return try jsonLines.next() }
+        guard let csv, !header.isEmpty, let record = try csv.next() else { return nil }
+        var cells: [ImportRow.Cell] = []
+        cells.reserveCapacity(header.count)
+        for (name, field) in zip(header, record.fields) {
+            cells.append(ImportRow.Cell(name: name, value: .text(field)))
+        }
+        return ImportRow(line: record.line, cells: cells)
+    }
+
+    private static func headerProblems(
+        _ header: [String], line: Int, kind: ImportKind, mapping: ImportMapping
+    ) -> [ImportError] {
+        var problems: [ImportError] = []
+        var seen: Set<String> = []
+        for name in header where !seen.insert(name.lowercased()).inserted {
+            problems.append(
+                ImportError(
+                    .duplicateColumn, line: line, column: name,
+                    message: "two columns have this name; rename one so each column is distinct"))
+        }
+        let lowered = Set(header.map { $0.lowercased() })
+        for column in mapping.columns.keys.sorted() where !lowered.contains(column.lowercased()) {
+            problems.append(
+                ImportError(
+                    .unknownColumn, line: line, column: column,
+                    message: "the mapping names this column but the header has no such column"))
+        }
+        var owners: [String: String] = [:]
+        for name in header {
+            guard let target = mapping.target(for: name, kind: kind), target.isAllowed(in: kind)
+            else { continue }
+            let key = ImportTarget(target.field).description
+            if let first = owners[key] {
+                problems.append(
+                    ImportError(
+                        .duplicateColumn, line: line, column: name,
+                        message:
+                            "both \"\(first)\" and this column map to \(key); map one of them to - to ignore it"
+                    ))
+            } else {
+                owners[key] = name
+            }
+        }
+        if kind == .signals {
+            let fields = header.compactMap { mapping.target(for: $0, kind: kind)?.field }
+            if !fields.contains(.kind) {
+                problems.append(
+                    ImportError(
+                        .missingField, line: line, column: "kind",
+                        message: "no column gives the signal kind; add a kind column or map one to kind"))
+            }
+            if !fields.contains(.occurredAt) {
+                problems.append(
+                    ImportError(
+                        .missingField, line: line, column: "occurredAt",
+                        message:
+                            "no column gives when the signal happened; add an occurredAt column or map one to occurredAt"
+                    ))
+            }
+        }
+        return problems
+    }
+}

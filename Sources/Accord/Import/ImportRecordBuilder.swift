@@ -1,0 +1,250 @@
+import Foundation
+import LeadModel
+
+/// Turns rows into records through a mapping, collecting every problem of a row. Internal.
+struct ImportRecordBuilder {
+    let kind: ImportKind
+    let mapping: ImportMapping
+    let sourceName: String
+    private var targets: [String: ImportTarget?] = [:]
+
+    init(kind: ImportKind, mapping: ImportMapping, sourceName: String) {
+        self.kind = kind
+        self.mapping = mapping
+        self.sourceName = sourceName
+    }
+
+    /// The target of a column, cached; `nil` for ignored columns and targets the kind cannot
+    /// fill (those are reported once, as setup problems).
+    mutating func target(for column: String) -> ImportTarget? {
+        if let cached = targets[column] { return cached }
+        var target = mapping.target(for: column, kind: kind)
+        if let found = target, !found.isAllowed(in: kind) { target = nil }
+        targets[column] = target
+        return target
+    }
+
+    /// The record of `row`, `nil` when the row has no values, and the row's problems.
+    mutating func build(_ row: ImportRow) -> (record: ImportRecord?, errors: [ImportError]) {
+        var errors: [ImportError] = []
+        var anyValue = false
+        let generatedID = LeadID(ImportReader.generatedIDPrefix + sourceName + ":" + String(row.line))
+        var lead = Lead(id: generatedID)
+        var explicitID = false
+        var identityRejected = false
+        var kindValue: String?
+        var occurredAt: Date?
+        var occurredAtPath: String?
+        var kindPath: String?
+        var signalSource: String?
+        var signalCampaign: String?
+        var idempotencyKey: String?
+        var properties: [String: AttributeValue] = [:]
+
+        func fail(_ cell: ImportRow.Cell, _ message: String) {
+            errors.append(ImportError(.invalidValue, line: row.line, column: cell.path, message: message))
+        }
+
+        for cell in row.cells {
+            guard let target = target(for: cell.name) else { continue }
+            switch target.field {
+            case .id:
+                guard let text = text(cell, fail: fail) else { continue }
+                lead.id = LeadID(text)
+                explicitID = true
+            case .lead(let field):
+                guard let text = text(cell, fail: fail) else { continue }
+                if field == .email, !Self.looksLikeEmail(text) {
+                    fail(cell, "expected an email address such as name@example.com")
+                    identityRejected = true
+                    continue
+                }
+                switch (field, kind) {
+                case (.source, .signals): signalSource = text
+                case (.campaign, .signals): signalCampaign = text
+                default: Self.set(field, text, on: &lead)
+                }
+            case .attribute(let name):
+                guard let value = typed(cell, target.valueType, fail: fail) else { continue }
+                lead.attributes[name] = value
+            case .property(let name):
+                guard let value = typed(cell, target.valueType, fail: fail) else { continue }
+                properties[name] = value
+            case .externalID(let system):
+                guard let text = text(cell, fail: fail) else { continue }
+                lead.externalIDs.append(ExternalID(system: system, value: text))
+            case .kind:
+                kindPath = cell.path
+                kindValue = text(cell, fail: fail)
+            case .occurredAt:
+                occurredAtPath = cell.path
+                switch cell.value {
+                case .date(let date): occurredAt = date
+                case .text(let raw), .string(let raw):
+                    guard !ImportValueParser.isMissing(raw) else { continue }
+                    occurredAt = ImportValueParser.date(raw)
+                    if occurredAt == nil { fail(cell, Self.expectedDate) }
+                case .null: continue
+                default: fail(cell, Self.expectedDate)
+                }
+            case .idempotencyKey:
+                idempotencyKey = text(cell, fail: fail)
+            case .ignored:
+                continue
+            }
+            if !Self.isEmpty(cell.value) { anyValue = true }
+        }
+        guard anyValue else { return (nil, []) }
+
+        switch kind {
+        case .leads:
+            return (errors.isEmpty ? .lead(lead) : nil, errors)
+        case .signals:
+            let invalidColumns = Set(errors.compactMap(\.column))
+            if kindValue == nil, !invalidColumns.contains(kindPath ?? "") {
+                errors.append(
+                    ImportError(
+                        .missingField, line: row.line, column: kindPath ?? Self.path("kind", row),
+                        message: "expected the signal kind, such as quote-requested; it is missing"))
+            }
+            if occurredAt == nil, !invalidColumns.contains(occurredAtPath ?? "") {
+                errors.append(
+                    ImportError(
+                        .missingField, line: row.line,
+                        column: occurredAtPath ?? Self.path("occurredAt", row),
+                        message: "expected when the signal happened, such as 2026-11-23T10:00:00Z; it is missing"))
+            }
+            let identified =
+                explicitID || lead.email != nil || lead.phone != nil || !lead.externalIDs.isEmpty
+            if !identified, !identityRejected {
+                errors.append(
+                    ImportError(
+                        .missingField, line: row.line, column: Self.path("email", row),
+                        message:
+                            "expected an email, phone, external:<system> or id value to tell whose signal this is"))
+            }
+            guard errors.isEmpty, let kindValue, let occurredAt else { return (nil, errors) }
+            let person = Lead(
+                id: lead.id, email: lead.email, phone: lead.phone, externalIDs: lead.externalIDs)
+            let signal = Signal(
+                kind: SignalKind(kindValue), occurredAt: occurredAt, source: signalSource,
+                campaign: signalCampaign, properties: properties, idempotencyKey: idempotencyKey)
+            return (.signal(SignalRow(person: person, signal: signal)), [])
+        }
+    }
+
+    /// A name for a field no column supplied: the JSON path for JSON rows, else the field.
+    private static func path(_ field: String, _ row: ImportRow) -> String {
+        row.cells.first?.path.hasPrefix("$") == true ? "$." + field : field
+    }
+
+    private static let expectedDate =
+        "expected an ISO 8601 date such as 2026-11-23 or 2026-11-23T10:00:00Z"
+
+    private static func isEmpty(_ value: ImportValue) -> Bool {
+        switch value {
+        case .text(let text), .string(let text): return ImportValueParser.isMissing(text)
+        case .null: return true
+        case .list(let list): return list.isEmpty
+        default: return false
+        }
+    }
+
+    /// Text for a standard field; `nil` when missing or not text (then reported).
+    private func text(_ cell: ImportRow.Cell, fail: (ImportRow.Cell, String) -> Void) -> String? {
+        switch cell.value {
+        case .text(let raw), .string(let raw): return ImportValueParser.present(raw)
+        case .number(let number): return ImportValueParser.text(of: number)
+        case .null: return nil
+        case .bool: fail(cell, "expected text, found a boolean")
+        case .date: fail(cell, "expected text, found a date")
+        case .list: fail(cell, "expected text, found a list")
+        case .unsupported(let found): fail(cell, "expected text, found \(found)")
+        }
+        return nil
+    }
+
+    /// A typed attribute or property value; `nil` when missing or unreadable (then reported).
+    private func typed(
+        _ cell: ImportRow.Cell, _ type: ImportTarget.ValueType,
+        fail: (ImportRow.Cell, String) -> Void
+    ) -> AttributeValue? {
+        switch cell.value {
+        case .text(let raw), .string(let raw):
+            guard let text = ImportValueParser.present(raw) else { return nil }
+            let isCSV: Bool
+            if case .text = cell.value { isCSV = true } else { isCSV = false }
+            switch type {
+            case .auto:
+                guard isCSV else { return .string(text) }
+                if let number = ImportValueParser.number(text) { return .number(number) }
+                switch text.lowercased() {
+                case "true": return .bool(true)
+                case "false": return .bool(false)
+                default: return .string(text)
+                }
+            case .string: return .string(text)
+            case .number:
+                if let number = ImportValueParser.number(text) { return .number(number) }
+                fail(cell, "expected a number such as 250, -3.5 or 1,200")
+            case .bool:
+                if let bool = ImportValueParser.bool(text) { return .bool(bool) }
+                fail(cell, "expected true, false, yes or no")
+            case .date:
+                if let date = ImportValueParser.date(text) { return .date(date) }
+                fail(cell, Self.expectedDate)
+            }
+        case .number(let number):
+            switch type {
+            case .auto, .number: return .number(number)
+            case .string: return .string(ImportValueParser.text(of: number))
+            case .bool: fail(cell, "expected true or false, found a number")
+            case .date: fail(cell, Self.expectedDate + ", found a number")
+            }
+        case .bool(let bool):
+            switch type {
+            case .auto, .bool: return .bool(bool)
+            case .string: return .string(bool ? "true" : "false")
+            case .number: fail(cell, "expected a number, found a boolean")
+            case .date: fail(cell, Self.expectedDate + ", found a boolean")
+            }
+        case .date(let date):
+            switch type {
+            case .auto, .date: return .date(date)
+            case .string: return .string(date.formatted(.iso8601))
+            case .number, .bool: fail(cell, "expected a \(type.rawValue), found a date")
+            }
+        case .list(let list):
+            if type == .auto || type == .string { return list.isEmpty ? nil : .list(list) }
+            fail(cell, "expected a \(type.rawValue), found a list")
+        case .null:
+            return nil
+        case .unsupported(let found):
+            fail(cell, "expected a string, number, boolean, list or {\"date\": …}, found \(found)")
+        }
+        return nil
+    }
+
+    private static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && !text.contains(where: \.isWhitespace)
+    }
+
+    private static func set(_ field: LeadField, _ text: String, on lead: inout Lead) {
+        switch field {
+        case .email: lead.email = text
+        case .phone: lead.phone = text
+        case .firstName: lead.firstName = text
+        case .lastName: lead.lastName = text
+        case .title: lead.title = text
+        case .company: lead.company = text
+        case .account: lead.accountID = AccountID(text)
+        case .source: lead.source = text
+        case .campaign: lead.campaign = text
+        case .messageAngle: lead.messageAngle = text
+        default: lead.attributes[field.rawValue] = .string(text)
+        }
+    }
+}

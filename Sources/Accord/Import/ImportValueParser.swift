@@ -1,0 +1,162 @@
+import Foundation
+
+/// The rules that turn import text into typed values. Pure functions, internal to the importer;
+/// documented here because they decide what ends up in the journal.
+enum ImportValueParser {
+    /// Texts that mean "no value": blanks and common placeholders, compared case-insensitively.
+    static let placeholders: Set<String> = ["", "n/a", "#n/a", "null", "-"]
+
+    /// Whether `text` is blank or a placeholder such as `N/A`, `null` or `-`.
+    static func isMissing(_ text: String) -> Bool {
+        placeholders.contains(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+    }
+
+    /// The trimmed text, or `nil` when it is blank or a placeholder.
+    static func present(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return placeholders.contains(trimmed.lowercased()) ? nil : trimmed
+    }
+
+    /// A number written plainly: an optional sign, digits, an optional `.` and fraction.
+    ///
+    /// Thousands separators are accepted only in the unambiguous US form, a comma before every
+    /// group of exactly three digits (`1,200`, `12,345.5`); `1,5` and `1.200.000` are not numbers.
+    /// Integers with a leading zero (`02134`, a ZIP code) and integer parts over 15 digits (ids
+    /// that would lose precision) are not numbers either, nor are `1e5`, `inf` or `nan`.
+    static func number(_ text: String) -> Double? {
+        var text = Substring(text.trimmingCharacters(in: .whitespaces))
+        var sign = ""
+        if let first = text.first, first == "-" || first == "+" {
+            if first == "-" { sign = "-" }
+            text = text.dropFirst()
+        }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let integerPart = parts.first, !integerPart.isEmpty else { return nil }
+        var integerDigits = ""
+        if integerPart.contains(",") {
+            let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
+            guard let head = groups.first, (1...3).contains(head.count),
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
+            integerDigits = groups.joined()
+        } else {
+            integerDigits = String(integerPart)
+        }
+        guard integerDigits.allSatisfy({ $0.isASCII && $0.isNumber }), integerDigits.count <= 15,
+            integerDigits == "0" || !integerDigits.hasPrefix("0")
+        else { return nil }
+        var plain = sign + integerDigits
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return nil
+            }
+            plain += "." + fraction
+        }
+        return Double(plain)
+    }
+
+    /// `true`/`yes`/`y`/`1` or `false`/`no`/`n`/`0`, case-insensitively.
+    static func bool(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true", "yes", "y", "1": return true
+        case "false", "no", "n", "0": return false
+        default: return nil
+        }
+    }
+
+    /// An ISO 8601 date: `2026-11-23`, `2026-11-23T10:00`, `2026-11-23T10:00:00`,
+    /// `2026-11-23T10:00:00.250Z`, `2026-11-23T10:00:00+01:00` (or `+0100`, `+01`). A space may
+    /// stand for the `T`. Without a zone the time is read as UTC; a date alone is midnight UTC.
+    static func date(_ text: String) -> Date? {
+        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var index = 0
+
+        func digits(_ count: Int) -> Int? {
+            guard index + count <= bytes.count else { return nil }
+            var value = 0
+            for offset in 0..<count {
+                let byte = bytes[index + offset]
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            index += count
+            return value
+        }
+        func take(_ character: Character) -> Bool {
+            guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
+            index += 1
+            return true
+        }
+
+        guard let year = digits(4), take("-"), let month = digits(2), take("-"),
+            let day = digits(2)
+        else { return nil }
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var nanosecond = 0
+        var offsetSeconds = 0
+        if index < bytes.count {
+            guard take("T") || take("t") || take(" ") else { return nil }
+            guard let parsedHour = digits(2), take(":"), let parsedMinute = digits(2) else {
+                return nil
+            }
+            hour = parsedHour
+            minute = parsedMinute
+            if take(":") {
+                guard let parsedSecond = digits(2) else { return nil }
+                second = parsedSecond
+                if take(".") || take(",") {
+                    var fraction = ""
+                    while index < bytes.count, (48...57).contains(bytes[index]) {
+                        fraction.append(Character(UnicodeScalar(bytes[index])))
+                        index += 1
+                    }
+                    guard !fraction.isEmpty else { return nil }
+                    let padded = (fraction + "000000000").prefix(9)
+                    nanosecond = Int(padded) ?? 0
+                }
+            }
+            if take("Z") || take("z") {
+                offsetSeconds = 0
+            } else if index < bytes.count {
+                let sign: Int
+                if take("+") {
+                    sign = 1
+                } else if take("-") {
+                    sign = -1
+                } else {
+                    return nil
+                }
+                guard let offsetHours = digits(2), offsetHours <= 18 else { return nil }
+                var offsetMinutes = 0
+                if index < bytes.count {
+                    _ = take(":")
+                    guard let parsed = digits(2), parsed < 60 else { return nil }
+                    offsetMinutes = parsed
+                }
+                offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+            }
+            guard index == bytes.count else { return nil }
+        }
+        guard (1...12).contains(month), (1...31).contains(day), hour <= 23, minute <= 59,
+            second <= 60
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let components = DateComponents(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard let date = calendar.date(from: components),
+            calendar.component(.day, from: date) == day
+        else { return nil }
+        return date.addingTimeInterval(Double(nanosecond) / 1e9 - Double(offsetSeconds))
+    }
+
+    /// Text from a JSON number: integral numbers without a fraction (`4155550100`, not
+    /// `4155550100.0`).
+    static func text(of number: Double) -> String {
+        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+}

@@ -1,0 +1,381 @@
+import Foundation
+
+/// An ``EventStore`` that keeps the journal in append-only segment files in one data directory.
+///
+/// Each record is framed with its length, a CRC-32C and its position; an append call is written
+/// with one `write(2)` and acknowledged once it is as durable as
+/// ``Configuration/durability`` promises (group commit by default: concurrent appenders share one
+/// `fsync`). Readers see an event once it is durable. The store survives `kill -9` at any moment:
+/// on open a torn tail is cut and reported in ``recovery``, while damage anywhere else makes
+/// opening throw. One store at a time owns a directory, enforced with `flock`.
+///
+/// Lookups are served from in-memory indexes (positions by lead, idempotency keys, record
+/// offsets); events are read from disk with `pread`, so the journal never sits in memory whole.
+/// The indexes are checkpointed on ``close()`` and every
+/// ``Configuration/indexCheckpointInterval`` events, so reopening a large journal is fast.
+///
+/// ```swift
+/// let store = try await FileEventStore(directory: dataDirectory)
+/// try await store.append([captured], to: "lead-1", expecting: .noStream)
+/// for try await event in store.events(from: .start) { projection.apply(event) }
+/// try await store.close()
+/// ```
+///
+/// See `Documentation/Storage.md` for the file layout, recovery, erasure and backups.
+public actor FileEventStore: EventStore, SnapshotStore {
+    /// The data directory.
+    public nonisolated let directory: URL
+    /// The configuration the store was opened with.
+    public nonisolated let configuration: Configuration
+    /// The recovery notice: what opening cut from a torn tail, or `nil` when nothing was cut.
+    public nonisolated let recovery: RecoveryReport?
+    /// How opening rebuilt the indexes, and how long it took.
+    public nonisolated let openStatistics: OpenStatistics
+
+    /// How durable an acknowledged append is: ``Configuration/durability``.
+    public nonisolated var durability: Durability { configuration.durability }
+
+    private enum State {
+        case open
+        case closed
+    }
+
+    let paths: StorePaths
+    let flusher: CommitFlusher
+    private let lock: DirectoryLock
+    let checkpointQueue = DispatchQueue(label: "accord.file-store.checkpoint")
+    private var state = State.open
+    var index: JournalIndex
+    /// One descriptor per segment of ``index``; the last one is written to.
+    var files: [FileDescriptor]
+    private var eventsSinceCheckpoint = 0
+    /// The position of the last erasure event; snapshots taken before it are refused.
+    var lastErasure: UInt64 = 0
+
+    /// Opens (or creates) the journal in `directory` and takes ownership of it.
+    ///
+    /// Opening loads the index checkpoint when it is valid and scans the records after it (the
+    /// whole journal without one). A torn tail in the last segment is cut and reported in
+    /// ``recovery``.
+    ///
+    /// - Parameters:
+    ///   - directory: the data directory; created when missing.
+    ///   - configuration: durability, segment size and checkpoint interval.
+    /// - Throws: ``EventStoreError`` — `directoryLocked` when another store has the directory
+    ///   open, `corruptRecord` (with file and offset) when a record other than the tail is
+    ///   damaged, `unsupportedFormat` for files from a newer version, `invalidRequest` for the
+    ///   ``Durability/memory`` mode, `io` when the file system fails.
+    public init(directory: URL, configuration: Configuration = Configuration()) async throws {
+        if case .memory = configuration.durability {
+            throw EventStoreError(
+                .invalidRequest,
+                "a FileEventStore cannot have memory durability; use .none, .fsyncEveryCommit or "
+                    + ".groupCommit, or an InMemoryEventStore")
+        }
+        let paths = StorePaths(root: directory.standardizedFileURL.path)
+        let opened = try JournalLoader.open(paths: paths)
+        self.directory = directory
+        self.configuration = configuration
+        self.paths = paths
+        self.lock = opened.lock
+        self.index = opened.index
+        self.files = opened.files
+        self.recovery = opened.recovery
+        self.openStatistics = opened.statistics
+        self.flusher = CommitFlusher(
+            durability: configuration.durability, durablePosition: opened.index.lastPosition)
+        flusher.start()
+    }
+
+    deinit {
+        guard case .open = state else { return }
+        flusher.stop()
+        for file in files { file.close() }
+        lock.release()
+    }
+
+    // MARK: Appending
+
+    public nonisolated func append(_ requests: [AppendRequest]) async throws -> [AppendResult] {
+        // Encoding is the costly part of an append; it runs here, off the actor.
+        let encoded = requests.map { EncodedEvents($0.events) }
+        return try await commit(requests, encoded: encoded)
+    }
+
+    /// Plans, writes and registers one append call, then waits for its durability.
+    private func commit(_ requests: [AppendRequest], encoded: [EncodedEvents]) async throws
+        -> [AppendResult]
+    {
+        try checkWritable()
+        var pendingKeys: [String: UInt64] = [:]
+        var pendingVersions: [LeadID: Int] = [:]
+        var plans: [(fresh: [Bool], positions: [UInt64])] = []
+        var next = index.lastPosition + 1
+        let firstNew = next
+
+        for request in requests {
+            var fresh: [Bool] = []
+            var positions: [UInt64] = []
+            for event in request.events {
+                guard event.leadID == request.leadID else {
+                    throw EventStoreError(
+                        .invalidRequest,
+                        "an event for lead \(event.leadID) is in the request for lead \(request.leadID)",
+                        leadID: request.leadID)
+                }
+                if let key = event.idempotencyKey {
+                    let original = try pendingKeys[key] ?? index.position(forKey: key, storedKey: storedKey(at:))
+                    if let original {
+                        fresh.append(false)
+                        positions.append(original)
+                        continue
+                    }
+                    pendingKeys[key] = next
+                }
+                fresh.append(true)
+                positions.append(next)
+                next += 1
+            }
+            let current = pendingVersions[request.leadID] ?? index.version(of: request.leadID)
+            let added = fresh.count { $0 }
+            if added > 0, !request.expectedVersion.isSatisfied(by: current) {
+                throw EventStoreError(
+                    .versionConflict,
+                    "expected \(request.expectedVersion) but the stream has \(current) events; reload the lead and retry",
+                    leadID: request.leadID)
+            }
+            pendingVersions[request.leadID] = current + added
+            plans.append((fresh, positions))
+        }
+
+        if next > firstNew {
+            try write(requests, encoded: encoded, plans: plans, firstNew: firstNew, lastNew: next - 1)
+        }
+        let results = zip(requests, plans).map { request, plan in
+            AppendResult(
+                leadID: request.leadID, positions: plan.positions.map { JournalPosition($0) },
+                duplicates: plan.fresh.map { !$0 }, version: index.version(of: request.leadID))
+        }
+        // A duplicate may point at an event another appender wrote but has not yet seen synced.
+        let newest = plans.lazy.flatMap(\.positions).max() ?? 0
+        try await flusher.waitUntilDurable(newest)
+        return results
+    }
+
+    /// Frames the fresh events, writes them with one `write(2)` and indexes them.
+    private func write(
+        _ requests: [AppendRequest], encoded: [EncodedEvents],
+        plans: [(fresh: [Bool], positions: [UInt64])], firstNew: UInt64, lastNew: UInt64
+    ) throws {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(
+            encoded.reduce(0) { $0 + $1.bytes.count }
+                + SegmentFormat.frameHeaderSize * Int(lastNew - firstNew + 1))
+        var frameOffsets: [Int] = []
+        for (number, plan) in plans.enumerated() {
+            for (slot, isFresh) in plan.fresh.enumerated() where isFresh {
+                let position = plan.positions[slot]
+                frameOffsets.append(buffer.count)
+                encoded[number].withPayload(slot) { payload in
+                    SegmentFormat.appendFrame(
+                        position: position, commits: position == lastNew, payload: payload,
+                        to: &buffer)
+                }
+            }
+        }
+        if index.segments[index.segments.count - 1].size > UInt64(SegmentFormat.headerSize),
+            index.segments[index.segments.count - 1].size + UInt64(buffer.count)
+                > configuration.effectiveSegmentSize
+        {
+            try rollSegment(firstPosition: firstNew)
+        }
+        let segment = index.segments.count - 1
+        let file = files[segment]
+        let start = index.segments[segment].size
+        do {
+            try file.write(buffer, at: start)
+        } catch {
+            // Remove whatever part was written so the next append starts on a clean frame.
+            try? file.truncate(to: start)
+            throw error
+        }
+        index.segments[segment].size = start + UInt64(buffer.count)
+        var frame = 0
+        for (number, request) in requests.enumerated() {
+            let plan = plans[number]
+            for (slot, event) in request.events.enumerated() where plan.fresh[slot] {
+                index.add(
+                    position: plan.positions[slot], offset: start + UInt64(frameOffsets[frame]),
+                    lead: event.leadID, key: event.idempotencyKey)
+                frame += 1
+            }
+        }
+        flusher.noteWritten(upTo: lastNew, in: file)
+        eventsSinceCheckpoint += Int(lastNew - firstNew + 1)
+        if configuration.indexCheckpointInterval > 0,
+            eventsSinceCheckpoint >= configuration.indexCheckpointInterval
+        {
+            scheduleCheckpoint()
+        }
+    }
+
+    /// Starts a new segment whose first record will be `firstPosition`.
+    private func rollSegment(firstPosition: UInt64) throws {
+        let file = try JournalLoader.createSegment(paths: paths, firstPosition: firstPosition)
+        files.append(file)
+        index.segments.append(
+            .init(firstPosition: firstPosition, size: UInt64(SegmentFormat.headerSize)))
+    }
+
+    /// Throws unless the store is open and healthy.
+    func checkWritable() throws {
+        guard case .open = state else {
+            throw EventStoreError(.closed, "the store was closed; open a new FileEventStore")
+        }
+        try flusher.checkHealthy()
+    }
+
+    /// The idempotency key of the stored event at `position`.
+    private func storedKey(at position: UInt64) throws -> String? {
+        let chunk = try rawRecords(positions: position...position)
+        return try chunk.decode().first?.idempotencyKey
+    }
+
+    // MARK: Reading
+
+    public nonisolated func read(from position: JournalPosition, limit: Int) async throws
+        -> [LeadEvent]
+    {
+        // Only the `pread` runs on the actor; checking and decoding run on the caller's task.
+        let chunks = try await rawRecords(from: position, limit: limit)
+        var events: [LeadEvent] = []
+        events.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { events.append(contentsOf: try chunk.decode()) }
+        return events
+    }
+
+    public nonisolated func events(forLead id: LeadID) async throws -> [LeadEvent] {
+        let chunks = try await rawRecords(forLead: id)
+        var events: [LeadEvent] = []
+        for chunk in chunks { events.append(contentsOf: try chunk.decode()) }
+        return events
+    }
+
+    /// The last position readers may see: durable and indexed.
+    private var visiblePosition: UInt64 { min(index.lastPosition, flusher.durablePosition) }
+
+    private func rawRecords(from position: JournalPosition, limit: Int) throws -> [RawRecords] {
+        try checkReadable()
+        let first = max(position.rawValue, 1)
+        let last = min(visiblePosition, first &+ UInt64(max(limit, 0)) &- 1)
+        guard limit > 0, first <= last else { return [] }
+        var chunks: [RawRecords] = []
+        var start = first
+        while start <= last {
+            let segment = index.segmentIndex(of: start)
+            let segmentEnd =
+                segment + 1 < index.segments.count
+                ? index.segments[segment + 1].firstPosition - 1 : index.lastPosition
+            let end = min(last, segmentEnd)
+            chunks.append(try rawRecords(positions: start...end))
+            start = end + 1
+        }
+        return chunks
+    }
+
+    private func rawRecords(forLead id: LeadID) throws -> [RawRecords] {
+        try checkReadable()
+        let visible = visiblePosition
+        var chunks: [RawRecords] = []
+        var run: ClosedRange<UInt64>?
+        for position in index.streams[id] ?? [] where position <= visible {
+            if let current = run, current.upperBound + 1 == position,
+                index.segmentIndex(of: position) == index.segmentIndex(of: current.lowerBound)
+            {
+                run = current.lowerBound...position
+            } else {
+                if let current = run { chunks.append(try rawRecords(positions: current)) }
+                run = position...position
+            }
+        }
+        if let current = run { chunks.append(try rawRecords(positions: current)) }
+        return chunks
+    }
+
+    /// The bytes of consecutive records, all in one segment, read with one `pread`.
+    func rawRecords(positions: ClosedRange<UInt64>) throws -> RawRecords {
+        let (segment, firstRange) = index.location(of: positions.lowerBound)
+        let end = index.location(of: positions.upperBound).range.upperBound
+        let file = files[segment]
+        let bytes = try file.read(count: Int(end - firstRange.lowerBound), at: firstRange.lowerBound)
+        return RawRecords(
+            path: file.path, offset: firstRange.lowerBound, firstPosition: positions.lowerBound,
+            count: positions.count, bytes: bytes)
+    }
+
+    private func checkReadable() throws {
+        guard case .open = state else {
+            throw EventStoreError(.closed, "the store was closed; open a new FileEventStore")
+        }
+    }
+
+    // MARK: Closing
+
+    /// Waits for pending appends to become durable, writes an index checkpoint, and releases the
+    /// directory. Later calls throw ``EventStoreError`` with code `closed`; closing twice is a
+    /// no-op.
+    ///
+    /// - Throws: ``EventStoreError`` with code `io` when the final sync fails.
+    public func close() async throws {
+        guard case .open = state else { return }
+        let last = index.lastPosition
+        var failure: (any Error)?
+        do { try await flusher.waitUntilDurable(last) } catch { failure = error }
+        guard case .open = state else { return }
+        state = .closed
+        flusher.stop()
+        for file in files {
+            do { try file.sync() } catch { failure = failure ?? error }
+        }
+        if failure == nil {
+            let bytes = checkpointBytes()
+            checkpointQueue.sync {
+                try? FileSystem.writeAtomically(bytes, to: paths.checkpoint, directory: paths.root)
+            }
+        } else {
+            checkpointQueue.sync {}
+        }
+        for file in files { file.close() }
+        lock.release()
+        if let failure { throw failure }
+    }
+
+    // MARK: Index checkpoints
+
+    /// The current index, serialised.
+    func checkpointBytes() -> [UInt8] {
+        var checksum: UInt32 = 0
+        if index.lastPosition > 0, let record = try? rawRecords(positions: index.lastPosition...index.lastPosition) {
+            checksum = record.bytes.withUnsafeBytes { SegmentFormat.uint32($0, at: 4) }
+        }
+        return IndexCheckpoint.encode(index, lastChecksum: checksum)
+    }
+
+    /// Serialises the index here and writes it on the checkpoint queue, off the actor.
+    private func scheduleCheckpoint() {
+        eventsSinceCheckpoint = 0
+        let bytes = checkpointBytes()
+        let paths = paths
+        checkpointQueue.async {
+            // Best effort: a missing or stale checkpoint only makes the next open scan more.
+            try? FileSystem.writeAtomically(bytes, to: paths.checkpoint, directory: paths.root)
+        }
+    }
+
+    /// Removes the index checkpoint, after waiting for a pending write of it.
+    func dropCheckpoint() throws {
+        checkpointQueue.sync {}
+        eventsSinceCheckpoint = 0
+        try FileSystem.remove(paths.checkpoint)
+    }
+}
