@@ -96,19 +96,30 @@ public struct SyntheticQuarter: Sendable {
             let (person, fits) = makePerson(index, campaign: campaign, using: &random)
             records.append(Record(at: capturedAt, item: .lead(person)))
 
-            // The same person also arrives from the outbound tool with formatting differences.
-            if random.chance(0.06) {
+            // The same person also arrives from the outbound tool: either recognisably (email in
+            // other case and spacing, phone in other formatting), or first as a separate record
+            // that a later enrichment sync links to the form lead, which merges the two.
+            if random.chance(0.08) {
+                let outboundID = ExternalID(system: "outreach", value: "OR-\(100_000 + index)")
                 var twin = Lead(id: "")
-                twin.email = person.email.map { "  \($0.uppercased()) " }
-                twin.phone = person.phone.map(Self.reformat)
                 twin.firstName = person.firstName
                 twin.lastName = person.lastName
                 twin.company = person.company
                 twin.source = "outbound"
                 twin.campaign = "healthcare-outbound"
-                twin.externalIDs = [ExternalID(system: "outreach", value: "OR-\(100_000 + index)")]
+                twin.externalIDs = [outboundID]
                 let at = capturedAt + Double.random(in: 3_600...(14 * 86_400), using: &random).rounded()
-                records.append(Record(at: at, item: .lead(twin)))
+                if random.chance(0.5) {
+                    twin.email = person.email.map { "  \($0.uppercased()) " }
+                    twin.phone = person.phone.map(Self.reformat)
+                    records.append(Record(at: at, item: .lead(twin)))
+                } else {
+                    twin.phone = "+1628\(String(format: "%07d", Int.random(in: 0..<10_000_000, using: &random)))"
+                    records.append(Record(at: at, item: .lead(twin)))
+                    let sync = Lead(id: "", email: person.email, externalIDs: [outboundID])
+                    let syncedAt = at + Double.random(in: 86_400...(10 * 86_400), using: &random).rounded()
+                    records.append(Record(at: syncedAt, item: .lead(sync)))
+                }
             }
 
             let expected = campaign.intent * (fits ? 1.4 : 0.7)

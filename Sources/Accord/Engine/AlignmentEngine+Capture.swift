@@ -8,10 +8,20 @@ public enum IngestItem: Hashable, Sendable {
     case signal(Signal, person: Lead)
 }
 
+extension IngestItem {
+    var isSignal: Bool {
+        if case .signal = self { return true }
+        return false
+    }
+}
+
 /// What a batch did.
 public struct IngestSummary: Hashable, Sendable {
+    /// New leads, whether from a lead record or from a signal by an unknown person.
     public var created = 0
+    /// Lead records recognised as a person the journal already knew (duplicates).
     public var matched = 0
+    /// Leads merged into another because a record proved them to be one person.
     public var merged = 0
     public var signalsRecorded = 0
     public var duplicateSignals = 0
@@ -20,12 +30,22 @@ public struct IngestSummary: Hashable, Sendable {
 
     public init() {}
 
-    mutating func count(_ outcome: CaptureResult.Outcome) {
+    mutating func count(_ outcome: CaptureResult.Outcome, isSignal: Bool) {
         switch outcome {
         case .created: created += 1
-        case .matched: matched += 1
+        case .matched: if !isSignal { matched += 1 }
         case .merged(_, let absorbed): merged += absorbed.count
         }
+    }
+
+    /// Adds another batch's counts.
+    public mutating func add(_ other: IngestSummary) {
+        created += other.created
+        matched += other.matched
+        merged += other.merged
+        signalsRecorded += other.signalsRecorded
+        duplicateSignals += other.duplicateSignals
+        eventsAppended += other.eventsAppended
     }
 }
 
@@ -132,7 +152,7 @@ extension AlignmentEngine {
             planned = planner.requests
             return planned
         }
-        for outcome in outcomes { summary.count(outcome) }
+        for (item, outcome) in zip(items, outcomes) { summary.count(outcome, isSignal: item.isSignal) }
         var requestIndex: [LeadID: Int] = [:]
         for (index, request) in planned.enumerated() { requestIndex[request.leadID] = index }
         var signalResults: [Int: SignalResult] = [:]

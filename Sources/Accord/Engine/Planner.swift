@@ -118,7 +118,11 @@ struct Planner {
         }
         let survivorID = ordered[0]
         for absorbed in ordered.dropFirst() {
-            merge(absorbed, into: survivorID, matchedOn: matchedOn[absorbed] ?? [], by: actor)
+            let survivorKeys = (matchedOn[survivorID] ?? []).joined(separator: ", ")
+            let absorbedKeys = (matchedOn[absorbed] ?? []).joined(separator: ", ")
+            merge(
+                absorbed, into: survivorID, matchedOn: matchedOn[absorbed] ?? [], by: actor,
+                detail: "one record matched \(survivorID) by \(survivorKeys) and \(absorbed) by \(absorbedKeys)")
         }
         var incoming = person
         incoming.id = survivorID
@@ -142,12 +146,12 @@ struct Planner {
     }
 
     /// Plans the merge of `absorbed` into `survivor`.
-    mutating func merge(_ absorbed: LeadID, into survivor: LeadID, matchedOn: [String], by actor: EventActor)
-    {
+    mutating func merge(
+        _ absorbed: LeadID, into survivor: LeadID, matchedOn: [String], by actor: EventActor,
+        detail: String = "merged by hand"
+    ) {
         guard let other = state(absorbed) else { return }
-        let reason = Reason(
-            rule: "identity",
-            detail: matchedOn.isEmpty ? "merged by hand" : "same person by \(matchedOn.joined(separator: ", "))")
+        let reason = Reason(rule: "identity", detail: detail)
         add(absorbed, .mergedInto(survivor), by: actor, reasons: [reason])
         add(
             survivor,

@@ -44,12 +44,7 @@ extension CommandDefinition {
                 }
                 clock.set(records[index - 1].at)
                 let result = try await engine.ingest(batch, by: .integration("demo"))
-                summary.created += result.created
-                summary.matched += result.matched
-                summary.merged += result.merged
-                summary.signalsRecorded += result.signalsRecorded
-                summary.duplicateSignals += result.duplicateSignals
-                summary.eventsAppended += result.eventsAppended
+                summary.add(result)
                 console.progress("recording the quarter: \(index * 100 / records.count)% (\(index)/\(records.count) records)")
             }
             console.progressDone()
