@@ -138,6 +138,8 @@ def main():
     arguments = parser.parse_args()
     if arguments.count < 1 or arguments.batch < 1 or arguments.writers < 1:
         parser.error("--count, --batch and --writers must be positive")
+    directory = os.path.dirname(os.path.abspath(arguments.db))
+    os.makedirs(directory, exist_ok=True)
     remove_database(arguments.db)
     try:
         name, seconds = (insert if arguments.operation == "insert" else scan)(arguments)
