@@ -122,3 +122,19 @@ struct CommandLineTests {
         #expect(refused.stderr.contains("never overwrites"))
     }
 }
+
+@Suite(.serialized)
+struct DataDirectoryLockTests {
+    @Test func secondOwnerOfTheDataDirectoryGetsTheLockedStatus() async throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        let journal = workspace.url.appendingPathComponent("accord-data/journal")
+        let store = try await FileEventStore(directory: journal, configuration: .init(durability: .none))
+        let output = try workspace.run("lead", "show", "L0000001")
+        try await store.close()
+        #expect(output.status == 4)
+        #expect(output.stderr.contains(journal.lastPathComponent))
+        let after = try workspace.run("lead", "show", "L0000001")
+        #expect(after.status == 3)
+    }
+}
