@@ -182,7 +182,9 @@ public struct ImportTarget: Hashable, Sendable, Codable, CustomStringConvertible
             "id": .id, "leadid": .id, "accountid": .lead(.account), "kind": .kind,
             "occurredat": .occurredAt, "idempotencykey": .idempotencyKey,
         ]
-        for leadField in LeadField.standard { fields[leadField.rawValue.lowercased()] = .lead(leadField) }
+        for leadField in LeadField.standard {
+            fields[leadField.rawValue.lowercased()] = .lead(leadField)
+        }
         return fields
     }()
 }
