@@ -208,3 +208,7 @@ public final class CSVReader {
             message: "the file does not start with valid UTF-8; save it as UTF-8 and try again")
     }
 }
+
+/// Not `Sendable`: a reader has a position in its file. Create and use it in one task.
+@available(*, unavailable)
+extension CSVReader: Sendable {}

@@ -274,3 +274,7 @@ final class RowStream {
         return problems
     }
 }
+
+/// Not `Sendable`: a reader has a position in its file. Create and use it in one task.
+@available(*, unavailable)
+extension ImportReader: Sendable {}

@@ -205,3 +205,7 @@ public final class JSONLinesReader {
         }
     }
 }
+
+/// Not `Sendable`: a reader has a position in its file. Create and use it in one task.
+@available(*, unavailable)
+extension JSONLinesReader: Sendable {}
