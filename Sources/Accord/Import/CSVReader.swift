@@ -72,7 +72,8 @@ public final class CSVReader {
     ///   - delimiter: The field separator.
     /// - Throws: ``ImportError`` when the delimiter is not a single plain ASCII character.
     public convenience init(data: Data, delimiter: Character = ",") throws {
-        try self.init(source: ByteChunkSource(data: data, chunkSize: 64 * 1024), delimiter: delimiter)
+        try self.init(
+            source: ByteChunkSource(data: data, chunkSize: 64 * 1024), delimiter: delimiter)
     }
 
     init(source: ByteChunkSource, delimiter: Character) throws {
@@ -207,3 +208,7 @@ public final class CSVReader {
             message: "the file does not start with valid UTF-8; save it as UTF-8 and try again")
     }
 }
+
+/// Not `Sendable`: a reader has a position in its file. Create and use it in one task.
+@available(*, unavailable)
+extension CSVReader: Sendable {}

@@ -35,7 +35,8 @@ extension ImportMapping {
         } else {
             head = first.lowercased()
         }
-        return head + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
+        return head
+            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
             .joined()
     }
 

@@ -38,7 +38,9 @@ public struct ImportMapping: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - columns: Input column name → target.
     ///   - unmappedColumns: What happens to other columns; automatic rules by default.
-    public init(_ columns: [String: ImportTarget] = [:], unmappedColumns: UnmappedColumns = .automatic) {
+    public init(
+        _ columns: [String: ImportTarget] = [:], unmappedColumns: UnmappedColumns = .automatic
+    ) {
         self.columns = columns
         self.unmappedColumns = unmappedColumns
     }
@@ -61,7 +63,9 @@ public struct ImportMapping: Hashable, Sendable, Codable {
             guard let equals = entry.lastIndex(of: "=") else {
                 throw ImportError(
                     .invalidMapping, column: entry,
-                    message: "expected column=field in the mapping, such as Employees=attributes.employees")
+                    message:
+                        "expected column=field in the mapping, such as Employees=attributes.employees"
+                )
             }
             let column = entry[..<equals].trimmingCharacters(in: .whitespaces)
             let target = entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
@@ -100,7 +104,9 @@ public struct ImportMapping: Hashable, Sendable, Codable {
         } catch {
             throw ImportError(
                 .invalidMapping, column: "$",
-                message: "the mapping is not valid JSON; expected an object such as {\"E-mail\": \"email\"}")
+                message:
+                    "the mapping is not valid JSON; expected an object such as {\"E-mail\": \"email\"}"
+            )
         }
         guard case .object(var object) = value else {
             throw ImportError(
@@ -110,7 +116,8 @@ public struct ImportMapping: Hashable, Sendable, Codable {
         self.init()
         if case .object(let columns)? = object["columns"] {
             if let unmapped = object["unmappedColumns"] {
-                guard case .string(let text) = unmapped, let policy = UnmappedColumns(rawValue: text)
+                guard case .string(let text) = unmapped,
+                    let policy = UnmappedColumns(rawValue: text)
                 else {
                     throw ImportError(
                         .invalidMapping, column: "$.unmappedColumns",
@@ -222,7 +229,8 @@ public struct ImportMapping: Hashable, Sendable, Codable {
 /// Re-encodes a decoded JSON value so that ``ImportMapping`` decodes through one code path.
 private enum JSONEncoderBridge {
     static func encode(_ value: JSONValue) throws -> Data {
-        try JSONSerialization.data(withJSONObject: foundationObject(value), options: [.fragmentsAllowed])
+        try JSONSerialization.data(
+            withJSONObject: foundationObject(value), options: [.fragmentsAllowed])
     }
 
     private static func foundationObject(_ value: JSONValue) -> Any {

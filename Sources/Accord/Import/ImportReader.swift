@@ -160,10 +160,12 @@ public final class ImportReader {
         let source = try openSource()
         switch format {
         case .jsonLines:
-            return RowStream(jsonLines: JSONLinesReader(source: source), kind: kind, mapping: mapping)
+            return RowStream(
+                jsonLines: JSONLinesReader(source: source), kind: kind, mapping: mapping)
         case .csv:
             return try RowStream(
-                csv: CSVReader(source: source, delimiter: csvDelimiter), kind: kind, mapping: mapping)
+                csv: CSVReader(source: source, delimiter: csvDelimiter), kind: kind,
+                mapping: mapping)
         }
     }
 }
@@ -256,7 +258,9 @@ final class RowStream {
                 problems.append(
                     ImportError(
                         .missingField, line: line, column: "kind",
-                        message: "no column gives the signal kind; add a kind column or map one to kind"))
+                        message:
+                            "no column gives the signal kind; add a kind column or map one to kind")
+                )
             }
             if !fields.contains(.occurredAt) {
                 problems.append(
@@ -270,3 +274,7 @@ final class RowStream {
         return problems
     }
 }
+
+/// Not `Sendable`: a reader has a position in its file. Create and use it in one task.
+@available(*, unavailable)
+extension ImportReader: Sendable {}

@@ -28,7 +28,8 @@ struct ImportRecordBuilder {
     mutating func build(_ row: ImportRow) -> (record: ImportRecord?, errors: [ImportError]) {
         var errors: [ImportError] = []
         var anyValue = false
-        let generatedID = LeadID(ImportReader.generatedIDPrefix + sourceName + ":" + String(row.line))
+        let generatedID = LeadID(
+            ImportReader.generatedIDPrefix + sourceName + ":" + String(row.line))
         var lead = Lead(id: generatedID)
         var explicitID = false
         var identityRejected = false
@@ -42,7 +43,8 @@ struct ImportRecordBuilder {
         var properties: [String: AttributeValue] = [:]
 
         func fail(_ cell: ImportRow.Cell, _ message: String) {
-            errors.append(ImportError(.invalidValue, line: row.line, column: cell.path, message: message))
+            errors.append(
+                ImportError(.invalidValue, line: row.line, column: cell.path, message: message))
         }
 
         for cell in row.cells {
@@ -101,18 +103,26 @@ struct ImportRecordBuilder {
             return (errors.isEmpty ? .lead(lead) : nil, errors)
         case .signals:
             let invalidColumns = Set(errors.compactMap(\.column))
-            if kindValue == nil, !invalidColumns.contains(kindPath ?? "") {
+            // A CSV header without the column is reported once, as a setup problem.
+            let isJSON = row.cells.first?.path.hasPrefix("$") == true
+            if kindValue == nil, !invalidColumns.contains(kindPath ?? ""), kindPath != nil || isJSON
+            {
                 errors.append(
                     ImportError(
                         .missingField, line: row.line, column: kindPath ?? Self.path("kind", row),
-                        message: "expected the signal kind, such as quote-requested; it is missing"))
+                        message: "expected the signal kind, such as quote-requested; it is missing")
+                )
             }
-            if occurredAt == nil, !invalidColumns.contains(occurredAtPath ?? "") {
+            if occurredAt == nil, !invalidColumns.contains(occurredAtPath ?? ""),
+                occurredAtPath != nil || isJSON
+            {
                 errors.append(
                     ImportError(
                         .missingField, line: row.line,
                         column: occurredAtPath ?? Self.path("occurredAt", row),
-                        message: "expected when the signal happened, such as 2026-11-23T10:00:00Z; it is missing"))
+                        message:
+                            "expected when the signal happened, such as 2026-11-23T10:00:00Z; it is missing"
+                    ))
             }
             let identified =
                 explicitID || lead.email != nil || lead.phone != nil || !lead.externalIDs.isEmpty
@@ -121,7 +131,8 @@ struct ImportRecordBuilder {
                     ImportError(
                         .missingField, line: row.line, column: Self.path("email", row),
                         message:
-                            "expected an email, phone, external:<system> or id value to tell whose signal this is"))
+                            "expected an email, phone, external:<system> or id value to tell whose signal this is"
+                    ))
             }
             guard errors.isEmpty, let kindValue, let occurredAt else { return (nil, errors) }
             let person = Lead(

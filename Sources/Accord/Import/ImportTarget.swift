@@ -16,7 +16,8 @@ import LeadModel
 /// Attributes and properties may carry a type: `attributes.employees:number`,
 /// `attributes.optedIn:bool`, `properties.renewsAt:date`, `attributes.zip:string`. Without a
 /// type, CSV text becomes a number when the whole value reads as one, a boolean when it is
-/// `true` or `false`, and a string otherwise.
+/// `true` or `false`, and a string otherwise. JSON Lines values keep their JSON type: the string
+/// `"02134"` stays a string, the number `250` is a number.
 public struct ImportTarget: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The field a column goes to.
     public enum Field: Hashable, Sendable {
@@ -182,7 +183,9 @@ public struct ImportTarget: Hashable, Sendable, Codable, CustomStringConvertible
             "id": .id, "leadid": .id, "accountid": .lead(.account), "kind": .kind,
             "occurredat": .occurredAt, "idempotencykey": .idempotencyKey,
         ]
-        for leadField in LeadField.standard { fields[leadField.rawValue.lowercased()] = .lead(leadField) }
+        for leadField in LeadField.standard {
+            fields[leadField.rawValue.lowercased()] = .lead(leadField)
+        }
         return fields
     }()
 }

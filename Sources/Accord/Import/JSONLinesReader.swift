@@ -73,7 +73,9 @@ public final class JSONLinesReader {
             guard case .object(let object) = value else {
                 throw ImportError(
                     .invalidJSON, line: line, column: "$",
-                    message: "expected a JSON object such as {\"email\": …}, found \(Self.describe(value))")
+                    message:
+                        "expected a JSON object such as {\"email\": …}, found \(Self.describe(value))"
+                )
             }
             var cells: [ImportRow.Cell] = []
             Self.flatten(object, name: "", path: "$", into: &cells)
@@ -103,7 +105,8 @@ public final class JSONLinesReader {
     }
 
     private static func flatten(
-        _ object: [String: JSONValue], name: String, path: String, into cells: inout [ImportRow.Cell]
+        _ object: [String: JSONValue], name: String, path: String,
+        into cells: inout [ImportRow.Cell]
     ) {
         for key in object.keys.sorted() {
             guard let value = object[key] else { continue }
@@ -142,7 +145,8 @@ public final class JSONLinesReader {
                 }
                 let value: ImportValue =
                     texts.count == elements.count
-                    ? .list(texts) : .unsupported("an array that holds more than strings and numbers")
+                    ? .list(texts)
+                    : .unsupported("an array that holds more than strings and numbers")
                 cells.append(.init(name: childName, path: childPath, value: value))
             }
         }
@@ -159,7 +163,8 @@ public final class JSONLinesReader {
                 cells.append(
                     .init(
                         name: "external:", path: elementPath,
-                        value: .unsupported("an external id without {\"system\": …, \"value\": …}")))
+                        value: .unsupported("an external id without {\"system\": …, \"value\": …}"))
+                )
                 continue
             }
             let name = "external:" + system.trimmingCharacters(in: .whitespaces).lowercased()
@@ -180,7 +185,8 @@ public final class JSONLinesReader {
 
     private static func pathComponent(_ key: String) -> String {
         let isIdentifier =
-            !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            !key.isEmpty
+            && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
             && !(key.first?.isNumber ?? false)
         if isIdentifier { return "." + key }
         let escaped = key.replacingOccurrences(of: "\\", with: "\\\\")
@@ -199,3 +205,7 @@ public final class JSONLinesReader {
         }
     }
 }
+
+/// Not `Sendable`: a reader has a position in its file. Create and use it in one task.
+@available(*, unavailable)
+extension JSONLinesReader: Sendable {}

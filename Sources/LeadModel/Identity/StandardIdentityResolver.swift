@@ -113,7 +113,8 @@ public struct StandardIdentityResolver: IdentityResolver, Sendable {
     ///
     /// Strips spaces, dashes, dots, slashes and parentheses and a `tel:` prefix; drops an
     /// extension (`x123`, `ext. 123`, `#123`); reads `00` (and `011` when the default country is
-    /// `1`) as `+`; replaces a leading trunk `0` by the default country code; gives a 10-digit
+    /// `1`) as `+`; replaces a leading trunk `0` by the default country code (except under `1`,
+    /// where a leading `0` gives no key); gives a 10-digit
     /// number `+1` when the default country code is `1`. A `(0)` after a country code
     /// (`+44 (0)20 …`) is dropped.
     ///
@@ -151,6 +152,8 @@ public struct StandardIdentityResolver: IdentityResolver, Sendable {
             number = String(digits.dropFirst(international ? 0 : digits.hasPrefix("00") ? 2 : 3))
             national = number.count - 1
         } else if digits.hasPrefix("0") {
+            // North America has no trunk 0: such a number is malformed, not national.
+            guard country != "1" else { return nil }
             number = country + digits.dropFirst()
             national = digits.count - 1
         } else if country == "1" {
