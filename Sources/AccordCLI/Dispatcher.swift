@@ -7,7 +7,7 @@ import LeadModel
 /// to a message and a documented exit status.
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
-        .initialize, .capture, .signal, .leadShow, .leadTimeline, .leadStage, .demo, .help,
+        .initialize, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadStage, .demo, .help,
     ]
 
     static var overview: String {
@@ -93,6 +93,8 @@ enum Dispatcher {
             default: status = .refused
             }
             return CLIError(status: status, message: error.description)
+        case let error as ImportError:
+            return CLIError(status: .usage, message: error.description)
         case let error as FeedbackError:
             return CLIError(status: .refused, message: error.description)
         case let error as EventStoreError:

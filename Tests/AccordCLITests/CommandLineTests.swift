@@ -138,3 +138,58 @@ struct DataDirectoryLockTests {
         #expect(after.status == 3)
     }
 }
+
+@Suite(.serialized)
+struct ImportCommandTests {
+    @Test func badRowsAreAllReportedAndNothingIsImported() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        let csv = "Email,Company,Employees\nana@acme.com,Acme,250\nnot-an-email,Beta,10\nbo@gamma.io,Gamma,\"12\n"
+        try Data(csv.utf8).write(to: workspace.url.appendingPathComponent("leads.csv"))
+        let output = try workspace.run("import", "leads.csv")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("line 3"))
+        #expect(output.stderr.contains("nothing was imported"))
+        #expect(try workspace.run("lead", "show", "L0000001").status == 3)
+    }
+
+    @Test func leadsAndSignalsImportOnceWithDuplicatesResolved() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        let leads = "E-mail,First Name,Company,Source,Size\nana@acme.com,Ana,Acme,webinar,250\n ANA@acme.com ,Ana,Acme,outbound,N/A\nbo@beta.io,Bo,Beta,ads,12\n"
+        try Data(leads.utf8).write(to: workspace.url.appendingPathComponent("leads.csv"))
+        let imported = try workspace.run("import", "leads.csv", "--map", "E-mail=email,Size=attributes.employees:number", "--json")
+        #expect(imported.status == 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Int]
+        #expect(summary?["rows"] == 3)
+        #expect(summary?["matched"] == 1)
+
+        let signals = """
+            {"email": "ana@acme.com", "kind": "quote-requested", "occurredAt": "2026-11-20T10:00:00Z", "idempotencyKey": "q-1"}
+            {"email": "new@delta.com", "kind": "webinar-attended", "occurredAt": "2026-11-20T11:00:00Z", "idempotencyKey": "w-1"}
+
+            """
+        try Data(signals.utf8).write(to: workspace.url.appendingPathComponent("signals.jsonl"))
+        let first = try workspace.run("import", "signals.jsonl", "--kind", "signals", "--json")
+        #expect(first.status == 0)
+        let again = try workspace.run("import", "signals.jsonl", "--kind", "signals", "--json")
+        let counts = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Int]
+        #expect(counts?["signalsRecorded"] == 0)
+        #expect(counts?["duplicateSignals"] == 2)
+        let show = try workspace.run("lead", "show", "import:leads.csv:2", "--json")
+        let lead = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+        #expect(lead?["signals"] as? Int == 1)
+        #expect((lead?["attributes"] as? [String: Any])?["employees"] as? Double == 250)
+    }
+
+    @Test func missingFileAndBadOptions() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        #expect(try workspace.run("import", "nope.csv").status == 3)
+        try Data("email\na@b.com\n".utf8).write(to: workspace.url.appendingPathComponent("x.csv"))
+        #expect(try workspace.run("import", "x.csv", "--kind", "accounts").status == 2)
+        let dry = try workspace.run("import", "x.csv", "--dry-run")
+        #expect(dry.status == 0)
+        #expect(dry.stdout.contains("1 rows are valid"))
+    }
+}

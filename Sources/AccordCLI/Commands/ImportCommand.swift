@@ -1,0 +1,144 @@
+import Accord
+import Foundation
+import LeadModel
+
+extension CommandDefinition {
+    static let importFile = CommandDefinition(
+        name: "import",
+        summary: "Import leads or signals from CSV or JSON Lines, checked in full before anything is stored.",
+        discussion: """
+            The whole file is validated first; if any row is bad, every problem is reported with \
+            its line number and column (or JSON path) and nothing is imported. Rows are then \
+            recorded in batches through identity resolution, so duplicates become one lead and \
+            signals with an idempotency key are recorded once: importing the same file again \
+            adds nothing. Columns named like Accord's fields (email, First Name, company, …) map \
+            themselves; others become attributes (leads) or properties (signals) unless --map \
+            says otherwise. Map with 'Column=target' pairs, where a target is a field (email, \
+            phone, firstName, source, …), attributes.NAME or properties.NAME with an optional \
+            :number, :bool, :date or :string type, external:SYSTEM, or - to ignore; '*=-' \
+            ignores every unmapped column.
+            """,
+        positionals: [PositionalSpec(name: "FILE", help: "a .csv, .jsonl or .ndjson file")],
+        options: [
+            .value("kind", "leads|signals", "what the rows are (default: leads)"),
+            .value("format", "csv|jsonl", "the format (default: from the file extension)"),
+            .value("map", "MAPPING", "column mapping, e.g. 'E-mail=email,Size=attributes.employees:number'"),
+            .value("map-file", "FILE", "column mapping as a JSON file {\"Column\": \"target\", …}"),
+            .value("delimiter", "CHAR", "CSV field separator (default ,)"),
+            .value("batch", "N", "rows per append (default 1000)"),
+            .flag("dry-run", "validate only; store nothing"),
+        ],
+        examples: [
+            "accord import leads.csv",
+            "accord import hubspot.csv --map 'Email Address=email,Lifecycle=-,HubSpot ID=external:hubspot'",
+            "accord import events.jsonl --kind signals --dry-run",
+        ]
+    ) { arguments, console in
+        let url = URL(fileURLWithPath: try arguments.positional(0, "FILE"))
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw CLIError(status: .notFound, message: "no file at \(url.path)")
+        }
+        let kind = try parseKind(arguments.value("kind"))
+        let format = try arguments.value("format").map { text throws(CLIError) in
+            guard let format = ImportFormat(rawValue: text) else {
+                throw CLIError.usage("--format expects csv or jsonl, got '\(text)'")
+            }
+            return format
+        }
+        if arguments.value("map") != nil, arguments.value("map-file") != nil {
+            throw CLIError.usage("give --map or --map-file, not both")
+        }
+        let mapping: ImportMapping =
+            if let text = arguments.value("map") {
+                try ImportMapping(parsing: text)
+            } else if let file = arguments.value("map-file") {
+                try ImportMapping(contentsOf: URL(fileURLWithPath: file))
+            } else {
+                .automatic
+            }
+        let delimiter = arguments.value("delimiter") ?? ","
+        guard delimiter.count == 1, let separator = delimiter.first else {
+            throw CLIError.usage("--delimiter expects one character, got '\(delimiter)'")
+        }
+        let batchSize = try arguments.integer("batch", default: 1_000, range: 1...100_000)
+
+        let reader = try ImportReader(url: url, kind: kind, format: format, mapping: mapping, csvDelimiter: separator)
+        let report = try reader.validateAll()
+        guard report.isValid else {
+            var details = report.errors.map(\.description)
+            if report.unreportedErrorCount > 0 { details.append("… and \(report.unreportedErrorCount) more") }
+            details.append("nothing was imported; fix the rows and run the import again")
+            throw CLIError(
+                status: .usage,
+                message: "\(url.lastPathComponent) has \(report.errorCount) problem\(report.errorCount == 1 ? "" : "s")",
+                details: details)
+        }
+        if arguments.has("dry-run") {
+            if console.json {
+                try console.printJSON(["valid": report.validRecordCount, "imported": 0])
+            } else {
+                console.print("\(url.lastPathComponent): \(report.validRecordCount) rows are valid; nothing imported (--dry-run)")
+            }
+            return
+        }
+        let total = report.validRecordCount
+        let summary = try await console.dataDirectory.withEngine { engine in
+            var summary = IngestSummary()
+            var done = 0
+            while true {
+                let batch = try reader.nextBatch(max: batchSize)
+                if batch.isEmpty { break }
+                let items = batch.map { entry -> IngestItem in
+                    switch entry.record {
+                    case .lead(let lead):
+                        return .lead(lead)
+                    case .signal(let row):
+                        var person = row.person
+                        if person.id.rawValue.hasPrefix(ImportReader.generatedIDPrefix) { person.id = "" }
+                        return .signal(row.signal, person: person)
+                    }
+                }
+                summary.add(try await engine.ingest(items, by: .integration("import:\(url.lastPathComponent)")))
+                done += batch.count
+                console.progress("importing \(url.lastPathComponent): \(done)/\(total) rows")
+            }
+            console.progressDone()
+            return summary
+        }
+        if console.json {
+            try console.printJSON(ImportOutput(rows: total, summary: summary))
+        } else {
+            console.print("imported \(total) rows from \(url.lastPathComponent):")
+            console.print("  \(summary.created) leads created, \(summary.matched) rows matched people already known, \(summary.merged) leads merged")
+            if kind == .signals {
+                console.print("  \(summary.signalsRecorded) signals recorded, \(summary.duplicateSignals) already recorded before")
+            }
+        }
+    }
+
+    static func parseKind(_ text: String?) throws(CLIError) -> ImportKind {
+        switch text ?? "leads" {
+        case "leads", "lead": return .leads
+        case "signals", "signal": return .signals
+        default: throw CLIError.usage("--kind expects leads or signals, got '\(text ?? "")'")
+        }
+    }
+}
+
+struct ImportOutput: Codable {
+    var rows: Int
+    var created: Int
+    var matched: Int
+    var merged: Int
+    var signalsRecorded: Int
+    var duplicateSignals: Int
+
+    init(rows: Int, summary: IngestSummary) {
+        self.rows = rows
+        created = summary.created
+        matched = summary.matched
+        merged = summary.merged
+        signalsRecorded = summary.signalsRecorded
+        duplicateSignals = summary.duplicateSignals
+    }
+}
