@@ -55,6 +55,11 @@ struct CommandLineTests {
         #expect(object?["account"] as? String == "acme.com")
         #expect((object?["attributes"] as? [String: Any])?["employees"] as? Double == 250)
 
+        let account = try workspace.run("account", "show", "ACME.com")
+        #expect(account.status == 0)
+        #expect(account.stdout.contains("L0000001"))
+        #expect(try workspace.run("account", "show", "gmail.com").status == 3)
+
         let timeline = try workspace.run("lead", "timeline", "L0000001")
         #expect(timeline.stdout.contains("captured L0000001 in lead from webinar"))
         #expect(timeline.stdout.contains("because identity: same person by"))

@@ -34,6 +34,8 @@ public actor AlignmentEngine {
 
     var leads: [LeadID: LeadState] = [:]
     var identityIndex: [IdentityKey: LeadID] = [:]
+    var accounts: [AccountID: Account] = [:]
+    var contactsByAccount: [AccountID: Set<LeadID>] = [:]
     /// The position of the last journal event folded into the projections.
     var position: JournalPosition?
 
@@ -92,6 +94,16 @@ public actor AlignmentEngine {
         leads.values.filter { $0.mergedInto == nil }.sorted { $0.id < $1.id }
     }
 
+    /// An account the journal's leads belong to, named after the first company name seen for it.
+    public func account(_ id: AccountID) -> Account? { accounts[id] }
+
+    /// The leads of an account (merged duplicates and erased leads left out), in id order.
+    public func contacts(of account: AccountID) -> [LeadState] {
+        (contactsByAccount[account] ?? []).compactMap { leads[$0] }
+            .filter { $0.mergedInto == nil && !$0.isErased }
+            .sorted { $0.id < $1.id }
+    }
+
     /// The number of leads in the journal, merged duplicates included.
     public var leadCount: Int { leads.count }
 
@@ -145,12 +157,28 @@ public actor AlignmentEngine {
         switch event.payload {
         case .captured, .fieldsChanged, .merged:
             index(id)
+            linkAccount(of: id)
         case .mergedInto(let survivor):
             for (key, owner) in identityIndex where owner == id { identityIndex[key] = survivor }
         case .erased:
             identityIndex = identityIndex.filter { $0.value != id }
         default:
             break
+        }
+    }
+
+    private func linkAccount(of id: LeadID) {
+        guard let lead = leads[id]?.lead, let accountID = lead.accountID else { return }
+        for (other, var members) in contactsByAccount where other != accountID && members.contains(id) {
+            members.remove(id)
+            contactsByAccount[other] = members
+        }
+        contactsByAccount[accountID, default: []].insert(id)
+        if accounts[accountID] == nil {
+            let domain = accountID.rawValue.contains(".") ? accountID.rawValue : nil
+            accounts[accountID] = Account(id: accountID, name: lead.company, domain: domain)
+        } else if accounts[accountID]?.name == nil, let company = lead.company {
+            accounts[accountID]?.name = company
         }
     }
 

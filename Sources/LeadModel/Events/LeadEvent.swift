@@ -54,13 +54,13 @@ extension LeadEvent {
     /// Every kind of fact the journal records.
     public enum Payload: Hashable, Sendable, Codable {
         /// A new lead entered the funnel with this data, in this stage (the stage graph's initial).
-        case captured(Lead, stage: Stage)
+        indirect case captured(Lead, stage: Stage)
         /// An engagement or intent signal.
         case signalRecorded(Signal)
         /// Fields changed; a `nil` value removes the field.
         case fieldsChanged(FieldChanges)
         /// Another lead was merged into this one; both histories are kept.
-        case merged(MergeRecord)
+        indirect case merged(MergeRecord)
         /// This lead was merged into another (the survivor); it accepts no new facts.
         case mergedInto(LeadID)
         /// The lead moved through the funnel.
@@ -89,7 +89,7 @@ extension LeadEvent {
 }
 
 extension LeadEvent.Payload {
-    /// A stable name for the kind of payload, used in timelines, exports and the binary layout.
+    /// A stable name for the kind of payload, used in timelines and exports.
     public var kind: String {
         switch self {
         case .captured: return "captured"

@@ -66,3 +66,16 @@ struct CaptureTests {
         #expect(again.state.lead.title == "CFO")
     }
 }
+
+struct AccountTests {
+    @Test func leadsAreGroupedIntoAccountsByWorkDomainOnly() async throws {
+        let engine = try await makeEngine()
+        let ana = try await engine.capture(Lead(id: "", email: "ana@acme.com", company: "Acme Corp"))
+        let bo = try await engine.capture(Lead(id: "", email: "bo@ACME.com"))
+        let free = try await engine.capture(Lead(id: "", email: "cy@gmail.com", company: "Acme Corp"))
+        #expect(await engine.account("acme.com") == Account(id: "acme.com", name: "Acme Corp", domain: "acme.com"))
+        #expect(await engine.contacts(of: "acme.com").map(\.id) == [ana.leadID, bo.leadID])
+        #expect(free.state.lead.accountID == nil)
+        #expect(await engine.account("gmail.com") == nil)
+    }
+}
