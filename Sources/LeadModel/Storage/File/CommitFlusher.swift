@@ -147,7 +147,9 @@ final class CommitFlusher: @unchecked Sendable {
 
             var error: EventStoreError?
             for file in files where error == nil {
-                do { try file.sync() } catch let failure as EventStoreError { error = failure } catch {}
+                do { try file.sync() } catch let failure as EventStoreError {
+                    error = failure
+                } catch {}
             }
 
             condition.lock()

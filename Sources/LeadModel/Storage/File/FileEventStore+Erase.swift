@@ -79,9 +79,12 @@ extension FileEventStore {
                     offsets.append(UInt32(new.count))
                     if positions.contains(position) {
                         let event = try JournalLoader.decode(
-                            UnsafeRawBufferPointer(rebasing: raw[frame.payload]), position: position,
+                            UnsafeRawBufferPointer(rebasing: raw[frame.payload]),
+                            position: position,
                             path: file.path, offset: UInt64(cursor))
-                        if let key = event.idempotencyKey { index.remove(key: key, position: position) }
+                        if let key = event.idempotencyKey {
+                            index.remove(key: key, position: position)
+                        }
                         var payload: [UInt8] = []
                         EventCodec.encode(event.redactingPersonalData(), into: &payload)
                         payload.withUnsafeBytes {

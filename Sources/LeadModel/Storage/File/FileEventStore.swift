@@ -124,7 +124,9 @@ public actor FileEventStore: EventStore, SnapshotStore {
                         leadID: request.leadID)
                 }
                 if let key = event.idempotencyKey {
-                    let original = try pendingKeys[key] ?? index.position(forKey: key, storedKey: storedKey(at:))
+                    let original =
+                        try pendingKeys[key]
+                        ?? index.position(forKey: key, storedKey: storedKey(at:))
                     if let original {
                         fresh.append(false)
                         positions.append(original)
@@ -149,7 +151,8 @@ public actor FileEventStore: EventStore, SnapshotStore {
         }
 
         if next > firstNew {
-            try write(requests, encoded: encoded, plans: plans, firstNew: firstNew, lastNew: next - 1)
+            try write(
+                requests, encoded: encoded, plans: plans, firstNew: firstNew, lastNew: next - 1)
         }
         let results = zip(requests, plans).map { request, plan in
             AppendResult(
@@ -307,7 +310,8 @@ public actor FileEventStore: EventStore, SnapshotStore {
         let (segment, firstRange) = index.location(of: positions.lowerBound)
         let end = index.location(of: positions.upperBound).range.upperBound
         let file = files[segment]
-        let bytes = try file.read(count: Int(end - firstRange.lowerBound), at: firstRange.lowerBound)
+        let bytes = try file.read(
+            count: Int(end - firstRange.lowerBound), at: firstRange.lowerBound)
         return RawRecords(
             path: file.path, offset: firstRange.lowerBound, firstPosition: positions.lowerBound,
             count: positions.count, bytes: bytes)
@@ -355,7 +359,9 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// The current index, serialised.
     func checkpointBytes() -> [UInt8] {
         var checksum: UInt32 = 0
-        if index.lastPosition > 0, let record = try? rawRecords(positions: index.lastPosition...index.lastPosition) {
+        if index.lastPosition > 0,
+            let record = try? rawRecords(positions: index.lastPosition...index.lastPosition)
+        {
             checksum = record.bytes.withUnsafeBytes { SegmentFormat.uint32($0, at: 4) }
         }
         return IndexCheckpoint.encode(index, lastChecksum: checksum)
