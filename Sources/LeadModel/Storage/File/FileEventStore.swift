@@ -332,9 +332,16 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// - Throws: ``EventStoreError`` with code `io` when the final sync fails.
     public func close() async throws {
         guard case .open = state else { return }
-        let last = index.lastPosition
         var failure: (any Error)?
-        do { try await flusher.waitUntilDurable(last) } catch { failure = error }
+        // Wait until everything written is durable, with no append slipping in after the wait.
+        while true {
+            let last = index.lastPosition
+            do { try await flusher.waitUntilDurable(last) } catch {
+                failure = error
+                break
+            }
+            if index.lastPosition == last { break }
+        }
         guard case .open = state else { return }
         state = .closed
         flusher.stop()
@@ -368,13 +375,21 @@ public actor FileEventStore: EventStore, SnapshotStore {
     }
 
     /// Serialises the index here and writes it on the checkpoint queue, off the actor.
+    ///
+    /// The queue first syncs the segments the newest records are in, so a checkpoint never
+    /// covers records that a power loss could take away. Segment descriptors stay open until
+    /// ``close()`` or an erasure, and both wait for the queue before closing any.
     private func scheduleCheckpoint() {
         eventsSinceCheckpoint = 0
         let bytes = checkpointBytes()
         let paths = paths
+        let recent = Array(files.suffix(2))
         checkpointQueue.async {
             // Best effort: a missing or stale checkpoint only makes the next open scan more.
-            try? FileSystem.writeAtomically(bytes, to: paths.checkpoint, directory: paths.root)
+            do {
+                for file in recent { try file.sync() }
+                try FileSystem.writeAtomically(bytes, to: paths.checkpoint, directory: paths.root)
+            } catch {}
         }
     }
 
