@@ -30,7 +30,11 @@ let package = Package(
         .target(name: "EventStoreConformance", dependencies: ["LeadModel"]),
         .executableTarget(name: "AccordCLI", dependencies: ["Accord"]),
         .executableTarget(name: "AccordBench", dependencies: ["Accord"]),
-        .testTarget(name: "LeadModelTests", dependencies: ["LeadModel", "EventStoreConformance"]),
+        .executableTarget(name: "AccordCrashWriter", dependencies: ["LeadModel"]),
+        .testTarget(
+            name: "LeadModelTests",
+            dependencies: ["LeadModel", "EventStoreConformance", "AccordCrashWriter"]
+        ),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "AccordTests", dependencies: ["Accord", "EventStoreConformance"]),

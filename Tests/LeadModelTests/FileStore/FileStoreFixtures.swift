@@ -84,7 +84,9 @@ extension EventStore {
     /// The whole journal, read in small pages to exercise paging.
     func everything(pageSize: Int = 7) async throws -> [LeadEvent] {
         var events: [LeadEvent] = []
-        for try await event in self.events(from: .start, pageSize: pageSize) { events.append(event) }
+        for try await event in self.events(from: .start, pageSize: pageSize) {
+            events.append(event)
+        }
         return events
     }
 }

@@ -103,6 +103,11 @@ final class CommitFlusher: @unchecked Sendable {
             } else if durable >= position {
                 condition.unlock()
                 continuation.resume()
+            } else if stopping && !threadRunning {
+                condition.unlock()
+                continuation.resume(
+                    throwing: EventStoreError(
+                        .closed, "the store was closed before this append became durable"))
             } else {
                 waiters.append((position, continuation))
                 condition.signal()
@@ -147,7 +152,9 @@ final class CommitFlusher: @unchecked Sendable {
 
             var error: EventStoreError?
             for file in files where error == nil {
-                do { try file.sync() } catch let failure as EventStoreError { error = failure } catch {}
+                do { try file.sync() } catch let failure as EventStoreError {
+                    error = failure
+                } catch {}
             }
 
             condition.lock()

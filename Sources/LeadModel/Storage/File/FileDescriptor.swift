@@ -53,10 +53,12 @@ struct FileDescriptor: Sendable, Hashable {
         var done = 0
         while done < bytes.count {
             let result = pwrite(
-                rawValue, bytes.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done))
+                rawValue, bytes.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done)
+            )
             if result < 0 {
                 if errno == EINTR { continue }
-                throw FileDescriptor.error("write failed", path: path, offset: offset + UInt64(done))
+                throw FileDescriptor.error(
+                    "write failed", path: path, offset: offset + UInt64(done))
             }
             done += result
         }

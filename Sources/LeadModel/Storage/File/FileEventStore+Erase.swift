@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -29,18 +31,25 @@ extension FileEventStore {
         guard let known = index.streams[id], !known.isEmpty else {
             throw EventStoreError(.unknownLead, "no events to erase", leadID: id)
         }
-        lastErasure = .max
-        // Rewrite only what is durable, and without suspending until the rewrite is done, so no
-        // append slips in between.
-        while true {
-            let written = index.lastPosition
-            try await flusher.waitUntilDurable(written)
-            try checkWritable()
-            if index.lastPosition == written { break }
+        let previousErasure = lastErasure
+        lastErasure = .max  // refuse snapshots until the erasure event has its position
+        do {
+            // Rewrite only what is durable, and without suspending until the rewrite is done, so
+            // no append slips in between.
+            while true {
+                let written = index.lastPosition
+                try await flusher.waitUntilDurable(written)
+                try checkWritable()
+                if index.lastPosition == written { break }
+            }
+            checkpointQueue.sync {}  // no queued checkpoint may still use a descriptor closed below
+            try rewriteSegments(erasing: Set(index.streams[id] ?? []))
+            try dropSnapshots()
+            try dropCheckpoint()
+        } catch {
+            lastErasure = previousErasure
+            throw error
         }
-        try rewriteSegments(erasing: Set(index.streams[id] ?? []))
-        try dropSnapshots()
-        try dropCheckpoint()
 
         var event = erasure
         event.leadID = id
@@ -79,9 +88,12 @@ extension FileEventStore {
                     offsets.append(UInt32(new.count))
                     if positions.contains(position) {
                         let event = try JournalLoader.decode(
-                            UnsafeRawBufferPointer(rebasing: raw[frame.payload]), position: position,
+                            UnsafeRawBufferPointer(rebasing: raw[frame.payload]),
+                            position: position,
                             path: file.path, offset: UInt64(cursor))
-                        if let key = event.idempotencyKey { index.remove(key: key, position: position) }
+                        if let key = event.idempotencyKey {
+                            index.remove(key: key, position: position)
+                        }
                         var payload: [UInt8] = []
                         EventCodec.encode(event.redactingPersonalData(), into: &payload)
                         payload.withUnsafeBytes {

@@ -71,7 +71,9 @@ extension FileEventStore {
             let length = SegmentFormat.uint64(raw, at: 16)
             let checksum = SegmentFormat.uint32(raw, at: 24)
             let body = UnsafeRawBufferPointer(rebasing: raw[Self.snapshotHeaderSize...])
-            guard UInt64(body.count) == length, CRC32C.checksum(body) == checksum else { return nil }
+            guard UInt64(body.count) == length, CRC32C.checksum(body) == checksum else {
+                return nil
+            }
             return (JournalPosition(position), Array(body))
         }
     }

@@ -124,7 +124,9 @@ public actor FileEventStore: EventStore, SnapshotStore {
                         leadID: request.leadID)
                 }
                 if let key = event.idempotencyKey {
-                    let original = try pendingKeys[key] ?? index.position(forKey: key, storedKey: storedKey(at:))
+                    let original =
+                        try pendingKeys[key]
+                        ?? index.position(forKey: key, storedKey: storedKey(at:))
                     if let original {
                         fresh.append(false)
                         positions.append(original)
@@ -149,7 +151,8 @@ public actor FileEventStore: EventStore, SnapshotStore {
         }
 
         if next > firstNew {
-            try write(requests, encoded: encoded, plans: plans, firstNew: firstNew, lastNew: next - 1)
+            try write(
+                requests, encoded: encoded, plans: plans, firstNew: firstNew, lastNew: next - 1)
         }
         let results = zip(requests, plans).map { request, plan in
             AppendResult(
@@ -307,7 +310,8 @@ public actor FileEventStore: EventStore, SnapshotStore {
         let (segment, firstRange) = index.location(of: positions.lowerBound)
         let end = index.location(of: positions.upperBound).range.upperBound
         let file = files[segment]
-        let bytes = try file.read(count: Int(end - firstRange.lowerBound), at: firstRange.lowerBound)
+        let bytes = try file.read(
+            count: Int(end - firstRange.lowerBound), at: firstRange.lowerBound)
         return RawRecords(
             path: file.path, offset: firstRange.lowerBound, firstPosition: positions.lowerBound,
             count: positions.count, bytes: bytes)
@@ -328,9 +332,16 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// - Throws: ``EventStoreError`` with code `io` when the final sync fails.
     public func close() async throws {
         guard case .open = state else { return }
-        let last = index.lastPosition
         var failure: (any Error)?
-        do { try await flusher.waitUntilDurable(last) } catch { failure = error }
+        // Wait until everything written is durable, with no append slipping in after the wait.
+        while true {
+            let last = index.lastPosition
+            do { try await flusher.waitUntilDurable(last) } catch {
+                failure = error
+                break
+            }
+            if index.lastPosition == last { break }
+        }
         guard case .open = state else { return }
         state = .closed
         flusher.stop()
@@ -355,20 +366,30 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// The current index, serialised.
     func checkpointBytes() -> [UInt8] {
         var checksum: UInt32 = 0
-        if index.lastPosition > 0, let record = try? rawRecords(positions: index.lastPosition...index.lastPosition) {
+        if index.lastPosition > 0,
+            let record = try? rawRecords(positions: index.lastPosition...index.lastPosition)
+        {
             checksum = record.bytes.withUnsafeBytes { SegmentFormat.uint32($0, at: 4) }
         }
         return IndexCheckpoint.encode(index, lastChecksum: checksum)
     }
 
     /// Serialises the index here and writes it on the checkpoint queue, off the actor.
+    ///
+    /// The queue first syncs the segments the newest records are in, so a checkpoint never
+    /// covers records that a power loss could take away. Segment descriptors stay open until
+    /// ``close()`` or an erasure, and both wait for the queue before closing any.
     private func scheduleCheckpoint() {
         eventsSinceCheckpoint = 0
         let bytes = checkpointBytes()
         let paths = paths
+        let recent = Array(files.suffix(2))
         checkpointQueue.async {
             // Best effort: a missing or stale checkpoint only makes the next open scan more.
-            try? FileSystem.writeAtomically(bytes, to: paths.checkpoint, directory: paths.root)
+            do {
+                for file in recent { try file.sync() }
+                try FileSystem.writeAtomically(bytes, to: paths.checkpoint, directory: paths.root)
+            } catch {}
         }
     }
 

@@ -36,7 +36,11 @@ struct JournalIndex: Sendable, Equatable {
         var high = segments.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if segments[middle].firstPosition <= position { low = middle } else { high = middle - 1 }
+            if segments[middle].firstPosition <= position {
+                low = middle
+            } else {
+                high = middle - 1
+            }
         }
         return low
     }

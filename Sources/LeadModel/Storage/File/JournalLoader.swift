@@ -58,7 +58,8 @@ enum JournalLoader {
             for (number, first) in firsts.enumerated() {
                 let writable = number == firsts.count - 1
                 files.append(
-                    try FileDescriptor.open(paths.segment(first), flags: writable ? O_RDWR : O_RDONLY))
+                    try FileDescriptor.open(
+                        paths.segment(first), flags: writable ? O_RDWR : O_RDONLY))
             }
             if files.isEmpty {
                 files.append(try createSegment(paths: paths, firstPosition: 1))
@@ -95,7 +96,8 @@ enum JournalLoader {
                             + "\(index.lastPosition); a segment file is missing or misnamed",
                         path: file.path, offset: 0)
                 }
-                let base = number == resume.segment ? resume.offset : UInt64(SegmentFormat.headerSize)
+                let base =
+                    number == resume.segment ? resume.offset : UInt64(SegmentFormat.headerSize)
                 if resumesCheckpoint {
                     index.segments[number].size = base
                 } else {
@@ -104,7 +106,8 @@ enum JournalLoader {
                 let bytes = try file.read(count: Int(size - min(size, base)), at: base)
                 let scanner = SegmentScanner(path: file.path)
                 let outcome = try bytes.withUnsafeBytes { raw in
-                    try scanner.scan(raw, base: base, expected: index.lastPosition + 1, isLast: isLast
+                    try scanner.scan(
+                        raw, base: base, expected: index.lastPosition + 1, isLast: isLast
                     ) { records in
                         for record in records {
                             let event = try decode(
@@ -188,9 +191,12 @@ enum JournalLoader {
         let last = index.lastPosition
         guard last > 0 else { return index }
         let (segment, range) = index.location(of: last)
-        let frame = try files[segment].read(count: Int(range.upperBound - range.lowerBound), at: range.lowerBound)
+        let frame = try files[segment].read(
+            count: Int(range.upperBound - range.lowerBound), at: range.lowerBound)
         let valid = frame.withUnsafeBytes { raw -> Bool in
-            guard case .success(let parsed) = SegmentFormat.parseFrame(raw, at: 0) else { return false }
+            guard case .success(let parsed) = SegmentFormat.parseFrame(raw, at: 0) else {
+                return false
+            }
             return parsed.position == last && parsed.commits && parsed.size == raw.count
                 && SegmentFormat.uint32(raw, at: 4) == lastChecksum
         }

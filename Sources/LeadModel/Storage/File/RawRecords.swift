@@ -63,6 +63,8 @@ struct EncodedEvents: Sendable {
     /// Calls `body` with the payload of event `slot`.
     func withPayload<R>(_ slot: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let start = slot == 0 ? 0 : ends[slot - 1]
-        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[slot]])) }
+        return try bytes.withUnsafeBytes {
+            try body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[slot]]))
+        }
     }
 }

@@ -69,7 +69,8 @@ struct SegmentScanner {
                 case .badChecksum: reason = "a record fails its checksum"
                 }
                 guard isLast else {
-                    throw corruption(reason + " in a segment that is not the last", at: base + UInt64(offset))
+                    throw corruption(
+                        reason + " in a segment that is not the last", at: base + UInt64(offset))
                 }
                 if let later = validFrame(in: bytes, after: offset, minimumPosition: next) {
                     throw corruption(
@@ -79,7 +80,8 @@ struct SegmentScanner {
                 return Outcome(
                     validEnd: base + UInt64(committedEnd), nextPosition: committedNext,
                     tornReason: committedEnd == offset
-                        ? "torn tail: " + reason : "torn tail: an unfinished append call, then " + reason)
+                        ? "torn tail: " + reason
+                        : "torn tail: an unfinished append call, then " + reason)
             }
         }
         guard pending.isEmpty else {
