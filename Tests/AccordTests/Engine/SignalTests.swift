@@ -39,7 +39,7 @@ struct SignalTests {
         ]
         let summary = try await engine.ingest(items)
         #expect(summary.created == 2)
-        #expect(summary.matched == 2)
+        #expect(summary.matched == 0)
         #expect(summary.signalsRecorded == 2)
         #expect(summary.duplicateSignals == 1)
         #expect(await engine.leadCount == 2)
