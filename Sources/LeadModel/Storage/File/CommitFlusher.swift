@@ -8,8 +8,9 @@ import Foundation
 /// previous sync and resumes every waiter whose records were written before that sync started,
 /// so concurrent appenders share one `fsync`, and the actor's executor never blocks on one.
 ///
-/// With ``Durability/groupCommit(maxLatency:)`` the thread waits up to the latency after the first
-/// unsynced write to gather more appenders; with ``Durability/fsyncEveryCommit`` it syncs at once;
+/// With ``Durability/groupCommit(maxLatency:)`` the thread gathers more appenders while they keep
+/// arriving (pausing 50 µs at a time), never past the latency after the first unsynced write;
+/// with ``Durability/fsyncEveryCommit`` it syncs at once;
 /// with ``Durability/none`` there is no thread and records count as durable once written.
 ///
 /// After a failed `fsync` the flusher fails for good: the kernel may have dropped the dirty pages,
@@ -30,6 +31,8 @@ final class CommitFlusher: @unchecked Sendable {
     private var threadRunning = false
     private let threadExited = DispatchSemaphore(value: 0)
     private var syncCount = 0
+    /// How long group commit waits for one more appender before syncing what it has.
+    static let stragglerPause: TimeInterval = 0.000_05
 
     /// A flusher whose journal is durable up to `position`.
     init(durability: Durability, durablePosition position: UInt64) {
@@ -141,8 +144,15 @@ final class CommitFlusher: @unchecked Sendable {
             if case .groupCommit(let latency) = durability, !stopping,
                 let first = firstUnsyncedWrite
             {
+                // Gather stragglers only while they keep coming: a lone appender is synced after
+                // one short pause, a crowd rides one fsync, and nobody waits past the bound.
                 let deadline = first.addingTimeInterval(latency.seconds)
-                while !stopping, Date() < deadline { _ = condition.wait(until: deadline) }
+                var seen = waiters.count
+                while !stopping, Date() < deadline {
+                    _ = condition.wait(until: min(deadline, Date().addingTimeInterval(Self.stragglerPause)))
+                    if waiters.count == seen { break }
+                    seen = waiters.count
+                }
             }
             let target = written
             let files = dirty

@@ -249,11 +249,23 @@ public actor FileEventStore: EventStore, SnapshotStore {
     public nonisolated func read(from position: JournalPosition, limit: Int) async throws
         -> [LeadEvent]
     {
-        // Only the `pread` runs on the actor; checking and decoding run on the caller's task.
-        let chunks = try await rawRecords(from: position, limit: limit)
+        // Only the `pread` runs on the actor; checking and decoding run off it, a large page
+        // split across the cores.
+        let parts = try await rawRecords(from: position, limit: limit).flatMap {
+            $0.split(into: Self.decodingParallelism)
+        }
+        if parts.count == 1 { return try parts[0].decode() }
+        let decoded = try await withThrowingTaskGroup(of: (Int, [LeadEvent]).self) { group in
+            for (index, part) in parts.enumerated() {
+                group.addTask { (index, try part.decode()) }
+            }
+            var results = [[LeadEvent]](repeating: [], count: parts.count)
+            for try await (index, events) in group { results[index] = events }
+            return results
+        }
         var events: [LeadEvent] = []
-        events.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { events.append(contentsOf: try chunk.decode()) }
+        events.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in decoded { events.append(contentsOf: part) }
         return events
     }
 
@@ -263,6 +275,9 @@ public actor FileEventStore: EventStore, SnapshotStore {
         for chunk in chunks { events.append(contentsOf: try chunk.decode()) }
         return events
     }
+
+    /// How many parts a large read is decoded in at once.
+    static let decodingParallelism = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
     /// The last position readers may see: durable and indexed.
     private var visiblePosition: UInt64 { min(index.lastPosition, flusher.durablePosition) }

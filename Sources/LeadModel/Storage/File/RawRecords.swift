@@ -45,6 +45,51 @@ struct RawRecords: Sendable {
     }
 }
 
+extension RawRecords {
+    /// The records split into up to `parts` runs of consecutive records, cut at frame
+    /// boundaries, so that large reads can be checked and decoded on several cores.
+    ///
+    /// Only the length fields are read here; ``decode()`` checks every frame. A frame whose length
+    /// runs past the buffer ends the split, leaving the damage to the last part's `decode()`.
+    func split(into parts: Int, minimumRecords: Int = 512) -> [RawRecords] {
+        guard parts > 1, count >= parts * minimumRecords else { return [self] }
+        let perPart = (count + parts - 1) / parts
+        var result: [RawRecords] = []
+        bytes.withUnsafeBytes { raw in
+            var cursor = 0
+            var first = firstPosition
+            var remaining = count
+            while remaining > 0 {
+                let take = result.count == parts - 1 ? remaining : min(perPart, remaining)
+                var end = cursor
+                for _ in 0..<take {
+                    guard raw.count - end >= SegmentFormat.frameHeaderSize else {
+                        end = raw.count
+                        break
+                    }
+                    end += SegmentFormat.frameHeaderSize + Int(SegmentFormat.uint32(raw, at: end))
+                }
+                if end >= raw.count || remaining == take {
+                    end = raw.count
+                    result.append(
+                        RawRecords(
+                            path: path, offset: offset + UInt64(cursor), firstPosition: first,
+                            count: remaining, bytes: Array(raw[cursor..<end])))
+                    return
+                }
+                result.append(
+                    RawRecords(
+                        path: path, offset: offset + UInt64(cursor), firstPosition: first, count: take,
+                        bytes: Array(raw[cursor..<end])))
+                cursor = end
+                first += UInt64(take)
+                remaining -= take
+            }
+        }
+        return result
+    }
+}
+
 /// The encoded payloads of one request's events, made before the append reaches the actor.
 struct EncodedEvents: Sendable {
     /// All payloads, back to back.
