@@ -195,7 +195,8 @@ struct FileEventStoreTests {
             let store = try await FileEventStore(directory: directory, configuration: configuration)
             for number in 0..<60 {
                 let lead = LeadID("lead-\(number)")
-                try await store.append([Fixture.captured(lead), Fixture.touched(lead)], to: lead)
+                try await store.append(
+                    [Fixture.captured(lead), Fixture.touched(lead, note: Fixture.longNote)], to: lead)
             }
             let before = try await store.everything()
             try await store.close()
