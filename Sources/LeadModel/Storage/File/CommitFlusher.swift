@@ -8,9 +8,13 @@ import Foundation
 /// previous sync and resumes every waiter whose records were written before that sync started,
 /// so concurrent appenders share one `fsync`, and the actor's executor never blocks on one.
 ///
-/// With ``Durability/groupCommit(maxLatency:)`` the thread waits up to the latency after the first
-/// unsynced write to gather more appenders; with ``Durability/fsyncEveryCommit`` it syncs at once;
-/// with ``Durability/none`` there is no thread and records count as durable once written.
+/// With ``Durability/groupCommit(maxLatency:)`` the thread gathers appenders before it syncs: it
+/// waits until as many are waiting as the previous sync served, or until the latency has passed
+/// since the first unsynced write, whichever comes first. A lone sequential appender therefore
+/// never waits for the timer, while a crowd shares one `fsync` per round. With
+/// ``Durability/fsyncEveryCommit`` it syncs at once (appenders that arrive during an `fsync` still
+/// share the next one); with ``Durability/none`` there is no thread and records count as durable
+/// once written.
 ///
 /// After a failed `fsync` the flusher fails for good: the kernel may have dropped the dirty pages,
 /// so retrying could acknowledge lost data. Every waiter and later append gets the error.
@@ -30,6 +34,8 @@ final class CommitFlusher: @unchecked Sendable {
     private var threadRunning = false
     private let threadExited = DispatchSemaphore(value: 0)
     private var syncCount = 0
+    /// How many waiters the previous sync served: the batch size group commit waits for.
+    private var lastBatchSize = 1
 
     /// A flusher whose journal is durable up to `position`.
     init(durability: Durability, durablePosition position: UInt64) {
@@ -142,7 +148,9 @@ final class CommitFlusher: @unchecked Sendable {
                 let first = firstUnsyncedWrite
             {
                 let deadline = first.addingTimeInterval(latency.seconds)
-                while !stopping, Date() < deadline { _ = condition.wait(until: deadline) }
+                while !stopping, waiters.count < lastBatchSize, Date() < deadline {
+                    _ = condition.wait(until: deadline)
+                }
             }
             let target = written
             let files = dirty
@@ -171,6 +179,7 @@ final class CommitFlusher: @unchecked Sendable {
                     ready.append(waiter.continuation)
                     return true
                 }
+                lastBatchSize = max(1, ready.count)
             }
             condition.unlock()
             for continuation in ready {

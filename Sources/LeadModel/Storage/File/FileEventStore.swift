@@ -35,6 +35,10 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// How durable an acknowledged append is: ``Configuration/durability``.
     public nonisolated var durability: Durability { configuration.durability }
 
+    /// How many `fsync` rounds the group commit ran since opening; fewer rounds than appends
+    /// means appenders shared them.
+    public nonisolated var fsyncRounds: Int { flusher.syncRounds }
+
     private enum State {
         case open
         case closed
