@@ -113,7 +113,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
         try checkWritable()
         var pendingKeys: [String: UInt64] = [:]
         var pendingVersions: [LeadID: Int] = [:]
-        var plans: [(fresh: [Bool], positions: [UInt64])] = []
+        var plans: [(fresh: [Bool], positions: [UInt64], version: Int)] = []
         var next = index.lastPosition + 1
         let firstNew = next
 
@@ -151,7 +151,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
                     leadID: request.leadID)
             }
             pendingVersions[request.leadID] = current + added
-            plans.append((fresh, positions))
+            plans.append((fresh, positions, current + added))
         }
 
         if next > firstNew {
@@ -161,7 +161,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
         let results = zip(requests, plans).map { request, plan in
             AppendResult(
                 leadID: request.leadID, positions: plan.positions.map { JournalPosition($0) },
-                duplicates: plan.fresh.map { !$0 }, version: index.version(of: request.leadID))
+                duplicates: plan.fresh.map { !$0 }, version: plan.version)
         }
         // A duplicate may point at an event another appender wrote but has not yet seen synced.
         let newest = plans.lazy.flatMap(\.positions).max() ?? 0
@@ -172,7 +172,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// Frames the fresh events, writes them with one `write(2)` and indexes them.
     private func write(
         _ requests: [AppendRequest], encoded: [EncodedEvents],
-        plans: [(fresh: [Bool], positions: [UInt64])], firstNew: UInt64, lastNew: UInt64
+        plans: [(fresh: [Bool], positions: [UInt64], version: Int)], firstNew: UInt64, lastNew: UInt64
     ) throws {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(
