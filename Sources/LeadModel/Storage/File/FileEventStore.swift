@@ -93,7 +93,10 @@ public actor FileEventStore: EventStore, SnapshotStore {
 
     deinit {
         guard case .open = state else { return }
+        // Dropped without close(): stop the flusher and let a queued checkpoint finish before
+        // the descriptors it may sync are closed. No checkpoint is written here.
         flusher.stop()
+        checkpointQueue.sync {}
         for file in files { file.close() }
         lock.release()
     }
