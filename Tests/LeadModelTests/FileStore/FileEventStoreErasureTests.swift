@@ -19,7 +19,8 @@ struct FileEventStoreErasureTests {
             let store = try await FileEventStore(directory: directory, configuration: configuration)
             for number in 0..<15 {
                 let lead = LeadID("other-\(number)")
-                try await store.append([Fixture.captured(lead), Fixture.touched(lead)], to: lead)
+                try await store.append(
+                    [Fixture.captured(lead), Fixture.touched(lead, note: Fixture.longNote)], to: lead)
                 if number == 2 || number == 9 {
                     try await store.append(
                         [Fixture.captured("ana", email: email, key: "form-\(email)")], to: "ana")

@@ -146,7 +146,7 @@ struct FileEventStoreRecoveryTests {
             let store = try await FileEventStore(directory: directory, configuration: configuration)
             for number in 0..<40 {
                 let lead = LeadID("lead-\(number)")
-                try await store.append([Fixture.captured(lead)], to: lead)
+                try await store.append([Fixture.touched(lead, note: Fixture.longNote)], to: lead)
             }
             try await store.close()
             removeCheckpoint(directory)

@@ -104,6 +104,21 @@ struct FileEventStoreTests {
         }
     }
 
+    @Test func eachResultReportsTheVersionAfterItsOwnRequest() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try await FileEventStore(directory: directory, configuration: Fixture.configuration())
+            let results = try await store.append([
+                AppendRequest(leadID: "a", expectedVersion: .noStream, events: [Fixture.captured("a")]),
+                AppendRequest(leadID: "b", expectedVersion: .noStream, events: [Fixture.captured("b")]),
+                AppendRequest(
+                    leadID: "a", expectedVersion: .exactly(1), events: [Fixture.touched("a"), Fixture.touched("a")]),
+            ])
+            #expect(results.map(\.version) == [1, 1, 3])
+            #expect(results.map(\.positions) == [[1], [2], [3, 4]].map { $0.map { JournalPosition($0) } })
+            try await store.close()
+        }
+    }
+
     @Test func rejectsAnEventForAnotherLead() async throws {
         try await withTemporaryDirectory { directory in
             let store = try await FileEventStore(
@@ -195,7 +210,8 @@ struct FileEventStoreTests {
             let store = try await FileEventStore(directory: directory, configuration: configuration)
             for number in 0..<60 {
                 let lead = LeadID("lead-\(number)")
-                try await store.append([Fixture.captured(lead), Fixture.touched(lead)], to: lead)
+                try await store.append(
+                    [Fixture.captured(lead), Fixture.touched(lead, note: Fixture.longNote)], to: lead)
             }
             let before = try await store.everything()
             try await store.close()

@@ -40,6 +40,9 @@ enum Fixture {
             idempotencyKey: key)
     }
 
+    /// A note long enough that records are a few hundred bytes whatever the codec.
+    static let longNote = String(repeating: "Discussed the rollout plan and the security review. ", count: 6)
+
     /// The erasure event.
     static func erasure(_ lead: LeadID) -> LeadEvent {
         LeadEvent(

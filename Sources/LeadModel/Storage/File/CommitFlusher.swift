@@ -8,10 +8,13 @@ import Foundation
 /// previous sync and resumes every waiter whose records were written before that sync started,
 /// so concurrent appenders share one `fsync`, and the actor's executor never blocks on one.
 ///
-/// With ``Durability/groupCommit(maxLatency:)`` the thread gathers more appenders while they keep
-/// arriving (pausing 50 µs at a time), never past the latency after the first unsynced write;
-/// with ``Durability/fsyncEveryCommit`` it syncs at once;
-/// with ``Durability/none`` there is no thread and records count as durable once written.
+/// With ``Durability/groupCommit(maxLatency:)`` the thread gathers appenders before it syncs: it
+/// waits until as many are waiting as the previous sync served, or until the latency has passed
+/// since the first unsynced write, whichever comes first. A lone sequential appender therefore
+/// never waits for the timer, while a crowd shares one `fsync` per round. With
+/// ``Durability/fsyncEveryCommit`` it syncs at once (appenders that arrive during an `fsync` still
+/// share the next one); with ``Durability/none`` there is no thread and records count as durable
+/// once written.
 ///
 /// After a failed `fsync` the flusher fails for good: the kernel may have dropped the dirty pages,
 /// so retrying could acknowledge lost data. Every waiter and later append gets the error.
@@ -31,8 +34,8 @@ final class CommitFlusher: @unchecked Sendable {
     private var threadRunning = false
     private let threadExited = DispatchSemaphore(value: 0)
     private var syncCount = 0
-    /// How long group commit waits for one more appender before syncing what it has.
-    static let stragglerPause: TimeInterval = 0.000_05
+    /// How many waiters the previous sync served: the batch size group commit waits for.
+    private var lastBatchSize = 1
 
     /// A flusher whose journal is durable up to `position`.
     init(durability: Durability, durablePosition position: UInt64) {
@@ -144,14 +147,9 @@ final class CommitFlusher: @unchecked Sendable {
             if case .groupCommit(let latency) = durability, !stopping,
                 let first = firstUnsyncedWrite
             {
-                // Gather stragglers only while they keep coming: a lone appender is synced after
-                // one short pause, a crowd rides one fsync, and nobody waits past the bound.
                 let deadline = first.addingTimeInterval(latency.seconds)
-                var seen = waiters.count
-                while !stopping, Date() < deadline {
-                    _ = condition.wait(until: min(deadline, Date().addingTimeInterval(Self.stragglerPause)))
-                    if waiters.count == seen { break }
-                    seen = waiters.count
+                while !stopping, waiters.count < lastBatchSize, Date() < deadline {
+                    _ = condition.wait(until: deadline)
                 }
             }
             let target = written
@@ -181,6 +179,7 @@ final class CommitFlusher: @unchecked Sendable {
                     ready.append(waiter.continuation)
                     return true
                 }
+                lastBatchSize = max(1, ready.count)
             }
             condition.unlock()
             for continuation in ready {

@@ -35,6 +35,10 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// How durable an acknowledged append is: ``Configuration/durability``.
     public nonisolated var durability: Durability { configuration.durability }
 
+    /// How many `fsync` rounds the group commit ran since opening; fewer rounds than appends
+    /// means appenders shared them.
+    public nonisolated var fsyncRounds: Int { flusher.syncRounds }
+
     private enum State {
         case open
         case closed
@@ -89,7 +93,10 @@ public actor FileEventStore: EventStore, SnapshotStore {
 
     deinit {
         guard case .open = state else { return }
+        // Dropped without close(): stop the flusher and let a queued checkpoint finish before
+        // the descriptors it may sync are closed. No checkpoint is written here.
         flusher.stop()
+        checkpointQueue.sync {}
         for file in files { file.close() }
         lock.release()
     }
@@ -109,7 +116,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
         try checkWritable()
         var pendingKeys: [String: UInt64] = [:]
         var pendingVersions: [LeadID: Int] = [:]
-        var plans: [(fresh: [Bool], positions: [UInt64])] = []
+        var plans: [(fresh: [Bool], positions: [UInt64], version: Int)] = []
         var next = index.lastPosition + 1
         let firstNew = next
 
@@ -147,7 +154,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
                     leadID: request.leadID)
             }
             pendingVersions[request.leadID] = current + added
-            plans.append((fresh, positions))
+            plans.append((fresh, positions, current + added))
         }
 
         if next > firstNew {
@@ -157,7 +164,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
         let results = zip(requests, plans).map { request, plan in
             AppendResult(
                 leadID: request.leadID, positions: plan.positions.map { JournalPosition($0) },
-                duplicates: plan.fresh.map { !$0 }, version: index.version(of: request.leadID))
+                duplicates: plan.fresh.map { !$0 }, version: plan.version)
         }
         // A duplicate may point at an event another appender wrote but has not yet seen synced.
         let newest = plans.lazy.flatMap(\.positions).max() ?? 0
@@ -168,7 +175,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// Frames the fresh events, writes them with one `write(2)` and indexes them.
     private func write(
         _ requests: [AppendRequest], encoded: [EncodedEvents],
-        plans: [(fresh: [Bool], positions: [UInt64])], firstNew: UInt64, lastNew: UInt64
+        plans: [(fresh: [Bool], positions: [UInt64], version: Int)], firstNew: UInt64, lastNew: UInt64
     ) throws {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(
