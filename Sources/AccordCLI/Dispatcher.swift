@@ -53,8 +53,11 @@ enum Dispatcher {
                 let names = group.map { "accord \($0.name)" }.joined(separator: ", ")
                 return report(CLIError.usage("'\(first)' needs a subcommand: \(names)"), json: wantsJSON)
             }
-            let near = commands.map(\.name).min { ParsedArguments.distance($0, first) < ParsedArguments.distance($1, first) }
-            let hint = near.flatMap { ParsedArguments.distance($0, first) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            let near = commands.map(\.name).min {
+                ParsedArguments.distance($0, first) < ParsedArguments.distance($1, first)
+            }
+            let hint =
+                near.flatMap { ParsedArguments.distance($0, first) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
             return report(CLIError.usage("unknown command '\(first)'\(hint); run `accord help`"), json: wantsJSON)
         }
         let rest = Array(arguments.dropFirst(command.name.split(separator: " ").count))
@@ -83,7 +86,9 @@ enum Dispatcher {
             return error
         case let error as PlaybookError:
             return CLIError(
-                status: .usage, message: "the playbook is not valid (\(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"))",
+                status: .usage,
+                message:
+                    "the playbook is not valid (\(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"))",
                 details: error.issues.map { "\(error.file ?? "playbook") \($0)" })
         case let error as LeadModelError:
             let status: ExitStatus
@@ -106,12 +111,15 @@ enum Dispatcher {
 
     static func report(_ error: CLIError, json: Bool) -> ExitStatus {
         if json {
-            let payload: [String: Any] = ["error": error.message, "details": error.details, "status": Int(error.status.rawValue)]
+            let payload: [String: Any] = [
+                "error": error.message, "details": error.details, "status": Int(error.status.rawValue),
+            ]
             if let data = try? JSONSerialization.data(withJSONObject: payload, options: [.prettyPrinted, .sortedKeys]) {
                 FileHandle.standardError.write(data + Data("\n".utf8))
             }
         } else {
-            FileHandle.standardError.write(Data(("error: \(error.message)\n" + error.details.map { "  \($0)\n" }.joined()).utf8))
+            FileHandle.standardError.write(
+                Data(("error: \(error.message)\n" + error.details.map { "  \($0)\n" }.joined()).utf8))
         }
         return error.status
     }

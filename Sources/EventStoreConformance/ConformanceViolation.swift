@@ -6,52 +6,52 @@ import LeadModel
 /// expected and what the store did instead. Descriptions show event kinds, leads and positions,
 /// never whole payloads.
 public struct ConformanceViolation: Error, Hashable, Sendable, CustomStringConvertible {
-  /// The name of the check that found the violation.
-  public var check: String
-  /// The requirement broken, in words ("a duplicate reports the original position").
-  public var requirement: String
-  /// What the contract expected.
-  public var expected: String
-  /// What the store did.
-  public var observed: String
+    /// The name of the check that found the violation.
+    public var check: String
+    /// The requirement broken, in words ("a duplicate reports the original position").
+    public var requirement: String
+    /// What the contract expected.
+    public var expected: String
+    /// What the store did.
+    public var observed: String
 
-  /// Creates a violation.
-  ///
-  /// - Parameters:
-  ///   - check: the name of the check that found it; filled in by ``ConformanceCheck`` when
-  ///     empty.
-  ///   - requirement: the requirement broken.
-  ///   - expected: what the contract expected.
-  ///   - observed: what the store did.
-  public init(check: String = "", requirement: String, expected: String, observed: String) {
-    self.check = check
-    self.requirement = requirement
-    self.expected = expected
-    self.observed = observed
-  }
+    /// Creates a violation.
+    ///
+    /// - Parameters:
+    ///   - check: the name of the check that found it; filled in by ``ConformanceCheck`` when
+    ///     empty.
+    ///   - requirement: the requirement broken.
+    ///   - expected: what the contract expected.
+    ///   - observed: what the store did.
+    public init(check: String = "", requirement: String, expected: String, observed: String) {
+        self.check = check
+        self.requirement = requirement
+        self.expected = expected
+        self.observed = observed
+    }
 
-  public var description: String {
-    "\(check): \(requirement) — expected \(expected), saw \(observed)"
-  }
+    public var description: String {
+        "\(check): \(requirement) — expected \(expected), saw \(observed)"
+    }
 }
 
 /// The error ``EventStoreConformance/runAll()`` throws when any check fails: every violation,
 /// one per failed check.
 public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvertible {
-  /// One violation per failed check, in the order the checks ran.
-  public var violations: [ConformanceViolation]
+    /// One violation per failed check, in the order the checks ran.
+    public var violations: [ConformanceViolation]
 
-  /// Creates a failure listing `violations`.
-  public init(violations: [ConformanceViolation]) {
-    self.violations = violations
-  }
+    /// Creates a failure listing `violations`.
+    public init(violations: [ConformanceViolation]) {
+        self.violations = violations
+    }
 
-  /// The names of the failed checks.
-  public var failedChecks: [String] { violations.map(\.check) }
+    /// The names of the failed checks.
+    public var failedChecks: [String] { violations.map(\.check) }
 
-  public var description: String {
-    let lines = violations.map { "  - \($0)" }
-    return "\(violations.count) EventStore conformance check(s) failed:\n"
-      + lines.joined(separator: "\n")
-  }
+    public var description: String {
+        let lines = violations.map { "  - \($0)" }
+        return "\(violations.count) EventStore conformance check(s) failed:\n"
+            + lines.joined(separator: "\n")
+    }
 }

@@ -31,67 +31,67 @@ import LeadModel
 /// The suite does not import a test framework; failures are ``ConformanceViolation`` errors that
 /// say what the contract expected and what the store did.
 public struct EventStoreConformance: Sendable {
-  /// Makes a new, empty store.
-  public typealias StoreFactory = @Sendable () async throws -> any EventStore
+    /// Makes a new, empty store.
+    public typealias StoreFactory = @Sendable () async throws -> any EventStore
 
-  /// Makes a new, empty store for each check.
-  public let makeStore: StoreFactory
-  /// The checks to run; every check unless chosen otherwise.
-  public var checks: [ConformanceCheck]
+    /// Makes a new, empty store for each check.
+    public let makeStore: StoreFactory
+    /// The checks to run; every check unless chosen otherwise.
+    public var checks: [ConformanceCheck]
 
-  /// Creates the suite for the stores `makeStore` makes.
-  ///
-  /// - Parameters:
-  ///   - checks: the checks to run; ``EventStoreConformance/checks`` by default.
-  ///   - makeStore: makes a new, empty store; called once per check.
-  public init(
-    checks: [ConformanceCheck] = EventStoreConformance.checks,
-    makeStore: @escaping StoreFactory
-  ) {
-    self.checks = checks
-    self.makeStore = makeStore
-  }
-
-  /// Runs every check, one after another, each against a fresh store.
-  ///
-  /// - Returns: one result per check; a failed check does not stop the others.
-  /// - Throws: `CancellationError` when the task is cancelled between checks.
-  public func run() async throws -> ConformanceReport {
-    var results: [ConformanceReport.Result] = []
-    for check in checks {
-      try Task.checkCancellation()
-      do {
-        let outcome = try await check.run(using: makeStore)
-        switch outcome {
-        case .passed:
-          results.append(.init(check: check.name, outcome: .passed))
-        case .notApplicable(let reason):
-          results.append(.init(check: check.name, outcome: .notApplicable(reason)))
-        }
-      } catch {
-        results.append(.init(check: check.name, outcome: .failed(error)))
-      }
+    /// Creates the suite for the stores `makeStore` makes.
+    ///
+    /// - Parameters:
+    ///   - checks: the checks to run; ``EventStoreConformance/checks`` by default.
+    ///   - makeStore: makes a new, empty store; called once per check.
+    public init(
+        checks: [ConformanceCheck] = EventStoreConformance.checks,
+        makeStore: @escaping StoreFactory
+    ) {
+        self.checks = checks
+        self.makeStore = makeStore
     }
-    return ConformanceReport(results: results)
-  }
 
-  /// Runs every check and throws if any failed.
-  ///
-  /// - Throws: ``ConformanceFailure`` listing every failed check with what was expected and
-  ///   what was seen; `CancellationError` when cancelled.
-  public func runAll() async throws {
-    let report = try await run()
-    guard report.passed else { throw ConformanceFailure(violations: report.violations) }
-  }
+    /// Runs every check, one after another, each against a fresh store.
+    ///
+    /// - Returns: one result per check; a failed check does not stop the others.
+    /// - Throws: `CancellationError` when the task is cancelled between checks.
+    public func run() async throws -> ConformanceReport {
+        var results: [ConformanceReport.Result] = []
+        for check in checks {
+            try Task.checkCancellation()
+            do {
+                let outcome = try await check.run(using: makeStore)
+                switch outcome {
+                case .passed:
+                    results.append(.init(check: check.name, outcome: .passed))
+                case .notApplicable(let reason):
+                    results.append(.init(check: check.name, outcome: .notApplicable(reason)))
+                }
+            } catch {
+                results.append(.init(check: check.name, outcome: .failed(error)))
+            }
+        }
+        return ConformanceReport(results: results)
+    }
 
-  /// Every check of the suite, in a stable order.
-  public static var checks: [ConformanceCheck] {
-    orderingChecks + versionChecks + idempotencyChecks + concurrencyChecks + erasureChecks
-      + snapshotChecks
-  }
+    /// Runs every check and throws if any failed.
+    ///
+    /// - Throws: ``ConformanceFailure`` listing every failed check with what was expected and
+    ///   what was seen; `CancellationError` when cancelled.
+    public func runAll() async throws {
+        let report = try await run()
+        guard report.passed else { throw ConformanceFailure(violations: report.violations) }
+    }
 
-  /// The check called `name`, if there is one.
-  public static func check(named name: String) -> ConformanceCheck? {
-    checks.first { $0.name == name }
-  }
+    /// Every check of the suite, in a stable order.
+    public static var checks: [ConformanceCheck] {
+        orderingChecks + versionChecks + idempotencyChecks + concurrencyChecks + erasureChecks
+            + snapshotChecks
+    }
+
+    /// The check called `name`, if there is one.
+    public static func check(named name: String) -> ConformanceCheck? {
+        checks.first { $0.name == name }
+    }
 }

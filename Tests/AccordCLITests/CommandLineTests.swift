@@ -38,10 +38,12 @@ struct CommandLineTests {
     @Test func captureRecogniseSignalAndExplain() throws {
         let workspace = try Workspace()
         #expect(try workspace.run("init").status == 0)
-        let first = try workspace.run("capture", "--email", "Ana@Acme.com", "--source", "webinar", "--attr", "employees=250")
+        let first = try workspace.run(
+            "capture", "--email", "Ana@Acme.com", "--source", "webinar", "--attr", "employees=250")
         #expect(first.status == 0)
         #expect(first.stdout == "created L0000001\n")
-        let again = try workspace.run("capture", "--email", " ana@acme.com ", "--phone", "(415) 555-0100", "--source", "outbound")
+        let again = try workspace.run(
+            "capture", "--email", " ana@acme.com ", "--phone", "(415) 555-0100", "--source", "outbound")
         #expect(again.stdout == "matched L0000001\n")
         let signal = try workspace.run("signal", "quote-requested", "--phone", "+1 415 555 0100", "--key", "form-1")
         #expect(signal.stdout.hasPrefix("recorded quote-requested on L0000001"))
@@ -80,7 +82,8 @@ struct CommandLineTests {
         let workspace = try Workspace()
         _ = try workspace.run("init")
         let playbook = workspace.url.appendingPathComponent("accord-data/playbook.json")
-        try Data(#"{"name": "x", "version": "1", "stages": {"handoff": "nowhere"}, "scorng": {}}"#.utf8).write(to: playbook)
+        try Data(#"{"name": "x", "version": "1", "stages": {"handoff": "nowhere"}, "scorng": {}}"#.utf8).write(
+            to: playbook)
         let output = try workspace.run("capture", "--email", "ana@acme.com")
         #expect(output.status == 2)
         #expect(output.stderr.contains("$.scorng: unknown field"))
@@ -161,9 +164,11 @@ struct ImportCommandTests {
     @Test func leadsAndSignalsImportOnceWithDuplicatesResolved() throws {
         let workspace = try Workspace()
         _ = try workspace.run("init")
-        let leads = "E-mail,First Name,Company,Source,Size\nana@acme.com,Ana,Acme,webinar,250\n ANA@acme.com ,Ana,Acme,outbound,N/A\nbo@beta.io,Bo,Beta,ads,12\n"
+        let leads =
+            "E-mail,First Name,Company,Source,Size\nana@acme.com,Ana,Acme,webinar,250\n ANA@acme.com ,Ana,Acme,outbound,N/A\nbo@beta.io,Bo,Beta,ads,12\n"
         try Data(leads.utf8).write(to: workspace.url.appendingPathComponent("leads.csv"))
-        let imported = try workspace.run("import", "leads.csv", "--map", "E-mail=email,Size=attributes.employees:number", "--json")
+        let imported = try workspace.run(
+            "import", "leads.csv", "--map", "E-mail=email,Size=attributes.employees:number", "--json")
         #expect(imported.status == 0)
         let summary = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Int]
         #expect(summary?["rows"] == 3)

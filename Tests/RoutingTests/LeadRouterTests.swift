@@ -7,7 +7,8 @@ struct LeadRouterTests {
     struct Territory: LeadRouter {
         func route(_ input: RoutingInput) -> RoutingDecision? {
             guard input.state.lead.attributes["country"] == "DE" else { return nil }
-            return RoutingDecision(owner: .rep("dach"), router: "territory", trail: [Reason(rule: "de", detail: "country DE")])
+            return RoutingDecision(
+                owner: .rep("dach"), router: "territory", trail: [Reason(rule: "de", detail: "country DE")])
         }
     }
 
@@ -19,7 +20,9 @@ struct LeadRouterTests {
 
     func input(country: String) -> RoutingInput {
         let lead = Lead(id: "L1", attributes: ["country": .string(country)])
-        let state = LeadState.fold([LeadEvent(leadID: "L1", occurredAt: .now, actor: .system, payload: .captured(lead, stage: .sql))])!
+        let state = LeadState.fold([
+            LeadEvent(leadID: "L1", occurredAt: .now, actor: .system, payload: .captured(lead, stage: .sql))
+        ])!
         return RoutingInput(state: state, now: .now)
     }
 

@@ -46,14 +46,28 @@ public struct SyntheticQuarter: Sendable {
 
     /// The campaigns of the quarter, from strong to weak.
     public static let campaigns: [Campaign] = [
-        Campaign(name: "q3-security-webinar", source: "webinar", messageAngle: "security review in a week", icpFit: 0.70, intent: 7, weight: 3),
-        Campaign(name: "pricing-search", source: "paid-search", messageAngle: "transparent pricing", icpFit: 0.55, intent: 6, weight: 3),
-        Campaign(name: "roi-calculator", source: "organic", messageAngle: "ROI calculator", icpFit: 0.50, intent: 5, weight: 2),
-        Campaign(name: "healthcare-outbound", source: "outbound", messageAngle: "HIPAA-ready payroll", icpFit: 0.65, intent: 3, weight: 2),
-        Campaign(name: "hr-tech-expo", source: "event", messageAngle: "booth demo", icpFit: 0.40, intent: 3, weight: 1.5),
-        Campaign(name: "partner-referrals", source: "partner", messageAngle: "partner introduction", icpFit: 0.75, intent: 5, weight: 1),
-        Campaign(name: "ebook-syndication", source: "content-syndication", messageAngle: "state of payroll ebook", icpFit: 0.20, intent: 1.5, weight: 3),
-        Campaign(name: "broad-display", source: "display", messageAngle: "all-in-one HR", icpFit: 0.15, intent: 1, weight: 2),
+        Campaign(
+            name: "q3-security-webinar", source: "webinar", messageAngle: "security review in a week", icpFit: 0.70,
+            intent: 7, weight: 3),
+        Campaign(
+            name: "pricing-search", source: "paid-search", messageAngle: "transparent pricing", icpFit: 0.55, intent: 6,
+            weight: 3),
+        Campaign(
+            name: "roi-calculator", source: "organic", messageAngle: "ROI calculator", icpFit: 0.50, intent: 5,
+            weight: 2),
+        Campaign(
+            name: "healthcare-outbound", source: "outbound", messageAngle: "HIPAA-ready payroll", icpFit: 0.65,
+            intent: 3, weight: 2),
+        Campaign(
+            name: "hr-tech-expo", source: "event", messageAngle: "booth demo", icpFit: 0.40, intent: 3, weight: 1.5),
+        Campaign(
+            name: "partner-referrals", source: "partner", messageAngle: "partner introduction", icpFit: 0.75, intent: 5,
+            weight: 1),
+        Campaign(
+            name: "ebook-syndication", source: "content-syndication", messageAngle: "state of payroll ebook",
+            icpFit: 0.20, intent: 1.5, weight: 3),
+        Campaign(
+            name: "broad-display", source: "display", messageAngle: "all-in-one HR", icpFit: 0.15, intent: 1, weight: 2),
     ]
 
     static let industriesFit = ["healthcare", "fintech", "software"]

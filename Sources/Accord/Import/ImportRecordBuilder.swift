@@ -105,8 +105,7 @@ struct ImportRecordBuilder {
             let invalidColumns = Set(errors.compactMap(\.column))
             // A CSV header without the column is reported once, as a setup problem.
             let isJSON = row.cells.first?.path.hasPrefix("$") == true
-            if kindValue == nil, !invalidColumns.contains(kindPath ?? ""), kindPath != nil || isJSON
-            {
+            if kindValue == nil, !invalidColumns.contains(kindPath ?? ""), kindPath != nil || isJSON {
                 errors.append(
                     ImportError(
                         .missingField, line: row.line, column: kindPath ?? Self.path("kind", row),

@@ -22,7 +22,8 @@ struct ParsedArguments: Sendable {
     func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws(CLIError) -> Int {
         guard let text = value(name) else { return fallback }
         guard let number = Int(text), range.contains(number) else {
-            throw CLIError.usage("--\(name) expects a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+            throw CLIError.usage(
+                "--\(name) expects a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
         }
         return number
     }

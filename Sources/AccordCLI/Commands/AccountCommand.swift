@@ -15,7 +15,8 @@ extension CommandDefinition {
             (await engine.account(id), await engine.contacts(of: id))
         }
         guard let account else {
-            throw CLIError(status: .notFound, message: "no account \(id); accounts are named by email domain, e.g. acme.com")
+            throw CLIError(
+                status: .notFound, message: "no account \(id); accounts are named by email domain, e.g. acme.com")
         }
         if console.json {
             try console.printJSON(AccountOutput(account: account, leads: contacts.map(LeadView.init)))
@@ -27,7 +28,9 @@ extension CommandDefinition {
         for state in contacts {
             let name = [state.lead.firstName, state.lead.lastName].compactMap { $0 }.joined(separator: " ")
             let owner = state.owner.map { "  owner \($0)" } ?? ""
-            console.print("  \(state.id)  \(state.stage.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))\(name)\(owner)")
+            console.print(
+                "  \(state.id)  \(state.stage.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))\(name)\(owner)"
+            )
         }
     }
 }

@@ -45,7 +45,8 @@ extension CommandDefinition {
                 clock.set(records[index - 1].at)
                 let result = try await engine.ingest(batch, by: .integration("demo"))
                 summary.add(result)
-                console.progress("recording the quarter: \(index * 100 / records.count)% (\(index)/\(records.count) records)")
+                console.progress(
+                    "recording the quarter: \(index * 100 / records.count)% (\(index)/\(records.count) records)")
             }
             console.progressDone()
             for try await event in engine.store.events() { funnel.apply(event) }
@@ -75,8 +76,11 @@ extension CommandDefinition {
         console.print("  \(funnel.leads) people captured (\(summary.created) leads created)")
         console.print("  \(summary.matched) records recognised as people already known (email case, phone format, ids)")
         console.print("  \(summary.merged) leads merged when a record proved two leads to be one person")
-        console.print("  \(summary.signalsRecorded) signals recorded, \(summary.duplicateSignals) duplicate deliveries ignored")
-        console.print("  \(eventCount) events in the journal, \(bytes / 1024) KiB on disk, \(String(format: "%.1f", seconds)) s (\(rate) events/s)")
+        console.print(
+            "  \(summary.signalsRecorded) signals recorded, \(summary.duplicateSignals) duplicate deliveries ignored")
+        console.print(
+            "  \(eventCount) events in the journal, \(bytes / 1024) KiB on disk, \(String(format: "%.1f", seconds)) s (\(rate) events/s)"
+        )
         console.print("")
         console.print("  Leads by source:")
         for (source, count) in bySource.sorted(by: { $0.value > $1.value }) {

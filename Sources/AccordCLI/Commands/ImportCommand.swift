@@ -70,14 +70,16 @@ extension CommandDefinition {
             details.append("nothing was imported; fix the rows and run the import again")
             throw CLIError(
                 status: .usage,
-                message: "\(url.lastPathComponent) has \(report.errorCount) problem\(report.errorCount == 1 ? "" : "s")",
+                message:
+                    "\(url.lastPathComponent) has \(report.errorCount) problem\(report.errorCount == 1 ? "" : "s")",
                 details: details)
         }
         if arguments.has("dry-run") {
             if console.json {
                 try console.printJSON(["valid": report.validRecordCount, "imported": 0])
             } else {
-                console.print("\(url.lastPathComponent): \(report.validRecordCount) rows are valid; nothing imported (--dry-run)")
+                console.print(
+                    "\(url.lastPathComponent): \(report.validRecordCount) rows are valid; nothing imported (--dry-run)")
             }
             return
         }
@@ -109,9 +111,13 @@ extension CommandDefinition {
             try console.printJSON(ImportOutput(rows: total, summary: summary))
         } else {
             console.print("imported \(total) rows from \(url.lastPathComponent):")
-            console.print("  \(summary.created) leads created, \(summary.matched) rows matched people already known, \(summary.merged) leads merged")
+            console.print(
+                "  \(summary.created) leads created, \(summary.matched) rows matched people already known, \(summary.merged) leads merged"
+            )
             if kind == .signals {
-                console.print("  \(summary.signalsRecorded) signals recorded, \(summary.duplicateSignals) already recorded before")
+                console.print(
+                    "  \(summary.signalsRecorded) signals recorded, \(summary.duplicateSignals) already recorded before"
+                )
             }
         }
     }

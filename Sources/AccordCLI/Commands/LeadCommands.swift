@@ -16,7 +16,7 @@ extension CommandDefinition {
         if console.json {
             try console.printJSON(LeadView(state))
         } else {
-            LeadView(state).lines.forEach { console.print($0) }
+            for line in LeadView(state).lines { console.print(line) }
             if let survivor = state.mergedInto {
                 console.print("")
                 console.print("This lead was merged; see: accord lead show \(survivor)")
@@ -39,7 +39,7 @@ extension CommandDefinition {
         if console.json {
             try console.printJSON(events)
         } else {
-            events.flatMap(EventLine.text).forEach { console.print($0) }
+            for line in events.flatMap(EventLine.text) { console.print(line) }
         }
     }
 

@@ -25,7 +25,9 @@ extension CommandDefinition {
         ]
     ) { arguments, console in
         let kind = SignalKind(try arguments.positional(0, "KIND"))
-        let at = try arguments.value("at").map { text throws(CLIError) in try ValueParsing.instant(text, option: "at") } ?? Date()
+        let at =
+            try arguments.value("at").map { text throws(CLIError) in try ValueParsing.instant(text, option: "at") }
+            ?? Date()
         var properties: [String: AttributeValue] = [:]
         for text in arguments.all("prop") {
             let (key, value) = try ValueParsing.pair(text, option: "prop")
@@ -47,7 +49,8 @@ extension CommandDefinition {
         }
         if console.json {
             try console.printJSON(
-                SignalOutput(duplicate: result.isDuplicate, position: result.position.rawValue, lead: LeadView(result.state)))
+                SignalOutput(
+                    duplicate: result.isDuplicate, position: result.position.rawValue, lead: LeadView(result.state)))
         } else if result.isDuplicate {
             console.print("duplicate: already recorded at #\(result.position) on \(result.leadID)")
         } else {

@@ -17,7 +17,8 @@ enum EventLine {
             let from = [captured.source, captured.campaign].compactMap { $0 }.joined(separator: "/")
             return "captured \(lead) in \(stage)" + (from.isEmpty ? "" : " from \(from)")
         case .signalRecorded(let signal):
-            return "signal \(signal.kind) at \(signal.occurredAt.formatted(.iso8601))" + (signal.campaign.map { " (\($0))" } ?? "")
+            return "signal \(signal.kind) at \(signal.occurredAt.formatted(.iso8601))"
+                + (signal.campaign.map { " (\($0))" } ?? "")
         case .fieldsChanged(let changes):
             return "fields changed: " + changes.values.keys.map(\.rawValue).sorted().joined(separator: ", ")
         case .merged(let record):
@@ -27,7 +28,8 @@ enum EventLine {
         case .stageChanged(let change):
             return "stage \(change.from) → \(change.to)"
         case .scored(let card):
-            return "scored \(LeadView.number(card.total)) by \(card.scorer)" + (card.grade.map { " (grade \($0))" } ?? "")
+            return "scored \(LeadView.number(card.total)) by \(card.scorer)"
+                + (card.grade.map { " (grade \($0))" } ?? "")
         case .assigned(let assignment):
             return "assigned to \(assignment.owner) by \(assignment.router)"
         case .touched(let touch):

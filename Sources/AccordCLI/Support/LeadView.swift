@@ -75,7 +75,12 @@ struct LeadView: Codable, Sendable {
             ("external ids", externalIDs.isEmpty ? nil : externalIDs.joined(separator: ", ")),
             ("created", createdAt.formatted(.iso8601)), ("updated", updatedAt.formatted(.iso8601)),
             ("signals", String(signals)),
-            ("score", score.map { "\(Self.number($0.total)) (fit \(Self.number($0.fit)), engagement \(Self.number($0.engagement)))\($0.grade.map { ", grade \($0)" } ?? "")" }),
+            (
+                "score",
+                score.map {
+                    "\(Self.number($0.total)) (fit \(Self.number($0.fit)), engagement \(Self.number($0.engagement)))\($0.grade.map { ", grade \($0)" } ?? "")"
+                }
+            ),
             ("owner", owner), ("touches", touches == 0 ? nil : String(touches)),
             ("disposition", disposition.map { "\($0.outcome.rawValue)\($0.reasonCode.map { " (\($0))" } ?? "")" }),
             ("merged into", mergedInto), ("merged from", absorbed.isEmpty ? nil : absorbed.joined(separator: ", ")),
@@ -83,7 +88,9 @@ struct LeadView: Codable, Sendable {
         ]
         for (key, value) in attributes.sorted(by: { $0.key < $1.key }) { rows.append(("  \(key)", value.text)) }
         var output = rows.compactMap { key, value in value.map { Self.pad(key) + $0 } }
-        output.append(Self.pad("stages") + stageHistory.map { "\($0.stage) \($0.enteredAt.formatted(.iso8601))" }.joined(separator: " → "))
+        output.append(
+            Self.pad("stages")
+                + stageHistory.map { "\($0.stage) \($0.enteredAt.formatted(.iso8601))" }.joined(separator: " → "))
         for clock in openClocks {
             output.append(Self.pad("sla clock") + "\(clock.tier), due \(clock.deadline.formatted(.iso8601))")
         }

@@ -36,8 +36,7 @@ public struct ReasonCodeTaxonomy: Hashable, Sendable, Codable {
     /// - Returns: the reason to store with the disposition event.
     /// - Throws: ``FeedbackError`` with code `missingReason`, `unknownReason`,
     ///   `reasonNotAllowed` or `noteRequired`; each lists the allowed codes.
-    public func check(_ disposition: Disposition, for lead: LeadID) throws(FeedbackError) -> Reason?
-    {
+    public func check(_ disposition: Disposition, for lead: LeadID) throws(FeedbackError) -> Reason? {
         let allowed = codes(allowedFor: disposition.outcome)
         let list = allowed.map(\.code).joined(separator: ", ")
         guard let code = disposition.reasonCode else {

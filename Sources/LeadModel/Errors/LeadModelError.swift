@@ -33,8 +33,7 @@ public struct LeadModelError: Error, Hashable, Sendable, CustomStringConvertible
     /// What happened and what to do next.
     public var message: String
 
-    public init(_ code: Code, leadID: LeadID? = nil, missingFields: [LeadField] = [], message: String)
-    {
+    public init(_ code: Code, leadID: LeadID? = nil, missingFields: [LeadField] = [], message: String) {
         self.code = code
         self.leadID = leadID
         self.missingFields = missingFields

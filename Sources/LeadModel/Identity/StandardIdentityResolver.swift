@@ -125,8 +125,7 @@ public struct StandardIdentityResolver: IdentityResolver, Sendable {
     public func normalizedPhone(_ phone: String) -> String? {
         var text = phone.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if text.hasPrefix("tel:") { text.removeFirst(4) }
-        if let cut = text.firstIndex(where: { $0.isLetter || $0 == "#" || $0 == ";" || $0 == "," })
-        {
+        if let cut = text.firstIndex(where: { $0.isLetter || $0 == "#" || $0 == ";" || $0 == "," }) {
             text = String(text[..<cut])
         }
         text = text.trimmingCharacters(in: .whitespaces)

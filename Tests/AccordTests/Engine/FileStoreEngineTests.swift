@@ -28,7 +28,8 @@ struct FileStoreEngineTests {
             try await store.close()
         }
         let store = try await FileEventStore(directory: directory)
-        let reopened = try await AlignmentEngine(playbook: .standard, store: store, configuration: EngineConfiguration())
+        let reopened = try await AlignmentEngine(
+            playbook: .standard, store: store, configuration: EngineConfiguration())
         #expect(await reopened.activeLeads() == states)
         #expect(states.count > 100)
         try await store.close()
@@ -42,7 +43,8 @@ struct FileStoreEngineTests {
         let email = "zelda.quartermain@acme-example.com"
         let lead = try await engine.capture(Lead(id: "", email: email, phone: "+1 415 555 0199", company: "Acme"))
         try await engine.record(
-            Signal(kind: .replied, occurredAt: .now, properties: ["body": "Zelda here"], idempotencyKey: "mail-\(email)"),
+            Signal(
+                kind: .replied, occurredAt: .now, properties: ["body": "Zelda here"], idempotencyKey: "mail-\(email)"),
             for: lead.leadID)
         _ = try await engine.capture(Lead(id: "", email: "other@beta-example.com", company: "Beta"))
         try await engine.erase(lead.leadID, requestedBy: "dpo")

@@ -1,6 +1,7 @@
 import Accord
 import Foundation
 import LeadModel
+import Scoring
 import Testing
 
 struct SignalTests {
@@ -33,9 +34,14 @@ struct SignalTests {
         let engine = try await makeEngine(scorer: CountingScorer())
         let items: [IngestItem] = [
             .lead(Lead(id: "", email: "ana@acme.com", source: "webinar")),
-            .signal(Signal(kind: .emailOpened, occurredAt: t0, idempotencyKey: "e1"), person: Lead(id: "", email: "ANA@acme.com")),
-            .signal(Signal(kind: .emailOpened, occurredAt: t0, idempotencyKey: "e1"), person: Lead(id: "", email: "ana@acme.com")),
-            .signal(Signal(kind: .replied, occurredAt: t0, idempotencyKey: "e2"), person: Lead(id: "", email: "bo@beta.io")),
+            .signal(
+                Signal(kind: .emailOpened, occurredAt: t0, idempotencyKey: "e1"),
+                person: Lead(id: "", email: "ANA@acme.com")),
+            .signal(
+                Signal(kind: .emailOpened, occurredAt: t0, idempotencyKey: "e1"),
+                person: Lead(id: "", email: "ana@acme.com")),
+            .signal(
+                Signal(kind: .replied, occurredAt: t0, idempotencyKey: "e2"), person: Lead(id: "", email: "bo@beta.io")),
         ]
         let summary = try await engine.ingest(items)
         #expect(summary.created == 2)
@@ -64,8 +70,6 @@ struct SignalTests {
         #expect(kinds == ["captured", "signal-recorded", "scored", "signal-recorded"])
     }
 }
-
-import Scoring
 
 protocol LeadScorerDouble: LeadScorer {}
 extension LeadScorerDouble {

@@ -11,7 +11,11 @@ struct CountingScorer: LeadScorer {
         let points = Double(input.state.signals.count * 10)
         return ScoreCard(
             scorer: "counting", fit: 0, engagement: points,
-            contributions: [.init(rule: "per-signal", axis: .engagement, points: points, evidence: "\(input.state.signals.count) signals")])
+            contributions: [
+                .init(
+                    rule: "per-signal", axis: .engagement, points: points,
+                    evidence: "\(input.state.signals.count) signals")
+            ])
     }
 }
 

@@ -16,7 +16,8 @@ struct ReasonCodeTaxonomyTests {
             _ = try taxonomy.check(disposition, for: "L1")
         } throws: { error in
             let error = error as! FeedbackError
-            return error.code == code && error.allowedCodes == taxonomy.codes(allowedFor: disposition.outcome).map(\.code)
+            return error.code == code
+                && error.allowedCodes == taxonomy.codes(allowedFor: disposition.outcome).map(\.code)
         }
     }
 

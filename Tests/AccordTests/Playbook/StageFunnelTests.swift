@@ -27,7 +27,10 @@ struct StageFunnelTests {
             event("A", .stageChanged(StageChange(from: .recycled, to: .mql))),
             event("C", .stageChanged(StageChange(from: .lead, to: .mql))),
             event("C", .mergedInto("A")),
-            event("A", .merged(MergeRecord(absorbed: "C", matchedOn: ["email"], absorbedLead: Lead(id: "C"), absorbedSignals: []))),
+            event(
+                "A",
+                .merged(
+                    MergeRecord(absorbed: "C", matchedOn: ["email"], absorbedLead: Lead(id: "C"), absorbedSignals: []))),
         ]
         for event in events { funnel.apply(event) }
         #expect(funnel.leads == 2)

@@ -4,154 +4,154 @@ import Testing
 
 /// A named event for parameterised codec tests.
 struct EventFixture: Sendable, CustomTestStringConvertible {
-  var name: String
-  var event: LeadEvent
+    var name: String
+    var event: LeadEvent
 
-  var testDescription: String { name }
+    var testDescription: String { name }
 }
 
 /// Events covering every payload case, once with every optional field set and non-empty
 /// collections, once with every optional field unset and empty collections.
 enum EventFixtures {
-  static let at = Date(timeIntervalSinceReferenceDate: 785_000_000.123_456_7)
-  static let later = Date(timeIntervalSince1970: 1_795_000_000.000_001)
+    static let at = Date(timeIntervalSinceReferenceDate: 785_000_000.123_456_7)
+    static let later = Date(timeIntervalSince1970: 1_795_000_000.000_001)
 
-  static let fullLead = Lead(
-    id: "lead-1", email: "ana@acme.com", phone: "+1 555 0100", firstName: "Ana",
-    lastName: "Müller-Łukasiewicz", title: "CFO", company: "Acme ☃ GmbH", accountID: "acme.com",
-    source: "webinar", campaign: "q4-security", messageAngle: "ROI 🚀 calculator",
-    externalIDs: [
-      ExternalID(system: "hubspot", value: "88213"), ExternalID(system: "", value: ""),
-    ],
-    attributes: [
-      "employees": .number(250), "industry": .string("healthcare"), "active": .bool(true),
-      "inactive": .bool(false), "since": .date(later), "stack": .list(["salesforce", "slack", ""]),
-      "none": .list([]), "": .string(""), "日本語": .string("東京"),
-    ])
+    static let fullLead = Lead(
+        id: "lead-1", email: "ana@acme.com", phone: "+1 555 0100", firstName: "Ana",
+        lastName: "Müller-Łukasiewicz", title: "CFO", company: "Acme ☃ GmbH", accountID: "acme.com",
+        source: "webinar", campaign: "q4-security", messageAngle: "ROI 🚀 calculator",
+        externalIDs: [
+            ExternalID(system: "hubspot", value: "88213"), ExternalID(system: "", value: ""),
+        ],
+        attributes: [
+            "employees": .number(250), "industry": .string("healthcare"), "active": .bool(true),
+            "inactive": .bool(false), "since": .date(later), "stack": .list(["salesforce", "slack", ""]),
+            "none": .list([]), "": .string(""), "日本語": .string("東京"),
+        ])
 
-  static let bareLead = Lead(id: "")
+    static let bareLead = Lead(id: "")
 
-  static let fullSignal = Signal(
-    kind: .quoteRequested, occurredAt: at, source: "website", campaign: "q4-security",
-    properties: ["product": .string("payroll"), "seats": .number(12.5), "trial": .bool(true)],
-    idempotencyKey: "form-88213")
+    static let fullSignal = Signal(
+        kind: .quoteRequested, occurredAt: at, source: "website", campaign: "q4-security",
+        properties: ["product": .string("payroll"), "seats": .number(12.5), "trial": .bool(true)],
+        idempotencyKey: "form-88213")
 
-  static let bareSignal = Signal(kind: "", occurredAt: Date(timeIntervalSinceReferenceDate: 0))
+    static let bareSignal = Signal(kind: "", occurredAt: Date(timeIntervalSinceReferenceDate: 0))
 
-  static let fullPayloads: [(String, LeadEvent.Payload)] = [
-    ("captured", .captured(fullLead, stage: .lead)),
-    ("signal-recorded", .signalRecorded(fullSignal)),
-    (
-      "fields-changed",
-      .fieldsChanged(
-        FieldChanges([
-          .email: .string("new@acme.com"), .title: nil, "employees": .number(-3),
-          "renewal": .date(at), "tags": .list(["a", "b"]), "vip": .bool(true),
-        ]))
-    ),
-    (
-      "merged",
-      .merged(
-        MergeRecord(
-          absorbed: "lead-2", matchedOn: ["email", "external:hubspot"], absorbedLead: fullLead,
-          absorbedSignals: [fullSignal, bareSignal]))
-    ),
-    ("merged-into", .mergedInto("lead-9")),
-    ("stage-changed", .stageChanged(StageChange(from: .mql, to: .sql))),
-    (
-      "scored",
-      .scored(
-        ScoreCard(
-          scorer: "rules", fit: 40, engagement: 12.5, total: 52.5, grade: "A1",
-          contributions: [
-            .init(rule: "icp-industry", axis: .fit, points: 40, evidence: "healthcare"),
-            .init(rule: "emails-opened", axis: .engagement, points: 12.5, evidence: "3 in 30 days"),
-          ]))
-    ),
-    ("assigned", .assigned(Assignment(owner: .rep("rep-7"), router: "rules"))),
-    (
-      "touched",
-      .touched(Touch(channel: .call, by: "rep-7", connected: true, note: "left a voicemail — ok"))
-    ),
-    (
-      "sla-started",
-      .slaStarted(
-        SLAClock(id: "clock-1", tier: "hot", owner: .rep("rep-7"), warnAt: at, deadline: later))
-    ),
-    ("sla-warned", .slaWarned("clock-1")),
-    ("sla-met", .slaMet("clock-1")),
-    ("sla-breached", .slaBreached("clock-1")),
-    (
-      "sla-escalated",
-      .slaEscalated(SLAEscalation(clockID: "clock-1", step: "reassign", target: .queue("pool")))
-    ),
-    (
-      "disposition-recorded",
-      .dispositionRecorded(
-        Disposition(outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern"))
-    ),
-    ("erased", .erased(Erasure(requestedBy: "dpo@acme.com", reference: "GDPR-17"))),
-  ]
+    static let fullPayloads: [(String, LeadEvent.Payload)] = [
+        ("captured", .captured(fullLead, stage: .lead)),
+        ("signal-recorded", .signalRecorded(fullSignal)),
+        (
+            "fields-changed",
+            .fieldsChanged(
+                FieldChanges([
+                    .email: .string("new@acme.com"), .title: nil, "employees": .number(-3),
+                    "renewal": .date(at), "tags": .list(["a", "b"]), "vip": .bool(true),
+                ]))
+        ),
+        (
+            "merged",
+            .merged(
+                MergeRecord(
+                    absorbed: "lead-2", matchedOn: ["email", "external:hubspot"], absorbedLead: fullLead,
+                    absorbedSignals: [fullSignal, bareSignal]))
+        ),
+        ("merged-into", .mergedInto("lead-9")),
+        ("stage-changed", .stageChanged(StageChange(from: .mql, to: .sql))),
+        (
+            "scored",
+            .scored(
+                ScoreCard(
+                    scorer: "rules", fit: 40, engagement: 12.5, total: 52.5, grade: "A1",
+                    contributions: [
+                        .init(rule: "icp-industry", axis: .fit, points: 40, evidence: "healthcare"),
+                        .init(rule: "emails-opened", axis: .engagement, points: 12.5, evidence: "3 in 30 days"),
+                    ]))
+        ),
+        ("assigned", .assigned(Assignment(owner: .rep("rep-7"), router: "rules"))),
+        (
+            "touched",
+            .touched(Touch(channel: .call, by: "rep-7", connected: true, note: "left a voicemail — ok"))
+        ),
+        (
+            "sla-started",
+            .slaStarted(
+                SLAClock(id: "clock-1", tier: "hot", owner: .rep("rep-7"), warnAt: at, deadline: later))
+        ),
+        ("sla-warned", .slaWarned("clock-1")),
+        ("sla-met", .slaMet("clock-1")),
+        ("sla-breached", .slaBreached("clock-1")),
+        (
+            "sla-escalated",
+            .slaEscalated(SLAEscalation(clockID: "clock-1", step: "reassign", target: .queue("pool")))
+        ),
+        (
+            "disposition-recorded",
+            .dispositionRecorded(
+                Disposition(outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern"))
+        ),
+        ("erased", .erased(Erasure(requestedBy: "dpo@acme.com", reference: "GDPR-17"))),
+    ]
 
-  static let barePayloads: [(String, LeadEvent.Payload)] = [
-    ("captured", .captured(bareLead, stage: "")),
-    ("signal-recorded", .signalRecorded(bareSignal)),
-    ("fields-changed", .fieldsChanged(FieldChanges([:]))),
-    (
-      "merged",
-      .merged(MergeRecord(absorbed: "", matchedOn: [], absorbedLead: bareLead, absorbedSignals: []))
-    ),
-    ("merged-into", .mergedInto("")),
-    ("stage-changed", .stageChanged(StageChange(from: "", to: ""))),
-    ("scored", .scored(ScoreCard(scorer: "", fit: 0, engagement: 0))),
-    ("assigned", .assigned(Assignment(owner: .queue(""), router: ""))),
-    ("touched", .touched(Touch(channel: "", by: ""))),
-    ("sla-started", .slaStarted(SLAClock(id: "", tier: "", owner: nil, warnAt: nil, deadline: at))),
-    ("sla-warned", .slaWarned("")),
-    ("sla-met", .slaMet("")),
-    ("sla-breached", .slaBreached("")),
-    ("sla-escalated", .slaEscalated(SLAEscalation(clockID: "", step: ""))),
-    ("disposition-recorded", .dispositionRecorded(Disposition(outcome: .accepted))),
-    ("erased", .erased(Erasure(requestedBy: ""))),
-  ]
+    static let barePayloads: [(String, LeadEvent.Payload)] = [
+        ("captured", .captured(bareLead, stage: "")),
+        ("signal-recorded", .signalRecorded(bareSignal)),
+        ("fields-changed", .fieldsChanged(FieldChanges([:]))),
+        (
+            "merged",
+            .merged(MergeRecord(absorbed: "", matchedOn: [], absorbedLead: bareLead, absorbedSignals: []))
+        ),
+        ("merged-into", .mergedInto("")),
+        ("stage-changed", .stageChanged(StageChange(from: "", to: ""))),
+        ("scored", .scored(ScoreCard(scorer: "", fit: 0, engagement: 0))),
+        ("assigned", .assigned(Assignment(owner: .queue(""), router: ""))),
+        ("touched", .touched(Touch(channel: "", by: ""))),
+        ("sla-started", .slaStarted(SLAClock(id: "", tier: "", owner: nil, warnAt: nil, deadline: at))),
+        ("sla-warned", .slaWarned("")),
+        ("sla-met", .slaMet("")),
+        ("sla-breached", .slaBreached("")),
+        ("sla-escalated", .slaEscalated(SLAEscalation(clockID: "", step: ""))),
+        ("disposition-recorded", .dispositionRecorded(Disposition(outcome: .accepted))),
+        ("erased", .erased(Erasure(requestedBy: ""))),
+    ]
 
-  static let full: [EventFixture] = fullPayloads.map { name, payload in
-    EventFixture(
-      name: "\(name), all optionals set",
-      event: LeadEvent(
-        leadID: "lead-1", occurredAt: at, actor: .person("rep-ü"), payload: payload,
-        reasons: [Reason(rule: "mql-floor", detail: "52.5 ≥ 50"), Reason(rule: "", detail: "")],
-        idempotencyKey: "key-1", playbookVersion: "2026.4"))
-  }
+    static let full: [EventFixture] = fullPayloads.map { name, payload in
+        EventFixture(
+            name: "\(name), all optionals set",
+            event: LeadEvent(
+                leadID: "lead-1", occurredAt: at, actor: .person("rep-ü"), payload: payload,
+                reasons: [Reason(rule: "mql-floor", detail: "52.5 ≥ 50"), Reason(rule: "", detail: "")],
+                idempotencyKey: "key-1", playbookVersion: "2026.4"))
+    }
 
-  static let bare: [EventFixture] = barePayloads.map { name, payload in
-    EventFixture(
-      name: "\(name), all optionals unset",
-      event: LeadEvent(
-        leadID: "", occurredAt: Date(timeIntervalSinceReferenceDate: 0), actor: .system,
-        payload: payload))
-  }
+    static let bare: [EventFixture] = barePayloads.map { name, payload in
+        EventFixture(
+            name: "\(name), all optionals unset",
+            event: LeadEvent(
+                leadID: "", occurredAt: Date(timeIntervalSinceReferenceDate: 0), actor: .system,
+                payload: payload))
+    }
 
-  static let extra: [EventFixture] = [
-    EventFixture(
-      name: "integration actor, recycled disposition",
-      event: LeadEvent(
-        leadID: "lead-3", occurredAt: later, actor: .integration("csv-import"),
-        payload: .dispositionRecorded(Disposition(outcome: .recycled, reasonCode: "poor-timing")))),
-    EventFixture(
-      name: "long strings and many entries",
-      event: LeadEvent(
-        leadID: LeadID(String(repeating: "é", count: 100)), occurredAt: at, actor: .system,
-        payload: .signalRecorded(
-          Signal(
-            kind: "bulk", occurredAt: at,
-            properties: Dictionary(
-              uniqueKeysWithValues: (0..<150).map {
-                ("key-\($0)", AttributeValue.number(Double($0)))
-              }))),
-        reasons: (0..<200).map { Reason(rule: "r\($0)", detail: String(repeating: "x", count: $0)) }
-      )),
-  ]
+    static let extra: [EventFixture] = [
+        EventFixture(
+            name: "integration actor, recycled disposition",
+            event: LeadEvent(
+                leadID: "lead-3", occurredAt: later, actor: .integration("csv-import"),
+                payload: .dispositionRecorded(Disposition(outcome: .recycled, reasonCode: "poor-timing")))),
+        EventFixture(
+            name: "long strings and many entries",
+            event: LeadEvent(
+                leadID: LeadID(String(repeating: "é", count: 100)), occurredAt: at, actor: .system,
+                payload: .signalRecorded(
+                    Signal(
+                        kind: "bulk", occurredAt: at,
+                        properties: Dictionary(
+                            uniqueKeysWithValues: (0..<150).map {
+                                ("key-\($0)", AttributeValue.number(Double($0)))
+                            }))),
+                reasons: (0..<200).map { Reason(rule: "r\($0)", detail: String(repeating: "x", count: $0)) }
+            )),
+    ]
 
-  static let all: [EventFixture] = full + bare + extra
+    static let all: [EventFixture] = full + bare + extra
 }

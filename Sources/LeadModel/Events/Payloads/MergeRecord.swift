@@ -14,8 +14,7 @@ public struct MergeRecord: Hashable, Sendable, Codable {
     /// The absorbed lead's signals, so scoring sees the whole person.
     public var absorbedSignals: [Signal]
 
-    public init(absorbed: LeadID, matchedOn: [String], absorbedLead: Lead, absorbedSignals: [Signal])
-    {
+    public init(absorbed: LeadID, matchedOn: [String], absorbedLead: Lead, absorbedSignals: [Signal]) {
         self.absorbed = absorbed
         self.matchedOn = matchedOn
         self.absorbedLead = absorbedLead

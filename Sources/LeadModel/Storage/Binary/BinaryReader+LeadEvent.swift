@@ -1,231 +1,231 @@
 /// Layout version 1 of a ``LeadEvent`` record, reading side. The writing side is in
 /// `BinaryWriter+LeadEvent.swift`; keep the two in the same field order.
 extension BinaryReader {
-  /// Reads an event's fields and payload (everything after the layout version byte). The
-  /// position is left `nil`.
-  mutating func readEvent() throws(EventCodecError) -> LeadEvent {
-    let leadID = LeadID(rawValue: try readString("leadID"))
-    let occurredAt = try readDate("occurredAt")
-    let actor = try readActor()
-    let playbookVersion = try readOptionalString("playbookVersion")
-    let idempotencyKey = try readOptionalString("idempotencyKey")
-    let reasons = try readArray("reasons") { reader throws(EventCodecError) in
-      Reason(
-        rule: try reader.readString("reason.rule"), detail: try reader.readString("reason.detail"))
-    }
-    let payload = try readPayload()
-    return LeadEvent(
-      leadID: leadID, occurredAt: occurredAt, actor: actor, payload: payload, reasons: reasons,
-      idempotencyKey: idempotencyKey, playbookVersion: playbookVersion)
-  }
-
-  /// Reads a one-byte tag of the union `Tag`.
-  mutating func readTag<Tag: RawRepresentable<UInt8>>(
-    _ what: @autoclosure () -> String, as: Tag.Type
-  )
-    throws(EventCodecError) -> Tag
-  {
-    let start = offset
-    let byte = try readByte(what())
-    guard let tag = Tag(rawValue: byte) else {
-      throw error(.unknownTag, "\(what()) has unknown tag \(byte)", at: start)
-    }
-    return tag
-  }
-
-  mutating func readActor() throws(EventCodecError) -> EventActor {
-    switch try readTag("actor", as: RecordTag.Actor.self) {
-    case .system: return .system
-    case .person: return .person(try readString("actor.person"))
-    case .integration: return .integration(try readString("actor.integration"))
-    }
-  }
-
-  mutating func readOwner(_ what: @autoclosure () -> String) throws(EventCodecError) -> Owner {
-    switch try readTag(what(), as: RecordTag.Owner.self) {
-    case .rep: return .rep(try readString(what()))
-    case .queue: return .queue(try readString(what()))
-    }
-  }
-
-  mutating func readOptionalOwner(_ what: @autoclosure () -> String) throws(EventCodecError)
-    -> Owner?
-  {
-    try readPresence(what()) ? try readOwner(what()) : nil
-  }
-
-  mutating func readAttribute(_ what: @autoclosure () -> String) throws(EventCodecError)
-    -> AttributeValue
-  {
-    switch try readTag(what(), as: RecordTag.Attribute.self) {
-    case .string: return .string(try readString(what()))
-    case .number: return .number(try readDouble(what()))
-    case .bool: return .bool(try readBool(what()))
-    case .date: return .date(try readDate(what()))
-    case .list:
-      return .list(
-        try readArray(what()) { reader throws(EventCodecError) in try reader.readString(what()) })
-    }
-  }
-
-  mutating func readAttributes(_ what: @autoclosure () -> String) throws(EventCodecError)
-    -> [String: AttributeValue]
-  {
-    try readDictionary(what()) { reader throws(EventCodecError) in try reader.readAttribute(what())
-    }
-  }
-
-  mutating func readLead(_ what: String) throws(EventCodecError) -> Lead {
-    let id = LeadID(rawValue: try readString("\(what).id"))
-    let email = try readOptionalString("\(what).email")
-    let phone = try readOptionalString("\(what).phone")
-    let firstName = try readOptionalString("\(what).firstName")
-    let lastName = try readOptionalString("\(what).lastName")
-    let title = try readOptionalString("\(what).title")
-    let company = try readOptionalString("\(what).company")
-    let accountID = try readOptionalString("\(what).accountID").map(AccountID.init(rawValue:))
-    let source = try readOptionalString("\(what).source")
-    let campaign = try readOptionalString("\(what).campaign")
-    let messageAngle = try readOptionalString("\(what).messageAngle")
-    let externalIDs = try readArray("\(what).externalIDs") { reader throws(EventCodecError) in
-      ExternalID(
-        system: try reader.readString("\(what).externalIDs.system"),
-        value: try reader.readString("\(what).externalIDs.value"))
-    }
-    let attributes = try readAttributes("\(what).attributes")
-    return Lead(
-      id: id, email: email, phone: phone, firstName: firstName, lastName: lastName, title: title,
-      company: company, accountID: accountID, source: source, campaign: campaign,
-      messageAngle: messageAngle, externalIDs: externalIDs, attributes: attributes)
-  }
-
-  mutating func readSignal(_ what: @autoclosure () -> String) throws(EventCodecError) -> Signal {
-    let kind = SignalKind(rawValue: try readString("\(what()).kind"))
-    let occurredAt = try readDate("\(what()).occurredAt")
-    let source = try readOptionalString("\(what()).source")
-    let campaign = try readOptionalString("\(what()).campaign")
-    let properties = try readAttributes("\(what()).properties")
-    let idempotencyKey = try readOptionalString("\(what()).idempotencyKey")
-    return Signal(
-      kind: kind, occurredAt: occurredAt, source: source, campaign: campaign,
-      properties: properties, idempotencyKey: idempotencyKey)
-  }
-
-  mutating func readFieldChanges() throws(EventCodecError) -> FieldChanges {
-    let count = try readCount("fieldsChanged", minimumElementSize: 2)
-    var values = [LeadField: AttributeValue?](
-      minimumCapacity: Swift.min(count, Self.maximumReservation))
-    for _ in 0..<count {
-      let start = offset
-      // The stored name is already normalised; set it as is, so that decoding gives back
-      // exactly the field that was encoded.
-      var field = LeadField(rawValue: "")
-      field.rawValue = try readString("fieldsChanged.field")
-      let value: AttributeValue? =
-        try readPresence("fieldsChanged.value") ? try readAttribute("fieldsChanged.value") : nil
-      if values.updateValue(value, forKey: field) != nil {
-        throw error(.malformed, "fieldsChanged repeats a field", at: start)
-      }
-    }
-    return FieldChanges(values)
-  }
-
-  mutating func readScoreCard() throws(EventCodecError) -> ScoreCard {
-    let scorer = try readString("scored.scorer")
-    let fit = try readDouble("scored.fit")
-    let engagement = try readDouble("scored.engagement")
-    let total = try readDouble("scored.total")
-    let grade = try readOptionalString("scored.grade")
-    let contributions = try readArray("scored.contributions") {
-      reader throws(EventCodecError) -> ScoreCard.Contribution in
-      let rule = try reader.readString("scored.contribution.rule")
-      let axis: ScoreCard.Axis =
-        switch try reader.readTag("scored.contribution.axis", as: RecordTag.Axis.self) {
-        case .fit: .fit
-        case .engagement: .engagement
+    /// Reads an event's fields and payload (everything after the layout version byte). The
+    /// position is left `nil`.
+    mutating func readEvent() throws(EventCodecError) -> LeadEvent {
+        let leadID = LeadID(rawValue: try readString("leadID"))
+        let occurredAt = try readDate("occurredAt")
+        let actor = try readActor()
+        let playbookVersion = try readOptionalString("playbookVersion")
+        let idempotencyKey = try readOptionalString("idempotencyKey")
+        let reasons = try readArray("reasons") { reader throws(EventCodecError) in
+            Reason(
+                rule: try reader.readString("reason.rule"), detail: try reader.readString("reason.detail"))
         }
-      return ScoreCard.Contribution(
-        rule: rule, axis: axis, points: try reader.readDouble("scored.contribution.points"),
-        evidence: try reader.readString("scored.contribution.evidence"))
+        let payload = try readPayload()
+        return LeadEvent(
+            leadID: leadID, occurredAt: occurredAt, actor: actor, payload: payload, reasons: reasons,
+            idempotencyKey: idempotencyKey, playbookVersion: playbookVersion)
     }
-    return ScoreCard(
-      scorer: scorer, fit: fit, engagement: engagement, total: total, grade: grade,
-      contributions: contributions)
-  }
 
-  mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {
-    switch try readTag("payload", as: RecordTag.Payload.self) {
-    case .captured:
-      let lead = try readLead("captured.lead")
-      return .captured(lead, stage: Stage(rawValue: try readString("captured.stage")))
-    case .signalRecorded:
-      return .signalRecorded(try readSignal("signal"))
-    case .fieldsChanged:
-      return .fieldsChanged(try readFieldChanges())
-    case .merged:
-      let absorbed = LeadID(rawValue: try readString("merged.absorbed"))
-      let matchedOn = try readArray("merged.matchedOn") { reader throws(EventCodecError) in
-        try reader.readString("merged.matchedOn")
-      }
-      let absorbedLead = try readLead("merged.absorbedLead")
-      let absorbedSignals = try readArray("merged.absorbedSignals") {
-        reader throws(EventCodecError) in
-        try reader.readSignal("merged.absorbedSignals")
-      }
-      return .merged(
-        MergeRecord(
-          absorbed: absorbed, matchedOn: matchedOn, absorbedLead: absorbedLead,
-          absorbedSignals: absorbedSignals))
-    case .mergedInto:
-      return .mergedInto(LeadID(rawValue: try readString("mergedInto")))
-    case .stageChanged:
-      let from = Stage(rawValue: try readString("stageChanged.from"))
-      return .stageChanged(
-        StageChange(from: from, to: Stage(rawValue: try readString("stageChanged.to"))))
-    case .scored:
-      return .scored(try readScoreCard())
-    case .assigned:
-      let owner = try readOwner("assigned.owner")
-      return .assigned(Assignment(owner: owner, router: try readString("assigned.router")))
-    case .touched:
-      let channel = TouchChannel(rawValue: try readString("touched.channel"))
-      let by = try readString("touched.by")
-      let connected = try readBool("touched.connected")
-      let note = try readOptionalString("touched.note")
-      return .touched(Touch(channel: channel, by: by, connected: connected, note: note))
-    case .slaStarted:
-      let id = SLAClockID(rawValue: try readString("slaStarted.id"))
-      let tier = try readString("slaStarted.tier")
-      let owner = try readOptionalOwner("slaStarted.owner")
-      let warnAt = try readPresence("slaStarted.warnAt") ? try readDate("slaStarted.warnAt") : nil
-      let deadline = try readDate("slaStarted.deadline")
-      return .slaStarted(
-        SLAClock(id: id, tier: tier, owner: owner, warnAt: warnAt, deadline: deadline))
-    case .slaWarned:
-      return .slaWarned(SLAClockID(rawValue: try readString("slaWarned")))
-    case .slaMet:
-      return .slaMet(SLAClockID(rawValue: try readString("slaMet")))
-    case .slaBreached:
-      return .slaBreached(SLAClockID(rawValue: try readString("slaBreached")))
-    case .slaEscalated:
-      let clockID = SLAClockID(rawValue: try readString("slaEscalated.clockID"))
-      let step = try readString("slaEscalated.step")
-      let target = try readOptionalOwner("slaEscalated.target")
-      return .slaEscalated(SLAEscalation(clockID: clockID, step: step, target: target))
-    case .dispositionRecorded:
-      let outcome: Disposition.Outcome =
-        switch try readTag("disposition.outcome", as: RecordTag.Outcome.self) {
-        case .accepted: .accepted
-        case .rejected: .rejected
-        case .recycled: .recycled
+    /// Reads a one-byte tag of the union `Tag`.
+    mutating func readTag<Tag: RawRepresentable<UInt8>>(
+        _ what: @autoclosure () -> String, as: Tag.Type
+    )
+        throws(EventCodecError) -> Tag
+    {
+        let start = offset
+        let byte = try readByte(what())
+        guard let tag = Tag(rawValue: byte) else {
+            throw error(.unknownTag, "\(what()) has unknown tag \(byte)", at: start)
         }
-      let reasonCode = try readOptionalString("disposition.reasonCode")
-      let note = try readOptionalString("disposition.note")
-      return .dispositionRecorded(Disposition(outcome: outcome, reasonCode: reasonCode, note: note))
-    case .erased:
-      let requestedBy = try readString("erased.requestedBy")
-      let reference = try readOptionalString("erased.reference")
-      return .erased(Erasure(requestedBy: requestedBy, reference: reference))
+        return tag
     }
-  }
+
+    mutating func readActor() throws(EventCodecError) -> EventActor {
+        switch try readTag("actor", as: RecordTag.Actor.self) {
+        case .system: return .system
+        case .person: return .person(try readString("actor.person"))
+        case .integration: return .integration(try readString("actor.integration"))
+        }
+    }
+
+    mutating func readOwner(_ what: @autoclosure () -> String) throws(EventCodecError) -> Owner {
+        switch try readTag(what(), as: RecordTag.Owner.self) {
+        case .rep: return .rep(try readString(what()))
+        case .queue: return .queue(try readString(what()))
+        }
+    }
+
+    mutating func readOptionalOwner(_ what: @autoclosure () -> String) throws(EventCodecError)
+        -> Owner?
+    {
+        try readPresence(what()) ? try readOwner(what()) : nil
+    }
+
+    mutating func readAttribute(_ what: @autoclosure () -> String) throws(EventCodecError)
+        -> AttributeValue
+    {
+        switch try readTag(what(), as: RecordTag.Attribute.self) {
+        case .string: return .string(try readString(what()))
+        case .number: return .number(try readDouble(what()))
+        case .bool: return .bool(try readBool(what()))
+        case .date: return .date(try readDate(what()))
+        case .list:
+            return .list(
+                try readArray(what()) { reader throws(EventCodecError) in try reader.readString(what()) })
+        }
+    }
+
+    mutating func readAttributes(_ what: @autoclosure () -> String) throws(EventCodecError)
+        -> [String: AttributeValue]
+    {
+        try readDictionary(what()) { reader throws(EventCodecError) in try reader.readAttribute(what())
+        }
+    }
+
+    mutating func readLead(_ what: String) throws(EventCodecError) -> Lead {
+        let id = LeadID(rawValue: try readString("\(what).id"))
+        let email = try readOptionalString("\(what).email")
+        let phone = try readOptionalString("\(what).phone")
+        let firstName = try readOptionalString("\(what).firstName")
+        let lastName = try readOptionalString("\(what).lastName")
+        let title = try readOptionalString("\(what).title")
+        let company = try readOptionalString("\(what).company")
+        let accountID = try readOptionalString("\(what).accountID").map(AccountID.init(rawValue:))
+        let source = try readOptionalString("\(what).source")
+        let campaign = try readOptionalString("\(what).campaign")
+        let messageAngle = try readOptionalString("\(what).messageAngle")
+        let externalIDs = try readArray("\(what).externalIDs") { reader throws(EventCodecError) in
+            ExternalID(
+                system: try reader.readString("\(what).externalIDs.system"),
+                value: try reader.readString("\(what).externalIDs.value"))
+        }
+        let attributes = try readAttributes("\(what).attributes")
+        return Lead(
+            id: id, email: email, phone: phone, firstName: firstName, lastName: lastName, title: title,
+            company: company, accountID: accountID, source: source, campaign: campaign,
+            messageAngle: messageAngle, externalIDs: externalIDs, attributes: attributes)
+    }
+
+    mutating func readSignal(_ what: @autoclosure () -> String) throws(EventCodecError) -> Signal {
+        let kind = SignalKind(rawValue: try readString("\(what()).kind"))
+        let occurredAt = try readDate("\(what()).occurredAt")
+        let source = try readOptionalString("\(what()).source")
+        let campaign = try readOptionalString("\(what()).campaign")
+        let properties = try readAttributes("\(what()).properties")
+        let idempotencyKey = try readOptionalString("\(what()).idempotencyKey")
+        return Signal(
+            kind: kind, occurredAt: occurredAt, source: source, campaign: campaign,
+            properties: properties, idempotencyKey: idempotencyKey)
+    }
+
+    mutating func readFieldChanges() throws(EventCodecError) -> FieldChanges {
+        let count = try readCount("fieldsChanged", minimumElementSize: 2)
+        var values = [LeadField: AttributeValue?](
+            minimumCapacity: Swift.min(count, Self.maximumReservation))
+        for _ in 0..<count {
+            let start = offset
+            // The stored name is already normalised; set it as is, so that decoding gives back
+            // exactly the field that was encoded.
+            var field = LeadField(rawValue: "")
+            field.rawValue = try readString("fieldsChanged.field")
+            let value: AttributeValue? =
+                try readPresence("fieldsChanged.value") ? try readAttribute("fieldsChanged.value") : nil
+            if values.updateValue(value, forKey: field) != nil {
+                throw error(.malformed, "fieldsChanged repeats a field", at: start)
+            }
+        }
+        return FieldChanges(values)
+    }
+
+    mutating func readScoreCard() throws(EventCodecError) -> ScoreCard {
+        let scorer = try readString("scored.scorer")
+        let fit = try readDouble("scored.fit")
+        let engagement = try readDouble("scored.engagement")
+        let total = try readDouble("scored.total")
+        let grade = try readOptionalString("scored.grade")
+        let contributions = try readArray("scored.contributions") {
+            reader throws(EventCodecError) -> ScoreCard.Contribution in
+            let rule = try reader.readString("scored.contribution.rule")
+            let axis: ScoreCard.Axis =
+                switch try reader.readTag("scored.contribution.axis", as: RecordTag.Axis.self) {
+                case .fit: .fit
+                case .engagement: .engagement
+                }
+            return ScoreCard.Contribution(
+                rule: rule, axis: axis, points: try reader.readDouble("scored.contribution.points"),
+                evidence: try reader.readString("scored.contribution.evidence"))
+        }
+        return ScoreCard(
+            scorer: scorer, fit: fit, engagement: engagement, total: total, grade: grade,
+            contributions: contributions)
+    }
+
+    mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {
+        switch try readTag("payload", as: RecordTag.Payload.self) {
+        case .captured:
+            let lead = try readLead("captured.lead")
+            return .captured(lead, stage: Stage(rawValue: try readString("captured.stage")))
+        case .signalRecorded:
+            return .signalRecorded(try readSignal("signal"))
+        case .fieldsChanged:
+            return .fieldsChanged(try readFieldChanges())
+        case .merged:
+            let absorbed = LeadID(rawValue: try readString("merged.absorbed"))
+            let matchedOn = try readArray("merged.matchedOn") { reader throws(EventCodecError) in
+                try reader.readString("merged.matchedOn")
+            }
+            let absorbedLead = try readLead("merged.absorbedLead")
+            let absorbedSignals = try readArray("merged.absorbedSignals") {
+                reader throws(EventCodecError) in
+                try reader.readSignal("merged.absorbedSignals")
+            }
+            return .merged(
+                MergeRecord(
+                    absorbed: absorbed, matchedOn: matchedOn, absorbedLead: absorbedLead,
+                    absorbedSignals: absorbedSignals))
+        case .mergedInto:
+            return .mergedInto(LeadID(rawValue: try readString("mergedInto")))
+        case .stageChanged:
+            let from = Stage(rawValue: try readString("stageChanged.from"))
+            return .stageChanged(
+                StageChange(from: from, to: Stage(rawValue: try readString("stageChanged.to"))))
+        case .scored:
+            return .scored(try readScoreCard())
+        case .assigned:
+            let owner = try readOwner("assigned.owner")
+            return .assigned(Assignment(owner: owner, router: try readString("assigned.router")))
+        case .touched:
+            let channel = TouchChannel(rawValue: try readString("touched.channel"))
+            let by = try readString("touched.by")
+            let connected = try readBool("touched.connected")
+            let note = try readOptionalString("touched.note")
+            return .touched(Touch(channel: channel, by: by, connected: connected, note: note))
+        case .slaStarted:
+            let id = SLAClockID(rawValue: try readString("slaStarted.id"))
+            let tier = try readString("slaStarted.tier")
+            let owner = try readOptionalOwner("slaStarted.owner")
+            let warnAt = try readPresence("slaStarted.warnAt") ? try readDate("slaStarted.warnAt") : nil
+            let deadline = try readDate("slaStarted.deadline")
+            return .slaStarted(
+                SLAClock(id: id, tier: tier, owner: owner, warnAt: warnAt, deadline: deadline))
+        case .slaWarned:
+            return .slaWarned(SLAClockID(rawValue: try readString("slaWarned")))
+        case .slaMet:
+            return .slaMet(SLAClockID(rawValue: try readString("slaMet")))
+        case .slaBreached:
+            return .slaBreached(SLAClockID(rawValue: try readString("slaBreached")))
+        case .slaEscalated:
+            let clockID = SLAClockID(rawValue: try readString("slaEscalated.clockID"))
+            let step = try readString("slaEscalated.step")
+            let target = try readOptionalOwner("slaEscalated.target")
+            return .slaEscalated(SLAEscalation(clockID: clockID, step: step, target: target))
+        case .dispositionRecorded:
+            let outcome: Disposition.Outcome =
+                switch try readTag("disposition.outcome", as: RecordTag.Outcome.self) {
+                case .accepted: .accepted
+                case .rejected: .rejected
+                case .recycled: .recycled
+                }
+            let reasonCode = try readOptionalString("disposition.reasonCode")
+            let note = try readOptionalString("disposition.note")
+            return .dispositionRecorded(Disposition(outcome: outcome, reasonCode: reasonCode, note: note))
+        case .erased:
+            let requestedBy = try readString("erased.requestedBy")
+            let reference = try readOptionalString("erased.reference")
+            return .erased(Erasure(requestedBy: requestedBy, reference: reference))
+        }
+    }
 }

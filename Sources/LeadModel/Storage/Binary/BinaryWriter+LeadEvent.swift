@@ -1,205 +1,205 @@
 /// Layout version 1 of a ``LeadEvent`` record, writing side. The reading side is in
 /// `BinaryReader+LeadEvent.swift`; keep the two in the same field order.
 extension BinaryWriter {
-  /// Writes an event's fields and payload (everything after the layout version byte).
-  mutating func writeEvent(_ event: LeadEvent) {
-    writeString(event.leadID.rawValue)
-    writeDate(event.occurredAt)
-    writeActor(event.actor)
-    writeOptionalString(event.playbookVersion)
-    writeOptionalString(event.idempotencyKey)
-    writeCount(event.reasons.count)
-    for reason in event.reasons {
-      writeString(reason.rule)
-      writeString(reason.detail)
+    /// Writes an event's fields and payload (everything after the layout version byte).
+    mutating func writeEvent(_ event: LeadEvent) {
+        writeString(event.leadID.rawValue)
+        writeDate(event.occurredAt)
+        writeActor(event.actor)
+        writeOptionalString(event.playbookVersion)
+        writeOptionalString(event.idempotencyKey)
+        writeCount(event.reasons.count)
+        for reason in event.reasons {
+            writeString(reason.rule)
+            writeString(reason.detail)
+        }
+        writePayload(event.payload)
     }
-    writePayload(event.payload)
-  }
 
-  mutating func writeTag<Tag: RawRepresentable<UInt8>>(_ tag: Tag) {
-    writeByte(tag.rawValue)
-  }
-
-  mutating func writeActor(_ actor: EventActor) {
-    switch actor {
-    case .system:
-      writeTag(RecordTag.Actor.system)
-    case .person(let id):
-      writeTag(RecordTag.Actor.person)
-      writeString(id)
-    case .integration(let name):
-      writeTag(RecordTag.Actor.integration)
-      writeString(name)
+    mutating func writeTag<Tag: RawRepresentable<UInt8>>(_ tag: Tag) {
+        writeByte(tag.rawValue)
     }
-  }
 
-  mutating func writeOwner(_ owner: Owner) {
-    switch owner {
-    case .rep(let id):
-      writeTag(RecordTag.Owner.rep)
-      writeString(id)
-    case .queue(let name):
-      writeTag(RecordTag.Owner.queue)
-      writeString(name)
+    mutating func writeActor(_ actor: EventActor) {
+        switch actor {
+        case .system:
+            writeTag(RecordTag.Actor.system)
+        case .person(let id):
+            writeTag(RecordTag.Actor.person)
+            writeString(id)
+        case .integration(let name):
+            writeTag(RecordTag.Actor.integration)
+            writeString(name)
+        }
     }
-  }
 
-  mutating func writeOptionalOwner(_ owner: Owner?) {
-    writeOptional(owner) { $0.writeOwner($1) }
-  }
-
-  mutating func writeAttribute(_ value: AttributeValue) {
-    switch value {
-    case .string(let text):
-      writeTag(RecordTag.Attribute.string)
-      writeString(text)
-    case .number(let number):
-      writeTag(RecordTag.Attribute.number)
-      writeDouble(number)
-    case .bool(let flag):
-      writeTag(RecordTag.Attribute.bool)
-      writeBool(flag)
-    case .date(let date):
-      writeTag(RecordTag.Attribute.date)
-      writeDate(date)
-    case .list(let items):
-      writeTag(RecordTag.Attribute.list)
-      writeArray(items) { $0.writeString($1) }
+    mutating func writeOwner(_ owner: Owner) {
+        switch owner {
+        case .rep(let id):
+            writeTag(RecordTag.Owner.rep)
+            writeString(id)
+        case .queue(let name):
+            writeTag(RecordTag.Owner.queue)
+            writeString(name)
+        }
     }
-  }
 
-  mutating func writeAttributes(_ attributes: [String: AttributeValue]) {
-    writeDictionary(attributes) { $0.writeAttribute($1) }
-  }
-
-  mutating func writeLead(_ lead: Lead) {
-    writeString(lead.id.rawValue)
-    writeOptionalString(lead.email)
-    writeOptionalString(lead.phone)
-    writeOptionalString(lead.firstName)
-    writeOptionalString(lead.lastName)
-    writeOptionalString(lead.title)
-    writeOptionalString(lead.company)
-    writeOptionalString(lead.accountID?.rawValue)
-    writeOptionalString(lead.source)
-    writeOptionalString(lead.campaign)
-    writeOptionalString(lead.messageAngle)
-    writeArray(lead.externalIDs) {
-      $0.writeString($1.system)
-      $0.writeString($1.value)
+    mutating func writeOptionalOwner(_ owner: Owner?) {
+        writeOptional(owner) { $0.writeOwner($1) }
     }
-    writeAttributes(lead.attributes)
-  }
 
-  mutating func writeSignal(_ signal: Signal) {
-    writeString(signal.kind.rawValue)
-    writeDate(signal.occurredAt)
-    writeOptionalString(signal.source)
-    writeOptionalString(signal.campaign)
-    writeAttributes(signal.properties)
-    writeOptionalString(signal.idempotencyKey)
-  }
+    mutating func writeAttribute(_ value: AttributeValue) {
+        switch value {
+        case .string(let text):
+            writeTag(RecordTag.Attribute.string)
+            writeString(text)
+        case .number(let number):
+            writeTag(RecordTag.Attribute.number)
+            writeDouble(number)
+        case .bool(let flag):
+            writeTag(RecordTag.Attribute.bool)
+            writeBool(flag)
+        case .date(let date):
+            writeTag(RecordTag.Attribute.date)
+            writeDate(date)
+        case .list(let items):
+            writeTag(RecordTag.Attribute.list)
+            writeArray(items) { $0.writeString($1) }
+        }
+    }
 
-  mutating func writeFieldChanges(_ changes: FieldChanges) {
-    writeCount(changes.values.count)
-    let entries = changes.values.sorted {
-      $0.key.rawValue.utf8.lexicographicallyPrecedes($1.key.rawValue.utf8)
+    mutating func writeAttributes(_ attributes: [String: AttributeValue]) {
+        writeDictionary(attributes) { $0.writeAttribute($1) }
     }
-    for (field, value) in entries {
-      writeString(field.rawValue)
-      writeOptional(value) { $0.writeAttribute($1) }
-    }
-  }
 
-  mutating func writeScoreCard(_ card: ScoreCard) {
-    writeString(card.scorer)
-    writeDouble(card.fit)
-    writeDouble(card.engagement)
-    writeDouble(card.total)
-    writeOptionalString(card.grade)
-    writeArray(card.contributions) { writer, contribution in
-      writer.writeString(contribution.rule)
-      switch contribution.axis {
-      case .fit: writer.writeTag(RecordTag.Axis.fit)
-      case .engagement: writer.writeTag(RecordTag.Axis.engagement)
-      }
-      writer.writeDouble(contribution.points)
-      writer.writeString(contribution.evidence)
+    mutating func writeLead(_ lead: Lead) {
+        writeString(lead.id.rawValue)
+        writeOptionalString(lead.email)
+        writeOptionalString(lead.phone)
+        writeOptionalString(lead.firstName)
+        writeOptionalString(lead.lastName)
+        writeOptionalString(lead.title)
+        writeOptionalString(lead.company)
+        writeOptionalString(lead.accountID?.rawValue)
+        writeOptionalString(lead.source)
+        writeOptionalString(lead.campaign)
+        writeOptionalString(lead.messageAngle)
+        writeArray(lead.externalIDs) {
+            $0.writeString($1.system)
+            $0.writeString($1.value)
+        }
+        writeAttributes(lead.attributes)
     }
-  }
 
-  mutating func writePayload(_ payload: LeadEvent.Payload) {
-    switch payload {
-    case .captured(let lead, let stage):
-      writeTag(RecordTag.Payload.captured)
-      writeLead(lead)
-      writeString(stage.rawValue)
-    case .signalRecorded(let signal):
-      writeTag(RecordTag.Payload.signalRecorded)
-      writeSignal(signal)
-    case .fieldsChanged(let changes):
-      writeTag(RecordTag.Payload.fieldsChanged)
-      writeFieldChanges(changes)
-    case .merged(let record):
-      writeTag(RecordTag.Payload.merged)
-      writeString(record.absorbed.rawValue)
-      writeArray(record.matchedOn) { $0.writeString($1) }
-      writeLead(record.absorbedLead)
-      writeArray(record.absorbedSignals) { $0.writeSignal($1) }
-    case .mergedInto(let survivor):
-      writeTag(RecordTag.Payload.mergedInto)
-      writeString(survivor.rawValue)
-    case .stageChanged(let change):
-      writeTag(RecordTag.Payload.stageChanged)
-      writeString(change.from.rawValue)
-      writeString(change.to.rawValue)
-    case .scored(let card):
-      writeTag(RecordTag.Payload.scored)
-      writeScoreCard(card)
-    case .assigned(let assignment):
-      writeTag(RecordTag.Payload.assigned)
-      writeOwner(assignment.owner)
-      writeString(assignment.router)
-    case .touched(let touch):
-      writeTag(RecordTag.Payload.touched)
-      writeString(touch.channel.rawValue)
-      writeString(touch.by)
-      writeBool(touch.connected)
-      writeOptionalString(touch.note)
-    case .slaStarted(let clock):
-      writeTag(RecordTag.Payload.slaStarted)
-      writeString(clock.id.rawValue)
-      writeString(clock.tier)
-      writeOptionalOwner(clock.owner)
-      writeOptional(clock.warnAt) { $0.writeDate($1) }
-      writeDate(clock.deadline)
-    case .slaWarned(let clockID):
-      writeTag(RecordTag.Payload.slaWarned)
-      writeString(clockID.rawValue)
-    case .slaMet(let clockID):
-      writeTag(RecordTag.Payload.slaMet)
-      writeString(clockID.rawValue)
-    case .slaBreached(let clockID):
-      writeTag(RecordTag.Payload.slaBreached)
-      writeString(clockID.rawValue)
-    case .slaEscalated(let escalation):
-      writeTag(RecordTag.Payload.slaEscalated)
-      writeString(escalation.clockID.rawValue)
-      writeString(escalation.step)
-      writeOptionalOwner(escalation.target)
-    case .dispositionRecorded(let disposition):
-      writeTag(RecordTag.Payload.dispositionRecorded)
-      switch disposition.outcome {
-      case .accepted: writeTag(RecordTag.Outcome.accepted)
-      case .rejected: writeTag(RecordTag.Outcome.rejected)
-      case .recycled: writeTag(RecordTag.Outcome.recycled)
-      }
-      writeOptionalString(disposition.reasonCode)
-      writeOptionalString(disposition.note)
-    case .erased(let erasure):
-      writeTag(RecordTag.Payload.erased)
-      writeString(erasure.requestedBy)
-      writeOptionalString(erasure.reference)
+    mutating func writeSignal(_ signal: Signal) {
+        writeString(signal.kind.rawValue)
+        writeDate(signal.occurredAt)
+        writeOptionalString(signal.source)
+        writeOptionalString(signal.campaign)
+        writeAttributes(signal.properties)
+        writeOptionalString(signal.idempotencyKey)
     }
-  }
+
+    mutating func writeFieldChanges(_ changes: FieldChanges) {
+        writeCount(changes.values.count)
+        let entries = changes.values.sorted {
+            $0.key.rawValue.utf8.lexicographicallyPrecedes($1.key.rawValue.utf8)
+        }
+        for (field, value) in entries {
+            writeString(field.rawValue)
+            writeOptional(value) { $0.writeAttribute($1) }
+        }
+    }
+
+    mutating func writeScoreCard(_ card: ScoreCard) {
+        writeString(card.scorer)
+        writeDouble(card.fit)
+        writeDouble(card.engagement)
+        writeDouble(card.total)
+        writeOptionalString(card.grade)
+        writeArray(card.contributions) { writer, contribution in
+            writer.writeString(contribution.rule)
+            switch contribution.axis {
+            case .fit: writer.writeTag(RecordTag.Axis.fit)
+            case .engagement: writer.writeTag(RecordTag.Axis.engagement)
+            }
+            writer.writeDouble(contribution.points)
+            writer.writeString(contribution.evidence)
+        }
+    }
+
+    mutating func writePayload(_ payload: LeadEvent.Payload) {
+        switch payload {
+        case .captured(let lead, let stage):
+            writeTag(RecordTag.Payload.captured)
+            writeLead(lead)
+            writeString(stage.rawValue)
+        case .signalRecorded(let signal):
+            writeTag(RecordTag.Payload.signalRecorded)
+            writeSignal(signal)
+        case .fieldsChanged(let changes):
+            writeTag(RecordTag.Payload.fieldsChanged)
+            writeFieldChanges(changes)
+        case .merged(let record):
+            writeTag(RecordTag.Payload.merged)
+            writeString(record.absorbed.rawValue)
+            writeArray(record.matchedOn) { $0.writeString($1) }
+            writeLead(record.absorbedLead)
+            writeArray(record.absorbedSignals) { $0.writeSignal($1) }
+        case .mergedInto(let survivor):
+            writeTag(RecordTag.Payload.mergedInto)
+            writeString(survivor.rawValue)
+        case .stageChanged(let change):
+            writeTag(RecordTag.Payload.stageChanged)
+            writeString(change.from.rawValue)
+            writeString(change.to.rawValue)
+        case .scored(let card):
+            writeTag(RecordTag.Payload.scored)
+            writeScoreCard(card)
+        case .assigned(let assignment):
+            writeTag(RecordTag.Payload.assigned)
+            writeOwner(assignment.owner)
+            writeString(assignment.router)
+        case .touched(let touch):
+            writeTag(RecordTag.Payload.touched)
+            writeString(touch.channel.rawValue)
+            writeString(touch.by)
+            writeBool(touch.connected)
+            writeOptionalString(touch.note)
+        case .slaStarted(let clock):
+            writeTag(RecordTag.Payload.slaStarted)
+            writeString(clock.id.rawValue)
+            writeString(clock.tier)
+            writeOptionalOwner(clock.owner)
+            writeOptional(clock.warnAt) { $0.writeDate($1) }
+            writeDate(clock.deadline)
+        case .slaWarned(let clockID):
+            writeTag(RecordTag.Payload.slaWarned)
+            writeString(clockID.rawValue)
+        case .slaMet(let clockID):
+            writeTag(RecordTag.Payload.slaMet)
+            writeString(clockID.rawValue)
+        case .slaBreached(let clockID):
+            writeTag(RecordTag.Payload.slaBreached)
+            writeString(clockID.rawValue)
+        case .slaEscalated(let escalation):
+            writeTag(RecordTag.Payload.slaEscalated)
+            writeString(escalation.clockID.rawValue)
+            writeString(escalation.step)
+            writeOptionalOwner(escalation.target)
+        case .dispositionRecorded(let disposition):
+            writeTag(RecordTag.Payload.dispositionRecorded)
+            switch disposition.outcome {
+            case .accepted: writeTag(RecordTag.Outcome.accepted)
+            case .rejected: writeTag(RecordTag.Outcome.rejected)
+            case .recycled: writeTag(RecordTag.Outcome.recycled)
+            }
+            writeOptionalString(disposition.reasonCode)
+            writeOptionalString(disposition.note)
+        case .erased(let erasure):
+            writeTag(RecordTag.Payload.erased)
+            writeString(erasure.requestedBy)
+            writeOptionalString(erasure.reference)
+        }
+    }
 }

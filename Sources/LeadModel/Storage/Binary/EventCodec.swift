@@ -18,64 +18,64 @@
 ///
 /// `EventCodec` is stateless and safe to use from any thread.
 public enum EventCodec {
-  /// The layout version this version of Accord writes.
-  static let layoutVersion: UInt8 = 1
+    /// The layout version this version of Accord writes.
+    static let layoutVersion: UInt8 = 1
 
-  /// Appends the encoded event (without its position, which the frame carries) to `buffer`.
-  ///
-  /// The bytes already in `buffer` are kept, so one buffer can collect a batch of records.
-  /// Encoding is deterministic: the same event always produces the same bytes.
-  ///
-  /// - Parameters:
-  ///   - event: The event to encode.
-  ///   - buffer: The array the record's bytes are appended to.
-  public static func encode(_ event: LeadEvent, into buffer: inout [UInt8]) {
-    var writer = BinaryWriter()
-    swap(&writer.bytes, &buffer)
-    writer.reserve(256)
-    writer.writeByte(layoutVersion)
-    writer.writeEvent(event)
-    swap(&writer.bytes, &buffer)
-  }
+    /// Appends the encoded event (without its position, which the frame carries) to `buffer`.
+    ///
+    /// The bytes already in `buffer` are kept, so one buffer can collect a batch of records.
+    /// Encoding is deterministic: the same event always produces the same bytes.
+    ///
+    /// - Parameters:
+    ///   - event: The event to encode.
+    ///   - buffer: The array the record's bytes are appended to.
+    public static func encode(_ event: LeadEvent, into buffer: inout [UInt8]) {
+        var writer = BinaryWriter()
+        swap(&writer.bytes, &buffer)
+        writer.reserve(256)
+        writer.writeByte(layoutVersion)
+        writer.writeEvent(event)
+        swap(&writer.bytes, &buffer)
+    }
 
-  /// Decodes an event encoded by ``encode(_:into:)`` and sets its position.
-  ///
-  /// `bytes` must hold exactly one record: bytes left over after the event are an error.
-  /// Decoding never reads outside `bytes`, whatever they contain.
-  ///
-  /// - Parameters:
-  ///   - bytes: One record's payload, as ``encode(_:into:)`` wrote it.
-  ///   - position: The journal position the frame gave the record; becomes the event's
-  ///     ``LeadEvent/position``.
-  /// - Returns: The decoded event.
-  /// - Throws: ``EventCodecError`` naming what was malformed and where:
-  ///   ``EventCodecError/Code/truncated`` when the payload ends early,
-  ///   ``EventCodecError/Code/unsupportedVersion`` for a layout version this Accord cannot read,
-  ///   ``EventCodecError/Code/unknownTag`` for an undefined tag,
-  ///   ``EventCodecError/Code/invalidUTF8`` for a corrupted string and
-  ///   ``EventCodecError/Code/malformed`` for any other invalid byte.
-  public static func decode(_ bytes: UnsafeRawBufferPointer, position: JournalPosition)
-    throws(EventCodecError)
-    -> LeadEvent
-  {
-    var reader = BinaryReader(bytes)
-    let version = try reader.readByte("the layout version")
-    var event: LeadEvent
-    switch version {
-    case 1:
-      event = try reader.readEvent()
-    case 0:
-      throw reader.error(.unsupportedVersion, "layout version 0 is not defined", at: 0)
-    default:
-      throw reader.error(
-        .unsupportedVersion,
-        "layout version \(version) is newer than this Accord reads (up to \(layoutVersion)); "
-          + "upgrade Accord to read this journal", at: 0)
+    /// Decodes an event encoded by ``encode(_:into:)`` and sets its position.
+    ///
+    /// `bytes` must hold exactly one record: bytes left over after the event are an error.
+    /// Decoding never reads outside `bytes`, whatever they contain.
+    ///
+    /// - Parameters:
+    ///   - bytes: One record's payload, as ``encode(_:into:)`` wrote it.
+    ///   - position: The journal position the frame gave the record; becomes the event's
+    ///     ``LeadEvent/position``.
+    /// - Returns: The decoded event.
+    /// - Throws: ``EventCodecError`` naming what was malformed and where:
+    ///   ``EventCodecError/Code/truncated`` when the payload ends early,
+    ///   ``EventCodecError/Code/unsupportedVersion`` for a layout version this Accord cannot read,
+    ///   ``EventCodecError/Code/unknownTag`` for an undefined tag,
+    ///   ``EventCodecError/Code/invalidUTF8`` for a corrupted string and
+    ///   ``EventCodecError/Code/malformed`` for any other invalid byte.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, position: JournalPosition)
+        throws(EventCodecError)
+        -> LeadEvent
+    {
+        var reader = BinaryReader(bytes)
+        let version = try reader.readByte("the layout version")
+        var event: LeadEvent
+        switch version {
+        case 1:
+            event = try reader.readEvent()
+        case 0:
+            throw reader.error(.unsupportedVersion, "layout version 0 is not defined", at: 0)
+        default:
+            throw reader.error(
+                .unsupportedVersion,
+                "layout version \(version) is newer than this Accord reads (up to \(layoutVersion)); "
+                    + "upgrade Accord to read this journal", at: 0)
+        }
+        guard reader.isAtEnd else {
+            throw reader.error(.malformed, "\(reader.remaining) unexpected bytes follow the event")
+        }
+        event.position = position
+        return event
     }
-    guard reader.isAtEnd else {
-      throw reader.error(.malformed, "\(reader.remaining) unexpected bytes follow the event")
-    }
-    event.position = position
-    return event
-  }
 }
