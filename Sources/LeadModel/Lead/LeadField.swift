@@ -2,9 +2,7 @@
 ///
 /// The standard contact fields have fixed names (`email`, `company`, `source`, …); any other name
 /// refers to a custom attribute. `attributes.industry` and `industry` name the same attribute.
-public struct LeadField: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct LeadField: StringIdentifier {
     public var rawValue: String
 
     public init(rawValue: String) {
@@ -12,19 +10,6 @@ public struct LeadField: RawRepresentable, Hashable, Sendable, Codable, Expressi
             rawValue.hasPrefix("attributes.")
             ? String(rawValue.dropFirst("attributes.".count)) : rawValue
     }
-    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
 
     public static let email: LeadField = "email"
     public static let phone: LeadField = "phone"

@@ -1,25 +1,10 @@
 /// What kind of engagement a signal records.
 ///
 /// Kinds are open: teams add their own (`"trial-started"`) next to the well-known ones below.
-public struct SignalKind: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct SignalKind: StringIdentifier {
     public var rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
 
     public static let formSubmitted: SignalKind = "form-submitted"
     public static let emailOpened: SignalKind = "email-opened"
