@@ -17,62 +17,19 @@ public actor InMemoryEventStore: EventStore, SnapshotStore {
     public nonisolated var durability: Durability { .memory }
 
     public func append(_ requests: [AppendRequest]) throws -> [AppendResult] {
-        var pendingKeys: [String: JournalPosition] = [:]
-        var pendingVersions: [LeadID: Int] = [:]
-        var plans: [(request: AppendRequest, fresh: [Bool], positions: [JournalPosition])] = []
-        var next = UInt64(journal.count) + 1
-
-        for request in requests {
-            var fresh: [Bool] = []
-            var positions: [JournalPosition] = []
-            for event in request.events {
-                guard event.leadID == request.leadID else {
-                    throw EventStoreError(
-                        .invalidRequest,
-                        "an event for lead \(event.leadID) is in the request for lead \(request.leadID)",
-                        leadID: request.leadID)
-                }
-                if let key = event.idempotencyKey,
-                    let original = keys[key] ?? pendingKeys[key]
-                {
-                    fresh.append(false)
-                    positions.append(original)
-                    continue
-                }
-                let position = JournalPosition(next)
-                next += 1
-                if let key = event.idempotencyKey { pendingKeys[key] = position }
-                fresh.append(true)
-                positions.append(position)
-            }
-            let current = pendingVersions[request.leadID] ?? streams[request.leadID]?.count ?? 0
-            let added = fresh.count { $0 }
-            if added > 0, !request.expectedVersion.isSatisfied(by: current) {
-                throw EventStoreError(
-                    .versionConflict,
-                    "expected \(request.expectedVersion) but the stream has \(current) events; reload the lead and retry",
-                    leadID: request.leadID)
-            }
-            pendingVersions[request.leadID] = current + added
-            plans.append((request, fresh, positions))
-        }
-
-        var results: [AppendResult] = []
-        for plan in plans {
-            for (index, event) in plan.request.events.enumerated() where plan.fresh[index] {
+        let plan = try AppendPlan(
+            requests, nextPosition: JournalPosition(UInt64(journal.count) + 1),
+            version: { streams[$0]?.count ?? 0 }, recordedPosition: { keys[$0] })
+        for (request, entry) in zip(requests, plan.entries) {
+            for (slot, event) in request.events.enumerated() where entry.fresh[slot] {
                 var stored = event
-                stored.position = plan.positions[index]
+                stored.position = entry.positions[slot]
                 streams[event.leadID, default: []].append(journal.count)
                 journal.append(stored)
-                if let key = event.idempotencyKey { keys[key] = plan.positions[index] }
+                if let key = event.idempotencyKey { keys[key] = entry.positions[slot] }
             }
-            results.append(
-                AppendResult(
-                    leadID: plan.request.leadID, positions: plan.positions,
-                    duplicates: plan.fresh.map { !$0 },
-                    version: streams[plan.request.leadID]?.count ?? 0))
         }
-        return results
+        return plan.results(for: requests)
     }
 
     public func read(from position: JournalPosition, limit: Int) -> [LeadEvent] {

@@ -114,77 +114,34 @@ public actor FileEventStore: EventStore, SnapshotStore {
         -> [AppendResult]
     {
         try checkWritable()
-        var pendingKeys: [String: UInt64] = [:]
-        var pendingVersions: [LeadID: Int] = [:]
-        var plans: [(fresh: [Bool], positions: [UInt64], version: Int)] = []
-        var next = index.lastPosition + 1
-        let firstNew = next
-
-        for request in requests {
-            var fresh: [Bool] = []
-            var positions: [UInt64] = []
-            for event in request.events {
-                guard event.leadID == request.leadID else {
-                    throw EventStoreError(
-                        .invalidRequest,
-                        "an event for lead \(event.leadID) is in the request for lead \(request.leadID)",
-                        leadID: request.leadID)
-                }
-                if let key = event.idempotencyKey {
-                    let original =
-                        try pendingKeys[key]
-                        ?? index.position(forKey: key, storedKey: storedKey(at:))
-                    if let original {
-                        fresh.append(false)
-                        positions.append(original)
-                        continue
-                    }
-                    pendingKeys[key] = next
-                }
-                fresh.append(true)
-                positions.append(next)
-                next += 1
-            }
-            let current = pendingVersions[request.leadID] ?? index.version(of: request.leadID)
-            let added = fresh.count { $0 }
-            if added > 0, !request.expectedVersion.isSatisfied(by: current) {
-                throw EventStoreError(
-                    .versionConflict,
-                    "expected \(request.expectedVersion) but the stream has \(current) events; reload the lead and retry",
-                    leadID: request.leadID)
-            }
-            pendingVersions[request.leadID] = current + added
-            plans.append((fresh, positions, current + added))
-        }
-
-        if next > firstNew {
-            try write(
-                requests, encoded: encoded, plans: plans, firstNew: firstNew, lastNew: next - 1)
-        }
-        let results = zip(requests, plans).map { request, plan in
-            AppendResult(
-                leadID: request.leadID, positions: plan.positions.map { JournalPosition($0) },
-                duplicates: plan.fresh.map { !$0 }, version: plan.version)
+        let plan = try AppendPlan(
+            requests, nextPosition: JournalPosition(index.lastPosition + 1),
+            version: { index.version(of: $0) },
+            recordedPosition: { key in
+                try index.position(forKey: key, storedKey: storedKey(at:)).map { JournalPosition($0) }
+            })
+        if let lastNew = plan.lastNew {
+            try write(requests, encoded: encoded, plan: plan, lastNew: lastNew.rawValue)
         }
         // A duplicate may point at an event another appender wrote but has not yet seen synced.
-        let newest = plans.lazy.flatMap(\.positions).max() ?? 0
+        let newest = plan.entries.lazy.flatMap { $0.positions }.max()?.rawValue ?? 0
         try await flusher.waitUntilDurable(newest)
-        return results
+        return plan.results(for: requests)
     }
 
     /// Frames the fresh events, writes them with one `write(2)` and indexes them.
     private func write(
-        _ requests: [AppendRequest], encoded: [EncodedEvents],
-        plans: [(fresh: [Bool], positions: [UInt64], version: Int)], firstNew: UInt64, lastNew: UInt64
+        _ requests: [AppendRequest], encoded: [EncodedEvents], plan: AppendPlan, lastNew: UInt64
     ) throws {
+        let firstNew = plan.firstNew.rawValue
         var buffer: [UInt8] = []
         buffer.reserveCapacity(
             encoded.reduce(0) { $0 + $1.bytes.count }
                 + SegmentFormat.frameHeaderSize * Int(lastNew - firstNew + 1))
         var frameOffsets: [Int] = []
-        for (number, plan) in plans.enumerated() {
-            for (slot, isFresh) in plan.fresh.enumerated() where isFresh {
-                let position = plan.positions[slot]
+        for (number, entry) in plan.entries.enumerated() {
+            for (slot, isFresh) in entry.fresh.enumerated() where isFresh {
+                let position = entry.positions[slot].rawValue
                 frameOffsets.append(buffer.count)
                 encoded[number].withPayload(slot) { payload in
                     SegmentFormat.appendFrame(
@@ -212,10 +169,10 @@ public actor FileEventStore: EventStore, SnapshotStore {
         index.segments[segment].size = start + UInt64(buffer.count)
         var frame = 0
         for (number, request) in requests.enumerated() {
-            let plan = plans[number]
-            for (slot, event) in request.events.enumerated() where plan.fresh[slot] {
+            let entry = plan.entries[number]
+            for (slot, event) in request.events.enumerated() where entry.fresh[slot] {
                 index.add(
-                    position: plan.positions[slot], offset: start + UInt64(frameOffsets[frame]),
+                    position: entry.positions[slot].rawValue, offset: start + UInt64(frameOffsets[frame]),
                     lead: event.leadID, key: event.idempotencyKey)
                 frame += 1
             }
