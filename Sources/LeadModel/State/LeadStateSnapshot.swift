@@ -52,7 +52,7 @@ public enum LeadStateSnapshot {
     /// - Returns: The snapshot's bytes.
     public static func encode(_ states: some Collection<LeadState>) -> [UInt8] {
         let states = Array(states)
-        let ids = states.map(\.lead.id)
+        let ids = states.map { $0.lead.id }
         var order = Array(ids.indices)
         order.sort { ids[$0] < ids[$1] }
 
