@@ -9,13 +9,15 @@
 /// `Documentation/RecordLayout.md`, section "Lead state snapshots".
 ///
 /// ```swift
-/// let bytes = LeadStateSnapshot.encode(states.values)
+/// let bytes = LeadStateSnapshot.encode(states.values)   // states: [LeadID: LeadState]
 /// try await store.saveSnapshot(named: "lead-states", at: position, bytes: bytes)
 /// …
-/// if let (position, bytes) = try await store.loadSnapshot(named: "lead-states"),
-///     let states = try? LeadStateSnapshot.decode(bytes)
+/// if let snapshot = try await store.loadSnapshot(named: "lead-states"),
+///     let loaded = try? LeadStateSnapshot.decode(snapshot.bytes)
 /// {
-///     // fold the events after `position` onto `states`
+///     // Lead ids are strictly increasing, so they are unique keys.
+///     states = Dictionary(uniqueKeysWithValues: loaded.map { ($0.id, $0) })
+///     // then fold the events after `snapshot.position`
 /// } else {
 ///     // no usable snapshot: fold the whole journal
 /// }

@@ -86,6 +86,14 @@ struct LeadStateSnapshotMalformedInputTests {
         #expect(error?.offset == Self.header.count + 1 + Self.body(state).count)
     }
 
+    @Test func rejectsLeadIDsThatAreEqualAsStringsButNotAsBytes() {
+        // "é" precomposed and decomposed: different bytes, one key of a [LeadID: LeadState].
+        let composed = LeadStateFixtures.fold("\u{E9}", [.captured(Lead(id: "\u{E9}"), stage: .lead)])
+        let decomposed = LeadStateFixtures.fold("e\u{301}", [.captured(Lead(id: "e\u{301}"), stage: .lead)])
+        #expect(composed.id == decomposed.id)
+        #expect(Self.decodeError(LeadStateSnapshot.encode([composed, decomposed]))?.code == .malformed)
+    }
+
     @Test func rejectsStatesOutOfOrder() throws {
         let first = Self.body(LeadStateFixtures.realistic(1))
         let second = Self.body(LeadStateFixtures.realistic(2))
