@@ -72,6 +72,43 @@ public struct LeadState: Hashable, Sendable {
         self.isErased = false
     }
 
+    /// Makes a state from every stored property, for decoding a ``LeadStateSnapshot``.
+    ///
+    /// Internal on purpose: users get state from the fold only. It lives in this file because
+    /// the `private(set)` setters are out of reach of extensions elsewhere. A stored property
+    /// added to `LeadState` must be added here, to the snapshot layout (a new version) and to
+    /// `LeadStateSnapshotRoundTripTests`, whose field-count test fails until it is.
+    init(
+        lead: Lead, stage: Stage, stageHistory: [StageEntry], createdAt: Date, updatedAt: Date,
+        version: Int, lastPosition: JournalPosition?, signals: [Signal], absorbed: [LeadID],
+        mergedInto: LeadID?, score: ScoreCard?, scoredAt: Date?, owner: Owner?, assignedAt: Date?,
+        touches: [Touch], firstTouchAt: Date?, lastTouchAt: Date?,
+        openClocks: [SLAClockID: SLAClock], breachedClocks: Set<SLAClockID>,
+        disposition: Disposition?, isErased: Bool
+    ) {
+        self.lead = lead
+        self.stage = stage
+        self.stageHistory = stageHistory
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.version = version
+        self.lastPosition = lastPosition
+        self.signals = signals
+        self.absorbed = absorbed
+        self.mergedInto = mergedInto
+        self.score = score
+        self.scoredAt = scoredAt
+        self.owner = owner
+        self.assignedAt = assignedAt
+        self.touches = touches
+        self.firstTouchAt = firstTouchAt
+        self.lastTouchAt = lastTouchAt
+        self.openClocks = openClocks
+        self.breachedClocks = breachedClocks
+        self.disposition = disposition
+        self.isErased = isErased
+    }
+
     /// Folds a lead's events, oldest first, into its state.
     ///
     /// - Parameter events: the events of one lead's stream, in journal order.

@@ -1,0 +1,96 @@
+/// Layout version 1 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
+/// is in `BinaryReader+LeadState.swift`; keep the two in the same field order, and both in step
+/// with `Documentation/RecordLayout.md` ("Lead state snapshots").
+extension BinaryWriter {
+    /// Writes every stored property of `state`, in declaration order.
+    ///
+    /// Unordered collections are written sorted, so equal states encode to equal bytes: open
+    /// clocks by id (the map key is not written, the fold keys each clock by its own id) and
+    /// breached clock ids by their UTF-8 bytes.
+    mutating func writeLeadState(_ state: LeadState) {
+        writeLead(state.lead)
+        writeString(state.stage.rawValue)
+        writeArray(state.stageHistory) { writer, entry in
+            writer.writeString(entry.stage.rawValue)
+            writer.writeDate(entry.enteredAt)
+        }
+        writeDate(state.createdAt)
+        writeDate(state.updatedAt)
+        // A count, never negative from the fold; a negative one would read back as too large and
+        // fail to decode rather than trap here.
+        writeVarint(UInt64(truncatingIfNeeded: state.version))
+        writeOptional(state.lastPosition) { $0.writeVarint($1.rawValue) }
+        writeArray(state.signals) { $0.writeSignal($1) }
+        writeArray(state.absorbed) { $0.writeString($1.rawValue) }
+        writeOptionalString(state.mergedInto?.rawValue)
+        writeOptional(state.score) { $0.writeScoreCard($1) }
+        writeOptional(state.scoredAt) { $0.writeDate($1) }
+        writeOptionalOwner(state.owner)
+        writeOptional(state.assignedAt) { $0.writeDate($1) }
+        writeArray(state.touches) { $0.writeStateTouch($1) }
+        writeOptional(state.firstTouchAt) { $0.writeDate($1) }
+        writeOptional(state.lastTouchAt) { $0.writeDate($1) }
+        writeOpenClocks(state.openClocks)
+        writeBreachedClocks(state.breachedClocks)
+        writeOptional(state.disposition) { $0.writeStateDisposition($1) }
+        writeBool(state.isErased)
+    }
+
+    /// `string channel, string by, bool connected, optional string note` — the body of a
+    /// `touched` event.
+    private mutating func writeStateTouch(_ touch: Touch) {
+        writeString(touch.channel.rawValue)
+        writeString(touch.by)
+        writeBool(touch.connected)
+        writeOptionalString(touch.note)
+    }
+
+    /// `tag outcome, optional string reasonCode, optional string note` — the body of a
+    /// `disposition-recorded` event.
+    private mutating func writeStateDisposition(_ disposition: Disposition) {
+        switch disposition.outcome {
+        case .accepted: writeTag(RecordTag.Outcome.accepted)
+        case .rejected: writeTag(RecordTag.Outcome.rejected)
+        case .recycled: writeTag(RecordTag.Outcome.recycled)
+        }
+        writeOptionalString(disposition.reasonCode)
+        writeOptionalString(disposition.note)
+    }
+
+    /// `string id, string tier, optional Owner owner, optional date warnAt, date deadline` — the
+    /// body of an `sla-started` event.
+    private mutating func writeStateClock(_ clock: SLAClock) {
+        writeString(clock.id.rawValue)
+        writeString(clock.tier)
+        writeOptionalOwner(clock.owner)
+        writeOptional(clock.warnAt) { $0.writeDate($1) }
+        writeDate(clock.deadline)
+    }
+
+    /// A list of the open clocks sorted by their ids' UTF-8 bytes.
+    private mutating func writeOpenClocks(_ clocks: [SLAClockID: SLAClock]) {
+        writeCount(clocks.count)
+        if clocks.count == 1, let clock = clocks.first?.value {
+            writeStateClock(clock)
+            return
+        }
+        let sorted = clocks.values.sorted {
+            $0.id.rawValue.utf8.lexicographicallyPrecedes($1.id.rawValue.utf8)
+        }
+        for clock in sorted {
+            writeStateClock(clock)
+        }
+    }
+
+    /// A list of the breached clock ids sorted by their UTF-8 bytes.
+    private mutating func writeBreachedClocks(_ ids: Set<SLAClockID>) {
+        writeCount(ids.count)
+        if ids.count == 1, let id = ids.first {
+            writeString(id.rawValue)
+            return
+        }
+        for id in ids.sorted(by: { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }) {
+            writeString(id.rawValue)
+        }
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import LeadModel
+import Testing
+
+/// A named lead state for parameterised snapshot tests.
+struct StateFixture: Sendable, CustomTestStringConvertible {
+    var name: String
+    var state: LeadState
+
+    var testDescription: String { name }
+}
+
+/// Lead states folded from realistic event sequences, each under its own lead id.
+enum LeadStateFixtures {
+    static let t0 = Date(timeIntervalSinceReferenceDate: 785_000_000.123_456_7)
+
+    /// Folds `payloads` as the stream of lead `id`: a minute and a bit apart, at journal
+    /// positions 3 apart from `firstPosition` (`nil`: no positions, as before an append).
+    static func fold(
+        _ id: LeadID, firstPosition: UInt64? = 1, _ payloads: [LeadEvent.Payload]
+    ) -> LeadState {
+        let events = payloads.enumerated().map { index, payload in
+            var event = LeadEvent(
+                leadID: id, occurredAt: t0 + Double(index) * 61.25, actor: .system, payload: payload)
+            event.position = firstPosition.map { JournalPosition($0 + UInt64(index) * 3) }
+            return event
+        }
+        guard let state = LeadState.fold(events) else {
+            preconditionFailure("fixture \(id) has no capture")
+        }
+        return state
+    }
+
+    static func lead(_ id: LeadID) -> Lead {
+        Lead(
+            id: id, email: "ana@acme.com", phone: "+1 555 0100", firstName: "Ana",
+            lastName: "Müller-Łukasiewicz", title: "CFO", company: "Acme ☃ GmbH", accountID: "acme.com",
+            source: "webinar", campaign: "q4-security", messageAngle: "ROI 🚀 calculator",
+            externalIDs: [ExternalID(system: "hubspot", value: "88213")],
+            attributes: [
+                "employees": .number(250), "industry": .string("healthcare"), "active": .bool(true),
+                "since": .date(t0 - 86_400), "stack": .list(["salesforce", "slack"]),
+                "arr": .number(1.25e6),
+            ])
+    }
+
+    static func signal(_ kind: SignalKind, at offset: TimeInterval, key: String? = nil) -> Signal {
+        Signal(
+            kind: kind, occurredAt: t0 + offset, source: "website", campaign: "q4-security",
+            properties: ["page": .string("/pricing"), "seconds": .number(42.5)], idempotencyKey: key)
+    }
+
+    static let card = ScoreCard(
+        scorer: "rules", fit: 40, engagement: 12.5, total: 52.5, grade: "A1",
+        contributions: [
+            .init(rule: "icp-industry", axis: .fit, points: 30, evidence: "healthcare"),
+            .init(rule: "icp-size", axis: .fit, points: 10, evidence: "250 employees"),
+            .init(rule: "emails-opened", axis: .engagement, points: 12.5, evidence: "3 in 30 days"),
+        ])
+
+    static let hot = SLAClock(
+        id: "clock-hot", tier: "hot", owner: .rep("rep-7"), warnAt: t0 + 600, deadline: t0 + 900)
+    static let followUp = SLAClock(
+        id: "clock-follow-up", tier: "follow-up", owner: .queue("sdr"), warnAt: nil,
+        deadline: t0 + 86_400)
+
+    /// Every event kind that sets a field of the state, before the erasure.
+    static func everyEvent(_ id: LeadID) -> [LeadEvent.Payload] {
+        [
+            .captured(lead(id), stage: .lead),
+            .signalRecorded(signal(.emailOpened, at: 10, key: "open-1")),
+            .merged(
+                MergeRecord(
+                    absorbed: "lead-absorbed", matchedOn: ["email"],
+                    absorbedLead: Lead(id: "lead-absorbed", phone: "+1 555 0199"),
+                    absorbedSignals: [signal(.formSubmitted, at: -50)])),
+            .mergedInto("lead-survivor"),
+            .stageChanged(StageChange(from: .lead, to: .mql)),
+            .scored(card),
+            .assigned(Assignment(owner: .rep("rep-7"), router: "rules")),
+            .slaStarted(hot),
+            .slaStarted(followUp),
+            .touched(Touch(channel: .call, by: "rep-7", connected: true, note: "left a voicemail")),
+            .slaBreached("clock-hot"),
+            .dispositionRecorded(
+                Disposition(outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern")),
+        ]
+    }
+
+    /// A state with every stored property set: every optional present, every collection
+    /// non-empty, every flag true.
+    static let everyField = fold(
+        "lead-every-field",
+        everyEvent("lead-every-field") + [.erased(Erasure(requestedBy: "dpo", reference: "GDPR-17"))])
+
+    /// The same before the erasure, so that the notes the erasure removes are still set.
+    static let everyFieldBeforeErasure = fold("lead-every-field-kept", everyEvent("lead-every-field-kept"))
+
+    /// A state with every optional absent and every collection empty (but the stage history,
+    /// which the capture always starts), folded from one event without a journal position.
+    static let noField = fold("", firstPosition: nil, [.captured(Lead(id: ""), stage: "")])
+
+    static let all: [StateFixture] = [
+        StateFixture(name: "every field set", state: everyField),
+        StateFixture(name: "every field set, not erased", state: everyFieldBeforeErasure),
+        StateFixture(name: "no field set", state: noField),
+        StateFixture(
+            name: "captured",
+            state: fold("lead-captured", [.captured(Lead(id: "lead-captured", email: "a@b.io"), stage: .lead)])),
+        StateFixture(
+            name: "signals",
+            state: fold(
+                "lead-signals",
+                [
+                    .captured(lead("lead-signals"), stage: .lead),
+                    .signalRecorded(signal(.emailOpened, at: 5)),
+                    .signalRecorded(signal(.pricingPageVisited, at: 6, key: "visit-9")),
+                    .signalRecorded(Signal(kind: .replied, occurredAt: t0 + 7)),
+                ])),
+        StateFixture(
+            name: "merge survivor",
+            state: fold(
+                "lead-survivor",
+                [
+                    .captured(Lead(id: "lead-survivor", email: "ana@acme.com"), stage: .lead),
+                    .signalRecorded(signal(.replied, at: 1)),
+                    .merged(
+                        MergeRecord(
+                            absorbed: "lead-absorbed", matchedOn: ["email", "external:hubspot"],
+                            absorbedLead: lead("lead-absorbed"),
+                            absorbedSignals: [signal(.emailOpened, at: -100), signal(.linkClicked, at: -90)])),
+                ])),
+        StateFixture(
+            name: "merged into a survivor",
+            state: fold(
+                "lead-absorbed",
+                [.captured(lead("lead-absorbed"), stage: .lead), .mergedInto("lead-survivor")])),
+        StateFixture(
+            name: "stage changes",
+            state: fold(
+                "lead-stages",
+                [
+                    .captured(Lead(id: "lead-stages"), stage: .lead),
+                    .stageChanged(StageChange(from: .lead, to: .mql)),
+                    .stageChanged(StageChange(from: .mql, to: .sql)),
+                    .stageChanged(StageChange(from: .sql, to: .opportunity)),
+                ])),
+        StateFixture(
+            name: "scored and assigned",
+            state: fold(
+                "lead-scored",
+                [
+                    .captured(lead("lead-scored"), stage: .lead),
+                    .scored(ScoreCard(scorer: "rules", fit: 0, engagement: 0)),
+                    .scored(card),
+                    .assigned(Assignment(owner: .queue("sdr-pool"), router: "round-robin")),
+                    .assigned(Assignment(owner: .rep("rep-2"), router: "account-owner")),
+                ])),
+        StateFixture(
+            name: "touched",
+            state: fold(
+                "lead-touched",
+                [
+                    .captured(Lead(id: "lead-touched"), stage: .sql),
+                    .touched(Touch(channel: .email, by: "rep-2")),
+                    .touched(Touch(channel: .call, by: "rep-2", connected: true, note: "booked a demo")),
+                ])),
+        StateFixture(
+            name: "sla started, met and breached",
+            state: fold(
+                "lead-sla",
+                [
+                    .captured(Lead(id: "lead-sla"), stage: .sql),
+                    .slaStarted(hot),
+                    .slaStarted(followUp),
+                    .slaStarted(SLAClock(id: "clock-3", tier: "warm", owner: nil, warnAt: nil, deadline: t0)),
+                    .slaWarned("clock-hot"),
+                    .slaEscalated(SLAEscalation(clockID: "clock-hot", step: "manager", target: .rep("mgr"))),
+                    .slaMet("clock-3"),
+                    .slaBreached("clock-hot"),
+                ])),
+        StateFixture(
+            name: "disposition",
+            state: fold(
+                "lead-disposition",
+                [
+                    .captured(Lead(id: "lead-disposition"), stage: .sql),
+                    .dispositionRecorded(Disposition(outcome: .recycled, reasonCode: "poor-timing")),
+                ])),
+        StateFixture(
+            name: "erased",
+            state: fold(
+                "lead-erased",
+                [
+                    .captured(lead("lead-erased"), stage: .lead),
+                    .signalRecorded(signal(.formSubmitted, at: 3)),
+                    .touched(Touch(channel: .call, by: "rep-1", note: "personal detail")),
+                    .erased(Erasure(requestedBy: "dpo")),
+                ])),
+        StateFixture(name: "realistic", state: realistic(7)),
+    ]
+
+    /// A typical state: a lead with six attributes, five signals, two stage entries, a score card
+    /// with three contributions, an owner, one touch and one open clock.
+    static func realistic(_ index: Int) -> LeadState {
+        let id = LeadID("lead-\(index)")
+        let lead = Lead(
+            id: id, email: "person\(index)@company\(index % 997).com", firstName: "Person",
+            lastName: "Number \(index)", title: "VP Finance", company: "Company \(index % 997)",
+            accountID: AccountID(rawValue: "company\(index % 997).com"), source: "webinar",
+            campaign: "q4-security",
+            attributes: [
+                "employees": .number(Double(50 + index % 5_000)), "industry": .string("healthcare"),
+                "country": .string("DE"), "plan": .string("enterprise"), "trial": .bool(index % 2 == 0),
+                "stack": .list(["salesforce", "slack"]),
+            ])
+        let kinds: [SignalKind] = [.emailOpened, .linkClicked, .pricingPageVisited, .webinarAttended, .replied]
+        var payloads: [LeadEvent.Payload] = [.captured(lead, stage: .lead)]
+        for (offset, kind) in kinds.enumerated() {
+            payloads.append(
+                .signalRecorded(
+                    Signal(
+                        kind: kind, occurredAt: t0 + Double(index + offset), source: "website",
+                        campaign: "q4-security", properties: ["page": .string("/pricing")])))
+        }
+        payloads += [
+            .scored(card),
+            .stageChanged(StageChange(from: .lead, to: .mql)),
+            .assigned(Assignment(owner: .rep("rep-\(index % 40)"), router: "rules")),
+            .slaStarted(
+                SLAClock(
+                    id: SLAClockID(rawValue: "clock-\(index)"), tier: "hot", owner: .rep("rep-\(index % 40)"),
+                    warnAt: nil, deadline: t0 + 900
+                )),
+            .touched(Touch(channel: .email, by: "rep-\(index % 40)")),
+        ]
+        return fold(id, firstPosition: UInt64(index) * 16 + 1, payloads)
+    }
+}
