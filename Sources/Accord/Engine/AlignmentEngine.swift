@@ -38,6 +38,10 @@ public actor AlignmentEngine {
     var contactsByAccount: [AccountID: Set<LeadID>] = [:]
     /// The position of the last journal event folded into the projections.
     var position: JournalPosition?
+    /// Events folded since the projections were last loaded from or saved to a snapshot.
+    public internal(set) var eventsFoldedSinceSnapshot = 0
+    /// What happened to the snapshot when the engine started, for operators and tests.
+    public internal(set) var snapshotStatus: SnapshotStatus = .none
 
     /// Creates an engine and folds the journal into its projections.
     ///
@@ -57,6 +61,7 @@ public actor AlignmentEngine {
         self.configuration = configuration
         (notifications, notificationContinuation) = AsyncStream.makeStream(
             of: EngineNotification.self, bufferingPolicy: .bufferingNewest(10_000))
+        try await loadSnapshot()
         try await catchUp()
     }
 
@@ -147,6 +152,7 @@ public actor AlignmentEngine {
     /// Folds one stored event into the projections.
     func apply(_ event: LeadEvent) {
         if let eventPosition = event.position { position = eventPosition }
+        eventsFoldedSinceSnapshot += 1
         let id = event.leadID
         if leads[id] == nil {
             guard let state = LeadState.fold([event]) else { return }
@@ -167,7 +173,7 @@ public actor AlignmentEngine {
         }
     }
 
-    private func linkAccount(of id: LeadID) {
+    func linkAccount(of id: LeadID) {
         guard let lead = leads[id]?.lead, let accountID = lead.accountID else { return }
         for (other, var members) in contactsByAccount where other != accountID && members.contains(id) {
             members.remove(id)
@@ -182,7 +188,7 @@ public actor AlignmentEngine {
         }
     }
 
-    private func index(_ id: LeadID) {
+    func index(_ id: LeadID) {
         guard let state = leads[id], !state.isErased else { return }
         for key in configuration.identity.keys(for: state.lead) where identityIndex[key] == nil {
             identityIndex[key] = id

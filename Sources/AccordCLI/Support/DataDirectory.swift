@@ -23,6 +23,9 @@ struct DataDirectory: Sendable {
         return DataDirectory(root: URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL)
     }
 
+    /// After folding this many events, a command leaves a snapshot so the next one starts fast.
+    static let snapshotThreshold = 5_000
+
     var exists: Bool { FileManager.default.fileExists(atPath: playbookURL.path) }
 
     /// The playbook, validated.
@@ -67,6 +70,9 @@ struct DataDirectory: Sendable {
                 configuration: EngineConfiguration(
                     now: now, identity: StandardIdentityResolver(configuration: playbook.identity)))
             let result = try await body(engine)
+            if await engine.eventsFoldedSinceSnapshot >= Self.snapshotThreshold {
+                try await engine.saveSnapshot()
+            }
             try await store.close()
             return result
         } catch {
