@@ -128,7 +128,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
         try checkWritable()
         var pendingKeys: [String: UInt64] = [:]
         var pendingVersions: [LeadID: Int] = [:]
-        var plans: [AppendPlan] = []
+        var plans: [(fresh: [Bool], positions: [UInt64], version: Int)] = []
         var next = index.lastPosition + 1
         let firstNew = next
 
@@ -166,7 +166,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
                     leadID: request.leadID)
             }
             pendingVersions[request.leadID] = current + added
-            plans.append(AppendPlan(fresh: fresh, positions: positions, version: current + added))
+            plans.append((fresh, positions, current + added))
         }
 
         if next > firstNew {
@@ -187,7 +187,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// Frames the fresh events, writes them with one `write(2)` and indexes them.
     private func write(
         _ requests: [AppendRequest], encoded: [EncodedEvents],
-        plans: [AppendPlan], firstNew: UInt64, lastNew: UInt64
+        plans: [(fresh: [Bool], positions: [UInt64], version: Int)], firstNew: UInt64, lastNew: UInt64
     ) throws {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(

@@ -68,13 +68,3 @@ struct EncodedEvents: Sendable {
         }
     }
 }
-
-/// What an append call does with one request, decided before anything is written.
-struct AppendPlan: Sendable {
-    /// Per event: whether it is new (not a duplicate of a recorded idempotency key).
-    var fresh: [Bool]
-    /// Per event: its position, or the original's for a duplicate.
-    var positions: [UInt64]
-    /// The lead's version after this request.
-    var version: Int
-}
