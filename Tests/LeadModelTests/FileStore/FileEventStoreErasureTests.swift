@@ -105,6 +105,23 @@ struct FileEventStoreErasureTests {
 }
 
 struct FileEventStoreSnapshotTests {
+    @Test func snapshotsFromBeforeAnErasureAreDropped() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try await FileEventStore(directory: directory, configuration: Fixture.configuration())
+            try await store.append([Fixture.captured("ana"), Fixture.touched("ana")], to: "ana")
+            try await store.saveSnapshot(named: "states", at: JournalPosition(2), bytes: [1])
+            let erasure = try await store.erase(lead: "ana", recording: Fixture.erasure("ana"))
+            #expect(erasure.position == JournalPosition(3))
+            #expect(try await store.loadSnapshot(named: "states") == nil)
+            // A projection that had not yet seen the erasure tries to save: dropped.
+            try await store.saveSnapshot(named: "states", at: JournalPosition(2), bytes: [2])
+            #expect(try await store.loadSnapshot(named: "states") == nil)
+            try await store.saveSnapshot(named: "states", at: JournalPosition(3), bytes: [3])
+            #expect(try await store.loadSnapshot(named: "states")?.bytes == [3])
+            try await store.close()
+        }
+    }
+
     @Test func savesReplacesAndLoadsSnapshots() async throws {
         try await withTemporaryDirectory { directory in
             var store = try await FileEventStore(

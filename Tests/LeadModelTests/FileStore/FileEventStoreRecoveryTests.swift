@@ -34,7 +34,10 @@ struct FileEventStoreRecoveryTests {
                 Array(boundary..<(boundary + 40))
                     + Array(stride(from: boundary, to: full.count, by: 13))
                     + Array((full.count - 20)..<full.count))
-            for cut in offsets.sorted() {
+            // Also exactly after the call's first record: complete, but its call never finished.
+            let firstLength = full[boundary..<(boundary + 4)].reversed().reduce(0) { $0 << 8 | Int($1) }
+            let afterFirstRecord = boundary + 16 + firstLength
+            for cut in (offsets.union([afterFirstRecord])).sorted() {
                 try full.prefix(cut).write(to: segment)
                 removeCheckpoint(directory)
                 let store = try await FileEventStore(
@@ -48,6 +51,9 @@ struct FileEventStoreRecoveryTests {
                     #expect(store.recovery?.segment == "segments/00000000000000000001.seg")
                     #expect(store.recovery?.offset == UInt64(boundary))
                     #expect(store.recovery?.bytesCut == UInt64(cut - boundary), "cut at \(cut)")
+                    if cut == afterFirstRecord {
+                        #expect(store.recovery?.reason.contains("did not finish") == true)
+                    }
                 }
                 try await store.close()
                 #expect(try Data(contentsOf: segment).count == boundary)

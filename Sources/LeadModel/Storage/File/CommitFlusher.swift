@@ -147,7 +147,7 @@ final class CommitFlusher: @unchecked Sendable {
             if case .groupCommit(let latency) = durability, !stopping,
                 let first = firstUnsyncedWrite
             {
-                let deadline = first.addingTimeInterval(latency.seconds)
+                let deadline = first.addingTimeInterval(latency.timeInterval)
                 while !stopping, waiters.count < lastBatchSize, Date() < deadline {
                     _ = condition.wait(until: deadline)
                 }
@@ -195,7 +195,7 @@ final class CommitFlusher: @unchecked Sendable {
 
 extension Duration {
     /// The duration in seconds, as a `TimeInterval`.
-    fileprivate var seconds: TimeInterval {
+    fileprivate var timeInterval: TimeInterval {
         let (seconds, attoseconds) = components
         return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }

@@ -29,6 +29,7 @@ extension FileEventStore {
             self.reason = reason
         }
 
+        /// The notice as one line for a log.
         public var description: String {
             "recovered \(segment): cut \(bytesCut) bytes at offset \(offset) (\(reason))"
         }

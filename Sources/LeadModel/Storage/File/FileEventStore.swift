@@ -103,6 +103,18 @@ public actor FileEventStore: EventStore, SnapshotStore {
 
     // MARK: Appending
 
+    /// Appends events to one or more lead streams, atomically, and returns once they are as
+    /// durable as ``durability`` promises.
+    ///
+    /// The events are encoded on the caller's task; the actor checks expected versions and
+    /// idempotency keys, writes all new records with one `write(2)`, and is free for the next
+    /// appender while this one waits for its `fsync`.
+    ///
+    /// - Parameter requests: the events per lead, with the expected version of each stream.
+    /// - Returns: one result per request, in order.
+    /// - Throws: ``EventStoreError`` — `versionConflict` (nothing appended), `invalidRequest`
+    ///   for an event of another lead, `io` when writing or syncing fails (after a failed sync
+    ///   the store refuses further appends), `closed` after ``close()``.
     public nonisolated func append(_ requests: [AppendRequest]) async throws -> [AppendResult] {
         // Encoding is the costly part of an append; it runs here, off the actor.
         let encoded = requests.map { EncodedEvents($0.events) }
@@ -210,6 +222,14 @@ public actor FileEventStore: EventStore, SnapshotStore {
 
     // MARK: Reading
 
+    /// Reads up to `limit` durable events in journal order, starting at `position`, from disk.
+    ///
+    /// - Parameters:
+    ///   - position: the first position to read; positions before 1 read from the start.
+    ///   - limit: the most events to return.
+    /// - Returns: the events with their positions; empty past the end.
+    /// - Throws: ``EventStoreError`` — `corruptRecord` naming file and offset when a record
+    ///   fails its checksum, `io`, or `closed` after ``close()``.
     public nonisolated func read(from position: JournalPosition, limit: Int) async throws
         -> [LeadEvent]
     {
@@ -233,6 +253,11 @@ public actor FileEventStore: EventStore, SnapshotStore {
         return events
     }
 
+    /// Every durable event of one lead's stream, oldest first, found through the per-lead index.
+    ///
+    /// - Parameter id: the lead.
+    /// - Returns: the events; empty for an unknown lead.
+    /// - Throws: ``EventStoreError`` — `corruptRecord`, `io`, or `closed` after ``close()``.
     public nonisolated func events(forLead id: LeadID) async throws -> [LeadEvent] {
         let chunks = try await rawRecords(forLead: id)
         var events: [LeadEvent] = []
