@@ -19,7 +19,8 @@ struct BenchmarkRegistry: Sendable {
     /// The benchmarks shipped with `accord-bench`.
     static var standard: BenchmarkRegistry {
         BenchmarkRegistry(
-            MemoryStoreBenchmarks.all + FileStoreBenchmarks.all + CodecBenchmarks.all + ProcessBenchmarks.all)
+            MemoryStoreBenchmarks.all + FileStoreBenchmarks.all + EngineBenchmarks.all + CodecBenchmarks.all
+            + ProcessBenchmarks.all)
     }
 
     /// The benchmarks called `names`, in the order given; all of them when `names` is empty.
