@@ -1,11 +1,15 @@
 // The child process of the file store's crash test: it appends to a FileEventStore as fast as
 // it can and prints every acknowledged event, until the test kills it with SIGKILL.
 //
-// Usage: AccordCrashWriter <data-directory> <round> [segment-size]
+// Usage: AccordCrashWriter <data-directory> <round> [segment-size] [erase]
+//
+// With `erase`, one task keeps capturing leads with an email and erasing them while the others
+// append, so kills land in the middle of segment rewrites.
 //
 // Output, one line per write(2) so a kill never leaves half a line that looks whole:
 //   OPEN <event-count> <recovery-notice or ->
 //   ACK <position> <idempotency-key>     (one line per event of an acknowledged call)
+//   ERASED <lead-id> <email>             (the erasure of that lead returned)
 //   ERROR <message>                      (then exit status 1)
 
 import Foundation
@@ -42,6 +46,7 @@ guard arguments.count >= 3, let round = Int(arguments[2]) else {
 let directory = URL(fileURLWithPath: arguments[1], isDirectory: true)
 let segmentSize = arguments.count > 3 ? Int(arguments[3]) ?? 256 * 1024 : 256 * 1024
 let writers = 4
+let erasing = arguments.count > 4 && arguments[4] == "erase"
 
 do {
     let store = try await FileEventStore(
@@ -74,6 +79,27 @@ do {
                             "ACK \(position) \(event.idempotencyKey ?? "")"
                         }.joined(separator: "\n"))
                     batch += 1
+                }
+            }
+        }
+        if erasing {
+            group.addTask {
+                var number = 0
+                while true {
+                    let lead = LeadID("erase-\(round)-\(number)")
+                    let email = "person-\(round)-\(number)@erase.example"
+                    let captured = LeadEvent(
+                        leadID: lead, occurredAt: Date(), actor: .integration("crash-writer"),
+                        payload: .captured(Lead(id: lead, email: email, company: "Acme"), stage: .lead),
+                        idempotencyKey: "form-\(email)")
+                    try await store.append([captured], to: lead)
+                    _ = try await store.erase(
+                        lead: lead,
+                        recording: LeadEvent(
+                            leadID: lead, occurredAt: Date(), actor: .person("dpo"),
+                            payload: .erased(Erasure(requestedBy: "dpo"))))
+                    emit("ERASED \(lead) \(email)")
+                    number += 1
                 }
             }
         }

@@ -67,6 +67,50 @@ struct FileEventStoreCrashTests {
         }
     }
 
+    @Test func erasureSurvivesKillNine() async throws {
+        let writer = try #require(
+            CrashWriterBinary.locate(), "the AccordCrashWriter executable was not built")
+        try await withTemporaryDirectory { directory in
+            let data = directory.appendingPathComponent("data")
+            let clock = ContinuousClock()
+            let started = clock.now
+            var acknowledged: [UInt64: String] = [:]
+            var erased: [(lead: String, email: String)] = []
+            var rounds = 0
+            while rounds < 4 || clock.now - started < .seconds(4) {
+                let output = try await runAndKill(
+                    writer, arguments: [data.path, String(rounds), String(64 * 1024), "erase"],
+                    after: .milliseconds(Int.random(in: 150...500)))
+                for line in output.split(separator: "\n") {
+                    let parts = line.split(separator: " ")
+                    if parts.first == "ERROR" { Issue.record("round \(rounds): \(line)") }
+                    if parts.count == 3, parts[0] == "ACK", let position = UInt64(parts[1]) {
+                        acknowledged[position] = String(parts[2])
+                    }
+                    if parts.count == 3, parts[0] == "ERASED" {
+                        erased.append((String(parts[1]), String(parts[2])))
+                    }
+                }
+                // A kill in the middle of a segment rewrite must leave a journal that opens.
+                let store = try await FileEventStore(
+                    directory: data, configuration: .init(segmentSize: 64 * 1024))
+                try check(try await store.everything(pageSize: 1000), acknowledged: acknowledged, round: rounds)
+                for (lead, _) in erased.suffix(5) {
+                    let kinds = try await store.events(forLead: LeadID(lead)).map(\.payload.kind)
+                    #expect(kinds.first == "captured" && kinds.contains("erased"), "\(lead): \(kinds)")
+                }
+                try await store.close()
+                let files = try Fixture.allFiles(in: data).map { try Data(contentsOf: $0) }
+                for (lead, email) in erased {
+                    let needle = Data(email.utf8)
+                    #expect(!files.contains { $0.range(of: needle) != nil }, "\(lead)'s email is still on disk")
+                }
+                rounds += 1
+            }
+            #expect(erased.count > 3)
+        }
+    }
+
     /// Checks one reopened journal against what the child acknowledged.
     private func check(_ events: [LeadEvent], acknowledged: [UInt64: String], round: Int) throws {
         #expect(

@@ -96,7 +96,8 @@ struct FileDescriptor: Sendable, Hashable {
         return bytes
     }
 
-    /// Flushes the file's data (and the metadata needed to read it) to stable storage.
+    /// Flushes the file's data (and the metadata needed to read it) to stable storage:
+    /// `fdatasync` on Linux, `F_FULLFSYNC` on Darwin.
     ///
     /// - Throws: ``EventStoreError`` with code `io`.
     func sync() throws {
@@ -104,7 +105,10 @@ struct FileDescriptor: Sendable, Hashable {
             #if canImport(Glibc)
                 let result = fdatasync(rawValue)
             #else
-                let result = fsync(rawValue)
+                // On Darwin plain fsync does not flush the drive's cache; F_FULLFSYNC does, and
+                // falls back to fsync where the file system does not support it.
+                var result = fcntl(rawValue, F_FULLFSYNC)
+                if result != 0, errno != EINTR { result = fsync(rawValue) }
             #endif
             if result == 0 { return }
             if errno == EINTR { continue }
