@@ -24,7 +24,9 @@ enum EngineBenchmarks {
     }
 
     /// Records `leads` people's quarter into a file store; returns the events appended.
-    private static func record(leads: Int, into directory: URL) async throws -> (events: Int, rows: Int, seconds: Double) {
+    private static func record(leads: Int, into directory: URL) async throws -> (
+        events: Int, rows: Int, seconds: Double
+    ) {
         let quarter = SyntheticQuarter(seed: 2026, leads: leads)
         let records = quarter.records()
         let clock = ManualClock(quarter.start)
@@ -63,7 +65,8 @@ enum EngineBenchmarks {
         var measurements: [Measurement] = []
         let (fullSeconds, leadCount): (Double, Int) = try await measure {
             let store = try await FileEventStore(directory: directory)
-            let engine = try await AlignmentEngine(playbook: .standard, store: store, configuration: EngineConfiguration())
+            let engine = try await AlignmentEngine(
+                playbook: .standard, store: store, configuration: EngineConfiguration())
             let count = await engine.leadCount
             try await engine.saveSnapshot()
             try await store.close()
@@ -75,7 +78,8 @@ enum EngineBenchmarks {
         measurements.append(full)
         let (snapshotSeconds, status): (Double, SnapshotStatus) = try await measure {
             let store = try await FileEventStore(directory: directory)
-            let engine = try await AlignmentEngine(playbook: .standard, store: store, configuration: EngineConfiguration())
+            let engine = try await AlignmentEngine(
+                playbook: .standard, store: store, configuration: EngineConfiguration())
             let status = await engine.snapshotStatus
             try await store.close()
             return status

@@ -158,8 +158,10 @@ extension AlignmentEngine {
         return leads[survivor]!
     }
 
-    /// Erases a lead's personal data for good (right to be forgotten), together with the leads
-    /// merged into it, and records the erasure.
+    /// Erases a person's personal data for good (right to be forgotten) and records the erasure.
+    ///
+    /// The whole person is erased: given a lead that was merged into another, the survivor and
+    /// every lead merged into it are erased too, since merge records carry the absorbed data.
     ///
     /// The journal keeps the redacted facts, so the scoreboard's counts do not change.
     ///
@@ -167,10 +169,11 @@ extension AlignmentEngine {
     ///   rewrite its files.
     public func erase(_ id: LeadID, requestedBy: String, reference: String? = nil) async throws {
         try await catchUp()
-        guard let state = leads[id] else {
+        // Erase the whole person: the survivor holds a merged lead's data in its merge record.
+        guard let root = survivor(of: id), let state = leads[root] else {
             throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
         }
-        var targets = [id]
+        var targets = [root]
         var pending = state.absorbed
         while let next = pending.popLast() {
             guard !targets.contains(next), let absorbed = leads[next] else { continue }
@@ -187,7 +190,7 @@ extension AlignmentEngine {
         try await catchUp()
         for target in targets {
             leads[target] = LeadState.fold(try await store.events(forLead: target))
-            identityIndex = identityIndex.filter { $0.value != target }
+            forget(target)
             await publishErased(target)
         }
     }

@@ -58,6 +58,7 @@ extension AlignmentEngine {
         identityIndex = [:]
         accounts = [:]
         contactsByAccount = [:]
+        accountOfLead = [:]
         let ordered = leads.values.sorted { lhs, rhs in
             lhs.createdAt == rhs.createdAt ? lhs.id < rhs.id : lhs.createdAt < rhs.createdAt
         }

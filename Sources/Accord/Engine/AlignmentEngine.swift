@@ -36,6 +36,7 @@ public actor AlignmentEngine {
     var identityIndex: [IdentityKey: LeadID] = [:]
     var accounts: [AccountID: Account] = [:]
     var contactsByAccount: [AccountID: Set<LeadID>] = [:]
+    var accountOfLead: [LeadID: AccountID] = [:]
     /// The position of the last journal event folded into the projections.
     var position: JournalPosition?
     /// Events folded since the projections were last loaded from or saved to a snapshot.
@@ -165,9 +166,11 @@ public actor AlignmentEngine {
             index(id)
             linkAccount(of: id)
         case .mergedInto(let survivor):
-            for (key, owner) in identityIndex where owner == id { identityIndex[key] = survivor }
+            for key in configuration.identity.keys(for: leads[id]!.lead) where identityIndex[key] == id {
+                identityIndex[key] = survivor
+            }
         case .erased:
-            identityIndex = identityIndex.filter { $0.value != id }
+            forget(id)
         default:
             break
         }
@@ -175,10 +178,10 @@ public actor AlignmentEngine {
 
     func linkAccount(of id: LeadID) {
         guard let lead = leads[id]?.lead, let accountID = lead.accountID else { return }
-        for (other, var members) in contactsByAccount where other != accountID && members.contains(id) {
-            members.remove(id)
-            contactsByAccount[other] = members
+        if let previous = accountOfLead[id], previous != accountID {
+            contactsByAccount[previous]?.remove(id)
         }
+        accountOfLead[id] = accountID
         contactsByAccount[accountID, default: []].insert(id)
         if accounts[accountID] == nil {
             let domain = accountID.rawValue.contains(".") ? accountID.rawValue : nil
@@ -186,6 +189,11 @@ public actor AlignmentEngine {
         } else if accounts[accountID]?.name == nil, let company = lead.company {
             accounts[accountID]?.name = company
         }
+    }
+
+    /// Removes an erased lead from the identity index, whatever keys it had.
+    func forget(_ id: LeadID) {
+        identityIndex = identityIndex.filter { $0.value != id }
     }
 
     func index(_ id: LeadID) {

@@ -81,6 +81,7 @@ extension EventStore {
 /// The journal as an `AsyncSequence`, fetched a page at a time so it never sits in memory whole.
 public struct JournalEvents: AsyncSequence, Sendable {
     public typealias Element = LeadEvent
+    public typealias Failure = any Error
 
     let store: any EventStore
     let start: JournalPosition
@@ -95,6 +96,14 @@ public struct JournalEvents: AsyncSequence, Sendable {
         var finished = false
 
         public mutating func next() async throws -> LeadEvent? {
+            try await next(isolation: nil)
+        }
+
+        /// The next event, without leaving the caller's actor except to fetch a page: iterating
+        /// from an actor costs one hop per page, not one per event.
+        public mutating func next(isolation actor: isolated (any Actor)? = #isolation) async throws
+            -> LeadEvent?
+        {
             if index == page.count {
                 guard !finished else { return nil }
                 page = try await store.read(from: next, limit: pageSize)

@@ -140,3 +140,24 @@ struct LifecycleTests {
             ])
     }
 }
+
+struct ErasureOfMergedPeopleTests {
+    @Test func erasingAnAbsorbedLeadErasesTheWholePerson() async throws {
+        let store = InMemoryEventStore()
+        let engine = try await makeEngine(store: store)
+        let crm = ExternalID(system: "outreach", value: "OR-1")
+        let form = try await engine.capture(Lead(id: "", email: "ana@acme.com", company: "Acme"))
+        let outbound = try await engine.capture(
+            Lead(id: "", phone: "+1 628 555 0101", firstName: "Ana", externalIDs: [crm]))
+        _ = try await engine.capture(Lead(id: "", email: "ana@acme.com", externalIDs: [crm]))
+        try await engine.erase(outbound.leadID, requestedBy: "dpo")
+        for id in [form.leadID, outbound.leadID] {
+            #expect(await engine.state(of: id)?.isErased == true)
+            for event in try await store.events(forLead: id) {
+                if case .merged(let record) = event.payload {
+                    #expect(record.absorbedLead.phone == nil && record.absorbedLead.firstName == nil)
+                }
+            }
+        }
+    }
+}
