@@ -115,7 +115,7 @@ extension AlignmentEngine {
         -> IngestSummary
     {
         var summary = IngestSummary()
-        _ = try await ingestDetailed(items, by: actor, summary: &summary)
+        _ = try await ingestDetailed(items, by: actor, summary: &summary, collectResults: false)
         return summary
     }
 
@@ -123,11 +123,11 @@ extension AlignmentEngine {
         -> [Int: SignalResult]
     {
         var summary = IngestSummary()
-        return try await ingestDetailed(items, by: actor, summary: &summary)
+        return try await ingestDetailed(items, by: actor, summary: &summary, collectResults: true)
     }
 
     private func ingestDetailed(
-        _ items: [IngestItem], by actor: EventActor, summary: inout IngestSummary
+        _ items: [IngestItem], by actor: EventActor, summary: inout IngestSummary, collectResults: Bool
     ) async throws -> [Int: SignalResult] {
         var outcomes: [CaptureResult.Outcome] = []
         var signalSlots: [(item: Int, lead: LeadID, event: Int)] = []
@@ -157,6 +157,7 @@ extension AlignmentEngine {
         for (index, request) in planned.enumerated() { requestIndex[request.leadID] = index }
         var signalResults: [Int: SignalResult] = [:]
         var scoredLeads: [LeadID] = []
+        var toScore: Set<LeadID> = []
         for slot in signalSlots {
             guard let index = requestIndex[slot.lead], index < results.count else { continue }
             let result = results[index]
@@ -165,8 +166,9 @@ extension AlignmentEngine {
                 summary.duplicateSignals += 1
             } else {
                 summary.signalsRecorded += 1
-                if !scoredLeads.contains(slot.lead) { scoredLeads.append(slot.lead) }
+                if toScore.insert(slot.lead).inserted { scoredLeads.append(slot.lead) }
             }
+            guard collectResults else { continue }
             signalResults[slot.item] = SignalResult(
                 capture: outcomes[slot.item], position: result.positions[slot.event],
                 isDuplicate: duplicate, state: leads[slot.lead]!)

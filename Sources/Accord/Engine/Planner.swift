@@ -65,7 +65,9 @@ struct Planner {
             idempotencyKey: key, playbookVersion: decision ? playbookVersion : nil)
         if pending[lead] == nil { order.append(lead) }
         pending[lead, default: []].append(event)
-        if var current = state(lead) {
+        if overlay[lead] != nil {
+            overlay[lead]!.apply(event)
+        } else if var current = base[lead] {
             current.apply(event)
             overlay[lead] = current
         } else if let created = LeadState.fold([event]) {

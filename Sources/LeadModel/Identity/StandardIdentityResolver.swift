@@ -192,6 +192,7 @@ public struct StandardIdentityResolver: IdentityResolver, Sendable {
 
     /// Splits a trimmed, lowercased email into local part and domain, or `nil` when malformed.
     private func emailParts(_ email: String) -> (local: String, domain: String)? {
+        if let parts = asciiEmailParts(email) { return parts }
         let text = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
@@ -200,6 +201,34 @@ public struct StandardIdentityResolver: IdentityResolver, Sendable {
         guard !local.isEmpty, !local.contains(where: \.isWhitespace), isPlausibleDomain(domain)
         else { return nil }
         return (local, domain)
+    }
+
+    /// The same split for the common, all-ASCII address, on bytes rather than characters (it runs
+    /// for every record an import reads). `nil` when the text is not ASCII or not an address, in
+    /// which case ``emailParts(_:)`` decides with full Unicode rules.
+    private func asciiEmailParts(_ email: String) -> (local: String, domain: String)? {
+        var bytes = Array(email.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
+        var at: Int?
+        for index in start..<bytes.count {
+            let byte = bytes[index]
+            if (0x41...0x5A).contains(byte) { bytes[index] = byte + 0x20 }
+            if byte == 0x40 {
+                guard at == nil else { return nil }
+                at = index
+            } else if isSpace(byte) || (at != nil && byte == 0x2F) {
+                return nil
+            }
+        }
+        guard let at, at > start, at + 1 < bytes.count else { return nil }
+        let domain = bytes[(at + 1)...]
+        guard domain.first != 0x2E, domain.last != 0x2E, domain.contains(0x2E),
+            !zip(domain, domain.dropFirst()).contains(where: { $0 == 0x2E && $1 == 0x2E })
+        else { return nil }
+        return (String(decoding: bytes[start..<at], as: UTF8.self), String(decoding: domain, as: UTF8.self))
     }
 
     /// A host with at least two non-empty labels and no whitespace.
