@@ -51,9 +51,8 @@ public struct StandardIdentityResolver: IdentityResolver, Sendable {
             keys.append(IdentityKey(kind: "phone", value: phone))
         }
         for external in lead.externalIDs {
-            let system = external.system.trimmingCharacters(in: .whitespacesAndNewlines)
-                .lowercased()
-            let value = external.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let system = external.system.trimmedOfWhitespace.lowercased()
+            let value = external.value.trimmedOfWhitespace
             guard !system.isEmpty, !value.isEmpty else { continue }
             let key = IdentityKey(kind: "external:" + system, value: value)
             if !keys.contains(key) { keys.append(key) }
@@ -123,7 +122,7 @@ public struct StandardIdentityResolver: IdentityResolver, Sendable {
     ///   other stray characters, fewer than ``Configuration/minimumPhoneDigits`` significant
     ///   digits, or more than the 15 digits E.164 allows.
     public func normalizedPhone(_ phone: String) -> String? {
-        var text = phone.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var text = phone.trimmedOfWhitespace.lowercased()
         if text.hasPrefix("tel:") { text.removeFirst(4) }
         if let cut = text.firstIndex(where: { $0.isLetter || $0 == "#" || $0 == ";" || $0 == "," }) {
             text = String(text[..<cut])
@@ -236,5 +235,16 @@ public struct StandardIdentityResolver: IdentityResolver, Sendable {
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
             && !domain.contains(where: { $0.isWhitespace || $0 == "@" || $0 == "/" })
+    }
+}
+
+extension String {
+    /// The string without surrounding whitespace and newlines. Returns the string itself, without
+    /// work, in the common case where it has none (identity keys are computed for every record).
+    fileprivate var trimmedOfWhitespace: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func plain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+        if plain(first), plain(last) { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
