@@ -32,7 +32,7 @@ extension CommandDefinition {
         var summary = IngestSummary()
         var funnel = StageFunnel()
         var bySource: [String: Int] = [:]
-        var example: (merged: LeadID?, any: LeadID?) = (nil, nil)
+        var example: (merged: LeadID?, any: LeadID?, account: AccountID?) = (nil, nil, nil)
         let eventCount: UInt64 = try await directory.withEngine(now: { clock.now }) { engine in
             var index = 0
             while index < records.count {
@@ -54,6 +54,11 @@ extension CommandDefinition {
                 bySource[state.lead.source ?? "unknown", default: 0] += 1
                 if example.merged == nil, !state.absorbed.isEmpty { example.merged = state.id }
                 if example.any == nil { example.any = state.id }
+                if example.account == nil, let account = state.lead.accountID,
+                    await engine.contacts(of: account).count > 1
+                {
+                    example.account = account
+                }
             }
             return await engine.journalPosition?.rawValue ?? 0
         }
@@ -91,7 +96,11 @@ extension CommandDefinition {
         let data = directory.root.path == DataDirectory.resolve(nil).root.path ? "" : " --data \(directory.root.path)"
         if let lead = example.merged ?? example.any {
             console.print("  swift run accord lead show \(lead)\(data)")
-            console.print("  swift run accord lead timeline \(lead)\(data)     # both histories of a merged person")
+            let why = example.merged == nil ? "" : "     # both histories of a merged person"
+            console.print("  swift run accord lead timeline \(lead)\(data)\(why)")
+            if let account = example.account {
+                console.print("  swift run accord account show \(account)\(data)")
+            }
         }
         console.print("  swift run accord signal quote-requested --email someone@example.com\(data)")
         console.print("  swift run accord help")

@@ -39,11 +39,17 @@ public enum AttributeValue: Hashable, Sendable {
 extension AttributeValue: Codable {
     private enum DateKey: String, CodingKey { case date }
 
+    /// ISO 8601 with milliseconds, so that JSON exports keep sub-second times.
+    static let preciseISO8601 = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     public init(from decoder: any Decoder) throws {
         if let keyed = try? decoder.container(keyedBy: DateKey.self),
             let text = try? keyed.decode(String.self, forKey: .date)
         {
-            guard let date = try? Date(text, strategy: .iso8601) else {
+            guard
+                let date = (try? Date(text, strategy: Self.preciseISO8601))
+                    ?? (try? Date(text, strategy: .iso8601))
+            else {
                 throw DecodingError.dataCorrupted(
                     .init(
                         codingPath: decoder.codingPath + [DateKey.date],
@@ -86,7 +92,7 @@ extension AttributeValue: Codable {
             try container.encode(value)
         case .date(let value):
             var container = encoder.container(keyedBy: DateKey.self)
-            try container.encode(value.formatted(.iso8601), forKey: .date)
+            try container.encode(value.formatted(Self.preciseISO8601), forKey: .date)
         }
     }
 }

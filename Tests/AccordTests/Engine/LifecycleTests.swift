@@ -161,3 +161,27 @@ struct ErasureOfMergedPeopleTests {
         }
     }
 }
+
+struct NotificationSinkTests {
+    actor Collector: NotificationSink {
+        var received: [EngineNotification] = []
+        func deliver(_ notification: EngineNotification) async { received.append(notification) }
+    }
+
+    @Test func sinksReceiveEveryNotificationInOrderAfterTheFactsAreStored() async throws {
+        let collector = Collector()
+        let store = InMemoryEventStore()
+        let engine = try await AlignmentEngine(
+            playbook: .standard, store: store,
+            configuration: EngineConfiguration(router: FixedRouter(), sinks: [collector]))
+        let lead = try await engine.capture(Lead(id: "", email: "ana@acme.com", company: "Acme", source: "ads"))
+        try await engine.changeStage(of: lead.leadID, to: .sql, by: .system)
+        try await engine.erase(lead.leadID, requestedBy: "dpo")
+        #expect(
+            await collector.received == [
+                .leadCaptured(lead.leadID), .stageChanged(lead.leadID, StageChange(from: .lead, to: .sql)),
+                .assigned(lead.leadID, .rep("rep-1")), .leadErased(lead.leadID),
+            ])
+        #expect(try await store.events(forLead: lead.leadID).count == 4)
+    }
+}

@@ -44,3 +44,14 @@ struct ValueCodingTests {
         #expect(try JSONDecoder().decode(LeadEvent.self, from: data) == event)
     }
 }
+
+struct AttributeDateCodingTests {
+    @Test func datesKeepMillisecondsInJSONAndReadPlainISO8601() throws {
+        let precise = AttributeValue.date(Date(timeIntervalSince1970: 1_790_000_000.25))
+        let data = try JSONEncoder().encode(precise)
+        #expect(String(decoding: data, as: UTF8.self).contains(".250Z"))
+        #expect(try JSONDecoder().decode(AttributeValue.self, from: data) == precise)
+        let plain = try JSONDecoder().decode(AttributeValue.self, from: Data(#"{"date": "2026-09-21T14:13:20Z"}"#.utf8))
+        #expect(plain == .date(Date(timeIntervalSince1970: 1_790_000_000)))
+    }
+}
