@@ -7,7 +7,8 @@ import LeadModel
 /// to a message and a documented exit status.
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
-        .initialize, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadStage, .accountShow, .demo, .help,
+        .initialize, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage, .accountShow,
+        .demo, .help,
     ]
 
     static var overview: String {

@@ -83,6 +83,25 @@ struct CommandLineTests {
         #expect(unknown.status == 3)
     }
 
+    @Test func explainShowsEveryDecisionWithItsReasons() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        _ = try workspace.run("capture", "--email", "ana@acme.com", "--company", "Acme", "--source", "webinar")
+        #expect(
+            try workspace.run("lead", "stage", "L0000001", "sql", "--by", "maria", "--reason", "asked for a call")
+                .status == 0)
+        let text = try workspace.run("lead", "explain", "L0000001")
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("stage lead → sql"))
+        #expect(text.stdout.contains("because manual: asked for a call"))
+        #expect(text.stdout.contains("because gate:sql: required fields present: email, company, source"))
+        #expect(text.stdout.contains("playbook v1"))
+        let json = try workspace.run("lead", "explain", "L0000001", "--json")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["stages"] as? [Any])?.count == 1)
+        #expect(object?["stage"] as? String == "sql")
+    }
+
     @Test func invalidPlaybookIsReportedByJSONPath() throws {
         let workspace = try Workspace()
         _ = try workspace.run("init")

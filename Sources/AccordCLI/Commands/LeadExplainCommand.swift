@@ -1,0 +1,128 @@
+import Accord
+import Foundation
+import LeadModel
+
+extension CommandDefinition {
+    static let leadExplain = CommandDefinition(
+        name: "lead explain",
+        summary: "Explain a lead from its journal: why it has its stage, score, owner and clocks.",
+        discussion: """
+            Every decision Accord records carries its reasons and the playbook version that made \
+            it; this reads them back, grouped by what they decided. The latest score is shown with \
+            every contribution.
+            """,
+        positionals: [PositionalSpec(name: "LEAD", help: "the lead's id")],
+        examples: ["accord lead explain L0000001", "accord lead explain L0000001 --json"]
+    ) { arguments, console in
+        let id = LeadID(try arguments.positional(0, "LEAD"))
+        let (state, events) = try await console.dataDirectory.withStore { store in
+            let reader = LeadReader(store: store)
+            return (try await reader.state(of: id), try await reader.timeline(of: id, includingMerged: true))
+        }
+        let explanation = LeadExplanation(state: state, events: events)
+        if console.json {
+            try console.printJSON(explanation)
+        } else {
+            for line in explanation.lines { console.print(line) }
+        }
+    }
+}
+
+/// The decisions behind a lead's current state, read from its journal.
+struct LeadExplanation: Codable {
+    struct Decision: Codable {
+        var position: UInt64?
+        var at: Date
+        var what: String
+        var by: String
+        var playbookVersion: String?
+        var reasons: [Reason]
+    }
+
+    var lead: String
+    var stage: String
+    var score: ScoreCard?
+    var owner: String?
+    var identity: [Decision]
+    var stages: [Decision]
+    var scores: [Decision]
+    var assignments: [Decision]
+    var clocks: [Decision]
+    var dispositions: [Decision]
+
+    init(state: LeadState, events: [LeadEvent]) {
+        lead = state.id.rawValue
+        stage = state.stage.rawValue
+        score = state.score
+        owner = state.owner?.description
+        func decision(_ event: LeadEvent) -> Decision {
+            Decision(
+                position: event.position?.rawValue, at: event.occurredAt, what: EventLine.summary(event),
+                by: event.actor.description, playbookVersion: event.playbookVersion, reasons: event.reasons)
+        }
+        var identity: [Decision] = []
+        var stages: [Decision] = []
+        var scores: [Decision] = []
+        var assignments: [Decision] = []
+        var clocks: [Decision] = []
+        var dispositions: [Decision] = []
+        for event in events {
+            switch event.payload {
+            case .captured where !event.reasons.isEmpty, .merged, .mergedInto, .erased:
+                identity.append(decision(event))
+            case .stageChanged: stages.append(decision(event))
+            case .scored: scores.append(decision(event))
+            case .assigned: assignments.append(decision(event))
+            case .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated: clocks.append(decision(event))
+            case .dispositionRecorded: dispositions.append(decision(event))
+            default: break
+            }
+        }
+        self.identity = identity
+        self.stages = stages
+        self.scores = scores
+        self.assignments = assignments
+        self.clocks = clocks
+        self.dispositions = dispositions
+    }
+
+    var lines: [String] {
+        var output = ["\(lead) is \(stage)" + (owner.map { ", owned by \($0)" } ?? "")]
+        func section(_ title: String, _ decisions: [Decision], empty: String) {
+            output.append("")
+            output.append(title)
+            if decisions.isEmpty {
+                output.append("  \(empty)")
+                return
+            }
+            for item in decisions {
+                var head = "  #\(item.position.map(String.init) ?? "?") \(item.at.formatted(.iso8601))  \(item.what)"
+                head += "  [\(item.by)\(item.playbookVersion.map { ", playbook v\($0)" } ?? "")]"
+                output.append(head)
+                output += item.reasons.map { "      because \($0.rule): \($0.detail)" }
+            }
+        }
+        section("Stage", stages, empty: "never moved since capture")
+        output.append("")
+        output.append("Score")
+        if let score {
+            let grade = score.grade.map { ", grade \($0)" } ?? ""
+            output.append(
+                "  \(LeadView.number(score.total)) = fit \(LeadView.number(score.fit)) + engagement \(LeadView.number(score.engagement))\(grade), by \(score.scorer)"
+            )
+            for contribution in score.contributions {
+                let points = (contribution.points >= 0 ? "+" : "") + LeadView.number(contribution.points)
+                output.append(
+                    "    \(points) \(contribution.rule) (\(contribution.axis.rawValue)): \(contribution.evidence)")
+            }
+            output.append("  scored \(scores.count) time\(scores.count == 1 ? "" : "s")")
+        } else {
+            output.append("  not scored")
+        }
+        section("Owner", assignments, empty: "not assigned")
+        section("Response clocks", clocks, empty: "no clock started")
+        section("Dispositions", dispositions, empty: "no disposition recorded")
+        section("Identity", identity, empty: "captured once, never merged")
+        return output
+    }
+}
