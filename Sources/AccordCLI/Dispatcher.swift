@@ -8,7 +8,7 @@ import LeadModel
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage, .accountShow,
-        .demo, .help,
+        .touch, .feedback, .demo, .help,
     ]
 
     static var overview: String {

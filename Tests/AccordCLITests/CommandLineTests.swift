@@ -102,6 +102,32 @@ struct CommandLineTests {
         #expect(object?["stage"] as? String == "sql")
     }
 
+    @Test func touchesAndFeedbackAreRecordedAndCheckedAgainstTheReasonCodes() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        _ = try workspace.run("capture", "--email", "ana@acme.com", "--company", "Acme", "--source", "webinar")
+        #expect(try workspace.run("touch", "L0000001").status == 2)
+        let touch = try workspace.run("touch", "L0000001", "--by", "maria", "--channel", "email", "--connected")
+        #expect(touch.status == 0)
+        #expect(touch.stdout.hasPrefix("recorded a touch by maria on L0000001 (email)"))
+        #expect(try workspace.run("touch", "L0000001", "--by", "maria", "--channel", "fax").status == 2)
+
+        let unknown = try workspace.run("feedback", "L0000001", "rejected", "--reason", "bad-vibes")
+        #expect(unknown.status == 5)
+        #expect(unknown.stderr.contains("wrong-persona"))
+        let missing = try workspace.run("feedback", "L0000001", "recycled")
+        #expect(missing.status == 5)
+        let ok = try workspace.run(
+            "feedback", "L0000001", "rejected", "--reason", "wrong-persona", "--note", "IT, not finance")
+        #expect(ok.status == 0)
+        let codes = try workspace.run("feedback", "--codes")
+        #expect(codes.stdout.contains("competitor-locked-in"))
+        let show = try workspace.run("lead", "show", "L0000001", "--json")
+        let lead = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+        #expect(lead?["touches"] as? Int == 1)
+        #expect((lead?["disposition"] as? [String: Any])?["reasonCode"] as? String == "wrong-persona")
+    }
+
     @Test func invalidPlaybookIsReportedByJSONPath() throws {
         let workspace = try Workspace()
         _ = try workspace.run("init")
