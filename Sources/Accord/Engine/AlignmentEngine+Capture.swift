@@ -90,14 +90,17 @@ extension AlignmentEngine {
 
     /// Records a signal on a known lead, then scores it.
     ///
-    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged` or `leadErased`;
-    ///   ``EventStoreError`` when the journal cannot be written.
+    /// A lead that was merged into another forwards the signal to the survivor: a source system
+    /// that still knows the old id loses nothing.
+    ///
+    /// - Throws: ``LeadModelError`` `unknownLead` or `leadErased`; ``EventStoreError`` when the
+    ///   journal cannot be written.
     @discardableResult
     public func record(_ signal: Signal, for lead: LeadID, by actor: EventActor = .system)
         async throws -> SignalResult
     {
         try await catchUp()
-        let state = try liveState(of: lead)
+        let state = try liveState(of: survivor(of: lead) ?? lead)
         return try await record(signal, from: state.lead, by: actor)
     }
 

@@ -53,8 +53,10 @@ struct CaptureTests {
         #expect(absorbed.mergedInto == formLead.leadID)
         let timeline = try await engine.timeline(of: formLead.leadID)
         #expect(timeline.contains { $0.leadID == outbound.leadID && $0.payload.kind == "signal-recorded" })
+        let forwarded = try await engine.record(Signal(kind: .emailOpened, occurredAt: .now), for: outbound.leadID)
+        #expect(forwarded.leadID == formLead.leadID)
         await #expect(throws: LeadModelError.self) {
-            try await engine.record(Signal(kind: .emailOpened, occurredAt: .now), for: outbound.leadID)
+            try await engine.changeStage(of: outbound.leadID, to: .mql, by: .system)
         }
     }
 
