@@ -185,3 +185,30 @@ struct NotificationSinkTests {
         #expect(try await store.events(forLead: lead.leadID).count == 4)
     }
 }
+
+struct SharedStoreTests {
+    @Test func twoEnginesCapturingTheSamePeopleAtOnceMakeOneLeadEach() async throws {
+        let store = InMemoryEventStore()
+        let first = try await makeEngine(store: store)
+        let second = try await makeEngine(store: store)
+        let people = (0..<5).map { Lead(id: "", email: "person\($0)@acme.com", source: "webinar") }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for engine in [first, second] {
+                group.addTask {
+                    for round in 0..<10 {
+                        for person in people {
+                            var copy = person
+                            copy.campaign = "round-\(round)"
+                            try await engine.capture(copy)
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        try await first.catchUp()
+        try await second.catchUp()
+        #expect(await first.activeLeads().count == 5)
+        #expect(await first.activeLeads() == (await second.activeLeads()))
+    }
+}
