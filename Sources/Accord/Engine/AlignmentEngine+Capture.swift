@@ -55,7 +55,10 @@ extension AlignmentEngine {
     /// Identity resolution decides: the same email, phone or external id finds the existing lead
     /// (its missing fields are filled, and a new source or campaign is recorded as a second
     /// capture); a record that matches two leads merges them into the older one. A lead with an
-    /// empty `id` gets a minted one.
+    /// empty `id` gets a minted one. Minted ids follow the journal, so two engines on one store
+    /// that capture the same new person at once mint the same id, and the store's optimistic
+    /// concurrency makes one of them retry and find the person; hosts that bring their own ids
+    /// for new people should capture each person from one writer.
     ///
     /// - Parameters:
     ///   - person: the record as the source knows it.
