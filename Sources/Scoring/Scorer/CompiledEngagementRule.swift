@@ -1,0 +1,94 @@
+import LeadModel
+
+/// An ``EngagementRule`` ready to evaluate.
+struct CompiledEngagementRule: Sendable {
+    enum PropertyReader: Sendable {
+        case source, campaign
+        case property(String)
+
+        @inline(__always)
+        func read(_ signal: Signal) -> AttributeValue? {
+            switch self {
+            case .source: return signal.source.map(AttributeValue.string)
+            case .campaign: return signal.campaign.map(AttributeValue.string)
+            case .property(let key): return signal.properties[key].flatMap(FieldReader.nonBlank)
+            }
+        }
+    }
+
+    let name: String
+    let axis: ScoreCard.Axis
+    let conditions: [(reader: PropertyReader, condition: CompiledCondition)]
+    let atLeast: Int
+    let window: Double?
+    let windowText: String
+    let points: Double
+    let perOccurrence: Bool
+    let cap: Double?
+    let decays: Bool
+    let label: String
+
+    init(_ rule: EngagementRule) {
+        name = rule.name
+        axis = rule.axis
+        conditions = rule.conditions.map { condition in
+            let reader: PropertyReader =
+                switch condition.property {
+                case "source": .source
+                case "campaign": .campaign
+                default: .property(condition.property)
+                }
+            return (reader, CompiledCondition(condition.condition))
+        }
+        atLeast = Swift.max(1, rule.atLeast)
+        window = rule.withinDays.map { $0 * 86_400 }
+        windowText = rule.withinDays.map { " in the last \(TextMatching.format($0)) days" } ?? ""
+        points = rule.points
+        perOccurrence = rule.per == .occurrence
+        cap = rule.cap.flatMap { $0 > 0 ? $0 : nil }
+        decays = rule.decays
+        label = rule.label ?? rule.kinds.map(\.rawValue).joined(separator: " or ") + " signals"
+    }
+
+    /// Whether a signal of one of the rule's kinds, `age` seconds old, qualifies.
+    @inline(__always)
+    func admits(_ signal: Signal, age: Double) -> Bool {
+        if let window, age > window { return false }
+        for condition in conditions where !condition.condition.matches(condition.reader.read(signal)) {
+            return false
+        }
+        return true
+    }
+
+    /// The contribution for what the rule saw, or `nil` when it gives no points.
+    func contribution(_ tally: EngagementTally, decay: EngagementDecay) -> ScoreCard.Contribution? {
+        guard tally.count >= atLeast else { return nil }
+        var evidence = "\(tally.count) \(label)\(windowText)"
+        var earned: Double
+        if perOccurrence {
+            let full = points * Double(tally.count)
+            earned = points * tally.factorSum
+            evidence += ", \(TextMatching.format(points)) each"
+            if decays, earned != full { evidence += ", \(TextMatching.format(earned)) after decay" }
+            if let cap {
+                if earned > cap {
+                    earned = cap
+                    evidence += ", capped at \(TextMatching.format(cap))"
+                } else if earned < -cap {
+                    earned = -cap
+                    evidence += ", capped at \(TextMatching.format(-cap))"
+                }
+            }
+        } else {
+            let factor = decays ? decay.factor(age: tally.newestAge) : 1
+            earned = points * factor
+            if factor != 1 {
+                let days = (tally.newestAge / 8_640).rounded() / 10
+                evidence += ", newest \(TextMatching.format(days)) days ago, kept \(TextMatching.format(factor * 100))%"
+            }
+        }
+        let rounded = roundPoints(earned)
+        guard rounded != 0 else { return nil }
+        return ScoreCard.Contribution(rule: name, axis: axis, points: rounded, evidence: evidence)
+    }
+}

@@ -1,0 +1,106 @@
+/// Allocation-free text helpers for the scoring hot path.
+///
+/// Rules compare text case-insensitively. For ASCII text (nearly every attribute value and URL)
+/// the comparison runs over UTF-8 bytes without making new strings; other text falls back to
+/// `lowercased()`.
+enum TextMatching {
+    /// The lowercase form of an ASCII letter byte; other bytes unchanged.
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
+    }
+
+    /// Whether `text` equals `lowered` ignoring case; `lowered` must already be lowercase.
+    static func equalsIgnoringCase(_ text: String, lowered: String) -> Bool {
+        var text = text
+        var lowered = lowered
+        let result = text.withUTF8 { a in
+            lowered.withUTF8 { b -> Bool? in
+                guard a.count == b.count else { return isASCII(a) && isASCII(b) ? false : nil }
+                for index in 0..<a.count {
+                    let x = a[index]
+                    if x >= 0x80 || b[index] >= 0x80 { return nil }
+                    if lower(x) != b[index] { return false }
+                }
+                return true
+            }
+        }
+        if let result { return result }
+        return text.lowercased() == lowered
+    }
+
+    /// Whether `text` contains `lowered` ignoring case; `lowered` must already be lowercase.
+    static func containsIgnoringCase(_ text: String, lowered: String) -> Bool {
+        var text = text
+        var lowered = lowered
+        let result = text.withUTF8 { a in
+            lowered.withUTF8 { b -> Bool? in
+                guard isASCII(b) else { return nil }
+                if b.isEmpty { return true }
+                guard a.count >= b.count else { return isASCII(a) ? false : nil }
+                let first = b[0]
+                var sawNonASCII = false
+                var start = 0
+                let last = a.count - b.count
+                while start <= last {
+                    let x = a[start]
+                    if x >= 0x80 { sawNonASCII = true }
+                    if lower(x) == first {
+                        var offset = 1
+                        while offset < b.count, lower(a[start + offset]) == b[offset] { offset += 1 }
+                        if offset == b.count { return true }
+                    }
+                    start += 1
+                }
+                if !sawNonASCII {
+                    for index in (last + 1)..<a.count where a[index] >= 0x80 { sawNonASCII = true }
+                }
+                return sawNonASCII ? nil : false
+            }
+        }
+        if let result { return result }
+        return text.lowercased().contains(lowered)
+    }
+
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
+    /// Whether the text is empty or only spaces, tabs and line breaks.
+    static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 where !(byte == 32 || (byte >= 9 && byte <= 13)) {
+            if byte >= 0x80 { return text.allSatisfy(\.isWhitespace) }
+            return false
+        }
+        return true
+    }
+
+    /// A number as rules print it: whole numbers with thousands separators (`2,000`), others
+    /// with up to two decimals (`7.07`).
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        let rounded = (value * 100).rounded() / 100
+        let negative = rounded < 0
+        let magnitude = abs(rounded)
+        guard magnitude < 1e15 else { return String(value) }
+        let whole = Int64(magnitude)
+        let cents = Int64(((magnitude - Double(whole)) * 100).rounded())
+        var digits = Array(String(whole).utf8)
+        var grouped: [UInt8] = []
+        grouped.reserveCapacity(digits.count + digits.count / 3 + 4)
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
+            grouped.append(digit)
+        }
+        if cents > 0 {
+            grouped.append(UInt8(ascii: "."))
+            grouped.append(UInt8(ascii: "0") + UInt8(cents / 10))
+            if cents % 10 != 0 { grouped.append(UInt8(ascii: "0") + UInt8(cents % 10)) }
+        }
+        digits = grouped
+        let text = String(decoding: digits, as: UTF8.self)
+        return negative ? "-" + text : text
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import LeadModel
+import Scoring
+import Testing
+
+struct FitRuleTests {
+    private func fitPoints(
+        _ condition: ValueCondition, field: LeadField = "industry", value: AttributeValue?, points: Double = 10
+    ) -> Double {
+        var attributes: [String: AttributeValue] = [:]
+        if let value { attributes[field.rawValue] = value }
+        let rules = ScoringRules(fit: [FitRule("rule", field: field, condition, points: points)])
+        return Fixtures.score(rules, Fixtures.state(attributes: attributes)).fit
+    }
+
+    static let cases: [(ValueCondition, AttributeValue?, Bool)] = [
+        (.equals("healthcare"), "Healthcare", true),
+        (.equals("healthcare"), "retail", false),
+        (.equals(250), 250, true),
+        (.equals(250), "250", true),
+        (.equals(true), true, true),
+        (.oneOf(["fintech", "software"]), "SOFTWARE", true),
+        (.oneOf(["fintech", "software"]), "hardware", false),
+        (.oneOf(["fintech"]), .list(["retail", "fintech"]), true),
+        (.range(min: 200, max: 2_000), 200, true),
+        (.range(min: 200, max: 2_000), 2_000, true),
+        (.range(min: 200, max: 2_000), 199, false),
+        (.range(min: 200, max: 2_000), 2_001, false),
+        (.range(min: 200, max: nil), 1_000_000, true),
+        (.range(min: nil, max: 50), 51, false),
+        (.range(min: 200, max: 2_000), "1200", true),
+        (.range(min: 200, max: 2_000), "many", false),
+        (.contains("care"), "HealthCare", true),
+        (ValueCondition(contains: ["bank", "fin"]), "FinTech", true),
+        (.contains("care"), "retail", false),
+        (.contains("über"), "ÜBER health", true),
+        (.matches("^health"), "healthcare", true),
+        (.matches("^health"), "digital health", false),
+        (.matches("(?i)^HEALTH"), "healthcare", true),
+        (.present, "x", true),
+        (.present, nil, false),
+        (.present, "   ", false),
+        (.missing, nil, true),
+        (.missing, "  ", true),
+        (.missing, "x", false),
+        (.equals("x"), nil, false),
+    ]
+
+    @Test(arguments: cases)
+    func conditionMatchesLikeItsDocumentationSays(condition: ValueCondition, value: AttributeValue?, matches: Bool) {
+        #expect(fitPoints(condition, value: value) == (matches ? 10 : 0))
+    }
+
+    @Test func invalidRegularExpressionNeverMatches() {
+        #expect(fitPoints(.matches("(unclosed"), value: "(unclosed") == 0)
+    }
+
+    @Test func negativePointsTakePointsAway() {
+        let rules = ScoringRules(fit: [
+            FitRule("industry", field: "industry", .equals("software"), points: 10),
+            FitRule("student", field: .title, .contains("student"), points: -25),
+        ])
+        let card = Fixtures.score(
+            rules, Fixtures.state(title: "Graduate Student", attributes: ["industry": "software"]))
+        #expect(card.fit == -15)
+        #expect(card.contributions.map(\.points) == [10, -25])
+    }
+
+    @Test func standardFieldsAreReadLikeAttributes() {
+        let rules = ScoringRules(fit: [FitRule("vp", field: .title, .contains("vp"), points: 5)])
+        #expect(Fixtures.score(rules, Fixtures.state(title: "VP Finance")).fit == 5)
+        #expect(Fixtures.score(rules, Fixtures.state(title: "Analyst")).fit == 0)
+    }
+
+    @Test func evidenceNamesTheFieldTheValueAndTheTest() {
+        let rules = ScoringRules(fit: [
+            FitRule("size", field: "employees", .range(min: 200, max: 2_000), points: 10),
+            FitRule("industry", field: "industry", .oneOf(["healthcare", "fintech"]), points: 10),
+            FitRule("use-case", field: "useCase", .present, points: 5),
+        ])
+        let state = Fixtures.state(attributes: ["employees": 1_250, "industry": "Healthcare", "useCase": "payroll"])
+        let evidence = Fixtures.score(rules, state).contributions.map(\.evidence)
+        #expect(
+            evidence == [
+                "employees 1,250 in 200…2,000", "industry Healthcare one of healthcare, fintech", "useCase is present",
+            ])
+    }
+
+    @Test func evidenceNeverRepeatsPersonalData() {
+        let rules = ScoringRules(fit: [
+            FitRule("competitor", field: .email, .matches("@rival\\.com$"), points: -50)
+        ])
+        let card = Fixtures.score(rules, Fixtures.state(email: "ana@rival.com"))
+        #expect(card.fit == -50)
+        #expect(card.contributions.first?.evidence == "email matches /@rival\\.com$/")
+        #expect(!(card.contributions.first?.evidence.contains("ana") ?? true))
+    }
+
+    @Test func profileGivesItsPointsOnlyWhenEveryCriterionHolds() {
+        let profile = IdealCustomerProfile(
+            "core", points: 5,
+            criteria: [
+                FieldCriterion(field: "industry", .equals("fintech")),
+                FieldCriterion(field: "employees", .range(min: 200, max: 2_000)),
+            ])
+        let rules = ScoringRules(icp: [profile])
+        let fits = Fixtures.score(rules, Fixtures.state(attributes: ["industry": "fintech", "employees": 300]))
+        let half = Fixtures.score(rules, Fixtures.state(attributes: ["industry": "fintech", "employees": 30]))
+        #expect(fits.fit == 5)
+        #expect(
+            fits.contributions.first?.evidence
+                == "matches core: industry fintech is fintech; employees 300 in 200…2,000")
+        #expect(half.fit == 0)
+        #expect(half.contributions.isEmpty)
+    }
+
+    @Test func engagementAxisFitRuleCountsTowardsEngagement() {
+        let rules = ScoringRules(fit: [FitRule("x", field: "industry", .present, points: 7, axis: .engagement)])
+        let card = Fixtures.score(rules, Fixtures.state(attributes: ["industry": "retail"]))
+        #expect(card.fit == 0)
+        #expect(card.engagement == 7)
+    }
+}
