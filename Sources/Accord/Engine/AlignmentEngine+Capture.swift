@@ -187,27 +187,76 @@ extension AlignmentEngine {
         return signalResults
     }
 
-    /// Scores leads with the configured scorer and records the cards that changed.
+    /// Scores leads with the scorer in use, records the cards that changed, and lets the
+    /// playbook's qualification policy move them up the funnel (routing and starting clocks at
+    /// the handoff stage).
     ///
-    /// - Returns: the number of score events appended.
+    /// - Returns: the number of events appended.
     func score(_ ids: [LeadID]) async throws -> Int {
-        guard let scorer = configuration.scorer, !ids.isEmpty else { return 0 }
+        guard let scorer, !ids.isEmpty else { return 0 }
+        var blocked: [EngineNotification] = []
         let results = try await commit {
             var planner = makePlanner()
+            blocked = []
             for id in ids {
                 guard let state = planner.state(id), state.mergedInto == nil, !state.isErased else {
                     continue
                 }
                 let input = ScoringInput(state: state, now: planner.now, playbookVersion: playbook.version)
-                guard let card = scorer.score(input), card != state.score else { continue }
-                planner.add(
-                    id, .scored(card), by: .system,
-                    reasons: [Reason(rule: card.scorer, detail: "total \(card.total)")], decision: true)
+                guard let card = scorer.score(input) else { continue }
+                if card != state.score {
+                    planner.add(
+                        id, .scored(card), by: .system,
+                        reasons: [Reason(rule: card.scorer, detail: "total \(card.total)")], decision: true)
+                }
+                if let note = qualify(id, card: card, in: &planner) { blocked.append(note) }
             }
             return planner.requests
         }
+        for note in blocked { await publish(note) }
         return results.reduce(0) { $0 + $1.appendedCount }
     }
+
+    /// Applies the qualification policy to a freshly scored lead.
+    ///
+    /// - Returns: a notification when a handoff gate stopped the move.
+    private func qualify(_ id: LeadID, card: ScoreCard, in planner: inout Planner) -> EngineNotification? {
+        guard let policy = playbook.qualification, let state = planner.state(id),
+            let decision = policy.decide(state: state, card: card, graph: playbook.stages.graph, now: planner.now)
+        else { return nil }
+        let gates = playbook.stages.gates
+        let missing = gates.missingFields(of: state.lead, entering: decision.to)
+        guard missing.isEmpty else { return .qualificationBlocked(id, to: decision.to, missing: missing) }
+        let tier = AttributeValue.string(decision.tier)
+        if state.lead.attributes[Self.tierAttribute] != tier {
+            planner.add(
+                id, .fieldsChanged(FieldChanges([LeadField(Self.tierAttribute): tier])), by: .system,
+                reasons: [Reason(rule: "tier", detail: "SLA tier \(decision.tier) for the move to \(decision.to)")],
+                decision: true)
+        }
+        var reasons = decision.reasons
+        reasons.append(
+            Reason(
+                rule: card.scorer,
+                detail: "score \(card.total) (fit \(card.fit), engagement \(card.engagement))"
+                    + (card.grade.map { ", grade \($0)" } ?? "")))
+        let required = gates.requiredFields(for: decision.to)
+        if !required.isEmpty {
+            reasons.append(
+                Reason(
+                    rule: "gate:\(decision.to)",
+                    detail: "required fields present: \(required.map(\.rawValue).joined(separator: ", "))"))
+        }
+        planner.add(
+            id, .stageChanged(StageChange(from: state.stage, to: decision.to)), by: .system, reasons: reasons,
+            decision: true)
+        if decision.to == playbook.stages.handoff { handOff(id, in: &planner) }
+        return nil
+    }
+
+    /// The custom attribute that carries a lead's SLA tier from qualification to the SLA policy
+    /// and to routing rules.
+    public static let tierAttribute = "slaTier"
 
     func makePlanner() -> Planner {
         Planner(

@@ -46,7 +46,7 @@ extension AlignmentEngine {
     }
 
     /// Routes a lead entering the handoff stage and starts its clock.
-    private func handOff(_ id: LeadID, in planner: inout Planner) {
+    func handOff(_ id: LeadID, in planner: inout Planner) {
         guard let router = configuration.router, let state = planner.state(id) else { return }
         let input = RoutingInput(state: state, now: planner.now, playbookVersion: playbook.version)
         guard let decision = router.route(input) else { return }

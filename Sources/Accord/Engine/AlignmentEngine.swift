@@ -26,6 +26,8 @@ public actor AlignmentEngine {
     /// The journal.
     public nonisolated let store: any EventStore
     let configuration: EngineConfiguration
+    /// The scorer in use: the host's plug-in, else the playbook's rules, else none.
+    let scorer: (any LeadScorer)?
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -60,6 +62,7 @@ public actor AlignmentEngine {
         self.playbook = playbook
         self.store = store
         self.configuration = configuration
+        self.scorer = configuration.scorer ?? playbook.scoring.map { RuleScorer($0) }
         (notifications, notificationContinuation) = AsyncStream.makeStream(
             of: EngineNotification.self, bufferingPolicy: .bufferingNewest(10_000))
         try await loadSnapshot()
@@ -255,6 +258,11 @@ public actor AlignmentEngine {
     func publishErased(_ id: LeadID) async {
         notificationContinuation.yield(.leadErased(id))
         for sink in configuration.sinks { await sink.deliver(.leadErased(id)) }
+    }
+
+    func publish(_ note: EngineNotification) async {
+        notificationContinuation.yield(note)
+        for sink in configuration.sinks { await sink.deliver(note) }
     }
 
     private func publish(for event: LeadEvent) async {

@@ -17,7 +17,8 @@ public struct EngineConfiguration: Sendable {
     public var now: @Sendable () -> Date
     /// Decides which records are the same person and which account a lead belongs to.
     public var identity: any IdentityResolver
-    /// Scores leads after each new signal; `nil` records no scores.
+    /// Scores leads after each new signal; `nil` uses the playbook's `scoring` rules (and records
+    /// no scores when the playbook has none).
     public var scorer: (any LeadScorer)?
     /// Routes leads when they reach the playbook's handoff stage; `nil` leaves them unassigned.
     public var router: (any LeadRouter)?

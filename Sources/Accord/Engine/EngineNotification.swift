@@ -14,6 +14,9 @@ public enum EngineNotification: Hashable, Sendable {
     case slaStarted(LeadID, SLAClock)
     /// A lead's personal data was erased.
     case leadErased(LeadID)
+    /// The qualification policy wanted to move a lead, but a handoff gate lacks these fields;
+    /// the lead stays where it is until they are filled.
+    case qualificationBlocked(LeadID, to: Stage, missing: [LeadField])
 }
 
 /// Receives the engine's notifications: the notification plugin point (email, Slack, a queue).

@@ -1,6 +1,7 @@
 import Feedback
 import Foundation
 import LeadModel
+import Scoring
 
 extension Playbook {
     /// Every problem with the playbook's content, each with its JSON path. Empty when valid.
@@ -48,6 +49,12 @@ extension Playbook {
         }
         for problem in identity.problems() {
             issues.append(PlaybookIssue(path: "$.identity.\(problem.path)", message: problem.message))
+        }
+        for problem in scoring?.problems() ?? [] {
+            issues.append(PlaybookIssue(path: "$.scoring.\(problem.path)", message: problem.message))
+        }
+        for problem in qualification?.problems(in: graph) ?? [] {
+            issues.append(PlaybookIssue(path: "$.qualification.\(problem.path)", message: problem.message))
         }
         var seenCodes = Set<String>()
         for (index, code) in reasonCodes.codes.enumerated() {

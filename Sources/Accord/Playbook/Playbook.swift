@@ -1,6 +1,7 @@
 public import Feedback
 import Foundation
 public import LeadModel
+public import Scoring
 
 /// The written agreement between marketing and sales, as one versioned JSON document.
 ///
@@ -24,27 +25,41 @@ public struct Playbook: Hashable, Sendable, Codable {
     public var identity: StandardIdentityResolver.Configuration
     /// Approved disposition reason codes.
     public var reasonCodes: ReasonCodeTaxonomy
+    /// Fit and engagement rules; `nil` records no scores (unless the host plugs in a scorer).
+    public var scoring: ScoringRules?
+    /// When a scored lead moves up the funnel and which SLA tier its handoff gets; `nil` moves
+    /// leads only by hand.
+    public var qualification: QualificationPolicy?
 
     public init(
         name: String, version: String, stages: StagesSection = StagesSection(),
         identity: StandardIdentityResolver.Configuration = .init(),
-        reasonCodes: ReasonCodeTaxonomy = .standard
+        reasonCodes: ReasonCodeTaxonomy = .standard, scoring: ScoringRules? = nil,
+        qualification: QualificationPolicy? = nil
     ) {
         self.name = name
         self.version = version
         self.stages = stages
         self.identity = identity
         self.reasonCodes = reasonCodes
+        self.scoring = scoring
+        self.qualification = qualification
     }
 
     /// The agreement Accord starts with: the standard funnel, gates before sales gets a lead,
-    /// and the standard reason codes.
-    public static let standard = Playbook(name: "Default agreement", version: "1")
+    /// the standard reason codes, the default scoring rules (MQL at 50 points, a quote or demo
+    /// request straight to SQL).
+    public static let standard = Playbook(
+        name: "Default agreement", version: "1", scoring: .standard, qualification: .standard)
 
     /// The top-level keys this version of Accord understands.
-    static let knownKeys: Set<String> = ["name", "version", "stages", "identity", "reasonCodes"]
+    static let knownKeys: Set<String> = [
+        "name", "version", "stages", "identity", "reasonCodes", "scoring", "qualification",
+    ]
 
-    private enum CodingKeys: String, CodingKey { case name, version, stages, identity, reasonCodes }
+    private enum CodingKeys: String, CodingKey {
+        case name, version, stages, identity, reasonCodes, scoring, qualification
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -56,6 +71,8 @@ public struct Playbook: Hashable, Sendable, Codable {
             ?? .init()
         reasonCodes =
             try container.decodeIfPresent(ReasonCodeTaxonomy.self, forKey: .reasonCodes) ?? .standard
+        scoring = try container.decodeIfPresent(ScoringRules.self, forKey: .scoring)
+        qualification = try container.decodeIfPresent(QualificationPolicy.self, forKey: .qualification)
     }
 }
 

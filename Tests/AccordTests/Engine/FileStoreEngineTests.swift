@@ -61,7 +61,7 @@ struct FileStoreEngineTests {
         #expect(scanned > 0)
         let reopened = try await FileEventStore(directory: directory)
         let events = try await reopened.events(forLead: lead.leadID)
-        #expect(events.map(\.payload.kind) == ["captured", "signal-recorded", "erased"])
+        #expect(events.map(\.payload.kind) == ["captured", "signal-recorded", "scored", "erased"])
         try await reopened.close()
     }
 }

@@ -45,10 +45,16 @@ extension ManualClock {
 
 func makeEngine(
     store: any EventStore = InMemoryEventStore(), clock: TestClock = TestClock(),
-    playbook: Playbook = .standard, scorer: (any LeadScorer)? = nil, router: (any LeadRouter)? = nil,
+    playbook: Playbook = .unscored, scorer: (any LeadScorer)? = nil, router: (any LeadRouter)? = nil,
     sla: (any SLAPolicy)? = nil
 ) async throws -> AlignmentEngine {
     let configuration = EngineConfiguration(
         now: { clock.now }, scorer: scorer, router: router, sla: sla)
     return try await AlignmentEngine(playbook: playbook, store: store, configuration: configuration)
+}
+
+extension Playbook {
+    /// The standard agreement without scoring and qualification, for tests of the engine's
+    /// other duties.
+    static let unscored = Playbook(name: "Test agreement", version: "1")
 }
