@@ -109,7 +109,7 @@ struct FitRuleTests {
         #expect(fits.fit == 5)
         #expect(
             fits.contributions.first?.evidence
-                == "matches core: industry fintech is fintech; employees 300 in 200…2,000")
+                == "matches core: industry is fintech; employees in 200…2,000")
         #expect(half.fit == 0)
         #expect(half.contributions.isEmpty)
     }

@@ -64,14 +64,13 @@ public struct RuleScorer: LeadScorer {
             contributions.append(contribution)
             if contribution.axis == .fit { fit += contribution.points } else { engagement += contribution.points }
         }
-        let lead = input.state.lead
         for rule in fitRules {
-            let value = rule.reader.read(lead)
+            let value = rule.reader.read(input.state.lead)
             guard rule.condition.matches(value) else { continue }
             add(rule.contribution(value))
         }
-        for profile in profiles where profile.matches(lead) {
-            add(profile.contribution(lead))
+        for profile in profiles where profile.matches(input.state.lead) {
+            add(profile.contribution())
         }
         if !engagementRules.isEmpty {
             scoreEngagement(input, add)
@@ -85,17 +84,27 @@ public struct RuleScorer: LeadScorer {
     private func scoreEngagement(_ input: ScoringInput, _ add: (ScoreCard.Contribution) -> Void) {
         let now = input.now.timeIntervalSinceReferenceDate
         let decay = rules.decay
-        let signals = input.state.signals
         withUnsafeTemporaryAllocation(of: EngagementTally.self, capacity: engagementRules.count) { tallies in
             tallies.initialize(repeating: EngagementTally())
-            for signal in signals {
-                let age = now - signal.occurredAt.timeIntervalSinceReferenceDate
-                guard age >= 0, let indices = kindIndex[signal.kind] else { continue }
-                for index in indices {
-                    let rule = engagementRules[index]
-                    guard rule.admits(signal, age: age) else { continue }
-                    let factor = rule.decays ? decay.factor(age: age) : 1
-                    tallies[index].add(age: age, factor: factor)
+            // Read signals in place: copying each `Signal` would retain all of its fields.
+            input.state.signals.withUnsafeBufferPointer { signals in
+                var lastKind: SignalKind?
+                var lastIndices: [Int]?
+                for position in signals.indices {
+                    let age = now - signals[position].occurredAt.timeIntervalSinceReferenceDate
+                    guard age >= 0 else { continue }
+                    // Signals come in runs of one kind (opens, clicks): skip the hash for a repeat.
+                    if signals[position].kind != lastKind {
+                        lastKind = signals[position].kind
+                        lastIndices = kindIndex[signals[position].kind]
+                    }
+                    guard let indices = lastIndices else { continue }
+                    for index in indices {
+                        let rule = engagementRules[index]
+                        guard rule.admits(signals, position, age: age) else { continue }
+                        let factor = rule.decays ? decay.factor(age: age) : 1
+                        tallies[index].add(age: age, factor: factor)
+                    }
                 }
             }
             for index in engagementRules.indices where tallies[index].count > 0 {

@@ -81,26 +81,25 @@ enum TextMatching {
     /// with up to two decimals (`7.07`).
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
+        if value.rounded() == value, abs(value) < 1_000 { return String(Int(value)) }
         let rounded = (value * 100).rounded() / 100
         let negative = rounded < 0
         let magnitude = abs(rounded)
         guard magnitude < 1e15 else { return String(value) }
         let whole = Int64(magnitude)
         let cents = Int64(((magnitude - Double(whole)) * 100).rounded())
-        var digits = Array(String(whole).utf8)
-        var grouped: [UInt8] = []
-        grouped.reserveCapacity(digits.count + digits.count / 3 + 4)
+        let digits = String(whole)
+        var text = ""
+        text.reserveCapacity(digits.utf8.count + digits.utf8.count / 3 + 4)
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
-            grouped.append(digit)
+            if index > 0, (digits.utf8.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
         }
         if cents > 0 {
-            grouped.append(UInt8(ascii: "."))
-            grouped.append(UInt8(ascii: "0") + UInt8(cents / 10))
-            if cents % 10 != 0 { grouped.append(UInt8(ascii: "0") + UInt8(cents % 10)) }
+            text.append(".")
+            text += String(cents / 10)
+            if cents % 10 != 0 { text += String(cents % 10) }
         }
-        digits = grouped
-        let text = String(decoding: digits, as: UTF8.self)
         return negative ? "-" + text : text
     }
 }
