@@ -89,8 +89,11 @@ final class CompiledProfile: Sendable {
             + zip(profile.criteria, compiled).map { "\($0.0.field.rawValue) \($0.1.1.phrase)" }.joined(separator: "; ")
     }
 
-    func matches(_ lead: Lead) -> Bool {
-        for criterion in criteria where !criterion.condition.matches(criterion.reader.read(lead)) { return false }
+    /// Whether every criterion holds, given the lead's field values by slot.
+    func matches(_ values: UnsafeMutableBufferPointer<AttributeValue?>, slots: [Int]) -> Bool {
+        for (criterion, slot) in zip(criteria, slots) where !criterion.condition.matches(values[slot]) {
+            return false
+        }
         return !criteria.isEmpty
     }
 

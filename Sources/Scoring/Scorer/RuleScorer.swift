@@ -33,6 +33,11 @@ public struct RuleScorer: LeadScorer {
     private let engagementRules: [CompiledEngagementRule]
     private let kindIndex: [SignalKind: [Int]]
     private let grades: [String]
+    /// Each field the fit rules and profiles read, once: a lead's fields are read into slots
+    /// before the rules run, so rules on the same field share one dictionary lookup.
+    private let fieldReaders: [FieldReader]
+    private let fitSlots: [Int]
+    private let profileSlots: [[Int]]
 
     /// Compiles the rules.
     ///
@@ -47,6 +52,17 @@ public struct RuleScorer: LeadScorer {
             for kind in Set(rule.kinds) { index[kind, default: []].append(position) }
         }
         kindIndex = index
+        var slots: [String: Int] = [:]
+        var readers: [FieldReader] = []
+        func slot(_ field: LeadField) -> Int {
+            if let existing = slots[field.rawValue] { return existing }
+            readers.append(FieldReader(field))
+            slots[field.rawValue] = readers.count - 1
+            return readers.count - 1
+        }
+        fitSlots = rules.fit.map { slot($0.field) }
+        profileSlots = rules.icp.map { $0.criteria.map { slot($0.field) } }
+        fieldReaders = readers
         grades = GradeScale.fitGrades.flatMap { fit in GradeScale.engagementGrades.map { fit + $0 } }
     }
 
@@ -64,13 +80,22 @@ public struct RuleScorer: LeadScorer {
             contributions.append(contribution)
             if contribution.axis == .fit { fit += contribution.points } else { engagement += contribution.points }
         }
-        for rule in fitRules {
-            let value = rule.reader.read(input.state.lead)
-            guard rule.condition.matches(value) else { continue }
-            add(rule.contribution(value))
-        }
-        for profile in profiles where profile.matches(input.state.lead) {
-            add(profile.contribution())
+        if !fieldReaders.isEmpty {
+            withUnsafeTemporaryAllocation(of: AttributeValue?.self, capacity: fieldReaders.count) { values in
+                for slot in fieldReaders.indices {
+                    (values.baseAddress! + slot).initialize(to: fieldReaders[slot].read(input.state.lead))
+                }
+                for index in fitRules.indices {
+                    let rule = fitRules[index]
+                    let value = values[fitSlots[index]]
+                    guard rule.condition.matches(value) else { continue }
+                    add(rule.contribution(value))
+                }
+                for index in profiles.indices where profiles[index].matches(values, slots: profileSlots[index]) {
+                    add(profiles[index].contribution())
+                }
+                values.baseAddress!.deinitialize(count: fieldReaders.count)
+            }
         }
         if !engagementRules.isEmpty {
             scoreEngagement(input, add)
