@@ -32,6 +32,13 @@ final class CompiledEngagementRule: Sendable {
     /// `, 5 each`, for rules that give points per occurrence.
     let eachText: String
 
+    /// `, newest 12 days ago` for ages of 0…400 days, made once.
+    static let ageTexts: [String] = (0...400).map {
+        $0 == 0 ? ", newest today" : $0 == 1 ? ", newest 1 day ago" : ", newest \($0) days ago"
+    }
+    /// `, kept 76%` for 0…100 percent, made once.
+    static let keptTexts: [String] = (0...100).map { ", kept \($0)%" }
+
     init(_ rule: EngagementRule) {
         name = rule.name
         axis = rule.axis
@@ -77,7 +84,7 @@ final class CompiledEngagementRule: Sendable {
         if perOccurrence {
             let full = points * Double(tally.count)
             earned = points * tally.factorSum
-            evidence += eachText
+            evidence = TextMatching.concat(evidence, eachText)
             if decays, earned != full { evidence += ", " + TextMatching.format(earned) + " after decay" }
             if let cap {
                 if earned > cap {
@@ -93,11 +100,9 @@ final class CompiledEngagementRule: Sendable {
             earned = points * factor
             if factor != 1 {
                 let days = Int(tally.newestAge / 86_400)
-                evidence.reserveCapacity(evidence.utf8.count + 40)
-                evidence +=
-                    days == 0
-                    ? ", newest today" : days == 1 ? ", newest 1 day ago" : ", newest " + String(days) + " days ago"
-                evidence += ", kept " + String(Int((factor * 100).rounded())) + "%"
+                let percent = Int((factor * 100).rounded())
+                let ageText = days < Self.ageTexts.count ? Self.ageTexts[days] : ", newest \(days) days ago"
+                evidence = TextMatching.concat(evidence, ageText, Self.keptTexts[Swift.min(Swift.max(percent, 0), 100)])
             }
         }
         let rounded = roundPoints(earned)

@@ -14,6 +14,9 @@ final class CompiledFitRule: Sendable {
     /// Evidence made once for each listed text of `equals` / `oneOf`, used when the lead's value
     /// is exactly that text (the common case).
     let exactEvidence: [(text: String, evidence: String)]
+    /// `employees ` and ` in 200…2,000`: the fixed parts around the value.
+    let fieldPrefix: String
+    let phraseSuffix: String
 
     init(_ rule: FitRule) {
         name = rule.name
@@ -23,6 +26,8 @@ final class CompiledFitRule: Sendable {
         self.condition = condition
         points = roundPoints(rule.points)
         axis = rule.axis
+        fieldPrefix = rule.field.rawValue + " "
+        phraseSuffix = " " + condition.phrase
         fixedEvidence =
             reader.isPersonal || condition.isPresence ? Self.evidence(field, reader, nil, condition) : nil
         let texts: [String]
@@ -44,10 +49,11 @@ final class CompiledFitRule: Sendable {
 
     private func evidence(for value: AttributeValue?) -> String {
         if let fixedEvidence { return fixedEvidence }
-        if case .string(let text)? = value {
+        guard let value else { return Self.evidence(field, reader, nil, condition) }
+        if case .string(let text) = value {
             for exact in exactEvidence where exact.text == text { return exact.evidence }
         }
-        return Self.evidence(field, reader, value, condition)
+        return TextMatching.concat(fieldPrefix, Self.describe(value), phraseSuffix)
     }
 
     static func evidence(

@@ -12,52 +12,50 @@ enum TextMatching {
 
     /// Whether `text` equals `lowered` ignoring case; `lowered` must already be lowercase.
     static func equalsIgnoringCase(_ text: String, lowered: String) -> Bool {
-        var text = text
-        var lowered = lowered
-        let result = text.withUTF8 { a in
-            lowered.withUTF8 { b -> Bool? in
-                guard a.count == b.count else { return isASCII(a) && isASCII(b) ? false : nil }
-                for index in 0..<a.count {
-                    let x = a[index]
-                    if x >= 0x80 || b[index] >= 0x80 { return nil }
-                    if lower(x) != b[index] { return false }
-                }
-                return true
-            }
-        }
+        let result =
+            text.utf8.withContiguousStorageIfAvailable { a in
+                lowered.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+                    guard a.count == b.count else { return isASCII(a) && isASCII(b) ? false : nil }
+                    for index in 0..<a.count {
+                        let x = a[index]
+                        if x >= 0x80 || b[index] >= 0x80 { return nil }
+                        if lower(x) != b[index] { return false }
+                    }
+                    return true
+                } ?? nil
+            } ?? nil
         if let result { return result }
         return text.lowercased() == lowered
     }
 
     /// Whether `text` contains `lowered` ignoring case; `lowered` must already be lowercase.
     static func containsIgnoringCase(_ text: String, lowered: String) -> Bool {
-        var text = text
-        var lowered = lowered
-        let result = text.withUTF8 { a in
-            lowered.withUTF8 { b -> Bool? in
-                guard isASCII(b) else { return nil }
-                if b.isEmpty { return true }
-                guard a.count >= b.count else { return isASCII(a) ? false : nil }
-                let first = b[0]
-                var sawNonASCII = false
-                var start = 0
-                let last = a.count - b.count
-                while start <= last {
-                    let x = a[start]
-                    if x >= 0x80 { sawNonASCII = true }
-                    if lower(x) == first {
-                        var offset = 1
-                        while offset < b.count, lower(a[start + offset]) == b[offset] { offset += 1 }
-                        if offset == b.count { return true }
+        let result =
+            text.utf8.withContiguousStorageIfAvailable { a in
+                lowered.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+                    guard isASCII(b) else { return nil }
+                    if b.isEmpty { return true }
+                    guard a.count >= b.count else { return isASCII(a) ? false : nil }
+                    let first = b[0]
+                    var sawNonASCII = false
+                    var start = 0
+                    let last = a.count - b.count
+                    while start <= last {
+                        let x = a[start]
+                        if x >= 0x80 { sawNonASCII = true }
+                        if lower(x) == first {
+                            var offset = 1
+                            while offset < b.count, lower(a[start + offset]) == b[offset] { offset += 1 }
+                            if offset == b.count { return true }
+                        }
+                        start += 1
                     }
-                    start += 1
-                }
-                if !sawNonASCII {
-                    for index in (last + 1)..<a.count where a[index] >= 0x80 { sawNonASCII = true }
-                }
-                return sawNonASCII ? nil : false
-            }
-        }
+                    if !sawNonASCII {
+                        for index in (last + 1)..<a.count where a[index] >= 0x80 { sawNonASCII = true }
+                    }
+                    return sawNonASCII ? nil : false
+                } ?? nil
+            } ?? nil
         if let result { return result }
         return text.lowercased().contains(lowered)
     }
@@ -101,5 +99,35 @@ enum TextMatching {
             if cents % 10 != 0 { text += String(cents % 10) }
         }
         return negative ? "-" + text : text
+    }
+}
+
+extension TextMatching {
+    /// `a + b + c` in one allocation, for evidence built on the hot path.
+    static func concat(_ a: String, _ b: String, _ c: String = "") -> String {
+        let count = a.utf8.count + b.utf8.count + c.utf8.count
+        if count <= 15 { return a + b + c }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var offset = 0
+            func copy(_ part: String) {
+                let copied = part.utf8.withContiguousStorageIfAvailable { source -> Int in
+                    guard let from = source.baseAddress, let to = buffer.baseAddress else { return 0 }
+                    (to + offset).update(from: from, count: source.count)
+                    return source.count
+                }
+                if let copied {
+                    offset += copied
+                } else {
+                    for byte in part.utf8 {
+                        buffer[offset] = byte
+                        offset += 1
+                    }
+                }
+            }
+            copy(a)
+            copy(b)
+            copy(c)
+            return offset
+        }
     }
 }
