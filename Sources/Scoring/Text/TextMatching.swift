@@ -84,21 +84,34 @@ enum TextMatching {
         let negative = rounded < 0
         let magnitude = abs(rounded)
         guard magnitude < 1e15 else { return String(value) }
-        let whole = Int64(magnitude)
-        let cents = Int64(((magnitude - Double(whole)) * 100).rounded())
-        let digits = String(whole)
-        var text = ""
-        text.reserveCapacity(digits.utf8.count + digits.utf8.count / 3 + 4)
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.utf8.count - index) % 3 == 0 { text.append(",") }
-            text.append(digit)
+        var whole = UInt64(magnitude)
+        var cents = Int(((magnitude - Double(whole)) * 100).rounded())
+        if cents >= 100 {
+            whole += 1
+            cents -= 100
         }
-        if cents > 0 {
-            text.append(".")
-            text += String(cents / 10)
-            if cents % 10 != 0 { text += String(cents % 10) }
+        // At most 20 digits, 6 separators, a sign and 3 decimals: built right to left.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var end = 32
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
+            }
+            if cents > 0 {
+                if cents % 10 != 0 { put(UInt8(48 + cents % 10)) }
+                put(UInt8(48 + cents / 10))
+                put(UInt8(ascii: "."))
+            }
+            var count = 0
+            repeat {
+                if count > 0, count % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(48 + whole % 10))
+                whole /= 10
+                count += 1
+            } while whole > 0
+            if negative { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end..<32]), as: UTF8.self)
         }
-        return negative ? "-" + text : text
     }
 }
 
