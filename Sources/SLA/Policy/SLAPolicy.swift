@@ -7,10 +7,24 @@ public struct SLAInput: Sendable {
     public var state: LeadState
     /// The instant the clock would start.
     public var now: Date
+    /// The tier qualification gave the lead (`"hot"`, `"nurture"`), when the engine knows it.
+    public var qualificationTier: String?
+    /// The owner's business calendar by name (their team's or region's), when the engine knows it;
+    /// it takes precedence over the tier's calendar.
+    public var calendar: String?
 
-    public init(state: LeadState, now: Date) {
+    /// Makes an input.
+    ///
+    /// - Parameters:
+    ///   - state: the lead as folded from the journal.
+    ///   - now: the instant the clock would start.
+    ///   - qualificationTier: the tier qualification gave the lead.
+    ///   - calendar: the owner's calendar name.
+    public init(state: LeadState, now: Date, qualificationTier: String? = nil, calendar: String? = nil) {
         self.state = state
         self.now = now
+        self.qualificationTier = qualificationTier
+        self.calendar = calendar
     }
 }
 
