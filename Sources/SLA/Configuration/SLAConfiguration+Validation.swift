@@ -88,6 +88,28 @@ extension SLAConfiguration {
                 previous = max(previous, rung.after.seconds)
             }
         }
+        if !commitments.isEmpty, TimeZone(identifier: commitmentTimeZone) == nil {
+            problems.append(("commitmentTimeZone", "'\(commitmentTimeZone)' is not an IANA time zone"))
+        }
+        var commitmentNames = Set<String>()
+        for (index, commitment) in commitments.enumerated() {
+            let path = "commitments[\(index)]"
+            if commitment.name.isEmpty {
+                problems.append(("\(path).name", "the name is empty"))
+            } else if !commitmentNames.insert(commitment.name).inserted {
+                problems.append(("\(path).name", "commitment '\(commitment.name)' is listed twice"))
+            }
+            switch (commitment.volume, commitment.acceptanceRate) {
+            case (nil, nil), (.some, .some):
+                problems.append((path, "set exactly one of volume and acceptanceRate"))
+            case (let volume?, nil) where volume.atLeast < 1:
+                problems.append(("\(path).volume.atLeast", "promise at least one lead"))
+            case (nil, let rate?) where !(0...1).contains(rate.atLeast):
+                problems.append(("\(path).acceptanceRate.atLeast", "a rate is a fraction between 0 and 1, such as 0.6"))
+            default:
+                break
+            }
+        }
         return problems
     }
 }

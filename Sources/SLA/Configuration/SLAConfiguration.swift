@@ -25,6 +25,11 @@ public import LeadModel
 ///     { "name": "standard", "covers": { "stages": ["mql", "sql"] }, "firstTouch": { "within": "4h" },
 ///       "warnAt": 0.75, "followUp": { "attempts": 6, "within": "10d", "minimumSpacing": "4h" },
 ///       "disposition": { "within": "16h" } }
+///   ],
+///   "commitmentTimeZone": "America/New_York",
+///   "commitments": [
+///     { "name": "icp-mqls", "per": "week", "volume": { "atLeast": 40, "stage": "mql", "fitAtLeast": 30 } },
+///     { "name": "quality", "per": "month", "acceptanceRate": { "atLeast": 0.6 } }
 ///   ]
 /// }
 /// ```
@@ -35,6 +40,10 @@ public struct SLAConfiguration: Hashable, Sendable, Codable {
     public var defaultCalendar: String?
     /// The tiers, most specific first.
     public var tiers: [SLATier]
+    /// Marketing's volume and quality commitments.
+    public var commitments: [MarketingCommitment]
+    /// The IANA zone commitment periods (weeks, months) are cut in.
+    public var commitmentTimeZone: String
 
     /// Makes a section.
     ///
@@ -42,15 +51,22 @@ public struct SLAConfiguration: Hashable, Sendable, Codable {
     ///   - calendars: business calendars by name.
     ///   - defaultCalendar: the calendar for tiers that name none.
     ///   - tiers: the tiers, most specific first.
+    ///   - commitments: marketing's commitments.
+    ///   - commitmentTimeZone: the zone commitment periods are cut in.
     public init(
-        calendars: [String: WeeklyBusinessCalendar] = [:], defaultCalendar: String? = nil, tiers: [SLATier] = []
+        calendars: [String: WeeklyBusinessCalendar] = [:], defaultCalendar: String? = nil, tiers: [SLATier] = [],
+        commitments: [MarketingCommitment] = [], commitmentTimeZone: String = "UTC"
     ) {
         self.calendars = calendars
         self.defaultCalendar = defaultCalendar
         self.tiers = tiers
+        self.commitments = commitments
+        self.commitmentTimeZone = commitmentTimeZone
     }
 
-    private enum CodingKeys: String, CodingKey { case calendars, defaultCalendar, tiers }
+    private enum CodingKeys: String, CodingKey {
+        case calendars, defaultCalendar, tiers, commitments, commitmentTimeZone
+    }
 
     /// Decodes the section; every field may be absent.
     ///
@@ -61,7 +77,9 @@ public struct SLAConfiguration: Hashable, Sendable, Codable {
             calendars: try container.decodeIfPresent([String: WeeklyBusinessCalendar].self, forKey: .calendars)
                 ?? [:],
             defaultCalendar: try container.decodeIfPresent(String.self, forKey: .defaultCalendar),
-            tiers: try container.decodeIfPresent([SLATier].self, forKey: .tiers) ?? [])
+            tiers: try container.decodeIfPresent([SLATier].self, forKey: .tiers) ?? [],
+            commitments: try container.decodeIfPresent([MarketingCommitment].self, forKey: .commitments) ?? [],
+            commitmentTimeZone: try container.decodeIfPresent(String.self, forKey: .commitmentTimeZone) ?? "UTC")
     }
 
     /// The tier named `name`.

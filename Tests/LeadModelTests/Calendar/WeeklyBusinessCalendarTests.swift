@@ -166,3 +166,12 @@ struct WeeklyBusinessCalendarConfigurationTests {
         #expect(LocalDate(text) == nil)
     }
 }
+
+struct WeeklyBusinessCalendarKeyTests {
+    @Test func unknownWeekdayKeyFailsToDecode() {
+        let json = #"{"timeZone": "UTC", "hours": {"monday": ["09:00-17:00"]}}"#
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(WeeklyBusinessCalendar.self, from: Data(json.utf8))
+        }
+    }
+}
