@@ -48,12 +48,14 @@ public struct LocalTime: Hashable, Sendable, Comparable, Codable, CustomStringCo
         self.minutes = hour * 60 + minute
     }
 
+    /// `"HH:mm"`.
     public var description: String {
         let hour = minutes / 60
         let minute = minutes % 60
         return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
     }
 
+    /// Earlier in the day first.
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.minutes < rhs.minutes }
 
     /// Decodes `"HH:mm"`.
@@ -80,7 +82,9 @@ public struct LocalTime: Hashable, Sendable, Comparable, Codable, CustomStringCo
 
 /// One stretch of working time in a day, `"09:00-12:00"` (local wall-clock times).
 public struct BusinessWindow: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// When the window opens.
     public var start: LocalTime
+    /// When it closes (exclusive); `24:00` for the end of the day.
     public var end: LocalTime
 
     /// Makes a window.
@@ -102,6 +106,7 @@ public struct BusinessWindow: Hashable, Sendable, Codable, CustomStringConvertib
         self.init(start: start, end: end)
     }
 
+    /// `"09:00-12:00"`.
     public var description: String { "\(start)-\(end)" }
 
     /// Decodes `"09:00-12:00"`.
@@ -128,8 +133,11 @@ public struct BusinessWindow: Hashable, Sendable, Codable, CustomStringConvertib
 
 /// A date on the local calendar, `"2026-12-25"`, with no time zone of its own.
 public struct LocalDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    /// The year, such as 2026.
     public var year: Int
+    /// The month, 1–12.
     public var month: Int
+    /// The day of the month, 1–31.
     public var day: Int
 
     /// Makes a date; not checked (``isValid`` says whether it exists).
@@ -165,12 +173,14 @@ public struct LocalDate: Hashable, Sendable, Comparable, Codable, CustomStringCo
     /// Days since 1970-01-01.
     var dayNumber: Int { CivilDays.days(year: year, month: month, day: day) }
 
+    /// `"YYYY-MM-DD"`.
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
         return "\(year)-\(m)-\(d)"
     }
 
+    /// Earlier dates first.
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

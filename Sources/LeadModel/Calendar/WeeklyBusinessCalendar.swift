@@ -28,7 +28,9 @@ import Foundation
 public struct WeeklyBusinessCalendar: BusinessCalendar, Hashable, Codable {
     /// A date whose working windows differ from its weekday's (a half day).
     public struct ShortDay: Hashable, Sendable, Codable {
+        /// The local date.
         public var date: LocalDate
+        /// Its windows, replacing the weekday's.
         public var hours: [BusinessWindow]
 
         /// Makes a short day.
@@ -111,11 +113,13 @@ public struct WeeklyBusinessCalendar: BusinessCalendar, Hashable, Codable {
         if !shortDays.isEmpty { try container.encode(shortDays, forKey: .shortDays) }
     }
 
+    /// Calendars are equal when their configuration is.
     public static func == (lhs: WeeklyBusinessCalendar, rhs: WeeklyBusinessCalendar) -> Bool {
         lhs.timeZone == rhs.timeZone && lhs.hours == rhs.hours && lhs.holidays == rhs.holidays
             && lhs.shortDays == rhs.shortDays
     }
 
+    /// Hashes the configuration.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(timeZone)
         hasher.combine(hours)

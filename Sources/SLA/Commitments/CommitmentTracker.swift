@@ -20,6 +20,7 @@ public struct CommitmentTracker: Sendable {
         var recycled = 0
     }
 
+    /// The commitments tracked.
     public let commitments: [MarketingCommitment]
     private let calendar: Calendar
     private var fit: [LeadID: Double] = [:]
@@ -86,6 +87,7 @@ public struct CommitmentTracker: Sendable {
         if let volume = commitment.volume {
             let fitText = volume.fitAtLeast.map { " with fit ≥ \(Self.number($0))" } ?? ""
             let met = tally.leads.count >= volume.atLeast
+            let counted = tally.leads.count == 1 ? "1 lead" : "\(tally.leads.count) leads"
             return CommitmentResult(
                 commitment: commitment.name, periodStart: start, actual: Double(tally.leads.count),
                 target: Double(volume.atLeast), isMet: met,
@@ -93,7 +95,7 @@ public struct CommitmentTracker: Sendable {
                     Reason(
                         rule: "commitment:\(commitment.name)",
                         detail:
-                            "\(tally.leads.count) leads entered \(volume.stage)\(fitText) this \(commitment.per.rawValue), "
+                            "\(counted) entered \(volume.stage)\(fitText) this \(commitment.per.rawValue), "
                             + "\(volume.atLeast) promised: \(met ? "met" : "short by \(volume.atLeast - tally.leads.count)")"
                     )
                 ])

@@ -21,8 +21,11 @@ public struct MarketingCommitment: Hashable, Sendable, Codable {
     /// At least `atLeast` distinct leads entering `stage` per period with a fit score of at least
     /// `fitAtLeast` (when set) at the time they entered it.
     public struct Volume: Hashable, Sendable, Codable {
+        /// The leads promised per period.
         public var atLeast: Int
+        /// The stage they must enter.
         public var stage: Stage
+        /// The least fit score that counts as ICP fit; `nil` counts every lead.
         public var fitAtLeast: Double?
 
         /// Makes a volume commitment.
@@ -53,6 +56,7 @@ public struct MarketingCommitment: Hashable, Sendable, Codable {
     /// Accepted ÷ (accepted + rejected) dispositions recorded in the period is at least `atLeast`.
     /// Recycled leads are counted apart, in neither.
     public struct AcceptanceRate: Hashable, Sendable, Codable {
+        /// The floor, 0–1.
         public var atLeast: Double
 
         /// Makes a quality floor.
@@ -61,9 +65,13 @@ public struct MarketingCommitment: Hashable, Sendable, Codable {
         public init(atLeast: Double) { self.atLeast = atLeast }
     }
 
+    /// The commitment's name, used in reasons.
     public var name: String
+    /// The period the promise is per.
     public var per: Period
+    /// A volume promise.
     public var volume: Volume?
+    /// A quality floor.
     public var acceptanceRate: AcceptanceRate?
 
     /// Makes a commitment.
@@ -83,6 +91,7 @@ public struct MarketingCommitment: Hashable, Sendable, Codable {
 
 /// How one commitment did in one period.
 public struct CommitmentResult: Hashable, Sendable {
+    /// The commitment's name.
     public var commitment: String
     /// The first instant of the period.
     public var periodStart: Date
@@ -90,6 +99,7 @@ public struct CommitmentResult: Hashable, Sendable {
     public var actual: Double?
     /// The promise.
     public var target: Double
+    /// Whether the actual reached the target.
     public var isMet: Bool
     /// The figures in words.
     public var reasons: [Reason]

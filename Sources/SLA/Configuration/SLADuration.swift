@@ -61,6 +61,7 @@ public struct SLADuration: Hashable, Sendable, Comparable, Codable, CustomString
         self.usesDays = usesDays
     }
 
+    /// The text form, `"1h30m"`.
     public var description: String {
         if usesDays, seconds.truncatingRemainder(dividingBy: 86_400) == 0 { return "\(Int(seconds / 86_400))d" }
         let total = Int(seconds.rounded())
@@ -71,6 +72,7 @@ public struct SLADuration: Hashable, Sendable, Comparable, Codable, CustomString
         return text
     }
 
+    /// Shorter first.
     public static func < (lhs: SLADuration, rhs: SLADuration) -> Bool { lhs.seconds < rhs.seconds }
 
     /// Decodes `"1h30m"`.

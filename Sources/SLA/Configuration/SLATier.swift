@@ -172,8 +172,11 @@ public struct SLATierMatch: Hashable, Sendable, Codable {
 /// { "attempts": 6, "within": "10d", "minimumSpacing": "4h" }
 /// ```
 public struct FollowUpCadence: Hashable, Sendable, Codable {
+    /// Touches required.
     public var attempts: Int
+    /// The period, from the clock start.
     public var within: SLADuration
+    /// The least time between two touches that both count.
     public var minimumSpacing: SLADuration
 
     /// Makes a cadence.
@@ -222,6 +225,7 @@ public struct EscalationStep: Hashable, Sendable, Codable {
         case returnToPool = "return-to-pool"
     }
 
+    /// What the step does.
     public var step: Action
     /// The delay after the deadline.
     public var after: SLADuration

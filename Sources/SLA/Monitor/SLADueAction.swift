@@ -16,9 +16,13 @@ public struct SLADueAction: Hashable, Sendable {
         case escalate(index: Int, step: EscalationStep.Action)
     }
 
+    /// What is due.
     public var kind: Kind
+    /// The lead the clock runs for.
     public var leadID: LeadID
+    /// The clock.
     public var clockID: SLAClockID
+    /// The clock's tier.
     public var tier: String
     /// The owner when the clock started.
     public var owner: Owner?

@@ -30,12 +30,22 @@ public struct SLAInput: Sendable {
 
 /// A response clock to start, with the arithmetic behind its deadline.
 public struct SLAClockStart: Hashable, Sendable {
+    /// The tier that applied.
     public var tier: String
+    /// When the owner is warned, if the tier warns.
     public var warnAt: Date?
+    /// When the clock breaches without a qualifying touch.
     public var deadline: Date
     /// How the deadline was computed (target, calendar, out-of-hours shift), stored with the event.
     public var reasons: [Reason]
 
+    /// Makes a clock start.
+    ///
+    /// - Parameters:
+    ///   - tier: the tier that applied.
+    ///   - warnAt: when the owner is warned.
+    ///   - deadline: when the clock breaches.
+    ///   - reasons: the arithmetic behind the instants.
     public init(tier: String, warnAt: Date?, deadline: Date, reasons: [Reason]) {
         self.tier = tier
         self.warnAt = warnAt

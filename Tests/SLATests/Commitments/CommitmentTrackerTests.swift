@@ -35,7 +35,7 @@ struct CommitmentTrackerTests {
         #expect(results.allSatisfy { !$0.isMet })
         #expect(
             results[1].reasons.first?.detail
-                == "1 leads entered mql with fit ≥ 30 this week, 2 promised: short by 1")
+                == "1 lead entered mql with fit ≥ 30 this week, 2 promised: short by 1")
     }
 
     @Test func qualityFloorComparesAcceptedWithRejected() {

@@ -126,3 +126,16 @@ struct SLAMonitorTests {
         #expect(monitor.count == 9_990)
     }
 }
+
+struct SLASendableTests {
+    @Test func valuesCrossTaskBoundaries() async {
+        var monitor = SLAMonitor(policy: SLAFixtures.policy)
+        monitor.apply(SLAMonitorTests.started("a", warn: nil, deadline: 10))
+        let snapshot = monitor
+        let calendar = SLAFixtures.configuration.calendars["us-east"]!
+        let due = await Task.detached { snapshot.due(at: SLAMonitorTests.at(20)).count }.value
+        let start = await Task.detached { calendar.adding(0, to: SLAMonitorTests.base) }.value
+        #expect(due == 1)
+        #expect(start == SLAMonitorTests.base)
+    }
+}
