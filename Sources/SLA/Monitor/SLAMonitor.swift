@@ -153,7 +153,7 @@ public struct SLAMonitor: Sendable {
         var actions: [SLADueAction] = []
         while actions.count < limit, let (slot, key) = heap.top, key <= bound {
             guard let action = action(slot: slot, key: key), let record = records[Int(slot)] else {
-                heap.remove(slot)
+                remove(slot)
                 continue
             }
             actions.append(action)

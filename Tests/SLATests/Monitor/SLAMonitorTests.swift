@@ -42,6 +42,15 @@ struct SLAMonitorTests {
         #expect(monitor.popDue(at: Self.at(60)).isEmpty)
     }
 
+    @Test func popDueLeavesTheRestForTheNextCallWhenLimited() {
+        var monitor = SLAMonitor()
+        for index in 0..<5 {
+            monitor.apply(Self.started(SLAClockID("c\(index)"), warn: nil, deadline: Double(index)))
+        }
+        #expect(monitor.popDue(at: Self.at(10), limit: 3).map(\.clockID) == ["c0", "c1", "c2"])
+        #expect(monitor.popDue(at: Self.at(10)).map(\.clockID) == ["c3", "c4"])
+    }
+
     @Test func metClockLeavesTheMonitor() {
         var monitor = SLAMonitor()
         monitor.apply(Self.started("a", warn: 30, deadline: 40))
