@@ -37,6 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
+        .testTarget(name: "SLATests", dependencies: ["SLA"]),
         .testTarget(name: "AccordTests", dependencies: ["Accord", "EventStoreConformance"]),
         .testTarget(name: "AccordCLITests", dependencies: ["Accord", "AccordCLI"]),
     ]

@@ -30,6 +30,22 @@ struct EngagementRuleTests {
         #expect(score(rule, onEdge).engagement == 10)
     }
 
+    @Test func kindsOfTheSameLengthAreToldApartAndKindsListedTwiceCountOnce() {
+        let rules = ScoringRules(engagement: [
+            EngagementRule("clicks", kinds: [.linkClicked, .linkClicked], points: 2, per: .occurrence),
+            EngagementRule("opens", kinds: [.emailOpened], points: 1, per: .occurrence),
+            EngagementRule("unsubscribed", kinds: [.unsubscribed], points: -20),
+            EngagementRule("trial", kinds: ["trial-started-\u{e9}t\u{e9}"], points: 7),
+        ])
+        let state = Fixtures.state(signals: [
+            Fixtures.signal(.linkClicked, daysAgo: 1), Fixtures.signal(.emailOpened, daysAgo: 1),
+            Fixtures.signal(.emailOpened, daysAgo: 2), Fixtures.signal("trial-started-\u{e9}t\u{e9}", daysAgo: 1),
+        ])
+        let card = Fixtures.score(rules, state)
+        #expect(card.contributions.map(\.rule) == ["clicks", "opens", "trial"])
+        #expect(card.contributions.map(\.points) == [2, 2, 7])
+    }
+
     @Test func signalsAfterNowAreIgnored() {
         let rule = EngagementRule("replied", kinds: [.replied], points: 25)
         #expect(score(rule, [Fixtures.signal(.replied, daysAgo: -1)]).engagement == 0)

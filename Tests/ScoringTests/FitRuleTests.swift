@@ -86,6 +86,18 @@ struct FitRuleTests {
             ])
     }
 
+    @Test(arguments: [
+        (1_234_567.5, "revenue 1,234,567.5 at least 0"), (-0.25, "revenue -0.25 at least -1"),
+        (999, "revenue 999 at least -1"), (1_000, "revenue 1,000 at least 0"), (7.07, "revenue 7.07 at least 0"),
+    ])
+    func numbersInEvidenceAreGroupedAndRounded(value: Double, evidence: String) {
+        let rules = ScoringRules(fit: [
+            FitRule("revenue", field: "revenue", .range(min: value < 0 || value == 999 ? -1 : 0, max: nil), points: 1)
+        ])
+        let card = Fixtures.score(rules, Fixtures.state(attributes: ["revenue": .number(value)]))
+        #expect(card.contributions.first?.evidence == evidence)
+    }
+
     @Test func evidenceNeverRepeatsPersonalData() {
         let rules = ScoringRules(fit: [
             FitRule("competitor", field: .email, .matches("@rival\\.com$"), points: -50)
@@ -109,7 +121,7 @@ struct FitRuleTests {
         #expect(fits.fit == 5)
         #expect(
             fits.contributions.first?.evidence
-                == "matches core: industry fintech is fintech; employees 300 in 200…2,000")
+                == "matches core: industry is fintech; employees in 200…2,000")
         #expect(half.fit == 0)
         #expect(half.contributions.isEmpty)
     }

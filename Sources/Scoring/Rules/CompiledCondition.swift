@@ -3,7 +3,10 @@ import LeadModel
 
 /// A ``ValueCondition`` prepared for fast evaluation: text lowered, numbers parsed, patterns
 /// compiled. Evaluating one allocates nothing for ASCII text.
-struct CompiledCondition: Sendable {
+///
+/// A final class with constant properties, so that iterating rules retains one reference
+/// instead of copying every field.
+final class CompiledCondition: Sendable {
     enum Operand: Sendable {
         case text(lowered: String, number: Double?)
         case number(Double)

@@ -31,8 +31,13 @@ public struct RuleScorer: LeadScorer {
     private let fitRules: [CompiledFitRule]
     private let profiles: [CompiledProfile]
     private let engagementRules: [CompiledEngagementRule]
-    private let kindIndex: [SignalKind: [Int]]
+    private let kindTable: SignalKindTable
     private let grades: [String]
+    /// Each field the fit rules and profiles read, once: a lead's fields are read into slots
+    /// before the rules run, so rules on the same field share one dictionary lookup.
+    private let fieldReaders: [FieldReader]
+    private let fitSlots: [Int]
+    private let profileSlots: [[Int]]
 
     /// Compiles the rules.
     ///
@@ -42,11 +47,18 @@ public struct RuleScorer: LeadScorer {
         fitRules = rules.fit.map(CompiledFitRule.init)
         profiles = rules.icp.map(CompiledProfile.init)
         engagementRules = rules.engagement.map(CompiledEngagementRule.init)
-        var index: [SignalKind: [Int]] = [:]
-        for (position, rule) in rules.engagement.enumerated() {
-            for kind in Set(rule.kinds) { index[kind, default: []].append(position) }
+        kindTable = SignalKindTable(rules.engagement)
+        var slots: [String: Int] = [:]
+        var readers: [FieldReader] = []
+        func slot(_ field: LeadField) -> Int {
+            if let existing = slots[field.rawValue] { return existing }
+            readers.append(FieldReader(field))
+            slots[field.rawValue] = readers.count - 1
+            return readers.count - 1
         }
-        kindIndex = index
+        fitSlots = rules.fit.map { slot($0.field) }
+        profileSlots = rules.icp.map { $0.criteria.map { slot($0.field) } }
+        fieldReaders = readers
         grades = GradeScale.fitGrades.flatMap { fit in GradeScale.engagementGrades.map { fit + $0 } }
     }
 
@@ -56,54 +68,74 @@ public struct RuleScorer: LeadScorer {
     ///   ignored, so scoring at a past time reproduces what was known then.
     /// - Returns: the card with every contribution; never `nil`.
     public func score(_ input: ScoringInput) -> ScoreCard? {
-        var contributions: [ScoreCard.Contribution] = []
-        var fit = 0.0
-        var engagement = 0.0
-        func add(_ contribution: ScoreCard.Contribution) {
-            if contributions.isEmpty { contributions.reserveCapacity(8) }
-            contributions.append(contribution)
-            if contribution.axis == .fit { fit += contribution.points } else { engagement += contribution.points }
-        }
-        let lead = input.state.lead
-        for rule in fitRules {
-            let value = rule.reader.read(lead)
-            guard rule.condition.matches(value) else { continue }
-            add(rule.contribution(value))
-        }
-        for profile in profiles where profile.matches(lead) {
-            add(profile.contribution(lead))
+        var card = CardBuilder()
+        if !fieldReaders.isEmpty {
+            withUnsafeTemporaryAllocation(of: AttributeValue?.self, capacity: fieldReaders.count) { values in
+                for slot in fieldReaders.indices {
+                    (values.baseAddress! + slot).initialize(to: fieldReaders[slot].read(input.state.lead))
+                }
+                for index in fitRules.indices {
+                    let rule = fitRules[index]
+                    let value = values[fitSlots[index]]
+                    guard rule.condition.matches(value) else { continue }
+                    card.add(rule.contribution(value))
+                }
+                for index in profiles.indices where profiles[index].matches(values, slots: profileSlots[index]) {
+                    card.add(profiles[index].contribution())
+                }
+                values.baseAddress!.deinitialize(count: fieldReaders.count)
+            }
         }
         if !engagementRules.isEmpty {
-            scoreEngagement(input, add)
+            scoreEngagement(input, into: &card)
         }
         let scale = rules.grades
-        let grade = grades[scale.fit.index(of: fit) * 4 + scale.engagement.index(of: engagement)]
+        let grade = grades[scale.fit.index(of: card.fit) * 4 + scale.engagement.index(of: card.engagement)]
         return ScoreCard(
-            scorer: rules.scorer, fit: fit, engagement: engagement, grade: grade, contributions: contributions)
+            scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade,
+            contributions: card.contributions)
     }
 
-    private func scoreEngagement(_ input: ScoringInput, _ add: (ScoreCard.Contribution) -> Void) {
+    private func scoreEngagement(_ input: ScoringInput, into card: inout CardBuilder) {
         let now = input.now.timeIntervalSinceReferenceDate
         let decay = rules.decay
-        let signals = input.state.signals
         withUnsafeTemporaryAllocation(of: EngagementTally.self, capacity: engagementRules.count) { tallies in
             tallies.initialize(repeating: EngagementTally())
-            for signal in signals {
-                let age = now - signal.occurredAt.timeIntervalSinceReferenceDate
-                guard age >= 0, let indices = kindIndex[signal.kind] else { continue }
-                for index in indices {
-                    let rule = engagementRules[index]
-                    guard rule.admits(signal, age: age) else { continue }
-                    let factor = rule.decays ? decay.factor(age: age) : 1
-                    tallies[index].add(age: age, factor: factor)
+            // Read signals in place: copying each `Signal` would retain all of its fields.
+            input.state.signals.withUnsafeBufferPointer { signals in
+                let ruleIndices = kindTable.rules
+                for position in signals.indices {
+                    let age = now - signals[position].occurredAt.timeIntervalSinceReferenceDate
+                    guard age >= 0 else { continue }
+                    for slot in kindTable.rules(for: signals[position].kind) {
+                        let index = ruleIndices[slot]
+                        let rule = engagementRules[index]
+                        guard rule.admits(signals, position, age: age) else { continue }
+                        let factor = rule.decays ? decay.factor(age: age) : 1
+                        tallies[index].add(age: age, factor: factor)
+                    }
                 }
             }
             for index in engagementRules.indices where tallies[index].count > 0 {
                 if let contribution = engagementRules[index].contribution(tallies[index], decay: decay) {
-                    add(contribution)
+                    card.add(contribution)
                 }
             }
         }
+    }
+}
+
+/// The card being built: contributions and the sums of each axis.
+struct CardBuilder {
+    var contributions: [ScoreCard.Contribution] = []
+    var fit = 0.0
+    var engagement = 0.0
+
+    @inline(__always)
+    mutating func add(_ contribution: ScoreCard.Contribution) {
+        if contributions.isEmpty { contributions.reserveCapacity(12) }
+        if contribution.axis == .fit { fit += contribution.points } else { engagement += contribution.points }
+        contributions.append(contribution)
     }
 }
 

@@ -11,6 +11,12 @@ public struct ScoringInput: Sendable {
     /// The version of the playbook whose rules apply.
     public var playbookVersion: String?
 
+    /// Makes an input.
+    ///
+    /// - Parameters:
+    ///   - state: the lead as folded from the journal.
+    ///   - now: the time to score at.
+    ///   - playbookVersion: the version of the playbook whose rules apply.
     public init(state: LeadState, now: Date, playbookVersion: String? = nil) {
         self.state = state
         self.now = now

@@ -12,52 +12,50 @@ enum TextMatching {
 
     /// Whether `text` equals `lowered` ignoring case; `lowered` must already be lowercase.
     static func equalsIgnoringCase(_ text: String, lowered: String) -> Bool {
-        var text = text
-        var lowered = lowered
-        let result = text.withUTF8 { a in
-            lowered.withUTF8 { b -> Bool? in
-                guard a.count == b.count else { return isASCII(a) && isASCII(b) ? false : nil }
-                for index in 0..<a.count {
-                    let x = a[index]
-                    if x >= 0x80 || b[index] >= 0x80 { return nil }
-                    if lower(x) != b[index] { return false }
-                }
-                return true
-            }
-        }
+        let result =
+            text.utf8.withContiguousStorageIfAvailable { a in
+                lowered.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+                    guard a.count == b.count else { return isASCII(a) && isASCII(b) ? false : nil }
+                    for index in 0..<a.count {
+                        let x = a[index]
+                        if x >= 0x80 || b[index] >= 0x80 { return nil }
+                        if lower(x) != b[index] { return false }
+                    }
+                    return true
+                } ?? nil
+            } ?? nil
         if let result { return result }
         return text.lowercased() == lowered
     }
 
     /// Whether `text` contains `lowered` ignoring case; `lowered` must already be lowercase.
     static func containsIgnoringCase(_ text: String, lowered: String) -> Bool {
-        var text = text
-        var lowered = lowered
-        let result = text.withUTF8 { a in
-            lowered.withUTF8 { b -> Bool? in
-                guard isASCII(b) else { return nil }
-                if b.isEmpty { return true }
-                guard a.count >= b.count else { return isASCII(a) ? false : nil }
-                let first = b[0]
-                var sawNonASCII = false
-                var start = 0
-                let last = a.count - b.count
-                while start <= last {
-                    let x = a[start]
-                    if x >= 0x80 { sawNonASCII = true }
-                    if lower(x) == first {
-                        var offset = 1
-                        while offset < b.count, lower(a[start + offset]) == b[offset] { offset += 1 }
-                        if offset == b.count { return true }
+        let result =
+            text.utf8.withContiguousStorageIfAvailable { a in
+                lowered.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+                    guard isASCII(b) else { return nil }
+                    if b.isEmpty { return true }
+                    guard a.count >= b.count else { return isASCII(a) ? false : nil }
+                    let first = b[0]
+                    var sawNonASCII = false
+                    var start = 0
+                    let last = a.count - b.count
+                    while start <= last {
+                        let x = a[start]
+                        if x >= 0x80 { sawNonASCII = true }
+                        if lower(x) == first {
+                            var offset = 1
+                            while offset < b.count, lower(a[start + offset]) == b[offset] { offset += 1 }
+                            if offset == b.count { return true }
+                        }
+                        start += 1
                     }
-                    start += 1
-                }
-                if !sawNonASCII {
-                    for index in (last + 1)..<a.count where a[index] >= 0x80 { sawNonASCII = true }
-                }
-                return sawNonASCII ? nil : false
-            }
-        }
+                    if !sawNonASCII {
+                        for index in (last + 1)..<a.count where a[index] >= 0x80 { sawNonASCII = true }
+                    }
+                    return sawNonASCII ? nil : false
+                } ?? nil
+            } ?? nil
         if let result { return result }
         return text.lowercased().contains(lowered)
     }
@@ -81,26 +79,68 @@ enum TextMatching {
     /// with up to two decimals (`7.07`).
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
+        if value.rounded() == value, abs(value) < 1_000 { return String(Int(value)) }
         let rounded = (value * 100).rounded() / 100
         let negative = rounded < 0
         let magnitude = abs(rounded)
         guard magnitude < 1e15 else { return String(value) }
-        let whole = Int64(magnitude)
-        let cents = Int64(((magnitude - Double(whole)) * 100).rounded())
-        var digits = Array(String(whole).utf8)
-        var grouped: [UInt8] = []
-        grouped.reserveCapacity(digits.count + digits.count / 3 + 4)
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
-            grouped.append(digit)
+        var whole = UInt64(magnitude)
+        var cents = Int(((magnitude - Double(whole)) * 100).rounded())
+        if cents >= 100 {
+            whole += 1
+            cents -= 100
         }
-        if cents > 0 {
-            grouped.append(UInt8(ascii: "."))
-            grouped.append(UInt8(ascii: "0") + UInt8(cents / 10))
-            if cents % 10 != 0 { grouped.append(UInt8(ascii: "0") + UInt8(cents % 10)) }
+        // At most 20 digits, 6 separators, a sign and 3 decimals: built right to left.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var end = 32
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
+            }
+            if cents > 0 {
+                if cents % 10 != 0 { put(UInt8(48 + cents % 10)) }
+                put(UInt8(48 + cents / 10))
+                put(UInt8(ascii: "."))
+            }
+            var count = 0
+            repeat {
+                if count > 0, count % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(48 + whole % 10))
+                whole /= 10
+                count += 1
+            } while whole > 0
+            if negative { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end..<32]), as: UTF8.self)
         }
-        digits = grouped
-        let text = String(decoding: digits, as: UTF8.self)
-        return negative ? "-" + text : text
+    }
+}
+
+extension TextMatching {
+    /// `a + b + c` in one allocation, for evidence built on the hot path.
+    static func concat(_ a: String, _ b: String, _ c: String = "") -> String {
+        let count = a.utf8.count + b.utf8.count + c.utf8.count
+        if count <= 15 { return a + b + c }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var offset = 0
+            func copy(_ part: String) {
+                let copied = part.utf8.withContiguousStorageIfAvailable { source -> Int in
+                    guard let from = source.baseAddress, let to = buffer.baseAddress else { return 0 }
+                    (to + offset).update(from: from, count: source.count)
+                    return source.count
+                }
+                if let copied {
+                    offset += copied
+                } else {
+                    for byte in part.utf8 {
+                        buffer[offset] = byte
+                        offset += 1
+                    }
+                }
+            }
+            copy(a)
+            copy(b)
+            copy(c)
+            return offset
+        }
     }
 }

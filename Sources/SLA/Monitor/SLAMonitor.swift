@@ -1,0 +1,228 @@
+import Foundation
+public import LeadModel
+
+/// The open response clocks, ordered by what each needs next: its warning, its deadline, then the
+/// steps of its escalation ladder.
+///
+/// A projection folded from the journal with ``apply(_:)``. Clocks sit in a binary heap keyed by
+/// their next due instant, so ``due(at:)`` and ``popDue(at:limit:)`` cost time in proportion to what
+/// is due (times log n for popping), not to what is open: a tick with a million open clocks and a
+/// thousand due touches a few thousand heap entries.
+///
+/// ``popDue(at:limit:)`` advances each clock it returns (warning → deadline → ladder); applying the
+/// engine's `slaWarned` / `slaBreached` / `slaEscalated` events afterwards is idempotent, so a
+/// monitor rebuilt by replaying the journal agrees with one that has been ticking.
+///
+/// ```swift
+/// var monitor = SLAMonitor(policy: policy)
+/// for event in journal { monitor.apply(event) }
+/// for action in monitor.popDue(at: now) {
+///     // append .slaWarned / .slaBreached / .slaEscalated with action.reasons
+/// }
+/// let sleepUntil = monitor.nextDue
+/// ```
+public struct SLAMonitor: Sendable {
+    private struct Record: Sendable {
+        var leadID: LeadID
+        var clock: SLAClock
+        /// 0 warning, 1 deadline, 2 + k escalation step k.
+        var phase: Int
+        var reasons: [Reason]
+    }
+
+    private let policy: TieredSLAPolicy?
+    private var records: [Record?] = []
+    private var free: [Int32] = []
+    private var index: [SLAClockID: Int32] = [:]
+    private var heap = ClockHeap()
+
+    /// Makes an empty monitor.
+    ///
+    /// - Parameter policy: the policy whose tiers give the escalation ladders; `nil` for none (a
+    ///   clock then leaves the monitor when it is breached).
+    public init(policy: TieredSLAPolicy? = nil) {
+        self.policy = policy
+    }
+
+    /// Clocks with something still to come (a warning, a deadline or an escalation step).
+    public var count: Int { index.count }
+
+    /// The earliest instant something is due, for a loop that sleeps until then.
+    public var nextDue: Date? {
+        heap.top.map { Date(timeIntervalSince1970: $0.key) }
+    }
+
+    /// Reserves room for `capacity` clocks.
+    ///
+    /// - Parameter capacity: the number of clocks expected.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        records.reserveCapacity(capacity)
+        index.reserveCapacity(capacity)
+        heap.reserveCapacity(capacity)
+    }
+
+    /// Folds one event. SLA events move or remove their clock; other events are ignored.
+    ///
+    /// `slaStarted` for a clock that is already open replaces it (a restart after reassignment, or
+    /// a resume after a pause).
+    ///
+    /// - Parameter event: an event of any lead, in journal order.
+    public mutating func apply(_ event: LeadEvent) {
+        switch event.payload {
+        case .slaStarted(let clock):
+            let record = Record(leadID: event.leadID, clock: clock, phase: 0, reasons: [])
+            if let slot = index[clock.id] {
+                records[Int(slot)] = record
+                schedule(slot)
+            } else {
+                let slot: Int32
+                if let reused = free.popLast() {
+                    slot = reused
+                    records[Int(slot)] = record
+                } else {
+                    slot = Int32(records.count)
+                    records.append(record)
+                }
+                index[clock.id] = slot
+                schedule(slot)
+            }
+        case .slaWarned(let id):
+            advance(id, to: 1)
+        case .slaBreached(let id):
+            advance(id, to: 2)
+        case .slaEscalated(let escalation):
+            guard let slot = index[escalation.clockID], let record = records[Int(slot)],
+                let tier = policy?.configuration.tier(named: record.clock.tier)
+            else { return }
+            let from = max(record.phase - 2, 0)
+            guard from < tier.escalation.count,
+                let step = tier.escalation[from...].firstIndex(where: { $0.step.rawValue == escalation.step })
+            else { return }
+            advance(escalation.clockID, to: 2 + step + 1)
+        case .slaMet(let id):
+            if let slot = index[id] { remove(slot) }
+        default:
+            return
+        }
+    }
+
+    /// The next pending action of every clock that is due at `now`, earliest first.
+    ///
+    /// Lists one action per clock (the one it waits for); ``popDue(at:limit:)`` also returns the
+    /// actions that fall due behind it.
+    ///
+    /// - Parameter now: the instant to check.
+    /// - Returns: the due actions.
+    public func due(at now: Date) -> [SLADueAction] {
+        var examined = 0
+        return due(at: now, examined: &examined)
+    }
+
+    /// ``due(at:)``, counting the heap entries it looked at (at most twice the due count plus one).
+    ///
+    /// - Parameters:
+    ///   - now: the instant to check.
+    ///   - examined: increased by the number of heap entries looked at.
+    /// - Returns: the due actions.
+    public func due(at now: Date, examined: inout Int) -> [SLADueAction] {
+        let limit = now.timeIntervalSince1970
+        var found: [(key: Double, slot: Int32)] = []
+        var stack = heap.count > 0 ? [0] : []
+        while let position = stack.popLast() {
+            examined += 1
+            let key = heap.keys[position]
+            guard key <= limit else { continue }
+            found.append((key, heap.slots[position]))
+            let (left, right) = heap.children(of: position)
+            if left < heap.count { stack.append(left) }
+            if right < heap.count { stack.append(right) }
+        }
+        found.sort { $0.key < $1.key || ($0.key == $1.key && $0.slot < $1.slot) }
+        return found.compactMap { action(slot: $0.slot, key: $0.key) }
+    }
+
+    /// Removes and returns what is due at `now`, earliest first, advancing each clock to its next
+    /// phase (a clock whose warning and deadline both passed yields both, in order).
+    ///
+    /// - Parameters:
+    ///   - now: the instant to check.
+    ///   - limit: the most actions to return; the rest stay due for the next call.
+    /// - Returns: the due actions.
+    public mutating func popDue(at now: Date, limit: Int = .max) -> [SLADueAction] {
+        let bound = now.timeIntervalSince1970
+        var actions: [SLADueAction] = []
+        while actions.count < limit, let (slot, key) = heap.top, key <= bound {
+            guard let action = action(slot: slot, key: key), let record = records[Int(slot)] else {
+                remove(slot)
+                continue
+            }
+            actions.append(action)
+            advance(slot: slot, to: record.phase + 1)
+        }
+        return actions
+    }
+
+    private func action(slot: Int32, key: Double) -> SLADueAction? {
+        guard let record = records[Int(slot)] else { return nil }
+        let kind: SLADueAction.Kind
+        switch record.phase {
+        case 0: kind = .warn
+        case 1: kind = .breach
+        default:
+            guard let tier = policy?.configuration.tier(named: record.clock.tier),
+                tier.escalation.indices.contains(record.phase - 2)
+            else { return nil }
+            kind = .escalate(index: record.phase - 2, step: tier.escalation[record.phase - 2].step)
+        }
+        return SLADueAction(
+            kind: kind, leadID: record.leadID, clockID: record.clock.id, tier: record.clock.tier,
+            owner: record.clock.owner, due: Date(timeIntervalSince1970: key), reasons: record.reasons)
+    }
+
+    private mutating func advance(_ id: SLAClockID, to phase: Int) {
+        guard let slot = index[id] else { return }
+        advance(slot: slot, to: phase)
+    }
+
+    private mutating func advance(slot: Int32, to phase: Int) {
+        guard let record = records[Int(slot)], record.phase < phase else { return }
+        records[Int(slot)]!.phase = phase
+        schedule(slot)
+    }
+
+    /// Puts the clock in the heap at its current phase's instant, skipping a warning that is
+    /// absent or not before the deadline; removes it past the end of its ladder.
+    private mutating func schedule(_ slot: Int32) {
+        guard var record = records[Int(slot)] else { return }
+        if record.phase == 0 {
+            if let warnAt = record.clock.warnAt, warnAt < record.clock.deadline {
+                heap.set(slot, key: warnAt.timeIntervalSince1970)
+                return
+            }
+            record.phase = 1
+        }
+        if record.phase == 1 {
+            records[Int(slot)] = record
+            heap.set(slot, key: record.clock.deadline.timeIntervalSince1970)
+            return
+        }
+        guard
+            let step = policy?.escalation(
+                tier: record.clock.tier, step: record.phase - 2, deadline: record.clock.deadline)
+        else {
+            remove(slot)
+            return
+        }
+        record.reasons = step.reasons
+        records[Int(slot)] = record
+        heap.set(slot, key: step.at.timeIntervalSince1970)
+    }
+
+    private mutating func remove(_ slot: Int32) {
+        guard let record = records[Int(slot)] else { return }
+        heap.remove(slot)
+        index[record.clock.id] = nil
+        records[Int(slot)] = nil
+        free.append(slot)
+    }
+}
