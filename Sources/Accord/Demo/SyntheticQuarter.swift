@@ -1,5 +1,5 @@
 import Foundation
-public import LeadModel
+import LeadModel
 
 /// A deterministic synthetic quarter of funnel activity: leads from several sources and
 /// campaigns of different quality, a mix of ICP fit, realistic signal streams, the same people

@@ -12,7 +12,8 @@ struct QualificationTests {
 
     @Test func quoteRequestGoesStraightToSQLWithTheTierRoutedAndClocked() async throws {
         let clock = ManualClock()
-        let engine = try await makeEngine(clock: clock, playbook: .standard, router: FixedRouter(), sla: FiveMinuteSLA())
+        let engine = try await makeEngine(
+            clock: clock, playbook: .standard, router: FixedRouter(), sla: FiveMinuteSLA())
         let result = try await engine.record(
             Signal(kind: .quoteRequested, occurredAt: clock.now, idempotencyKey: "q-1"), from: fit)
         #expect(result.state.stage == .sql)
