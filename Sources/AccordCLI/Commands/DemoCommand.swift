@@ -32,7 +32,7 @@ extension CommandDefinition {
         var summary = IngestSummary()
         var funnel = StageFunnel()
         var bySource: [String: Int] = [:]
-        var example: (merged: LeadID?, any: LeadID?, account: AccountID?) = (nil, nil, nil)
+        var example: (merged: LeadID?, any: LeadID?, account: AccountID?, handedOff: LeadID?) = (nil, nil, nil, nil)
         let eventCount: UInt64 = try await directory.withEngine(now: { clock.now }) { engine in
             var index = 0
             while index < records.count {
@@ -54,6 +54,7 @@ extension CommandDefinition {
                 bySource[state.lead.source ?? "unknown", default: 0] += 1
                 if example.merged == nil, !state.absorbed.isEmpty { example.merged = state.id }
                 if example.any == nil { example.any = state.id }
+                if example.handedOff == nil, state.stage == .sql { example.handedOff = state.id }
                 if example.account == nil, let account = state.lead.accountID,
                     await engine.contacts(of: account).count > 1
                 {
@@ -69,7 +70,8 @@ extension CommandDefinition {
             created: summary.created, matchedDuplicates: summary.matched, mergedLeads: summary.merged,
             signalsRecorded: summary.signalsRecorded, duplicateDeliveriesIgnored: summary.duplicateSignals,
             events: Int(eventCount), journalBytes: bytes, seconds: seconds, leadsBySource: bySource,
-            exampleLead: (example.merged ?? example.any)?.rawValue)
+            reachedMQL: funnel.reached(.mql), reachedSQL: funnel.reached(.sql),
+            exampleLead: (example.merged ?? example.any)?.rawValue, handedOffLead: example.handedOff?.rawValue)
         if console.json {
             try console.printJSON(output)
             return
@@ -87,6 +89,11 @@ extension CommandDefinition {
             "  \(eventCount) events in the journal, \(bytes / 1024) KiB on disk, \(String(format: "%.1f", seconds)) s (\(rate) events/s)"
         )
         console.print("")
+        console.print("  Funnel, scored and qualified by the default playbook:")
+        console.print(
+            "    \(funnel.leads) leads → \(funnel.reached(.mql)) reached MQL → \(funnel.reached(.sql)) reached SQL"
+                + " (a quote or demo request goes straight to SQL)")
+        console.print("")
         console.print("  Leads by source:")
         for (source, count) in bySource.sorted(by: { $0.value > $1.value }) {
             console.print("    " + source.padding(toLength: 22, withPad: " ", startingAt: 0) + String(count))
@@ -94,6 +101,9 @@ extension CommandDefinition {
         console.print("")
         console.print("Next:")
         let data = directory.root.path == DataDirectory.resolve(nil).root.path ? "" : " --data \(directory.root.path)"
+        if let lead = example.handedOff {
+            console.print("  swift run accord lead explain \(lead)\(data)     # why this lead was handed to sales")
+        }
         if let lead = example.merged ?? example.any {
             console.print("  swift run accord lead show \(lead)\(data)")
             let why = example.merged == nil ? "" : "     # both histories of a merged person"
@@ -150,5 +160,8 @@ struct DemoOutput: Codable {
     var journalBytes: Int
     var seconds: Double
     var leadsBySource: [String: Int]
+    var reachedMQL: Int
+    var reachedSQL: Int
     var exampleLead: String?
+    var handedOffLead: String?
 }
