@@ -57,8 +57,10 @@ extension AlignmentEngine {
     }
 
     private func startClock(_ id: LeadID, in planner: inout Planner) {
-        guard let policy = configuration.sla, let state = planner.state(id) else { return }
-        guard let start = policy.clock(for: SLAInput(state: state, now: planner.now)) else { return }
+        guard let policy = slaPolicy, let state = planner.state(id) else { return }
+        let tier = state.lead.attributes[Self.tierAttribute]?.text
+        guard let start = policy.clock(for: SLAInput(state: state, now: planner.now, qualificationTier: tier))
+        else { return }
         let clock = SLAClock(
             id: SLAClockID(rawValue: "\(id)#\(state.version + 1)"), tier: start.tier,
             owner: state.owner, warnAt: start.warnAt, deadline: start.deadline)

@@ -28,6 +28,8 @@ public actor AlignmentEngine {
     let configuration: EngineConfiguration
     /// The scorer in use: the host's plug-in, else the playbook's rules, else none.
     let scorer: (any LeadScorer)?
+    /// The SLA policy in use: the host's plug-in, else the playbook's tiers, else none.
+    let slaPolicy: (any SLAPolicy)?
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -63,6 +65,7 @@ public actor AlignmentEngine {
         self.store = store
         self.configuration = configuration
         self.scorer = configuration.scorer ?? playbook.scoring.map { RuleScorer($0) }
+        self.slaPolicy = configuration.sla ?? playbook.sla.map { TieredSLAPolicy(configuration: $0) }
         (notifications, notificationContinuation) = AsyncStream.makeStream(
             of: EngineNotification.self, bufferingPolicy: .bufferingNewest(10_000))
         try await loadSnapshot()

@@ -22,7 +22,8 @@ public struct EngineConfiguration: Sendable {
     public var scorer: (any LeadScorer)?
     /// Routes leads when they reach the playbook's handoff stage; `nil` leaves them unassigned.
     public var router: (any LeadRouter)?
-    /// Starts response clocks on assignment; `nil` starts none.
+    /// Starts response clocks on assignment; `nil` uses the playbook's `sla` tiers (and starts no
+    /// clocks when the playbook has none).
     public var sla: (any SLAPolicy)?
     /// Receivers of notifications, besides the engine's own `notifications` stream.
     public var sinks: [any NotificationSink]

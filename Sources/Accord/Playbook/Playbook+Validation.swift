@@ -1,6 +1,7 @@
 import Feedback
 import Foundation
 import LeadModel
+import SLA
 import Scoring
 
 extension Playbook {
@@ -55,6 +56,9 @@ extension Playbook {
         }
         for problem in qualification?.problems(in: graph) ?? [] {
             issues.append(PlaybookIssue(path: "$.qualification.\(problem.path)", message: problem.message))
+        }
+        for problem in sla?.problems() ?? [] {
+            issues.append(PlaybookIssue(path: "$.sla.\(problem.path)", message: problem.message))
         }
         var seenCodes = Set<String>()
         for (index, code) in reasonCodes.codes.enumerated() {

@@ -1,6 +1,7 @@
 public import Feedback
 import Foundation
 public import LeadModel
+public import SLA
 public import Scoring
 
 /// The written agreement between marketing and sales, as one versioned JSON document.
@@ -30,12 +31,15 @@ public struct Playbook: Hashable, Sendable, Codable {
     /// When a scored lead moves up the funnel and which SLA tier its handoff gets; `nil` moves
     /// leads only by hand.
     public var qualification: QualificationPolicy?
+    /// Response-time tiers, business calendars and marketing's commitments; `nil` starts no
+    /// clocks (unless the host plugs in an SLA policy).
+    public var sla: SLAConfiguration?
 
     public init(
         name: String, version: String, stages: StagesSection = StagesSection(),
         identity: StandardIdentityResolver.Configuration = .init(),
         reasonCodes: ReasonCodeTaxonomy = .standard, scoring: ScoringRules? = nil,
-        qualification: QualificationPolicy? = nil
+        qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil
     ) {
         self.name = name
         self.version = version
@@ -44,21 +48,22 @@ public struct Playbook: Hashable, Sendable, Codable {
         self.reasonCodes = reasonCodes
         self.scoring = scoring
         self.qualification = qualification
+        self.sla = sla
     }
 
     /// The agreement Accord starts with: the standard funnel, gates before sales gets a lead,
     /// the standard reason codes, the default scoring rules (MQL at 50 points, a quote or demo
-    /// request straight to SQL).
+    /// request straight to SQL) and response times (hot leads within 15 minutes).
     public static let standard = Playbook(
-        name: "Default agreement", version: "1", scoring: .standard, qualification: .standard)
+        name: "Default agreement", version: "1", scoring: .standard, qualification: .standard, sla: .standard)
 
     /// The top-level keys this version of Accord understands.
     static let knownKeys: Set<String> = [
-        "name", "version", "stages", "identity", "reasonCodes", "scoring", "qualification",
+        "name", "version", "stages", "identity", "reasonCodes", "scoring", "qualification", "sla",
     ]
 
     private enum CodingKeys: String, CodingKey {
-        case name, version, stages, identity, reasonCodes, scoring, qualification
+        case name, version, stages, identity, reasonCodes, scoring, qualification, sla
     }
 
     public init(from decoder: any Decoder) throws {
@@ -73,6 +78,7 @@ public struct Playbook: Hashable, Sendable, Codable {
             try container.decodeIfPresent(ReasonCodeTaxonomy.self, forKey: .reasonCodes) ?? .standard
         scoring = try container.decodeIfPresent(ScoringRules.self, forKey: .scoring)
         qualification = try container.decodeIfPresent(QualificationPolicy.self, forKey: .qualification)
+        sla = try container.decodeIfPresent(SLAConfiguration.self, forKey: .sla)
     }
 }
 

@@ -1,6 +1,7 @@
 import Accord
 import Foundation
 import LeadModel
+import SLA
 import Scoring
 import Testing
 
@@ -69,5 +70,29 @@ struct QualificationTests {
         var playbook = Playbook.standard
         playbook.qualification?.thresholds = [QualificationPolicy.Threshold(stage: "nowhere", minTotal: 50)]
         #expect(playbook.validate().contains { $0.path.hasPrefix("$.qualification.thresholds[0]") })
+    }
+}
+
+struct PlaybookSLATests {
+    @Test func theDefaultTiersStartAFifteenMinuteClockForAHotHandoff() async throws {
+        let clock = ManualClock()
+        let engine = try await makeEngine(clock: clock, playbook: .standard, router: FixedRouter())
+        let person = Lead(
+            id: "", email: "ana@acme.com", company: "Acme", source: "website",
+            attributes: ["industry": "healthcare", "employees": 450, "country": "US"])
+        let result = try await engine.record(Signal(kind: .demoRequested, occurredAt: clock.now), from: person)
+        let started = try #require(result.state.openClocks.values.first)
+        #expect(started.tier == "hot")
+        #expect(started.deadline == clock.now + 15 * 60)
+        #expect(started.owner == .rep("rep-1"))
+        let event = try #require(
+            try await engine.timeline(of: result.leadID).first { $0.payload.kind == "sla-started" })
+        #expect(event.reasons.contains { $0.rule.hasPrefix("sla-tier") })
+    }
+
+    @Test func invalidTiersAreReportedByJSONPath() {
+        var playbook = Playbook.standard
+        playbook.sla?.defaultCalendar = "mars"
+        #expect(playbook.validate().contains { $0.path.hasPrefix("$.sla.") })
     }
 }
