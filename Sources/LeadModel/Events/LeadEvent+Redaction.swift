@@ -2,7 +2,8 @@ extension LeadEvent {
     /// The event with the lead's personal data removed, as erasure writes it back to the journal.
     ///
     /// Removed: contact fields (email, phone, names, title), external ids, custom attributes,
-    /// signal properties, free-text notes and idempotency keys (they often embed an email).
+    /// signal properties, free-text notes, the evidence text of score contributions (it quotes
+    /// the lead's values) and idempotency keys (they often embed an email).
     /// Kept: what the scoreboard counts — the event kind, times, source, campaign, message angle,
     /// company and account, stages, scores, assignments, SLA clocks and disposition codes.
     public func redactingPersonalData() -> LeadEvent {
@@ -26,7 +27,9 @@ extension LeadEvent {
         case .dispositionRecorded(var disposition):
             disposition.note = nil
             copy.payload = .dispositionRecorded(disposition)
-        case .mergedInto, .stageChanged, .scored, .assigned, .slaStarted, .slaWarned, .slaMet,
+        case .scored(let card):
+            copy.payload = .scored(card.redactingEvidence())
+        case .mergedInto, .stageChanged, .assigned, .slaStarted, .slaWarned, .slaMet,
             .slaBreached, .slaEscalated, .erased:
             break
         }
@@ -52,5 +55,17 @@ extension Signal {
     /// The signal with its properties and idempotency key removed.
     public func redactingPersonalData() -> Signal {
         Signal(kind: kind, occurredAt: occurredAt, source: source, campaign: campaign)
+    }
+}
+
+extension ScoreCard {
+    /// The card without the evidence text of its contributions, which quotes the lead's values
+    /// ("title VP Finance contains 'vp'"); rules, axes and points stay.
+    public func redactingEvidence() -> ScoreCard {
+        var copy = self
+        copy.contributions = contributions.map {
+            Contribution(rule: $0.rule, axis: $0.axis, points: $0.points, evidence: "")
+        }
+        return copy
     }
 }

@@ -179,6 +179,7 @@ public struct LeadState: Hashable, Sendable {
             signals = signals.map { $0.redactingPersonalData() }
             touches = touches.map { Touch(channel: $0.channel, by: $0.by, connected: $0.connected) }
             disposition?.note = nil
+            score = score?.redactingEvidence()
         }
     }
 }
