@@ -1,0 +1,67 @@
+import Foundation
+import LeadModel
+
+extension RuleRouter {
+    /// The target of the first matching rule, or the default; one trail entry per rule tried.
+    func chooseTarget(_ input: RoutingInput, trail: inout [Reason]) -> RoutingTarget {
+        var values = FieldValues(count: slots.count)
+        for rule in compiledRules {
+            if let failure = rule.firstFailure(input: input, router: self, values: &values) {
+                trail.append(Reason(rule: rule.key, detail: failure))
+            } else {
+                trail.append(Reason(rule: rule.key, detail: rule.matchedDetail))
+                return rule.target
+            }
+        }
+        trail.append(Reason(rule: "default", detail: "no rule matched; \(rules.defaultTarget)"))
+        return rules.defaultTarget
+    }
+
+    /// The owner for a target: the queue, the rep if eligible, a pool's next eligible member, or
+    /// a fallback queue.
+    func resolve(_ target: RoutingTarget, input: RoutingInput, trail: inout [Reason]) -> RoutingDecision {
+        let ledger = input.context.ledger
+        var offHours = false
+        switch target {
+        case .queue(let queue):
+            return RoutingDecision(owner: .queue(queue), router: name, trail: trail)
+        case .rep(let id):
+            guard let rep = reps[id] else { break }
+            let eligibility = rep.eligibility(at: input.now, ledger: ledger)
+            guard let why = eligibility.why else {
+                return RoutingDecision(owner: .rep(id), router: name, trail: trail)
+            }
+            trail.append(Reason(rule: "skip:\(id)", detail: why))
+            offHours = eligibility.isOutsideHours
+        case .pool(let poolName):
+            guard let pool = pools[poolName] else { break }
+            var candidates: [PoolRotation.Candidate] = []
+            candidates.reserveCapacity(pool.members.count)
+            for member in pool.members {
+                guard let rep = reps[member.rep] else { continue }
+                let eligibility = rep.eligibility(at: input.now, ledger: ledger)
+                if let why = eligibility.why {
+                    trail.append(Reason(rule: "skip:\(member.rep)", detail: why))
+                    offHours = offHours || eligibility.isOutsideHours
+                } else {
+                    candidates.append(member)
+                }
+            }
+            if let index = ledger.rotation(of: poolName).choose(among: candidates) {
+                trail.append(Reason(rule: pool.turnRule, detail: PoolRotation.detail(candidates)))
+                return RoutingDecision(owner: .rep(candidates[index].rep), router: name, trail: trail)
+            }
+        }
+        if offHours, let coverage = rules.coverageQueue {
+            trail.append(
+                Reason(
+                    rule: "fallback:coverage",
+                    detail: "nobody eligible within working hours for \(target); queue \(coverage)"))
+            return RoutingDecision(owner: .queue(coverage), router: name, trail: trail, flags: [.coverage])
+        }
+        trail.append(
+            Reason(rule: "fallback:unassigned", detail: "nobody eligible for \(target); queue \(rules.unassignedQueue)")
+        )
+        return RoutingDecision(owner: .queue(rules.unassignedQueue), router: name, trail: trail, flags: [.unassigned])
+    }
+}
