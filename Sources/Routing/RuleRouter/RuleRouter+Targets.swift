@@ -4,14 +4,8 @@ import LeadModel
 extension RuleRouter {
     /// The target of the first matching rule, or the default; one trail entry per rule tried.
     func chooseTarget(_ input: RoutingInput, trail: inout [Reason]) -> RoutingTarget {
-        var values = FieldValues(count: slots.count)
-        for rule in compiledRules {
-            if let failure = rule.firstFailure(input: input, router: self, values: &values) {
-                trail.append(Reason(rule: rule.key, detail: failure))
-            } else {
-                trail.append(Reason(rule: rule.key, detail: rule.matchedDetail))
-                return rule.target
-            }
+        if let index = table.firstMatch(trail: &trail, resolve: { resolve($0, input: input) }) {
+            return table.targets[index]
         }
         trail.append(Reason(rule: "default", detail: "no rule matched; \(rules.defaultTarget)"))
         return rules.defaultTarget

@@ -34,8 +34,7 @@ public struct RuleRouter: LeadRouter {
 
     let reps: [String: CompiledRep]
     let pools: [String: CompiledPool]
-    let compiledRules: [CompiledRule]
-    let slots: [FieldSlot]
+    let table: RuleTable
     let segments: [CompanySizeSegment]
     let segmentField: LeadField
 
@@ -64,9 +63,7 @@ public struct RuleRouter: LeadRouter {
                 })
         }
         self.pools = pools
-        var slots: [FieldSlot] = []
-        compiledRules = rules.rules.map { CompiledRule($0, slots: &slots) }
-        self.slots = slots
+        table = RuleTable(rules.rules)
         segments = rules.segments
         segmentField = LeadField(rawValue: rules.segmentField)
     }
@@ -77,7 +74,7 @@ public struct RuleRouter: LeadRouter {
     /// - Returns: the owner, this router's name, the trail and flags.
     public func route(_ input: RoutingInput) -> RoutingDecision? {
         var trail: [Reason] = []
-        trail.reserveCapacity(compiledRules.count + 4)
+        trail.reserveCapacity(rules.rules.count + 4)
         if rules.routeToAccountOwner, let decision = routeByAccount(input, trail: &trail) {
             return decision
         }
