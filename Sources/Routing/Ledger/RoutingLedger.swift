@@ -44,8 +44,7 @@ public struct RoutingLedger: Hashable, Sendable {
     /// Stages that make a lead an active opportunity.
     public var opportunityStages: Set<Stage>
     private var leads: [LeadID: LeadRecord] = [:]
-    private var open: [String: Int] = [:]
-    private var recent: [String: [Date]] = [:]
+    private var loads: [String: RepLoad] = [:]
     private var owners: [AccountID: String] = [:]
     private var opportunities: [AccountID: [LeadID]] = [:]
     private var rotations: [String: PoolRotation] = [:]
@@ -108,8 +107,8 @@ public struct RoutingLedger: Hashable, Sendable {
         }
         guard before != record else { return }
         leads[id] = record
-        if let owner = before.flatMap(openOwner) { open[owner, default: 1] -= 1 }
-        if let owner = openOwner(record) { open[owner, default: 0] += 1 }
+        if let owner = before.flatMap(openOwner) { loads[owner, default: RepLoad()].open -= 1 }
+        if let owner = openOwner(record) { loads[owner, default: RepLoad()].open += 1 }
         let wasOpportunity = before.flatMap(opportunityAccount)
         let isOpportunity = opportunityAccount(record)
         if wasOpportunity != isOpportunity {
@@ -124,15 +123,13 @@ public struct RoutingLedger: Hashable, Sendable {
     }
 
     /// The rep's open leads.
-    public func openLeads(of rep: String) -> Int { open[rep] ?? 0 }
+    public func openLeads(of rep: String) -> Int { loads[rep]?.open ?? 0 }
 
     /// The leads assigned to the rep at or after `start` (the start of their local day).
-    public func newLeads(of rep: String, since start: Date) -> Int {
-        guard let dates = recent[rep] else { return 0 }
-        var count = 0
-        for date in dates.reversed() where date >= start { count += 1 }
-        return count
-    }
+    public func newLeads(of rep: String, since start: Date) -> Int { loads[rep]?.count(since: start) ?? 0 }
+
+    /// The rep's open leads and recent assignments, in one look-up.
+    func load(of rep: String) -> RepLoad { loads[rep] ?? RepLoad() }
 
     /// The rep who owns the account, if any lead of it was assigned to a rep.
     public func accountOwner(of account: AccountID) -> String? { owners[account] }
@@ -163,11 +160,7 @@ public struct RoutingLedger: Hashable, Sendable {
     }
 
     private mutating func addRecent(_ rep: String, at date: Date) {
-        let horizon = (latest ?? date).addingTimeInterval(-Self.recentWindow)
-        var dates = recent[rep] ?? []
-        if let first = dates.first, first < horizon { dates.removeAll { $0 < horizon } }
-        dates.append(date)
-        recent[rep] = dates
+        loads[rep, default: RepLoad()].add(date, horizon: (latest ?? date).addingTimeInterval(-Self.recentWindow))
     }
 
     private mutating func replayPoolTurns(_ reasons: [Reason], chosen: String) {

@@ -7,7 +7,7 @@ extension RuleRouter {
         guard let account = input.state.lead.accountID else { return nil }
         let ledger = input.context.ledger
         if let opportunity = ledger.activeOpportunity(on: account) {
-            guard let rep = reps[opportunity.owner] else {
+            guard let rep = repIndex[opportunity.owner].map({ reps[$0] }) else {
                 trail.append(
                     Reason(
                         rule: "account-opportunity",
@@ -33,7 +33,7 @@ extension RuleRouter {
             trail.append(Reason(rule: "account-owner", detail: "account \(account) has no owner yet"))
             return nil
         }
-        guard let rep = reps[owner] else {
+        guard let rep = repIndex[owner].map({ reps[$0] }) else {
             trail.append(
                 Reason(
                     rule: "account-owner",
@@ -47,7 +47,8 @@ extension RuleRouter {
 
     /// Notes in the trail that an owner who gets the lead anyway is away, off hours or over a cap.
     private func note(_ rep: CompiledRep, input: RoutingInput, trail: inout [Reason]) {
-        let eligibility = rep.eligibility(at: input.now, ledger: input.context.ledger)
+        var clocks = ZoneClocks(zones: zoneCount, now: input.now)
+        let eligibility = rep.eligibility(ledger: input.context.ledger, clocks: &clocks)
         guard let why = eligibility.why else { return }
         trail.append(Reason(rule: "note:\(rep.id)", detail: "\(why); assigned anyway as the account's owner"))
     }

@@ -16,12 +16,13 @@ extension RuleRouter {
     func resolve(_ target: RoutingTarget, input: RoutingInput, trail: inout [Reason]) -> RoutingDecision {
         let ledger = input.context.ledger
         var offHours = false
+        var clocks = ZoneClocks(zones: zoneCount, now: input.now)
         switch target {
         case .queue(let queue):
             return RoutingDecision(owner: .queue(queue), router: name, trail: trail)
         case .rep(let id):
-            guard let rep = reps[id] else { break }
-            let eligibility = rep.eligibility(at: input.now, ledger: ledger)
+            guard let index = repIndex[id] else { break }
+            let eligibility = reps[index].eligibility(ledger: ledger, clocks: &clocks)
             guard let why = eligibility.why else {
                 return RoutingDecision(owner: .rep(id), router: name, trail: trail)
             }
@@ -31,18 +32,20 @@ extension RuleRouter {
             guard let pool = pools[poolName] else { break }
             var candidates: [PoolRotation.Candidate] = []
             candidates.reserveCapacity(pool.members.count)
-            for member in pool.members {
-                guard let rep = reps[member.rep] else { continue }
-                let eligibility = rep.eligibility(at: input.now, ledger: ledger)
+            for (position, member) in pool.members.enumerated() {
+                let rep = reps[pool.reps[position]]
+                let eligibility = rep.eligibility(ledger: ledger, clocks: &clocks)
                 if let why = eligibility.why {
-                    trail.append(Reason(rule: "skip:\(member.rep)", detail: why))
+                    trail.append(Reason(rule: rep.skipRule, detail: why))
                     offHours = offHours || eligibility.isOutsideHours
                 } else {
                     candidates.append(member)
                 }
             }
             if let index = ledger.rotation(of: poolName).choose(among: candidates) {
-                trail.append(Reason(rule: pool.turnRule, detail: PoolRotation.detail(candidates)))
+                let detail =
+                    candidates.count == pool.members.count ? pool.fullDetail : PoolRotation.detail(candidates)
+                trail.append(Reason(rule: pool.turnRule, detail: detail))
                 return RoutingDecision(owner: .rep(candidates[index].rep), router: name, trail: trail)
             }
         }

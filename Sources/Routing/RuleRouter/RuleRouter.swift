@@ -32,7 +32,9 @@ public struct RuleRouter: LeadRouter {
     /// The name recorded on assignments (`Assignment.router`); `"rules"` by default.
     public let name: String
 
-    let reps: [String: CompiledRep]
+    let reps: [CompiledRep]
+    let repIndex: [String: Int]
+    let zoneCount: Int
     let pools: [String: CompiledPool]
     let table: RuleTable
     let segments: [CompanySizeSegment]
@@ -51,15 +53,25 @@ public struct RuleRouter: LeadRouter {
         }
         self.rules = rules
         self.name = name
-        var reps: [String: CompiledRep] = [:]
-        for rep in rules.reps { reps[rep.id] = CompiledRep(rep) }
+        var zones: [String: Int] = [:]
+        var reps: [CompiledRep] = []
+        var repIndex: [String: Int] = [:]
+        for rep in rules.reps {
+            let zone = zones[rep.timeZone] ?? zones.count
+            zones[rep.timeZone] = zone
+            repIndex[rep.id] = reps.count
+            reps.append(CompiledRep(rep, zoneIndex: zone))
+        }
         self.reps = reps
+        self.repIndex = repIndex
+        zoneCount = zones.count
         var pools: [String: CompiledPool] = [:]
         for pool in rules.pools {
+            let indexes = pool.members.map { repIndex[$0.rep] ?? 0 }
             pools[pool.name] = CompiledPool(
-                name: pool.name,
-                members: pool.members.map { member in
-                    PoolRotation.Candidate(rep: member.rep, weight: member.weight ?? reps[member.rep]?.weight ?? 1)
+                name: pool.name, reps: indexes,
+                members: zip(pool.members, indexes).map { member, index in
+                    PoolRotation.Candidate(rep: member.rep, weight: member.weight ?? reps[index].weight)
                 })
         }
         self.pools = pools
