@@ -119,7 +119,8 @@ enum RoutingBenchmarks {
         let states = states()
         let ledger = warmLedger(router, rules: rules, states: states, count: 20_000)
         let inputs = states.map { RoutingInput(state: $0, now: now, context: RoutingContext(ledger: ledger)) }
-        let count = context.count(default: 500_000)
+        // A pool of every rep checks every rep per decision: scale the count down with the pool.
+        let count = max(1_000, context.count(default: 500_000) / max(1, poolSize / 10))
         let clock = ContinuousClock()
         let start = clock.now
         var assigned = 0

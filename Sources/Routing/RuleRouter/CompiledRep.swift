@@ -1,7 +1,8 @@
 import Foundation
 
-/// A rep prepared for fast checks: parsed time zone and windows, trail texts written once.
-struct CompiledRep: Sendable {
+/// A rep prepared for fast checks: parsed time zone and windows, trail texts written once. A class
+/// (immutable, so `Sendable`) so that checking a pool member costs one retain, not a copy.
+final class CompiledRep: Sendable {
     let id: String
     let zone: TimeZone
     let zoneName: String
