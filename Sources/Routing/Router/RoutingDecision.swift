@@ -1,6 +1,10 @@
 public import LeadModel
 
 /// Where a lead goes and the trail that explains why.
+///
+/// The engine records ``owner`` and ``router`` in the `assigned` event and ``trail`` as the
+/// event's reasons, verbatim: ``RoutingLedger`` reads the `pool-turn:` reason back to replay the
+/// round robin.
 public struct RoutingDecision: Hashable, Sendable {
     /// The rep or queue that gets the lead.
     public var owner: Owner
@@ -8,10 +12,20 @@ public struct RoutingDecision: Hashable, Sendable {
     public var router: String
     /// Every rule considered and candidate skipped, in order, with why.
     public var trail: [Reason]
+    /// What the host should know about the decision: an account conflict, a fallback queue.
+    public var flags: Set<RoutingFlag>
 
-    public init(owner: Owner, router: String, trail: [Reason] = []) {
+    /// Makes a decision.
+    ///
+    /// - Parameters:
+    ///   - owner: the rep or queue that gets the lead.
+    ///   - router: the router's name (`"rules"`).
+    ///   - trail: the reasons, in the order they were considered.
+    ///   - flags: notable facts for the host; none by default.
+    public init(owner: Owner, router: String, trail: [Reason] = [], flags: Set<RoutingFlag> = []) {
         self.owner = owner
         self.router = router
         self.trail = trail
+        self.flags = flags
     }
 }

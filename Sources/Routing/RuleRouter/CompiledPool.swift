@@ -1,0 +1,19 @@
+/// A pool prepared for routing: members by rep number with their effective weights.
+struct CompiledPool: Sendable {
+    let name: String
+    /// Each member's number in the router's rep list.
+    let reps: [Int]
+    let members: [PoolRotation.Candidate]
+    /// `pool-turn:<name>`.
+    let turnRule: String
+    /// The turn detail when every member is eligible, written once.
+    let fullDetail: String
+
+    init(name: String, reps: [Int], members: [PoolRotation.Candidate]) {
+        self.name = name
+        self.reps = reps
+        self.members = members
+        turnRule = PoolRotation.reasonPrefix + name
+        fullDetail = PoolRotation.detail(members)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import LeadModel
+
+/// The reference router: executes a playbook's ``RoutingRules``.
+///
+/// For each handoff, in order:
+/// 1. **Account**: when the lead's account has an active opportunity, the lead goes to the
+///    opportunity's owner, flagged ``RoutingFlag/activeOpportunity`` — never to a second rep.
+///    Otherwise, when the account has an owner, the lead goes to that owner
+///    (``RoutingFlag/accountOwner``). Ownership beats availability and capacity; the trail notes
+///    when the owner is away, off hours or over a cap.
+/// 2. **Rules**, in order; the first whose conditions all hold gives the target, else the default.
+/// 3. **Target**: a queue takes the lead. A rep or a pool offers its members who are in office,
+///    within working hours in their own time zone and under both caps; a pool picks one by smooth
+///    weighted round robin (``PoolRotation``).
+/// 4. **Fallback**: when nobody is eligible and someone was only outside working hours, the
+///    coverage queue (``RoutingFlag/coverage``); otherwise the unassigned queue
+///    (``RoutingFlag/unassigned``), with the reason.
+///
+/// The trail has one reason per step: `account`, `rule:<name>` for every rule tried (matched or
+/// not, and why), `default`, `skip:<rep>` for every candidate passed over, `pool-turn:<pool>`, and
+/// `fallback:coverage` / `fallback:unassigned`. The router is a value with no state of its own:
+/// loads and rotations come from ``RoutingContext/ledger``, time from ``RoutingInput/now``.
+///
+/// ```swift
+/// let router = try RuleRouter(rules: playbook.routing)
+/// let decision = router.route(RoutingInput(state: state, now: now, context: context))
+/// ```
+public struct RuleRouter: LeadRouter {
+    /// The section this router executes.
+    public let rules: RoutingRules
+    /// The name recorded on assignments (`Assignment.router`); `"rules"` by default.
+    public let name: String
+
+    let reps: [CompiledRep]
+    let repIndex: [String: Int]
+    let zoneCount: Int
+    let pools: [String: CompiledPool]
+    let table: RuleTable
+    let segments: [CompanySizeSegment]
+    let segmentField: LeadField
+
+    /// Makes a router from a routing section.
+    ///
+    /// - Parameters:
+    ///   - rules: the section; it must have no ``RoutingRules/problems()``.
+    ///   - name: the name recorded on assignments; `"rules"` by default.
+    /// - Throws: ``RoutingRulesError`` listing every problem of the section.
+    public init(rules: RoutingRules, name: String = "rules") throws(RoutingRulesError) {
+        let problems = rules.problems()
+        guard problems.isEmpty else {
+            throw RoutingRulesError(problems: problems.map { .init(path: $0.path, message: $0.message) })
+        }
+        self.rules = rules
+        self.name = name
+        var zones: [String: Int] = [:]
+        var reps: [CompiledRep] = []
+        var repIndex: [String: Int] = [:]
+        for rep in rules.reps {
+            let zone = zones[rep.timeZone] ?? zones.count
+            zones[rep.timeZone] = zone
+            repIndex[rep.id] = reps.count
+            reps.append(CompiledRep(rep, zoneIndex: zone))
+        }
+        self.reps = reps
+        self.repIndex = repIndex
+        zoneCount = zones.count
+        var pools: [String: CompiledPool] = [:]
+        for pool in rules.pools {
+            let indexes = pool.members.map { repIndex[$0.rep] ?? 0 }
+            pools[pool.name] = CompiledPool(
+                name: pool.name, reps: indexes,
+                members: zip(pool.members, indexes).map { member, index in
+                    PoolRotation.Candidate(rep: member.rep, weight: member.weight ?? reps[index].weight)
+                })
+        }
+        self.pools = pools
+        table = RuleTable(rules.rules)
+        segments = rules.segments
+        segmentField = LeadField(rawValue: rules.segmentField)
+    }
+
+    /// Routes a lead; a rule router always has an opinion, so the result is never `nil`.
+    ///
+    /// - Parameter input: the lead, the instant and the ledger.
+    /// - Returns: the owner, this router's name, the trail and flags.
+    public func route(_ input: RoutingInput) -> RoutingDecision? {
+        var trail: [Reason] = []
+        trail.reserveCapacity(rules.rules.count + 4)
+        if rules.routeToAccountOwner, let decision = routeByAccount(input, trail: &trail) {
+            return decision
+        }
+        let target = chooseTarget(input, trail: &trail)
+        return resolve(target, input: input, trail: &trail)
+    }
+}
