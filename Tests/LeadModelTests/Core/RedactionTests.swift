@@ -44,7 +44,9 @@ struct ScoreEvidenceRedactionTests {
     @Test func erasureRemovesScoreEvidenceButKeepsThePoints() throws {
         let card = ScoreCard(
             scorer: "rules", fit: 5, engagement: 0,
-            contributions: [.init(rule: "senior-title", axis: .fit, points: 5, evidence: "title VP Finance contains 'vp'")])
+            contributions: [
+                .init(rule: "senior-title", axis: .fit, points: 5, evidence: "title VP Finance contains 'vp'")
+            ])
         let now = Date(timeIntervalSince1970: 1_790_000_000)
         let events = [
             LeadEvent(leadID: "L1", occurredAt: now, actor: .system, payload: .captured(Lead(id: "L1"), stage: .lead)),
@@ -56,7 +58,8 @@ struct ScoreEvidenceRedactionTests {
         }
         #expect(redacted.contributions.map(\.evidence) == [""])
         #expect(redacted.total == 5)
-        let erased = LeadEvent(leadID: "L1", occurredAt: now, actor: .system, payload: .erased(Erasure(requestedBy: "dpo")))
+        let erased = LeadEvent(
+            leadID: "L1", occurredAt: now, actor: .system, payload: .erased(Erasure(requestedBy: "dpo")))
         let state = try #require(LeadState.fold(events + [erased]))
         #expect(state.score?.contributions.first?.evidence == "")
         #expect(state.score?.contributions.first?.points == 5)
