@@ -262,7 +262,7 @@ extension AlignmentEngine {
         Planner(
             base: leads, baseIndex: identityIndex, identity: configuration.identity,
             initialStage: playbook.stages.graph.initial, now: configuration.now(),
-            playbookVersion: playbook.version)
+            playbookVersion: playbook.version, ledger: routingLedger)
     }
 
     func leadID(of outcome: CaptureResult.Outcome) -> LeadID {

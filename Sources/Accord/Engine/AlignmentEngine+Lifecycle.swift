@@ -47,8 +47,9 @@ extension AlignmentEngine {
 
     /// Routes a lead entering the handoff stage and starts its clock.
     func handOff(_ id: LeadID, in planner: inout Planner) {
-        guard let router = configuration.router, let state = planner.state(id) else { return }
-        let input = RoutingInput(state: state, now: planner.now, playbookVersion: playbook.version)
+        guard let router, let state = planner.state(id) else { return }
+        let context = RoutingContext(ledger: planner.ledger, slaTier: state.lead.attributes[Self.tierAttribute]?.text)
+        let input = RoutingInput(state: state, now: planner.now, playbookVersion: playbook.version, context: context)
         guard let decision = router.route(input) else { return }
         planner.add(
             id, .assigned(Assignment(owner: decision.owner, router: decision.router)), by: .system,

@@ -1,5 +1,6 @@
 import Foundation
 public import LeadModel
+import Routing
 
 /// What happened to the engine's projection snapshot when it started.
 public enum SnapshotStatus: Hashable, Sendable {
@@ -48,6 +49,11 @@ extension AlignmentEngine {
         leads = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0) })
         position = snapshotPosition
         rebuildIndexes()
+        // The router's turns and loads are not in the snapshot: fold them from the journal.
+        for try await event in store.events(from: .start, pageSize: 8192) {
+            guard let eventPosition = event.position, eventPosition <= snapshotPosition else { break }
+            routingLedger.apply(event)
+        }
         snapshotStatus = .loaded(position: snapshotPosition, leads: states.count)
         eventsFoldedSinceSnapshot = 0
     }

@@ -30,6 +30,10 @@ public actor AlignmentEngine {
     let scorer: (any LeadScorer)?
     /// The SLA policy in use: the host's plug-in, else the playbook's tiers, else none.
     let slaPolicy: (any SLAPolicy)?
+    /// The router in use: the host's plug-in, else the playbook's routing rules, else none.
+    let router: (any LeadRouter)?
+    /// Rep loads, account owners and pool turns, folded from the journal for the router.
+    var routingLedger: RoutingLedger
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -66,6 +70,19 @@ public actor AlignmentEngine {
         self.configuration = configuration
         self.scorer = configuration.scorer ?? playbook.scoring.map { RuleScorer($0) }
         self.slaPolicy = configuration.sla ?? playbook.sla.map { TieredSLAPolicy(configuration: $0) }
+        if let router = configuration.router {
+            self.router = router
+        } else if let rules = playbook.routing {
+            do {
+                self.router = try RuleRouter(rules: rules)
+            } catch {
+                throw PlaybookError(
+                    issues: error.problems.map { PlaybookIssue(path: "$.routing.\($0.path)", message: $0.message) })
+            }
+        } else {
+            self.router = nil
+        }
+        self.routingLedger = playbook.routing.map { RoutingLedger(rules: $0) } ?? RoutingLedger()
         (notifications, notificationContinuation) = AsyncStream.makeStream(
             of: EngineNotification.self, bufferingPolicy: .bufferingNewest(10_000))
         try await loadSnapshot()
@@ -160,6 +177,7 @@ public actor AlignmentEngine {
     func apply(_ event: LeadEvent) {
         if let eventPosition = event.position { position = eventPosition }
         eventsFoldedSinceSnapshot += 1
+        routingLedger.apply(event)
         let id = event.leadID
         if leads[id] == nil {
             guard let state = LeadState.fold([event]) else { return }

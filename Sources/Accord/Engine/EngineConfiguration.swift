@@ -20,7 +20,8 @@ public struct EngineConfiguration: Sendable {
     /// Scores leads after each new signal; `nil` uses the playbook's `scoring` rules (and records
     /// no scores when the playbook has none).
     public var scorer: (any LeadScorer)?
-    /// Routes leads when they reach the playbook's handoff stage; `nil` leaves them unassigned.
+    /// Routes leads when they reach the playbook's handoff stage; `nil` uses the playbook's
+    /// `routing` rules (and leaves leads unassigned when the playbook has none).
     public var router: (any LeadRouter)?
     /// Starts response clocks on assignment; `nil` uses the playbook's `sla` tiers (and starts no
     /// clocks when the playbook has none).

@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import Routing
 
 /// A unit of work being planned: new events per lead, applied to an overlay of the engine's
 /// projections so that later steps of the same command (or later rows of the same batch) see
@@ -13,6 +14,9 @@ struct Planner {
     let playbookVersion: String
 
     private(set) var overlay: [LeadID: LeadState] = [:]
+    /// The router's ledger with this unit of work's events folded in, so that several handoffs
+    /// in one batch take successive turns.
+    private(set) var ledger: RoutingLedger
     private var indexOverlay: [IdentityKey: LeadID] = [:]
     private var order: [LeadID] = []
     private var pending: [LeadID: [LeadEvent]] = [:]
@@ -20,8 +24,9 @@ struct Planner {
 
     init(
         base: [LeadID: LeadState], baseIndex: [IdentityKey: LeadID], identity: any IdentityResolver,
-        initialStage: Stage, now: Date, playbookVersion: String
+        initialStage: Stage, now: Date, playbookVersion: String, ledger: RoutingLedger
     ) {
+        self.ledger = ledger
         self.base = base
         self.baseIndex = baseIndex
         self.identity = identity
@@ -73,6 +78,7 @@ struct Planner {
         } else if let created = LeadState.fold([event]) {
             overlay[lead] = created
         }
+        ledger.apply(event)
         switch payload {
         case .captured, .fieldsChanged, .merged:
             if let current = state(lead) {

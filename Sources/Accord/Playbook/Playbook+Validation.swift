@@ -1,6 +1,7 @@
 import Feedback
 import Foundation
 import LeadModel
+import Routing
 import SLA
 import Scoring
 
@@ -59,6 +60,9 @@ extension Playbook {
         }
         for problem in sla?.problems() ?? [] {
             issues.append(PlaybookIssue(path: "$.sla.\(problem.path)", message: problem.message))
+        }
+        for problem in routing?.problems() ?? [] {
+            issues.append(PlaybookIssue(path: "$.routing.\(problem.path)", message: problem.message))
         }
         var seenCodes = Set<String>()
         for (index, code) in reasonCodes.codes.enumerated() {

@@ -1,6 +1,7 @@
 public import Feedback
 import Foundation
 public import LeadModel
+public import Routing
 public import SLA
 public import Scoring
 
@@ -34,12 +35,15 @@ public struct Playbook: Hashable, Sendable, Codable {
     /// Response-time tiers, business calendars and marketing's commitments; `nil` starts no
     /// clocks (unless the host plugs in an SLA policy).
     public var sla: SLAConfiguration?
+    /// Reps, pools, territories and the rules that pick an owner at handoff; `nil` leaves handed-off
+    /// leads unassigned (unless the host plugs in a router).
+    public var routing: RoutingRules?
 
     public init(
         name: String, version: String, stages: StagesSection = StagesSection(),
         identity: StandardIdentityResolver.Configuration = .init(),
         reasonCodes: ReasonCodeTaxonomy = .standard, scoring: ScoringRules? = nil,
-        qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil
+        qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil, routing: RoutingRules? = nil
     ) {
         self.name = name
         self.version = version
@@ -49,6 +53,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         self.scoring = scoring
         self.qualification = qualification
         self.sla = sla
+        self.routing = routing
     }
 
     /// The agreement Accord starts with: the standard funnel, gates before sales gets a lead,
@@ -59,11 +64,11 @@ public struct Playbook: Hashable, Sendable, Codable {
 
     /// The top-level keys this version of Accord understands.
     static let knownKeys: Set<String> = [
-        "name", "version", "stages", "identity", "reasonCodes", "scoring", "qualification", "sla",
+        "name", "version", "stages", "identity", "reasonCodes", "scoring", "qualification", "sla", "routing",
     ]
 
     private enum CodingKeys: String, CodingKey {
-        case name, version, stages, identity, reasonCodes, scoring, qualification, sla
+        case name, version, stages, identity, reasonCodes, scoring, qualification, sla, routing
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,6 +84,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         scoring = try container.decodeIfPresent(ScoringRules.self, forKey: .scoring)
         qualification = try container.decodeIfPresent(QualificationPolicy.self, forKey: .qualification)
         sla = try container.decodeIfPresent(SLAConfiguration.self, forKey: .sla)
+        routing = try container.decodeIfPresent(RoutingRules.self, forKey: .routing)
     }
 }
 

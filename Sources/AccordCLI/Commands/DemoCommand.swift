@@ -32,6 +32,8 @@ extension CommandDefinition {
         var summary = IngestSummary()
         var funnel = StageFunnel()
         var bySource: [String: Int] = [:]
+        var byOwner: [String: Int] = [:]
+        var clocksStarted = 0
         var example: (merged: LeadID?, any: LeadID?, account: AccountID?, handedOff: LeadID?) = (nil, nil, nil, nil)
         let eventCount: UInt64 = try await directory.withEngine(now: { clock.now }) { engine in
             var index = 0
@@ -49,9 +51,13 @@ extension CommandDefinition {
                     "recording the quarter: \(index * 100 / records.count)% (\(index)/\(records.count) records)")
             }
             console.progressDone()
-            for try await event in engine.store.events() { funnel.apply(event) }
+            for try await event in engine.store.events() {
+                funnel.apply(event)
+                if case .slaStarted = event.payload { clocksStarted += 1 }
+            }
             for state in await engine.activeLeads() {
                 bySource[state.lead.source ?? "unknown", default: 0] += 1
+                if let owner = state.owner { byOwner[owner.description, default: 0] += 1 }
                 if example.merged == nil, !state.absorbed.isEmpty { example.merged = state.id }
                 if example.any == nil { example.any = state.id }
                 if example.handedOff == nil, state.stage == .sql { example.handedOff = state.id }
@@ -70,7 +76,8 @@ extension CommandDefinition {
             created: summary.created, matchedDuplicates: summary.matched, mergedLeads: summary.merged,
             signalsRecorded: summary.signalsRecorded, duplicateDeliveriesIgnored: summary.duplicateSignals,
             events: Int(eventCount), journalBytes: bytes, seconds: seconds, leadsBySource: bySource,
-            reachedMQL: funnel.reached(.mql), reachedSQL: funnel.reached(.sql),
+            reachedMQL: funnel.reached(.mql), reachedSQL: funnel.reached(.sql), leadsByOwner: byOwner,
+            clocksStarted: clocksStarted,
             exampleLead: (example.merged ?? example.any)?.rawValue, handedOffLead: example.handedOff?.rawValue)
         if console.json {
             try console.printJSON(output)
@@ -93,6 +100,12 @@ extension CommandDefinition {
         console.print(
             "    \(funnel.leads) leads → \(funnel.reached(.mql)) reached MQL → \(funnel.reached(.sql)) reached SQL"
                 + " (a quote or demo request goes straight to SQL)")
+        console.print("")
+        console.print("  Handoffs routed by the demo team's rules (owner: leads):")
+        for (owner, count) in byOwner.sorted(by: { $0.key < $1.key }) {
+            console.print("    " + owner.padding(toLength: 22, withPad: " ", startingAt: 0) + String(count))
+        }
+        console.print("    \(clocksStarted) response clocks started")
         console.print("")
         console.print("  Leads by source:")
         for (source, count) in bySource.sorted(by: { $0.value > $1.value }) {
@@ -131,7 +144,15 @@ extension CommandDefinition {
         try manager.createDirectory(at: directory.root, withIntermediateDirectories: true)
         try Data("This directory was created by `accord demo` and is replaced by the next demo.\n".utf8)
             .write(to: directory.demoMarkerURL)
-        try Playbook.standard.jsonData().write(to: directory.playbookURL, options: .atomic)
+        try demoPlaybook.jsonData().write(to: directory.playbookURL, options: .atomic)
+    }
+
+    /// The default agreement with the demo's sales team for routing.
+    static var demoPlaybook: Playbook {
+        var playbook = Playbook.standard
+        playbook.name = "Demo agreement"
+        playbook.routing = DemoTeam.routing
+        return playbook
     }
 
     static func directorySize(_ url: URL) -> Int {
@@ -162,6 +183,8 @@ struct DemoOutput: Codable {
     var leadsBySource: [String: Int]
     var reachedMQL: Int
     var reachedSQL: Int
+    var leadsByOwner: [String: Int]
+    var clocksStarted: Int
     var exampleLead: String?
     var handedOffLead: String?
 }

@@ -1,0 +1,41 @@
+import Foundation
+public import Routing
+
+/// The sales team of `accord demo`: five reps in four time zones, a North America pool and an
+/// EMEA pool, capacity caps, an after-hours coverage queue.
+public enum DemoTeam {
+    /// The demo playbook's `routing` section.
+    public static let routing: RoutingRules = {
+        let weekdays =
+            #"{"monday": ["09:00-17:30"], "tuesday": ["09:00-17:30"], "wednesday": ["09:00-17:30"], "thursday": ["09:00-17:30"], "friday": ["09:00-17:30"]}"#
+        let json = """
+            {
+              "reps": [
+                {"id": "maria", "name": "Maria Lopez", "timeZone": "America/New_York", "workingHours": \(weekdays),
+                 "capacity": {"maxOpen": 120, "maxNewPerDay": 12}, "weight": 2},
+                {"id": "james", "name": "James Carter", "timeZone": "America/Chicago", "workingHours": \(weekdays),
+                 "capacity": {"maxOpen": 90, "maxNewPerDay": 8}},
+                {"id": "priya", "name": "Priya Shah", "timeZone": "America/Los_Angeles", "workingHours": \(weekdays),
+                 "capacity": {"maxOpen": 90, "maxNewPerDay": 8},
+                 "outOfOffice": [{"from": "2026-08-10T00:00:00-07:00", "until": "2026-08-24T00:00:00-07:00", "note": "vacation"}]},
+                {"id": "sofia", "name": "Sofia Weber", "timeZone": "Europe/Berlin", "workingHours": \(weekdays),
+                 "capacity": {"maxOpen": 80, "maxNewPerDay": 8}},
+                {"id": "lukas", "name": "Lukas Novak", "timeZone": "Europe/Berlin", "workingHours": \(weekdays),
+                 "capacity": {"maxOpen": 80, "maxNewPerDay": 8}}
+              ],
+              "pools": [
+                {"name": "north-america", "members": [{"rep": "maria"}, {"rep": "james"}, {"rep": "priya"}]},
+                {"name": "emea", "members": [{"rep": "sofia"}, {"rep": "lukas"}]}
+              ],
+              "rules": [
+                {"name": "emea", "when": [{"field": "country", "in": ["GB", "DE", "FR"]}], "target": {"pool": "emea"}}
+              ],
+              "default": {"pool": "north-america"},
+              "coverageQueue": "after-hours",
+              "unassignedQueue": "unassigned"
+            }
+            """
+        // A constant document, checked by the tests: decoding it cannot fail.
+        return try! JSONDecoder().decode(RoutingRules.self, from: Data(json.utf8))
+    }()
+}
