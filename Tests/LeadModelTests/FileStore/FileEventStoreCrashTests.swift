@@ -177,12 +177,24 @@ struct FileEventStoreCrashTests {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         // Drain the pipe on its own thread so the child never blocks on a full pipe.
         let collected = PipeCollector(pipe.fileHandleForReading)
-        try? await Task.sleep(for: delay)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        // Kill and wait off the test runner's cooperative threads, so that a busy test suite
+        // neither delays the kill (letting the child run far longer) nor is blocked by the wait.
+        let pid = process.processIdentifier
+        let milliseconds = Int(delay / .milliseconds(1))
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
+            kill(pid, SIGKILL)
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                exited.wait()
+                continuation.resume()
+            }
+        }
         #expect(process.terminationReason == .uncaughtSignal)
         return await collected.text()
     }
