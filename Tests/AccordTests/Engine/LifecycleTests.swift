@@ -153,7 +153,7 @@ struct ErasureOfMergedPeopleTests {
         try await engine.erase(outbound.leadID, requestedBy: "dpo")
         for id in [form.leadID, outbound.leadID] {
             #expect(await engine.state(of: id)?.isErased == true)
-            for event in try await store.events(forLead: id) {
+            for event in await store.events(forLead: id) {
                 if case .merged(let record) = event.payload {
                     #expect(record.absorbedLead.phone == nil && record.absorbedLead.firstName == nil)
                 }
