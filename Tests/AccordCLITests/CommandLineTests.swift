@@ -175,6 +175,7 @@ struct CommandLineTests {
         #expect(try counts(first.stdout)["matchedDuplicates"] ?? 0 > 0)
         #expect(try counts(first.stdout)["reachedMQL"] ?? 0 > 0)
         #expect(try counts(first.stdout)["reachedSQL"] ?? 0 > 0)
+        #expect(try counts(first.stdout)["clocksStarted"] ?? 0 > 0)
 
         _ = try workspace.run("init", "--data", "real")
         let refused = try workspace.run("demo", "--data", "real")

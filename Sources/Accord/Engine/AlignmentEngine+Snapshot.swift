@@ -1,6 +1,7 @@
 import Foundation
 public import LeadModel
 import Routing
+import SLA
 
 /// What happened to the engine's projection snapshot when it started.
 public enum SnapshotStatus: Hashable, Sendable {
@@ -49,10 +50,12 @@ extension AlignmentEngine {
         leads = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0) })
         position = snapshotPosition
         rebuildIndexes()
-        // The router's turns and loads are not in the snapshot: fold them from the journal.
+        // The router's turns and loads and the open clocks' phases are not in the snapshot: fold
+        // them from the journal.
         for try await event in store.events(from: .start, pageSize: 8192) {
             guard let eventPosition = event.position, eventPosition <= snapshotPosition else { break }
             routingLedger.apply(event)
+            monitor.apply(event)
         }
         snapshotStatus = .loaded(position: snapshotPosition, leads: states.count)
         eventsFoldedSinceSnapshot = 0

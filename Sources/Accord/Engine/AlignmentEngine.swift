@@ -34,6 +34,8 @@ public actor AlignmentEngine {
     let router: (any LeadRouter)?
     /// Rep loads, account owners and pool turns, folded from the journal for the router.
     var routingLedger: RoutingLedger
+    /// Open response clocks by when they next need attention, folded from the journal.
+    var monitor: SLAMonitor
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -83,6 +85,7 @@ public actor AlignmentEngine {
             self.router = nil
         }
         self.routingLedger = playbook.routing.map { RoutingLedger(rules: $0) } ?? RoutingLedger()
+        self.monitor = SLAMonitor(policy: slaPolicy as? TieredSLAPolicy)
         (notifications, notificationContinuation) = AsyncStream.makeStream(
             of: EngineNotification.self, bufferingPolicy: .bufferingNewest(10_000))
         try await loadSnapshot()
@@ -178,6 +181,7 @@ public actor AlignmentEngine {
         if let eventPosition = event.position { position = eventPosition }
         eventsFoldedSinceSnapshot += 1
         routingLedger.apply(event)
+        monitor.apply(event)
         let id = event.leadID
         if leads[id] == nil {
             guard let state = LeadState.fold([event]) else { return }
@@ -294,6 +298,9 @@ public actor AlignmentEngine {
         case .stageChanged(let change): note = .stageChanged(event.leadID, change)
         case .assigned(let assignment): note = .assigned(event.leadID, assignment.owner)
         case .slaStarted(let clock): note = .slaStarted(event.leadID, clock)
+        case .slaWarned(let id): note = .slaWarned(event.leadID, id)
+        case .slaBreached(let id): note = .slaBreached(event.leadID, id)
+        case .slaEscalated(let escalation): note = .slaEscalated(event.leadID, escalation)
         default: note = nil
         }
         guard let note else { return }

@@ -12,6 +12,12 @@ public enum EngineNotification: Hashable, Sendable {
     case assigned(LeadID, Owner)
     /// A response clock started.
     case slaStarted(LeadID, SLAClock)
+    /// A response clock reached its warning point.
+    case slaWarned(LeadID, SLAClockID)
+    /// A response clock ran past its deadline.
+    case slaBreached(LeadID, SLAClockID)
+    /// A step of a tier's escalation ladder is due (warn the owner, notify the manager, …).
+    case slaEscalated(LeadID, SLAEscalation)
     /// A lead's personal data was erased.
     case leadErased(LeadID)
     /// The qualification policy wanted to move a lead, but a handoff gate lacks these fields;

@@ -34,8 +34,13 @@ extension CommandDefinition {
         var bySource: [String: Int] = [:]
         var byOwner: [String: Int] = [:]
         var clocksStarted = 0
+        var clocksMet = 0
+        var clocksBreached = 0
+        var escalations = 0
         var example: (merged: LeadID?, any: LeadID?, account: AccountID?, handedOff: LeadID?) = (nil, nil, nil, nil)
-        let eventCount: UInt64 = try await directory.withEngine(now: { clock.now }) { engine in
+        let assignments = DemoAssignments()
+        var reps = DemoReps(seed: UInt64(seed))
+        let eventCount: UInt64 = try await directory.withEngine(now: { clock.now }, sinks: [assignments]) { engine in
             var index = 0
             while index < records.count {
                 let hourEnd = records[index].at.addingTimeInterval(3_600)
@@ -44,16 +49,30 @@ extension CommandDefinition {
                     batch.append(records[index].item)
                     index += 1
                 }
-                clock.set(records[index - 1].at)
+                let batchTime = records[index - 1].at
+                // Reps answer their new leads (some fast, some late, some never) and the clocks
+                // that nobody answered warn, breach and escalate as the quarter goes by.
+                try await reps.touch(until: batchTime, clock: clock, engine: engine)
+                clock.set(batchTime)
+                try await engine.tick()
                 let result = try await engine.ingest(batch, by: .integration("demo"))
                 summary.add(result)
+                reps.schedule(await assignments.drain(), after: clock.now)
                 console.progress(
                     "recording the quarter: \(index * 100 / records.count)% (\(index)/\(records.count) records)")
             }
             console.progressDone()
+            try await reps.touch(until: quarter.start + quarter.length, clock: clock, engine: engine)
+            try await engine.tick()
             for try await event in engine.store.events() {
                 funnel.apply(event)
-                if case .slaStarted = event.payload { clocksStarted += 1 }
+                switch event.payload {
+                case .slaStarted: clocksStarted += 1
+                case .slaMet: clocksMet += 1
+                case .slaBreached: clocksBreached += 1
+                case .slaEscalated: escalations += 1
+                default: break
+                }
             }
             for state in await engine.activeLeads() {
                 bySource[state.lead.source ?? "unknown", default: 0] += 1
@@ -77,7 +96,8 @@ extension CommandDefinition {
             signalsRecorded: summary.signalsRecorded, duplicateDeliveriesIgnored: summary.duplicateSignals,
             events: Int(eventCount), journalBytes: bytes, seconds: seconds, leadsBySource: bySource,
             reachedMQL: funnel.reached(.mql), reachedSQL: funnel.reached(.sql), leadsByOwner: byOwner,
-            clocksStarted: clocksStarted,
+            clocksStarted: clocksStarted, clocksMet: clocksMet, clocksBreached: clocksBreached,
+            escalations: escalations,
             exampleLead: (example.merged ?? example.any)?.rawValue, handedOffLead: example.handedOff?.rawValue)
         if console.json {
             try console.printJSON(output)
@@ -105,7 +125,9 @@ extension CommandDefinition {
         for (owner, count) in byOwner.sorted(by: { $0.key < $1.key }) {
             console.print("    " + owner.padding(toLength: 22, withPad: " ", startingAt: 0) + String(count))
         }
-        console.print("    \(clocksStarted) response clocks started")
+        console.print(
+            "    \(clocksStarted) response clocks started: \(clocksMet) met, \(clocksBreached) breached, "
+                + "\(escalations) escalation steps")
         console.print("")
         console.print("  Leads by source:")
         for (source, count) in bySource.sorted(by: { $0.value > $1.value }) {
@@ -185,6 +207,9 @@ struct DemoOutput: Codable {
     var reachedSQL: Int
     var leadsByOwner: [String: Int]
     var clocksStarted: Int
+    var clocksMet: Int
+    var clocksBreached: Int
+    var escalations: Int
     var exampleLead: String?
     var handedOffLead: String?
 }

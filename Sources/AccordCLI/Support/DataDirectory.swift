@@ -60,6 +60,7 @@ struct DataDirectory: Sendable {
     /// happens, so the directory lock is released and index snapshots are written.
     func withEngine<T: Sendable>(
         now: @escaping @Sendable () -> Date = { Date() },
+        sinks: [any NotificationSink] = [],
         _ body: (AlignmentEngine) async throws -> T
     ) async throws -> T {
         let playbook = try loadPlaybook()
@@ -68,7 +69,7 @@ struct DataDirectory: Sendable {
             let engine = try await AlignmentEngine(
                 playbook: playbook, store: store,
                 configuration: EngineConfiguration(
-                    now: now, identity: StandardIdentityResolver(configuration: playbook.identity)))
+                    now: now, identity: StandardIdentityResolver(configuration: playbook.identity), sinks: sinks))
             let result = try await body(engine)
             if await engine.eventsFoldedSinceSnapshot >= Self.snapshotThreshold {
                 try await engine.saveSnapshot()
