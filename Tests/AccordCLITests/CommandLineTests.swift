@@ -177,7 +177,21 @@ struct CommandLineTests {
         #expect(try counts(first.stdout)["reachedSQL"] ?? 0 > 0)
         #expect(try counts(first.stdout)["clocksStarted"] ?? 0 > 0)
 
+        let reps = try workspace.run("reps", "--json")
+        #expect(reps.status == 0)
+        let statuses = try JSONSerialization.jsonObject(with: Data(reps.stdout.utf8)) as? [[String: Any]]
+        #expect(statuses?.map { $0["rep"] as? String } == ["maria", "james", "priya", "sofia", "lukas"])
+        let sla = try workspace.run("sla", "--json")
+        #expect(sla.status == 0)
+        #expect(try workspace.run("assign", "L0000001", "--to", "nobody", "--reason", "x").status == 3)
+        #expect(try workspace.run("assign", "L0000001", "--to", "james").status == 2)
+        let assigned = try workspace.run(
+            "assign", "L0000001", "--to", "queue:emea", "--reason", "moved to EMEA", "--json")
+        #expect(assigned.status == 0)
+        #expect(assigned.stdout.contains("queue:emea"))
+
         _ = try workspace.run("init", "--data", "real")
+        #expect(try workspace.run("reps", "--data", "real").status == 2)
         let refused = try workspace.run("demo", "--data", "real")
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("never overwrites"))

@@ -1,5 +1,6 @@
 import Foundation
-import LeadModel
+public import LeadModel
+public import Routing
 import SLA
 
 extension AlignmentEngine {
@@ -54,4 +55,25 @@ extension AlignmentEngine {
     /// When the next response-clock step falls due, if any clock is open: a host's `run` loop
     /// sleeps until then and calls ``tick()``.
     public var nextClockDue: Date? { monitor.nextDue }
+}
+
+extension AlignmentEngine {
+    /// Every open response clock, soonest deadline first, with the lead it runs for (leads that
+    /// were merged or erased left out).
+    public func openClocks() -> [(lead: LeadID, clock: SLAClock)] {
+        var clocks: [(lead: LeadID, clock: SLAClock)] = []
+        for state in leads.values where state.mergedInto == nil && !state.isErased {
+            for clock in state.openClocks.values { clocks.append((state.id, clock)) }
+        }
+        clocks.sort { lhs, rhs in
+            lhs.clock.deadline == rhs.clock.deadline ? lhs.lead < rhs.lead : lhs.clock.deadline < rhs.clock.deadline
+        }
+        return clocks
+    }
+
+    /// Each rep's load, caps and availability now, when the router is the playbook's rule router.
+    public func repStatuses() -> [RepStatus]? {
+        guard let router = router as? RuleRouter else { return nil }
+        return router.statuses(ledger: routingLedger, at: configuration.now())
+    }
 }

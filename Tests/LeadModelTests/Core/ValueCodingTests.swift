@@ -55,3 +55,22 @@ struct AttributeDateCodingTests {
         #expect(plain == .date(Date(timeIntervalSince1970: 1_790_000_000)))
     }
 }
+
+struct OwnerAndActorCodingTests {
+    @Test(arguments: [
+        (Owner.rep("maria"), #"{"rep":"maria"}"#), (.queue("after-hours"), #"{"queue":"after-hours"}"#),
+    ])
+    func ownersAreReadableJSON(owner: Owner, json: String) throws {
+        #expect(String(decoding: try JSONEncoder().encode(owner), as: UTF8.self) == json)
+        #expect(try JSONDecoder().decode(Owner.self, from: Data(json.utf8)) == owner)
+    }
+
+    @Test(arguments: [
+        (EventActor.system, #""system""#), (.person("maria"), #"{"person":"maria"}"#),
+        (.integration("csv"), #"{"integration":"csv"}"#),
+    ])
+    func actorsAreReadableJSON(actor: EventActor, json: String) throws {
+        #expect(String(decoding: try JSONEncoder().encode(actor), as: UTF8.self) == json)
+        #expect(try JSONDecoder().decode(EventActor.self, from: Data(json.utf8)) == actor)
+    }
+}

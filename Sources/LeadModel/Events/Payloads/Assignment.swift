@@ -1,7 +1,30 @@
-/// Who owns a lead: a rep, or a queue waiting for one.
+/// Who owns a lead: a rep, or a queue waiting for one. In JSON: `{"rep": "maria"}` or
+/// `{"queue": "after-hours"}`.
 public enum Owner: Hashable, Sendable, Codable, CustomStringConvertible {
     case rep(String)
     case queue(String)
+
+    private enum CodingKeys: String, CodingKey { case rep, queue }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let rep = try container.decodeIfPresent(String.self, forKey: .rep) {
+            self = .rep(rep)
+        } else if let queue = try container.decodeIfPresent(String.self, forKey: .queue) {
+            self = .queue(queue)
+        } else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected {\"rep\": …} or {\"queue\": …}"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .rep(let id): try container.encode(id, forKey: .rep)
+        case .queue(let name): try container.encode(name, forKey: .queue)
+        }
+    }
 
     public var description: String {
         switch self {
