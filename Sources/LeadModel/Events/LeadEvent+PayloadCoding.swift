@@ -1,0 +1,63 @@
+extension LeadEvent.Payload {
+    /// JSON keys of the payload object: `kind`, then one field named for what it carries.
+    private enum CodingKeys: String, CodingKey {
+        case kind, lead, stage, signal, changes, merge, survivor, change, card, assignment, touch, clock
+        case clockID, escalation, disposition, erasure
+    }
+
+    /// Reads a payload written by ``encode(to:)``: `{"kind": "signal-recorded", "signal": {…}}`.
+    ///
+    /// - Throws: `DecodingError` naming the unknown kind or the missing field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try container.decode(String.self, forKey: .kind)
+        switch kind {
+        case "captured":
+            self = .captured(
+                try container.decode(Lead.self, forKey: .lead), stage: try container.decode(Stage.self, forKey: .stage))
+        case "signal-recorded": self = .signalRecorded(try container.decode(Signal.self, forKey: .signal))
+        case "fields-changed": self = .fieldsChanged(try container.decode(FieldChanges.self, forKey: .changes))
+        case "merged": self = .merged(try container.decode(MergeRecord.self, forKey: .merge))
+        case "merged-into": self = .mergedInto(try container.decode(LeadID.self, forKey: .survivor))
+        case "stage-changed": self = .stageChanged(try container.decode(StageChange.self, forKey: .change))
+        case "scored": self = .scored(try container.decode(ScoreCard.self, forKey: .card))
+        case "assigned": self = .assigned(try container.decode(Assignment.self, forKey: .assignment))
+        case "touched": self = .touched(try container.decode(Touch.self, forKey: .touch))
+        case "sla-started": self = .slaStarted(try container.decode(SLAClock.self, forKey: .clock))
+        case "sla-warned": self = .slaWarned(try container.decode(SLAClockID.self, forKey: .clockID))
+        case "sla-met": self = .slaMet(try container.decode(SLAClockID.self, forKey: .clockID))
+        case "sla-breached": self = .slaBreached(try container.decode(SLAClockID.self, forKey: .clockID))
+        case "sla-escalated": self = .slaEscalated(try container.decode(SLAEscalation.self, forKey: .escalation))
+        case "disposition-recorded":
+            self = .dispositionRecorded(try container.decode(Disposition.self, forKey: .disposition))
+        case "erased": self = .erased(try container.decode(Erasure.self, forKey: .erasure))
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: container, debugDescription: "unknown event kind '\(kind)'")
+        }
+    }
+
+    /// Writes the payload as `{"kind": "<kind>", "<field>": …}`, for exports and `--json`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        switch self {
+        case .captured(let lead, let stage):
+            try container.encode(lead, forKey: .lead)
+            try container.encode(stage, forKey: .stage)
+        case .signalRecorded(let signal): try container.encode(signal, forKey: .signal)
+        case .fieldsChanged(let changes): try container.encode(changes, forKey: .changes)
+        case .merged(let record): try container.encode(record, forKey: .merge)
+        case .mergedInto(let survivor): try container.encode(survivor, forKey: .survivor)
+        case .stageChanged(let change): try container.encode(change, forKey: .change)
+        case .scored(let card): try container.encode(card, forKey: .card)
+        case .assigned(let assignment): try container.encode(assignment, forKey: .assignment)
+        case .touched(let touch): try container.encode(touch, forKey: .touch)
+        case .slaStarted(let clock): try container.encode(clock, forKey: .clock)
+        case .slaWarned(let id), .slaMet(let id), .slaBreached(let id): try container.encode(id, forKey: .clockID)
+        case .slaEscalated(let escalation): try container.encode(escalation, forKey: .escalation)
+        case .dispositionRecorded(let disposition): try container.encode(disposition, forKey: .disposition)
+        case .erased(let erasure): try container.encode(erasure, forKey: .erasure)
+        }
+    }
+}
