@@ -3,18 +3,18 @@ import Foundation
 /// The rules that turn import text into typed values. Pure functions, internal to the importer;
 /// documented here because they decide what ends up in the journal.
 enum ImportValueParser {
-    /// Texts that mean "no value": blanks and common placeholders, compared case-insensitively.
-    static let placeholders: Set<String> = ["", "n/a", "#n/a", "null", "-"]
+    /// Texts that mean "no value": blanks and common "no value" markers, compared case-insensitively.
+    static let missingMarkers: Set<String> = ["", "n/a", "#n/a", "null", "-"]
 
-    /// Whether `text` is blank or a placeholder such as `N/A`, `null` or `-`.
+    /// Whether `text` is blank or a "no value" marker such as `N/A`, `null` or `-`.
     static func isMissing(_ text: String) -> Bool {
-        placeholders.contains(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        missingMarkers.contains(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
     }
 
-    /// The trimmed text, or `nil` when it is blank or a placeholder.
+    /// The trimmed text, or `nil` when it is blank or a "no value" marker.
     static func present(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return placeholders.contains(trimmed.lowercased()) ? nil : trimmed
+        return missingMarkers.contains(trimmed.lowercased()) ? nil : trimmed
     }
 
     /// A number written plainly: an optional sign, digits, an optional `.` and fraction.

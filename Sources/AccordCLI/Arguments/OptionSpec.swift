@@ -1,7 +1,7 @@
 /// An option a command accepts: `--name VALUE`, or a flag `--name`.
 struct OptionSpec: Sendable {
     var name: String
-    /// The placeholder shown in help (`EMAIL`); `nil` for a flag that takes no value.
+    /// The name of the value shown in help (`EMAIL`); `nil` for a flag that takes no value.
     var valueName: String?
     var help: String
     var repeatable = false
