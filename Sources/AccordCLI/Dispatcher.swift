@@ -54,11 +54,8 @@ enum Dispatcher {
                 let names = group.map { "accord \($0.name)" }.joined(separator: ", ")
                 return report(CLIError.usage("'\(first)' needs a subcommand: \(names)"), json: wantsJSON)
             }
-            let near = commands.map(\.name).min {
-                ParsedArguments.distance($0, first) < ParsedArguments.distance($1, first)
-            }
             let hint =
-                near.flatMap { ParsedArguments.distance($0, first) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
+                NameSuggestion.closest(to: first, among: commands.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
             return report(CLIError.usage("unknown command '\(first)'\(hint); run `accord help`"), json: wantsJSON)
         }
         let rest = Array(arguments.dropFirst(command.name.split(separator: " ").count))

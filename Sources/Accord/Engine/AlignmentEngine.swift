@@ -147,21 +147,7 @@ public actor AlignmentEngine {
     ///
     /// - Throws: ``LeadModelError`` `unknownLead`; ``EventStoreError`` on read failures.
     public func timeline(of id: LeadID, includingMerged: Bool = true) async throws -> [LeadEvent] {
-        guard let state = leads[id] else {
-            throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
-        }
-        var events = try await store.events(forLead: id)
-        if includingMerged {
-            var pending = state.absorbed
-            var seen: Set<LeadID> = [id]
-            while let next = pending.popLast() {
-                guard seen.insert(next).inserted else { continue }
-                events += try await store.events(forLead: next)
-                pending += leads[next]?.absorbed ?? []
-            }
-            events.sort { ($0.position?.rawValue ?? 0) < ($1.position?.rawValue ?? 0) }
-        }
-        return events
+        try await store.personTimeline(of: id, includingMerged: includingMerged)
     }
 
     // MARK: Projections

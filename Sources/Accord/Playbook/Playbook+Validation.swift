@@ -103,11 +103,11 @@ extension Playbook {
                     issues: [PlaybookIssue(path: "$", message: "expected a JSON object")])
             }
             for key in top.keys.sorted() where !knownKeys.contains(key) {
-                let near = knownKeys.min { editDistance($0, key) < editDistance($1, key) }
                 issues.append(
                     PlaybookIssue(
                         path: "$.\(key)", message: "unknown field",
-                        hint: near.flatMap { editDistance($0, key) <= 2 ? "did you mean '\($0)'?" : nil }))
+                        hint: NameSuggestion.closest(to: key, among: knownKeys.sorted()).map { "did you mean '\($0)'?" }
+                    ))
             }
         } catch let error as PlaybookError {
             throw error
@@ -157,22 +157,6 @@ extension Playbook {
         return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased())
-        let b = Array(b.lowercased())
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = Swift.min(
-                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
 }
 
 extension PlaybookIssue {

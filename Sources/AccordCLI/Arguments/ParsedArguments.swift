@@ -1,3 +1,5 @@
+import Accord
+
 /// The arguments of one command after parsing: positionals, option values and flags.
 struct ParsedArguments: Sendable {
     var positionals: [String] = []
@@ -57,8 +59,9 @@ struct ParsedArguments: Sendable {
                 name = String(name[..<equals])
             }
             guard let spec = options.first(where: { $0.name == name }) else {
-                let near = options.map(\.name).min { distance($0, name) < distance($1, name) }
-                let hint = near.flatMap { distance($0, name) <= 2 ? " (did you mean --\($0)?)" : nil } ?? ""
+                let hint =
+                    NameSuggestion.closest(to: name, among: options.map(\.name)).map { " (did you mean --\($0)?)" }
+                    ?? ""
                 throw CLIError.usage("unknown option --\(name)\(hint)")
             }
             if spec.valueName == nil {
@@ -90,21 +93,5 @@ struct ParsedArguments: Sendable {
             throw CLIError.usage("missing \(required[parsed.positionals.count].name)")
         }
         return parsed
-    }
-
-    /// Edit distance, for "did you mean" suggestions.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

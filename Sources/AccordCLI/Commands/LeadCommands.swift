@@ -83,17 +83,6 @@ struct LeadReader {
     }
 
     func timeline(of id: LeadID, includingMerged: Bool) async throws -> [LeadEvent] {
-        let root = try await state(of: id)
-        var events = try await store.events(forLead: id)
-        guard includingMerged else { return events }
-        var pending = root.absorbed
-        var seen: Set<LeadID> = [id]
-        while let next = pending.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            let absorbed = try await store.events(forLead: next)
-            events += absorbed
-            pending += LeadState.fold(absorbed)?.absorbed ?? []
-        }
-        return events.sorted { ($0.position?.rawValue ?? 0) < ($1.position?.rawValue ?? 0) }
+        try await store.personTimeline(of: id, includingMerged: includingMerged)
     }
 }
