@@ -28,7 +28,7 @@ struct EventCodecMalformedInputTests {
         #expect(error?.offset == 0)
     }
 
-    @Test(arguments: [UInt8(0), 2, 3, 127, 255])
+    @Test(arguments: [UInt8(0), 3, 127, 255])
     func rejectsAnUnknownLayoutVersion(_ version: UInt8) {
         var bytes = Codec.encode(Self.small)
         bytes[0] = version
@@ -38,7 +38,7 @@ struct EventCodecMalformedInputTests {
         #expect(error?.description.contains("layout version \(version)") == true)
     }
 
-    @Test(arguments: [UInt8(0), 17, 200])
+    @Test(arguments: [UInt8(0), 99, 200])
     func rejectsAnUnknownPayloadTag(_ tag: UInt8) {
         var bytes = Codec.encode(Self.small)
         let tagOffset = bytes.count - 3

@@ -58,8 +58,9 @@ struct EventCodecRoundTripTests {
         #expect(Codec.encode(event(forward)) == Codec.encode(event(backward)))
     }
 
-    /// Pins layout version 1 byte for byte; if this fails, the on-disk format changed.
-    @Test func writesLayoutVersionOneBytes() {
+    /// Pins the record bytes of a signal, unchanged since layout version 1 apart from the version
+    /// byte; if this fails, the on-disk format changed.
+    @Test func writesTheSignalLayoutByteForByte() throws {
         let event = LeadEvent(
             leadID: "L1", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .person("é"),
             payload: .signalRecorded(
@@ -68,7 +69,7 @@ struct EventCodecRoundTripTests {
                     properties: ["b": .bool(true), "a": .number(1)])),
             idempotencyKey: "i")
         let expected: [UInt8] =
-            [1]  // layout version
+            [2]  // layout version
             + [2, 0x4C, 0x31]  // leadID "L1"
             + [0, 0, 0, 0, 0, 0, 0xF8, 0x3F]  // occurredAt 1.5
             + [2, 2, 0xC3, 0xA9]  // actor person "é"
@@ -82,6 +83,13 @@ struct EventCodecRoundTripTests {
             + [2, 1, 0x61, 2, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F, 1, 0x62, 3, 1]  // "a": 1.0, "b": true
             + [0]  // signal idempotencyKey absent
         #expect(Codec.encode(event) == expected)
+
+        var versionOne = expected
+        versionOne[0] = 1
+        let decoded = try versionOne.withUnsafeBytes { try EventCodec.decode($0, position: .start) }
+        var stored = event
+        stored.position = .start
+        #expect(decoded == stored, "records written with layout version 1 stay readable")
     }
 
     /// The example of `Documentation/RecordLayout.md`.
@@ -90,7 +98,7 @@ struct EventCodecRoundTripTests {
             leadID: "L1", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .system,
             payload: .slaMet("c1"))
         let expected: [UInt8] = [
-            0x01, 0x02, 0x4C, 0x31, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF8, 0x3F, 0x01, 0x00, 0x00,
+            0x02, 0x02, 0x4C, 0x31, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF8, 0x3F, 0x01, 0x00, 0x00,
             0x00,
             0x0C, 0x02, 0x63, 0x31,
         ]

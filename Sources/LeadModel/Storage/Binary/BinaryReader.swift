@@ -11,6 +11,9 @@ struct BinaryReader {
     let count: Int
     /// The offset of the next byte to read.
     private(set) var offset: Int
+    /// The layout version of the record being read; fields a version added are read only from
+    /// records of that version or newer (see `Documentation/RecordLayout.md`).
+    var layoutVersion: UInt8 = EventCodec.layoutVersion
 
     init(_ bytes: UnsafeRawBufferPointer) {
         base = bytes.baseAddress
