@@ -195,15 +195,18 @@ extension AlignmentEngine {
     func score(_ ids: [LeadID]) async throws -> Int {
         guard let scorer, !ids.isEmpty else { return 0 }
         var blocked: [EngineNotification] = []
+        var reviews: [(LeadID, Date?)] = []
         let results = try await commit {
             var planner = makePlanner()
             blocked = []
+            reviews = []
             for id in ids {
                 guard let state = planner.state(id), state.mergedInto == nil, !state.isErased else {
                     continue
                 }
                 let input = ScoringInput(state: state, now: planner.now, playbookVersion: playbook.version)
                 guard let card = scorer.score(input) else { continue }
+                reviews.append((id, scorer.nextReview(input, after: card)))
                 if card != state.score {
                     planner.add(
                         id, .scored(card), by: .system,
@@ -213,6 +216,7 @@ extension AlignmentEngine {
             }
             return planner.requests
         }
+        for (id, review) in reviews { rescoreSchedule.set(id, at: review) }
         for note in blocked { await publish(note) }
         return results.reduce(0) { $0 + $1.appendedCount }
     }

@@ -36,6 +36,8 @@ public actor AlignmentEngine {
     var routingLedger: RoutingLedger
     /// Open response clocks by when they next need attention, folded from the journal.
     var monitor: SLAMonitor
+    /// When scored leads next need rescoring because time alone changes their cards.
+    var rescoreSchedule = RescoreSchedule()
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -90,6 +92,9 @@ public actor AlignmentEngine {
             of: EngineNotification.self, bufferingPolicy: .bufferingNewest(10_000))
         try await loadSnapshot()
         try await catchUp()
+        // Review times are not journaled: leads scored before this engine opened are reviewed
+        // on the first sweep.
+        rescoreSchedule.isComplete = !leads.values.contains { $0.score != nil }
     }
 
     deinit { notificationContinuation.finish() }

@@ -15,12 +15,15 @@
 ///     {"name": "requested-quote", "kinds": ["quote-requested"], "points": 40}
 ///   ],
 ///   "decay": {"halfLifeDays": 30},
-///   "grades": {"fit": {"A": 30, "B": 20, "C": 10}, "engagement": {"1": 50, "2": 25, "3": 10}}
+///   "grades": {"fit": {"A": 30, "B": 20, "C": 10}, "engagement": {"1": 50, "2": 25, "3": 10}},
+///   "targetAccounts": [{"name": "q4-targets", "accounts": ["acme.com"], "points": 15}],
+///   "accountRollup": {"engagementCap": 100}
 /// }
 /// ```
 ///
-/// Every key but `fit` or `engagement` may be left out: `icp` defaults to none, `decay` to no
-/// decay, `grades` to ``GradeScale/standard`` and `scorer` to `"rules"`. ``standard`` holds the
+/// Every key but `fit` or `engagement` may be left out: `icp` and `targetAccounts` default to
+/// none, `decay` to no decay, `grades` to ``GradeScale/standard``, `accountRollup` to
+/// ``AccountRollup/standard`` and `scorer` to `"rules"`. ``standard`` holds the
 /// default playbook's rules.
 public struct ScoringRules: Hashable, Sendable, Codable {
     /// The name written on score cards; `"rules"` by default.
@@ -35,11 +38,16 @@ public struct ScoringRules: Hashable, Sendable, Codable {
     public var decay: EngagementDecay
     /// The thresholds of the two-axis grade.
     public var grades: GradeScale
+    /// Target-account lists: each gives the contacts of its accounts a fit bonus.
+    public var targetAccounts: [TargetAccountList]
+    /// How an account's score rolls up from its contacts' cards.
+    public var accountRollup: AccountRollup
 
     /// Makes a rule set.
     public init(
         scorer: String = "rules", fit: [FitRule] = [], icp: [IdealCustomerProfile] = [],
-        engagement: [EngagementRule] = [], decay: EngagementDecay = .none, grades: GradeScale = .standard
+        engagement: [EngagementRule] = [], decay: EngagementDecay = .none, grades: GradeScale = .standard,
+        targetAccounts: [TargetAccountList] = [], accountRollup: AccountRollup = .standard
     ) {
         self.scorer = scorer
         self.fit = fit
@@ -47,6 +55,8 @@ public struct ScoringRules: Hashable, Sendable, Codable {
         self.engagement = engagement
         self.decay = decay
         self.grades = grades
+        self.targetAccounts = targetAccounts
+        self.accountRollup = accountRollup
     }
 
     /// Every problem with the rules, each with a JSON path relative to the section, such as
@@ -72,12 +82,19 @@ public struct ScoringRules: Hashable, Sendable, Codable {
             found += rule.problems(at: "engagement[\(index)]")
             checkName(rule.name, at: "engagement[\(index)]")
         }
+        for (index, list) in targetAccounts.enumerated() {
+            found += list.problems(at: "targetAccounts[\(index)]")
+            checkName(list.name, at: "targetAccounts[\(index)]")
+        }
+        found += accountRollup.problems(at: "accountRollup")
         found += decay.problems(at: "decay")
         found += grades.problems(at: "grades")
         return found
     }
 
-    private enum CodingKeys: String, CodingKey { case scorer, fit, icp, engagement, decay, grades }
+    private enum CodingKeys: String, CodingKey {
+        case scorer, fit, icp, engagement, decay, grades, targetAccounts, accountRollup
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -87,5 +104,7 @@ public struct ScoringRules: Hashable, Sendable, Codable {
         engagement = try container.decodeIfPresent([EngagementRule].self, forKey: .engagement) ?? []
         decay = try container.decodeIfPresent(EngagementDecay.self, forKey: .decay) ?? .none
         grades = try container.decodeIfPresent(GradeScale.self, forKey: .grades) ?? .standard
+        targetAccounts = try container.decodeIfPresent([TargetAccountList].self, forKey: .targetAccounts) ?? []
+        accountRollup = try container.decodeIfPresent(AccountRollup.self, forKey: .accountRollup) ?? .standard
     }
 }

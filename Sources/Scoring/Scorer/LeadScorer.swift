@@ -1,3 +1,4 @@
+public import Foundation
 public import LeadModel
 
 /// Scores a lead: the scoring plugin point.
@@ -18,9 +19,21 @@ public import LeadModel
 public protocol LeadScorer: Sendable {
     /// The card for the lead at `input.now`, or `nil` to pass.
     func score(_ input: ScoringInput) -> ScoreCard?
+
+    /// When the card this scorer gave for `input` will next change by time alone (decay, rules
+    /// with windows), so the engine can rescore the lead then without a new signal. The default
+    /// is `nil`: the card changes only when the lead does.
+    ///
+    /// - Parameters:
+    ///   - input: the lead and the time it was scored at.
+    ///   - card: the card ``score(_:)`` returned for `input`.
+    /// - Returns: a time after `input.now`, or `nil`.
+    func nextReview(_ input: ScoringInput, after card: ScoreCard) -> Date?
 }
 
 extension LeadScorer {
+    public func nextReview(_ input: ScoringInput, after card: ScoreCard) -> Date? { nil }
+
     /// A scorer that asks this one first and `next` when this one passes.
     public func then(_ next: some LeadScorer) -> some LeadScorer {
         ChainedScorer(first: self, second: next)
@@ -33,5 +46,9 @@ struct ChainedScorer<First: LeadScorer, Second: LeadScorer>: LeadScorer {
 
     func score(_ input: ScoringInput) -> ScoreCard? {
         first.score(input) ?? second.score(input)
+    }
+
+    func nextReview(_ input: ScoringInput, after card: ScoreCard) -> Date? {
+        first.score(input) != nil ? first.nextReview(input, after: card) : second.nextReview(input, after: card)
     }
 }

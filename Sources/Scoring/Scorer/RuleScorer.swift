@@ -18,8 +18,8 @@ public import LeadModel
 /// }
 /// ```
 ///
-/// Contributions are listed fit rules first, then profiles, then engagement rules, each in the
-/// order of the section. Points are rounded to hundredths, and the card's `fit` and
+/// Contributions are listed fit rules first, then profiles, then target-account lists, then
+/// engagement rules, each in the order of the section. Points are rounded to hundredths, and the card's `fit` and
 /// `engagement` are the sums of the rounded contributions of each axis, so an explanation always
 /// adds up. A rule whose points decay to zero gives no contribution.
 ///
@@ -30,8 +30,10 @@ public struct RuleScorer: LeadScorer {
     public let rules: ScoringRules
     private let fitRules: [CompiledFitRule]
     private let profiles: [CompiledProfile]
-    private let engagementRules: [CompiledEngagementRule]
-    private let kindTable: SignalKindTable
+    let engagementRules: [CompiledEngagementRule]
+    let kindTable: SignalKindTable
+    /// The target-account lists each account (normalised) is on.
+    private let targetLists: [String: [Int]]
     private let grades: [String]
     /// Each field the fit rules and profiles read, once: a lead's fields are read into slots
     /// before the rules run, so rules on the same field share one dictionary lookup.
@@ -48,6 +50,13 @@ public struct RuleScorer: LeadScorer {
         profiles = rules.icp.map(CompiledProfile.init)
         engagementRules = rules.engagement.map(CompiledEngagementRule.init)
         kindTable = SignalKindTable(rules.engagement)
+        var lists: [String: [Int]] = [:]
+        for (index, list) in rules.targetAccounts.enumerated() {
+            for account in Set(list.accounts.map(TargetAccountList.normalise)) {
+                lists[account, default: []].append(index)
+            }
+        }
+        targetLists = lists
         var slots: [String: Int] = [:]
         var readers: [FieldReader] = []
         func slot(_ field: LeadField) -> Int {
@@ -86,6 +95,9 @@ public struct RuleScorer: LeadScorer {
                 values.baseAddress!.deinitialize(count: fieldReaders.count)
             }
         }
+        if !targetLists.isEmpty {
+            scoreTargetAccounts(input.state.lead, into: &card)
+        }
         if !engagementRules.isEmpty {
             scoreEngagement(input, into: &card)
         }
@@ -94,6 +106,27 @@ public struct RuleScorer: LeadScorer {
         return ScoreCard(
             scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade,
             contributions: card.contributions)
+    }
+
+    /// The fit bonus of each target-account list the lead's account is on.
+    private func scoreTargetAccounts(_ lead: Lead, into card: inout CardBuilder) {
+        guard let account = Self.accountKey(of: lead), let indices = targetLists[account] else { return }
+        for index in indices {
+            let list = rules.targetAccounts[index]
+            card.add(
+                ScoreCard.Contribution(
+                    rule: list.name, axis: .fit, points: roundPoints(list.points),
+                    evidence: "account \(account) is on the target-account list \(list.name)"))
+        }
+    }
+
+    /// The account a lead belongs to, as target lists name it: its account id, else its email's
+    /// domain.
+    static func accountKey(of lead: Lead) -> String? {
+        if let account = lead.accountID?.rawValue, !account.isEmpty { return TargetAccountList.normalise(account) }
+        guard let email = lead.email, let at = email.lastIndex(of: "@") else { return nil }
+        let domain = TargetAccountList.normalise(String(email[email.index(after: at)...]))
+        return domain.isEmpty ? nil : domain
     }
 
     private func scoreEngagement(_ input: ScoringInput, into card: inout CardBuilder) {

@@ -1,0 +1,94 @@
+import Accord
+import Foundation
+import LeadModel
+import Scoring
+import Testing
+
+/// Decayed scores are rescored by a sweep that needs no new signal and costs what is due.
+struct RescoringTests {
+    static let person = Lead(
+        id: "", email: "ana@acme.com", title: "Payroll Specialist", company: "Acme", source: "webinar",
+        attributes: ["industry": "retail", "employees": 30, "country": "FR"])
+
+    /// An engine on the standard playbook (30-day half-life) with one lead engaged 40 points.
+    static func engagedLead(store: any EventStore = InMemoryEventStore(), clock: ManualClock) async throws
+        -> (AlignmentEngine, LeadID)
+    {
+        let engine = try await makeEngine(store: store, clock: clock, playbook: .standard)
+        _ = try await engine.record(Signal(kind: .replied, occurredAt: clock.now, idempotencyKey: "r"), from: person)
+        let result = try await engine.record(
+            Signal(kind: .webinarAttended, occurredAt: clock.now, idempotencyKey: "w"), from: person)
+        return (engine, result.leadID)
+    }
+
+    @Test func aDecayedScoreIsRecordedWithoutANewSignal() async throws {
+        let clock = ManualClock()
+        let (engine, id) = try await Self.engagedLead(clock: clock)
+        let before = try #require(await engine.state(of: id)?.score)
+        #expect(before.engagement == 40)
+        let due = try #require(await engine.nextRescoreDue())
+        #expect(due > clock.now)
+
+        clock.set(due - 60)
+        #expect(try await engine.rescoreDue() == .init(reviewed: 0, eventsAppended: 0), "not due yet")
+
+        clock.set(due)
+        let sweep = try await engine.rescoreDue()
+        #expect(sweep.reviewed == 1)
+        #expect(sweep.eventsAppended == 1)
+        let after = try #require(await engine.state(of: id)?.score)
+        #expect(after.engagement <= 30, "40 points lose 10 by the first review")
+        #expect(after.engagement < before.engagement)
+        let kinds = try await engine.timeline(of: id).map(\.payload.kind)
+        #expect(kinds.filter { $0 == "scored" }.count == 3)
+        #expect(kinds.last == "scored")
+
+        #expect(try await engine.rescoreDue().reviewed == 0, "nothing more is due at the same instant")
+        #expect(try #require(await engine.nextRescoreDue()) > due)
+    }
+
+    @Test func aGradeChangeFollowsTheDecay() async throws {
+        let clock = ManualClock()
+        let (engine, id) = try await Self.engagedLead(clock: clock)
+        let start = try #require(await engine.state(of: id)?.score?.grade)
+        var sweeps = 0
+        while let due = await engine.nextRescoreDue(), sweeps < 50 {
+            clock.set(due)
+            try await engine.rescoreDue()
+            sweeps += 1
+        }
+        let end = try #require(await engine.state(of: id)?.score)
+        #expect(end.grade != start)
+        #expect(end.engagement < 10, "reviews continue until no boundary is left to cross")
+        #expect(sweeps < 10, "reviews come at boundaries and 10-point losses, not every hour")
+    }
+
+    @Test func theFirstSweepAfterOpeningReviewsEveryScoredLeadOnce() async throws {
+        let clock = ManualClock()
+        let store = InMemoryEventStore()
+        let (first, _) = try await Self.engagedLead(store: store, clock: clock)
+        _ = try await first.capture(Lead(id: "", email: "unscored@initech.com"))
+        let reopened = try await makeEngine(store: store, clock: clock, playbook: .standard)
+        #expect(await reopened.nextRescoreDue() == nil)
+        let sweep = try await reopened.rescoreDue()
+        #expect(sweep.reviewed == 1, "the scored lead; the lead without a score has nothing to decay")
+        #expect(sweep.eventsAppended == 0, "no time passed: the cards are unchanged")
+        #expect(try await reopened.rescoreDue().reviewed == 0)
+        #expect(await reopened.nextRescoreDue() != nil)
+    }
+
+    @Test func anAccountScoreRollsUpItsContacts() async throws {
+        let clock = ManualClock()
+        let (engine, _) = try await Self.engagedLead(clock: clock)
+        var colleague = Self.person
+        colleague.email = "bo@acme.com"
+        colleague.attributes["industry"] = "healthcare"
+        _ = try await engine.record(
+            Signal(kind: .replied, occurredAt: clock.now, idempotencyKey: "r2"), from: colleague)
+        let score = try #require(await engine.accountScore("acme.com"))
+        #expect(score.contacts.count == 2)
+        #expect(score.engagement == 65)
+        #expect(score.fit == score.contacts.map(\.fit).max())
+        #expect(await engine.accountScore("unknown.com") == nil)
+    }
+}
