@@ -7,7 +7,8 @@ import LeadModel
 /// to a message and a documented exit status.
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
-        .initialize, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage, .accountShow,
+        .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage,
+        .accountShow,
         .touch, .feedback, .assign, .reps, .sla, .rescore, .demo, .help,
     ]
 

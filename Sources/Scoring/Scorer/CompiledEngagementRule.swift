@@ -85,7 +85,9 @@ final class CompiledEngagementRule: Sendable {
             let full = points * Double(tally.count)
             earned = points * tally.factorSum
             evidence = TextMatching.concat(evidence, eachText)
-            if decays, earned != full { evidence += ", " + TextMatching.format(earned) + " after decay" }
+            if decays, roundPoints(earned) != roundPoints(full) {
+                evidence += ", " + TextMatching.format(earned) + " after decay"
+            }
             if let cap {
                 if earned > cap {
                     earned = cap
@@ -98,7 +100,8 @@ final class CompiledEngagementRule: Sendable {
         } else {
             let factor = decays ? decay.factor(age: tally.newestAge) : 1
             earned = points * factor
-            if factor != 1 {
+            // Decay is told only when it changed the points the card shows.
+            if roundPoints(earned) != roundPoints(points) {
                 let days = Int(tally.newestAge / 86_400)
                 let percent = Int((factor * 100).rounded())
                 let ageText = days < Self.ageTexts.count ? Self.ageTexts[days] : ", newest \(days) days ago"
