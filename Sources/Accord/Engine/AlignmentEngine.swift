@@ -26,12 +26,15 @@ public actor AlignmentEngine {
     /// The journal.
     public nonisolated let store: any EventStore
     let configuration: EngineConfiguration
-    /// The scorer in use: the host's plug-in, else the playbook's rules, else none.
+    /// The scorer in use: the host's plug-in, else the playbook's scorer plugin, else its rules,
+    /// else none.
     let scorer: (any LeadScorer)?
     /// The SLA policy in use: the host's plug-in, else the playbook's tiers, else none.
     let slaPolicy: (any SLAPolicy)?
     /// The router in use: the host's plug-in, else the playbook's routing rules, else none.
     let router: (any LeadRouter)?
+    /// Receivers of notifications: the host's, then the playbook's sink plugins.
+    let sinks: [any NotificationSink]
     /// Rep loads, account owners and pool turns, folded from the journal for the router.
     var routingLedger: RoutingLedger
     /// Open response clocks by when they next need attention, folded from the journal.
@@ -72,9 +75,12 @@ public actor AlignmentEngine {
         self.playbook = playbook
         self.store = store
         self.configuration = configuration
-        self.scorer = configuration.scorer ?? playbook.scoring.map { RuleScorer($0) }
-        self.slaPolicy = configuration.sla ?? playbook.sla.map { TieredSLAPolicy(configuration: $0) }
-        if let router = configuration.router {
+        let plugins = try configuration.plugins.resolve(playbook)
+        self.scorer = configuration.scorer ?? plugins.scorer ?? playbook.scoring.map { RuleScorer($0) }
+        self.slaPolicy =
+            configuration.sla ?? playbook.sla.map { TieredSLAPolicy(configuration: $0, calendars: plugins.calendars) }
+        self.sinks = configuration.sinks + plugins.sinks
+        if let router = configuration.router ?? plugins.router {
             self.router = router
         } else if let rules = playbook.routing {
             do {
@@ -273,12 +279,12 @@ public actor AlignmentEngine {
 
     func publishErased(_ id: LeadID) async {
         notificationContinuation.yield(.leadErased(id))
-        for sink in configuration.sinks { await sink.deliver(.leadErased(id)) }
+        for sink in sinks { await sink.deliver(.leadErased(id)) }
     }
 
     func publish(_ note: EngineNotification) async {
         notificationContinuation.yield(note)
-        for sink in configuration.sinks { await sink.deliver(note) }
+        for sink in sinks { await sink.deliver(note) }
     }
 
     private func publish(for event: LeadEvent) async {
@@ -296,7 +302,7 @@ public actor AlignmentEngine {
         }
         guard let note else { return }
         notificationContinuation.yield(note)
-        for sink in configuration.sinks { await sink.deliver(note) }
+        for sink in sinks { await sink.deliver(note) }
     }
 
     /// The state of a lead that may accept new facts.

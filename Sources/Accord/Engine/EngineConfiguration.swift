@@ -30,6 +30,8 @@ public struct EngineConfiguration: Sendable {
     public var sinks: [any NotificationSink]
     /// How many times a command is retried after another writer changed the same lead.
     public var conflictRetries: Int
+    /// The host's plugins, for the playbook's `plugins` section to name.
+    public var plugins: PluginRegistry
 
     public init(
         now: @escaping @Sendable () -> Date = { Date() },
@@ -38,7 +40,8 @@ public struct EngineConfiguration: Sendable {
         router: (any LeadRouter)? = nil,
         sla: (any SLAPolicy)? = nil,
         sinks: [any NotificationSink] = [],
-        conflictRetries: Int = 3
+        conflictRetries: Int = 3,
+        plugins: PluginRegistry = PluginRegistry()
     ) {
         self.now = now
         self.identity = identity
@@ -47,5 +50,6 @@ public struct EngineConfiguration: Sendable {
         self.sla = sla
         self.sinks = sinks
         self.conflictRetries = conflictRetries
+        self.plugins = plugins
     }
 }

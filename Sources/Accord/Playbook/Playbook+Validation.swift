@@ -7,6 +7,9 @@ import Scoring
 
 extension Playbook {
     /// Every problem with the playbook's content, each with its JSON path. Empty when valid.
+    ///
+    /// Plugin names are checked against a registry by ``validate(plugins:)``; this checks only
+    /// that each is given.
     public func validate() -> [PlaybookIssue] {
         var issues: [PlaybookIssue] = []
         if name.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -58,7 +61,15 @@ extension Playbook {
         for problem in qualification?.problems(in: graph) ?? [] {
             issues.append(PlaybookIssue(path: "$.qualification.\(problem.path)", message: problem.message))
         }
-        for problem in sla?.problems() ?? [] {
+        for (path, _, reference) in plugins?.references ?? []
+        where reference.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            issues.append(
+                PlaybookIssue(
+                    path: "\(path).name", message: "the plugin name is empty",
+                    hint: "name a plugin the host registered in its PluginRegistry"))
+        }
+        let pluginCalendars = Set(plugins?.calendars.keys.map { $0 } ?? [])
+        for problem in sla?.problems(pluginCalendars: pluginCalendars) ?? [] {
             issues.append(PlaybookIssue(path: "$.sla.\(problem.path)", message: problem.message))
         }
         for problem in routing?.problems() ?? [] {
@@ -82,6 +93,21 @@ extension Playbook {
                         message: "the code is allowed for no disposition",
                         hint: "use any of \"accepted\", \"rejected\", \"recycled\""))
             }
+        }
+        return issues
+    }
+
+    /// Every problem with the playbook, including plugins the registry does not have or whose
+    /// factories reject their `config` (each factory is called once to check).
+    ///
+    /// - Parameter registry: the host's plugins.
+    /// - Returns: the problems; empty when the engine would open with this playbook.
+    public func validate(plugins registry: PluginRegistry) -> [PlaybookIssue] {
+        var issues = validate()
+        do {
+            _ = try registry.resolve(self)
+        } catch {
+            issues += error.issues
         }
         return issues
     }

@@ -38,12 +38,15 @@ public struct Playbook: Hashable, Sendable, Codable {
     /// Reps, pools, territories and the rules that pick an owner at handoff; `nil` leaves handed-off
     /// leads unassigned (unless the host plugs in a router).
     public var routing: RoutingRules?
+    /// The host's plugins this agreement uses, by registered name; `nil` uses none.
+    public var plugins: PluginsSection?
 
     public init(
         name: String, version: String, stages: StagesSection = StagesSection(),
         identity: StandardIdentityResolver.Configuration = .init(),
         reasonCodes: ReasonCodeTaxonomy = .standard, scoring: ScoringRules? = nil,
-        qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil, routing: RoutingRules? = nil
+        qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil, routing: RoutingRules? = nil,
+        plugins: PluginsSection? = nil
     ) {
         self.name = name
         self.version = version
@@ -54,6 +57,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         self.qualification = qualification
         self.sla = sla
         self.routing = routing
+        self.plugins = plugins
     }
 
     /// The agreement Accord starts with: the standard funnel, gates before sales gets a lead,
@@ -65,10 +69,11 @@ public struct Playbook: Hashable, Sendable, Codable {
     /// The top-level keys this version of Accord understands.
     static let knownKeys: Set<String> = [
         "name", "version", "stages", "identity", "reasonCodes", "scoring", "qualification", "sla", "routing",
+        "plugins",
     ]
 
     private enum CodingKeys: String, CodingKey {
-        case name, version, stages, identity, reasonCodes, scoring, qualification, sla, routing
+        case name, version, stages, identity, reasonCodes, scoring, qualification, sla, routing, plugins
     }
 
     public init(from decoder: any Decoder) throws {
@@ -85,6 +90,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         qualification = try container.decodeIfPresent(QualificationPolicy.self, forKey: .qualification)
         sla = try container.decodeIfPresent(SLAConfiguration.self, forKey: .sla)
         routing = try container.decodeIfPresent(RoutingRules.self, forKey: .routing)
+        plugins = try container.decodeIfPresent(PluginsSection.self, forKey: .plugins)
     }
 }
 

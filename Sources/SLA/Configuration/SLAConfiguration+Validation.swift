@@ -10,15 +10,18 @@ extension SLAConfiguration {
     /// 0–1, a cadence that cannot fit its period, escalation delays that go backwards, and tiers
     /// that can never apply because an earlier tier covers every lead.
     ///
+    /// - Parameter pluginCalendars: names of calendars supplied from outside the section (a
+    ///   host's calendar plugins); tiers may name them too.
     /// - Returns: path and message for each problem.
-    public func problems() -> [(path: String, message: String)] {
+    public func problems(pluginCalendars: Set<String> = []) -> [(path: String, message: String)] {
         var problems: [(path: String, message: String)] = []
+        func isKnown(_ name: String) -> Bool { calendars[name] != nil || pluginCalendars.contains(name) }
         for name in calendars.keys.sorted() {
             for problem in calendars[name]!.problems() {
                 problems.append(("calendars.\(name).\(problem.path)", problem.message))
             }
         }
-        if let defaultCalendar, calendars[defaultCalendar] == nil {
+        if let defaultCalendar, !isKnown(defaultCalendar) {
             problems.append(("defaultCalendar", "no calendar is named '\(defaultCalendar)'"))
         }
         var names = Set<String>()
@@ -36,7 +39,7 @@ extension SLAConfiguration {
                 catchAll = index
             }
             let calendarName = tier.calendar ?? defaultCalendar
-            if let name = tier.calendar, calendars[name] == nil {
+            if let name = tier.calendar, !isKnown(name) {
                 problems.append(("\(path).calendar", "no calendar is named '\(name)'"))
             }
             let targets = [("firstTouch", tier.firstTouch)] + (tier.disposition.map { [("disposition", $0)] } ?? [])
