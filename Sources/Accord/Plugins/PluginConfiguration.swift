@@ -53,23 +53,12 @@ public struct PluginConfigurationError: Error, Hashable, Sendable, CustomStringC
         self.message = message
     }
 
+    /// The error of a decoding failure inside `config`, worded as playbook issues are.
     init(decoding error: DecodingError) {
-        func render(_ path: [any CodingKey]) -> String {
-            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            self.init(path: render(context.codingPath + [key]), message: "is required")
-        case .typeMismatch(let type, let context):
-            self.init(path: render(context.codingPath), message: "expected \(type)")
-        case .valueNotFound(let type, let context):
-            self.init(path: render(context.codingPath), message: "expected \(type), found null")
-        case .dataCorrupted(let context):
-            self.init(path: render(context.codingPath), message: context.debugDescription)
-        @unknown default:
-            self.init(path: "", message: "\(error)")
-        }
+        let issue = PlaybookIssue(decodingError: error)
+        var path = Substring(issue.path.dropFirst())  // the "$" of the root
+        if path.hasPrefix(".") { path = path.dropFirst() }
+        self.init(path: String(path), message: issue.message)
     }
 
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
