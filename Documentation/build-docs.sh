@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the DocC documentation with the toolchain's own `docc` (no package plugin): symbol
+# graphs of every library module, the catalog in Documentation/Accord.docc, and the Markdown
+# guides of Documentation/ as articles (their links between guides rewritten to DocC links).
+#
+# Output: .build/docs/Accord.doccarchive (serve it, or open it in Xcode).
+# Usage:  Documentation/build-docs.sh [--strict]   (--strict fails on any DocC warning)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=.build/docs
+modules=(Accord LeadModel Scoring Routing SLA Feedback Scoreboard EventStoreConformance)
+rm -rf "$out/symbol-graphs" "$out/all-symbol-graphs" "$out/Accord.docc" "$out/Accord.doccarchive"
+mkdir -p "$out/symbol-graphs" "$out/all-symbol-graphs" "$out/Accord.docc"
+
+echo "== symbol graphs"
+# A scratch path of its own: the extra compiler flags would otherwise rebuild .build/debug.
+swift build --scratch-path .build/docs-build \
+    -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$out/all-symbol-graphs"
+for module in "${modules[@]}"; do
+    cp "$out/all-symbol-graphs/$module".symbols.json "$out/symbol-graphs/"
+    cp "$out/all-symbol-graphs/$module"@*.symbols.json "$out/symbol-graphs/" 2>/dev/null || true
+done
+
+echo "== catalog"
+cp -R Documentation/Accord.docc/. "$out/Accord.docc/"
+python3 - "$out/Accord.docc" Documentation/*.md <<'PY'
+import pathlib, re, sys
+catalog = pathlib.Path(sys.argv[1])
+guides = [pathlib.Path(p) for p in sys.argv[2:]]
+names = {g.stem for g in guides}
+def link(match):
+    text, target, anchor = match.group(1), match.group(2), match.group(3) or ""
+    if target in names:
+        return f"<doc:{target}{anchor}>" if text.strip("`") == target else f"{text} (<doc:{target}{anchor}>)"
+    return text  # links outside the guides (source files, Examples/) read as plain text here
+for guide in guides:
+    body = guide.read_text()
+    body = re.sub(r"\[([^\]]+)\]\((?:\./)?([A-Za-z0-9]+)\.md(#[^)]+)?\)", link, body)
+    body = re.sub(r"\[([^\]]+)\]\((?!https?:|<doc:)[^)]+\)", r"\1", body)
+    (catalog / guide.name).write_text(body)
+PY
+
+echo "== docc convert"
+log="$out/docc.log"
+docc convert "$out/Accord.docc" --additional-symbol-graph-dir "$out/symbol-graphs" \
+    --output-path "$out/Accord.doccarchive" --fallback-display-name Accord \
+    --fallback-bundle-identifier dev.accord.Accord 2>&1 | tee "$log" | grep -E "^(warning|error)" || true
+test -d "$out/Accord.doccarchive/data/documentation/accord"
+warnings=$(grep -c "^warning" "$log" || true)
+echo "built $out/Accord.doccarchive ($warnings DocC warnings)"
+if [[ "${1:-}" == "--strict" && "$warnings" != 0 ]]; then
+    exit 1
+fi
