@@ -9,7 +9,8 @@ enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage,
         .accountShow,
-        .touch, .feedback, .assign, .reps, .sla, .rescore, .demo, .help,
+        .touch, .feedback, .assign, .reps, .sla, .rescore, .playbookStatus, .playbookDiff, .playbookPropose,
+        .playbookSign, .playbookActivate, .demo, .help,
     ]
 
     static var overview: String {
@@ -101,6 +102,8 @@ enum Dispatcher {
             return CLIError(status: .usage, message: error.description)
         case let error as FeedbackError:
             return CLIError(status: .refused, message: error.description)
+        case let error as GovernanceError:
+            return CLIError(status: .refused, message: error.message, details: error.missing)
         case let error as EventStoreError:
             return CLIError(status: error.code == .directoryLocked ? .locked : .failure, message: error.description)
         default:

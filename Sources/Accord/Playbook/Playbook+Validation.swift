@@ -21,6 +21,7 @@ extension Playbook {
                     path: "$.version", message: "the version is empty",
                     hint: "decisions record the version; use something like \"2026.11.1\""))
         }
+        issues += ownerIssues()
         let graph = stages.graph
         for problem in graph.problems() {
             issues.append(PlaybookIssue(path: "$.stages.graph.\(problem.path)", message: problem.message))
@@ -92,6 +93,34 @@ extension Playbook {
                         path: "$.reasonCodes[\(index)].allowedFor",
                         message: "the code is allowed for no disposition",
                         hint: "use any of \"accepted\", \"rejected\", \"recycled\""))
+            }
+        }
+        return issues
+    }
+
+    private func ownerIssues() -> [PlaybookIssue] {
+        var issues: [PlaybookIssue] = []
+        var names: Set<String> = []
+        for (index, owner) in owners.enumerated() {
+            if owner.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                issues.append(PlaybookIssue(path: "$.owners[\(index)].name", message: "the name is empty"))
+            } else if !names.insert(owner.name).inserted {
+                issues.append(
+                    PlaybookIssue(path: "$.owners[\(index)].name", message: "'\(owner.name)' is listed twice"))
+            }
+            if owner.team.trimmingCharacters(in: .whitespaces).isEmpty {
+                issues.append(
+                    PlaybookIssue(
+                        path: "$.owners[\(index)].team", message: "the team is empty",
+                        hint: "use \"marketing\" or \"sales\""))
+            }
+        }
+        if !owners.isEmpty {
+            for team in PlaybookOwner.signingTeams where !owners.contains(where: { $0.team == team }) {
+                issues.append(
+                    PlaybookIssue(
+                        path: "$.owners", message: "no \(team) owner: every version needs a \(team) sign-off",
+                        hint: "add {\"name\": …, \"team\": \"\(team)\"}"))
             }
         }
         return issues

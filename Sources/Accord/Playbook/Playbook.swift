@@ -20,6 +20,12 @@ public struct Playbook: Hashable, Sendable, Codable {
     public var name: String
     /// The version decisions record (`"2026.11.1"`).
     public var version: String
+    /// Who owns the agreement; a version goes live with the sign-off of at least one marketing
+    /// and one sales owner (see ``PlaybookGovernance``). Empty: the agreement has no governance
+    /// yet, and `accord playbook activate` says so.
+    public var owners: [PlaybookOwner]
+    /// How often the owners review the agreement; `nil` when not agreed.
+    public var reviewCadence: ReviewCadence?
     /// Lifecycle stages, allowed moves, handoff gates.
     public var stages: StagesSection
     /// How records are recognised as the same person (email, phone and id normalisation,
@@ -42,7 +48,8 @@ public struct Playbook: Hashable, Sendable, Codable {
     public var plugins: PluginsSection?
 
     public init(
-        name: String, version: String, stages: StagesSection = StagesSection(),
+        name: String, version: String, owners: [PlaybookOwner] = [], reviewCadence: ReviewCadence? = nil,
+        stages: StagesSection = StagesSection(),
         identity: StandardIdentityResolver.Configuration = .init(),
         reasonCodes: ReasonCodeTaxonomy = .standard, scoring: ScoringRules? = nil,
         qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil, routing: RoutingRules? = nil,
@@ -50,6 +57,8 @@ public struct Playbook: Hashable, Sendable, Codable {
     ) {
         self.name = name
         self.version = version
+        self.owners = owners
+        self.reviewCadence = reviewCadence
         self.stages = stages
         self.identity = identity
         self.reasonCodes = reasonCodes
@@ -68,18 +77,22 @@ public struct Playbook: Hashable, Sendable, Codable {
 
     /// The top-level keys this version of Accord understands.
     static let knownKeys: Set<String> = [
-        "name", "version", "stages", "identity", "reasonCodes", "scoring", "qualification", "sla", "routing",
+        "name", "version", "owners", "reviewCadence", "stages", "identity", "reasonCodes", "scoring", "qualification",
+        "sla", "routing",
         "plugins",
     ]
 
     private enum CodingKeys: String, CodingKey {
-        case name, version, stages, identity, reasonCodes, scoring, qualification, sla, routing, plugins
+        case name, version, owners, reviewCadence, stages, identity, reasonCodes, scoring, qualification, sla, routing,
+            plugins
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         version = try container.decode(String.self, forKey: .version)
+        owners = try container.decodeIfPresent([PlaybookOwner].self, forKey: .owners) ?? []
+        reviewCadence = try container.decodeIfPresent(ReviewCadence.self, forKey: .reviewCadence)
         stages = try container.decodeIfPresent(StagesSection.self, forKey: .stages) ?? StagesSection()
         identity =
             try container.decodeIfPresent(StandardIdentityResolver.Configuration.self, forKey: .identity)

@@ -6,7 +6,8 @@ import LeadModel
 ///
 /// ```
 /// accord-data/
-///   playbook.json     the agreement (accord init writes the default)
+///   playbook.json     the active agreement (accord init writes the default)
+///   playbooks/        proposed and earlier versions, by version (accord playbook …)
 ///   journal/          the FileEventStore's segments, index snapshots and lock
 /// ```
 struct DataDirectory: Sendable {
@@ -14,6 +15,7 @@ struct DataDirectory: Sendable {
 
     var playbookURL: URL { root.appendingPathComponent("playbook.json") }
     var journalURL: URL { root.appendingPathComponent("journal") }
+    var playbooksURL: URL { root.appendingPathComponent("playbooks") }
     /// Marks a directory the demo created, so a later demo may replace it.
     var demoMarkerURL: URL { root.appendingPathComponent("DEMO") }
 
@@ -44,7 +46,16 @@ struct DataDirectory: Sendable {
 
     /// Opens the journal (after checking the playbook), runs `body` with the store, and closes it.
     func withStore<T: Sendable>(_ body: (FileEventStore) async throws -> T) async throws -> T {
-        _ = try loadPlaybook()
+        let playbook = try loadPlaybook()
+        return try await withJournal { store in
+            try await Self.requireActive(playbook, in: store)
+            return try await body(store)
+        }
+    }
+
+    /// Opens the journal without checking that the playbook is the active version, for the
+    /// governance commands themselves.
+    func withJournal<T: Sendable>(_ body: (FileEventStore) async throws -> T) async throws -> T {
         let store = try await FileEventStore(directory: journalURL, configuration: .init())
         do {
             let result = try await body(store)
@@ -66,6 +77,7 @@ struct DataDirectory: Sendable {
         let playbook = try loadPlaybook()
         let store = try await FileEventStore(directory: journalURL, configuration: .init())
         do {
+            try await Self.requireActive(playbook, in: store)
             let engine = try await AlignmentEngine(
                 playbook: playbook, store: store,
                 configuration: EngineConfiguration(
@@ -80,5 +92,20 @@ struct DataDirectory: Sendable {
             try? await store.close()
             throw error
         }
+    }
+
+    /// Refuses a playbook.json that is not the version governance activated: once a team signs
+    /// its agreement off, changes go live only through `accord playbook propose/sign/activate`.
+    static func requireActive(_ playbook: Playbook, in store: any EventStore) async throws {
+        let governance = try await PlaybookGovernanceJournal(store: store).load()
+        guard let active = governance.active, active.digest != playbook.digest else { return }
+        throw CLIError(
+            status: .refused,
+            message: "playbook.json (version \(playbook.version)) is not the signed-off version \(active.version)",
+            details: [
+                "changes go live with both teams' sign-off: accord playbook propose FILE, accord playbook sign, "
+                    + "accord playbook activate",
+                "to see what changed: accord playbook diff \(active.version) playbook.json",
+            ])
     }
 }

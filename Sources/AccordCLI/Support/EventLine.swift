@@ -45,6 +45,16 @@ enum EventLine {
             return "disposition \(disposition.outcome.rawValue)" + (disposition.reasonCode.map { " (\($0))" } ?? "")
         case .erased(let erasure):
             return "personal data erased at the request of \(erasure.requestedBy)"
+        case .playbookProposed(let proposal):
+            return "playbook \(proposal.version) proposed"
+                + (proposal.changedSections.isEmpty
+                    ? "" : " (changes \(proposal.changedSections.joined(separator: ", ")))")
+        case .playbookSignedOff(let signOff):
+            return "playbook \(signOff.version) signed off by \(signOff.owner) (\(signOff.team))"
+        case .playbookActivated(let activation):
+            return "playbook \(activation.version) activated"
+                + (activation.previousVersion.map { ", replacing \($0)" } ?? "")
+                + ", signed off by \(activation.signedBy.joined(separator: ", "))"
         }
     }
 }

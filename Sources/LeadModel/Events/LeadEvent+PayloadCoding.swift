@@ -2,7 +2,7 @@ extension LeadEvent.Payload {
     /// JSON keys of the payload object: `kind`, then one field named for what it carries.
     private enum CodingKeys: String, CodingKey {
         case kind, lead, stage, signal, changes, merge, survivor, change, card, assignment, touch, clock
-        case clockID, escalation, disposition, erasure
+        case clockID, escalation, disposition, erasure, proposal, signOff, activation
     }
 
     /// Reads a payload written by ``encode(to:)``: `{"kind": "signal-recorded", "signal": {…}}`.
@@ -31,6 +31,12 @@ extension LeadEvent.Payload {
         case "disposition-recorded":
             self = .dispositionRecorded(try container.decode(Disposition.self, forKey: .disposition))
         case "erased": self = .erased(try container.decode(Erasure.self, forKey: .erasure))
+        case "playbook-proposed":
+            self = .playbookProposed(try container.decode(PlaybookProposal.self, forKey: .proposal))
+        case "playbook-signed-off":
+            self = .playbookSignedOff(try container.decode(PlaybookSignOff.self, forKey: .signOff))
+        case "playbook-activated":
+            self = .playbookActivated(try container.decode(PlaybookActivation.self, forKey: .activation))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container, debugDescription: "unknown event kind '\(kind)'")
@@ -58,6 +64,9 @@ extension LeadEvent.Payload {
         case .slaEscalated(let escalation): try container.encode(escalation, forKey: .escalation)
         case .dispositionRecorded(let disposition): try container.encode(disposition, forKey: .disposition)
         case .erased(let erasure): try container.encode(erasure, forKey: .erasure)
+        case .playbookProposed(let proposal): try container.encode(proposal, forKey: .proposal)
+        case .playbookSignedOff(let signOff): try container.encode(signOff, forKey: .signOff)
+        case .playbookActivated(let activation): try container.encode(activation, forKey: .activation)
         }
     }
 }

@@ -85,6 +85,12 @@ extension LeadEvent {
         case dispositionRecorded(Disposition)
         /// The lead's personal data was erased from the journal.
         case erased(Erasure)
+        /// A playbook version was put forward for sign-off (on the ``LeadID/playbook`` stream).
+        case playbookProposed(PlaybookProposal)
+        /// An owner signed a proposed playbook version off.
+        case playbookSignedOff(PlaybookSignOff)
+        /// A signed-off playbook version became active.
+        case playbookActivated(PlaybookActivation)
     }
 }
 
@@ -108,6 +114,9 @@ extension LeadEvent.Payload {
         case .slaEscalated: return "sla-escalated"
         case .dispositionRecorded: return "disposition-recorded"
         case .erased: return "erased"
+        case .playbookProposed: return "playbook-proposed"
+        case .playbookSignedOff: return "playbook-signed-off"
+        case .playbookActivated: return "playbook-activated"
         }
     }
 }

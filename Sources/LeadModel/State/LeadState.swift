@@ -180,6 +180,8 @@ public struct LeadState: Hashable, Sendable {
             touches = touches.map { Touch(channel: $0.channel, by: $0.by, connected: $0.connected) }
             disposition?.note = nil
             score = score?.redactingEvidence()
+        case .playbookProposed, .playbookSignedOff, .playbookActivated:
+            break  // governance facts, on the playbook's stream
         }
     }
 }

@@ -91,6 +91,20 @@ enum EventFixtures {
                 Disposition(outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern"))
         ),
         ("erased", .erased(Erasure(requestedBy: "dpo@acme.com", reference: "GDPR-17"))),
+        (
+            "playbook-proposed",
+            .playbookProposed(
+                PlaybookProposal(name: "Acme", version: "2", digest: "ab12", changedSections: ["scoring", "routing"]))
+        ),
+        (
+            "playbook-signed-off",
+            .playbookSignedOff(PlaybookSignOff(version: "2", digest: "ab12", owner: "Maria Díaz", team: "sales"))
+        ),
+        (
+            "playbook-activated",
+            .playbookActivated(
+                PlaybookActivation(version: "2", digest: "ab12", previousVersion: "1", signedBy: ["Maria", "Sam"]))
+        ),
     ]
 
     static let barePayloads: [(String, LeadEvent.Payload)] = [
@@ -113,6 +127,15 @@ enum EventFixtures {
         ("sla-escalated", .slaEscalated(SLAEscalation(clockID: "", step: ""))),
         ("disposition-recorded", .dispositionRecorded(Disposition(outcome: .accepted))),
         ("erased", .erased(Erasure(requestedBy: ""))),
+        (
+            "playbook-proposed",
+            .playbookProposed(PlaybookProposal(name: "", version: "", digest: "", changedSections: []))
+        ),
+        ("playbook-signed-off", .playbookSignedOff(PlaybookSignOff(version: "", digest: "", owner: "", team: ""))),
+        (
+            "playbook-activated",
+            .playbookActivated(PlaybookActivation(version: "", digest: "", previousVersion: nil, signedBy: []))
+        ),
     ]
 
     static let full: [EventFixture] = fullPayloads.map { name, payload in

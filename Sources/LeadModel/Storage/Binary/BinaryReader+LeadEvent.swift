@@ -226,6 +226,27 @@ extension BinaryReader {
             let requestedBy = try readString("erased.requestedBy")
             let reference = try readOptionalString("erased.reference")
             return .erased(Erasure(requestedBy: requestedBy, reference: reference))
+        case .playbookProposed:
+            return .playbookProposed(
+                PlaybookProposal(
+                    name: try readString("proposal.name"), version: try readString("proposal.version"),
+                    digest: try readString("proposal.digest"),
+                    changedSections: try readArray("proposal.changedSections") { reader throws(EventCodecError) in
+                        try reader.readString("proposal.changedSections")
+                    }))
+        case .playbookSignedOff:
+            return .playbookSignedOff(
+                PlaybookSignOff(
+                    version: try readString("signOff.version"), digest: try readString("signOff.digest"),
+                    owner: try readString("signOff.owner"), team: try readString("signOff.team")))
+        case .playbookActivated:
+            return .playbookActivated(
+                PlaybookActivation(
+                    version: try readString("activation.version"), digest: try readString("activation.digest"),
+                    previousVersion: try readOptionalString("activation.previousVersion"),
+                    signedBy: try readArray("activation.signedBy") { reader throws(EventCodecError) in
+                        try reader.readString("activation.signedBy")
+                    }))
         }
     }
 }

@@ -200,6 +200,24 @@ extension BinaryWriter {
             writeTag(RecordTag.Payload.erased)
             writeString(erasure.requestedBy)
             writeOptionalString(erasure.reference)
+        case .playbookProposed(let proposal):
+            writeTag(RecordTag.Payload.playbookProposed)
+            writeString(proposal.name)
+            writeString(proposal.version)
+            writeString(proposal.digest)
+            writeArray(proposal.changedSections) { $0.writeString($1) }
+        case .playbookSignedOff(let signOff):
+            writeTag(RecordTag.Payload.playbookSignedOff)
+            writeString(signOff.version)
+            writeString(signOff.digest)
+            writeString(signOff.owner)
+            writeString(signOff.team)
+        case .playbookActivated(let activation):
+            writeTag(RecordTag.Payload.playbookActivated)
+            writeString(activation.version)
+            writeString(activation.digest)
+            writeOptionalString(activation.previousVersion)
+            writeArray(activation.signedBy) { $0.writeString($1) }
         }
     }
 }
