@@ -1,0 +1,96 @@
+import Foundation
+public import LeadModel
+
+/// A ``LeadScorer`` that scores with a trained ``LearnedModel``: the probability that the lead
+/// converts, explained by the features that moved it.
+///
+/// The card maps the model to points so that it reads like a rule score:
+///
+/// - `total` = 100 × p, the conversion probability in percent (0–100, never exactly 0 or 100);
+/// - each contribution is one encoded feature (see ``LeadFeatures``), with
+///   `points = 100 × p (1 − p) × contribution`, where `contribution` = coefficient ×
+///   encoded value in log-odds and `p (1 − p)` is the slope of the logistic curve at p — the
+///   feature's first-order effect on the probability, in percentage points;
+/// - signal features count towards `engagement`, lead attributes towards `fit`; `fit` and
+///   `engagement` are the sums of the listed points, so they need not add up to `total`
+///   (the rest is the intercept, the base rate);
+/// - the card has no grade, and its scorer is the model's ``LearnedModel/identifier``.
+///
+/// Contributions are the largest in magnitude first, at most ``maximumContributions``; the
+/// evidence reads `industry = healthcare: +0.84 log-odds (coefficient 0.84 × 1)`.
+///
+/// ```swift
+/// let scorer = LearnedScorer(model: try LearnedModel.load(contentsOf: url))
+/// let card = scorer.score(ScoringInput(state: state, now: now))!
+/// print(card.total)            // 37.5: a 37.5% chance to convert
+/// ```
+public struct LearnedScorer: LeadScorer {
+    /// The model.
+    public let model: LearnedModel
+    /// At most this many contributions are listed on a card.
+    public var maximumContributions: Int
+
+    /// Makes a scorer.
+    ///
+    /// - Parameters:
+    ///   - model: the trained model.
+    ///   - maximumContributions: how many contributions a card lists at most.
+    public init(model: LearnedModel, maximumContributions: Int = 10) {
+        self.model = model
+        self.maximumContributions = maximumContributions
+    }
+
+    /// Loads the model from a file and makes a scorer.
+    ///
+    /// - Throws: ``LearnedModelError`` `missingModel`, `corruptModel` or `unsupportedFormat`.
+    public init(contentsOf url: URL, maximumContributions: Int = 10) throws(LearnedModelError) {
+        self.init(model: try LearnedModel.load(contentsOf: url), maximumContributions: maximumContributions)
+    }
+
+    /// The features the model reads for this lead at `now`.
+    public func features(_ input: ScoringInput) -> [String: FeatureValue] {
+        let extracted = LeadFeatures.extract(input.state, asOf: input.now)
+        var features: [String: FeatureValue] = [:]
+        for column in model.encoding.columns {
+            features[column.name] = LeadFeatures.value(column.name, in: extracted)
+        }
+        return features
+    }
+
+    /// The conversion probability of the lead at `input.now`.
+    public func probability(_ input: ScoringInput) -> Double {
+        model.probability(of: features(input))
+    }
+
+    /// The lead's card; a learned scorer always has an opinion.
+    public func score(_ input: ScoringInput) -> ScoreCard? {
+        let features = features(input)
+        let probability = model.probability(of: features)
+        let slope = 100 * probability * (1 - probability)
+        var fit = 0.0
+        var engagement = 0.0
+        var contributions: [ScoreCard.Contribution] = []
+        for item in model.explain(features).prefix(maximumContributions) {
+            let points = Self.round(slope * item.contribution)
+            let axis: ScoreCard.Axis = LeadFeatures.isEngagement(item.column) ? .engagement : .fit
+            if axis == .fit { fit += points } else { engagement += points }
+            let sign = item.contribution >= 0 ? "+" : ""
+            contributions.append(
+                ScoreCard.Contribution(
+                    rule: item.feature, axis: axis, points: points,
+                    evidence:
+                        "\(item.column) = \(item.rawValue): \(sign)\(Self.format(item.contribution)) log-odds "
+                        + "(coefficient \(Self.format(item.coefficient)) × \(Self.format(item.encodedValue)))"))
+        }
+        return ScoreCard(
+            scorer: model.identifier, fit: Self.round(fit), engagement: Self.round(engagement),
+            total: Self.round(100 * probability), grade: nil, contributions: contributions)
+    }
+
+    private static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    private static func format(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
+    }
+}
