@@ -8,7 +8,7 @@ import LeadModel
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage, .accountShow,
-        .touch, .feedback, .assign, .reps, .sla, .demo, .help,
+        .touch, .feedback, .assign, .reps, .sla, .modelTrain, .modelEvaluate, .scoreExplain, .demo, .help,
     ]
 
     static var overview: String {

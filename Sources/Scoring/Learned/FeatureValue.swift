@@ -16,7 +16,8 @@ public enum FeatureValue: Hashable, Sendable {
         switch self {
         case .number(let value):
             if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-            return String(value)
+            let rounded = (value * 100).rounded() / 100
+            return abs(rounded) < 1e15 ? String(rounded) : String(value)
         case .category(let value): return value
         case .missing: return "missing"
         }

@@ -8,9 +8,11 @@ public import LeadModel
 ///
 /// - `total` = 100 × p, the conversion probability in percent (0–100, never exactly 0 or 100);
 /// - each contribution is one encoded feature (see ``LeadFeatures``), with
-///   `points = 100 × p (1 − p) × contribution`, where `contribution` = coefficient ×
-///   encoded value in log-odds and `p (1 − p)` is the slope of the logistic curve at p — the
-///   feature's first-order effect on the probability, in percentage points;
+///   `points = 100 × (p − σ(z − c))`, where `z` is the lead's log-odds, `c` = coefficient ×
+///   encoded value is the feature's contribution in log-odds, and σ the logistic function: the
+///   percentage points the probability would lose if this feature contributed nothing (a
+///   number at the training mean, a category at the reference of no column). Points lie in
+///   (−100, 100) and have the sign of `c`;
 /// - signal features count towards `engagement`, lead attributes towards `fit`; `fit` and
 ///   `engagement` are the sums of the listed points, so they need not add up to `total`
 ///   (the rest is the intercept, the base rate);
@@ -65,13 +67,13 @@ public struct LearnedScorer: LeadScorer {
     /// The lead's card; a learned scorer always has an opinion.
     public func score(_ input: ScoringInput) -> ScoreCard? {
         let features = features(input)
-        let probability = model.probability(of: features)
-        let slope = 100 * probability * (1 - probability)
+        let logOdds = model.logOdds(model.encoding.encode(named: features))
+        let probability = sigmoid(logOdds)
         var fit = 0.0
         var engagement = 0.0
         var contributions: [ScoreCard.Contribution] = []
         for item in model.explain(features).prefix(maximumContributions) {
-            let points = Self.round(slope * item.contribution)
+            let points = Self.round(100 * (probability - sigmoid(logOdds - item.contribution)))
             let axis: ScoreCard.Axis = LeadFeatures.isEngagement(item.column) ? .engagement : .fit
             if axis == .fit { fit += points } else { engagement += points }
             let sign = item.contribution >= 0 ? "+" : ""
