@@ -80,13 +80,14 @@ public enum CrossValidation {
         var iterations: [Int] = []
         var converged = true
         let outcomes = set.outcomes
+        let data = ColumnarSet(set)
         for fold in 0..<folds where !members[fold].isEmpty {
             let held = members[fold]
             let training = assignment.indices.filter { assignment[$0] != fold }
             let model = try LearnedModel.train(
-                set, rows: training, name: "fold-\(fold + 1)", version: 1, createdAt: Date(timeIntervalSince1970: 0),
+                data, rows: training, name: "fold-\(fold + 1)", version: 1, createdAt: Date(timeIntervalSince1970: 0),
                 options: options)
-            let matrix = EncodedMatrix(set, rows: held, encoding: model.encoding)
+            let matrix = EncodedMatrix(data, rows: held, encoding: model.encoding)
             let foldPredictions = model.probabilities(matrix)
             for (offset, row) in held.enumerated() { predictions[row] = foldPredictions[offset] }
             foldAUCs.append(

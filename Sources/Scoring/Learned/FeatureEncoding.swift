@@ -82,53 +82,53 @@ public struct FeatureEncoding: Hashable, Sendable, Codable {
     public static func fit(_ set: TrainingSet, rows: [Int]? = nil, options: TrainingOptions = .init())
         -> FeatureEncoding
     {
-        let indices = rows ?? Array(set.rows.indices)
+        fit(ColumnarSet(set), rows: rows ?? Array(set.rows.indices), options: options)
+    }
+
+    /// Learns the encoding from columnar data.
+    static func fit(_ data: ColumnarSet, rows indices: [Int], options: TrainingOptions) -> FeatureEncoding {
         var columns: [Column] = []
-        columns.reserveCapacity(set.columns.count)
-        for (position, column) in set.columns.enumerated() {
-            switch column.kind {
-            case .numeric:
+        columns.reserveCapacity(data.numbers.count)
+        for position in data.numbers.indices {
+            if data.kinds[position] == .numeric {
+                let values = data.numbers[position]
                 var count = 0.0
                 var mean = 0.0
                 var squares = 0.0
                 var missing = false
                 for index in indices {
-                    switch set.rows[index].values[position] {
-                    case .number(let value) where value.isFinite:
-                        // Welford's update: stable for large means.
-                        count += 1
-                        let delta = value - mean
-                        mean += delta / count
-                        squares += delta * (value - mean)
-                    default:
+                    let value = values[index]
+                    if value.isNaN {
                         missing = true
+                        continue
                     }
+                    // Welford's update: stable for large means.
+                    count += 1
+                    let delta = value - mean
+                    mean += delta / count
+                    squares += delta * (value - mean)
                 }
                 let deviation = count > 0 ? (squares / count).squareRoot() : 0
                 columns.append(
                     Column(
-                        name: column.name, kind: .numeric, mean: mean, scale: deviation > 1e-12 ? deviation : 1,
+                        name: data.names[position], kind: .numeric, mean: mean, scale: deviation > 1e-12 ? deviation : 1,
                         levels: nil, hasOther: false, hasMissing: missing))
-            case .categorical:
-                var counts: [String: Int] = [:]
+            } else {
+                let keys = data.keys[position]
+                let codes = data.codes[position]
+                var counts = [Int](repeating: 0, count: keys.count)
                 var missing = false
                 for index in indices {
-                    switch set.rows[index].values[position] {
-                    case .category(let text):
-                        let key = key(text)
-                        if key.isEmpty { missing = true } else { counts[key, default: 0] += 1 }
-                    case .number(let value):
-                        counts[FeatureValue.number(value).text, default: 0] += 1
-                    case .missing:
-                        missing = true
-                    }
+                    let code = codes[index]
+                    if code < 0 { missing = true } else { counts[Int(code)] += 1 }
                 }
-                let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                let frequent = ranked.filter { $0.value >= options.rareCategoryCount }
-                let levels = frequent.prefix(options.maximumCategories).map(\.key)
+                let ranked = keys.indices.filter { counts[$0] > 0 }
+                    .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : keys[$0] < keys[$1] }
+                let frequent = ranked.filter { counts[$0] >= options.rareCategoryCount }
+                let levels = frequent.prefix(options.maximumCategories).map { keys[$0] }
                 columns.append(
                     Column(
-                        name: column.name, kind: .categorical, mean: nil, scale: nil, levels: Array(levels),
+                        name: data.names[position], kind: .categorical, mean: nil, scale: nil, levels: Array(levels),
                         hasOther: levels.count < ranked.count, hasMissing: missing))
             }
         }

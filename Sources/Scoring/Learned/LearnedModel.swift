@@ -91,6 +91,13 @@ public struct LearnedModel: Hashable, Sendable, Codable {
     static func train(
         _ set: TrainingSet, rows: [Int], name: String, version: Int, createdAt: Date, options: TrainingOptions
     ) throws(LearnedModelError) -> LearnedModel {
+        try train(ColumnarSet(set), rows: rows, name: name, version: version, createdAt: createdAt, options: options)
+    }
+
+    /// Trains on the rows at `rows` of columnar data.
+    static func train(
+        _ data: ColumnarSet, rows: [Int], name: String, version: Int, createdAt: Date, options: TrainingOptions
+    ) throws(LearnedModelError) -> LearnedModel {
         let problems = options.problems()
         guard problems.isEmpty else {
             throw LearnedModelError(.invalidOption, problems.joined(separator: "; "))
@@ -98,8 +105,8 @@ public struct LearnedModel: Hashable, Sendable, Codable {
         guard !rows.isEmpty else {
             throw LearnedModelError(.notEnoughData, "there are no rows to train on")
         }
-        let encoding = FeatureEncoding.fit(set, rows: rows, options: options)
-        let matrix = EncodedMatrix(set, rows: rows, encoding: encoding)
+        let encoding = FeatureEncoding.fit(data, rows: rows, options: options)
+        let matrix = EncodedMatrix(data, rows: rows, encoding: encoding)
         let positives = matrix.targets.reduce(0, +)
         let negatives = Double(rows.count) - positives
         let (positiveWeight, negativeWeight): (Double, Double)
@@ -154,14 +161,7 @@ public struct LearnedModel: Hashable, Sendable, Codable {
 
     /// Probabilities for encoded rows.
     func probabilities(_ matrix: EncodedMatrix) -> [Double] {
-        let width = matrix.width
-        return matrix.values.withUnsafeBufferPointer { values in
-            coefficients.withUnsafeBufferPointer { weights in
-                (0..<matrix.rowCount).map { row in
-                    sigmoid(intercept + dot(values.baseAddress! + row * width, weights.baseAddress!, width))
-                }
-            }
-        }
+        matrix.logOdds(matrix.internalOrder(coefficients) + [intercept]).map(sigmoid)
     }
 
     /// Why the model gives these raw values their probability: each encoded feature's

@@ -37,7 +37,8 @@ enum LogisticRegression {
     /// Fits the model.
     ///
     /// - Parameters:
-    ///   - matrix: the encoded rows and targets.
+    ///   - matrix: the encoded rows and targets; parameters are in its internal order, and the
+    ///     returned coefficients in the encoding's order.
     ///   - weights: one weight per row.
     ///   - inverseRegularisation: `C`.
     ///   - priorWeight: `α`, the pseudo-rows' weight.
@@ -60,41 +61,45 @@ enum LogisticRegression {
         /// The objective at `theta`, its gradient written to `gradient`.
         func evaluate(_ theta: [Double], _ gradient: inout [Double]) -> Double {
             let rowCount = matrix.rowCount
+            let denseWidth = matrix.denseWidth
+            let slotCount = matrix.slotCount
             theta.withUnsafeBufferPointer { thetaBuffer in
-                matrix.values.withUnsafeBufferPointer { valuesBuffer in
-                    matrix.targets.withUnsafeBufferPointer { targetsBuffer in
-                        weights.withUnsafeBufferPointer { weightsBuffer in
-                            partialGradients.withUnsafeMutableBufferPointer { gradientsBuffer in
-                                partialLosses.withUnsafeMutableBufferPointer { lossesBuffer in
-                                    let pointers = BlockPointers(
-                                        theta: thetaBuffer.baseAddress!, values: valuesBuffer.baseAddress!,
-                                        targets: targetsBuffer.baseAddress!, weights: weightsBuffer.baseAddress!,
-                                        gradients: gradientsBuffer.baseAddress!, losses: lossesBuffer.baseAddress!)
-                                    DispatchQueue.concurrentPerform(iterations: blocks) { block in
-                                        let theta = pointers.theta
-                                        let values = pointers.values
-                                        let targets = pointers.targets
-                                        let rowWeights = pointers.weights
-                                        let gradients = pointers.gradients
-                                        let losses = pointers.losses
-                                        let start = block * blockRows
-                                        let end = min(rowCount, start + blockRows)
-                                        let partial = gradients + block * parameterCount
-                                        for index in 0..<parameterCount { partial[index] = 0 }
-                                        var loss = 0.0
-                                        for row in start..<end {
-                                            let x = values + row * width
-                                            let z = theta[width] + dot(x, theta, width)
-                                            let weight = rowWeights[row]
-                                            let target = targets[row]
-                                            loss += weight * (softplus(z) - target * z)
-                                            let residual = weight * (sigmoid(z) - target)
-                                            if residual != 0 {
-                                                for column in 0..<width { partial[column] += residual * x[column] }
+                matrix.dense.withUnsafeBufferPointer { denseBuffer in
+                    matrix.slots.withUnsafeBufferPointer { slotsBuffer in
+                        matrix.targets.withUnsafeBufferPointer { targetsBuffer in
+                            weights.withUnsafeBufferPointer { weightsBuffer in
+                                partialGradients.withUnsafeMutableBufferPointer { gradientsBuffer in
+                                    partialLosses.withUnsafeMutableBufferPointer { lossesBuffer in
+                                        let pointers = BlockPointers(
+                                            theta: thetaBuffer.baseAddress!, dense: denseBuffer.baseAddress!,
+                                            slots: slotsBuffer.baseAddress!, targets: targetsBuffer.baseAddress!,
+                                            weights: weightsBuffer.baseAddress!, gradients: gradientsBuffer.baseAddress!,
+                                            losses: lossesBuffer.baseAddress!)
+                                        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+                                            let start = block * blockRows
+                                            let end = min(rowCount, start + blockRows)
+                                            let partial = pointers.gradients + block * parameterCount
+                                            for index in 0..<parameterCount { partial[index] = 0 }
+                                            var loss = 0.0
+                                            for row in start..<end {
+                                                let z = matrix.linearPredictor(
+                                                    row: row, dense: pointers.dense, slots: pointers.slots,
+                                                    theta: pointers.theta)
+                                                let weight = pointers.weights[row]
+                                                let target = pointers.targets[row]
+                                                loss += weight * (softplus(z) - target * z)
+                                                let residual = weight * (sigmoid(z) - target)
+                                                let x = pointers.dense + row * denseWidth
+                                                for column in 0..<denseWidth { partial[column] += residual * x[column] }
+                                                let rowSlots = pointers.slots + row * slotCount
+                                                for slot in 0..<slotCount {
+                                                    let index = rowSlots[slot]
+                                                    if index >= 0 { partial[Int(index)] += residual }
+                                                }
                                                 partial[width] += residual
                                             }
+                                            pointers.losses[block] = loss
                                         }
-                                        losses[block] = loss
                                     }
                                 }
                             }
@@ -191,7 +196,7 @@ enum LogisticRegression {
             }
         }
         return LogisticFit(
-            coefficients: Array(theta[0..<width]), intercept: theta[width], iterations: iterations,
+            coefficients: matrix.externalOrder(Array(theta[0..<width])), intercept: theta[width], iterations: iterations,
             converged: converged, objective: value, gradientNorm: maximum(gradient))
     }
 
@@ -232,11 +237,12 @@ enum LogisticRegression {
 ///
 /// `@unchecked Sendable` is safe here: the pointers are valid for the whole
 /// `concurrentPerform` call that uses them (they come from enclosing `withUnsafe…` scopes),
-/// every block only reads `theta`, `values`, `targets` and `weights`, and each block writes only
+/// every block only reads `theta`, `dense`, `slots`, `targets` and `weights`, and each block writes only
 /// its own slice of `gradients` and its own slot of `losses`.
 private struct BlockPointers: @unchecked Sendable {
     let theta: UnsafePointer<Double>
-    let values: UnsafePointer<Double>
+    let dense: UnsafePointer<Double>
+    let slots: UnsafePointer<Int32>
     let targets: UnsafePointer<Double>
     let weights: UnsafePointer<Double>
     let gradients: UnsafeMutablePointer<Double>

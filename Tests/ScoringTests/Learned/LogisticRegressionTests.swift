@@ -31,8 +31,9 @@ struct LogisticRegressionTests {
         for row in 0..<matrix.rowCount {
             let residual = predictions[row] - matrix.targets[row]
             interceptGradient += residual
+            let encoded = matrix.row(row)
             for column in 0..<matrix.width {
-                gradient[column] += residual * matrix.values[row * matrix.width + column]
+                gradient[column] += residual * encoded[column]
             }
         }
         #expect(abs(interceptGradient) < 1e-5)
