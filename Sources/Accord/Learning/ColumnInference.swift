@@ -51,6 +51,10 @@ public struct ColumnInference: Hashable, Sendable, Codable {
     /// leading zero (a ZIP code such as `02134`) are not numbers.
     public static func number(_ text: String) -> Double? {
         if let value = plainNumber(text) { return value }
+        // No accepted form starts with a letter: categories are turned down without Foundation.
+        if let first = text.utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") {
+            return nil
+        }
         var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let value = ImportValueParser.number(trimmed) { return value }
         if let first = trimmed.first, "$€£".contains(first) { trimmed.removeFirst() }

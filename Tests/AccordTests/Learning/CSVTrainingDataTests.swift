@@ -122,3 +122,32 @@ struct CSVTrainingDataTests {
         #expect(model.probability(of: ["score": .number(9)]) > 0.9)
     }
 }
+
+struct ColumnInferenceTests {
+    @Test(arguments: [
+        ("12", 12.0), ("-0.5", -0.5), ("0.25", 0.25), ("0", 0), (" 7 ", 7), ("1,200", 1_200), ("$1,200.50", 1_200.5),
+        ("12%", 12), ("+3", 3),
+    ])
+    func readsNumbers(text: String, expected: Double) {
+        #expect(ColumnInference.number(text) == expected)
+    }
+
+    @Test(arguments: ["007", "01.5", "1e5", "inf", "nan", "1,5", "1.200.000", "v3", "twelve", "1.", ".", "-", "--1"])
+    func refusesTextThatIsNotANumber(text: String) {
+        #expect(ColumnInference.number(text) == nil)
+    }
+
+    @Test(arguments: ["", " ", "N/A", "n/a", "NULL", "-", "Unknown", " none ", "?", "NaN", "#N/A"])
+    func recognisesMissingMarkers(text: String) {
+        #expect(ColumnInference.isMissing(text))
+        #expect(ColumnInference(name: "x", texts: [text, "5"]).missing == 1)
+    }
+
+    @Test func normalisesCategories() {
+        let column = ColumnInference(name: "x", texts: ["Fintech", "retail"])
+        #expect(column.value(" FinTech ") == .category("fintech"))
+        #expect(column.value("retail") == .category("retail"))
+        #expect(column.value("Zürich") == .category("zürich"))
+        #expect(column.value("n/a") == .missing)
+    }
+}
