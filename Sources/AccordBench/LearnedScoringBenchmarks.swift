@@ -21,7 +21,8 @@ enum LearnedScoringBenchmarks {
         [
             Benchmark(
                 name: "learned-training",
-                summary: "LearnedModel: 5-fold CV on 100,000 rows x 50 features from CSV, with scikit-learn side by side",
+                summary:
+                    "LearnedModel: 5-fold CV on 100,000 rows x 50 features from CSV, with scikit-learn side by side",
                 run: crossValidate)
         ]
     }

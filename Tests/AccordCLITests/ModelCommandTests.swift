@@ -19,7 +19,8 @@ struct ModelCommandTests {
         let workspace = try Workspace()
         try Data(Self.csv().utf8).write(to: workspace.url.appendingPathComponent("leads.csv"))
         let train = try workspace.run(
-            "model", "train", "--csv", "leads.csv", "--target", "outcome", "--exclude", "id", "--out", "m.json", "--json")
+            "model", "train", "--csv", "leads.csv", "--target", "outcome", "--exclude", "id", "--out", "m.json",
+            "--json")
         #expect(train.status == 0, "\(train.stderr)")
         let trained = try JSONSerialization.jsonObject(with: Data(train.stdout.utf8)) as? [String: Any]
         #expect(trained?["rows"] as? Int == 120)

@@ -111,7 +111,8 @@ extension CommandDefinition {
         let state = try await console.dataDirectory.withStore { store in
             try await LeadReader(store: store).state(of: id)
         }
-        let modelURL = arguments.value("model").map { URL(fileURLWithPath: $0) }
+        let modelURL =
+            arguments.value("model").map { URL(fileURLWithPath: $0) }
             ?? console.dataDirectory.modelURL("conversion")
         let model: LearnedModel? = try learning {
             if arguments.value("model") == nil, !FileManager.default.fileExists(atPath: modelURL.path) { return nil }
@@ -179,7 +180,8 @@ struct TrainingData {
             throw CLIError(status: .notFound, message: "no such file: \(path)")
         }
         let data = try learning { try CSVTrainingData(url: url, target: target, exclude: exclude) }
-        let notes = data.emptyColumns.isEmpty ? [] : ["left out (no values): " + data.emptyColumns.joined(separator: ", ")]
+        let notes =
+            data.emptyColumns.isEmpty ? [] : ["left out (no values): " + data.emptyColumns.joined(separator: ", ")]
         return TrainingData(set: data.set, source: path, columns: data.columns, notes: notes)
     }
 
@@ -280,7 +282,8 @@ struct EvaluationReport: Encodable {
         }
         output += [
             "", "Lift by decile (1 = highest predicted)",
-            "  " + pad("decile", 6) + pad("rows", 7) + pad("converted", 11) + pad("rate", 9) + pad("lift", 6) + "captured",
+            "  " + pad("decile", 6) + pad("rows", 7) + pad("converted", 11) + pad("rate", 9) + pad("lift", 6)
+                + "captured",
         ]
         for decile in report.lift.deciles {
             output.append(
@@ -330,7 +333,8 @@ struct ScoreExplanation: Encodable {
             if rules.contributions.isEmpty { output.append("    no rule gave points") }
             for contribution in rules.contributions {
                 let points = (contribution.points >= 0 ? "+" : "") + LeadView.number(contribution.points)
-                output.append("    \(points) \(contribution.rule) (\(contribution.axis.rawValue)): \(contribution.evidence)")
+                output.append(
+                    "    \(points) \(contribution.rule) (\(contribution.axis.rawValue)): \(contribution.evidence)")
             }
         } else {
             output.append("  the playbook has no scoring rules")
@@ -341,7 +345,8 @@ struct ScoreExplanation: Encodable {
             output.append("  top contributions (percentage points the feature adds):")
             for contribution in learned.contributions {
                 let points = (contribution.points >= 0 ? "+" : "") + format(contribution.points, 2)
-                output.append("    \(points) \(contribution.rule) (\(contribution.axis.rawValue)): \(contribution.evidence)")
+                output.append(
+                    "    \(points) \(contribution.rule) (\(contribution.axis.rawValue)): \(contribution.evidence)")
             }
         } else {
             output.append("  no model: train one with `accord model train`")

@@ -52,7 +52,8 @@ public enum CrossValidation {
             throw LearnedModelError(
                 .notEnoughData, "\(folds) folds need at least \(folds) rows; there are \(set.rows.count)")
         }
-        return try run(set, assignment: StratifiedFolds.assign(set.outcomes, folds: folds, seed: seed), options: options)
+        return try run(
+            set, assignment: StratifiedFolds.assign(set.outcomes, folds: folds, seed: seed), options: options)
     }
 
     /// Runs cross-validation with a given fold per row (to share folds with another tool).

@@ -97,7 +97,9 @@ struct EncodedMatrix: Sendable {
             for (row, index) in indices.enumerated() {
                 let value = values[index]
                 if value.isNaN {
-                    if let slot = plan.slot, let missing = plan.missingInternal { slots[row * slotCount + slot] = missing }
+                    if let slot = plan.slot, let missing = plan.missingInternal {
+                        slots[row * slotCount + slot] = missing
+                    }
                 } else {
                     denseValues[row * denseWidth + plan.dense] = (value - mean) / scale
                 }

@@ -111,7 +111,8 @@ public struct FeatureEncoding: Hashable, Sendable, Codable {
                 let deviation = count > 0 ? (squares / count).squareRoot() : 0
                 columns.append(
                     Column(
-                        name: data.names[position], kind: .numeric, mean: mean, scale: deviation > 1e-12 ? deviation : 1,
+                        name: data.names[position], kind: .numeric, mean: mean,
+                        scale: deviation > 1e-12 ? deviation : 1,
                         levels: nil, hasOther: false, hasMissing: missing))
             } else {
                 let keys = data.keys[position]

@@ -17,7 +17,8 @@ extension LearnedModel {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw LearnedModelError(.missingModel, "cannot read the model file \(url.path): \(error.localizedDescription)")
+            throw LearnedModelError(
+                .missingModel, "cannot read the model file \(url.path): \(error.localizedDescription)")
         }
         return try decode(data, source: url.lastPathComponent)
     }

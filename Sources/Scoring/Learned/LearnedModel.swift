@@ -83,7 +83,8 @@ public struct LearnedModel: Hashable, Sendable, Codable {
         _ set: TrainingSet, name: String = "model", version: Int = 1, createdAt: Date,
         options: TrainingOptions = .init()
     ) throws(LearnedModelError) -> LearnedModel {
-        try train(set, rows: Array(set.rows.indices), name: name, version: version, createdAt: createdAt,
+        try train(
+            set, rows: Array(set.rows.indices), name: name, version: version, createdAt: createdAt,
             options: options)
     }
 

@@ -73,7 +73,8 @@ enum LogisticRegression {
                                         let pointers = BlockPointers(
                                             theta: thetaBuffer.baseAddress!, dense: denseBuffer.baseAddress!,
                                             slots: slotsBuffer.baseAddress!, targets: targetsBuffer.baseAddress!,
-                                            weights: weightsBuffer.baseAddress!, gradients: gradientsBuffer.baseAddress!,
+                                            weights: weightsBuffer.baseAddress!,
+                                            gradients: gradientsBuffer.baseAddress!,
                                             losses: lossesBuffer.baseAddress!)
                                         DispatchQueue.concurrentPerform(iterations: blocks) { block in
                                             let start = block * blockRows
@@ -167,20 +168,20 @@ enum LogisticRegression {
                 step *= 0.5
             }
             guard accepted else { break }
-            var step_ = [Double](repeating: 0, count: parameterCount)
+            var displacement = [Double](repeating: 0, count: parameterCount)
             var change = [Double](repeating: 0, count: parameterCount)
             for index in 0..<parameterCount {
-                step_[index] = trial[index] - theta[index]
+                displacement[index] = trial[index] - theta[index]
                 change[index] = trialGradient[index] - gradient[index]
             }
-            let curvature = inner(step_, change)
+            let curvature = inner(displacement, change)
             if curvature > 1e-12 * inner(change, change) {
                 if steps.count == memory {
                     steps.removeFirst()
                     changes.removeFirst()
                     curvatures.removeFirst()
                 }
-                steps.append(step_)
+                steps.append(displacement)
                 changes.append(change)
                 curvatures.append(1 / curvature)
             }
@@ -196,7 +197,8 @@ enum LogisticRegression {
             }
         }
         return LogisticFit(
-            coefficients: matrix.externalOrder(Array(theta[0..<width])), intercept: theta[width], iterations: iterations,
+            coefficients: matrix.externalOrder(Array(theta[0..<width])), intercept: theta[width],
+            iterations: iterations,
             converged: converged, objective: value, gradientNorm: maximum(gradient))
     }
 

@@ -15,7 +15,9 @@ struct JournalTrainingDataTests {
     ) async throws {
         let captured = start + offset * 86_400
         let lead = Lead(id: id, source: "webinar", attributes: ["industry": .string(industry), "employees": 250])
-        var events = [LeadEvent(leadID: id, occurredAt: captured, actor: .system, payload: .captured(lead, stage: .lead))]
+        var events = [
+            LeadEvent(leadID: id, occurredAt: captured, actor: .system, payload: .captured(lead, stage: .lead))
+        ]
         for item in later {
             events.append(
                 LeadEvent(leadID: id, occurredAt: captured + item.days * 86_400, actor: .system, payload: item.payload))

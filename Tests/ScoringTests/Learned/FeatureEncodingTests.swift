@@ -41,7 +41,8 @@ struct FeatureEncodingTests {
         #expect(abs(encoded[0] - 1) < 1e-12)
         #expect(Array(encoded.dropFirst()) == [0, 1, 0, 0, 0])
         #expect(encoding.encode(named: ["industry": .category("aerospace")]) == [0, 1, 0, 0, 1, 0])
-        #expect(encoding.encode(named: ["employees": .number(.nan), "industry": .category(" ")]) == [0, 1, 0, 0, 0, 1])
+        #expect(
+            encoding.encode(named: ["employees": .number(.nan), "industry": .category(" ")]) == [0, 1, 0, 0, 0, 1])
         #expect(encoding.encode(named: ["industry": .number(3)]) == [0, 1, 0, 0, 1, 0])
     }
 

@@ -23,7 +23,8 @@ struct LogisticRegressionTests {
         // intercept unpenalised. At its minimum every gradient component is zero.
         let set = LearnedFixtures.noisy(count: 500)
         let model = try LearnedModel.train(
-            set, createdAt: LearnedFixtures.createdAt, options: TrainingOptions(priorWeight: 0, gradientTolerance: 1e-10))
+            set, createdAt: LearnedFixtures.createdAt,
+            options: TrainingOptions(priorWeight: 0, gradientTolerance: 1e-10))
         let matrix = EncodedMatrix(set, rows: Array(set.rows.indices), encoding: model.encoding)
         let predictions = model.probabilities(matrix)
         var gradient = model.coefficients

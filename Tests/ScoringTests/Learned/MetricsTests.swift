@@ -13,7 +13,8 @@ struct MetricsTests {
     }
 
     @Test func areaUnderROCOfAllTiesIsOneHalfAndOfOneClassUndefined() {
-        #expect(ClassificationMetrics.areaUnderROC(predictions: [0.3, 0.3, 0.3], outcomes: [true, false, true]) == 0.5)
+        #expect(
+            ClassificationMetrics.areaUnderROC(predictions: [0.3, 0.3, 0.3], outcomes: [true, false, true]) == 0.5)
         #expect(ClassificationMetrics.areaUnderROC(predictions: [0.1, 0.9], outcomes: [true, true]) == nil)
         #expect(ClassificationMetrics.areaUnderROC(predictions: [], outcomes: []) == nil)
         #expect(ClassificationMetrics.areaUnderROC(predictions: [0.9, 0.1], outcomes: [false, true]) == 0)
@@ -79,7 +80,8 @@ struct MetricsTests {
 
     @Test func stratifiedFoldsDependOnTheSeedAndHandleEmptyInput() {
         let outcomes = (0..<50).map { $0 % 3 == 0 }
-        #expect(StratifiedFolds.assign(outcomes, folds: 5, seed: 1) != StratifiedFolds.assign(outcomes, folds: 5, seed: 2))
+        #expect(
+            StratifiedFolds.assign(outcomes, folds: 5, seed: 1) != StratifiedFolds.assign(outcomes, folds: 5, seed: 2))
         #expect(StratifiedFolds.assign([], folds: 5).isEmpty)
     }
 
