@@ -120,7 +120,7 @@ extension CommandDefinition {
         }
         let now = Date()
         let input = ScoringInput(state: state, now: now, playbookVersion: playbook.version)
-        let rules = RuleScorer(playbook.scoring ?? .standard).score(input)
+        let rules = playbook.scoring.flatMap { RuleScorer($0).score(input) }
         let learned = model.map { LearnedScorer(model: $0, maximumContributions: top).score(input) } ?? nil
         let explanation = ScoreExplanation(
             lead: id.rawValue, at: now, playbookVersion: playbook.version, rules: rules, learned: learned,

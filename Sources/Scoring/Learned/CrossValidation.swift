@@ -46,7 +46,7 @@ public enum CrossValidation {
         _ set: TrainingSet, folds: Int, seed: UInt64 = 0x5EED, options: TrainingOptions = .init()
     ) throws(LearnedModelError) -> CrossValidationReport {
         guard folds >= 2 else {
-            throw LearnedModelError(.invalidOption, "--folds must be at least 2, got \(folds)")
+            throw LearnedModelError(.invalidOption, "cross-validation needs at least 2 folds, got \(folds)")
         }
         guard set.rows.count >= folds else {
             throw LearnedModelError(
