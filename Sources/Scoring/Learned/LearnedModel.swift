@@ -171,7 +171,11 @@ public struct LearnedModel: Hashable, Sendable, Codable {
     ///
     /// - Parameter values: raw values by column name; a column not given is missing.
     public func explain(_ values: [String: FeatureValue]) -> [FeatureContribution] {
-        let encoded = encoding.encode(named: values)
+        explain(values, encoded: encoding.encode(named: values))
+    }
+
+    /// ``explain(_:)`` for values already encoded as `encoded`.
+    func explain(_ values: [String: FeatureValue], encoded: [Double]) -> [FeatureContribution] {
         var contributions: [FeatureContribution] = []
         var offset = 0
         for column in encoding.columns {

@@ -40,6 +40,21 @@ public struct LearnedScorer: LeadScorer {
     public init(model: LearnedModel, maximumContributions: Int = 10) {
         self.model = model
         self.maximumContributions = maximumContributions
+        self.levelTables = model.encoding.makeLevelTables()
+    }
+
+    /// Each categorical column's level lookup, built once rather than on every score.
+    private let levelTables: [[String: Int]]
+
+    /// The model's encoded features for raw `features`.
+    private func encode(_ features: [String: FeatureValue]) -> [Double] {
+        let columns = model.encoding.columns
+        var encoded = [Double](repeating: 0, count: model.encoding.width)
+        encoded.withUnsafeMutableBufferPointer { buffer in
+            model.encoding.encode(
+                { features[columns[$0].name] ?? .missing }, into: buffer.baseAddress!, tables: levelTables)
+        }
+        return encoded
     }
 
     /// Loads the model from a file and makes a scorer.
@@ -61,18 +76,19 @@ public struct LearnedScorer: LeadScorer {
 
     /// The conversion probability of the lead at `input.now`.
     public func probability(_ input: ScoringInput) -> Double {
-        model.probability(of: features(input))
+        sigmoid(model.logOdds(encode(features(input))))
     }
 
     /// The lead's card; a learned scorer always has an opinion.
     public func score(_ input: ScoringInput) -> ScoreCard? {
         let features = features(input)
-        let logOdds = model.logOdds(model.encoding.encode(named: features))
+        let encoded = encode(features)
+        let logOdds = model.logOdds(encoded)
         let probability = sigmoid(logOdds)
         var fit = 0.0
         var engagement = 0.0
         var contributions: [ScoreCard.Contribution] = []
-        for item in model.explain(features).prefix(maximumContributions) {
+        for item in model.explain(features, encoded: encoded).prefix(maximumContributions) {
             let points = Self.round(100 * (probability - sigmoid(logOdds - item.contribution)))
             let axis: ScoreCard.Axis = LeadFeatures.isEngagement(item.column) ? .engagement : .fit
             if axis == .fit { fit += points } else { engagement += points }
