@@ -273,21 +273,21 @@ struct EvaluationReport: Encodable {
             "  log loss \(format(report.logLoss, 4)) (always predicting the base rate: \(format(report.baselineLogLoss, 4)))",
             "",
             "Calibration by decile of predicted probability (1 = lowest)",
-            "  " + pad("decile", 6) + pad("rows", 7) + pad("predicted", 11) + "actual",
+            "  " + pad("decile", 7) + pad("rows", 7) + pad("predicted", 11) + "actual",
         ]
         for bin in report.calibration.bins {
             output.append(
-                "  " + pad("\(bin.index)", 6) + pad("\(bin.rows)", 7) + pad(percent(bin.meanPrediction), 11)
+                "  " + pad("\(bin.index)", 7) + pad("\(bin.rows)", 7) + pad(percent(bin.meanPrediction), 11)
                     + percent(bin.actualRate))
         }
         output += [
             "", "Lift by decile (1 = highest predicted)",
-            "  " + pad("decile", 6) + pad("rows", 7) + pad("converted", 11) + pad("rate", 9) + pad("lift", 6)
+            "  " + pad("decile", 7) + pad("rows", 7) + pad("converted", 11) + pad("rate", 9) + pad("lift", 6)
                 + "captured",
         ]
         for decile in report.lift.deciles {
             output.append(
-                "  " + pad("\(decile.index)", 6) + pad("\(decile.rows)", 7) + pad("\(decile.converted)", 11)
+                "  " + pad("\(decile.index)", 7) + pad("\(decile.rows)", 7) + pad("\(decile.converted)", 11)
                     + pad(percent(decile.rate), 9) + pad(format(decile.lift, 2), 6) + percent(decile.cumulativeCapture))
         }
         output.append("")

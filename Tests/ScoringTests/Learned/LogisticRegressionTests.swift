@@ -69,6 +69,17 @@ struct LogisticRegressionTests {
         #expect(abs(atMean - prior) < 0.2)
     }
 
+    @Test func oneConvertedRowPredictsThePriorBlendNotCertainty() throws {
+        // One row, p₀ = (1 + 1) / (1 + 2) = 2/3; two pseudo-rows at p₀: (1 + 2 × 2/3) / 3 = 7/9.
+        let set = try TrainingSet(
+            columns: [TrainingColumn("x", .numeric)], rows: [TrainingRow(values: [.number(4)], converted: true)])
+        let model = try LearnedModel.train(set, createdAt: LearnedFixtures.createdAt)
+        #expect(abs(model.probability(of: ["x": .number(4)]) - 7.0 / 9.0) < 1e-6)
+        let noPrior = try LearnedModel.train(
+            set, createdAt: LearnedFixtures.createdAt, options: TrainingOptions(priorWeight: 0, maximumIterations: 50))
+        #expect(noPrior.probability(of: ["x": .number(4)]) > 0.99)
+    }
+
     @Test func refusesAnEmptySetAndBadOptions() throws {
         let empty = try TrainingSet(columns: [TrainingColumn("x", .numeric)], rows: [])
         #expect(throws: LearnedModelError.self) { try LearnedModel.train(empty, createdAt: LearnedFixtures.createdAt) }
