@@ -12,6 +12,9 @@ import Scoring
 /// known effect; two columns with 1% blanks), the outcome drawn from the logistic model, about
 /// 30% converted. The fold of each row (``StratifiedFolds``, seed 2026) is written as a `fold`
 /// column, so both sides hold out exactly the same rows.
+///
+/// The script runs with the `python3` that ``SQLiteBaseline/locate(note:)`` found, next to
+/// `Benchmarks/sqlite_baseline.py`; `--no-baseline` (or no `python3`) skips the comparison.
 enum LearnedScoringBenchmarks {
     static let folds = 5
     static let numericColumns = 40

@@ -22,7 +22,7 @@ public struct JournalTrainingData: Sendable {
     /// Leads left out because their outcome is not known yet.
     public var undecided: Int
 
-    /// Reads the whole journal.
+    /// Reads the whole journal, holding its events in memory grouped by lead while it folds them.
     ///
     /// - Parameter store: the journal.
     /// - Throws: what the store throws; ``LearningError`` `noData` when no lead has an outcome.
