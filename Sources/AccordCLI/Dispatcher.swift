@@ -8,9 +8,8 @@ import LeadModel
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage,
-        .accountShow,
-        .touch, .feedback, .assign, .reps, .sla, .rescore, .playbookStatus, .playbookDiff, .playbookPropose,
-        .playbookSign, .playbookActivate, .demo, .help,
+        .accountShow, .touch, .feedback, .assign, .reps, .sla, .rescore, .scoreExplain, .modelTrain, .modelEvaluate,
+        .playbookStatus, .playbookDiff, .playbookPropose, .playbookSign, .playbookActivate, .demo, .help,
     ]
 
     static var overview: String {

@@ -1,0 +1,368 @@
+import Accord
+import Foundation
+import LeadModel
+import Scoring
+
+extension CommandDefinition {
+    /// The options that choose where training data comes from.
+    static let trainingDataOptions: [OptionSpec] = [
+        .value("csv", "FILE", "read rows from a CSV file instead of the journal"),
+        .value("target", "COLUMN", "the CSV's outcome column (1/0, yes/no, true/false, won/lost, converted)"),
+        .value("exclude", "COL,COL", "CSV columns to leave out: ids, leakage such as a close date", repeatable: true),
+    ]
+
+    static let modelTrain = CommandDefinition(
+        name: "model train",
+        summary: "Train a learned conversion model from the journal or a CSV file.",
+        discussion: """
+            Fits an L2-regularised logistic regression (C = 1, as scikit-learn's default) on \
+            standardised numbers and one-hot categories, with missing-value indicators. From the \
+            journal a lead counts as converted when it reached opportunity or won, and as not \
+            converted when it was lost, disqualified or rejected; other leads are left out. The \
+            model is saved as JSON (default: the data directory's models/NAME.json); retraining \
+            under the same name raises the version.
+            """,
+        options: trainingDataOptions + [
+            .value("name", "NAME", "the model's name (default: conversion)"),
+            .value("out", "FILE", "where to save the model (default: DATA/models/NAME.json)"),
+            .flag("balanced", "weigh both classes equally (for rare conversions)"),
+        ],
+        examples: [
+            "accord model train",
+            "accord model train --csv leads.csv --target converted --exclude id,closed_at",
+            "accord model train --csv leads.csv --target Outcome --out model.json --json",
+        ]
+    ) { arguments, console in
+        let data = try await TrainingData.load(arguments, console)
+        let name = arguments.value("name") ?? "conversion"
+        let url = arguments.value("out").map { URL(fileURLWithPath: $0) } ?? console.dataDirectory.modelURL(name)
+        let previous = try? LearnedModel.load(contentsOf: url)
+        let options = TrainingOptions(classWeights: arguments.has("balanced") ? .balanced : .none)
+        let model = try learning {
+            let model = try LearnedModel.train(
+                data.set, name: name, version: (previous?.version ?? 0) + 1, createdAt: Date(), options: options)
+            try model.save(to: url)
+            return model
+        }
+        let summary = TrainingReport(model: model, data: data, path: url.path)
+        if console.json {
+            try console.printJSON(summary)
+        } else {
+            for line in summary.lines { console.print(line) }
+        }
+    }
+
+    static let modelEvaluate = CommandDefinition(
+        name: "model evaluate",
+        summary: "Cross-validate the learned model: ROC AUC, log loss, calibration and lift by decile.",
+        discussion: """
+            Splits the rows into K stratified folds, trains on K−1 and predicts the held-out fold, \
+            so every row is predicted by a model that never saw it. Prints the ROC AUC (per fold \
+            and pooled), the log loss against always predicting the base rate, a calibration table \
+            and lift by decile of predicted probability, and a drift check: a model trained on \
+            the older 80% of rows (capture time; file order for a CSV) against the recent 20%.
+            """,
+        options: trainingDataOptions + [
+            .value("folds", "K", "the number of folds, 2 to 20 (default: 5)"),
+            .flag("balanced", "weigh both classes equally (for rare conversions)"),
+        ],
+        examples: [
+            "accord model evaluate --folds 5",
+            "accord model evaluate --folds 10 --csv leads.csv --target converted --exclude id",
+            "accord model evaluate --csv leads.csv --target won --json",
+        ]
+    ) { arguments, console in
+        let folds = try arguments.integer("folds", default: 5, range: 2...20)
+        let data = try await TrainingData.load(arguments, console)
+        let options = TrainingOptions(classWeights: arguments.has("balanced") ? .balanced : .none)
+        let report = try learning { try CrossValidation.run(data.set, folds: folds, options: options) }
+        let drift = try? DriftReport.recentCohort(of: data.set, options: options)
+        let evaluation = EvaluationReport(source: data.source, crossValidation: report, drift: drift)
+        if console.json {
+            try console.printJSON(evaluation)
+        } else {
+            for line in evaluation.lines { console.print(line) }
+        }
+    }
+
+    static let scoreExplain = CommandDefinition(
+        name: "score explain",
+        summary: "Explain a lead's score now: the rule score card and the learned model's probability.",
+        discussion: """
+            Scores the lead at the current time with the playbook's rules, listing every rule \
+            that gave points, and — when a learned model exists (--model FILE, else the data \
+            directory's models/conversion.json) — its conversion probability with the features \
+            that moved it most. A contribution's points are the percentage points the \
+            probability would lose if that feature contributed nothing: 100 × (p − σ(z − c)), \
+            with z the log-odds and c = coefficient × standardised value.
+            """,
+        positionals: [PositionalSpec(name: "LEAD", help: "the lead's id")],
+        options: [
+            .value("model", "FILE", "the learned model to use (default: DATA/models/conversion.json if present)"),
+            .value("top", "N", "how many model contributions to show, 1 to 50 (default: 5)"),
+        ],
+        examples: [
+            "accord score explain L0000001", "accord score explain L0000001 --model model.json --json",
+        ]
+    ) { arguments, console in
+        let id = LeadID(try arguments.positional(0, "LEAD"))
+        let top = try arguments.integer("top", default: 5, range: 1...50)
+        let playbook = try console.dataDirectory.loadPlaybook()
+        let state = try await console.dataDirectory.withStore { store in
+            try await LeadReader(store: store).state(of: id)
+        }
+        let modelURL =
+            arguments.value("model").map { URL(fileURLWithPath: $0) }
+            ?? console.dataDirectory.modelURL("conversion")
+        let model: LearnedModel? = try learning {
+            if arguments.value("model") == nil, !FileManager.default.fileExists(atPath: modelURL.path) { return nil }
+            return try LearnedModel.load(contentsOf: modelURL)
+        }
+        let now = Date()
+        let input = ScoringInput(state: state, now: now, playbookVersion: playbook.version)
+        let rules = playbook.scoring.flatMap { RuleScorer($0).score(input) }
+        let learned = model.map { LearnedScorer(model: $0, maximumContributions: top).score(input) } ?? nil
+        let explanation = ScoreExplanation(
+            lead: id.rawValue, at: now, playbookVersion: playbook.version, rules: rules, learned: learned,
+            model: model.map { ScoreExplanation.ModelInfo(identifier: $0.identifier, path: modelURL.path) })
+        if console.json {
+            try console.printJSON(explanation)
+        } else {
+            for line in explanation.lines { console.print(line) }
+        }
+    }
+}
+
+extension DataDirectory {
+    /// Where `accord model train` saves a model called `name` by default.
+    func modelURL(_ name: String) -> URL {
+        root.appendingPathComponent("models").appendingPathComponent("\(name).json")
+    }
+}
+
+/// Runs `body`, turning learning errors into CLI errors with the documented exit statuses.
+func learning<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as LearnedModelError {
+        throw CLIError(status: error.code == .missingModel ? .notFound : .usage, message: error.message)
+    } catch let error as LearningError {
+        throw CLIError(status: .usage, message: error.description)
+    }
+}
+
+/// Training rows from `--csv` or the journal, and where they came from.
+struct TrainingData {
+    var set: TrainingSet
+    var source: String
+    /// CSV only: how each column was read.
+    var columns: [ColumnInference]
+    var notes: [String]
+
+    static func load(_ arguments: ParsedArguments, _ console: Console) async throws -> TrainingData {
+        let exclude = arguments.all("exclude").flatMap { $0.split(separator: ",").map(String.init) }
+        guard let path = arguments.value("csv") else {
+            if arguments.value("target") != nil || !exclude.isEmpty {
+                throw CLIError.usage("--target and --exclude apply to --csv FILE only")
+            }
+            let data = try await console.dataDirectory.withStore { store in
+                try await asyncLearning { try await JournalTrainingData(store: store) }
+            }
+            return TrainingData(
+                set: data.set, source: "the journal", columns: [],
+                notes: ["\(data.leads) leads, \(data.undecided) without an outcome yet left out"])
+        }
+        guard let target = arguments.value("target") else {
+            throw CLIError.usage("--csv needs --target COLUMN, the outcome column")
+        }
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw CLIError(status: .notFound, message: "no such file: \(path)")
+        }
+        let data = try learning { try CSVTrainingData(url: url, target: target, exclude: exclude) }
+        let notes =
+            data.emptyColumns.isEmpty ? [] : ["left out (no values): " + data.emptyColumns.joined(separator: ", ")]
+        return TrainingData(set: data.set, source: path, columns: data.columns, notes: notes)
+    }
+
+    private static func asyncLearning<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as LearningError {
+            throw CLIError(status: .usage, message: error.description)
+        }
+    }
+}
+
+/// What `accord model train` prints.
+struct TrainingReport: Encodable {
+    struct Coefficient: Encodable {
+        var feature: String
+        var coefficient: Double
+    }
+
+    var path: String
+    var model: String
+    var source: String
+    var rows: Int
+    var converted: Int
+    var columns: [ColumnInference]
+    var features: Int
+    var iterations: Int
+    var converged: Bool
+    var trainingLogLoss: Double
+    var topCoefficients: [Coefficient]
+    var notes: [String]
+
+    init(model: LearnedModel, data: TrainingData, path: String) {
+        self.path = path
+        self.model = model.identifier
+        source = data.source
+        rows = model.training.rows
+        converted = model.training.converted
+        columns = data.columns
+        features = model.encoding.width
+        iterations = model.training.iterations
+        converged = model.training.converged
+        trainingLogLoss = model.training.trainingLogLoss
+        topCoefficients = zip(model.encoding.featureNames, model.coefficients)
+            .sorted { abs($0.1) != abs($1.1) ? abs($0.1) > abs($1.1) : $0.0 < $1.0 }
+            .prefix(10).map { Coefficient(feature: $0.0, coefficient: $0.1) }
+        notes = data.notes
+    }
+
+    var lines: [String] {
+        var output = [
+            "trained \(model) on \(rows) rows (\(converted) converted) from \(source)",
+            "  \(features) encoded features; L-BFGS \(iterations) iterations, "
+                + (converged ? "converged" : "not converged"),
+            "  training log loss \(format(trainingLogLoss, 4))",
+        ]
+        output += notes.map { "  \($0)" }
+        if !columns.isEmpty {
+            output.append("  columns:")
+            for column in columns {
+                var detail = column.kind.rawValue
+                if column.missing > 0 { detail += ", \(column.missing) missing" }
+                if column.unparsed > 0 { detail += ", \(column.unparsed) not numbers, read as missing" }
+                output.append("    \(column.name) (\(detail))")
+            }
+        }
+        output.append("  largest coefficients (log-odds per standard deviation or per category):")
+        for item in topCoefficients {
+            output.append("    \(item.coefficient >= 0 ? "+" : "")\(format(item.coefficient, 3))  \(item.feature)")
+        }
+        output.append("saved to \(path)")
+        return output
+    }
+}
+
+/// What `accord model evaluate` prints.
+struct EvaluationReport: Encodable {
+    var source: String
+    var crossValidation: CrossValidationReport
+    var drift: DriftReport?
+
+    var lines: [String] {
+        let report = crossValidation
+        var output = [
+            "\(report.folds)-fold stratified cross-validation on \(report.rows) rows (\(report.converted) converted) from \(source)",
+            "  ROC AUC \(report.meanAUC.map { format($0, 4) } ?? "undefined") (mean of folds: "
+                + report.foldAUCs.map { $0.map { format($0, 3) } ?? "-" }.joined(separator: ", ")
+                + "); pooled \(report.pooledAUC.map { format($0, 4) } ?? "undefined")",
+            "  log loss \(format(report.logLoss, 4)) (always predicting the base rate: \(format(report.baselineLogLoss, 4)))",
+            "",
+            "Calibration by decile of predicted probability (1 = lowest)",
+            "  " + pad("decile", 7) + pad("rows", 7) + pad("predicted", 11) + "actual",
+        ]
+        for bin in report.calibration.bins {
+            output.append(
+                "  " + pad("\(bin.index)", 7) + pad("\(bin.rows)", 7) + pad(percent(bin.meanPrediction), 11)
+                    + percent(bin.actualRate))
+        }
+        output += [
+            "", "Lift by decile (1 = highest predicted)",
+            "  " + pad("decile", 7) + pad("rows", 7) + pad("converted", 11) + pad("rate", 9) + pad("lift", 6)
+                + "captured",
+        ]
+        for decile in report.lift.deciles {
+            output.append(
+                "  " + pad("\(decile.index)", 7) + pad("\(decile.rows)", 7) + pad("\(decile.converted)", 11)
+                    + pad(percent(decile.rate), 9) + pad(format(decile.lift, 2), 6) + percent(decile.cumulativeCapture))
+        }
+        output.append("")
+        if let drift {
+            output.append(
+                "Drift check: a model trained on the older \(drift.trainedRows) rows, on the recent \(drift.cohortRows): "
+                    + (drift.drifted ? "DRIFT" : "no drift"))
+            output.append("  predicted \(percent(drift.meanPrediction)), actual \(percent(drift.actualRate))")
+            for decile in drift.deciles where decile.drifted {
+                output.append(
+                    "  decile \(decile.index): predicted \(percent(decile.meanPrediction)), actual \(percent(decile.actualRate))"
+                )
+            }
+        } else {
+            output.append("Drift check: not enough rows")
+        }
+        if !report.converged { output.append("note: some folds did not converge") }
+        return output
+    }
+}
+
+/// What `accord score explain` prints.
+struct ScoreExplanation: Encodable {
+    struct ModelInfo: Encodable {
+        var identifier: String
+        var path: String
+    }
+
+    var lead: String
+    var at: Date
+    var playbookVersion: String
+    var rules: ScoreCard?
+    var learned: ScoreCard?
+    var model: ModelInfo?
+
+    var lines: [String] {
+        var output = ["\(lead) scored at \(at.formatted(.iso8601))", "", "Rules (playbook v\(playbookVersion))"]
+        if let rules {
+            let grade = rules.grade.map { ", grade \($0)" } ?? ""
+            output.append(
+                "  \(LeadView.number(rules.total)) = fit \(LeadView.number(rules.fit)) + engagement \(LeadView.number(rules.engagement))\(grade)"
+            )
+            if rules.contributions.isEmpty { output.append("    no rule gave points") }
+            for contribution in rules.contributions {
+                let points = (contribution.points >= 0 ? "+" : "") + LeadView.number(contribution.points)
+                output.append(
+                    "    \(points) \(contribution.rule) (\(contribution.axis.rawValue)): \(contribution.evidence)")
+            }
+        } else {
+            output.append("  the playbook has no scoring rules")
+        }
+        output += ["", "Learned model"]
+        if let learned, let model {
+            output.append("  \(format(learned.total, 1))% chance to convert, by \(model.identifier) (\(model.path))")
+            output.append("  top contributions (percentage points the feature adds):")
+            for contribution in learned.contributions {
+                let points = (contribution.points >= 0 ? "+" : "") + format(contribution.points, 2)
+                output.append(
+                    "    \(points) \(contribution.rule) (\(contribution.axis.rawValue)): \(contribution.evidence)")
+            }
+        } else {
+            output.append("  no model: train one with `accord model train`")
+        }
+        return output
+    }
+}
+
+private func format(_ value: Double, _ decimals: Int) -> String {
+    String(format: "%.\(decimals)f", value)
+}
+
+private func percent(_ value: Double) -> String {
+    String(format: "%.1f%%", value * 100)
+}
+
+private func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+}
