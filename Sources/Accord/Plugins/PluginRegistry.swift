@@ -35,15 +35,36 @@ public struct PluginRegistry: Sendable {
     /// An empty registry.
     public init() {}
 
-    /// A registry with Accord's own stores: `memory` (an ``InMemoryEventStore``) and `file` (a
-    /// ``FileEventStore``; config `{"directory": "path"}`, relative to the working directory).
-    public static var builtIn: PluginRegistry {
+    /// A registry with Accord's own plugins:
+    ///
+    /// - store `memory`: an ``InMemoryEventStore``;
+    /// - store `file`: a ``FileEventStore``, config `{"directory": "journal"}`;
+    /// - scorer `learned`: a ``LearnedScorer`` from a model file `accord model train` wrote,
+    ///   config `{"model": "models/conversion.json"}` — the card's total is 100 × the conversion
+    ///   probability, so qualification thresholds read as percentages.
+    ///
+    /// - Parameter baseDirectory: what relative paths in the configs are relative to (the data
+    ///   directory, for the command line); the working directory by default.
+    public static func builtIn(relativeTo baseDirectory: URL? = nil) -> PluginRegistry {
+        func resolve(_ path: String) -> URL {
+            guard let baseDirectory, !path.hasPrefix("/") else { return URL(fileURLWithPath: path) }
+            return baseDirectory.appendingPathComponent(path)
+        }
         var registry = PluginRegistry()
         registry.register(store: "memory") { _ in InMemoryEventStore() }
         registry.register(store: "file") { plugin in
             struct Settings: Decodable { var directory: String }
             let settings = try plugin.decode(Settings.self)
-            return try await FileEventStore(directory: URL(fileURLWithPath: settings.directory))
+            return try await FileEventStore(directory: resolve(settings.directory))
+        }
+        registry.register(scorer: "learned") { plugin in
+            struct Settings: Decodable { var model: String }
+            let settings = try plugin.decode(Settings.self)
+            do {
+                return try LearnedScorer(contentsOf: resolve(settings.model))
+            } catch {
+                throw PluginConfigurationError(path: "model", message: error.message)
+            }
         }
         return registry
     }
