@@ -98,19 +98,19 @@ struct PluginRegistryTests {
     }
 
     @Test func builtInStoresOpenFromThePlaybook() async throws {
-        let memory = try await PluginRegistry.builtIn.makeStore(
+        let memory = try await PluginRegistry.builtIn().makeStore(
             for: Self.playbook(PluginsSection(store: PluginReference(name: "memory"))))
         #expect(memory is InMemoryEventStore)
-        #expect(try await PluginRegistry.builtIn.makeStore(for: .unscored) == nil)
+        #expect(try await PluginRegistry.builtIn().makeStore(for: .unscored) == nil)
         let directory = FileManager.default.temporaryDirectory.appending(path: "accord-plugin-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = try await PluginRegistry.builtIn.makeStore(
+        let file = try await PluginRegistry.builtIn().makeStore(
             for: Self.playbook(
                 PluginsSection(store: PluginReference(name: "file", config: ["directory": .string(directory.path)]))))
         #expect(file is FileEventStore)
         try await (file as? FileEventStore)?.close()
         await #expect(throws: PlaybookError.self) {
-            _ = try await PluginRegistry.builtIn.makeStore(
+            _ = try await PluginRegistry.builtIn().makeStore(
                 for: Self.playbook(PluginsSection(store: PluginReference(name: "postgres"))))
         }
     }

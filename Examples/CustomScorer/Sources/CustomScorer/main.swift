@@ -4,7 +4,7 @@ import LeadModel
 import Scoring
 
 // The host registers its plugins by name; the playbook chooses among them.
-var plugins = PluginRegistry.builtIn
+var plugins = PluginRegistry.builtIn()
 plugins.register(scorer: "seniority") { plugin in
     SeniorityScorer(
         settings: try plugin.decode(SeniorityScorer.Settings.self), rules: plugin.playbook.scoring.map(RuleScorer.init))
