@@ -60,6 +60,12 @@ enum Dispatcher {
             return report(CLIError.usage("unknown command '\(first)'\(hint); run `accord help`"), json: wantsJSON)
         }
         let rest = Array(arguments.dropFirst(command.name.split(separator: " ").count))
+        // Help before anything else: `accord signal --help` must not fail for a missing KIND.
+        let options = rest.prefix { $0 != "--" }
+        if options.contains("--help") || options.contains("-h") {
+            print(command.help)
+            return .success
+        }
         do {
             let parsed = try ParsedArguments.parse(rest, options: command.allOptions, positionals: command.positionals)
             if parsed.has("help") {

@@ -210,7 +210,8 @@ extension AlignmentEngine {
                 if card != state.score {
                     planner.add(
                         id, .scored(card), by: .system,
-                        reasons: [Reason(rule: card.scorer, detail: "total \(card.total)")], decision: true)
+                        reasons: [Reason(rule: card.scorer, detail: "total \(NumberText.format(card.total))")],
+                        decision: true)
                 }
                 if let note = qualify(id, card: card, in: &planner) { blocked.append(note) }
             }
@@ -242,7 +243,8 @@ extension AlignmentEngine {
         reasons.append(
             Reason(
                 rule: card.scorer,
-                detail: "score \(card.total) (fit \(card.fit), engagement \(card.engagement))"
+                detail: "score \(NumberText.format(card.total)) (fit \(NumberText.format(card.fit)), "
+                    + "engagement \(NumberText.format(card.engagement)))"
                     + (card.grade.map { ", grade \($0)" } ?? "")))
         let required = gates.requiredFields(for: decision.to)
         if !required.isEmpty {

@@ -46,7 +46,7 @@ public struct PluginRegistry: Sendable {
     /// - Parameter baseDirectory: what relative paths in the configs are relative to (the data
     ///   directory, for the command line); the working directory by default.
     public static func builtIn(relativeTo baseDirectory: URL? = nil) -> PluginRegistry {
-        func resolve(_ path: String) -> URL {
+        @Sendable func resolve(_ path: String) -> URL {
             guard let baseDirectory, !path.hasPrefix("/") else { return URL(fileURLWithPath: path) }
             return baseDirectory.appendingPathComponent(path)
         }
@@ -62,7 +62,7 @@ public struct PluginRegistry: Sendable {
             let settings = try plugin.decode(Settings.self)
             do {
                 return try LearnedScorer(contentsOf: resolve(settings.model))
-            } catch {
+            } catch let error as LearnedModelError {
                 throw PluginConfigurationError(path: "model", message: error.message)
             }
         }

@@ -28,6 +28,17 @@ extension CommandDefinition {
         let playbook: Playbook
         do {
             playbook = try Playbook.load(contentsOf: url)
+            // Plugins the command line has (the built-in ones) are made once to check their
+            // config; others are the host's, and this command says so.
+            let issues = playbook.validate(plugins: console.dataDirectory.plugins).map { issue in
+                guard issue.message.hasPrefix("no "), issue.path.hasSuffix(".name") else { return issue }
+                var hosted = issue
+                hosted.hint =
+                    "the command line has only Accord's built-in plugins (learned, file, memory); "
+                    + "a host that registers this one can use this playbook, `accord` cannot"
+                return hosted
+            }
+            guard issues.isEmpty else { throw PlaybookError(file: url.path, issues: issues) }
         } catch let error as PlaybookError {
             if console.json {
                 try console.printJSON(ValidationOutput(file: url.path, valid: false, issues: error.issues))

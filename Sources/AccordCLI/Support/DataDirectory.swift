@@ -16,6 +16,9 @@ struct DataDirectory: Sendable {
     var playbookURL: URL { root.appendingPathComponent("playbook.json") }
     var journalURL: URL { root.appendingPathComponent("journal") }
     var playbooksURL: URL { root.appendingPathComponent("playbooks") }
+    /// The plugins the command line has: Accord's built-in ones, with paths relative to the
+    /// data directory (a playbook may name `learned` with a model under models/).
+    var plugins: PluginRegistry { .builtIn(relativeTo: root) }
     /// Marks a directory the demo created, so a later demo may replace it.
     var demoMarkerURL: URL { root.appendingPathComponent("DEMO") }
 
@@ -81,7 +84,8 @@ struct DataDirectory: Sendable {
             let engine = try await AlignmentEngine(
                 playbook: playbook, store: store,
                 configuration: EngineConfiguration(
-                    now: now, identity: StandardIdentityResolver(configuration: playbook.identity), sinks: sinks))
+                    now: now, identity: StandardIdentityResolver(configuration: playbook.identity), sinks: sinks,
+                    plugins: plugins))
             let result = try await body(engine)
             if await engine.eventsFoldedSinceSnapshot >= Self.snapshotThreshold {
                 try await engine.saveSnapshot()

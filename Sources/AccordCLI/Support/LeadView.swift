@@ -102,7 +102,5 @@ struct LeadView: Codable, Sendable {
         return label.count >= 16 ? label + " " : label + String(repeating: " ", count: 16 - label.count)
     }
 
-    static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    static func number(_ value: Double) -> String { NumberText.format(value) }
 }

@@ -121,7 +121,5 @@ public struct CommitmentTracker: Sendable {
         return calendar.dateInterval(of: component, for: instant)?.start ?? instant
     }
 
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    private static func number(_ value: Double) -> String { NumberText.format(value) }
 }

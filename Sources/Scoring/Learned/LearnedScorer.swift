@@ -107,8 +107,5 @@ public struct LearnedScorer: LeadScorer {
 
     private static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
-    private static func format(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
-    }
+    private static func format(_ value: Double) -> String { NumberText.format(value) }
 }

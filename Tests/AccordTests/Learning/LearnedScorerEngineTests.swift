@@ -31,4 +31,26 @@ struct LearnedScorerEngineTests {
         #expect(replied.evidence.hasPrefix("count.replied = 2: +"))
         #expect(replied.points > 0)
     }
+
+    @Test func thePlaybookNamesAModelThroughTheBuiltInLearnedPlugin() async throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "accord-model-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(
+            at: directory.appending(path: "models"), withIntermediateDirectories: true)
+        try Self.model().save(to: directory.appending(path: "models/replies.json"))
+        var playbook = Playbook.unscored
+        playbook.plugins = PluginsSection(
+            scorer: PluginReference(name: "learned", config: ["model": "models/replies.json"]))
+        let plugins = PluginRegistry.builtIn(relativeTo: directory)
+        #expect(playbook.validate(plugins: plugins).isEmpty)
+        let engine = try await AlignmentEngine(
+            playbook: playbook, store: InMemoryEventStore(), configuration: EngineConfiguration(plugins: plugins))
+        let result = try await engine.record(
+            Signal(kind: .replied, occurredAt: t0 - 60), from: Lead(id: "", email: "a@b.com"))
+        #expect(result.state.score?.scorer == "learned:replies:v1")
+
+        playbook.plugins?.scorer?.config = ["model": "models/missing.json"]
+        let issues = playbook.validate(plugins: plugins)
+        #expect(issues.map(\.path) == ["$.plugins.scorer.config.model"])
+    }
 }
