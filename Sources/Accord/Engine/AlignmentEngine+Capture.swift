@@ -266,7 +266,7 @@ extension AlignmentEngine {
 
     func makePlanner() -> Planner {
         Planner(
-            base: leads, baseIndex: identityIndex, identity: configuration.identity,
+            base: leads, baseIndex: identityIndex, identity: identity,
             initialStage: playbook.stages.graph.initial, now: configuration.now(),
             playbookVersion: playbook.version, ledger: routingLedger)
     }

@@ -73,7 +73,7 @@ extension AlignmentEngine {
         }
         for state in ordered where !state.isErased {
             let owner = survivor(of: state.id) ?? state.id
-            for key in configuration.identity.keys(for: state.lead) where identityIndex[key] == nil {
+            for key in identity.keys(for: state.lead) where identityIndex[key] == nil {
                 identityIndex[key] = owner
             }
             linkAccount(of: state.id)

@@ -35,6 +35,9 @@ public actor AlignmentEngine {
     let router: (any LeadRouter)?
     /// Receivers of notifications: the host's, then the playbook's sink plugins.
     let sinks: [any NotificationSink]
+    /// Decides which records are the same person: the host's, else the playbook's `identity`
+    /// rules.
+    let identity: any IdentityResolver
     /// Rep loads, account owners and pool turns, folded from the journal for the router.
     var routingLedger: RoutingLedger
     /// Open response clocks by when they next need attention, folded from the journal.
@@ -76,6 +79,7 @@ public actor AlignmentEngine {
         self.store = store
         self.configuration = configuration
         let plugins = try configuration.plugins.resolve(playbook)
+        self.identity = configuration.identity ?? StandardIdentityResolver(configuration: playbook.identity)
         self.scorer = configuration.scorer ?? plugins.scorer ?? playbook.scoring.map { RuleScorer($0) }
         self.slaPolicy =
             configuration.sla ?? playbook.sla.map { TieredSLAPolicy(configuration: $0, calendars: plugins.calendars) }
@@ -125,7 +129,7 @@ public actor AlignmentEngine {
 
     /// The lead the given identity data belongs to, if the journal knows the person.
     public func lookUp(_ person: Lead) -> LeadID? {
-        for key in configuration.identity.keys(for: person) {
+        for key in identity.keys(for: person) {
             if let id = identityIndex[key], let survivor = survivor(of: id) { return survivor }
         }
         if !person.id.rawValue.isEmpty, leads[person.id] != nil { return survivor(of: person.id) }
@@ -191,7 +195,7 @@ public actor AlignmentEngine {
             index(id)
             linkAccount(of: id)
         case .mergedInto(let survivor):
-            for key in configuration.identity.keys(for: leads[id]!.lead) where identityIndex[key] == id {
+            for key in identity.keys(for: leads[id]!.lead) where identityIndex[key] == id {
                 identityIndex[key] = survivor
             }
         case .erased:
@@ -223,7 +227,7 @@ public actor AlignmentEngine {
 
     func index(_ id: LeadID) {
         guard let state = leads[id], !state.isErased else { return }
-        for key in configuration.identity.keys(for: state.lead) where identityIndex[key] == nil {
+        for key in identity.keys(for: state.lead) where identityIndex[key] == nil {
             identityIndex[key] = id
         }
     }

@@ -15,8 +15,9 @@ public import Scoring
 public struct EngineConfiguration: Sendable {
     /// The source of "now" for every event the engine records.
     public var now: @Sendable () -> Date
-    /// Decides which records are the same person and which account a lead belongs to.
-    public var identity: any IdentityResolver
+    /// Decides which records are the same person and which account a lead belongs to; `nil`
+    /// uses a ``StandardIdentityResolver`` with the playbook's `identity` rules.
+    public var identity: (any IdentityResolver)?
     /// Scores leads after each new signal; `nil` uses the playbook's `scoring` rules (and records
     /// no scores when the playbook has none).
     public var scorer: (any LeadScorer)?
@@ -35,7 +36,7 @@ public struct EngineConfiguration: Sendable {
 
     public init(
         now: @escaping @Sendable () -> Date = { Date() },
-        identity: any IdentityResolver = StandardIdentityResolver(),
+        identity: (any IdentityResolver)? = nil,
         scorer: (any LeadScorer)? = nil,
         router: (any LeadRouter)? = nil,
         sla: (any SLAPolicy)? = nil,

@@ -59,8 +59,7 @@ public struct WhatIfSimulation: Sendable {
         let engine = try await AlignmentEngine(
             playbook: proposed, store: store,
             configuration: EngineConfiguration(
-                now: { clock.now }, identity: StandardIdentityResolver(configuration: proposed.identity),
-                sinks: [responses], plugins: plugins))
+                now: { clock.now }, sinks: [responses], plugins: plugins))
 
         var replayed = 0
         var touches = 0

@@ -59,7 +59,7 @@ struct DataDirectory: Sendable {
     /// Opens the journal without checking that the playbook is the active version, for the
     /// governance commands themselves.
     func withJournal<T: Sendable>(_ body: (FileEventStore) async throws -> T) async throws -> T {
-        let store = try await FileEventStore(directory: journalURL, configuration: .init())
+        let store = try await openJournal()
         do {
             let result = try await body(store)
             try await store.close()
@@ -78,13 +78,13 @@ struct DataDirectory: Sendable {
         _ body: (AlignmentEngine) async throws -> T
     ) async throws -> T {
         let playbook = try loadPlaybook()
-        let store = try await FileEventStore(directory: journalURL, configuration: .init())
+        let store = try await openJournal()
         do {
             try await Self.requireActive(playbook, in: store)
             let engine = try await AlignmentEngine(
                 playbook: playbook, store: store,
                 configuration: EngineConfiguration(
-                    now: now, identity: StandardIdentityResolver(configuration: playbook.identity), sinks: sinks,
+                    now: now, sinks: sinks,
                     plugins: plugins))
             let result = try await body(engine)
             if await engine.eventsFoldedSinceSnapshot >= Self.snapshotThreshold {
@@ -92,10 +92,24 @@ struct DataDirectory: Sendable {
             }
             try await store.close()
             return result
+        } catch var error as PlaybookError {
+            try? await store.close()
+            error.file = error.file ?? playbookURL.path  // plugin problems found when the engine opens
+            throw error
         } catch {
             try? await store.close()
             throw error
         }
+    }
+
+    /// Opens the journal and tells the operator, on standard error, when opening it cut the
+    /// torn tail a crash left (nothing acknowledged is ever cut; see Documentation/Storage.md).
+    func openJournal() async throws -> FileEventStore {
+        let store = try await FileEventStore(directory: journalURL, configuration: .init())
+        if let recovery = store.recovery {
+            FileHandle.standardError.write(Data("note: the journal was recovered after a crash: \(recovery)\n".utf8))
+        }
+        return store
     }
 
     /// Refuses a playbook.json that is not the version governance activated: once a team signs

@@ -81,3 +81,23 @@ struct AccountTests {
         #expect(await engine.account("gmail.com") == nil)
     }
 }
+
+/// Without a resolver of the host's, the engine recognises people by the playbook's `identity`
+/// rules.
+struct PlaybookIdentityTests {
+    @Test func thePlaybooksIdentityRulesApplyByDefault() async throws {
+        var strict = Playbook.unscored
+        strict.identity.ignoresPlusAddressing = false
+        let engine = try await AlignmentEngine(
+            playbook: strict, store: InMemoryEventStore(), configuration: EngineConfiguration())
+        let first = try await engine.capture(Lead(id: "", email: "ana+news@acme.com"))
+        let second = try await engine.capture(Lead(id: "", email: "ana@acme.com"))
+        #expect(first.leadID != second.leadID, "plus addresses are different people under these rules")
+
+        let lenient = try await AlignmentEngine(
+            playbook: .unscored, store: InMemoryEventStore(), configuration: EngineConfiguration())
+        let third = try await lenient.capture(Lead(id: "", email: "ana+news@acme.com"))
+        let fourth = try await lenient.capture(Lead(id: "", email: "ana@acme.com"))
+        #expect(third.leadID == fourth.leadID)
+    }
+}

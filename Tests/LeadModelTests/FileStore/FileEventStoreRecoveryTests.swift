@@ -125,6 +125,28 @@ struct FileEventStoreRecoveryTests {
         }
     }
 
+    @Test func aRecordFromANewerAccordIsUnsupportedNotCorrupt() async throws {
+        try await withTemporaryDirectory { directory in
+            _ = try await makeJournal(in: directory)
+            let segment = try Fixture.segments(in: directory)[0]
+            var bytes = [UInt8](try Data(contentsOf: segment))
+            // The first record: length at 32, CRC at 36, position at 40, payload at 48. Its
+            // layout version byte becomes one this Accord does not know, with a valid CRC.
+            let length = Int(bytes[32]) | Int(bytes[33]) << 8 | Int(bytes[34]) << 16 | Int(bytes[35]) << 24
+            bytes[48] = 250
+            let crc = CRC32C.checksum(Array(bytes[40..<(48 + length)]))
+            for index in 0..<4 { bytes[36 + index] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(index))) }
+            try Data(bytes).write(to: segment)
+            removeCheckpoint(directory)
+            let error = await #expect(throws: EventStoreError.self) {
+                _ = try await FileEventStore(directory: directory, configuration: Fixture.configuration())
+            }
+            #expect(error?.code == .unsupportedFormat)
+            #expect(error?.message.contains("upgrade Accord") == true)
+            #expect(try Data(contentsOf: segment) == Data(bytes), "nothing was cut")
+        }
+    }
+
     @Test func corruptionFoundByAReaderIsReported() async throws {
         try await withTemporaryDirectory { directory in
             _ = try await makeJournal(in: directory)

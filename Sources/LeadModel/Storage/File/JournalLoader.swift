@@ -153,14 +153,21 @@ enum JournalLoader {
         return try FileDescriptor.open(path, flags: O_RDWR)
     }
 
-    /// Decodes one record's payload, turning a codec failure into `corruptRecord`.
+    /// Decodes one record's payload, turning a codec failure into `corruptRecord` — or into
+    /// `unsupportedFormat` when a newer Accord wrote the record (upgrade, do not repair).
     ///
-    /// - Throws: ``EventStoreError`` with code `corruptRecord`.
+    /// - Throws: ``EventStoreError`` with code `corruptRecord` or `unsupportedFormat`.
     static func decode(
         _ payload: UnsafeRawBufferPointer, position: UInt64, path: String, offset: UInt64
     ) throws -> LeadEvent {
         do {
             return try EventCodec.decode(payload, position: JournalPosition(position))
+        } catch  where error.code == .unsupportedVersion {
+            throw EventStoreError(
+                .unsupportedFormat,
+                "the record at position \(position) was written by a newer Accord (\(error.message)); "
+                    + "upgrade Accord to read this journal — the record is not damaged",
+                path: path, offset: offset)
         } catch {
             throw EventStoreError(
                 .corruptRecord,
