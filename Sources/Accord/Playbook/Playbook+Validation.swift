@@ -147,7 +147,7 @@ extension Playbook {
     ///   - data: the JSON document.
     ///   - file: the file name to show in errors.
     /// - Throws: ``PlaybookError`` listing each problem with its JSON path: malformed JSON, a
-    ///   missing or mistyped field, an unknown top-level field, and every validation problem.
+    ///   missing or mistyped field, an unknown field at any depth, and every validation problem.
     public static func decode(from data: Data, file: String? = nil) throws(PlaybookError) -> Playbook {
         var issues: [PlaybookIssue] = []
         do {
@@ -179,9 +179,24 @@ extension Playbook {
         } catch {
             throw PlaybookError(file: file, issues: issues + [PlaybookIssue(path: "$", message: "\(error)")])
         }
+        issues += unknownNestedFields(in: data)
         issues += playbook.validate()
         guard issues.isEmpty else { throw PlaybookError(file: file, issues: issues) }
         return playbook
+    }
+
+    /// Fields inside the sections that no part of the playbook reads (the top level is checked
+    /// against ``knownKeys`` before decoding), each with the closest known field as a hint.
+    private static func unknownNestedFields(in data: Data) -> [PlaybookIssue] {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data),
+            let unknown = try? KeyRecordingDecoder.unknownKeys(decoding: Playbook.self, from: value)
+        else { return [] }
+        return unknown.filter { $0.path != "$" }.map { item in
+            let hint =
+                NameSuggestion.closest(to: item.key, among: item.known).map { "did you mean '\($0)'?" }
+                ?? (item.known.isEmpty ? nil : "known here: \(item.known.joined(separator: ", "))")
+            return PlaybookIssue(path: "\(item.path).\(item.key)", message: "unknown field", hint: hint)
+        }
     }
 
     /// Loads, decodes and validates a playbook file.

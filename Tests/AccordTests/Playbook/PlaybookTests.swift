@@ -39,6 +39,23 @@ struct PlaybookTests {
         #expect(found.first?.hint == "did you mean 'stages'?")
     }
 
+    @Test func unknownFieldsInsideSectionsAreReportedWithTheirPath() throws {
+        let json = #"""
+            {"name": "A", "version": "1",
+             "scoring": {"fit": [], "engagement": [
+                 {"name": "opens", "kinds": ["email-opened"], "withinDay": 30, "points": 10}]},
+             "stages": {"handof": "sql"},
+             "plugins": {"scorer": {"name": "x", "config": {"anything": {"goes": 1}}}}}
+            """#
+        let found = issues(json)
+        #expect(found.map(\.path) == ["$.scoring.engagement[0].withinDay", "$.stages.handof"])
+        #expect(found.map(\.hint) == ["did you mean 'withinDays'?", "did you mean 'handoff'?"])
+        #expect(found.allSatisfy { $0.message == "unknown field" })
+        // Free-form values (plugin configs) and every field of the default playbook are known.
+        let standard = try JSONSerialization.jsonObject(with: Playbook.standard.jsonData())
+        #expect(issues(String(decoding: try JSONSerialization.data(withJSONObject: standard), as: UTF8.self)).isEmpty)
+    }
+
     @Test func everyContentProblemIsReportedAtOnce() {
         let json = #"""
             {"name": " ", "version": "", "stages": {
