@@ -1,6 +1,6 @@
 import LeadModel
 
-/// One named requirement of the ``EventStore`` contract, checked against a store.
+/// One named requirement of the ``LeadModel/EventStore`` contract, checked against a store.
 ///
 /// Run every check with ``EventStoreConformance``, or one at a time — for instance as the
 /// arguments of a parameterised test, so that each check is reported on its own:
@@ -12,7 +12,7 @@ import LeadModel
 /// }
 /// ```
 ///
-/// With XCTest, loop over ``EventStoreConformance/checks`` or call
+/// With XCTest, loop over ``EventStoreConformance/EventStoreConformance/checks-swift.type.property`` or call
 /// ``EventStoreConformance/runAll()``.
 public struct ConformanceCheck: Sendable, Identifiable, CustomStringConvertible {
     /// What running a check found, when it found no violation.
@@ -20,7 +20,7 @@ public struct ConformanceCheck: Sendable, Identifiable, CustomStringConvertible 
         /// The store kept every promise the check looks at.
         case passed
         /// The check does not apply to this store (for instance a snapshot check on a store that
-        /// is not a ``SnapshotStore``); the reason says why.
+        /// is not a ``LeadModel/SnapshotStore``); the reason says why.
         case notApplicable(String)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import LeadModel
 
-/// Sample events for exercising an ``EventStore``, as the conformance checks use them.
+/// Sample events for exercising an ``LeadModel/EventStore``, as the conformance checks use them.
 ///
 /// Every builder is deterministic: the same arguments give the same event. Times are whole
 /// seconds after ``epoch``, so stores that keep timestamps at millisecond or microsecond

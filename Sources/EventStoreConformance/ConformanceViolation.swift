@@ -1,6 +1,6 @@
 import LeadModel
 
-/// One broken promise of the ``EventStore`` contract, found by a ``ConformanceCheck``.
+/// One broken promise of the ``LeadModel/EventStore`` contract, found by a ``ConformanceCheck``.
 ///
 /// It says which check found it, which requirement of the contract was broken, what the contract
 /// expected and what the store did instead. Descriptions show event kinds, leads and positions,

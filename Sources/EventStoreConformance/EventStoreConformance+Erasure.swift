@@ -19,7 +19,7 @@ extension EventStoreConformance {
         ]
     }
 
-    /// Snapshots, for stores that are also a ``SnapshotStore``.
+    /// Snapshots, for stores that are also a ``LeadModel/SnapshotStore``.
     static var snapshotChecks: [ConformanceCheck] {
         [
             ConformanceCheck(

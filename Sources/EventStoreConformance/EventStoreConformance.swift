@@ -1,6 +1,6 @@
 import LeadModel
 
-/// The storage conformance suite: every promise of the ``EventStore`` contract as a named check,
+/// The storage conformance suite: every promise of the ``LeadModel/EventStore`` contract as a named check,
 /// runnable against any store from any test framework.
 ///
 /// A store author proves a new store (PostgreSQL, SQLite, …) by running the suite from their own
@@ -42,7 +42,7 @@ public struct EventStoreConformance: Sendable {
     /// Creates the suite for the stores `makeStore` makes.
     ///
     /// - Parameters:
-    ///   - checks: the checks to run; ``EventStoreConformance/checks`` by default.
+    ///   - checks: the checks to run; ``EventStoreConformance/EventStoreConformance/checks-swift.type.property`` by default.
     ///   - makeStore: makes a new, empty store; called once per check.
     public init(
         checks: [ConformanceCheck] = EventStoreConformance.checks,

@@ -21,7 +21,7 @@ extension AlignmentEngine {
     /// boundary, a signal left a rule's window — without waiting for a new signal.
     ///
     /// Every scoring asks the scorer when the card will next change
-    /// (``LeadScorer/nextReview(_:after:)``); the engine keeps those times in a heap, so a sweep
+    /// (``Scoring/LeadScorer/nextReview(_:after:)``); the engine keeps those times in a heap, so a sweep
     /// costs what is due, not what is scored. The first sweep after the engine opens reviews
     /// every scored lead once, as the review times are not journaled. A changed card is recorded
     /// as a `scored` event and goes through the qualification policy like any other.
@@ -29,7 +29,7 @@ extension AlignmentEngine {
     /// Call it from the same timer as ``tick()``; `accord rescore` runs one sweep.
     ///
     /// - Returns: how many leads were reviewed and how many events the sweep appended.
-    /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func rescoreDue() async throws -> RescoreSweep {
         guard scorer != nil else { return RescoreSweep() }
@@ -60,7 +60,7 @@ extension AlignmentEngine {
     }
 
     /// An account's score rolled up from its contacts' current cards by the playbook's
-    /// ``AccountRollup`` (best contact fit plus summed engagement, capped).
+    /// ``Scoring/AccountRollup`` (best contact fit plus summed engagement, capped).
     ///
     /// - Parameter id: the account.
     /// - Returns: the score, or `nil` when the account is unknown or none of its contacts is

@@ -37,8 +37,8 @@ public struct PluginRegistry: Sendable {
 
     /// A registry with Accord's own plugins:
     ///
-    /// - store `memory`: an ``InMemoryEventStore``;
-    /// - store `file`: a ``FileEventStore``, config `{"directory": "journal"}`;
+    /// - store `memory`: an ``LeadModel/InMemoryEventStore``;
+    /// - store `file`: a ``LeadModel/FileEventStore``, config `{"directory": "journal"}`;
     /// - scorer `learned`: a ``LearnedScorer`` from a model file `accord model train` wrote,
     ///   config `{"model": "models/conversion.json"}` — the card's total is 100 × the conversion
     ///   probability, so qualification thresholds read as percentages.
