@@ -22,6 +22,9 @@ enum RecordTag {
         case slaEscalated = 14
         case dispositionRecorded = 15
         case erased = 16
+        case disputeRaised = 20
+        case disputeResolved = 21
+        case requalified = 22
     }
 
     /// Tags of ``EventActor``.
