@@ -36,6 +36,9 @@ public actor AlignmentEngine {
     var routingLedger: RoutingLedger
     /// Open response clocks by when they next need attention, folded from the journal.
     var monitor: SLAMonitor
+    /// Recycled leads waiting for their re-qualify trigger; built on first use and kept by
+    /// ``apply(_:)`` (see `AlignmentEngine+Feedback.swift`).
+    var recycledIndex: Set<LeadID>?
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -175,6 +178,7 @@ public actor AlignmentEngine {
         } else {
             leads[id]!.apply(event)
         }
+        if recycledIndex != nil { trackRecycled(id) }
         switch event.payload {
         case .captured, .fieldsChanged, .merged:
             index(id)

@@ -38,12 +38,15 @@ public struct Playbook: Hashable, Sendable, Codable {
     /// Reps, pools, territories and the rules that pick an owner at handoff; `nil` leaves handed-off
     /// leads unassigned (unless the host plugs in a router).
     public var routing: RoutingRules?
+    /// Objection tags, acceptance rules for booked meetings, recycling and re-qualify defaults.
+    public var feedback: FeedbackPolicy
 
     public init(
         name: String, version: String, stages: StagesSection = StagesSection(),
         identity: StandardIdentityResolver.Configuration = .init(),
         reasonCodes: ReasonCodeTaxonomy = .standard, scoring: ScoringRules? = nil,
-        qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil, routing: RoutingRules? = nil
+        qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil, routing: RoutingRules? = nil,
+        feedback: FeedbackPolicy = .standard
     ) {
         self.name = name
         self.version = version
@@ -54,6 +57,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         self.qualification = qualification
         self.sla = sla
         self.routing = routing
+        self.feedback = feedback
     }
 
     /// The agreement Accord starts with: the standard funnel, gates before sales gets a lead,
@@ -65,10 +69,12 @@ public struct Playbook: Hashable, Sendable, Codable {
     /// The top-level keys this version of Accord understands.
     static let knownKeys: Set<String> = [
         "name", "version", "stages", "identity", "reasonCodes", "scoring", "qualification", "sla", "routing",
+        "feedback",
     ]
 
     private enum CodingKeys: String, CodingKey {
         case name, version, stages, identity, reasonCodes, scoring, qualification, sla, routing
+        case feedback
     }
 
     public init(from decoder: any Decoder) throws {
@@ -85,6 +91,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         qualification = try container.decodeIfPresent(QualificationPolicy.self, forKey: .qualification)
         sla = try container.decodeIfPresent(SLAConfiguration.self, forKey: .sla)
         routing = try container.decodeIfPresent(RoutingRules.self, forKey: .routing)
+        feedback = try container.decodeIfPresent(FeedbackPolicy.self, forKey: .feedback) ?? .standard
     }
 }
 
