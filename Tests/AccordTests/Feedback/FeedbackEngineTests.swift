@@ -29,6 +29,7 @@ struct FeedbackEngineTests {
         return id
     }
 
+    @discardableResult
     static func feedbackError(_ code: FeedbackError.Code, _ run: () async throws -> Void) async -> FeedbackError? {
         do {
             try await run()

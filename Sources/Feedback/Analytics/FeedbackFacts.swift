@@ -1,0 +1,153 @@
+import Foundation
+public import LeadModel
+
+/// What the feedback analytics need from the journal, folded per lead: attribution, the
+/// dispositions and objections with the stage and time they were recorded at, the scoring
+/// rules that fired before sales decided, signal counts and the furthest stages reached.
+///
+/// Fold every event of the journal in order (``apply(_:)``), or pass them to
+/// ``init(events:)``. Leads merged into another are left out of every report: their survivor
+/// carries their history, so a merged person counts once.
+///
+/// ```swift
+/// var facts = FeedbackFacts()
+/// for try await event in store.events(from: .start, pageSize: 8192) { facts.apply(event) }
+/// let report = RejectionReport(facts, by: .campaign)
+/// ```
+public struct FeedbackFacts: Hashable, Sendable {
+    /// One disposition as recorded.
+    public struct DispositionFact: Hashable, Sendable {
+        public var at: Date
+        public var disposition: Disposition
+        /// The lead's stage when sales decided.
+        public var stage: Stage
+        /// Whether an arbiter later overturned this rejection.
+        public var overturned: Bool
+    }
+
+    /// Objection tags heard on one touch or disposition.
+    public struct ObjectionFact: Hashable, Sendable {
+        public var at: Date
+        public var tags: [String]
+        public var stage: Stage
+    }
+
+    /// One lead's facts.
+    public struct LeadFacts: Hashable, Sendable {
+        public var id: LeadID
+        public var createdAt: Date
+        public var lead: Lead
+        public var stage: Stage
+        public var reached: Set<Stage> = []
+        public var dispositions: [DispositionFact] = []
+        public var objections: [ObjectionFact] = []
+        public var signalCounts: [SignalKind: Int] = [:]
+        /// The latest score card.
+        public var score: ScoreCard?
+        /// Rules with non-zero points on any card recorded before the first disposition.
+        public var firedRules: Set<String> = []
+        public var requalifications = 0
+        public var disputes = 0
+        public var merged = false
+
+        /// Whether sales decided on the lead at least once.
+        public var isDecided: Bool { !dispositions.isEmpty }
+        /// Whether sales ever accepted the lead (an overturned rejection counts as accepted).
+        public var wasAccepted: Bool {
+            dispositions.contains { $0.disposition.outcome == .accepted || $0.overturned }
+        }
+        public var source: String { lead.source ?? "(none)" }
+        public var campaign: String { lead.campaign ?? "(none)" }
+        public var messageAngle: String { lead.messageAngle ?? "(none)" }
+        /// The lead's segment: its `segment` attribute, else a band of its `employees`
+        /// attribute (`smb` under 200, `mid-market` under 2,000, `enterprise`), else `(none)`.
+        public var segment: String {
+            if let segment = lead.attributes["segment"]?.text, !segment.isEmpty { return segment }
+            guard let employees = lead.attributes["employees"]?.number else { return "(none)" }
+            return employees < 200 ? "smb" : employees < 2_000 ? "mid-market" : "enterprise"
+        }
+    }
+
+    /// Leads by id, merged duplicates included (marked ``LeadFacts/merged``).
+    public private(set) var leads: [LeadID: LeadFacts] = [:]
+    /// The stages that count as converted (an opportunity or a win).
+    public var convertedStages: Set<Stage>
+
+    /// Empty facts.
+    ///
+    /// - Parameter convertedStages: the stages that make a lead converted.
+    public init(convertedStages: Set<Stage> = [.opportunity, .won]) {
+        self.convertedStages = convertedStages
+    }
+
+    /// Facts folded from events in journal order.
+    public init(events: some Sequence<LeadEvent>, convertedStages: Set<Stage> = [.opportunity, .won]) {
+        self.init(convertedStages: convertedStages)
+        for event in events { apply(event) }
+    }
+
+    /// The leads reports count: not merged into another, oldest first.
+    public var countedLeads: [LeadFacts] {
+        leads.values.filter { !$0.merged }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+
+    /// Whether the lead reached a converted stage.
+    public func converted(_ lead: LeadFacts) -> Bool { !lead.reached.isDisjoint(with: convertedStages) }
+
+    /// Folds one event of any lead.
+    public mutating func apply(_ event: LeadEvent) {
+        let id = event.leadID
+        if case .captured(let lead, let stage) = event.payload, leads[id] == nil {
+            leads[id] = LeadFacts(id: id, createdAt: event.occurredAt, lead: lead, stage: stage, reached: [stage])
+            return
+        }
+        guard var facts = leads[id] else { return }
+        switch event.payload {
+        case .captured(let lead, _):
+            facts.lead.fillGaps(from: lead)
+        case .fieldsChanged(let changes):
+            facts.lead.apply(changes)
+        case .merged(let record):
+            facts.lead.fillGaps(from: record.absorbedLead)
+            for signal in record.absorbedSignals { facts.signalCounts[signal.kind, default: 0] += 1 }
+        case .mergedInto:
+            facts.merged = true
+        case .signalRecorded(let signal):
+            facts.signalCounts[signal.kind, default: 0] += 1
+        case .stageChanged(let change):
+            facts.stage = change.to
+            facts.reached.insert(change.to)
+        case .scored(let card):
+            facts.score = card
+            if facts.dispositions.isEmpty {
+                for contribution in card.contributions where contribution.points != 0 {
+                    facts.firedRules.insert(contribution.rule)
+                }
+            }
+        case .touched(let touch):
+            if !touch.objections.isEmpty {
+                facts.objections.append(ObjectionFact(at: event.occurredAt, tags: touch.objections, stage: facts.stage))
+            }
+        case .dispositionRecorded(let disposition):
+            facts.dispositions.append(
+                DispositionFact(at: event.occurredAt, disposition: disposition, stage: facts.stage, overturned: false))
+            if !disposition.objections.isEmpty {
+                facts.objections.append(
+                    ObjectionFact(at: event.occurredAt, tags: disposition.objections, stage: facts.stage))
+            }
+        case .disputeRaised:
+            facts.disputes += 1
+        case .disputeResolved(let resolution):
+            if resolution.verdict == .overturned, !facts.dispositions.isEmpty {
+                facts.dispositions[facts.dispositions.count - 1].overturned = true
+            }
+        case .requalified:
+            facts.requalifications += 1
+        case .erased:
+            facts.lead = facts.lead.redactingPersonalData()
+        case .assigned, .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated:
+            break
+        }
+        leads[id] = facts
+    }
+}

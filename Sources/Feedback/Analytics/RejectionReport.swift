@@ -1,0 +1,97 @@
+import Foundation
+import LeadModel
+
+/// Rejection reasons by source, campaign, segment or message angle, month over month: what
+/// marketing reviews to re-tune targeting and scoring.
+///
+/// Every disposition counts in the month it was recorded (the activity view): a lead recycled
+/// in October and accepted in November counts in both months. A rejection an arbiter overturned
+/// is counted under ``Row/overturned`` and not as a rejection.
+///
+/// ```swift
+/// let report = RejectionReport(facts, by: .campaign, period: try .parse("2026-09..2026-11"))
+/// for row in report.rows where row.rejected > 0 { print(row.month, row.value, row.reasons) }
+/// ```
+public struct RejectionReport: Hashable, Sendable, Codable {
+    /// One slice value in one month.
+    public struct Row: Hashable, Sendable, Codable {
+        public var month: String
+        public var value: String
+        public var decided = 0
+        public var accepted = 0
+        public var rejected = 0
+        public var recycled = 0
+        /// Rejections an arbiter overturned (not counted in ``rejected``).
+        public var overturned = 0
+        /// Rejections and recycles by reason code.
+        public var reasons: [String: Int] = [:]
+        /// Rejected meetings by the acceptance rule they failed.
+        public var failedRules: [String: Int] = [:]
+        /// Dispositions whose message match was `overstated`.
+        public var overstated = 0
+
+        /// Rejections per decision, 0 when nothing was decided.
+        public var rejectionRate: Double { decided == 0 ? 0 : Double(rejected) / Double(decided) }
+
+        /// The most frequent reason, ties broken by name.
+        public var topReason: (code: String, count: Int)? {
+            reasons.max { ($0.value, $1.key) < ($1.value, $0.key) }.map { ($0.key, $0.value) }
+        }
+    }
+
+    public var dimension: ReportDimension
+    public var period: ReportPeriod
+    /// The months with dispositions, oldest first.
+    public var months: [String]
+    /// One row per month and value with dispositions, by month then value.
+    public var rows: [Row]
+    /// All months together, one row per value (month `"all"`), most rejections first.
+    public var totals: [Row]
+
+    /// Builds the report.
+    ///
+    /// - Parameters:
+    ///   - facts: the folded journal.
+    ///   - dimension: what to slice by.
+    ///   - period: the months to include.
+    public init(_ facts: FeedbackFacts, by dimension: ReportDimension, period: ReportPeriod = .all) {
+        self.dimension = dimension
+        self.period = period
+        var cells: [String: [String: Row]] = [:]
+        var totals: [String: Row] = [:]
+        for lead in facts.countedLeads {
+            let value = dimension.value(of: lead)
+            for fact in lead.dispositions {
+                let month = period.month(of: fact.at)
+                guard period.contains(month) else { continue }
+                cells[month, default: [:]][value, default: Row(month: month, value: value)].count(fact)
+                totals[value, default: Row(month: "all", value: value)].count(fact)
+            }
+        }
+        months = cells.keys.sorted()
+        rows = months.flatMap { month in cells[month]!.values.sorted { $0.value < $1.value } }
+        self.totals = totals.values.sorted { ($1.rejected, $0.value) < ($0.rejected, $1.value) }
+    }
+}
+
+extension RejectionReport.Row {
+    mutating func count(_ fact: FeedbackFacts.DispositionFact) {
+        decided += 1
+        let disposition = fact.disposition
+        switch disposition.outcome {
+        case .accepted:
+            accepted += 1
+        case .rejected where fact.overturned:
+            overturned += 1
+        case .rejected:
+            rejected += 1
+            for rule in disposition.failedRules { failedRules[rule, default: 0] += 1 }
+        case .recycled:
+            recycled += 1
+        }
+        if disposition.outcome != .accepted, !fact.overturned, let code = disposition.reasonCode {
+            reasons[code, default: 0] += 1
+        }
+        if disposition.messageMatch == .overstated { overstated += 1 }
+    }
+}
