@@ -9,6 +9,8 @@ enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage, .accountShow,
         .touch, .feedback, .assign, .reps, .sla, .demo, .help,
+        .feedbackReport, .feedbackDispute, .feedbackArbitrate, .feedbackCalibrate, .feedbackExportTraining,
+        .backlogAdd, .backlogList, .backlogUpdate,
     ]
 
     static var overview: String {
@@ -100,6 +102,8 @@ enum Dispatcher {
             return CLIError(status: .usage, message: error.description)
         case let error as FeedbackError:
             return CLIError(status: .refused, message: error.description)
+        case let error as BacklogError:
+            return CLIError(status: error.code == .storage ? .failure : .usage, message: error.description)
         case let error as EventStoreError:
             return CLIError(status: error.code == .directoryLocked ? .locked : .failure, message: error.description)
         default:

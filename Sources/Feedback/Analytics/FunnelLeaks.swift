@@ -49,10 +49,16 @@ public struct FunnelLeaks: Hashable, Sendable, Codable {
         threshold: Double = 0.4
     ) {
         let cohort = facts.countedLeads.filter { period.contains(period.month(of: $0.createdAt)) }
-        var counts: [(String, Int)] = [("captured", cohort.count)]
-        for stage in stages { counts.append((stage.rawValue, cohort.filter { $0.reached.contains(stage) }.count)) }
-        counts.append(("accepted", cohort.filter(\.wasAccepted).count))
-        counts.append(("converted", cohort.filter { facts.converted($0) }.count))
+        // A lead counts at a step when it reached that step or any later one, so a lead moved
+        // straight from capture to sql also passed mql, and the counts never grow down the funnel.
+        func furthest(_ lead: FeedbackFacts.LeadFacts) -> Int {
+            if facts.converted(lead) { return stages.count + 2 }
+            if lead.wasAccepted { return stages.count + 1 }
+            return (stages.lastIndex { lead.reached.contains($0) }).map { $0 + 1 } ?? 0
+        }
+        let depths = cohort.map(furthest)
+        let names = ["captured"] + stages.map(\.rawValue) + ["accepted", "converted"]
+        let counts = names.enumerated().map { index, name in (name, depths.filter { $0 >= index }.count) }
         var steps: [Step] = []
         for (index, (name, leads)) in counts.enumerated() {
             let previous = index == 0 ? leads : counts[index - 1].1
@@ -92,5 +98,6 @@ public struct FunnelLeaks: Hashable, Sendable, Codable {
         self.summary = summary
     }
 
-    static func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
+    /// A rate as a whole percentage (`0.425` → `"43%"`).
+    public static func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
 }

@@ -134,15 +134,15 @@ extension FeedbackPolicy {
         }
     }
 
-    /// A trigger in words: `"a new demo-requested or quote-requested signal, score ≥ 60, or
-    /// 2027-02-21"`.
+    /// A trigger in words: `"re-qualifies on a new demo-requested or quote-requested signal, or
+    /// score ≥ 60, or the date 2027-02-21T00:00:00Z"`.
     public static func describe(_ trigger: RequalifyTrigger) -> String {
         var parts: [String] = []
         if !trigger.signalKinds.isEmpty {
             parts.append("a new \(trigger.signalKinds.map(\.rawValue).joined(separator: " or ")) signal")
         }
         if let score = trigger.scoreAtLeast { parts.append("score ≥ \(AcceptanceRules.format(score))") }
-        if let date = trigger.on { parts.append("on \(date.formatted(.iso8601))") }
-        return parts.isEmpty ? "no re-qualify trigger" : "back to sales on " + parts.joined(separator: ", or ")
+        if let date = trigger.on { parts.append("the date \(date.formatted(.iso8601))") }
+        return parts.isEmpty ? "no re-qualify trigger" : "re-qualifies on " + parts.joined(separator: ", or ")
     }
 }
