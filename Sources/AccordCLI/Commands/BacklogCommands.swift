@@ -45,7 +45,7 @@ extension CommandDefinition {
         } else if added.isEmpty {
             console.print("no new fixes: every proposal is already in the backlog")
         } else {
-            added.forEach { console.print("added " + BacklogText.line($0)) }
+            for item in added { console.print("added " + BacklogText.line(item)) }
         }
     }
 
@@ -78,7 +78,7 @@ extension CommandDefinition {
         } else if items.isEmpty {
             console.print("the backlog has no such items (accord backlog add)")
         } else {
-            items.forEach { console.print(BacklogText.line($0)) }
+            for item in items { console.print(BacklogText.line(item)) }
         }
     }
 
