@@ -76,8 +76,8 @@ enum FeedbackBenchmarks {
         let count = context.count(default: 1_000_000)
         let events = journal(events: count)
         context.note("feedback-report: \(events.count) events generated, folding and reporting")
-        let (seconds, summary) = await measure { () -> (Int, Int, Int) in
-            let facts = FeedbackFacts(events: events)
+        let (foldSeconds, facts) = await measure { FeedbackFacts(events: events) }
+        let (reportSeconds, summary) = await measure { () -> (Int, Int, Int) in
             let rejections = RejectionReport(facts, by: .campaign)
             let leaks = FunnelLeaks(facts)
             let objectionReport = ObjectionReport(facts, objections: FeedbackPolicy.standardObjections)
@@ -89,7 +89,10 @@ enum FeedbackBenchmarks {
             )
         }
         guard summary.0 > 0, summary.2 > 0 else { throw BenchError("the reports found no decisions") }
-        var measurement = Measurement(name: "feedback-report", count: events.count, seconds: seconds)
+        var measurement = Measurement(
+            name: "feedback-report", count: events.count, seconds: foldSeconds + reportSeconds)
+        measurement.set("foldSeconds", .double(foldSeconds))
+        measurement.set("reportSeconds", .double(reportSeconds))
         measurement.set("leadsDecided", .int(summary.0))
         measurement.set(
             "reports", .string("facts fold, rejections by campaign, leaks, objections, calibration, proposals"))

@@ -66,11 +66,21 @@ struct RejectionReportTests {
         #expect(leaks.summary == ["No leads in the period."])
     }
 
-    @Test func aMergedLeadCountsOnce() {
+    @Test func aMergedLeadCountsOnceWithBothRecordsFeedback() {
         var journal = Self.journal
         journal.add("b1", .mergedInto("b2"), at: JournalBuilder.november)
-        let report = RejectionReport(journal.facts, by: .campaign)
-        #expect(report.totals.first { $0.value == "bad" }?.decided == 4)
+        let facts = journal.facts
+        #expect(RejectionReport(facts, by: .campaign).totals.first { $0.value == "bad" }?.decided == 4)
+        // With the survivor's merge record, the absorbed lead's rejection moves to the survivor.
+        journal.add(
+            "b2",
+            .merged(
+                MergeRecord(absorbed: "b1", matchedOn: ["email"], absorbedLead: Lead(id: "b1"), absorbedSignals: [])),
+            at: JournalBuilder.november)
+        let merged = journal.facts
+        #expect(RejectionReport(merged, by: .campaign).totals.first { $0.value == "bad" }?.decided == 5)
+        #expect(merged["b2"]?.dispositions.count == 2)
+        #expect(merged.countedLeads.count == 7)
     }
 
     @Test func theFunnelLeakSummaryNamesTheWorstStepAndTheBadCampaign() {
@@ -88,5 +98,36 @@ struct RejectionReportTests {
     @Test(arguments: ["2026", "2026-13", "26-01", "2026-11..2026-10", "a..b", "2026-01..2026-02..2026-03"])
     func badPeriodsAreRefused(_ text: String) {
         #expect(throws: ReportPeriodError.self) { try ReportPeriod.parse(text) }
+    }
+}
+
+struct MonthClockTests {
+    @Test(arguments: [
+        (0.0, "UTC", "1970-01"), (-1.0, "UTC", "1969-12"), (951_782_400, "UTC", "2000-02"),  // 2000-02-29
+        (1_798_761_599, "UTC", "2026-12"), (1_798_761_600, "UTC", "2027-01"),
+        // 2026-11-01T03:30Z is still October 31 in New York (UTC−4 before the change at 06:00Z).
+        (1_793_503_800, "America/New_York", "2026-10"), (1_793_530_800, "America/New_York", "2026-11"),
+        (1_798_743_600, "Asia/Tokyo", "2027-01"),  // 2026-12-31T19:00Z is January 1 in Tokyo
+        (-62_135_596_800, "UTC", "0001-01"),
+    ])
+    func namesTheMonthInTheZone(_ seconds: Double, _ zone: String, _ month: String) {
+        let period = ReportPeriod(timeZone: zone)
+        #expect(period.month(of: Date(timeIntervalSince1970: seconds)) == month)
+    }
+
+    @Test func agreesWithFoundationsCalendarOverTenYears() {
+        for zone in ["UTC", "Europe/Berlin", "America/Los_Angeles"] {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: zone)!
+            let clock = ReportPeriod(timeZone: zone).monthClock()
+            var seconds = 1_600_000_000.0
+            while seconds < 1_915_000_000 {
+                let date = Date(timeIntervalSince1970: seconds)
+                let parts = calendar.dateComponents([.year, .month], from: date)
+                let expected = "\(parts.year!)-\(parts.month! < 10 ? "0" : "")\(parts.month!)"
+                #expect(clock.month(of: date) == expected, "\(zone) \(seconds)")
+                seconds += 3_599 * 7
+            }
+        }
     }
 }

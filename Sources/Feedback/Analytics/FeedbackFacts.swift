@@ -68,8 +68,14 @@ public struct FeedbackFacts: Hashable, Sendable {
         }
     }
 
-    /// Leads by id, merged duplicates included (marked ``LeadFacts/merged``).
-    public private(set) var leads: [LeadID: LeadFacts] = [:]
+    /// Every lead in the order its capture appears in the journal, merged duplicates included
+    /// (marked ``LeadFacts/merged``).
+    public private(set) var all: [LeadFacts] = []
+    /// The position of each lead in ``all``.
+    private var index: [LeadID: Int] = [:]
+
+    /// A lead's facts, merged duplicates included.
+    public subscript(id: LeadID) -> LeadFacts? { index[id].map { all[$0] } }
     /// The stages that count as converted (an opportunity or a win).
     public var convertedStages: Set<Stage>
 
@@ -86,10 +92,8 @@ public struct FeedbackFacts: Hashable, Sendable {
         for event in events { apply(event) }
     }
 
-    /// The leads reports count: not merged into another, oldest first.
-    public var countedLeads: [LeadFacts] {
-        leads.values.filter { !$0.merged }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-    }
+    /// The leads reports count: not merged into another, in journal order.
+    public var countedLeads: [LeadFacts] { all.filter { !$0.merged } }
 
     /// Whether the lead reached a converted stage.
     public func converted(_ lead: LeadFacts) -> Bool { !lead.reached.isDisjoint(with: convertedStages) }
@@ -97,11 +101,19 @@ public struct FeedbackFacts: Hashable, Sendable {
     /// Folds one event of any lead.
     public mutating func apply(_ event: LeadEvent) {
         let id = event.leadID
-        if case .captured(let lead, let stage) = event.payload, leads[id] == nil {
-            leads[id] = LeadFacts(id: id, createdAt: event.occurredAt, lead: lead, stage: stage, reached: [stage])
+        guard let position = index[id] else {
+            guard case .captured(let lead, let stage) = event.payload else { return }
+            index[id] = all.count
+            all.append(LeadFacts(id: id, createdAt: event.occurredAt, lead: lead, stage: stage, reached: [stage]))
             return
         }
-        guard var facts = leads[id] else { return }
+        var absorbed: LeadFacts?
+        if case .merged(let record) = event.payload, record.absorbed != id { absorbed = self[record.absorbed] }
+        Self.apply(event, absorbed: absorbed, to: &all[position])
+    }
+
+    /// Folds one event of the lead into its facts, in place.
+    private static func apply(_ event: LeadEvent, absorbed: LeadFacts?, to facts: inout LeadFacts) {
         switch event.payload {
         case .captured(let lead, _):
             facts.lead.fillGaps(from: lead)
@@ -110,6 +122,16 @@ public struct FeedbackFacts: Hashable, Sendable {
         case .merged(let record):
             facts.lead.fillGaps(from: record.absorbedLead)
             for signal in record.absorbedSignals { facts.signalCounts[signal.kind, default: 0] += 1 }
+            // The survivor carries the absorbed lead's feedback, so a merged person counts once
+            // with everything sales said about either record.
+            if let absorbed {
+                facts.dispositions = (facts.dispositions + absorbed.dispositions).sorted { $0.at < $1.at }
+                facts.objections = (facts.objections + absorbed.objections).sorted { $0.at < $1.at }
+                facts.reached.formUnion(absorbed.reached)
+                facts.requalifications += absorbed.requalifications
+                facts.disputes += absorbed.disputes
+                if facts.firedRules.isEmpty { facts.firedRules = absorbed.firedRules }
+            }
         case .mergedInto:
             facts.merged = true
         case .signalRecorded(let signal):
@@ -148,6 +170,5 @@ public struct FeedbackFacts: Hashable, Sendable {
         case .assigned, .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated:
             break
         }
-        leads[id] = facts
     }
 }

@@ -48,7 +48,8 @@ public struct FunnelLeaks: Hashable, Sendable, Codable {
         _ facts: FeedbackFacts, stages: [Stage] = [.mql, .sql], period: ReportPeriod = .all, minimumDecided: Int = 5,
         threshold: Double = 0.4
     ) {
-        let cohort = facts.countedLeads.filter { period.contains(period.month(of: $0.createdAt)) }
+        let clock = period.monthClock()
+        let cohort = facts.all.filter { !$0.merged && period.contains(clock.month(of: $0.createdAt)) }
         // A lead counts at a step when it reached that step or any later one, so a lead moved
         // straight from capture to sql also passed mql, and the counts never grow down the funnel.
         func furthest(_ lead: FeedbackFacts.LeadFacts) -> Int {
@@ -67,8 +68,9 @@ public struct FunnelLeaks: Hashable, Sendable, Codable {
         self.steps = steps
         worstStep = cohort.isEmpty ? nil : steps.dropFirst().min { ($0.rate, $0.name) < ($1.rate, $1.name) }
         var hotspots: [Hotspot] = []
+        let reports = RejectionReport.reports(facts, period: period)
         for dimension in ReportDimension.allCases {
-            let report = RejectionReport(facts, by: dimension, period: period)
+            guard let report = reports[dimension] else { continue }
             for row in report.totals where row.decided >= minimumDecided && row.rejectionRate >= threshold {
                 let top = row.topReason
                 hotspots.append(

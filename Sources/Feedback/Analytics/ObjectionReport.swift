@@ -58,9 +58,10 @@ public struct ObjectionReport: Hashable, Sendable, Codable {
         }
         var counts: [Key: Int] = [:]
         var perTag: [String: (count: Int, segments: [String: Int], angles: [String: Int], months: [String: Int])] = [:]
-        for lead in facts.countedLeads {
+        let clock = period.monthClock()
+        for lead in facts.all where !lead.merged {
             for fact in lead.objections {
-                let month = period.month(of: fact.at)
+                let month = clock.month(of: fact.at)
                 guard period.contains(month) else { continue }
                 for tag in fact.tags {
                     for (slice, value) in [

@@ -55,22 +55,48 @@ public struct RejectionReport: Hashable, Sendable, Codable {
     ///   - dimension: what to slice by.
     ///   - period: the months to include.
     public init(_ facts: FeedbackFacts, by dimension: ReportDimension, period: ReportPeriod = .all) {
+        self = Self.build(facts, by: [dimension], period: period)[0]
+    }
+
+    /// The report sliced by each of `dimensions`, from one pass over the journal's facts.
+    ///
+    /// - Returns: one report per dimension, in the order given.
+    public static func reports(
+        _ facts: FeedbackFacts, by dimensions: [ReportDimension] = ReportDimension.allCases, period: ReportPeriod = .all
+    ) -> [ReportDimension: RejectionReport] {
+        Dictionary(uniqueKeysWithValues: zip(dimensions, build(facts, by: dimensions, period: period)))
+    }
+
+    private init(
+        dimension: ReportDimension, period: ReportPeriod, cells: [String: [String: Row]], totals: [String: Row]
+    ) {
         self.dimension = dimension
         self.period = period
-        var cells: [String: [String: Row]] = [:]
-        var totals: [String: Row] = [:]
-        for lead in facts.countedLeads {
-            let value = dimension.value(of: lead)
-            for fact in lead.dispositions {
-                let month = period.month(of: fact.at)
-                guard period.contains(month) else { continue }
-                cells[month, default: [:]][value, default: Row(month: month, value: value)].count(fact)
-                totals[value, default: Row(month: "all", value: value)].count(fact)
-            }
-        }
         months = cells.keys.sorted()
         rows = months.flatMap { month in cells[month]!.values.sorted { $0.value < $1.value } }
         self.totals = totals.values.sorted { ($1.rejected, $0.value) < ($0.rejected, $1.value) }
+    }
+
+    private static func build(_ facts: FeedbackFacts, by dimensions: [ReportDimension], period: ReportPeriod)
+        -> [RejectionReport]
+    {
+        var cells = [[String: [String: Row]]](repeating: [:], count: dimensions.count)
+        var totals = [[String: Row]](repeating: [:], count: dimensions.count)
+        let clock = period.monthClock()
+        for lead in facts.all where !lead.merged && !lead.dispositions.isEmpty {
+            let values = dimensions.map { $0.value(of: lead) }
+            for fact in lead.dispositions {
+                let month = clock.month(of: fact.at)
+                guard period.contains(month) else { continue }
+                for (slot, value) in values.enumerated() {
+                    cells[slot][month, default: [:]][value, default: Row(month: month, value: value)].count(fact)
+                    totals[slot][value, default: Row(month: "all", value: value)].count(fact)
+                }
+            }
+        }
+        return dimensions.indices.map { slot in
+            RejectionReport(dimension: dimensions[slot], period: period, cells: cells[slot], totals: totals[slot])
+        }
     }
 }
 

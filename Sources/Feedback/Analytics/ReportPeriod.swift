@@ -46,16 +46,55 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
     }
 
     /// The month of an instant, `YYYY-MM`.
-    public func month(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0)!
-        let parts = calendar.dateComponents([.year, .month], from: date)
-        return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
+    ///
+    /// For many instants, make a ``MonthClock`` once with ``monthClock()`` instead.
+    public func month(of date: Date) -> String { monthClock().month(of: date) }
+
+    /// A clock that names the months of instants in this period's time zone, without building a
+    /// calendar per call.
+    public func monthClock() -> MonthClock {
+        MonthClock(timeZone: TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0)!)
     }
 
     /// Whether the month is in the range.
     public func contains(_ month: String) -> Bool {
         (from.map { month >= $0 } ?? true) && (to.map { month <= $0 } ?? true)
+    }
+}
+
+/// Names the calendar month (`YYYY-MM`) of instants in one time zone: the zone's offset at the
+/// instant, then the proleptic Gregorian calendar's civil date of the shifted day.
+public struct MonthClock: Sendable {
+    let timeZone: TimeZone
+    let fixedOffset: Int?
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        // A zone without daylight saving time has one offset: no lookup per instant.
+        let now = Date()
+        fixedOffset =
+            timeZone.nextDaylightSavingTimeTransition(after: now) == nil && !timeZone.isDaylightSavingTime(for: now)
+            ? timeZone.secondsFromGMT(for: now) : nil
+    }
+
+    /// The month of an instant, `YYYY-MM`.
+    public func month(of date: Date) -> String {
+        let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
+        let seconds = Int((date.timeIntervalSince1970 + Double(offset)).rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let yearText = String(year)
+        let padded =
+            year >= 0 && yearText.count < 4 ? String(repeating: "0", count: 4 - yearText.count) + yearText : yearText
+        return padded + (month < 10 ? "-0" : "-") + String(month)
     }
 }
 

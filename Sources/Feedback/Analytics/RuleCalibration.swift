@@ -54,7 +54,7 @@ public struct RuleCalibration: Hashable, Sendable, Codable {
     ///   - rejectedShare: a rule is flagged when at least this share of the decided leads it
     ///     fired on were rejected, or when its acceptance rate is below the rate without it.
     public init(_ facts: FeedbackFacts, minimumFired: Int = 5, rejectedShare: Double = 0.5) {
-        let decided = facts.countedLeads.filter(\.isDecided)
+        let decided = facts.all.filter { !$0.merged && $0.isDecided }
         decidedLeads = decided.count
         let names = Set(decided.flatMap(\.firedRules)).sorted()
         rules = names.map { rule in

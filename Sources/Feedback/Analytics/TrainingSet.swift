@@ -21,7 +21,7 @@ public struct TrainingSet: Hashable, Sendable {
 
     /// Builds the set from the decided leads.
     public init(_ facts: FeedbackFacts) {
-        let decided = facts.countedLeads.filter(\.isDecided)
+        let decided = facts.all.filter { !$0.merged && $0.isDecided }
         let attributes = Set(decided.flatMap { $0.lead.attributes.keys }).sorted()
         let kinds = Set(decided.flatMap { $0.signalCounts.keys }).sorted()
         columns =

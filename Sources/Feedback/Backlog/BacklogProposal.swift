@@ -44,8 +44,9 @@ public struct BacklogProposal: Hashable, Sendable, Codable {
         rejectionThreshold: Double = 0.4, minimumObjections: Int = 3
     ) -> [BacklogProposal] {
         var proposals: [BacklogProposal] = []
+        let reports = RejectionReport.reports(facts, by: [.campaign, .source, .angle], period: period)
         for dimension in [ReportDimension.campaign, .source, .angle] {
-            let report = RejectionReport(facts, by: dimension, period: period)
+            guard let report = reports[dimension] else { continue }
             for row in report.totals where row.decided >= minimumDecided && row.rejectionRate >= rejectionThreshold {
                 guard let top = row.topReason else { continue }
                 let kind = kind(forReason: top.code)
@@ -63,8 +64,7 @@ public struct BacklogProposal: Hashable, Sendable, Codable {
                             + "(\(FunnelLeaks.percent(row.rejectionRate))), mostly \(top.code) (\(top.count))"))
             }
         }
-        let angles = RejectionReport(facts, by: .angle, period: period)
-        for row in angles.totals
+        for row in reports[.angle]?.totals ?? []
         where row.overstated >= minimumDecided && Double(row.overstated) / Double(row.decided) >= rejectionThreshold {
             proposals.append(
                 BacklogProposal(
