@@ -149,3 +149,37 @@ struct RecyclingTests {
         #expect(again.state.owner == .rep("rep-1"))
     }
 }
+
+struct RecyclingSnapshotTests {
+    @Test func aWaitingRecycleSurvivesASnapshotAndFiresAfterReopening() async throws {
+        let store = InMemoryEventStore()
+        let clock = TestClock()
+        let engine = try await makeEngine(store: store, clock: clock, router: FixedRouter())
+        let id = try await FeedbackEngineTests.handedOff(engine)
+        try await RecyclingTests.recycle(engine, id, trigger: RequalifyTrigger(on: clock.now + 86_400))
+        #expect(try await engine.saveSnapshot())
+        clock.advance(86_400)
+        let reopened = try await makeEngine(store: store, clock: clock, router: FixedRouter())
+        guard case .loaded = await reopened.snapshotStatus else {
+            Issue.record("the snapshot was not loaded")
+            return
+        }
+        #expect(await reopened.state(of: id)?.feedback.recycles == 1)
+        #expect(try await reopened.tick() == 3)
+        #expect(await reopened.state(of: id)?.stage == .sql)
+    }
+}
+
+struct FeedbackSendableTests {
+    @Test func feedbackValuesCrossTasks() async throws {
+        let facts = FeedbackFacts()
+        let policy = FeedbackPolicy.standard
+        let trigger = RequalifyTrigger(signalKinds: [.demoRequested])
+        let backlog = ImprovementBacklog()
+        let error = FeedbackError(.ruleRequired, leadID: "L", allowedCodes: ["role"], message: "m")
+        let result = await Task.detached {
+            (facts.all.count, policy.maxRecycles, trigger.isEmpty, backlog.items.count, error.allowedCodes)
+        }.value
+        #expect(result.0 == 0 && result.1 == 3 && !result.2 && result.3 == 0 && result.4 == ["role"])
+    }
+}
