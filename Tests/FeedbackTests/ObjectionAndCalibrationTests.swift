@@ -76,3 +76,27 @@ struct ObjectionAndCalibrationTests {
         #expect(TrainingSet(FeedbackFacts()).rows.isEmpty)
     }
 }
+
+struct CalibrationFlagTests {
+    /// 10 decided leads: `a` fires on the first `firedCount`, of which `firedAccepted` are
+    /// accepted; of the others, `otherAccepted` are accepted; the rest are recycled.
+    static func calibration(firedCount: Int, firedAccepted: Int, otherAccepted: Int) -> RuleCalibration.RuleFigures? {
+        var journal = JournalBuilder()
+        for index in 0..<10 {
+            let fired = index < firedCount
+            let accepted = fired ? index < firedAccepted : index - firedCount < otherAccepted
+            journal.lead(
+                LeadID("l\(index)"), campaign: "c", at: JournalBuilder.october, rules: fired ? ["a"] : ["b"],
+                disposition: accepted
+                    ? JournalBuilder.accepted : Disposition(outcome: .recycled, reasonCode: "poor-timing"))
+        }
+        return RuleCalibration(journal.facts).rules.first { $0.rule == "a" }
+    }
+
+    @Test func aSmallGapIsNotFlaggedAndALargeOneIs() throws {
+        // 4 of 5 accepted (80%) vs 4 of 5 without (80%): no flag; 3 of 5 (60%) vs 5 of 5: flagged.
+        #expect(try #require(Self.calibration(firedCount: 5, firedAccepted: 4, otherAccepted: 4)).flagReason == nil)
+        let flagged = try #require(Self.calibration(firedCount: 5, firedAccepted: 3, otherAccepted: 5))
+        #expect(flagged.flagReason == "leads it fires on are accepted less often: 60% vs 100% without it")
+    }
+}

@@ -7,7 +7,9 @@ import LeadModel
 ///
 /// A rule fired on a lead when a score card recorded before sales' first decision gave it
 /// non-zero points. Lift is the fired rate divided by the not-fired rate (`nil` when the
-/// not-fired rate is 0).
+/// not-fired rate is 0). A rule that fired on at least `minimumFired` decided leads is flagged
+/// when half or more of them were rejected, or when they were accepted at least 10 points less
+/// often than the leads it did not fire on.
 ///
 /// ```swift
 /// for rule in RuleCalibration(facts).rules where rule.flagged { print(rule.rule, rule.flagReason!) }
@@ -52,8 +54,11 @@ public struct RuleCalibration: Hashable, Sendable, Codable {
     ///   - facts: the folded journal.
     ///   - minimumFired: the fewest decided leads a rule must fire on to be flagged.
     ///   - rejectedShare: a rule is flagged when at least this share of the decided leads it
-    ///     fired on were rejected, or when its acceptance rate is below the rate without it.
-    public init(_ facts: FeedbackFacts, minimumFired: Int = 5, rejectedShare: Double = 0.5) {
+    ///     fired on were rejected,
+    ///   - acceptanceGap: or when its acceptance rate is at least this much (0.1 = 10 points)
+    ///     below the rate of the leads it did not fire on.
+    public init(_ facts: FeedbackFacts, minimumFired: Int = 5, rejectedShare: Double = 0.5, acceptanceGap: Double = 0.1)
+    {
         let decided = facts.all.filter { !$0.merged && $0.isDecided }
         decidedLeads = decided.count
         let names = Set(decided.flatMap(\.firedRules)).sorted()
@@ -83,7 +88,9 @@ public struct RuleCalibration: Hashable, Sendable, Codable {
                     figures.flagReason =
                         "fires on rejected leads: \(figures.firedRejected) of \(figures.fired) "
                         + "(\(FunnelLeaks.percent(share))) were rejected"
-                } else if figures.notFired > 0, figures.acceptanceRate < figures.acceptanceRateWithout {
+                } else if figures.notFired > 0,
+                    figures.acceptanceRate <= figures.acceptanceRateWithout - acceptanceGap
+                {
                     figures.flagReason =
                         "leads it fires on are accepted less often: \(FunnelLeaks.percent(figures.acceptanceRate)) "
                         + "vs \(FunnelLeaks.percent(figures.acceptanceRateWithout)) without it"

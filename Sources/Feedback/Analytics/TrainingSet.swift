@@ -42,7 +42,10 @@ public struct TrainingSet: Hashable, Sendable {
         ([CSVText.line(columns)] + rows.map(CSVText.line)).joined(separator: "\n") + "\n"
     }
 
+    /// A number with at most 4 decimals (`58.07`, not `58.06999999999999`).
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        guard value.isFinite else { return "" }
+        let rounded = (value * 10_000).rounded() / 10_000
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 }
