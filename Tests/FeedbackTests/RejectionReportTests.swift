@@ -42,6 +42,9 @@ struct RejectionReportTests {
         #expect(novBad.rejected == 0 && novBad.overturned == 1 && novBad.reasons.isEmpty)
         #expect(report.rows[3].recycled == 1 && report.rows[3].reasons == ["poor-timing": 1])
         #expect(report.totals.first?.value == "bad")
+        // Month over month: "bad" went from 75% rejected to 0% (its November rejection was overturned).
+        #expect(report.rejectionRateChange(of: novBad) == -0.75)
+        #expect(report.rejectionRateChange(of: octBad) == nil)
     }
 
     @Test(arguments: ReportDimension.allCases)

@@ -35,7 +35,7 @@ struct FeedbackReportView: Codable {
         lines.append(
             "  " + pad("MONTH", 8) + pad(dimension.label.uppercased(), 26) + pad("DECIDED", 8, right: true)
                 + pad("ACCEPT", 8, right: true) + pad("REJECT", 8, right: true) + pad("RECYCLE", 8, right: true)
-                + pad("REJ%", 6, right: true) + "  TOP REASONS")
+                + pad("REJ%", 6, right: true) + pad("Δ", 7, right: true) + "  TOP REASONS")
         for month in rejections.months {
             let rows = rejections.rows.filter { $0.month == month }
                 .sorted { ($1.rejected, $0.value) < ($0.rejected, $1.value) }
@@ -46,7 +46,9 @@ struct FeedbackReportView: Codable {
                     "  " + pad(month, 8) + pad(row.value, 26) + pad("\(row.decided)", 8, right: true)
                         + pad("\(row.accepted)", 8, right: true) + pad("\(row.rejected)", 8, right: true)
                         + pad("\(row.recycled)", 8, right: true)
-                        + pad(FunnelLeaks.percent(row.rejectionRate), 6, right: true) + "  " + reasons)
+                        + pad(FunnelLeaks.percent(row.rejectionRate), 6, right: true)
+                        + pad(rejections.rejectionRateChange(of: row).map(Self.points) ?? "", 7, right: true) + "  "
+                        + reasons)
             }
             if rows.count > maximumRows { lines.append("  " + pad(month, 8) + "… \(rows.count - maximumRows) more") }
         }
@@ -85,6 +87,12 @@ struct FeedbackReportView: Codable {
             lines.append("  [\(proposal.kind.rawValue)] \(proposal.title) — \(proposal.evidence)")
         }
         return lines
+    }
+
+    /// A change of rate in percentage points: `+12pt`, `-5pt`, `0pt`.
+    static func points(_ change: Double) -> String {
+        let value = Int((change * 100).rounded())
+        return (value > 0 ? "+" : "") + "\(value)pt"
     }
 
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

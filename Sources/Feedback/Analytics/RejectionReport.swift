@@ -67,6 +67,16 @@ public struct RejectionReport: Hashable, Sendable, Codable {
         Dictionary(uniqueKeysWithValues: zip(dimensions, build(facts, by: dimensions, period: period)))
     }
 
+    /// Month over month: the change of a row's rejection rate since the same value's row in
+    /// the previous month of ``months`` (`+0.25` is 25 points more), or `nil` when that month
+    /// has no row for the value or the row is the first month.
+    public func rejectionRateChange(of row: Row) -> Double? {
+        guard let index = months.firstIndex(of: row.month), index > 0 else { return nil }
+        let previous = months[index - 1]
+        guard let before = rows.first(where: { $0.month == previous && $0.value == row.value }) else { return nil }
+        return row.rejectionRate - before.rejectionRate
+    }
+
     private init(
         dimension: ReportDimension, period: ReportPeriod, cells: [String: [String: Row]], totals: [String: Row]
     ) {
