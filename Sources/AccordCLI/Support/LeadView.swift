@@ -86,7 +86,7 @@ struct LeadView: Codable, Sendable {
             ),
             ("owner", owner), ("touches", touches == 0 ? nil : String(touches)),
             ("disposition", disposition.map { "\($0.outcome.rawValue)\($0.reasonCode.map { " (\($0))" } ?? "")" }),
-            ("re-qualify", disposition?.requalify.map(Self.trigger)),
+            ("re-qualify", stage == Stage.recycled.rawValue ? disposition?.requalify.map(Self.trigger) : nil),
             (
                 "recycled",
                 feedback.recycles == 0 ? nil : "\(feedback.recycles)×, re-qualified \(feedback.requalifications)×"
