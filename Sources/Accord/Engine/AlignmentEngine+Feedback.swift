@@ -154,8 +154,11 @@ extension AlignmentEngine {
     // MARK: Re-qualification
 
     /// Hands off every recycled lead whose re-qualify trigger fired as of the engine's now:
-    /// a new signal, a fresh score at the threshold, or the date reached. ``tick()`` calls it;
-    /// signals and scores also check the leads they touched.
+    /// a new signal, a fresh score at the threshold, or the date reached.
+    ///
+    /// The engine already checks signals and scores right after recording them, and dates on
+    /// ``tick()``; call this after changing the clock by hand or to re-check every waiting lead
+    /// (a signal recorded with a future `occurredAt` counts once the clock reaches it).
     ///
     /// - Returns: the number of events appended.
     /// - Throws: ``EventStoreError`` when the journal cannot be written.
@@ -164,14 +167,26 @@ extension AlignmentEngine {
         try await catchUp()
         if recycledIndex == nil { buildRecycledIndex() }
         guard let pending = recycledIndex, !pending.isEmpty else { return 0 }
-        return try await requalify(pending.sorted())
+        return try await requalify(pending.keys.sorted())
+    }
+
+    /// Hands off the recycled leads whose re-qualify date was reached: what ``tick()`` checks,
+    /// at a cost that follows the waiting leads' dates, not their signals.
+    func requalifyDue() async throws -> Int {
+        try await catchUp()
+        if recycledIndex == nil { buildRecycledIndex() }
+        let now = configuration.now()
+        guard let pending = recycledIndex, !pending.isEmpty else { return 0 }
+        let due = pending.compactMap { id, date in date.flatMap { $0 <= now ? id : nil } }
+        guard !due.isEmpty else { return 0 }
+        return try await requalify(due.sorted())
     }
 
     /// Re-qualifies those of `ids` that are recycled and whose trigger fired.
     func requalify(_ ids: [LeadID]) async throws -> Int {
         if recycledIndex == nil { buildRecycledIndex() }
         guard let pending = recycledIndex, !pending.isEmpty else { return 0 }
-        let candidates = ids.filter { pending.contains($0) }
+        let candidates = ids.filter { pending[$0] != nil }
         guard !candidates.isEmpty else { return 0 }
         let results = try await commit {
             var planner = makePlanner()
@@ -226,15 +241,19 @@ extension AlignmentEngine {
     }
 
     private func buildRecycledIndex() {
-        recycledIndex = Set(leads.values.filter { pendingTrigger(of: $0) != nil }.map(\.id))
+        var index: [LeadID: Date?] = [:]
+        for state in leads.values {
+            if let trigger = pendingTrigger(of: state) { index[state.id] = .some(trigger.on) }
+        }
+        recycledIndex = index
     }
 
     /// Keeps the recycled index in step with one lead's state.
     func trackRecycled(_ id: LeadID) {
-        if let state = leads[id], pendingTrigger(of: state) != nil {
-            recycledIndex?.insert(id)
+        if let state = leads[id], let trigger = pendingTrigger(of: state) {
+            recycledIndex?[id] = .some(trigger.on)
         } else {
-            recycledIndex?.remove(id)
+            recycledIndex?[id] = nil
         }
     }
 }

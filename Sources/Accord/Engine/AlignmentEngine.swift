@@ -36,9 +36,9 @@ public actor AlignmentEngine {
     var routingLedger: RoutingLedger
     /// Open response clocks by when they next need attention, folded from the journal.
     var monitor: SLAMonitor
-    /// Recycled leads waiting for their re-qualify trigger; built on first use and kept by
-    /// ``apply(_:)`` (see `AlignmentEngine+Feedback.swift`).
-    var recycledIndex: Set<LeadID>?
+    /// Recycled leads waiting for their re-qualify trigger, with the trigger's date if it has
+    /// one; built on first use and kept by ``apply(_:)`` (see `AlignmentEngine+Feedback.swift`).
+    var recycledIndex: [LeadID: Date?]?
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
