@@ -248,8 +248,14 @@ extension AlignmentEngine {
         recycledIndex = index
     }
 
-    /// Keeps the recycled index in step with one lead's state.
-    func trackRecycled(_ id: LeadID) {
+    /// Keeps the recycled index in step with the lead of a folded event. Only dispositions,
+    /// stage changes, merges and erasures can start or end a wait.
+    func trackRecycled(_ event: LeadEvent) {
+        switch event.payload {
+        case .dispositionRecorded, .stageChanged, .mergedInto, .erased, .disputeResolved: break
+        default: return
+        }
+        let id = event.leadID
         if let state = leads[id], let trigger = pendingTrigger(of: state) {
             recycledIndex?[id] = .some(trigger.on)
         } else {

@@ -178,7 +178,7 @@ public actor AlignmentEngine {
         } else {
             leads[id]!.apply(event)
         }
-        if recycledIndex != nil { trackRecycled(id) }
+        if recycledIndex != nil { trackRecycled(event) }
         switch event.payload {
         case .captured, .fieldsChanged, .merged:
             index(id)
