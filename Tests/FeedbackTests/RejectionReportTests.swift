@@ -98,7 +98,13 @@ struct RejectionReportTests {
         #expect(leaks.summary.contains("campaign bad: 3 of 5 decisions rejected (60%), mostly out-of-icp (2)."))
     }
 
-    @Test(arguments: ["2026", "2026-13", "26-01", "2026-11..2026-10", "a..b", "2026-01..2026-02..2026-03"])
+    @Test func quartersAreThreeMonths() throws {
+        #expect(try ReportPeriod.parse("2026-Q4") == ReportPeriod(from: "2026-10", to: "2026-12"))
+        #expect(try ReportPeriod.parse("2027-q1") == ReportPeriod(from: "2027-01", to: "2027-03"))
+        #expect(try RejectionReport(Self.journal.facts, by: .campaign, period: .parse("2026-Q4")).months.count == 2)
+    }
+
+    @Test(arguments: ["2026-Q5", "2026", "2026-13", "26-01", "2026-11..2026-10", "a..b", "2026-01..2026-02..2026-03"])
     func badPeriodsAreRefused(_ text: String) {
         #expect(throws: ReportPeriodError.self) { try ReportPeriod.parse(text) }
     }

@@ -13,7 +13,7 @@ extension CommandDefinition {
             The funnel summary follows the leads created in the period.
             """,
         options: [
-            .value("period", "YYYY-MM[..YYYY-MM]", "the months to report (default: all)"),
+            .value("period", "YYYY-MM[..YYYY-MM]|YYYY-Qn", "the months to report (default: all)"),
             .value("by", "source|campaign|segment|angle", "what to slice rejections by (default: campaign)"),
         ],
         examples: ["accord feedback report --by campaign --period 2026-10..2026-11", "accord feedback report --json"]

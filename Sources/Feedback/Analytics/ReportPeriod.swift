@@ -25,10 +25,20 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
     /// Every month.
     public static let all = ReportPeriod()
 
-    /// Parses `YYYY-MM` (one month) or `YYYY-MM..YYYY-MM` (a range; either side may be empty).
+    /// Parses `YYYY-MM` (one month), `YYYY-MM..YYYY-MM` (a range; either side may be empty) or
+    /// `YYYY-Qn` (a calendar quarter).
     ///
     /// - Throws: ``ReportPeriodError`` naming the text that is not a month.
     public static func parse(_ text: String, timeZone: String = "UTC") throws(ReportPeriodError) -> ReportPeriod {
+        let quarter = text.uppercased().split(separator: "-Q")
+        if quarter.count == 2, quarter[0].count == 4, let year = Int(quarter[0]), year > 0,
+            let number = Int(quarter[1]),
+            (1...4).contains(number)
+        {
+            let first = (number - 1) * 3 + 1
+            func name(_ month: Int) -> String { "\(quarter[0])-\(month < 10 ? "0" : "")\(month)" }
+            return ReportPeriod(from: name(first), to: name(first + 2), timeZone: timeZone)
+        }
         let parts = text.components(separatedBy: "..")
         guard parts.count <= 2 else { throw ReportPeriodError(text: text) }
         func month(_ part: String) throws(ReportPeriodError) -> String? {
@@ -104,6 +114,6 @@ public struct ReportPeriodError: Error, Hashable, Sendable, CustomStringConverti
     public var text: String
 
     public var description: String {
-        "'\(text)' is not a period; use a month like 2026-11 or a range like 2026-09..2026-11"
+        "'\(text)' is not a period; use a month like 2026-11, a range like 2026-09..2026-11 or a quarter like 2026-Q4"
     }
 }
