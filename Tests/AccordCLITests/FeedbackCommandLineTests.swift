@@ -110,3 +110,16 @@ struct FeedbackCommandLineTests {
         #expect(none.stdout.contains("no new fixes"))
     }
 }
+
+@Suite(.serialized)
+struct DemoFeedbackReportTests {
+    @Test func theDemoEndsWithTheFeedbackReport() throws {
+        let workspace = try Workspace()
+        let demo = try workspace.run("demo", "--leads", "120")
+        #expect(demo.status == 0)
+        let report = try #require(demo.stdout.range(of: "FEEDBACK REPORT — rejections by campaign"))
+        // The report is the last thing printed, after the next steps.
+        #expect(demo.stdout[..<report.lowerBound].contains("Next:"))
+        #expect(demo.stdout[report.lowerBound...].contains("WHERE THE FUNNEL LEAKS"))
+    }
+}
