@@ -17,6 +17,7 @@ public import LeadModel
 public struct FeedbackFacts: Hashable, Sendable {
     /// One disposition as recorded.
     public struct DispositionFact: Hashable, Sendable {
+        /// When sales decided.
         public var at: Date
         public var disposition: Disposition
         /// The lead's stage when sales decided.
@@ -27,27 +28,40 @@ public struct FeedbackFacts: Hashable, Sendable {
 
     /// Objection tags heard on one touch or disposition.
     public struct ObjectionFact: Hashable, Sendable {
+        /// When the objections were heard.
         public var at: Date
+        /// The objection tags.
         public var tags: [String]
+        /// The lead's stage at the time.
         public var stage: Stage
     }
 
     /// One lead's facts.
     public struct LeadFacts: Hashable, Sendable {
         public var id: LeadID
+        /// When the lead was captured.
         public var createdAt: Date
+        /// The lead's data with field changes and merges applied (redacted after erasure).
         public var lead: Lead
+        /// The current stage.
         public var stage: Stage
+        /// Every stage the lead ever entered, the capture stage included.
         public var reached: Set<Stage> = []
+        /// Sales' verdicts, oldest first.
         public var dispositions: [DispositionFact] = []
+        /// Objections heard on touches and dispositions, oldest first.
         public var objections: [ObjectionFact] = []
+        /// Signals recorded, by kind (a merged record's included).
         public var signalCounts: [SignalKind: Int] = [:]
         /// The latest score card.
         public var score: ScoreCard?
         /// Rules with non-zero points on any card recorded before the first disposition.
         public var firedRules: Set<String> = []
+        /// How many times a re-qualify trigger brought the lead back.
         public var requalifications = 0
+        /// How many times marketing disputed a rejection of the lead.
         public var disputes = 0
+        /// Whether the lead was merged into another (reports leave it out).
         public var merged = false
 
         /// Whether sales decided on the lead at least once.

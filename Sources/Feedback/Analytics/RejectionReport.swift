@@ -15,11 +15,17 @@ import LeadModel
 public struct RejectionReport: Hashable, Sendable, Codable {
     /// One slice value in one month.
     public struct Row: Hashable, Sendable, Codable {
+        /// `YYYY-MM`, or `all` in ``RejectionReport/totals``.
         public var month: String
+        /// The slice's value (a campaign's name, a segment).
         public var value: String
+        /// Dispositions recorded.
         public var decided = 0
+        /// Acceptances.
         public var accepted = 0
+        /// Rejections that stand.
         public var rejected = 0
+        /// Recycles.
         public var recycled = 0
         /// Rejections an arbiter overturned (not counted in ``rejected``).
         public var overturned = 0
@@ -39,7 +45,9 @@ public struct RejectionReport: Hashable, Sendable, Codable {
         }
     }
 
+    /// What the report is sliced by.
     public var dimension: ReportDimension
+    /// The months included.
     public var period: ReportPeriod
     /// The months with dispositions, oldest first.
     public var months: [String]
