@@ -99,6 +99,17 @@ public struct FeedbackPolicy: Hashable, Sendable, Codable {
             ? try container.decodeIfPresent(RequalifyDefault.self, forKey: .requalify) : Self.standardRequalify
     }
 
+    /// Writes every field; an absent default trigger is written as `null`, so that it reads back
+    /// as "no default" rather than the standard one.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(objections, forKey: .objections)
+        try container.encodeIfPresent(acceptance, forKey: .acceptance)
+        try container.encode(maxRecycles, forKey: .maxRecycles)
+        try container.encode(recycleStage, forKey: .recycleStage)
+        try container.encode(requalify, forKey: .requalify)
+    }
+
     /// The objection tag named `tag`, if the taxonomy has it.
     public func objection(_ tag: String) -> ObjectionTag? { objections.first { $0.tag == tag } }
 }

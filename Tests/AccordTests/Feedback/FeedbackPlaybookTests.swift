@@ -11,6 +11,9 @@ struct FeedbackPlaybookTests {
         playbook.feedback.maxRecycles = 2
         let decoded = try Playbook.decode(from: playbook.jsonData())
         #expect(decoded.feedback == playbook.feedback)
+        var noDefault = Playbook.standard
+        noDefault.feedback.requalify = nil
+        #expect(try Playbook.decode(from: noDefault.jsonData()).feedback.requalify == nil)
         let missing = try Playbook.decode(from: Data(#"{"name": "n", "version": "1"}"#.utf8))
         #expect(missing.feedback == .standard)
     }
