@@ -21,7 +21,8 @@ struct BenchmarkRegistry: Sendable {
         BenchmarkRegistry(
             MemoryStoreBenchmarks.all + FileStoreBenchmarks.all + EngineBenchmarks.all + CodecBenchmarks.all
                 + ProcessBenchmarks.all + ScoringBenchmarks.all + SLABenchmarks.all + RoutingBenchmarks.all
-                + LearnedScoringBenchmarks.all)
+                + LearnedScoringBenchmarks.all
+                + FeedbackBenchmarks.all)
     }
 
     /// The benchmarks called `names`, in the order given; all of them when `names` is empty.

@@ -8,8 +8,10 @@ import LeadModel
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage,
-        .accountShow, .touch, .feedback, .assign, .reps, .sla, .rescore, .scoreExplain, .modelTrain, .modelEvaluate,
-        .playbookStatus, .playbookDiff, .playbookPropose, .playbookSign, .playbookActivate, .demo, .help,
+        .accountShow, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate, .feedbackCalibrate,
+        .feedbackExportTraining, .backlogAdd, .backlogList, .backlogUpdate, .assign, .reps, .sla, .rescore,
+        .scoreExplain, .modelTrain, .modelEvaluate, .playbookStatus, .playbookDiff, .playbookPropose, .playbookSign,
+        .playbookActivate, .demo, .help,
     ]
 
     static var overview: String {
@@ -109,6 +111,8 @@ enum Dispatcher {
             return CLIError(status: .refused, message: error.description)
         case let error as GovernanceError:
             return CLIError(status: .refused, message: error.message, details: error.missing)
+        case let error as BacklogError:
+            return CLIError(status: error.code == .storage ? .failure : .usage, message: error.description)
         case let error as EventStoreError:
             return CLIError(status: error.code == .directoryLocked ? .locked : .failure, message: error.description)
         default:

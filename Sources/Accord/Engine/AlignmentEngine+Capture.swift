@@ -181,6 +181,7 @@ extension AlignmentEngine {
         }
         summary.eventsAppended += results.reduce(0) { $0 + $1.appendedCount }
         summary.eventsAppended += try await score(scoredLeads)
+        summary.eventsAppended += try await requalify(scoredLeads)
         for (item, result) in signalResults {
             signalResults[item]?.state = leads[result.leadID] ?? result.state
         }

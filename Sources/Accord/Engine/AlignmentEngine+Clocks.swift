@@ -9,12 +9,13 @@ extension AlignmentEngine {
     ///
     /// Call it from a timer, a queue worker or a replay loop. Its cost follows what is due, not
     /// how many clocks are open. Clocks of leads that were merged or erased are left alone.
+    /// It first hands off recycled leads whose re-qualify date was reached.
     ///
-    /// - Returns: the number of clock events appended.
+    /// - Returns: the number of events appended.
     /// - Throws: ``EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func tick() async throws -> Int {
-        var appended = 0
+        var appended = try await requalifyDue()
         // Each round records the next due step of each clock; a clock several steps behind (a
         // warning, its breach and an immediate escalation) needs several rounds.
         for _ in 0..<Self.maximumStepsPerTick {

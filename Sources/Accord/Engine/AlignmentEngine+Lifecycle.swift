@@ -57,7 +57,7 @@ extension AlignmentEngine {
         startClock(id, in: &planner)
     }
 
-    private func startClock(_ id: LeadID, in planner: inout Planner) {
+    func startClock(_ id: LeadID, in planner: inout Planner) {
         guard let policy = slaPolicy, let state = planner.state(id) else { return }
         let tier = state.lead.attributes[Self.tierAttribute]?.text
         guard let start = policy.clock(for: SLAInput(state: state, now: planner.now, qualificationTier: tier))
@@ -98,6 +98,7 @@ extension AlignmentEngine {
         try await commit {
             var planner = makePlanner()
             let state = try liveState(of: id)
+            try playbook.feedback.checkObjections(touch.objections, for: id)
             planner.add(id, .touched(touch), by: .person(touch.by))
             let now = planner.now
             for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
@@ -118,22 +119,27 @@ extension AlignmentEngine {
         return leads[id]!
     }
 
-    /// Records sales' verdict on a lead, checked against the playbook's reason codes.
+    /// Records sales' verdict on a lead, checked against the playbook's reason codes, objection
+    /// tags, acceptance rules and recycle cap (see `FeedbackPolicy.check`).
     ///
-    /// - Throws: `FeedbackError` when the reason code is missing, unknown or not allowed (the
-    ///   error lists the allowed codes); ``LeadModelError`` `unknownLead`, `leadMerged`,
-    ///   `leadErased`; ``EventStoreError`` when the journal cannot be written.
+    /// A recycle moves the lead to the playbook's recycle stage with its re-qualify trigger
+    /// (the playbook's default when the disposition names none); the engine hands it off
+    /// again when the trigger fires.
+    ///
+    /// - Throws: `FeedbackError` when the reason code is missing, unknown or not allowed, an
+    ///   objection tag or cited acceptance rule is unknown, a rejected meeting cites no rule
+    ///   (each error lists the allowed values), or the recycle cap is reached;
+    ///   ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or
+    ///   `transitionNotAllowed` when the stage graph forbids the recycle stage;
+    ///   ``EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func recordDisposition(_ disposition: Disposition, on id: LeadID, by actor: EventActor)
         async throws -> LeadState
     {
         try await commit {
             var planner = makePlanner()
-            _ = try liveState(of: id)
-            let reason = try playbook.reasonCodes.check(disposition, for: id)
-            planner.add(
-                id, .dispositionRecorded(disposition), by: actor, reasons: reason.map { [$0] } ?? [],
-                decision: true)
+            let state = try liveState(of: id)
+            try planDisposition(disposition, on: state, by: actor, in: &planner)
             return planner.requests
         }
         return leads[id]!

@@ -44,6 +44,9 @@ public actor AlignmentEngine {
     var monitor: SLAMonitor
     /// When scored leads next need rescoring because time alone changes their cards.
     var rescoreSchedule = RescoreSchedule()
+    /// Recycled leads waiting for their re-qualify trigger, with the trigger's date if it has
+    /// one; built on first use and kept by ``apply(_:)`` (see `AlignmentEngine+Feedback.swift`).
+    var recycledIndex: [LeadID: Date?]?
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -190,6 +193,7 @@ public actor AlignmentEngine {
         } else {
             leads[id]!.apply(event)
         }
+        if recycledIndex != nil { trackRecycled(event) }
         switch event.payload {
         case .captured, .fieldsChanged, .merged:
             index(id)

@@ -76,6 +76,9 @@ extension Playbook {
         for problem in routing?.problems() ?? [] {
             issues.append(PlaybookIssue(path: "$.routing.\(problem.path)", message: problem.message))
         }
+        for problem in feedback.problems(in: graph) {
+            issues.append(PlaybookIssue(path: "$.feedback.\(problem.path)", message: problem.message))
+        }
         var seenCodes = Set<String>()
         for (index, code) in reasonCodes.codes.enumerated() {
             if code.code.isEmpty {

@@ -44,6 +44,8 @@ public struct Playbook: Hashable, Sendable, Codable {
     /// Reps, pools, territories and the rules that pick an owner at handoff; `nil` leaves handed-off
     /// leads unassigned (unless the host plugs in a router).
     public var routing: RoutingRules?
+    /// Objection tags, acceptance rules for booked meetings, recycling and re-qualify defaults.
+    public var feedback: FeedbackPolicy
     /// The host's plugins this agreement uses, by registered name; `nil` uses none.
     public var plugins: PluginsSection?
 
@@ -53,7 +55,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         identity: StandardIdentityResolver.Configuration = .init(),
         reasonCodes: ReasonCodeTaxonomy = .standard, scoring: ScoringRules? = nil,
         qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil, routing: RoutingRules? = nil,
-        plugins: PluginsSection? = nil
+        feedback: FeedbackPolicy = .standard, plugins: PluginsSection? = nil
     ) {
         self.name = name
         self.version = version
@@ -66,6 +68,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         self.qualification = qualification
         self.sla = sla
         self.routing = routing
+        self.feedback = feedback
         self.plugins = plugins
     }
 
@@ -78,13 +81,12 @@ public struct Playbook: Hashable, Sendable, Codable {
     /// The top-level keys this version of Accord understands.
     static let knownKeys: Set<String> = [
         "name", "version", "owners", "reviewCadence", "stages", "identity", "reasonCodes", "scoring", "qualification",
-        "sla", "routing",
-        "plugins",
+        "sla", "routing", "feedback", "plugins",
     ]
 
     private enum CodingKeys: String, CodingKey {
         case name, version, owners, reviewCadence, stages, identity, reasonCodes, scoring, qualification, sla, routing,
-            plugins
+            feedback, plugins
     }
 
     public init(from decoder: any Decoder) throws {
@@ -103,6 +105,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         qualification = try container.decodeIfPresent(QualificationPolicy.self, forKey: .qualification)
         sla = try container.decodeIfPresent(SLAConfiguration.self, forKey: .sla)
         routing = try container.decodeIfPresent(RoutingRules.self, forKey: .routing)
+        feedback = try container.decodeIfPresent(FeedbackPolicy.self, forKey: .feedback) ?? .standard
         plugins = try container.decodeIfPresent(PluginsSection.self, forKey: .plugins)
     }
 }

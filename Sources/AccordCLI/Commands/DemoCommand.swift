@@ -149,6 +149,11 @@ extension CommandDefinition {
         }
         console.print("  swift run accord signal quote-requested --email someone@example.com\(data)")
         console.print("  swift run accord help")
+        // Last: what sales said about marketing's handoffs (accord feedback report).
+        let feedback = try await directory.withEngine { engine in try await engine.feedbackFacts() }
+        console.print("")
+        FeedbackReportView(feedback, playbook: demoPlaybook).lines(maximumRows: 8)
+            .forEach(console.print)
     }
 
     /// Makes sure the demo may write to `directory`: empty, missing, or made by an earlier demo.

@@ -10,7 +10,14 @@ extension CommandDefinition {
         discussion: """
             Rejections and recycles need a reason code from the playbook's reasonCodes; an unknown \
             code, or one not allowed for the verdict, is refused (exit status 5) with the list of \
-            codes that are allowed. Run `accord feedback --codes` to list them.
+            codes that are allowed. Run `accord feedback --codes` to list them, and the objection \
+            tags and acceptance rules.
+
+            A booked meeting (with the playbook's feedback.acceptance rules) may be rejected only \
+            citing the rule that failed (--rule). A recycle returns the lead to nurture with a \
+            re-qualify trigger (--requalify-*, else the playbook's default); the engine hands it \
+            off again when the trigger fires. Related: accord feedback report | dispute | \
+            arbitrate | calibrate | export-training, accord backlog.
             """,
         positionals: [
             PositionalSpec(name: "LEAD", help: "the lead's id", optional: true),
@@ -20,25 +27,26 @@ extension CommandDefinition {
             .value("reason", "CODE", "the reason code, e.g. wrong-persona"),
             .value("note", "TEXT", "one sentence of context"),
             .value("by", "PERSON", "who gives the verdict (default: cli)"),
-            .flag("codes", "list the playbook's reason codes and exit"),
+            .value("quality", "strong|partial|low-fit", "how good the meeting was"),
+            .value("match", "accurate|overstated|unclear", "whether the message set the right expectation"),
+            .value("next", "continue|nurture|disqualify|rework-targeting", "what happens next"),
+            .value("objection", "TAG", "an objection heard, from the playbook's taxonomy", repeatable: true),
+            .value("buyer-said", "TEXT", "one line of what the buyer said"),
+            .value("rule", "RULE", "the acceptance rule a rejected meeting failed", repeatable: true),
+            .value("requalify-signal", "KIND", "a recycle comes back on a new signal of this kind", repeatable: true),
+            .value("requalify-score", "POINTS", "a recycle comes back when its score reaches this"),
+            .value("requalify-on", "DATE", "a recycle comes back on this date (ISO 8601)"),
+            .flag("codes", "list the playbook's reason codes, objection tags and acceptance rules, and exit"),
         ],
         examples: [
-            "accord feedback L0000001 rejected --reason wrong-persona --note 'IT admin, not finance'",
+            "accord feedback L0000001 rejected --reason wrong-persona --note 'IT admin, not finance' --match overstated",
+            "accord feedback L0000002 accepted --quality strong --objection security-review --buyer-said 'SOC 2?'",
+            "accord feedback L0000003 recycled --reason poor-timing --requalify-on 2027-01-15",
             "accord feedback --codes",
         ]
     ) { arguments, console in
         if arguments.has("codes") {
-            let taxonomy = try console.dataDirectory.loadPlaybook().reasonCodes
-            if console.json {
-                try console.printJSON(taxonomy)
-            } else {
-                for code in taxonomy.codes {
-                    let allowed = code.allowedFor.map(\.rawValue).joined(separator: ", ")
-                    console.print(
-                        code.code.padding(toLength: 24, withPad: " ", startingAt: 0)
-                            + "\(code.label) — for \(allowed)\(code.requiresNote ? "; needs a note" : "")")
-                }
-            }
+            try printTaxonomy(console)
             return
         }
         let id = LeadID(try arguments.positional(0, "LEAD"))
@@ -46,8 +54,25 @@ extension CommandDefinition {
         guard let outcome = Disposition.Outcome(rawValue: verdictText) else {
             throw CLIError.usage("VERDICT is accepted, rejected or recycled, got '\(verdictText)'")
         }
-        let disposition = Disposition(
-            outcome: outcome, reasonCode: arguments.value("reason"), note: arguments.value("note"))
+        var disposition = Disposition(
+            outcome: outcome, reasonCode: arguments.value("reason"), note: arguments.value("note"),
+            meetingQuality: try choice(arguments, "quality"), messageMatch: try choice(arguments, "match"),
+            nextAction: try choice(arguments, "next"), objections: arguments.all("objection"),
+            buyerSaid: arguments.value("buyer-said"), failedRules: arguments.all("rule"))
+        let kinds = arguments.all("requalify-signal").map(SignalKind.init(rawValue:))
+        let score = try arguments.value("requalify-score").map { text throws(CLIError) in
+            guard let points = Double(text), points.isFinite else {
+                throw CLIError.usage("--requalify-score expects a number of points, got '\(text)'")
+            }
+            return points
+        }
+        let date = try arguments.value("requalify-on").map { text throws(CLIError) in
+            try ValueParsing.instant(text, option: "requalify-on")
+        }
+        if !kinds.isEmpty || score != nil || date != nil {
+            guard outcome == .recycled else { throw CLIError.usage("--requalify-* options apply to a recycle only") }
+            disposition.requalify = RequalifyTrigger(signalKinds: kinds, scoreAtLeast: score, on: date)
+        }
         let actor: EventActor = arguments.value("by").map { .person($0) } ?? .integration("cli")
         let state = try await console.dataDirectory.withEngine { engine in
             try await engine.recordDisposition(disposition, on: id, by: actor)
@@ -56,6 +81,57 @@ extension CommandDefinition {
             try console.printJSON(LeadView(state))
         } else {
             console.print("recorded \(outcome.rawValue)\(disposition.reasonCode.map { " (\($0))" } ?? "") on \(id)")
+            if let trigger = state.disposition?.requalify, outcome == .recycled {
+                console.print("  now \(state.stage); \(FeedbackPolicy.describe(trigger))")
+            }
         }
     }
+
+    /// Parses an option naming a case of `Value`.
+    private static func choice<Value: RawRepresentable<String> & CaseIterable>(
+        _ arguments: ParsedArguments, _ name: String
+    ) throws(CLIError) -> Value? {
+        guard let text = arguments.value(name) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw CLIError.usage("--\(name) expects one of \(allowed), got '\(text)'")
+        }
+        return value
+    }
+
+    private static func printTaxonomy(_ console: Console) throws {
+        let playbook = try console.dataDirectory.loadPlaybook()
+        if console.json {
+            try console.printJSON(
+                FeedbackTaxonomyOutput(
+                    reasonCodes: playbook.reasonCodes.codes, objections: playbook.feedback.objections,
+                    acceptanceRules: playbook.feedback.acceptance?.rules ?? []))
+            return
+        }
+        console.print("REASON CODES")
+        for code in playbook.reasonCodes.codes {
+            let allowed = code.allowedFor.map(\.rawValue).joined(separator: ", ")
+            console.print(
+                "  " + code.code.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    + "\(code.label) — for \(allowed)\(code.requiresNote ? "; needs a note" : "")")
+        }
+        console.print("OBJECTION TAGS")
+        for tag in playbook.feedback.objections {
+            console.print(
+                "  " + tag.tag.padding(toLength: 24, withPad: " ", startingAt: 0) + tag.label
+                    + (tag.content.map { " — answered by: \($0)" } ?? ""))
+        }
+        if let rules = playbook.feedback.acceptance?.rules {
+            console.print("ACCEPTANCE RULES (booked meetings)")
+            for rule in rules {
+                console.print("  " + rule.id.padding(toLength: 24, withPad: " ", startingAt: 0) + rule.label)
+            }
+        }
+    }
+}
+
+struct FeedbackTaxonomyOutput: Codable {
+    var reasonCodes: [ReasonCode]
+    var objections: [ObjectionTag]
+    var acceptanceRules: [AcceptanceRule]
 }

@@ -74,7 +74,8 @@ struct LeadExplanation: Codable {
             case .scored: scores.append(decision(event))
             case .assigned: assignments.append(decision(event))
             case .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated: clocks.append(decision(event))
-            case .dispositionRecorded: dispositions.append(decision(event))
+            case .dispositionRecorded, .disputeRaised, .disputeResolved, .requalified:
+                dispositions.append(decision(event))
             default: break
             }
         }

@@ -12,6 +12,8 @@ extension CommandDefinition {
             .value("by", "REP", "the rep who made the touch (required)"),
             .flag("connected", "the prospect was reached (a conversation, not a voicemail)"),
             .value("note", "TEXT", "one line of context"),
+            .value("objection", "TAG", "an objection heard, from the playbook's taxonomy", repeatable: true),
+            .value("buyer-said", "TEXT", "one line of what the buyer said"),
         ],
         examples: ["accord touch L0000001 --by maria --channel call --connected --note 'wants a demo Tuesday'"]
     ) { arguments, console in
@@ -24,7 +26,8 @@ extension CommandDefinition {
             throw CLIError.usage("--channel expects call, email, sms or meeting, got '\(channel)'")
         }
         let touch = Touch(
-            channel: channel, by: rep, connected: arguments.has("connected"), note: arguments.value("note"))
+            channel: channel, by: rep, connected: arguments.has("connected"), note: arguments.value("note"),
+            objections: arguments.all("objection"), buyerSaid: arguments.value("buyer-said"))
         let (before, after) = try await console.dataDirectory.withEngine { engine in
             let before = await engine.state(of: id)
             return (before, try await engine.recordTouch(touch, on: id))

@@ -34,6 +34,7 @@ enum EventLine {
             return "assigned to \(assignment.owner) by \(assignment.router)"
         case .touched(let touch):
             return "touched by \(touch.by) via \(touch.channel)" + (touch.connected ? ", connected" : "")
+                + (touch.objections.isEmpty ? "" : "; objections: \(touch.objections.joined(separator: ", "))")
         case .slaStarted(let clock):
             return "SLA clock \(clock.tier) started, due \(clock.deadline.formatted(.iso8601))"
         case .slaWarned(let id): return "SLA clock \(id) warning"
@@ -43,6 +44,15 @@ enum EventLine {
             return "SLA escalation \(escalation.step)" + (escalation.target.map { " to \($0)" } ?? "")
         case .dispositionRecorded(let disposition):
             return "disposition \(disposition.outcome.rawValue)" + (disposition.reasonCode.map { " (\($0))" } ?? "")
+                + (disposition.failedRules.isEmpty ? "" : "; failed \(disposition.failedRules.joined(separator: ", "))")
+                + (disposition.objections.isEmpty
+                    ? "" : "; objections: \(disposition.objections.joined(separator: ", "))")
+        case .disputeRaised(let dispute):
+            return "rejection disputed by \(dispute.raisedBy)" + (dispute.reason.isEmpty ? "" : ": \(dispute.reason)")
+        case .disputeResolved(let resolution):
+            return "dispute \(resolution.verdict.rawValue) by \(resolution.by)"
+        case .requalified(let requalification):
+            return "re-qualified by \(requalification.trigger): \(requalification.detail)"
         case .erased(let erasure):
             return "personal data erased at the request of \(erasure.requestedBy)"
         case .playbookProposed(let proposal):

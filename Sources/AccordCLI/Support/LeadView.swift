@@ -34,6 +34,8 @@ struct LeadView: Codable, Sendable {
     var absorbed: [String]
     var erased: Bool
     var version: Int
+    /// Recycles, re-qualifications and the dispute over a rejection.
+    var feedback: FeedbackStatus
 
     init(_ state: LeadState) {
         let lead = state.lead
@@ -64,6 +66,7 @@ struct LeadView: Codable, Sendable {
         absorbed = state.absorbed.map(\.rawValue)
         erased = state.isErased
         version = state.version
+        feedback = state.feedback
     }
 
     /// The text form: one field a line, empty fields left out.
@@ -83,6 +86,12 @@ struct LeadView: Codable, Sendable {
             ),
             ("owner", owner), ("touches", touches == 0 ? nil : String(touches)),
             ("disposition", disposition.map { "\($0.outcome.rawValue)\($0.reasonCode.map { " (\($0))" } ?? "")" }),
+            ("re-qualify", stage == Stage.recycled.rawValue ? disposition?.requalify.map(Self.trigger) : nil),
+            (
+                "recycled",
+                feedback.recycles == 0 ? nil : "\(feedback.recycles)×, re-qualified \(feedback.requalifications)×"
+            ),
+            ("dispute", feedback.dispute.map { "\($0.state.rawValue), raised by \($0.raisedBy)" }),
             ("merged into", mergedInto), ("merged from", absorbed.isEmpty ? nil : absorbed.joined(separator: ", ")),
             ("erased", erased ? "yes" : nil),
         ]
@@ -95,6 +104,14 @@ struct LeadView: Codable, Sendable {
             output.append(Self.pad("sla clock") + "\(clock.tier), due \(clock.deadline.formatted(.iso8601))")
         }
         return output
+    }
+
+    /// A re-qualify trigger in a few words.
+    static func trigger(_ trigger: RequalifyTrigger) -> String {
+        var parts = trigger.signalKinds.map(\.rawValue)
+        if let score = trigger.scoreAtLeast { parts.append("score ≥ \(number(score))") }
+        if let date = trigger.on { parts.append(date.formatted(.iso8601)) }
+        return parts.joined(separator: " or ")
     }
 
     static func pad(_ key: String) -> String {

@@ -16,11 +16,28 @@ public struct FeedbackError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let reasonNotAllowed = Code("reasonNotAllowed")
         /// The reason code requires a note and none was given.
         public static let noteRequired = Code("noteRequired")
+        /// An objection tag that is not in the playbook's objection taxonomy.
+        public static let unknownObjection = Code("unknownObjection")
+        /// A rejected booked meeting that cites no acceptance rule.
+        public static let ruleRequired = Code("ruleRequired")
+        /// A cited acceptance rule that is not in the playbook.
+        public static let unknownRule = Code("unknownRule")
+        /// The lead was recycled as often as the playbook allows.
+        public static let recycleLimitReached = Code("recycleLimitReached")
+        /// A dispute about a lead whose latest disposition is not a rejection.
+        public static let notRejected = Code("notRejected")
+        /// A dispute about a rejection that is already disputed (open or decided).
+        public static let alreadyDisputed = Code("alreadyDisputed")
+        /// A ruling on a lead with no open dispute.
+        public static let noOpenDispute = Code("noOpenDispute")
+        /// A required text (a dispute's reason) is empty.
+        public static let missingText = Code("missingText")
     }
 
     public var code: Code
     public var leadID: LeadID?
-    /// The codes that would have been accepted.
+    /// The values that would have been accepted: reason codes, objection tags or acceptance
+    /// rule ids, depending on ``code``.
     public var allowedCodes: [String]
     public var message: String
 

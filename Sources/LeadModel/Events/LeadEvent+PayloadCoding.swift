@@ -2,7 +2,8 @@ extension LeadEvent.Payload {
     /// JSON keys of the payload object: `kind`, then one field named for what it carries.
     private enum CodingKeys: String, CodingKey {
         case kind, lead, stage, signal, changes, merge, survivor, change, card, assignment, touch, clock
-        case clockID, escalation, disposition, erasure, proposal, signOff, activation
+        case clockID, escalation, disposition, erasure, dispute, resolution, requalification
+        case proposal, signOff, activation
     }
 
     /// Reads a payload written by ``encode(to:)``: `{"kind": "signal-recorded", "signal": {…}}`.
@@ -31,6 +32,11 @@ extension LeadEvent.Payload {
         case "disposition-recorded":
             self = .dispositionRecorded(try container.decode(Disposition.self, forKey: .disposition))
         case "erased": self = .erased(try container.decode(Erasure.self, forKey: .erasure))
+        case "dispute-raised": self = .disputeRaised(try container.decode(Dispute.self, forKey: .dispute))
+        case "dispute-resolved":
+            self = .disputeResolved(try container.decode(DisputeResolution.self, forKey: .resolution))
+        case "requalified":
+            self = .requalified(try container.decode(Requalification.self, forKey: .requalification))
         case "playbook-proposed":
             self = .playbookProposed(try container.decode(PlaybookProposal.self, forKey: .proposal))
         case "playbook-signed-off":
@@ -64,6 +70,9 @@ extension LeadEvent.Payload {
         case .slaEscalated(let escalation): try container.encode(escalation, forKey: .escalation)
         case .dispositionRecorded(let disposition): try container.encode(disposition, forKey: .disposition)
         case .erased(let erasure): try container.encode(erasure, forKey: .erasure)
+        case .disputeRaised(let dispute): try container.encode(dispute, forKey: .dispute)
+        case .disputeResolved(let resolution): try container.encode(resolution, forKey: .resolution)
+        case .requalified(let requalification): try container.encode(requalification, forKey: .requalification)
         case .playbookProposed(let proposal): try container.encode(proposal, forKey: .proposal)
         case .playbookSignedOff(let signOff): try container.encode(signOff, forKey: .signOff)
         case .playbookActivated(let activation): try container.encode(activation, forKey: .activation)

@@ -2,10 +2,12 @@ extension LeadEvent {
     /// The event with the lead's personal data removed, as erasure writes it back to the journal.
     ///
     /// Removed: contact fields (email, phone, names, title), external ids, custom attributes,
-    /// signal properties, free-text notes, the evidence text of score contributions (it quotes
-    /// the lead's values) and idempotency keys (they often embed an email).
+    /// signal properties, free-text notes, buyer quotes, dispute reasons, the evidence text of
+    /// score contributions (it quotes the lead's values) and idempotency keys (they often embed
+    /// an email).
     /// Kept: what the scoreboard counts — the event kind, times, source, campaign, message angle,
-    /// company and account, stages, scores, assignments, SLA clocks and disposition codes.
+    /// company and account, stages, scores, assignments, SLA clocks, disposition codes, objection
+    /// tags and the other structured feedback fields.
     public func redactingPersonalData() -> LeadEvent {
         var copy = self
         copy.idempotencyKey = nil
@@ -23,14 +25,23 @@ extension LeadEvent {
             copy.payload = .merged(record)
         case .touched(var touch):
             touch.note = nil
+            touch.buyerSaid = nil
             copy.payload = .touched(touch)
         case .dispositionRecorded(var disposition):
             disposition.note = nil
+            disposition.buyerSaid = nil
             copy.payload = .dispositionRecorded(disposition)
+        case .disputeRaised(var dispute):
+            dispute.reason = ""
+            copy.payload = .disputeRaised(dispute)
+        case .disputeResolved(var resolution):
+            resolution.note = nil
+            copy.payload = .disputeResolved(resolution)
         case .scored(let card):
             copy.payload = .scored(card.redactingEvidence())
         case .mergedInto, .stageChanged, .assigned, .slaStarted, .slaWarned, .slaMet,
-            .slaBreached, .slaEscalated, .erased, .playbookProposed, .playbookSignedOff, .playbookActivated:
+            .slaBreached, .slaEscalated, .erased, .requalified, .playbookProposed, .playbookSignedOff,
+            .playbookActivated:
             break
         }
         return copy

@@ -83,6 +83,12 @@ extension LeadEvent {
         case slaEscalated(SLAEscalation)
         /// Sales accepted, rejected or recycled the lead.
         case dispositionRecorded(Disposition)
+        /// Marketing disputed the lead's rejection (since layout 2).
+        case disputeRaised(Dispute)
+        /// An arbiter upheld or overturned the disputed rejection (since layout 2).
+        case disputeResolved(DisputeResolution)
+        /// A recycled lead's re-qualify trigger fired (since layout 2).
+        case requalified(Requalification)
         /// The lead's personal data was erased from the journal.
         case erased(Erasure)
         /// A playbook version was put forward for sign-off (on the ``LeadID/playbook`` stream).
@@ -113,6 +119,9 @@ extension LeadEvent.Payload {
         case .slaBreached: return "sla-breached"
         case .slaEscalated: return "sla-escalated"
         case .dispositionRecorded: return "disposition-recorded"
+        case .disputeRaised: return "dispute-raised"
+        case .disputeResolved: return "dispute-resolved"
+        case .requalified: return "requalified"
         case .erased: return "erased"
         case .playbookProposed: return "playbook-proposed"
         case .playbookSignedOff: return "playbook-signed-off"

@@ -49,6 +49,8 @@ public struct LeadState: Hashable, Sendable {
     public private(set) var disposition: Disposition?
     /// Whether the lead's personal data was erased.
     public private(set) var isErased: Bool
+    /// Recycles, re-qualifications and the dispute over a rejection.
+    public private(set) var feedback: FeedbackStatus
 
     public var id: LeadID { lead.id }
 
@@ -70,6 +72,7 @@ public struct LeadState: Hashable, Sendable {
         self.openClocks = [:]
         self.breachedClocks = []
         self.isErased = false
+        self.feedback = FeedbackStatus()
     }
 
     /// Makes a state from every stored property, for decoding a ``LeadStateSnapshot``.
@@ -84,7 +87,7 @@ public struct LeadState: Hashable, Sendable {
         mergedInto: LeadID?, score: ScoreCard?, scoredAt: Date?, owner: Owner?, assignedAt: Date?,
         touches: [Touch], firstTouchAt: Date?, lastTouchAt: Date?,
         openClocks: [SLAClockID: SLAClock], breachedClocks: Set<SLAClockID>,
-        disposition: Disposition?, isErased: Bool
+        disposition: Disposition?, isErased: Bool, feedback: FeedbackStatus = FeedbackStatus()
     ) {
         self.lead = lead
         self.stage = stage
@@ -107,6 +110,7 @@ public struct LeadState: Hashable, Sendable {
         self.breachedClocks = breachedClocks
         self.disposition = disposition
         self.isErased = isErased
+        self.feedback = feedback
     }
 
     /// Folds a lead's events, oldest first, into its state.
@@ -173,12 +177,27 @@ public struct LeadState: Hashable, Sendable {
             break
         case .dispositionRecorded(let disposition):
             self.disposition = disposition
+            feedback.dispute = nil
+            if disposition.outcome == .recycled { feedback.recycles += 1 }
+        case .disputeRaised(let dispute):
+            feedback.dispute = FeedbackStatus.DisputeRecord(
+                state: .open, raisedBy: dispute.raisedBy, reason: dispute.reason, raisedAt: event.occurredAt)
+        case .disputeResolved(let resolution):
+            feedback.dispute?.state = resolution.verdict == .upheld ? .upheld : .overturned
+            feedback.dispute?.resolvedBy = resolution.by
+            if resolution.verdict == .overturned { disposition = nil }
+        case .requalified:
+            feedback.requalifications += 1
         case .erased:
             isErased = true
             lead = lead.redactingPersonalData()
             signals = signals.map { $0.redactingPersonalData() }
-            touches = touches.map { Touch(channel: $0.channel, by: $0.by, connected: $0.connected) }
+            touches = touches.map {
+                Touch(channel: $0.channel, by: $0.by, connected: $0.connected, objections: $0.objections)
+            }
             disposition?.note = nil
+            disposition?.buyerSaid = nil
+            feedback.dispute?.reason = ""
             score = score?.redactingEvidence()
         case .playbookProposed, .playbookSignedOff, .playbookActivated:
             break  // governance facts, on the playbook's stream

@@ -71,8 +71,9 @@ struct EventCodecMalformedInputTests {
             leadID: "l", occurredAt: EventFixtures.at, actor: .system,
             payload: .touched(Touch(channel: "c", by: "b", connected: true)))
         var bytes = Codec.encode(event)
-        #expect(bytes[bytes.count - 2] == 1)
-        bytes[bytes.count - 2] = 2
+        // The touch ends: connected (1), no note, no objections, no buyer line.
+        #expect(Array(bytes.suffix(4)) == [1, 0, 0, 0])
+        bytes[bytes.count - 4] = 2
         #expect(Codec.decodeError(bytes)?.code == .malformed)
     }
 
@@ -158,7 +159,9 @@ struct EventCodecMalformedInputTests {
             leadID: "l", occurredAt: EventFixtures.at, actor: .system,
             payload: .dispositionRecorded(Disposition(outcome: .accepted)))
         var bytes = Codec.encode(event)
-        bytes[bytes.count - 3] = tag
+        // The outcome tag, no reason code or note, 7 absent or empty layout-2 fields.
+        #expect(Array(bytes.suffix(10)) == [1] + Array(repeating: 0, count: 9))
+        bytes[bytes.count - 10] = tag
         #expect(Codec.decodeError(bytes)?.code == .unknownTag)
     }
 

@@ -71,7 +71,10 @@ enum EventFixtures {
         ("assigned", .assigned(Assignment(owner: .rep("rep-7"), router: "rules"))),
         (
             "touched",
-            .touched(Touch(channel: .call, by: "rep-7", connected: true, note: "left a voicemail — ok"))
+            .touched(
+                Touch(
+                    channel: .call, by: "rep-7", connected: true, note: "left a voicemail — ok",
+                    objections: ["security-review", "implementation-time"], buyerSaid: "six months is too long"))
         ),
         (
             "sla-started",
@@ -88,9 +91,20 @@ enum EventFixtures {
         (
             "disposition-recorded",
             .dispositionRecorded(
-                Disposition(outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern"))
+                Disposition(
+                    outcome: .recycled, reasonCode: "poor-timing", note: "is an intern", meetingQuality: .partial,
+                    messageMatch: .unclear, nextAction: .nurture, objections: ["no-roi-case"],
+                    buyerSaid: "call me next quarter", failedRules: ["role", "geography"],
+                    requalify: RequalifyTrigger(
+                        signalKinds: [.demoRequested, .quoteRequested], scoreAtLeast: 62.5, on: later)))
         ),
         ("erased", .erased(Erasure(requestedBy: "dpo@acme.com", reference: "GDPR-17"))),
+        ("dispute-raised", .disputeRaised(Dispute(raisedBy: "marketer-ü", reason: "the title says CFO"))),
+        (
+            "dispute-resolved",
+            .disputeResolved(DisputeResolution(verdict: .overturned, by: "arbiter-1", note: "CFO confirmed"))
+        ),
+        ("requalified", .requalified(Requalification(trigger: "score", detail: "score 64 ≥ 60", recycles: 300))),
         (
             "playbook-proposed",
             .playbookProposed(
@@ -127,6 +141,9 @@ enum EventFixtures {
         ("sla-escalated", .slaEscalated(SLAEscalation(clockID: "", step: ""))),
         ("disposition-recorded", .dispositionRecorded(Disposition(outcome: .accepted))),
         ("erased", .erased(Erasure(requestedBy: ""))),
+        ("dispute-raised", .disputeRaised(Dispute(raisedBy: "", reason: ""))),
+        ("dispute-resolved", .disputeResolved(DisputeResolution(verdict: .upheld, by: ""))),
+        ("requalified", .requalified(Requalification(trigger: "", detail: "", recycles: 0))),
         (
             "playbook-proposed",
             .playbookProposed(PlaybookProposal(name: "", version: "", digest: "", changedSections: []))

@@ -80,10 +80,24 @@ enum LeadStateFixtures {
             .assigned(Assignment(owner: .rep("rep-7"), router: "rules")),
             .slaStarted(hot),
             .slaStarted(followUp),
-            .touched(Touch(channel: .call, by: "rep-7", connected: true, note: "left a voicemail")),
+            .touched(
+                Touch(
+                    channel: .call, by: "rep-7", connected: true, note: "left a voicemail",
+                    objections: ["security-review"], buyerSaid: "we need SOC 2 first")),
             .slaBreached("clock-hot"),
             .dispositionRecorded(
-                Disposition(outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern")),
+                Disposition(
+                    outcome: .recycled, reasonCode: "poor-timing",
+                    requalify: RequalifyTrigger(signalKinds: [.demoRequested], scoreAtLeast: 60, on: t0 + 90 * 86_400))
+            ),
+            .requalified(Requalification(trigger: "signal", detail: "demo-requested", recycles: 1)),
+            .dispositionRecorded(
+                Disposition(
+                    outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern", meetingQuality: .lowFit,
+                    messageMatch: .overstated, nextAction: .reworkTargeting, objections: ["no-roi-case"],
+                    buyerSaid: "I only wanted the ebook", failedRules: ["role"])),
+            .disputeRaised(Dispute(raisedBy: "marketer-1", reason: "title says Head of Finance")),
+            .disputeResolved(DisputeResolution(verdict: .upheld, by: "arbiter-1", note: "intern confirmed")),
         ]
     }
 

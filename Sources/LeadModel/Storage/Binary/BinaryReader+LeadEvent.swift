@@ -153,6 +153,13 @@ extension BinaryReader {
             contributions: contributions)
     }
 
+    /// Payload kinds added in layout 2 do not exist in version-1 records.
+    private func requireLayout2(_ kind: String) throws(EventCodecError) {
+        guard layoutVersion >= 2 else {
+            throw error(.unknownTag, "payload \(kind) does not exist in layout version \(layoutVersion)")
+        }
+    }
+
     mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {
         switch try readTag("payload", as: RecordTag.Payload.self) {
         case .captured:
@@ -188,11 +195,7 @@ extension BinaryReader {
             let owner = try readOwner("assigned.owner")
             return .assigned(Assignment(owner: owner, router: try readString("assigned.router")))
         case .touched:
-            let channel = TouchChannel(rawValue: try readString("touched.channel"))
-            let by = try readString("touched.by")
-            let connected = try readBool("touched.connected")
-            let note = try readOptionalString("touched.note")
-            return .touched(Touch(channel: channel, by: by, connected: connected, note: note))
+            return .touched(try readTouch("touched"))
         case .slaStarted:
             let id = SLAClockID(rawValue: try readString("slaStarted.id"))
             let tier = try readString("slaStarted.tier")
@@ -213,20 +216,22 @@ extension BinaryReader {
             let target = try readOptionalOwner("slaEscalated.target")
             return .slaEscalated(SLAEscalation(clockID: clockID, step: step, target: target))
         case .dispositionRecorded:
-            let outcome: Disposition.Outcome =
-                switch try readTag("disposition.outcome", as: RecordTag.Outcome.self) {
-                case .accepted: .accepted
-                case .rejected: .rejected
-                case .recycled: .recycled
-                }
-            let reasonCode = try readOptionalString("disposition.reasonCode")
-            let note = try readOptionalString("disposition.note")
-            return .dispositionRecorded(Disposition(outcome: outcome, reasonCode: reasonCode, note: note))
+            return .dispositionRecorded(try readDisposition("disposition"))
         case .erased:
             let requestedBy = try readString("erased.requestedBy")
             let reference = try readOptionalString("erased.reference")
             return .erased(Erasure(requestedBy: requestedBy, reference: reference))
+        case .disputeRaised:
+            try requireLayout2("disputeRaised")
+            return .disputeRaised(try readDispute())
+        case .disputeResolved:
+            try requireLayout2("disputeResolved")
+            return .disputeResolved(try readDisputeResolution())
+        case .requalified:
+            try requireLayout2("requalified")
+            return .requalified(try readRequalification())
         case .playbookProposed:
+            try requireLayout2("playbookProposed")
             return .playbookProposed(
                 PlaybookProposal(
                     name: try readString("proposal.name"), version: try readString("proposal.version"),
@@ -235,11 +240,13 @@ extension BinaryReader {
                         try reader.readString("proposal.changedSections")
                     }))
         case .playbookSignedOff:
+            try requireLayout2("playbookSignedOff")
             return .playbookSignedOff(
                 PlaybookSignOff(
                     version: try readString("signOff.version"), digest: try readString("signOff.digest"),
                     owner: try readString("signOff.owner"), team: try readString("signOff.team")))
         case .playbookActivated:
+            try requireLayout2("playbookActivated")
             return .playbookActivated(
                 PlaybookActivation(
                     version: try readString("activation.version"), digest: try readString("activation.digest"),

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Layout version 1 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
+/// Layout versions 1 and 2 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
 /// is in `BinaryWriter+LeadState.swift`; keep the two in the same field order.
 extension BinaryReader {
     /// The fewest bytes one encoded lead state takes: a lead with an empty id, no optional fields
@@ -41,21 +41,23 @@ extension BinaryReader {
         let owner = try readOptionalOwner("state.owner")
         let assignedAt = try readOptionalDate("state.assignedAt")
         let touches = try readArray("state.touches") { reader throws(EventCodecError) in
-            try reader.readStateTouch()
+            try reader.readTouch("state.touches")
         }
         let firstTouchAt = try readOptionalDate("state.firstTouchAt")
         let lastTouchAt = try readOptionalDate("state.lastTouchAt")
         let openClocks = try readOpenClocks()
         let breachedClocks = try readBreachedClocks()
-        let disposition = try readPresence("state.disposition") ? try readStateDisposition() : nil
+        let disposition = try readPresence("state.disposition") ? try readDisposition("state.disposition") : nil
         let isErased = try readBool("state.isErased")
+        let feedback = layoutVersion >= 2 ? try readFeedbackStatus() : FeedbackStatus()
         return LeadState(
             lead: lead, stage: stage, stageHistory: stageHistory, createdAt: createdAt,
             updatedAt: updatedAt, version: Int(rawVersion), lastPosition: lastPosition,
             signals: signals, absorbed: absorbed, mergedInto: mergedInto, score: score,
             scoredAt: scoredAt, owner: owner, assignedAt: assignedAt, touches: touches,
             firstTouchAt: firstTouchAt, lastTouchAt: lastTouchAt, openClocks: openClocks,
-            breachedClocks: breachedClocks, disposition: disposition, isErased: isErased)
+            breachedClocks: breachedClocks, disposition: disposition, isErased: isErased,
+            feedback: feedback)
     }
 
     private mutating func readOptionalDate(_ what: @autoclosure () -> String) throws(EventCodecError)
@@ -64,24 +66,31 @@ extension BinaryReader {
         try readPresence(what()) ? try readDate(what()) : nil
     }
 
-    private mutating func readStateTouch() throws(EventCodecError) -> Touch {
-        let channel = TouchChannel(rawValue: try readString("state.touches.channel"))
-        let by = try readString("state.touches.by")
-        let connected = try readBool("state.touches.connected")
-        let note = try readOptionalString("state.touches.note")
-        return Touch(channel: channel, by: by, connected: connected, note: note)
+    private mutating func readFeedbackStatus() throws(EventCodecError) -> FeedbackStatus {
+        let recycles = try readSmallCount("state.feedback.recycles")
+        let requalifications = try readSmallCount("state.feedback.requalifications")
+        var status = FeedbackStatus(recycles: recycles, requalifications: requalifications)
+        if try readPresence("state.feedback.dispute") {
+            let start = offset
+            let raw = try readString("state.feedback.dispute.state")
+            guard let state = FeedbackStatus.DisputeState(rawValue: raw) else {
+                throw error(.malformed, "state.feedback.dispute.state '\(raw)' is not a known value", at: start)
+            }
+            let raisedBy = try readString("state.feedback.dispute.raisedBy")
+            let reason = try readString("state.feedback.dispute.reason")
+            let raisedAt = try readDate("state.feedback.dispute.raisedAt")
+            let resolvedBy = try readOptionalString("state.feedback.dispute.resolvedBy")
+            status.dispute = FeedbackStatus.DisputeRecord(
+                state: state, raisedBy: raisedBy, reason: reason, raisedAt: raisedAt, resolvedBy: resolvedBy)
+        }
+        return status
     }
 
-    private mutating func readStateDisposition() throws(EventCodecError) -> Disposition {
-        let outcome: Disposition.Outcome =
-            switch try readTag("state.disposition.outcome", as: RecordTag.Outcome.self) {
-            case .accepted: .accepted
-            case .rejected: .rejected
-            case .recycled: .recycled
-            }
-        let reasonCode = try readOptionalString("state.disposition.reasonCode")
-        let note = try readOptionalString("state.disposition.note")
-        return Disposition(outcome: outcome, reasonCode: reasonCode, note: note)
+    private mutating func readSmallCount(_ what: String) throws(EventCodecError) -> Int {
+        let start = offset
+        let value = try readVarint(what)
+        guard value <= UInt64(Int32.max) else { throw error(.malformed, "\(what) is too large", at: start) }
+        return Int(value)
     }
 
     private mutating func readStateClock() throws(EventCodecError) -> SLAClock {

@@ -162,10 +162,7 @@ extension BinaryWriter {
             writeString(assignment.router)
         case .touched(let touch):
             writeTag(RecordTag.Payload.touched)
-            writeString(touch.channel.rawValue)
-            writeString(touch.by)
-            writeBool(touch.connected)
-            writeOptionalString(touch.note)
+            writeTouch(touch)
         case .slaStarted(let clock):
             writeTag(RecordTag.Payload.slaStarted)
             writeString(clock.id.rawValue)
@@ -189,17 +186,20 @@ extension BinaryWriter {
             writeOptionalOwner(escalation.target)
         case .dispositionRecorded(let disposition):
             writeTag(RecordTag.Payload.dispositionRecorded)
-            switch disposition.outcome {
-            case .accepted: writeTag(RecordTag.Outcome.accepted)
-            case .rejected: writeTag(RecordTag.Outcome.rejected)
-            case .recycled: writeTag(RecordTag.Outcome.recycled)
-            }
-            writeOptionalString(disposition.reasonCode)
-            writeOptionalString(disposition.note)
+            writeDisposition(disposition)
         case .erased(let erasure):
             writeTag(RecordTag.Payload.erased)
             writeString(erasure.requestedBy)
             writeOptionalString(erasure.reference)
+        case .disputeRaised(let dispute):
+            writeTag(RecordTag.Payload.disputeRaised)
+            writeDispute(dispute)
+        case .disputeResolved(let resolution):
+            writeTag(RecordTag.Payload.disputeResolved)
+            writeDisputeResolution(resolution)
+        case .requalified(let requalification):
+            writeTag(RecordTag.Payload.requalified)
+            writeRequalification(requalification)
         case .playbookProposed(let proposal):
             writeTag(RecordTag.Payload.playbookProposed)
             writeString(proposal.name)

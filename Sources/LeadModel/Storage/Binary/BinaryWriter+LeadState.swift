@@ -1,4 +1,4 @@
-/// Layout version 1 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
+/// Layout versions 1 and 2 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
 /// is in `BinaryReader+LeadState.swift`; keep the two in the same field order, and both in step
 /// with `Documentation/RecordLayout.md` ("Lead state snapshots").
 extension BinaryWriter {
@@ -27,34 +27,28 @@ extension BinaryWriter {
         writeOptional(state.scoredAt) { $0.writeDate($1) }
         writeOptionalOwner(state.owner)
         writeOptional(state.assignedAt) { $0.writeDate($1) }
-        writeArray(state.touches) { $0.writeStateTouch($1) }
+        writeArray(state.touches) { $0.writeTouch($1) }
         writeOptional(state.firstTouchAt) { $0.writeDate($1) }
         writeOptional(state.lastTouchAt) { $0.writeDate($1) }
         writeOpenClocks(state.openClocks)
         writeBreachedClocks(state.breachedClocks)
-        writeOptional(state.disposition) { $0.writeStateDisposition($1) }
+        writeOptional(state.disposition) { $0.writeDisposition($1) }
         writeBool(state.isErased)
+        writeFeedbackStatus(state.feedback)
     }
 
-    /// `string channel, string by, bool connected, optional string note` — the body of a
-    /// `touched` event.
-    private mutating func writeStateTouch(_ touch: Touch) {
-        writeString(touch.channel.rawValue)
-        writeString(touch.by)
-        writeBool(touch.connected)
-        writeOptionalString(touch.note)
-    }
-
-    /// `tag outcome, optional string reasonCode, optional string note` — the body of a
-    /// `disposition-recorded` event.
-    private mutating func writeStateDisposition(_ disposition: Disposition) {
-        switch disposition.outcome {
-        case .accepted: writeTag(RecordTag.Outcome.accepted)
-        case .rejected: writeTag(RecordTag.Outcome.rejected)
-        case .recycled: writeTag(RecordTag.Outcome.recycled)
+    /// `varint recycles, varint requalifications, optional (string state, string raisedBy,
+    /// string reason, date raisedAt, optional string resolvedBy) dispute` (since snapshot format 2).
+    private mutating func writeFeedbackStatus(_ status: FeedbackStatus) {
+        writeVarint(UInt64(truncatingIfNeeded: max(0, status.recycles)))
+        writeVarint(UInt64(truncatingIfNeeded: max(0, status.requalifications)))
+        writeOptional(status.dispute) { writer, dispute in
+            writer.writeString(dispute.state.rawValue)
+            writer.writeString(dispute.raisedBy)
+            writer.writeString(dispute.reason)
+            writer.writeDate(dispute.raisedAt)
+            writer.writeOptionalString(dispute.resolvedBy)
         }
-        writeOptionalString(disposition.reasonCode)
-        writeOptionalString(disposition.note)
     }
 
     /// `string id, string tier, optional Owner owner, optional date warnAt, date deadline` — the

@@ -22,7 +22,10 @@ enum RecordTag {
         case slaEscalated = 14
         case dispositionRecorded = 15
         case erased = 16
-        // 17–29: reserved for payloads added alongside these, in layout version 2.
+        case disputeRaised = 20
+        case disputeResolved = 21
+        case requalified = 22
+        // 23–29: reserved for payloads added alongside these, in layout version 2.
         case playbookProposed = 30
         case playbookSignedOff = 31
         case playbookActivated = 32

@@ -1,0 +1,49 @@
+import Accord
+import Feedback
+import Foundation
+import LeadModel
+
+extension CommandDefinition {
+    static let feedbackReport = CommandDefinition(
+        name: "feedback report",
+        summary: "Rejection reasons month over month, where the funnel leaks, objections, proposed fixes.",
+        discussion: """
+            Counts every disposition in the month it was recorded, sliced by source, campaign, \
+            segment or message angle; a rejection an arbiter overturned is not counted as one. \
+            The funnel summary follows the leads created in the period.
+            """,
+        options: [
+            .value("period", "YYYY-MM[..YYYY-MM]|YYYY-Qn", "the months to report (default: all)"),
+            .value("by", "source|campaign|segment|angle", "what to slice rejections by (default: campaign)"),
+        ],
+        examples: ["accord feedback report --by campaign --period 2026-10..2026-11", "accord feedback report --json"]
+    ) { arguments, console in
+        let dimension = try reportDimension(arguments)
+        let period = try reportPeriod(arguments)
+        let playbook = try console.dataDirectory.loadPlaybook()
+        let facts = try await console.dataDirectory.withEngine { engine in try await engine.feedbackFacts() }
+        let view = FeedbackReportView(facts, playbook: playbook, by: dimension, period: period)
+        if console.json {
+            try console.printJSON(view)
+        } else {
+            view.lines().forEach(console.print)
+        }
+    }
+
+    static func reportDimension(_ arguments: ParsedArguments) throws(CLIError) -> ReportDimension {
+        guard let text = arguments.value("by") else { return .campaign }
+        guard let dimension = ReportDimension(rawValue: text) else {
+            throw CLIError.usage("--by expects source, campaign, segment or angle, got '\(text)'")
+        }
+        return dimension
+    }
+
+    static func reportPeriod(_ arguments: ParsedArguments) throws(CLIError) -> ReportPeriod {
+        guard let text = arguments.value("period") else { return .all }
+        do {
+            return try ReportPeriod.parse(text)
+        } catch {
+            throw CLIError.usage("--period: \(error.description)")
+        }
+    }
+}
