@@ -5,7 +5,8 @@ extension LeadEvent {
     /// signal properties, free-text notes, the evidence text of score contributions (it quotes
     /// the lead's values) and idempotency keys (they often embed an email).
     /// Kept: what the scoreboard counts — the event kind, times, source, campaign, message angle,
-    /// company and account, stages, scores, assignments, SLA clocks and disposition codes.
+    /// company and account, stages, scores, assignments, SLA clocks, disposition codes and
+    /// opportunities (amounts, products, dates and close reasons are about the deal, not the person).
     public func redactingPersonalData() -> LeadEvent {
         var copy = self
         copy.idempotencyKey = nil
@@ -30,7 +31,7 @@ extension LeadEvent {
         case .scored(let card):
             copy.payload = .scored(card.redactingEvidence())
         case .mergedInto, .stageChanged, .assigned, .slaStarted, .slaWarned, .slaMet,
-            .slaBreached, .slaEscalated, .erased:
+            .slaBreached, .slaEscalated, .erased, .opportunityOpened, .opportunityUpdated, .opportunityClosed:
             break
         }
         return copy

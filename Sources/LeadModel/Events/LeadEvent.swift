@@ -85,6 +85,12 @@ extension LeadEvent {
         case dispositionRecorded(Disposition)
         /// The lead's personal data was erased from the journal.
         case erased(Erasure)
+        /// A deal was opened on the lead.
+        case opportunityOpened(Opportunity)
+        /// An open deal's amount, deal stage or expected close date changed.
+        case opportunityUpdated(OpportunityUpdate)
+        /// A deal was won or lost.
+        case opportunityClosed(OpportunityClosing)
     }
 }
 
@@ -108,6 +114,9 @@ extension LeadEvent.Payload {
         case .slaEscalated: return "sla-escalated"
         case .dispositionRecorded: return "disposition-recorded"
         case .erased: return "erased"
+        case .opportunityOpened: return "opportunity-opened"
+        case .opportunityUpdated: return "opportunity-updated"
+        case .opportunityClosed: return "opportunity-closed"
         }
     }
 }

@@ -49,6 +49,8 @@ public struct LeadState: Hashable, Sendable {
     public private(set) var disposition: Disposition?
     /// Whether the lead's personal data was erased.
     public private(set) var isErased: Bool
+    /// The lead's latest deal, with its updates applied and its closing once it closed.
+    public private(set) var opportunity: OpportunityState?
 
     public var id: LeadID { lead.id }
 
@@ -84,7 +86,7 @@ public struct LeadState: Hashable, Sendable {
         mergedInto: LeadID?, score: ScoreCard?, scoredAt: Date?, owner: Owner?, assignedAt: Date?,
         touches: [Touch], firstTouchAt: Date?, lastTouchAt: Date?,
         openClocks: [SLAClockID: SLAClock], breachedClocks: Set<SLAClockID>,
-        disposition: Disposition?, isErased: Bool
+        disposition: Disposition?, isErased: Bool, opportunity: OpportunityState?
     ) {
         self.lead = lead
         self.stage = stage
@@ -107,6 +109,7 @@ public struct LeadState: Hashable, Sendable {
         self.breachedClocks = breachedClocks
         self.disposition = disposition
         self.isErased = isErased
+        self.opportunity = opportunity
     }
 
     /// Folds a lead's events, oldest first, into its state.
@@ -180,6 +183,12 @@ public struct LeadState: Hashable, Sendable {
             touches = touches.map { Touch(channel: $0.channel, by: $0.by, connected: $0.connected) }
             disposition?.note = nil
             score = score?.redactingEvidence()
+        case .opportunityOpened(let deal):
+            opportunity = OpportunityState(opportunity: deal, openedAt: event.occurredAt)
+        case .opportunityUpdated(let update):
+            if opportunity?.opportunity.id == update.id { opportunity!.apply(update) }
+        case .opportunityClosed(let closing):
+            if opportunity?.opportunity.id == closing.id { opportunity!.closing = closing }
         }
     }
 }

@@ -1,7 +1,7 @@
 /// Encodes and decodes many ``LeadState``s as one snapshot, so that a host reopening a large
 /// journal can load the states and fold only the events after the snapshot.
 ///
-/// A snapshot is four magic bytes (`ACLS`), a format version byte (currently 1), a count, and
+/// A snapshot is four magic bytes (`ACLS`), a format version byte (currently 2), a count, and
 /// each state's stored properties in the compact binary record layout of ``EventCodec`` —
 /// sorted by lead id, with unordered collections sorted, so equal sets of states always encode
 /// to equal bytes. Decoding gives back states equal (`==`) to those encoded, every field,
@@ -35,7 +35,7 @@ public enum LeadStateSnapshot {
     static let magic: [UInt8] = [0x41, 0x43, 0x4C, 0x53]
 
     /// The snapshot format version this version of Accord writes and reads.
-    static let formatVersion: UInt8 = 1
+    static let formatVersion: UInt8 = 2
 
     /// The most states ``decode(_:)`` reserves room for up front. The count is already checked
     /// against the bytes left (a state takes at least ``BinaryReader/minimumLeadStateSize``

@@ -91,6 +91,23 @@ enum EventFixtures {
                 Disposition(outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern"))
         ),
         ("erased", .erased(Erasure(requestedBy: "dpo@acme.com", reference: "GDPR-17"))),
+        (
+            "opportunity-opened",
+            .opportunityOpened(
+                Opportunity(
+                    id: "opp-1", amount: 24_000.5, currency: "EUR", product: "payroll ☃", expectedCloseDate: later,
+                    owner: .rep("rep-7"), dealStage: "discovery"))
+        ),
+        (
+            "opportunity-updated",
+            .opportunityUpdated(
+                OpportunityUpdate(id: "opp-1", amount: -0.0, dealStage: "proposal", expectedCloseDate: at))
+        ),
+        (
+            "opportunity-closed",
+            .opportunityClosed(
+                OpportunityClosing(id: "opp-1", outcome: .lost, amount: 18_000, closedAt: later, reason: "price"))
+        ),
     ]
 
     static let barePayloads: [(String, LeadEvent.Payload)] = [
@@ -113,6 +130,12 @@ enum EventFixtures {
         ("sla-escalated", .slaEscalated(SLAEscalation(clockID: "", step: ""))),
         ("disposition-recorded", .dispositionRecorded(Disposition(outcome: .accepted))),
         ("erased", .erased(Erasure(requestedBy: ""))),
+        ("opportunity-opened", .opportunityOpened(Opportunity(id: "", amount: 0, currency: ""))),
+        ("opportunity-updated", .opportunityUpdated(OpportunityUpdate(id: ""))),
+        (
+            "opportunity-closed",
+            .opportunityClosed(OpportunityClosing(id: "", outcome: .won, amount: 0, closedAt: at))
+        ),
     ]
 
     static let full: [EventFixture] = fullPayloads.map { name, payload in

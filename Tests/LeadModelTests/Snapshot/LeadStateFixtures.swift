@@ -84,6 +84,16 @@ enum LeadStateFixtures {
             .slaBreached("clock-hot"),
             .dispositionRecorded(
                 Disposition(outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern")),
+            .opportunityOpened(
+                Opportunity(
+                    id: "opp-1", amount: 24_000, currency: "USD", product: "payroll",
+                    expectedCloseDate: t0.addingTimeInterval(86_400 * 30), owner: .rep("rep-7"),
+                    dealStage: "discovery")),
+            .opportunityUpdated(OpportunityUpdate(id: "opp-1", amount: 30_000, dealStage: "proposal")),
+            .opportunityClosed(
+                OpportunityClosing(
+                    id: "opp-1", outcome: .won, amount: 31_500, closedAt: t0.addingTimeInterval(86_400 * 40),
+                    reason: "roi-case")),
         ]
     }
 

@@ -3,7 +3,7 @@ import LeadModel
 import Testing
 
 struct LeadStateSnapshotMalformedInputTests {
-    static let header: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 1]
+    static let header: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 2]
 
     /// The error decoding `bytes` throws; fails the test when decoding succeeds.
     static func decodeError(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation)
@@ -28,7 +28,7 @@ struct LeadStateSnapshotMalformedInputTests {
         }
     }
 
-    @Test(arguments: [UInt8(0), 2, 3, 127, 255])
+    @Test(arguments: [UInt8(0), 1, 3, 127, 255])
     func rejectsAnUnknownFormatVersion(_ version: UInt8) {
         var bytes = LeadStateSnapshot.encode([LeadStateFixtures.everyField])
         bytes[4] = version
@@ -40,8 +40,8 @@ struct LeadStateSnapshotMalformedInputTests {
 
     @Test func rejectsANewerVersionWhateverFollows() {
         // A newer format may change everything after the version byte, even drop the count.
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 2])?.code == .unsupportedVersion)
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 2, 0xFF, 0xFF])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 3])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 3, 0xFF, 0xFF])?.code == .unsupportedVersion)
     }
 
     @Test func rejectsWrongMagicBytes() {
@@ -111,13 +111,13 @@ struct LeadStateSnapshotMalformedInputTests {
                 .slaBreached("a"), .slaBreached("b"),
             ])
         var bytes = LeadStateSnapshot.encode([state])
-        // The state ends: breached ["a", "b"], no disposition, not erased.
-        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0]
+        // The state ends: breached ["a", "b"], no disposition, not erased, no opportunity.
+        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0, 0]
         #expect(Array(bytes.suffix(tail.count)) == tail)
-        bytes[bytes.count - 3] = 0x61
+        bytes[bytes.count - 4] = 0x61
         let error = Self.decodeError(bytes)
         #expect(error?.code == .malformed)
-        #expect(error?.offset == bytes.count - 4)
+        #expect(error?.offset == bytes.count - 5)
     }
 
     @Test func rejectsAnUnknownOutcomeTag() {
@@ -125,15 +125,17 @@ struct LeadStateSnapshotMalformedInputTests {
             "L",
             [.captured(Lead(id: "L"), stage: .lead), .dispositionRecorded(Disposition(outcome: .accepted))])
         var bytes = LeadStateSnapshot.encode([state])
-        // The state ends: present disposition, accepted (1), no reason code or note, not erased.
-        #expect(Array(bytes.suffix(5)) == [1, 1, 0, 0, 0])
-        bytes[bytes.count - 4] = 9
+        // The state ends: present disposition, accepted (1), no reason code or note, not erased,
+        // no opportunity.
+        #expect(Array(bytes.suffix(6)) == [1, 1, 0, 0, 0, 0])
+        bytes[bytes.count - 5] = 9
         #expect(Self.decodeError(bytes)?.code == .unknownTag)
     }
 
     @Test func rejectsAnErasedFlagOtherThanZeroOrOne() {
         var bytes = LeadStateSnapshot.encode([LeadStateFixtures.noField])
-        bytes[bytes.count - 1] = 2
+        // The state ends: the erased flag, then the absent opportunity.
+        bytes[bytes.count - 2] = 2
         #expect(Self.decodeError(bytes)?.code == .malformed)
     }
 

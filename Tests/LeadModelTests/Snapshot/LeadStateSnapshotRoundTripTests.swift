@@ -13,6 +13,7 @@ struct LeadStateSnapshotRoundTripTests {
         "lead", "stage", "stageHistory", "createdAt", "updatedAt", "version", "lastPosition",
         "signals", "absorbed", "mergedInto", "score", "scoredAt", "owner", "assignedAt", "touches",
         "firstTouchAt", "lastTouchAt", "openClocks", "breachedClocks", "disposition", "isErased",
+        "opportunity",
     ]
 
     @Test func snapshotCoversEveryStoredPropertyOfLeadState() {
@@ -71,7 +72,7 @@ struct LeadStateSnapshotRoundTripTests {
 
     @Test func anEmptyCollectionIsAHeaderAndAZeroCount() throws {
         let bytes = LeadStateSnapshot.encode([LeadState]())
-        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 1, 0])
+        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 2, 0])
         #expect(try LeadStateSnapshot.decode(bytes).isEmpty)
     }
 
@@ -111,14 +112,14 @@ struct LeadStateSnapshotRoundTripTests {
         #expect(LeadStateSnapshot.encode([forward]) == LeadStateSnapshot.encode([backward]))
     }
 
-    /// Pins format version 1 byte for byte for the smallest state the fold makes.
-    @Test func writesFormatVersionOneBytes() throws {
+    /// Pins format version 2 byte for byte for the smallest state the fold makes.
+    @Test func writesFormatVersionTwoBytes() throws {
         let captured = LeadEvent(
             leadID: "L", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .system,
             payload: .captured(Lead(id: "L"), stage: "s"))
         let state = try #require(LeadState.fold([captured]))
         let date: [UInt8] = [0, 0, 0, 0, 0, 0, 0xF8, 0x3F]
-        var expected: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 1, 1]  // magic "ACLS", version 1, one state
+        var expected: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 2, 1]  // magic "ACLS", version 2, one state
         expected += [1, 0x4C] + Array(repeating: 0, count: 10) + [0, 0]  // lead "L", no fields
         expected += [1, 0x73]  // stage "s"
         expected += [1, 1, 0x73] + date  // stage history: one entry, "s" at 1.5
@@ -126,6 +127,7 @@ struct LeadStateSnapshotRoundTripTests {
         expected += [1, 0]  // version 1, no last position
         expected += Array(repeating: 0, count: 13)  // signals … disposition: empty or absent
         expected += [0]  // not erased
+        expected += [0]  // no opportunity
         #expect(LeadStateSnapshot.encode([state]) == expected)
         #expect(try LeadStateSnapshot.decode(expected) == [state])
     }

@@ -153,6 +153,21 @@ extension BinaryReader {
             contributions: contributions)
     }
 
+    /// Reads the body of an `opportunity-opened` event (also embedded in lead state snapshots).
+    mutating func readOpportunity(_ what: String) throws(EventCodecError) -> Opportunity {
+        let id = OpportunityID(rawValue: try readString("\(what).id"))
+        let amount = try readDouble("\(what).amount")
+        let currency = try readString("\(what).currency")
+        let product = try readOptionalString("\(what).product")
+        let expectedCloseDate =
+            try readPresence("\(what).expectedCloseDate") ? try readDate("\(what).expectedCloseDate") : nil
+        let owner = try readOptionalOwner("\(what).owner")
+        let dealStage = try readOptionalString("\(what).dealStage")
+        return Opportunity(
+            id: id, amount: amount, currency: currency, product: product, expectedCloseDate: expectedCloseDate,
+            owner: owner, dealStage: dealStage)
+    }
+
     mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {
         switch try readTag("payload", as: RecordTag.Payload.self) {
         case .captured:
@@ -226,6 +241,30 @@ extension BinaryReader {
             let requestedBy = try readString("erased.requestedBy")
             let reference = try readOptionalString("erased.reference")
             return .erased(Erasure(requestedBy: requestedBy, reference: reference))
+        case .opportunityOpened:
+            return .opportunityOpened(try readOpportunity("opportunityOpened"))
+        case .opportunityUpdated:
+            let id = OpportunityID(rawValue: try readString("opportunityUpdated.id"))
+            let amount =
+                try readPresence("opportunityUpdated.amount") ? try readDouble("opportunityUpdated.amount") : nil
+            let dealStage = try readOptionalString("opportunityUpdated.dealStage")
+            let expectedCloseDate =
+                try readPresence("opportunityUpdated.expectedCloseDate")
+                ? try readDate("opportunityUpdated.expectedCloseDate") : nil
+            return .opportunityUpdated(
+                OpportunityUpdate(id: id, amount: amount, dealStage: dealStage, expectedCloseDate: expectedCloseDate))
+        case .opportunityClosed:
+            let id = OpportunityID(rawValue: try readString("opportunityClosed.id"))
+            let outcome: OpportunityOutcome =
+                switch try readTag("opportunityClosed.outcome", as: RecordTag.OpportunityOutcome.self) {
+                case .won: .won
+                case .lost: .lost
+                }
+            let amount = try readDouble("opportunityClosed.amount")
+            let closedAt = try readDate("opportunityClosed.closedAt")
+            let reason = try readOptionalString("opportunityClosed.reason")
+            return .opportunityClosed(
+                OpportunityClosing(id: id, outcome: outcome, amount: amount, closedAt: closedAt, reason: reason))
         }
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
-/// Layout version 1 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
+/// Layout version 2 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
 /// is in `BinaryWriter+LeadState.swift`; keep the two in the same field order.
 extension BinaryReader {
     /// The fewest bytes one encoded lead state takes: a lead with an empty id, no optional fields
     /// and no external ids or attributes (13), an empty stage (1), an empty stage history (1),
-    /// two dates (16), a one-byte version (1), and one byte for each of the 15 remaining lists,
+    /// two dates (16), a one-byte version (1), and one byte for each of the 16 remaining lists,
     /// optionals and the erased flag. A snapshot's state count is checked against it.
-    static let minimumLeadStateSize = 47
+    static let minimumLeadStateSize = 48
 
     /// Reads every stored property of a lead state, in declaration order.
     mutating func readLeadState() throws(EventCodecError) -> LeadState {
@@ -49,19 +49,41 @@ extension BinaryReader {
         let breachedClocks = try readBreachedClocks()
         let disposition = try readPresence("state.disposition") ? try readStateDisposition() : nil
         let isErased = try readBool("state.isErased")
+        let opportunity = try readPresence("state.opportunity") ? try readStateOpportunity() : nil
         return LeadState(
             lead: lead, stage: stage, stageHistory: stageHistory, createdAt: createdAt,
             updatedAt: updatedAt, version: Int(rawVersion), lastPosition: lastPosition,
             signals: signals, absorbed: absorbed, mergedInto: mergedInto, score: score,
             scoredAt: scoredAt, owner: owner, assignedAt: assignedAt, touches: touches,
             firstTouchAt: firstTouchAt, lastTouchAt: lastTouchAt, openClocks: openClocks,
-            breachedClocks: breachedClocks, disposition: disposition, isErased: isErased)
+            breachedClocks: breachedClocks, disposition: disposition, isErased: isErased,
+            opportunity: opportunity)
     }
 
     private mutating func readOptionalDate(_ what: @autoclosure () -> String) throws(EventCodecError)
         -> Date?
     {
         try readPresence(what()) ? try readDate(what()) : nil
+    }
+
+    private mutating func readStateOpportunity() throws(EventCodecError) -> OpportunityState {
+        let opportunity = try readOpportunity("state.opportunity")
+        let openedAt = try readDate("state.opportunity.openedAt")
+        guard try readPresence("state.opportunity.closing") else {
+            return OpportunityState(opportunity: opportunity, openedAt: openedAt)
+        }
+        let id = OpportunityID(rawValue: try readString("state.opportunity.closing.id"))
+        let outcome: OpportunityOutcome =
+            switch try readTag("state.opportunity.closing.outcome", as: RecordTag.OpportunityOutcome.self) {
+            case .won: .won
+            case .lost: .lost
+            }
+        let amount = try readDouble("state.opportunity.closing.amount")
+        let closedAt = try readDate("state.opportunity.closing.closedAt")
+        let reason = try readOptionalString("state.opportunity.closing.reason")
+        return OpportunityState(
+            opportunity: opportunity, openedAt: openedAt,
+            closing: OpportunityClosing(id: id, outcome: outcome, amount: amount, closedAt: closedAt, reason: reason))
     }
 
     private mutating func readStateTouch() throws(EventCodecError) -> Touch {

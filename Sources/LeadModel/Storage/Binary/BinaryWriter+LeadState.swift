@@ -1,4 +1,4 @@
-/// Layout version 1 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
+/// Layout version 2 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
 /// is in `BinaryReader+LeadState.swift`; keep the two in the same field order, and both in step
 /// with `Documentation/RecordLayout.md` ("Lead state snapshots").
 extension BinaryWriter {
@@ -34,6 +34,24 @@ extension BinaryWriter {
         writeBreachedClocks(state.breachedClocks)
         writeOptional(state.disposition) { $0.writeStateDisposition($1) }
         writeBool(state.isErased)
+        writeOptional(state.opportunity) { writer, deal in
+            writer.writeOpportunity(deal.opportunity)
+            writer.writeDate(deal.openedAt)
+            writer.writeOptional(deal.closing) { $0.writeStateClosing($1) }
+        }
+    }
+
+    /// `string id, tag outcome, f64 amount, date closedAt, optional string reason` — the body
+    /// of an `opportunity-closed` event.
+    private mutating func writeStateClosing(_ closing: OpportunityClosing) {
+        writeString(closing.id.rawValue)
+        switch closing.outcome {
+        case .won: writeTag(RecordTag.OpportunityOutcome.won)
+        case .lost: writeTag(RecordTag.OpportunityOutcome.lost)
+        }
+        writeDouble(closing.amount)
+        writeDate(closing.closedAt)
+        writeOptionalString(closing.reason)
     }
 
     /// `string channel, string by, bool connected, optional string note` — the body of a
