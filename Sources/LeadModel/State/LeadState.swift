@@ -184,7 +184,7 @@ public struct LeadState: Hashable, Sendable {
             disposition?.note = nil
             score = score?.redactingEvidence()
         case .opportunityOpened(let deal):
-            opportunity = OpportunityState(opportunity: deal, openedAt: event.occurredAt)
+            opportunity = OpportunityState(opportunity: deal, openedAt: deal.openedAt ?? event.occurredAt)
         case .opportunityUpdated(let update):
             if opportunity?.opportunity.id == update.id { opportunity!.apply(update) }
         case .opportunityClosed(let closing):

@@ -96,7 +96,7 @@ enum EventFixtures {
             .opportunityOpened(
                 Opportunity(
                     id: "opp-1", amount: 24_000.5, currency: "EUR", product: "payroll ☃", expectedCloseDate: later,
-                    owner: .rep("rep-7"), dealStage: "discovery"))
+                    owner: .rep("rep-7"), dealStage: "discovery", openedAt: at))
         ),
         (
             "opportunity-updated",

@@ -88,7 +88,7 @@ enum LeadStateFixtures {
                 Opportunity(
                     id: "opp-1", amount: 24_000, currency: "USD", product: "payroll",
                     expectedCloseDate: t0.addingTimeInterval(86_400 * 30), owner: .rep("rep-7"),
-                    dealStage: "discovery")),
+                    dealStage: "discovery", openedAt: t0)),
             .opportunityUpdated(OpportunityUpdate(id: "opp-1", amount: 30_000, dealStage: "proposal")),
             .opportunityClosed(
                 OpportunityClosing(

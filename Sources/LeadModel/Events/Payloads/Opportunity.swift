@@ -30,6 +30,9 @@ public struct Opportunity: Hashable, Sendable, Codable {
     public var owner: Owner?
     /// The CRM's deal stage (`"discovery"`, `"proposal"`), when the team tracks one.
     public var dealStage: String?
+    /// When the deal was opened in the CRM, for imported history; `nil` means at the event's
+    /// time.
+    public var openedAt: Date?
 
     /// Creates an opportunity.
     ///
@@ -41,9 +44,10 @@ public struct Opportunity: Hashable, Sendable, Codable {
     ///   - expectedCloseDate: when it should close.
     ///   - owner: who works it.
     ///   - dealStage: the CRM's deal stage.
+    ///   - openedAt: when the CRM opened it, for imported history.
     public init(
         id: OpportunityID, amount: Double, currency: String, product: String? = nil,
-        expectedCloseDate: Date? = nil, owner: Owner? = nil, dealStage: String? = nil
+        expectedCloseDate: Date? = nil, owner: Owner? = nil, dealStage: String? = nil, openedAt: Date? = nil
     ) {
         self.id = id
         self.amount = amount
@@ -52,6 +56,7 @@ public struct Opportunity: Hashable, Sendable, Codable {
         self.expectedCloseDate = expectedCloseDate
         self.owner = owner
         self.dealStage = dealStage
+        self.openedAt = openedAt
     }
 }
 
@@ -122,7 +127,8 @@ public struct OpportunityClosing: Hashable, Sendable, Codable {
 public struct OpportunityState: Hashable, Sendable, Codable {
     /// The deal's current values.
     public var opportunity: Opportunity
-    /// When the `opportunity-opened` event happened.
+    /// When the deal opened: the opportunity's own ``Opportunity/openedAt``, else the time of
+    /// the `opportunity-opened` event.
     public var openedAt: Date
     /// How it ended; `nil` while the deal is open.
     public var closing: OpportunityClosing?

@@ -163,9 +163,10 @@ extension BinaryReader {
             try readPresence("\(what).expectedCloseDate") ? try readDate("\(what).expectedCloseDate") : nil
         let owner = try readOptionalOwner("\(what).owner")
         let dealStage = try readOptionalString("\(what).dealStage")
+        let openedAt = try readPresence("\(what).openedAt") ? try readDate("\(what).openedAt") : nil
         return Opportunity(
             id: id, amount: amount, currency: currency, product: product, expectedCloseDate: expectedCloseDate,
-            owner: owner, dealStage: dealStage)
+            owner: owner, dealStage: dealStage, openedAt: openedAt)
     }
 
     mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {

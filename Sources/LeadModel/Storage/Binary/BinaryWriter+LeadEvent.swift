@@ -129,7 +129,8 @@ extension BinaryWriter {
     }
 
     /// `string id, f64 amount, string currency, optional string product, optional date
-    /// expectedCloseDate, optional Owner owner, optional string dealStage` — the body of an
+    /// expectedCloseDate, optional Owner owner, optional string dealStage, optional date
+    /// openedAt` — the body of an
     /// `opportunity-opened` event.
     mutating func writeOpportunity(_ opportunity: Opportunity) {
         writeString(opportunity.id.rawValue)
@@ -139,6 +140,7 @@ extension BinaryWriter {
         writeOptional(opportunity.expectedCloseDate) { $0.writeDate($1) }
         writeOptionalOwner(opportunity.owner)
         writeOptionalString(opportunity.dealStage)
+        writeOptional(opportunity.openedAt) { $0.writeDate($1) }
     }
 
     mutating func writePayload(_ payload: LeadEvent.Payload) {
