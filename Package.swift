@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SLATests", dependencies: ["SLA"]),
+        .testTarget(name: "ScoreboardTests", dependencies: ["Scoreboard"]),
         .testTarget(name: "AccordTests", dependencies: ["Accord", "EventStoreConformance"]),
         .testTarget(name: "AccordCLITests", dependencies: ["Accord", "AccordCLI"]),
     ]
