@@ -9,6 +9,7 @@ enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage, .accountShow,
         .touch, .feedback, .assign, .reps, .sla, .demo, .help,
+        .report, .opportunityOpen, .opportunityUpdate, .opportunityClose,
     ]
 
     static var overview: String {

@@ -40,7 +40,10 @@ extension CommandDefinition {
         var example: (merged: LeadID?, any: LeadID?, account: AccountID?, handedOff: LeadID?) = (nil, nil, nil, nil)
         let assignments = DemoAssignments()
         var reps = DemoReps(seed: UInt64(seed))
-        let eventCount: UInt64 = try await directory.withEngine(now: { clock.now }, sinks: [assignments]) { engine in
+        let demoQuery = ScoreboardQuery(
+            period: .quarter(year: 2026, quarter: 3), view: .cohort, slicedBy: .campaign,
+            timeZone: TimeZone(identifier: "UTC")!)
+        let (eventCount, board): (UInt64, Scoreboard) = try await directory.withEngine(now: { clock.now }, sinks: [assignments]) { engine in
             var index = 0
             while index < records.count {
                 let hourEnd = records[index].at.addingTimeInterval(3_600)
@@ -86,7 +89,7 @@ extension CommandDefinition {
                     example.account = account
                 }
             }
-            return await engine.journalPosition?.rawValue ?? 0
+            return (await engine.journalPosition?.rawValue ?? 0, try await engine.scoreboard(demoQuery))
         }
         let seconds = Date().timeIntervalSince(started)
         let bytes = directorySize(directory.journalURL)
@@ -98,7 +101,8 @@ extension CommandDefinition {
             reachedMQL: funnel.reached(.mql), reachedSQL: funnel.reached(.sql), leadsByOwner: byOwner,
             clocksStarted: clocksStarted, clocksMet: clocksMet, clocksBreached: clocksBreached,
             escalations: escalations,
-            exampleLead: (example.merged ?? example.any)?.rawValue, handedOffLead: example.handedOff?.rawValue)
+            exampleLead: (example.merged ?? example.any)?.rawValue, handedOffLead: example.handedOff?.rawValue,
+            sales: DemoSalesOutput(reps.counts), scoreboard: board)
         if console.json {
             try console.printJSON(output)
             return
@@ -128,6 +132,10 @@ extension CommandDefinition {
         console.print(
             "    \(clocksStarted) response clocks started: \(clocksMet) met, \(clocksBreached) breached, "
                 + "\(escalations) escalation steps")
+        let sales = reps.counts
+        console.print(
+            "    Sales dispositions: \(sales.accepted) accepted, \(sales.rejected) rejected, \(sales.recycled) recycled; "
+                + "\(sales.opened) deals opened, \(sales.won) won, \(sales.lost) lost")
         console.print("")
         console.print("  Leads by source:")
         for (source, count) in bySource.sorted(by: { $0.value > $1.value }) {
@@ -148,7 +156,10 @@ extension CommandDefinition {
             }
         }
         console.print("  swift run accord signal quote-requested --email someone@example.com\(data)")
+        console.print("  swift run accord report --period 2026-Q3 --time-zone UTC --by source\(data)")
         console.print("  swift run accord help")
+        console.print("")
+        for line in ScoreboardTable.render(board) { console.print(line) }
     }
 
     /// Makes sure the demo may write to `directory`: empty, missing, or made by an earlier demo.
@@ -212,4 +223,25 @@ struct DemoOutput: Codable {
     var escalations: Int
     var exampleLead: String?
     var handedOffLead: String?
+    var sales: DemoSalesOutput
+    var scoreboard: Scoreboard
+}
+
+/// What the demo's sales team did with its handoffs.
+struct DemoSalesOutput: Codable {
+    var accepted: Int
+    var rejected: Int
+    var recycled: Int
+    var dealsOpened: Int
+    var dealsWon: Int
+    var dealsLost: Int
+
+    init(_ counts: (accepted: Int, rejected: Int, recycled: Int, opened: Int, won: Int, lost: Int)) {
+        accepted = counts.accepted
+        rejected = counts.rejected
+        recycled = counts.recycled
+        dealsOpened = counts.opened
+        dealsWon = counts.won
+        dealsLost = counts.lost
+    }
 }
