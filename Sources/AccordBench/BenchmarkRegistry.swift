@@ -20,7 +20,8 @@ struct BenchmarkRegistry: Sendable {
     static var standard: BenchmarkRegistry {
         BenchmarkRegistry(
             MemoryStoreBenchmarks.all + FileStoreBenchmarks.all + EngineBenchmarks.all + CodecBenchmarks.all
-                + ProcessBenchmarks.all + ScoringBenchmarks.all + SLABenchmarks.all + RoutingBenchmarks.all)
+                + ProcessBenchmarks.all + ScoringBenchmarks.all + SLABenchmarks.all + RoutingBenchmarks.all
+                + ScoreboardBenchmarks.all)
     }
 
     /// The benchmarks called `names`, in the order given; all of them when `names` is empty.
