@@ -19,7 +19,8 @@ enum ScoreboardBenchmarks {
     /// The period and spend both sides compute.
     static let period = ReportPeriod.quarter(year: 2026, quarter: 2)
     static let spend = SpendTable(
-        Dictionary(uniqueKeysWithValues: ScoreboardJournal.sources.enumerated().map { ($1, Double(10_000 * ($0 + 1))) }))
+        Dictionary(uniqueKeysWithValues: ScoreboardJournal.sources.enumerated().map { ($1, Double(10_000 * ($0 + 1))) })
+    )
 
     static func queries() -> [ScoreboardQuery] {
         [ScoreboardView.cohort, .activity].map {
@@ -135,7 +136,8 @@ struct PandasScoreboard: Sendable {
         process.executableURL = python
         process.arguments = [
             script.path, "--csv", csv.path, "--spend", spendURL.path, "--period-start", "2026-04-01",
-            "--period-end", "2026-07-01", "--sales-sources", ScoreboardQuery.defaultSalesSources.sorted().joined(separator: ","),
+            "--period-end", "2026-07-01", "--sales-sources",
+            ScoreboardQuery.defaultSalesSources.sorted().joined(separator: ","),
         ]
         let output = Pipe()
         let errors = Pipe()

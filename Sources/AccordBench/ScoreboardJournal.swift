@@ -70,7 +70,9 @@ struct ScoreboardJournal {
         let rep = Self.reps[Int(random.next() % UInt64(Self.reps.count))]
         add(id, t, .assigned(Assignment(owner: .rep(rep), router: "rules")))
         let clock = SLAClockID(rawValue: "\(id)#1")
-        add(id, t, .slaStarted(SLAClock(id: clock, tier: "hot", owner: .rep(rep), warnAt: nil, deadline: .distantFuture)))
+        add(
+            id, t,
+            .slaStarted(SLAClock(id: clock, tier: "hot", owner: .rep(rep), warnAt: nil, deadline: .distantFuture)))
         if chance(0.9) {
             let delay = chance(0.6) ? seconds(120...3_600) : seconds(3_600...(2 * 86_400))
             t += delay

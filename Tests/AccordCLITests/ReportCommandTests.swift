@@ -7,7 +7,8 @@ struct ReportCommandTests {
         let workspace = try Workspace()
         #expect(try workspace.run("init").status == 0)
         let lead = try workspace.run(
-            "capture", "--email", "ana@acme.com", "--company", "Acme", "--source", "webinar", "--attr", "useCase=payroll")
+            "capture", "--email", "ana@acme.com", "--company", "Acme", "--source", "webinar", "--attr",
+            "useCase=payroll")
         #expect(lead.stdout == "created L0000001\n")
         #expect(try workspace.run("lead", "stage", "L0000001", "sql").status == 0)
         let open = try workspace.run(

@@ -59,7 +59,9 @@ struct JournalBuilder {
     mutating func merge(_ absorbed: LeadID, into survivor: LeadID, _ time: Date) {
         add(
             survivor, time,
-            .merged(MergeRecord(absorbed: absorbed, matchedOn: ["email"], absorbedLead: Lead(id: absorbed), absorbedSignals: [])))
+            .merged(
+                MergeRecord(
+                    absorbed: absorbed, matchedOn: ["email"], absorbedLead: Lead(id: absorbed), absorbedSignals: [])))
         add(absorbed, time, .mergedInto(survivor))
     }
 

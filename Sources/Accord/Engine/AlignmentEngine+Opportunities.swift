@@ -163,7 +163,8 @@ extension AlignmentEngine {
 
     private static func validate(_ deal: Opportunity, lead: LeadID) throws(OpportunityError) {
         guard !deal.id.rawValue.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw OpportunityError(.invalidValue, leadID: lead, field: "id", message: "expected a non-empty opportunity id")
+            throw OpportunityError(
+                .invalidValue, leadID: lead, field: "id", message: "expected a non-empty opportunity id")
         }
         try validate(amount: deal.amount, lead: lead, deal: deal.id)
         let currency = deal.currency.utf8

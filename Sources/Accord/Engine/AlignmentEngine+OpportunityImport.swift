@@ -57,7 +57,9 @@ extension AlignmentEngine {
         return summary
     }
 
-    private func importOpportunity(_ row: OpportunityRow, by actor: EventActor, into summary: inout OpportunityImportSummary)
+    private func importOpportunity(
+        _ row: OpportunityRow, by actor: EventActor, into summary: inout OpportunityImportSummary
+    )
         async throws
     {
         try await catchUp()

@@ -43,7 +43,9 @@ extension CommandDefinition {
         let demoQuery = ScoreboardQuery(
             period: .quarter(year: 2026, quarter: 3), view: .cohort, slicedBy: .campaign,
             timeZone: TimeZone(identifier: "UTC")!)
-        let (eventCount, board): (UInt64, Scoreboard) = try await directory.withEngine(now: { clock.now }, sinks: [assignments]) { engine in
+        let (eventCount, board): (UInt64, Scoreboard) = try await directory.withEngine(
+            now: { clock.now }, sinks: [assignments]
+        ) { engine in
             var index = 0
             while index < records.count {
                 let hourEnd = records[index].at.addingTimeInterval(3_600)

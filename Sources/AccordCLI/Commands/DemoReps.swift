@@ -131,7 +131,9 @@ struct DemoReps {
             counts.opened += 1
             plan(item.lead, item.rep, .close(id), at: item.at + (days * 86_400).rounded())
         case .close(let id):
-            guard let state = await engine.state(of: item.lead), let deal = state.opportunity, deal.isOpen else { return }
+            guard let state = await engine.state(of: item.lead), let deal = state.opportunity, deal.isOpen else {
+                return
+            }
             let industry = state.lead.attributes["industry"]?.text ?? ""
             let wins = random.chance(Self.fitIndustries.contains(industry) ? 0.45 : 0.15)
             let reasons =
@@ -139,7 +141,9 @@ struct DemoReps {
                 ? [("roi-case", 2.0), ("security-review", 1), ("implementation-plan", 1)]
                 : [("price", 2.0), ("competitor", 2), ("no-decision", 1.5), ("timing", 1)]
             let reason = random.pick(reasons)
-            let amount = wins ? (deal.opportunity.amount * Double.random(in: 0.9...1.1, using: &random) / 100).rounded() * 100 : nil
+            let amount =
+                wins
+                ? (deal.opportunity.amount * Double.random(in: 0.9...1.1, using: &random) / 100).rounded() * 100 : nil
             try await engine.closeOpportunity(
                 id, on: item.lead, as: wins ? .won : .lost, amount: amount, reason: reason, by: rep)
             if wins { counts.won += 1 } else { counts.lost += 1 }
@@ -152,7 +156,8 @@ struct DemoReps {
         let industry = lead.attributes["industry"]?.text ?? "unknown"
         if lead.campaign == Self.weakCampaign, random.chance(0.8) {
             return Disposition(
-                outcome: .rejected, reasonCode: "out-of-icp", note: "wrong industry (\(industry)) for our payroll product")
+                outcome: .rejected, reasonCode: "out-of-icp",
+                note: "wrong industry (\(industry)) for our payroll product")
         }
         if !Self.fitIndustries.contains(industry), random.chance(0.35) {
             return Disposition(outcome: .rejected, reasonCode: "out-of-icp", note: "\(industry) is outside our ICP")
@@ -160,13 +165,16 @@ struct DemoReps {
         let outcome = random.pick([("accepted", 0.72), ("rejected", 0.12), ("recycled", 0.16)])
         switch outcome {
         case "rejected":
-            let code = random.pick([("wrong-persona", 2.0), ("no-budget", 1), ("competitor-locked-in", 1), ("unreachable", 1)])
+            let code = random.pick([
+                ("wrong-persona", 2.0), ("no-budget", 1), ("competitor-locked-in", 1), ("unreachable", 1),
+            ])
             return Disposition(outcome: .rejected, reasonCode: code, note: "rejected after the first call")
         case "recycled":
             let code = random.pick([("poor-timing", 2.0), ("no-active-need", 1)])
             return Disposition(outcome: .recycled, reasonCode: code, note: "back to nurture; revisit next quarter")
         default:
-            return Disposition(outcome: .accepted, reasonCode: "qualified", note: "confirmed need and budget on the call")
+            return Disposition(
+                outcome: .accepted, reasonCode: "qualified", note: "confirmed need and budget on the call")
         }
     }
 }

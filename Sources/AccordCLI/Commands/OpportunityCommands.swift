@@ -23,7 +23,9 @@ extension CommandDefinition {
             .value("by", "PERSON", "who opens it (default: cli)"),
             .flag("advance", "walk the stage graph up to the opportunity stage"),
         ],
-        examples: ["accord opportunity open L0000001 --id OPP-7 --amount 24000 --product payroll --close-date 2026-12-15"]
+        examples: [
+            "accord opportunity open L0000001 --id OPP-7 --amount 24000 --product payroll --close-date 2026-12-15"
+        ]
     ) { arguments, console in
         let lead = LeadID(try arguments.positional(0, "LEAD"))
         var deal = Opportunity(
@@ -138,7 +140,8 @@ extension CommandDefinition {
         }
         var line = "\(what); the lead is now \(state.stage)"
         if let deal = state.opportunity {
-            line += " (\(LeadView.number(deal.closing?.amount ?? deal.opportunity.amount)) \(deal.opportunity.currency))"
+            line +=
+                " (\(LeadView.number(deal.closing?.amount ?? deal.opportunity.amount)) \(deal.opportunity.currency))"
         }
         console.print(line)
     }

@@ -20,7 +20,9 @@ extension CommandDefinition {
             throw CLIError(
                 status: .usage,
                 message: "\(error.file) has \(error.errors.count) problem\(error.errors.count == 1 ? "" : "s")",
-                details: error.errors.map(\.description) + ["nothing was imported; fix the rows and run the import again"])
+                details: error.errors.map(\.description) + [
+                    "nothing was imported; fix the rows and run the import again"
+                ])
         }
         if arguments.has("dry-run") {
             if console.json {

@@ -41,7 +41,8 @@ extension CommandDefinition {
         switch format {
         case "json": try console.printJSON(board)
         case "csv": console.print(board.csv().trimmingCharacters(in: .newlines))
-        default: ScoreboardTable.render(board).forEach { console.print($0) }
+        default:
+            for line in ScoreboardTable.render(board) { console.print(line) }
         }
     }
 

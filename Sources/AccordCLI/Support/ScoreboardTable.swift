@@ -77,7 +77,9 @@ enum ScoreboardTable {
             : "activity view: what happened in the period"
         var out = ["Scoreboard \(board.period.label) — \(viewText); time zone \(board.period.timeZone)"]
         if board.currencies.count > 1 {
-            out.append("note: deals in several currencies (\(board.currencies.joined(separator: ", "))) are summed as recorded")
+            out.append(
+                "note: deals in several currencies (\(board.currencies.joined(separator: ", "))) are summed as recorded"
+            )
         }
         var sections = sections
         if rows.contains(where: { $0.spend != nil }) { sections.append(("Spend", spendLines)) }

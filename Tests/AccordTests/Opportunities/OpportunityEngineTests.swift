@@ -68,7 +68,8 @@ struct OpportunityEngineTests {
         let lead = try await sqlLead(engine)
         try await engine.openOpportunity(deal, on: lead, by: .system)
         await #expect {
-            try await engine.openOpportunity(Opportunity(id: "opp-2", amount: 1, currency: "USD"), on: lead, by: .system)
+            try await engine.openOpportunity(
+                Opportunity(id: "opp-2", amount: 1, currency: "USD"), on: lead, by: .system)
         } throws: { error in
             (error as? OpportunityError)?.code == .alreadyOpen
         }

@@ -54,7 +54,9 @@ public struct OpportunityImportReader: Sendable {
         for column in mapping.keys.sorted() where !header.contains(where: { $0.lowercased() == column.lowercased() }) {
             throw ImportError(
                 .unknownColumn, column: column,
-                message: "the mapping names a column the file does not have; the columns are \(header.joined(separator: ", "))")
+                message:
+                    "the mapping names a column the file does not have; the columns are \(header.joined(separator: ", "))"
+            )
         }
         var columns: [Int: OpportunityField] = [:]
         for (index, title) in header.enumerated() {
@@ -63,7 +65,8 @@ public struct OpportunityImportReader: Sendable {
             if let field { columns[index] = field }
         }
         let fields = Set(columns.values)
-        for (field, what) in [(OpportunityField.id, "the deal id"), (.amount, "the amount")] where !fields.contains(field) {
+        for (field, what) in [(OpportunityField.id, "the deal id"), (.amount, "the amount")]
+        where !fields.contains(field) {
             throw ImportError(
                 .missingField, line: 1, column: field.rawValue,
                 message: "no column gives \(what); add one or map one with --map 'Column=\(field.rawValue)'")
@@ -155,7 +158,8 @@ public struct OpportunityImportReader: Sendable {
         let email = values[.email]?.1
         guard leadID != nil || email != nil else {
             throw ImportError(
-                .missingField, line: record.line, column: "email", message: "the row has neither a lead id nor an email")
+                .missingField, line: record.line, column: "email", message: "the row has neither a lead id nor an email"
+            )
         }
         let currency = (values[.currency]?.1 ?? defaultCurrency).uppercased()
         guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
