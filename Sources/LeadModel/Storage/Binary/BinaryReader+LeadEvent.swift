@@ -153,6 +153,9 @@ extension BinaryReader {
             contributions: contributions)
     }
 
+    /// The payload tags added in layout version 2 for deals.
+    static let opportunityTags: Set<RecordTag.Payload> = [.opportunityOpened, .opportunityUpdated, .opportunityClosed]
+
     /// Reads the body of an `opportunity-opened` event (also embedded in lead state snapshots).
     mutating func readOpportunity(_ what: String) throws(EventCodecError) -> Opportunity {
         let id = OpportunityID(rawValue: try readString("\(what).id"))
@@ -170,7 +173,15 @@ extension BinaryReader {
     }
 
     mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {
-        switch try readTag("payload", as: RecordTag.Payload.self) {
+        let tagStart = offset
+        let tag = try readTag("payload", as: RecordTag.Payload.self)
+        if Self.opportunityTags.contains(tag), layoutVersion < 2 {
+            throw error(
+                .unknownTag,
+                "payload tag \(tag.rawValue) exists since layout version 2, not in a version-\(layoutVersion) record",
+                at: tagStart)
+        }
+        switch tag {
         case .captured:
             let lead = try readLead("captured.lead")
             return .captured(lead, stage: Stage(rawValue: try readString("captured.stage")))
