@@ -48,7 +48,8 @@ public struct ScoreboardProjection: Sendable {
         let time = event.occurredAt.timeIntervalSinceReferenceDate
         if case .captured(let lead, let stage) = event.payload {
             if let existing = index[event.leadID] {
-                people[existing].createdAt = min(people[existing].createdAt, time)
+                // A later capture of a known lead fills the gaps, as the lead's own fold does.
+                people[existing].absorb(PersonRecord(createdAt: time, lead: lead))
             } else {
                 index[event.leadID] = people.count
                 people.append(PersonRecord(createdAt: time, lead: lead))

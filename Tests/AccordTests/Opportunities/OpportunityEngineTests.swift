@@ -1,6 +1,7 @@
 import Accord
 import Foundation
 import LeadModel
+import Scoreboard
 import Testing
 
 struct OpportunityEngineTests {
@@ -135,5 +136,35 @@ struct OpportunityEngineTests {
         #expect(graph.path(from: .lost, to: .opportunity) == [.recycled, .sql, .opportunity])
         #expect(graph.path(from: .won, to: .opportunity) == nil)
         #expect(graph.path(from: .sql, to: .sql) == [])
+    }
+}
+
+struct EngineScoreboardTests {
+    @Test func theEngineScoreboardCountsDealsAndMergedPeopleOnce() async throws {
+        let engine = try await makeEngine()
+        let ana = try await engine.capture(
+            Lead(id: "", email: "ana@acme.com", company: "Acme", source: "webinar", attributes: ["useCase": "payroll"])
+        ).leadID
+        let twin = try await engine.capture(Lead(id: "", phone: "+1 415 555 0100", source: "outbound")).leadID
+        try await engine.changeStage(of: ana, to: .sql, by: .system)
+        try await engine.merge(twin, into: ana, by: .person("steward"))
+        try await engine.openOpportunity(
+            Opportunity(id: "opp-1", amount: 10_000, currency: "USD", product: "payroll"), on: ana, by: .system)
+        try await engine.closeOpportunity("opp-1", on: ana, as: .won, amount: 12_000, by: .system)
+        let board = try await engine.scoreboard(ScoreboardQuery(period: .allTime, slicedBy: .product))
+        #expect(board.total.leads == 1)
+        #expect(board.total.won == 1 && board.total.dealsWon == 1 && board.total.revenueWon == 12_000)
+        #expect(board.total.salesCycleDays == 0)
+        #expect(board.slices.map(\.label) == ["payroll"])
+        #expect(board.currencies == ["USD"])
+    }
+
+    @Test func scoreboardTypesAreSendable() async throws {
+        let projection = ScoreboardProjection(events: [])
+        let board = try await Task.detached {
+            try projection.scoreboard(ScoreboardQuery(period: .month(year: 2026, month: 10)))
+        }.value
+        let query = ScoreboardQuery(period: .allTime, view: .activity, spend: SpendTable(["a": 1]))
+        _ = await Task.detached { (board, query, ReportPeriod.allTime, SliceDimension.owner) }.value
     }
 }
