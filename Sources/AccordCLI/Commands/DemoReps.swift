@@ -2,23 +2,24 @@ import Accord
 import Foundation
 import LeadModel
 
-/// Collects the demo's assignments to reps as the engine makes them.
+/// Collects the demo's assignments, to reps and to queues, as the engine makes them.
 actor DemoAssignments: NotificationSink {
-    private var pending: [(lead: LeadID, rep: String)] = []
+    private var pending: [(lead: LeadID, owner: Owner)] = []
 
     func deliver(_ notification: EngineNotification) async {
-        if case .assigned(let lead, .rep(let rep)) = notification { pending.append((lead, rep)) }
+        if case .assigned(let lead, let owner) = notification { pending.append((lead, owner)) }
     }
 
     /// The assignments since the last call.
-    func drain() -> [(lead: LeadID, rep: String)] {
+    func drain() -> [(lead: LeadID, owner: Owner)] {
         defer { pending.removeAll() }
         return pending
     }
 }
 
 /// How the demo's sales team works its leads, deterministically from the seed: reps answer most
-/// new leads within minutes (some late, a few never), give every touched lead a disposition
+/// new leads within minutes (some late, a few never), pick up the after-hours queue the next
+/// working morning (New York time), give every touched lead a disposition
 /// (mostly accepted; rejected or recycled with a reason code), open deals on accepted leads that
 /// have a use case, and win or lose them weeks later.
 ///
@@ -30,6 +31,7 @@ struct DemoReps {
     static let fitIndustries: Set<String> = ["healthcare", "fintech", "software"]
 
     enum Action {
+        case pickUp
         case touch
         case dispose
         case open
@@ -58,9 +60,15 @@ struct DemoReps {
         due.append(Due(at: at, order: sequence, lead: lead, rep: rep, action: action))
     }
 
-    /// Plans the first touch of each new assignment.
-    mutating func schedule(_ assignments: [(lead: LeadID, rep: String)], after start: Date) {
-        for (lead, rep) in assignments {
+    /// Plans the first touch of each new assignment to a rep, and the pick-up of each lead left in
+    /// a queue.
+    mutating func schedule(_ assignments: [(lead: LeadID, owner: Owner)], after start: Date) {
+        for (lead, owner) in assignments {
+            guard case .rep(let rep) = owner else {
+                let minutes = Double.random(in: 0...90, using: &random).rounded()
+                plan(lead, "", .pickUp, at: Self.nextMorning(after: start) + minutes * 60)
+                continue
+            }
             let minutes: Double? = random.pick([
                 (Double.random(in: 2...14, using: &random), 0.55), (Double.random(in: 15...120, using: &random), 0.25),
                 (Double.random(in: 120...1_440, using: &random), 0.12), (nil, 0.08),
@@ -69,6 +77,22 @@ struct DemoReps {
             plan(lead, rep, .touch, at: start + (minutes * 60).rounded())
         }
         sortDue()
+    }
+
+    static let newYork: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "America/New_York")!
+        return calendar
+    }()
+
+    /// 09:00 in New York on the first weekday morning after `date`.
+    static func nextMorning(after date: Date) -> Date {
+        var day = newYork.startOfDay(for: date)
+        while true {
+            let morning = newYork.date(bySettingHour: 9, minute: 0, second: 0, of: day)!
+            if morning > date, !newYork.isDateInWeekend(morning) { return morning }
+            day = newYork.date(byAdding: .day, value: 1, to: day)!
+        }
     }
 
     private mutating func sortDue() {
@@ -98,6 +122,16 @@ struct DemoReps {
     private mutating func act(_ item: Due, engine: AlignmentEngine) async throws {
         let rep = EventActor.person(item.rep)
         switch item.action {
+        case .pickUp:
+            guard let state = await engine.state(of: item.lead), case .queue = state.owner,
+                state.mergedInto == nil
+            else { return }
+            let country = state.lead.attributes["country"]?.text ?? "US"
+            let team = ["GB", "DE", "FR"].contains(country) ? ["sofia", "lukas"] : ["maria", "james", "priya"]
+            let picker = team[Int.random(in: 0..<team.count, using: &random)]
+            try await engine.assign(
+                item.lead, to: .rep(picker), by: .person(picker), reason: "picked up from the after-hours queue")
+        // The assignment reaches `DemoAssignments`, and the rep's touch is planned from there.
         case .touch:
             try await engine.recordTouch(Touch(channel: .call, by: item.rep, connected: true), on: item.lead)
             let hours = Double.random(in: 0.5...48, using: &random)
