@@ -26,6 +26,14 @@ public struct ScoreboardQuery: Hashable, Sendable {
     public static let defaultSalesSources: Set<String> = ["outbound", "sales", "sdr", "partner-referral"]
 
     /// Creates a query.
+    ///
+    /// - Parameters:
+    ///   - period: the span of time.
+    ///   - view: cohort (default) or activity.
+    ///   - slicedBy: the slice dimension, or `nil` for the total row only.
+    ///   - timeZone: the zone whose midnights bound the period; UTC by default.
+    ///   - spend: spend per source, for cost per closed deal.
+    ///   - salesSources: the sources sales generates; see ``defaultSalesSources``.
     public init(
         period: ReportPeriod, view: ScoreboardView = .cohort, slicedBy: SliceDimension? = nil,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!, spend: SpendTable? = nil,

@@ -74,7 +74,13 @@ public struct OpportunityUpdate: Hashable, Sendable, Codable {
     /// The new expected close date, when it changed.
     public var expectedCloseDate: Date?
 
-    /// Creates an update; at least one of the optional fields should be set.
+    /// Creates an update; the engine refuses one that changes nothing.
+    ///
+    /// - Parameters:
+    ///   - id: the open deal.
+    ///   - amount: the new amount.
+    ///   - dealStage: the new CRM deal stage.
+    ///   - expectedCloseDate: the new expected close date.
     public init(
         id: OpportunityID, amount: Double? = nil, dealStage: String? = nil, expectedCloseDate: Date? = nil
     ) {
@@ -90,7 +96,10 @@ public struct OpportunityUpdate: Hashable, Sendable, Codable {
 
 /// How a deal ended.
 public enum OpportunityOutcome: String, Hashable, Sendable, Codable, CaseIterable {
-    case won, lost
+    /// Closed won: the customer signed.
+    case won
+    /// Closed lost.
+    case lost
 }
 
 /// The end of a deal: won or lost, for how much, when, and why.
@@ -111,6 +120,13 @@ public struct OpportunityClosing: Hashable, Sendable, Codable {
     public var reason: String?
 
     /// Creates a closing.
+    ///
+    /// - Parameters:
+    ///   - id: the deal.
+    ///   - outcome: won or lost.
+    ///   - amount: the final value.
+    ///   - closedAt: when it closed.
+    ///   - reason: why, as a short code.
     public init(
         id: OpportunityID, outcome: OpportunityOutcome, amount: Double, closedAt: Date, reason: String? = nil
     ) {
