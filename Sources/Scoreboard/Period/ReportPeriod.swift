@@ -172,7 +172,13 @@ extension ReportPeriod {
                 throw invalid
             }
         }
-        _ = try interval(in: timeZone)
+        do {
+            _ = try interval(in: timeZone)
+        } catch {
+            var named = error
+            named.field = "--period"
+            throw named
+        }
     }
 
     private static func day(_ text: Substring) -> LocalDay? {
