@@ -41,6 +41,7 @@ extension AlignmentEngine {
     ///   - actor: who imports (`.integration("crm-import")`).
     /// - Returns: what was opened, updated, closed, left alone and skipped.
     /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    @discardableResult
     public func importOpportunities(_ rows: [OpportunityRow], by actor: EventActor) async throws
         -> OpportunityImportSummary
     {
