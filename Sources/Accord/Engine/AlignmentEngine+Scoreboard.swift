@@ -1,3 +1,4 @@
+public import Foundation
 import LeadModel
 public import Scoreboard
 
@@ -29,5 +30,27 @@ extension AlignmentEngine {
     ///   journal cannot be read.
     public func scoreboard(_ query: ScoreboardQuery) async throws -> Scoreboard {
         try await scoreboardProjection().scoreboard(query)
+    }
+
+    /// The shared scoreboard for a period, by one slice dimension: the short form of
+    /// ``scoreboard(_:)``.
+    ///
+    /// ```swift
+    /// let board = try await engine.scoreboard(for: .quarter(year: 2026, quarter: 4), by: .source)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - period: the span of time.
+    ///   - view: cohort (default) or activity.
+    ///   - slice: the slice dimension, or `nil` for the total row only.
+    ///   - timeZone: the zone whose midnights bound the period; UTC by default.
+    /// - Returns: the total row and one row per slice.
+    /// - Throws: ``ScoreboardError`` for an impossible period; ``EventStoreError`` when the
+    ///   journal cannot be read.
+    public func scoreboard(
+        for period: ReportPeriod, view: ScoreboardView = .cohort, by slice: SliceDimension? = nil,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    ) async throws -> Scoreboard {
+        try await scoreboard(ScoreboardQuery(period: period, view: view, slicedBy: slice, timeZone: timeZone))
     }
 }

@@ -151,7 +151,7 @@ struct EngineScoreboardTests {
         try await engine.openOpportunity(
             Opportunity(id: "opp-1", amount: 10_000, currency: "USD", product: "payroll"), on: ana, by: .system)
         try await engine.closeOpportunity("opp-1", on: ana, as: .won, amount: 12_000, by: .system)
-        let board = try await engine.scoreboard(ScoreboardQuery(period: .allTime, slicedBy: .product))
+        let board = try await engine.scoreboard(for: .allTime, by: .product)
         #expect(board.total.leads == 1)
         #expect(board.total.won == 1 && board.total.dealsWon == 1 && board.total.revenueWon == 12_000)
         #expect(board.total.salesCycleDays == 0)
