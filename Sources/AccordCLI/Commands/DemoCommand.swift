@@ -10,8 +10,10 @@ extension CommandDefinition {
         discussion: """
             Generates a quarter of funnel activity (sources and campaigns of different quality, \
             a mix of ICP fit, signal streams, the same people arriving from a form tool and an \
-            outbound tool, webhooks delivered twice), records it through the engine and prints \
-            what happened and what to try next. The same --seed gives the same journal. A data \
+            outbound tool, webhooks delivered twice), records it through the engine while the \
+            demo's sales team works its handoffs (touches, dispositions with reason codes, deals \
+            won and lost), prints what happened and what to try next, and ends with the \
+            quarter's scoreboard by campaign. The same --seed gives the same journal. A data \
             directory made by an earlier demo is replaced; any other non-empty directory is refused.
             """,
         options: [
