@@ -39,7 +39,8 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SLATests", dependencies: ["SLA"]),
         .testTarget(name: "FeedbackTests", dependencies: ["Feedback"]),
-        .testTarget(name: "AccordTests", dependencies: ["Accord", "EventStoreConformance"]),
+        .testTarget(name: "ScoreboardTests", dependencies: ["Scoreboard"]),
+        .testTarget(name: "AccordTests", dependencies: ["Accord", "EventStoreConformance", "Scoreboard"]),
         .testTarget(name: "AccordCLITests", dependencies: ["Accord", "AccordCLI"]),
     ]
 )

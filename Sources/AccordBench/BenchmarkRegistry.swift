@@ -22,7 +22,8 @@ struct BenchmarkRegistry: Sendable {
             MemoryStoreBenchmarks.all + FileStoreBenchmarks.all + EngineBenchmarks.all + CodecBenchmarks.all
                 + ProcessBenchmarks.all + ScoringBenchmarks.all + SLABenchmarks.all + RoutingBenchmarks.all
                 + LearnedScoringBenchmarks.all
-                + FeedbackBenchmarks.all)
+                + FeedbackBenchmarks.all
+                + ScoreboardBenchmarks.all)
     }
 
     /// The benchmarks called `names`, in the order given; all of them when `names` is empty.

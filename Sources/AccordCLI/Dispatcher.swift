@@ -11,7 +11,7 @@ enum Dispatcher {
         .accountShow, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate, .feedbackCalibrate,
         .feedbackExportTraining, .backlogAdd, .backlogList, .backlogUpdate, .assign, .reps, .sla, .rescore,
         .scoreExplain, .modelTrain, .modelEvaluate, .playbookStatus, .playbookDiff, .playbookPropose, .playbookSign,
-        .playbookActivate, .demo, .help,
+        .playbookActivate, .report, .opportunityOpen, .opportunityUpdate, .opportunityClose, .demo, .help,
     ]
 
     static var overview: String {

@@ -25,7 +25,9 @@ public enum HTMLReport {
             note: "Leads that reached each stage, and the share of the stage before that went on.")
         html += section(
             "Speed to lead", columns(page.speedToLead, color: "#2f6fba"),
-            note: "Time from handoff to sales' first touch. Contact within minutes raises contact and qualification odds.")
+            note:
+                "Time from handoff to sales' first touch. Contact within minutes raises contact and qualification odds."
+        )
         html += section(
             "SLA attainment by week", weeks(page.slaByWeek),
             note: "Response clocks closed each week: met in time (blue) or breached (red), with the share met.")
@@ -34,7 +36,8 @@ public enum HTMLReport {
             note: "Why sales rejected handed-off leads, by the source that brought them in.")
         html += section("Rep load", reps(page.repLoad), note: "Handoffs assigned in the period and open leads now.")
         html += section("Marketing's commitments", commitments(page.commitments))
-        html += "<footer>Made by Accord from the journal; every number can be traced with accord lead explain.</footer>\n"
+        html +=
+            "<footer>Made by Accord from the journal; every number can be traced with accord lead explain.</footer>\n"
         html += "</body></html>\n"
         return html
     }
@@ -78,8 +81,10 @@ public enum HTMLReport {
         var rows = "<table><tr><th>Stage</th><th></th><th>Leads</th><th>From the stage before</th></tr>"
         for step in steps {
             let width = percent(Double(step.leads) / Double(widest))
-            rows += "<tr><td>\(escape(step.stage))</td><td style=\"width:50%\"><div class=\"bar\" style=\"width:\(width)%\"></div></td>"
-            rows += "<td class=\"num\">\(step.leads)</td><td class=\"num\">\(step.conversion.map(share) ?? "—")</td></tr>"
+            rows +=
+                "<tr><td>\(escape(step.stage))</td><td style=\"width:50%\"><div class=\"bar\" style=\"width:\(width)%\"></div></td>"
+            rows +=
+                "<td class=\"num\">\(step.leads)</td><td class=\"num\">\(step.conversion.map(share) ?? "—")</td></tr>"
         }
         return rows + "</table>"
     }
@@ -95,9 +100,12 @@ public enum HTMLReport {
             let barHeight = (height - 16) * Double(item.count) / Double(highest)
             let x = Double(index) * slot + slot * 0.15
             svg += "<rect x=\"\(format(x))\" y=\"\(format(height - barHeight))\" width=\"\(format(slot * 0.7))\" "
-            svg += "height=\"\(format(barHeight))\" fill=\"\(color)\"><title>\(escape(item.label)): \(item.count)</title></rect>"
-            svg += "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height - barHeight - 4))\" text-anchor=\"middle\">\(item.count)</text>"
-            svg += "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height + 16))\" text-anchor=\"middle\">\(escape(item.label))</text>"
+            svg +=
+                "height=\"\(format(barHeight))\" fill=\"\(color)\"><title>\(escape(item.label)): \(item.count)</title></rect>"
+            svg +=
+                "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height - barHeight - 4))\" text-anchor=\"middle\">\(item.count)</text>"
+            svg +=
+                "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height + 16))\" text-anchor=\"middle\">\(escape(item.label))</text>"
         }
         return svg + "</svg>"
     }
@@ -115,14 +123,17 @@ public enum HTMLReport {
             let metHeight = (height - 16) * Double(week.met) / Double(busiest)
             let breachedHeight = (height - 16) * Double(week.breached) / Double(busiest)
             svg += "<rect x=\"\(format(x))\" y=\"\(format(height - metHeight))\" width=\"\(format(slot * 0.7))\" "
-            svg += "height=\"\(format(metHeight))\" fill=\"#2f6fba\"><title>week of \(escape(week.week)): \(week.met) met</title></rect>"
+            svg +=
+                "height=\"\(format(metHeight))\" fill=\"#2f6fba\"><title>week of \(escape(week.week)): \(week.met) met</title></rect>"
             svg += "<rect x=\"\(format(x))\" y=\"\(format(height - metHeight - breachedHeight))\" "
             svg += "width=\"\(format(slot * 0.7))\" height=\"\(format(breachedHeight))\" fill=\"#c0392b\">"
             svg += "<title>week of \(escape(week.week)): \(week.breached) breached</title></rect>"
             let label = week.attainment.map(share) ?? ""
-            svg += "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height - metHeight - breachedHeight - 4))\" text-anchor=\"middle\">\(label)</text>"
+            svg +=
+                "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height - metHeight - breachedHeight - 4))\" text-anchor=\"middle\">\(label)</text>"
             if weeks.count <= 16 || index % 2 == 0 {
-                svg += "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height + 16))\" text-anchor=\"middle\">\(escape(String(week.week.dropFirst(5))))</text>"
+                svg +=
+                    "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height + 16))\" text-anchor=\"middle\">\(escape(String(week.week.dropFirst(5))))</text>"
             }
         }
         return svg + "</svg>"
@@ -135,7 +146,8 @@ public enum HTMLReport {
             let reasons = source.reasons.prefix(3).map { "\(escape($0.label)) (\($0.count))" }.joined(separator: ", ")
             let rate = source.decided == 0 ? "—" : share(Double(source.rejected) / Double(source.decided))
             rows += "<tr><td>\(escape(source.source))</td><td class=\"num\">\(source.decided)</td>"
-            rows += "<td class=\"num\">\(source.rejected) (\(rate))</td><td>\(reasons.isEmpty ? "—" : reasons)</td></tr>"
+            rows +=
+                "<td class=\"num\">\(source.rejected) (\(rate))</td><td>\(reasons.isEmpty ? "—" : reasons)</td></tr>"
         }
         return rows + "</table>"
     }
@@ -146,7 +158,8 @@ public enum HTMLReport {
         for rep in reps {
             let width = percent(Double(rep.assigned) / Double(most))
             let open = "\(rep.open)" + (rep.capacity.map { " of \($0)" } ?? "")
-            rows += "<tr><td>\(escape(rep.rep))</td><td style=\"width:50%\"><div class=\"bar\" style=\"width:\(width)%\"></div></td>"
+            rows +=
+                "<tr><td>\(escape(rep.rep))</td><td style=\"width:50%\"><div class=\"bar\" style=\"width:\(width)%\"></div></td>"
             rows += "<td class=\"num\">\(rep.assigned)</td><td class=\"num\">\(open)</td></tr>"
         }
         return rows + "</table>"
@@ -156,7 +169,8 @@ public enum HTMLReport {
         guard !commitments.isEmpty else { return empty("The playbook sets no commitments for marketing.") }
         var rows = "<table><tr><th>Commitment</th><th>Period</th><th>Target</th><th>Actual</th><th></th></tr>"
         for item in commitments {
-            rows += "<tr><td>\(escape(item.name))</td><td>\(escape(item.period))</td><td class=\"num\">\(escape(item.target))</td>"
+            rows +=
+                "<tr><td>\(escape(item.name))</td><td>\(escape(item.period))</td><td class=\"num\">\(escape(item.target))</td>"
             rows += "<td class=\"num\">\(escape(item.actual))</td>"
             rows += item.met ? "<td class=\"ok\">met</td></tr>" : "<td class=\"miss\">missed</td></tr>"
         }

@@ -10,8 +10,10 @@ extension CommandDefinition {
         discussion: """
             Generates a quarter of funnel activity (sources and campaigns of different quality, \
             a mix of ICP fit, signal streams, the same people arriving from a form tool and an \
-            outbound tool, webhooks delivered twice), records it through the engine and prints \
-            what happened and what to try next. The same --seed gives the same journal. A data \
+            outbound tool, webhooks delivered twice), records it through the engine while the \
+            demo's sales team works its handoffs (touches, dispositions with reason codes, deals \
+            won and lost), prints what happened and what to try next, and ends with the \
+            quarter's scoreboard by campaign. The same --seed gives the same journal. A data \
             directory made by an earlier demo is replaced; any other non-empty directory is refused.
             """,
         options: [
@@ -40,7 +42,12 @@ extension CommandDefinition {
         var example: (merged: LeadID?, any: LeadID?, account: AccountID?, handedOff: LeadID?) = (nil, nil, nil, nil)
         let assignments = DemoAssignments()
         var reps = DemoReps(seed: UInt64(seed))
-        let eventCount: UInt64 = try await directory.withEngine(now: { clock.now }, sinks: [assignments]) { engine in
+        let demoQuery = ScoreboardQuery(
+            period: .quarter(year: 2026, quarter: 3), view: .cohort, slicedBy: .campaign,
+            timeZone: TimeZone(identifier: "UTC")!)
+        let (eventCount, board): (UInt64, Scoreboard) = try await directory.withEngine(
+            now: { clock.now }, sinks: [assignments]
+        ) { engine in
             var index = 0
             while index < records.count {
                 let hourEnd = records[index].at.addingTimeInterval(3_600)
@@ -86,7 +93,7 @@ extension CommandDefinition {
                     example.account = account
                 }
             }
-            return await engine.journalPosition?.rawValue ?? 0
+            return (await engine.journalPosition?.rawValue ?? 0, try await engine.scoreboard(demoQuery))
         }
         let seconds = Date().timeIntervalSince(started)
         let bytes = directorySize(directory.journalURL)
@@ -98,7 +105,8 @@ extension CommandDefinition {
             reachedMQL: funnel.reached(.mql), reachedSQL: funnel.reached(.sql), leadsByOwner: byOwner,
             clocksStarted: clocksStarted, clocksMet: clocksMet, clocksBreached: clocksBreached,
             escalations: escalations,
-            exampleLead: (example.merged ?? example.any)?.rawValue, handedOffLead: example.handedOff?.rawValue)
+            exampleLead: (example.merged ?? example.any)?.rawValue, handedOffLead: example.handedOff?.rawValue,
+            sales: DemoSalesOutput(reps.counts), scoreboard: board)
         if console.json {
             try console.printJSON(output)
             return
@@ -128,6 +136,10 @@ extension CommandDefinition {
         console.print(
             "    \(clocksStarted) response clocks started: \(clocksMet) met, \(clocksBreached) breached, "
                 + "\(escalations) escalation steps")
+        let sales = reps.counts
+        console.print(
+            "    Sales dispositions: \(sales.accepted) accepted, \(sales.rejected) rejected, \(sales.recycled) recycled; "
+                + "\(sales.opened) deals opened, \(sales.won) won, \(sales.lost) lost")
         console.print("")
         console.print("  Leads by source:")
         for (source, count) in bySource.sorted(by: { $0.value > $1.value }) {
@@ -148,7 +160,10 @@ extension CommandDefinition {
             }
         }
         console.print("  swift run accord signal quote-requested --email someone@example.com\(data)")
+        console.print("  swift run accord report --period 2026-Q3 --time-zone UTC --by source\(data)")
         console.print("  swift run accord help")
+        console.print("")
+        for line in ScoreboardTable.render(board) { console.print(line) }
         // Last: what sales said about marketing's handoffs (accord feedback report).
         let feedback = try await directory.withEngine { engine in try await engine.feedbackFacts() }
         console.print("")
@@ -217,4 +232,25 @@ struct DemoOutput: Codable {
     var escalations: Int
     var exampleLead: String?
     var handedOffLead: String?
+    var sales: DemoSalesOutput
+    var scoreboard: Scoreboard
+}
+
+/// What the demo's sales team did with its handoffs.
+struct DemoSalesOutput: Codable {
+    var accepted: Int
+    var rejected: Int
+    var recycled: Int
+    var dealsOpened: Int
+    var dealsWon: Int
+    var dealsLost: Int
+
+    init(_ counts: (accepted: Int, rejected: Int, recycled: Int, opened: Int, won: Int, lost: Int)) {
+        accepted = counts.accepted
+        rejected = counts.rejected
+        recycled = counts.recycled
+        dealsOpened = counts.opened
+        dealsWon = counts.won
+        dealsLost = counts.lost
+    }
 }

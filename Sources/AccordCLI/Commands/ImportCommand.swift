@@ -16,11 +16,14 @@ extension CommandDefinition {
             says otherwise. Map with 'Column=target' pairs, where a target is a field (email, \
             phone, firstName, source, …), attributes.NAME or properties.NAME with an optional \
             :number, :bool, :date or :string type, external:SYSTEM, or - to ignore; '*=-' \
-            ignores every unmapped column.
+            ignores every unmapped column. With --kind opportunities the rows are a CRM's deals \
+            (id, amount, currency, product, owner, status open|won|lost, created and close dates, \
+            reason), matched to leads by email or lead id; such a lead moves along the stage graph \
+            to opportunity, won or lost, and importing the same file again changes nothing.
             """,
         positionals: [PositionalSpec(name: "FILE", help: "a .csv, .jsonl or .ndjson file")],
         options: [
-            .value("kind", "leads|signals", "what the rows are (default: leads)"),
+            .value("kind", "leads|signals|opportunities", "what the rows are (default: leads)"),
             .value("format", "csv|jsonl", "the format (default: from the file extension)"),
             .value("map", "MAPPING", "column mapping, e.g. 'E-mail=email,Size=attributes.employees:number'"),
             .value("map-file", "FILE", "column mapping as a JSON file {\"Column\": \"target\", …}"),
@@ -32,12 +35,14 @@ extension CommandDefinition {
             "accord import leads.csv",
             "accord import hubspot.csv --map 'Email Address=email,Lifecycle=-,HubSpot ID=external:hubspot'",
             "accord import events.jsonl --kind signals --dry-run",
+            "accord import deals.csv --kind opportunities --map 'Contact Email=email,ARR=amount'",
         ]
     ) { arguments, console in
         let url = URL(fileURLWithPath: try arguments.positional(0, "FILE"))
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw CLIError(status: .notFound, message: "no file at \(url.path)")
         }
+        if arguments.value("kind") == "opportunities" { return try await importOpportunities(url, arguments, console) }
         let kind = try parseKind(arguments.value("kind"))
         let format = try arguments.value("format").map { text throws(CLIError) in
             guard let format = ImportFormat(rawValue: text) else {
@@ -126,7 +131,7 @@ extension CommandDefinition {
         switch text ?? "leads" {
         case "leads", "lead": return .leads
         case "signals", "signal": return .signals
-        default: throw CLIError.usage("--kind expects leads or signals, got '\(text ?? "")'")
+        default: throw CLIError.usage("--kind expects leads, signals or opportunities, got '\(text ?? "")'")
         }
     }
 }

@@ -55,6 +55,18 @@ enum EventLine {
             return "re-qualified by \(requalification.trigger): \(requalification.detail)"
         case .erased(let erasure):
             return "personal data erased at the request of \(erasure.requestedBy)"
+        case .opportunityOpened(let deal):
+            return "opportunity \(deal.id) opened: \(LeadView.number(deal.amount)) \(deal.currency)"
+                + (deal.product.map { " for \($0)" } ?? "")
+        case .opportunityUpdated(let update):
+            var changes: [String] = []
+            if let amount = update.amount { changes.append("amount \(LeadView.number(amount))") }
+            if let stage = update.dealStage { changes.append("deal stage \(stage)") }
+            if let date = update.expectedCloseDate { changes.append("close date \(date.formatted(.iso8601))") }
+            return "opportunity \(update.id) updated: \(changes.joined(separator: ", "))"
+        case .opportunityClosed(let closing):
+            return "opportunity \(closing.id) \(closing.outcome.rawValue): \(LeadView.number(closing.amount))"
+                + (closing.reason.map { " (\($0))" } ?? "")
         case .playbookProposed(let proposal):
             return "playbook \(proposal.version) proposed"
                 + (proposal.changedSections.isEmpty

@@ -182,7 +182,7 @@ public struct FeedbackFacts: Hashable, Sendable {
         case .erased:
             facts.lead = facts.lead.redactingPersonalData()
         case .assigned, .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated, .playbookProposed,
-            .playbookSignedOff, .playbookActivated:
+            .playbookSignedOff, .playbookActivated, .opportunityOpened, .opportunityUpdated, .opportunityClosed:
             break
         }
     }

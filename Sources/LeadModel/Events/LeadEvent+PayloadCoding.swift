@@ -2,8 +2,8 @@ extension LeadEvent.Payload {
     /// JSON keys of the payload object: `kind`, then one field named for what it carries.
     private enum CodingKeys: String, CodingKey {
         case kind, lead, stage, signal, changes, merge, survivor, change, card, assignment, touch, clock
-        case clockID, escalation, disposition, erasure, dispute, resolution, requalification
-        case proposal, signOff, activation
+        case clockID, escalation, disposition, erasure, opportunity, update, closing, dispute, resolution
+        case requalification, proposal, signOff, activation
     }
 
     /// Reads a payload written by ``encode(to:)``: `{"kind": "signal-recorded", "signal": {…}}`.
@@ -32,6 +32,12 @@ extension LeadEvent.Payload {
         case "disposition-recorded":
             self = .dispositionRecorded(try container.decode(Disposition.self, forKey: .disposition))
         case "erased": self = .erased(try container.decode(Erasure.self, forKey: .erasure))
+        case "opportunity-opened":
+            self = .opportunityOpened(try container.decode(Opportunity.self, forKey: .opportunity))
+        case "opportunity-updated":
+            self = .opportunityUpdated(try container.decode(OpportunityUpdate.self, forKey: .update))
+        case "opportunity-closed":
+            self = .opportunityClosed(try container.decode(OpportunityClosing.self, forKey: .closing))
         case "dispute-raised": self = .disputeRaised(try container.decode(Dispute.self, forKey: .dispute))
         case "dispute-resolved":
             self = .disputeResolved(try container.decode(DisputeResolution.self, forKey: .resolution))
@@ -70,6 +76,9 @@ extension LeadEvent.Payload {
         case .slaEscalated(let escalation): try container.encode(escalation, forKey: .escalation)
         case .dispositionRecorded(let disposition): try container.encode(disposition, forKey: .disposition)
         case .erased(let erasure): try container.encode(erasure, forKey: .erasure)
+        case .opportunityOpened(let opportunity): try container.encode(opportunity, forKey: .opportunity)
+        case .opportunityUpdated(let update): try container.encode(update, forKey: .update)
+        case .opportunityClosed(let closing): try container.encode(closing, forKey: .closing)
         case .disputeRaised(let dispute): try container.encode(dispute, forKey: .dispute)
         case .disputeResolved(let resolution): try container.encode(resolution, forKey: .resolution)
         case .requalified(let requalification): try container.encode(requalification, forKey: .requalification)

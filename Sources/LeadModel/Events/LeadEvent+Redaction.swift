@@ -7,7 +7,8 @@ extension LeadEvent {
     /// an email).
     /// Kept: what the scoreboard counts — the event kind, times, source, campaign, message angle,
     /// company and account, stages, scores, assignments, SLA clocks, disposition codes, objection
-    /// tags and the other structured feedback fields.
+    /// tags and the other structured feedback fields, and opportunities (amounts, products, dates
+    /// and close reasons are about the deal, not the person).
     public func redactingPersonalData() -> LeadEvent {
         var copy = self
         copy.idempotencyKey = nil
@@ -40,8 +41,8 @@ extension LeadEvent {
         case .scored(let card):
             copy.payload = .scored(card.redactingEvidence())
         case .mergedInto, .stageChanged, .assigned, .slaStarted, .slaWarned, .slaMet,
-            .slaBreached, .slaEscalated, .erased, .requalified, .playbookProposed, .playbookSignedOff,
-            .playbookActivated:
+            .slaBreached, .slaEscalated, .erased, .requalified, .opportunityOpened, .opportunityUpdated,
+            .opportunityClosed, .playbookProposed, .playbookSignedOff, .playbookActivated:
             break
         }
         return copy

@@ -91,6 +91,12 @@ extension LeadEvent {
         case requalified(Requalification)
         /// The lead's personal data was erased from the journal.
         case erased(Erasure)
+        /// A deal was opened on the lead.
+        case opportunityOpened(Opportunity)
+        /// An open deal's amount, deal stage or expected close date changed.
+        case opportunityUpdated(OpportunityUpdate)
+        /// A deal was won or lost.
+        case opportunityClosed(OpportunityClosing)
         /// A playbook version was put forward for sign-off (on the ``LeadID/playbook`` stream).
         case playbookProposed(PlaybookProposal)
         /// An owner signed a proposed playbook version off.
@@ -123,6 +129,9 @@ extension LeadEvent.Payload {
         case .disputeResolved: return "dispute-resolved"
         case .requalified: return "requalified"
         case .erased: return "erased"
+        case .opportunityOpened: return "opportunity-opened"
+        case .opportunityUpdated: return "opportunity-updated"
+        case .opportunityClosed: return "opportunity-closed"
         case .playbookProposed: return "playbook-proposed"
         case .playbookSignedOff: return "playbook-signed-off"
         case .playbookActivated: return "playbook-activated"

@@ -51,6 +51,8 @@ public struct LeadState: Hashable, Sendable {
     public private(set) var isErased: Bool
     /// Recycles, re-qualifications and the dispute over a rejection.
     public private(set) var feedback: FeedbackStatus
+    /// The lead's latest deal, with its updates applied and its closing once it closed.
+    public private(set) var opportunity: OpportunityState?
 
     public var id: LeadID { lead.id }
 
@@ -87,7 +89,8 @@ public struct LeadState: Hashable, Sendable {
         mergedInto: LeadID?, score: ScoreCard?, scoredAt: Date?, owner: Owner?, assignedAt: Date?,
         touches: [Touch], firstTouchAt: Date?, lastTouchAt: Date?,
         openClocks: [SLAClockID: SLAClock], breachedClocks: Set<SLAClockID>,
-        disposition: Disposition?, isErased: Bool, feedback: FeedbackStatus = FeedbackStatus()
+        disposition: Disposition?, isErased: Bool, feedback: FeedbackStatus = FeedbackStatus(),
+        opportunity: OpportunityState? = nil
     ) {
         self.lead = lead
         self.stage = stage
@@ -111,6 +114,7 @@ public struct LeadState: Hashable, Sendable {
         self.disposition = disposition
         self.isErased = isErased
         self.feedback = feedback
+        self.opportunity = opportunity
     }
 
     /// Folds a lead's events, oldest first, into its state.
@@ -201,6 +205,12 @@ public struct LeadState: Hashable, Sendable {
             score = score?.redactingEvidence()
         case .playbookProposed, .playbookSignedOff, .playbookActivated:
             break  // governance facts, on the playbook's stream
+        case .opportunityOpened(let deal):
+            opportunity = OpportunityState(opportunity: deal, openedAt: deal.openedAt ?? event.occurredAt)
+        case .opportunityUpdated(let update):
+            if opportunity?.opportunity.id == update.id { opportunity!.apply(update) }
+        case .opportunityClosed(let closing):
+            if opportunity?.opportunity.id == closing.id { opportunity!.closing = closing }
         }
     }
 }

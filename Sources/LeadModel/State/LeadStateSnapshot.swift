@@ -35,8 +35,9 @@ public enum LeadStateSnapshot {
     static let magic: [UInt8] = [0x41, 0x43, 0x4C, 0x53]
 
     /// The snapshot format version this version of Accord writes and reads.
-    /// Version 2 added each state's ``FeedbackStatus`` and the layout-2 fields of its touches and
-    /// disposition; version-1 snapshots still decode, with those fields empty.
+    /// Version 2 added each state's ``FeedbackStatus`` and ``OpportunityState`` and the layout-2
+    /// fields of its touches and disposition; version-1 snapshots still decode, with those fields
+    /// empty.
     static let formatVersion: UInt8 = 2
 
     /// The most states ``decode(_:)`` reserves room for up front. The count is already checked

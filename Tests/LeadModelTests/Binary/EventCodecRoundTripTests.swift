@@ -13,8 +13,8 @@ struct EventCodecRoundTripTests {
     }
 
     @Test func fixturesCoverEveryPayloadKindWithAndWithoutOptionals() {
-        #expect(Set(EventFixtures.full.map(\.event.payload.kind)).count == 22)
-        #expect(Set(EventFixtures.bare.map(\.event.payload.kind)).count == 22)
+        #expect(Set(EventFixtures.full.map(\.event.payload.kind)).count == 25)
+        #expect(Set(EventFixtures.bare.map(\.event.payload.kind)).count == 25)
     }
 
     @Test(arguments: EventFixtures.all)
@@ -223,5 +223,30 @@ struct EventCodecRoundTripTests {
             return
         }
         #expect(changes.values.keys.map(\.rawValue) == ["attributes.attributes.x"])
+    }
+}
+
+struct OpportunityCodecTests {
+    @Test(arguments: ["opportunity-opened", "opportunity-updated", "opportunity-closed"])
+    func opportunityPayloadsAreRefusedInVersionOneRecords(_ kind: String) throws {
+        let fixture = try #require(EventFixtures.full.first { $0.event.payload.kind == kind })
+        var bytes = Codec.encode(fixture.event)
+        #expect(bytes[0] == 2)
+        #expect(try Codec.decode(bytes).payload == fixture.event.payload)
+        bytes[0] = 1
+        #expect(Codec.decodeError(bytes)?.code == .unknownTag)
+    }
+
+    @Test func opportunityPayloadsWriteTheirKindAndFieldInJSON() throws {
+        let closing = LeadEvent.Payload.opportunityClosed(
+            OpportunityClosing(
+                id: "opp-1", outcome: .won, amount: 26_000, closedAt: Date(timeIntervalSince1970: 0), reason: "roi"))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(closing), as: UTF8.self)
+        #expect(json.hasPrefix(#"{"closing":{"amount":26000,"#))
+        #expect(json.contains(#""kind":"opportunity-closed""#))
+        #expect(json.contains(#""outcome":"won""#))
+        #expect(try JSONDecoder().decode(LeadEvent.Payload.self, from: Data(json.utf8)) == closing)
     }
 }

@@ -99,6 +99,23 @@ enum EventFixtures {
                         signalKinds: [.demoRequested, .quoteRequested], scoreAtLeast: 62.5, on: later)))
         ),
         ("erased", .erased(Erasure(requestedBy: "dpo@acme.com", reference: "GDPR-17"))),
+        (
+            "opportunity-opened",
+            .opportunityOpened(
+                Opportunity(
+                    id: "opp-1", amount: 24_000.5, currency: "EUR", product: "payroll ☃", expectedCloseDate: later,
+                    owner: .rep("rep-7"), dealStage: "discovery", openedAt: at))
+        ),
+        (
+            "opportunity-updated",
+            .opportunityUpdated(
+                OpportunityUpdate(id: "opp-1", amount: -0.0, dealStage: "proposal", expectedCloseDate: at))
+        ),
+        (
+            "opportunity-closed",
+            .opportunityClosed(
+                OpportunityClosing(id: "opp-1", outcome: .lost, amount: 18_000, closedAt: later, reason: "price"))
+        ),
         ("dispute-raised", .disputeRaised(Dispute(raisedBy: "marketer-ü", reason: "the title says CFO"))),
         (
             "dispute-resolved",
@@ -141,6 +158,12 @@ enum EventFixtures {
         ("sla-escalated", .slaEscalated(SLAEscalation(clockID: "", step: ""))),
         ("disposition-recorded", .dispositionRecorded(Disposition(outcome: .accepted))),
         ("erased", .erased(Erasure(requestedBy: ""))),
+        ("opportunity-opened", .opportunityOpened(Opportunity(id: "", amount: 0, currency: ""))),
+        ("opportunity-updated", .opportunityUpdated(OpportunityUpdate(id: ""))),
+        (
+            "opportunity-closed",
+            .opportunityClosed(OpportunityClosing(id: "", outcome: .won, amount: 0, closedAt: at))
+        ),
         ("dispute-raised", .disputeRaised(Dispute(raisedBy: "", reason: ""))),
         ("dispute-resolved", .disputeResolved(DisputeResolution(verdict: .upheld, by: ""))),
         ("requalified", .requalified(Requalification(trigger: "", detail: "", recycles: 0))),

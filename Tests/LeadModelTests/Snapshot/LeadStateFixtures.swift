@@ -98,6 +98,16 @@ enum LeadStateFixtures {
                     buyerSaid: "I only wanted the ebook", failedRules: ["role"])),
             .disputeRaised(Dispute(raisedBy: "marketer-1", reason: "title says Head of Finance")),
             .disputeResolved(DisputeResolution(verdict: .upheld, by: "arbiter-1", note: "intern confirmed")),
+            .opportunityOpened(
+                Opportunity(
+                    id: "opp-1", amount: 24_000, currency: "USD", product: "payroll",
+                    expectedCloseDate: t0.addingTimeInterval(86_400 * 30), owner: .rep("rep-7"),
+                    dealStage: "discovery", openedAt: t0)),
+            .opportunityUpdated(OpportunityUpdate(id: "opp-1", amount: 30_000, dealStage: "proposal")),
+            .opportunityClosed(
+                OpportunityClosing(
+                    id: "opp-1", outcome: .won, amount: 31_500, closedAt: t0.addingTimeInterval(86_400 * 40),
+                    reason: "roi-case")),
         ]
     }
 

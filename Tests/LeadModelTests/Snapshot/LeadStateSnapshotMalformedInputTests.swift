@@ -111,13 +111,14 @@ struct LeadStateSnapshotMalformedInputTests {
                 .slaBreached("a"), .slaBreached("b"),
             ])
         var bytes = LeadStateSnapshot.encode([state])
-        // The state ends: breached ["a", "b"], no disposition, not erased, an empty feedback status.
-        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0, 0, 0, 0]
+        // The state ends: breached ["a", "b"], no disposition, not erased, an empty feedback status,
+        // no opportunity.
+        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0, 0, 0, 0, 0]
         #expect(Array(bytes.suffix(tail.count)) == tail)
-        bytes[bytes.count - 6] = 0x61
+        bytes[bytes.count - 7] = 0x61
         let error = Self.decodeError(bytes)
         #expect(error?.code == .malformed)
-        #expect(error?.offset == bytes.count - 7)
+        #expect(error?.offset == bytes.count - 8)
     }
 
     @Test func rejectsAnUnknownOutcomeTag() {
@@ -126,15 +127,16 @@ struct LeadStateSnapshotMalformedInputTests {
             [.captured(Lead(id: "L"), stage: .lead), .dispositionRecorded(Disposition(outcome: .accepted))])
         var bytes = LeadStateSnapshot.encode([state])
         // The state ends: present disposition, accepted (1), no reason code or note, 7 absent or
-        // empty layout-2 fields, not erased, an empty feedback status (3 bytes).
-        #expect(Array(bytes.suffix(15)) == [1, 1] + Array(repeating: 0, count: 13))
-        bytes[bytes.count - 14] = 9
+        // empty layout-2 fields, not erased, an empty feedback status (3 bytes), no opportunity.
+        #expect(Array(bytes.suffix(16)) == [1, 1] + Array(repeating: 0, count: 14))
+        bytes[bytes.count - 15] = 9
         #expect(Self.decodeError(bytes)?.code == .unknownTag)
     }
 
     @Test func rejectsAnErasedFlagOtherThanZeroOrOne() {
         var bytes = LeadStateSnapshot.encode([LeadStateFixtures.noField])
-        bytes[bytes.count - 1] = 2
+        // The state ends: the erased flag, then the absent opportunity.
+        bytes[bytes.count - 2] = 2
         #expect(Self.decodeError(bytes)?.code == .malformed)
     }
 

@@ -13,6 +13,7 @@ struct LeadStateSnapshotRoundTripTests {
         "lead", "stage", "stageHistory", "createdAt", "updatedAt", "version", "lastPosition",
         "signals", "absorbed", "mergedInto", "score", "scoredAt", "owner", "assignedAt", "touches",
         "firstTouchAt", "lastTouchAt", "openClocks", "breachedClocks", "disposition", "isErased", "feedback",
+        "opportunity",
     ]
 
     @Test func snapshotCoversEveryStoredPropertyOfLeadState() {
@@ -130,6 +131,7 @@ struct LeadStateSnapshotRoundTripTests {
         var versionOne = expected
         versionOne[4] = 1
         expected += [0, 0, 0]  // feedback: no recycles, no re-qualifications, no dispute
+        expected += [0]  // no opportunity
         #expect(LeadStateSnapshot.encode([state]) == expected)
         #expect(try LeadStateSnapshot.decode(expected) == [state])
         #expect(try LeadStateSnapshot.decode(versionOne) == [state])
@@ -144,9 +146,9 @@ struct LeadStateSnapshotRoundTripTests {
             ])
         var bytes = LeadStateSnapshot.encode([state])
         // The note "n", then 7 bytes of absent or empty layout-2 disposition fields, the erased
-        // flag and the feedback status (3 bytes).
-        #expect(Array(bytes.suffix(12)) == [0x6E] + Array(repeating: 0, count: 11))
-        bytes.removeLast(3)  // format 1 has no feedback status
+        // flag, the feedback status (3 bytes) and the absent opportunity.
+        #expect(Array(bytes.suffix(13)) == [0x6E] + Array(repeating: 0, count: 12))
+        bytes.removeLast(4)  // format 1 has no feedback status or opportunity
         bytes.removeSubrange((bytes.count - 8)..<(bytes.count - 1))  // nor the layout-2 disposition fields
         bytes[4] = 1
         #expect(try LeadStateSnapshot.decode(bytes) == [state])

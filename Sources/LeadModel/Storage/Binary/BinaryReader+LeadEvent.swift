@@ -153,15 +153,38 @@ extension BinaryReader {
             contributions: contributions)
     }
 
-    /// Payload kinds added in layout 2 do not exist in version-1 records.
-    private func requireLayout2(_ kind: String) throws(EventCodecError) {
-        guard layoutVersion >= 2 else {
-            throw error(.unknownTag, "payload \(kind) does not exist in layout version \(layoutVersion)")
-        }
+    /// The payload tags added in layout version 2; a version-1 record carrying one is malformed.
+    static let versionTwoTags: Set<RecordTag.Payload> = [
+        .opportunityOpened, .opportunityUpdated, .opportunityClosed, .disputeRaised, .disputeResolved, .requalified,
+        .playbookProposed, .playbookSignedOff, .playbookActivated,
+    ]
+
+    /// Reads the body of an `opportunity-opened` event (also embedded in lead state snapshots).
+    mutating func readOpportunity(_ what: String) throws(EventCodecError) -> Opportunity {
+        let id = OpportunityID(rawValue: try readString("\(what).id"))
+        let amount = try readDouble("\(what).amount")
+        let currency = try readString("\(what).currency")
+        let product = try readOptionalString("\(what).product")
+        let expectedCloseDate =
+            try readPresence("\(what).expectedCloseDate") ? try readDate("\(what).expectedCloseDate") : nil
+        let owner = try readOptionalOwner("\(what).owner")
+        let dealStage = try readOptionalString("\(what).dealStage")
+        let openedAt = try readPresence("\(what).openedAt") ? try readDate("\(what).openedAt") : nil
+        return Opportunity(
+            id: id, amount: amount, currency: currency, product: product, expectedCloseDate: expectedCloseDate,
+            owner: owner, dealStage: dealStage, openedAt: openedAt)
     }
 
     mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {
-        switch try readTag("payload", as: RecordTag.Payload.self) {
+        let tagStart = offset
+        let tag = try readTag("payload", as: RecordTag.Payload.self)
+        if Self.versionTwoTags.contains(tag), layoutVersion < 2 {
+            throw error(
+                .unknownTag,
+                "payload tag \(tag.rawValue) exists since layout version 2, not in a version-\(layoutVersion) record",
+                at: tagStart)
+        }
+        switch tag {
         case .captured:
             let lead = try readLead("captured.lead")
             return .captured(lead, stage: Stage(rawValue: try readString("captured.stage")))
@@ -221,17 +244,37 @@ extension BinaryReader {
             let requestedBy = try readString("erased.requestedBy")
             let reference = try readOptionalString("erased.reference")
             return .erased(Erasure(requestedBy: requestedBy, reference: reference))
+        case .opportunityOpened:
+            return .opportunityOpened(try readOpportunity("opportunityOpened"))
+        case .opportunityUpdated:
+            let id = OpportunityID(rawValue: try readString("opportunityUpdated.id"))
+            let amount =
+                try readPresence("opportunityUpdated.amount") ? try readDouble("opportunityUpdated.amount") : nil
+            let dealStage = try readOptionalString("opportunityUpdated.dealStage")
+            let expectedCloseDate =
+                try readPresence("opportunityUpdated.expectedCloseDate")
+                ? try readDate("opportunityUpdated.expectedCloseDate") : nil
+            return .opportunityUpdated(
+                OpportunityUpdate(id: id, amount: amount, dealStage: dealStage, expectedCloseDate: expectedCloseDate))
+        case .opportunityClosed:
+            let id = OpportunityID(rawValue: try readString("opportunityClosed.id"))
+            let outcome: OpportunityOutcome =
+                switch try readTag("opportunityClosed.outcome", as: RecordTag.OpportunityOutcome.self) {
+                case .won: .won
+                case .lost: .lost
+                }
+            let amount = try readDouble("opportunityClosed.amount")
+            let closedAt = try readDate("opportunityClosed.closedAt")
+            let reason = try readOptionalString("opportunityClosed.reason")
+            return .opportunityClosed(
+                OpportunityClosing(id: id, outcome: outcome, amount: amount, closedAt: closedAt, reason: reason))
         case .disputeRaised:
-            try requireLayout2("disputeRaised")
             return .disputeRaised(try readDispute())
         case .disputeResolved:
-            try requireLayout2("disputeResolved")
             return .disputeResolved(try readDisputeResolution())
         case .requalified:
-            try requireLayout2("requalified")
             return .requalified(try readRequalification())
         case .playbookProposed:
-            try requireLayout2("playbookProposed")
             return .playbookProposed(
                 PlaybookProposal(
                     name: try readString("proposal.name"), version: try readString("proposal.version"),
@@ -240,13 +283,11 @@ extension BinaryReader {
                         try reader.readString("proposal.changedSections")
                     }))
         case .playbookSignedOff:
-            try requireLayout2("playbookSignedOff")
             return .playbookSignedOff(
                 PlaybookSignOff(
                     version: try readString("signOff.version"), digest: try readString("signOff.digest"),
                     owner: try readString("signOff.owner"), team: try readString("signOff.team")))
         case .playbookActivated:
-            try requireLayout2("playbookActivated")
             return .playbookActivated(
                 PlaybookActivation(
                     version: try readString("activation.version"), digest: try readString("activation.digest"),

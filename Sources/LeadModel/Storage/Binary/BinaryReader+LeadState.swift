@@ -50,6 +50,8 @@ extension BinaryReader {
         let disposition = try readPresence("state.disposition") ? try readDisposition("state.disposition") : nil
         let isErased = try readBool("state.isErased")
         let feedback = layoutVersion >= 2 ? try readFeedbackStatus() : FeedbackStatus()
+        var opportunity: OpportunityState?
+        if layoutVersion >= 2, try readPresence("state.opportunity") { opportunity = try readStateOpportunity() }
         return LeadState(
             lead: lead, stage: stage, stageHistory: stageHistory, createdAt: createdAt,
             updatedAt: updatedAt, version: Int(rawVersion), lastPosition: lastPosition,
@@ -57,13 +59,33 @@ extension BinaryReader {
             scoredAt: scoredAt, owner: owner, assignedAt: assignedAt, touches: touches,
             firstTouchAt: firstTouchAt, lastTouchAt: lastTouchAt, openClocks: openClocks,
             breachedClocks: breachedClocks, disposition: disposition, isErased: isErased,
-            feedback: feedback)
+            feedback: feedback, opportunity: opportunity)
     }
 
     private mutating func readOptionalDate(_ what: @autoclosure () -> String) throws(EventCodecError)
         -> Date?
     {
         try readPresence(what()) ? try readDate(what()) : nil
+    }
+
+    private mutating func readStateOpportunity() throws(EventCodecError) -> OpportunityState {
+        let opportunity = try readOpportunity("state.opportunity")
+        let openedAt = try readDate("state.opportunity.openedAt")
+        guard try readPresence("state.opportunity.closing") else {
+            return OpportunityState(opportunity: opportunity, openedAt: openedAt)
+        }
+        let id = OpportunityID(rawValue: try readString("state.opportunity.closing.id"))
+        let outcome: OpportunityOutcome =
+            switch try readTag("state.opportunity.closing.outcome", as: RecordTag.OpportunityOutcome.self) {
+            case .won: .won
+            case .lost: .lost
+            }
+        let amount = try readDouble("state.opportunity.closing.amount")
+        let closedAt = try readDate("state.opportunity.closing.closedAt")
+        let reason = try readOptionalString("state.opportunity.closing.reason")
+        return OpportunityState(
+            opportunity: opportunity, openedAt: openedAt,
+            closing: OpportunityClosing(id: id, outcome: outcome, amount: amount, closedAt: closedAt, reason: reason))
     }
 
     private mutating func readFeedbackStatus() throws(EventCodecError) -> FeedbackStatus {

@@ -128,6 +128,21 @@ extension BinaryWriter {
         }
     }
 
+    /// `string id, f64 amount, string currency, optional string product, optional date
+    /// expectedCloseDate, optional Owner owner, optional string dealStage, optional date
+    /// openedAt` — the body of an
+    /// `opportunity-opened` event.
+    mutating func writeOpportunity(_ opportunity: Opportunity) {
+        writeString(opportunity.id.rawValue)
+        writeDouble(opportunity.amount)
+        writeString(opportunity.currency)
+        writeOptionalString(opportunity.product)
+        writeOptional(opportunity.expectedCloseDate) { $0.writeDate($1) }
+        writeOptionalOwner(opportunity.owner)
+        writeOptionalString(opportunity.dealStage)
+        writeOptional(opportunity.openedAt) { $0.writeDate($1) }
+    }
+
     mutating func writePayload(_ payload: LeadEvent.Payload) {
         switch payload {
         case .captured(let lead, let stage):
@@ -191,6 +206,25 @@ extension BinaryWriter {
             writeTag(RecordTag.Payload.erased)
             writeString(erasure.requestedBy)
             writeOptionalString(erasure.reference)
+        case .opportunityOpened(let opportunity):
+            writeTag(RecordTag.Payload.opportunityOpened)
+            writeOpportunity(opportunity)
+        case .opportunityUpdated(let update):
+            writeTag(RecordTag.Payload.opportunityUpdated)
+            writeString(update.id.rawValue)
+            writeOptional(update.amount) { $0.writeDouble($1) }
+            writeOptionalString(update.dealStage)
+            writeOptional(update.expectedCloseDate) { $0.writeDate($1) }
+        case .opportunityClosed(let closing):
+            writeTag(RecordTag.Payload.opportunityClosed)
+            writeString(closing.id.rawValue)
+            switch closing.outcome {
+            case .won: writeTag(RecordTag.OpportunityOutcome.won)
+            case .lost: writeTag(RecordTag.OpportunityOutcome.lost)
+            }
+            writeDouble(closing.amount)
+            writeDate(closing.closedAt)
+            writeOptionalString(closing.reason)
         case .disputeRaised(let dispute):
             writeTag(RecordTag.Payload.disputeRaised)
             writeDispute(dispute)

@@ -35,6 +35,24 @@ extension BinaryWriter {
         writeOptional(state.disposition) { $0.writeDisposition($1) }
         writeBool(state.isErased)
         writeFeedbackStatus(state.feedback)
+        writeOptional(state.opportunity) { writer, deal in
+            writer.writeOpportunity(deal.opportunity)
+            writer.writeDate(deal.openedAt)
+            writer.writeOptional(deal.closing) { $0.writeStateClosing($1) }
+        }
+    }
+
+    /// `string id, tag outcome, f64 amount, date closedAt, optional string reason` — the body
+    /// of an `opportunity-closed` event.
+    private mutating func writeStateClosing(_ closing: OpportunityClosing) {
+        writeString(closing.id.rawValue)
+        switch closing.outcome {
+        case .won: writeTag(RecordTag.OpportunityOutcome.won)
+        case .lost: writeTag(RecordTag.OpportunityOutcome.lost)
+        }
+        writeDouble(closing.amount)
+        writeDate(closing.closedAt)
+        writeOptionalString(closing.reason)
     }
 
     /// `varint recycles, varint requalifications, optional (string state, string raisedBy,

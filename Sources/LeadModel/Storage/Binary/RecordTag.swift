@@ -22,6 +22,9 @@ enum RecordTag {
         case slaEscalated = 14
         case dispositionRecorded = 15
         case erased = 16
+        case opportunityOpened = 17
+        case opportunityUpdated = 18
+        case opportunityClosed = 19
         case disputeRaised = 20
         case disputeResolved = 21
         case requalified = 22
@@ -58,6 +61,12 @@ enum RecordTag {
         case accepted = 1
         case rejected = 2
         case recycled = 3
+    }
+
+    /// Tags of ``OpportunityOutcome``.
+    enum OpportunityOutcome: UInt8 {
+        case won = 1
+        case lost = 2
     }
 
     /// Tags of ``ScoreCard/Axis``.

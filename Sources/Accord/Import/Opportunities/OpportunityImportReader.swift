@@ -1,0 +1,203 @@
+import Foundation
+public import LeadModel
+
+/// Reads a CRM's opportunities export (CSV) into ``OpportunityRow``s, validating every row.
+///
+/// Columns map to ``OpportunityField``s by their header (`Opportunity ID`, `Amount`, `Close
+/// Date`, … map themselves) or by an explicit mapping such as
+/// `"Deal=id,Contact Email=email,ARR=amount"`; columns that map to nothing are ignored. Each
+/// row needs a deal id, an amount and a lead to attach to (a lead id or an email).
+///
+/// ```swift
+/// let reader = try OpportunityImportReader(url: url, mapping: ["ARR": .amount])
+/// let rows = try reader.rows()    // throws with every problem, by line and column
+/// let summary = try await engine.importOpportunities(rows, by: .integration("crm"))
+/// ```
+public struct OpportunityImportReader: Sendable {
+    /// The column → field mapping in effect.
+    public let columns: [Int: OpportunityField]
+    /// The header names, in file order.
+    public let header: [String]
+    private let records: [CSVRecord]
+    private let name: String
+
+    /// The default currency of rows without a currency column.
+    public var defaultCurrency = "USD"
+
+    /// Reads and maps a CSV file.
+    ///
+    /// - Parameters:
+    ///   - url: the file.
+    ///   - mapping: header → field for columns whose header does not name their field; a `nil`
+    ///     field ignores the column.
+    ///   - delimiter: the field separator.
+    /// - Throws: ``ImportError`` — `unreadableFile`, `missingHeader`, `wrongFieldCount` and the
+    ///   other CSV errors; `unknownColumn` when the mapping names a header the file lacks;
+    ///   `missingField` when no column gives the deal id, the amount, or the lead.
+    public init(url: URL, mapping: [String: OpportunityField?] = [:], delimiter: Character = ",") throws {
+        let reader = try CSVReader(url: url, delimiter: delimiter)
+        try self.init(reader: reader, name: url.lastPathComponent, mapping: mapping)
+    }
+
+    /// Reads and maps CSV bytes; see ``init(url:mapping:delimiter:)``.
+    public init(data: Data, name: String = "opportunities.csv", mapping: [String: OpportunityField?] = [:]) throws {
+        try self.init(reader: CSVReader(data: data), name: name, mapping: mapping)
+    }
+
+    private init(reader: CSVReader, name: String, mapping: [String: OpportunityField?]) throws {
+        guard let headerRecord = try reader.next() else {
+            throw ImportError(.missingHeader, line: 1, message: "\(name) is empty; expected a header row")
+        }
+        var records: [CSVRecord] = []
+        while let record = try reader.next() { records.append(record) }
+        header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        for column in mapping.keys.sorted() where !header.contains(where: { $0.lowercased() == column.lowercased() }) {
+            throw ImportError(
+                .unknownColumn, column: column,
+                message:
+                    "the mapping names a column the file does not have; the columns are \(header.joined(separator: ", "))"
+            )
+        }
+        var columns: [Int: OpportunityField] = [:]
+        for (index, title) in header.enumerated() {
+            let named = mapping.first { $0.key.lowercased() == title.lowercased() }
+            let field = named.map { $0.value } ?? OpportunityField(header: title)
+            if let field { columns[index] = field }
+        }
+        let fields = Set(columns.values)
+        for (field, what) in [(OpportunityField.id, "the deal id"), (.amount, "the amount")]
+        where !fields.contains(field) {
+            throw ImportError(
+                .missingField, line: 1, column: field.rawValue,
+                message: "no column gives \(what); add one or map one with --map 'Column=\(field.rawValue)'")
+        }
+        guard fields.contains(.leadID) || fields.contains(.email) else {
+            throw ImportError(
+                .missingField, line: 1, column: "email",
+                message: "no column finds the lead; map a column to email or leadId")
+        }
+        self.columns = columns
+        self.records = records
+        self.name = name
+    }
+
+    /// Parses a CLI mapping such as `"Deal=id,Contact Email=email,Notes=-"`.
+    ///
+    /// - Throws: ``ImportError`` `invalidMapping` for an entry without `=`, `unknownTarget` for
+    ///   an unknown field (the message lists the fields).
+    public static func mapping(parsing text: String) throws -> [String: OpportunityField?] {
+        var mapping: [String: OpportunityField?] = [:]
+        for entry in text.split(separator: ",") {
+            guard let equals = entry.lastIndex(of: "=") else {
+                throw ImportError(
+                    .invalidMapping, column: String(entry), message: "expected Column=field, such as Deal=id")
+            }
+            let column = entry[..<equals].trimmingCharacters(in: .whitespaces)
+            let target = entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if target == "-" {
+                mapping[column] = .some(nil)
+                continue
+            }
+            guard let field = OpportunityField(rawValue: target) ?? OpportunityField(header: target) else {
+                throw ImportError(
+                    .unknownTarget, column: column,
+                    message:
+                        "unknown field \"\(target)\"; expected one of \(OpportunityField.allCases.map(\.rawValue).joined(separator: ", ")) or -"
+                )
+            }
+            mapping[column] = field
+        }
+        return mapping
+    }
+
+    /// Every row, validated.
+    ///
+    /// - Returns: the rows in file order.
+    /// - Throws: ``OpportunityImportError`` listing every problem (line, column, what was
+    ///   expected) when any row is invalid; nothing is returned then.
+    public func rows() throws -> [OpportunityRow] {
+        var rows: [OpportunityRow] = []
+        var errors: [ImportError] = []
+        for record in records {
+            do {
+                rows.append(try row(record))
+            } catch let error as ImportError {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { throw OpportunityImportError(file: name, errors: errors) }
+        return rows
+    }
+
+    private func row(_ record: CSVRecord) throws -> OpportunityRow {
+        var values: [OpportunityField: (String, String)] = [:]
+        for (index, field) in columns where index < record.fields.count {
+            if let text = ImportValueParser.present(record.fields[index]) { values[field] = (header[index], text) }
+        }
+        func fail(_ field: OpportunityField, _ message: String) -> ImportError {
+            ImportError(.invalidValue, line: record.line, column: values[field]?.0 ?? field.rawValue, message: message)
+        }
+        func date(_ field: OpportunityField) throws -> Date? {
+            guard let (_, text) = values[field] else { return nil }
+            guard let date = ImportValueParser.date(text) else {
+                throw fail(field, "expected an ISO 8601 date such as 2026-10-15")
+            }
+            return date
+        }
+        guard let (_, id) = values[.id] else {
+            throw ImportError(.missingField, line: record.line, column: "id", message: "the deal id is empty")
+        }
+        guard let (_, amountText) = values[.amount] else {
+            throw ImportError(.missingField, line: record.line, column: "amount", message: "the amount is empty")
+        }
+        let cleaned = amountText.filter { !"$€£ ".contains($0) }
+        guard let amount = ImportValueParser.number(cleaned), amount >= 0 else {
+            throw fail(.amount, "expected an amount of 0 or more, such as 24000 or 24,000.50")
+        }
+        let leadID = values[.leadID].map { LeadID(rawValue: $0.1) }
+        let email = values[.email]?.1
+        guard leadID != nil || email != nil else {
+            throw ImportError(
+                .missingField, line: record.line, column: "email", message: "the row has neither a lead id nor an email"
+            )
+        }
+        let currency = (values[.currency]?.1 ?? defaultCurrency).uppercased()
+        guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw fail(.currency, "expected a three-letter currency code such as USD")
+        }
+        let status: OpportunityRow.Status
+        switch values[.status]?.1.lowercased().filter({ $0.isLetter }) {
+        case nil, "open", "opened", "inprogress", "pipeline": status = .open
+        case "won", "closedwon", "win": status = .won
+        case "lost", "closedlost", "loss": status = .lost
+        default: throw fail(.status, "expected open, won or lost (or Closed Won, Closed Lost)")
+        }
+        let closeDate = try date(.closeDate)
+        if status != .open, closeDate == nil {
+            throw ImportError(
+                .missingField, line: record.line, column: values[.closeDate]?.0 ?? "closeDate",
+                message: "a \(status.rawValue) deal needs its close date")
+        }
+        let opportunity = Opportunity(
+            id: OpportunityID(rawValue: id), amount: amount, currency: currency, product: values[.product]?.1,
+            expectedCloseDate: status == .open ? closeDate : nil, owner: values[.owner].map { .rep($0.1) },
+            dealStage: values[.dealStage]?.1, openedAt: try date(.openedAt))
+        return OpportunityRow(
+            line: record.line, leadID: leadID, email: email, opportunity: opportunity, status: status,
+            closedAt: status == .open ? nil : closeDate, reason: values[.reason]?.1)
+    }
+}
+
+/// Every problem of an opportunities file, each with its line and column.
+public struct OpportunityImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The file's name.
+    public var file: String
+    /// The problems, in file order.
+    public var errors: [ImportError]
+
+    /// `deals.csv has 2 problems: line 3, column "Amount": expected …; …`.
+    public var description: String {
+        "\(file) has \(errors.count) problem\(errors.count == 1 ? "" : "s"): "
+            + errors.map(\.description).joined(separator: "; ")
+    }
+}

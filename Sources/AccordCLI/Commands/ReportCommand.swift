@@ -1,0 +1,88 @@
+import Accord
+import Foundation
+import LeadModel
+import Scoreboard
+
+extension CommandDefinition {
+    static let report = CommandDefinition(
+        name: "report",
+        summary: "Print the shared scoreboard: funnel, pipeline, win rate, acceptance, speed to lead.",
+        discussion: """
+            Computes every KPI of the shared scoreboard from the journal in one pass. The cohort \
+            view (default) follows the people created in the period to their outcome; the \
+            activity view counts what happened in the period. --period takes week, month or \
+            quarter (the current one), all, YYYY-MM, YYYY-Qn, YYYY-Www or FROM..TO with days as \
+            YYYY-MM-DD (both included); periods start at midnight in --time-zone (default: this \
+            machine's zone) and weeks start on Monday. --spend reads a CSV with source and spend \
+            columns for cost per closed deal. Formulas: Documentation/Scoreboard.md.
+            """,
+        options: [
+            .value("period", "PERIOD", "week|month|quarter|all|YYYY-MM|YYYY-Qn|YYYY-Www|FROM..TO (default: quarter)"),
+            .value("view", "cohort|activity", "which leads and facts count (default: cohort)"),
+            .value("by", "DIMENSION", "slice by source, campaign, segment, owner or product"),
+            .value("time-zone", "TZ", "IANA time zone for period boundaries, e.g. Europe/Berlin"),
+            .value("spend", "FILE.csv", "marketing spend per source (columns source,spend)"),
+            .value("format", "table|csv|json", "output format (default: table; --json means json)"),
+        ],
+        examples: [
+            "accord report --period 2026-Q3 --by source",
+            "accord report --period 2026-10-01..2026-10-31 --view activity --by owner --time-zone America/New_York",
+            "accord report --period 2026-09 --by campaign --spend spend.csv --format csv > september.csv",
+        ]
+    ) { arguments, console in
+        let query = try reportQuery(arguments, now: Date())
+        let format = arguments.value("format") ?? (console.json ? "json" : "table")
+        guard ["table", "csv", "json"].contains(format) else {
+            throw CLIError.usage("--format expects table, csv or json, got '\(format)'")
+        }
+        let board = try await console.dataDirectory.withEngine { engine in
+            try await engine.scoreboard(query)
+        }
+        switch format {
+        case "json": try console.printJSON(board)
+        case "csv": console.print(board.csv().trimmingCharacters(in: .newlines))
+        default:
+            for line in ScoreboardTable.render(board) { console.print(line) }
+        }
+    }
+
+    /// Reads the report options into a query.
+    static func reportQuery(_ arguments: ParsedArguments, now: Date) throws -> ScoreboardQuery {
+        var timeZone = TimeZone.current
+        if let name = arguments.value("time-zone") {
+            guard let zone = TimeZone(identifier: name) else {
+                throw CLIError.usage("--time-zone expects an IANA zone such as Europe/Berlin or UTC, got '\(name)'")
+            }
+            timeZone = zone
+        }
+        let period: ReportPeriod
+        do {
+            period = try ReportPeriod(parsing: arguments.value("period") ?? "quarter", now: now, timeZone: timeZone)
+        } catch {
+            throw CLIError.usage(error.description)
+        }
+        let viewText = arguments.value("view") ?? "cohort"
+        guard let view = ScoreboardView(rawValue: viewText) else {
+            throw CLIError.usage("--view expects cohort or activity, got '\(viewText)'")
+        }
+        let slice = try arguments.value("by").map { text throws(CLIError) in
+            guard let slice = SliceDimension(rawValue: text) else {
+                throw CLIError.usage("--by expects source, campaign, segment, owner or product, got '\(text)'")
+            }
+            return slice
+        }
+        var spend: SpendTable?
+        if let file = arguments.value("spend") {
+            let url = URL(fileURLWithPath: file)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw CLIError(status: .notFound, message: "cannot read the spend file \(file)")
+            }
+            do {
+                spend = try SpendTable(csv: text, name: url.lastPathComponent)
+            } catch {
+                throw CLIError.usage(error.description)
+            }
+        }
+        return ScoreboardQuery(period: period, view: view, slicedBy: slice, timeZone: timeZone, spend: spend)
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+
+/// The identity of a deal (an opportunity), usually the CRM's opportunity id.
+public struct OpportunityID: StringIdentifier {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+/// A qualified deal opened on a lead: what it is worth, what it is for and when it should close.
+///
+/// The payload of an `opportunity-opened` event. Amounts are in ``currency`` (an ISO 4217 code
+/// such as `"USD"`); the scoreboard sums amounts as recorded and does not convert currencies.
+///
+/// ```swift
+/// let deal = Opportunity(id: "opp-42", amount: 24_000, currency: "USD", product: "payroll",
+///                        expectedCloseDate: closeDate, owner: .rep("maria"))
+/// ```
+public struct Opportunity: Hashable, Sendable, Codable {
+    /// The deal's id, unique within the journal.
+    public var id: OpportunityID
+    /// The expected deal value.
+    public var amount: Double
+    /// The ISO 4217 currency code of ``amount``.
+    public var currency: String
+    /// The product line the deal is for, when known.
+    public var product: String?
+    /// When the deal is expected to close.
+    public var expectedCloseDate: Date?
+    /// The rep or queue working the deal.
+    public var owner: Owner?
+    /// The CRM's deal stage (`"discovery"`, `"proposal"`), when the team tracks one.
+    public var dealStage: String?
+    /// When the deal was opened in the CRM, for imported history; `nil` means at the event's
+    /// time.
+    public var openedAt: Date?
+
+    /// Creates an opportunity.
+    ///
+    /// - Parameters:
+    ///   - id: the deal's id.
+    ///   - amount: the expected value, in `currency`.
+    ///   - currency: an ISO 4217 code.
+    ///   - product: the product line.
+    ///   - expectedCloseDate: when it should close.
+    ///   - owner: who works it.
+    ///   - dealStage: the CRM's deal stage.
+    ///   - openedAt: when the CRM opened it, for imported history.
+    public init(
+        id: OpportunityID, amount: Double, currency: String, product: String? = nil,
+        expectedCloseDate: Date? = nil, owner: Owner? = nil, dealStage: String? = nil, openedAt: Date? = nil
+    ) {
+        self.id = id
+        self.amount = amount
+        self.currency = currency
+        self.product = product
+        self.expectedCloseDate = expectedCloseDate
+        self.owner = owner
+        self.dealStage = dealStage
+        self.openedAt = openedAt
+    }
+}
+
+/// A change to an open deal: a new amount, deal stage or expected close date. Fields left `nil`
+/// are unchanged.
+///
+/// The payload of an `opportunity-updated` event.
+public struct OpportunityUpdate: Hashable, Sendable, Codable {
+    /// The deal changed.
+    public var id: OpportunityID
+    /// The new amount, when it changed.
+    public var amount: Double?
+    /// The new CRM deal stage, when it changed.
+    public var dealStage: String?
+    /// The new expected close date, when it changed.
+    public var expectedCloseDate: Date?
+
+    /// Creates an update; the engine refuses one that changes nothing.
+    ///
+    /// - Parameters:
+    ///   - id: the open deal.
+    ///   - amount: the new amount.
+    ///   - dealStage: the new CRM deal stage.
+    ///   - expectedCloseDate: the new expected close date.
+    public init(
+        id: OpportunityID, amount: Double? = nil, dealStage: String? = nil, expectedCloseDate: Date? = nil
+    ) {
+        self.id = id
+        self.amount = amount
+        self.dealStage = dealStage
+        self.expectedCloseDate = expectedCloseDate
+    }
+
+    /// Whether the update changes nothing.
+    public var isEmpty: Bool { amount == nil && dealStage == nil && expectedCloseDate == nil }
+}
+
+/// How a deal ended.
+public enum OpportunityOutcome: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Closed won: the customer signed.
+    case won
+    /// Closed lost.
+    case lost
+}
+
+/// The end of a deal: won or lost, for how much, when, and why.
+///
+/// The payload of an `opportunity-closed` event. For a lost deal ``amount`` is the value that
+/// was on the table.
+public struct OpportunityClosing: Hashable, Sendable, Codable {
+    /// The deal closed.
+    public var id: OpportunityID
+    /// Won or lost.
+    public var outcome: OpportunityOutcome
+    /// The final deal value (the booked amount when won).
+    public var amount: Double
+    /// When the deal closed, as the CRM records it (may be earlier than the event's time when
+    /// history is imported).
+    public var closedAt: Date
+    /// Why it was won or lost: a short code such as `"price"` or `"competitor"`.
+    public var reason: String?
+
+    /// Creates a closing.
+    ///
+    /// - Parameters:
+    ///   - id: the deal.
+    ///   - outcome: won or lost.
+    ///   - amount: the final value.
+    ///   - closedAt: when it closed.
+    ///   - reason: why, as a short code.
+    public init(
+        id: OpportunityID, outcome: OpportunityOutcome, amount: Double, closedAt: Date, reason: String? = nil
+    ) {
+        self.id = id
+        self.outcome = outcome
+        self.amount = amount
+        self.closedAt = closedAt
+        self.reason = reason
+    }
+}
+
+/// A lead's deal as folded from its opportunity events: the opened values with every update
+/// applied, and the closing once the deal ended.
+public struct OpportunityState: Hashable, Sendable, Codable {
+    /// The deal's current values.
+    public var opportunity: Opportunity
+    /// When the deal opened: the opportunity's own ``Opportunity/openedAt``, else the time of
+    /// the `opportunity-opened` event.
+    public var openedAt: Date
+    /// How it ended; `nil` while the deal is open.
+    public var closing: OpportunityClosing?
+
+    /// Creates a folded deal.
+    public init(opportunity: Opportunity, openedAt: Date, closing: OpportunityClosing? = nil) {
+        self.opportunity = opportunity
+        self.openedAt = openedAt
+        self.closing = closing
+    }
+
+    /// Whether the deal is still open.
+    public var isOpen: Bool { closing == nil }
+
+    /// Applies an update of this deal.
+    public mutating func apply(_ update: OpportunityUpdate) {
+        if let amount = update.amount { opportunity.amount = amount }
+        if let stage = update.dealStage { opportunity.dealStage = stage }
+        if let date = update.expectedCloseDate { opportunity.expectedCloseDate = date }
+    }
+}

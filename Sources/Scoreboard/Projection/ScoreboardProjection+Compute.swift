@@ -1,0 +1,147 @@
+import Foundation
+
+extension ScoreboardProjection {
+    /// Computes the scoreboard for a period, view and slice from the folded facts.
+    ///
+    /// - Parameter query: the period, view, slice, time zone, spend and sales sources.
+    /// - Returns: the total row and one row per slice value.
+    /// - Throws: ``ScoreboardError`` `invalidPeriod` when the period names an impossible date.
+    public func scoreboard(_ query: ScoreboardQuery) throws(ScoreboardError) -> Scoreboard {
+        let interval = try query.period.interval(in: query.timeZone)
+        let start = interval.start.timeIntervalSinceReferenceDate
+        let end = interval.end.timeIntervalSinceReferenceDate
+        let cohort = query.view == .cohort
+        @inline(__always) func inPeriod(_ time: Double) -> Bool { time >= start && time < end }
+
+        var total = RowAccumulator(label: "total")
+        var slices: [String: RowAccumulator] = [:]
+        var wonBySource: [String: (revenue: Double, deals: Int)] = [:]
+
+        for person in people where !person.absorbed {
+            if cohort, !inPeriod(person.createdAt) { continue }
+            var part = RowAccumulator(label: "")
+            count(person, into: &part.row, cohort: cohort, inPeriod: inPeriod, end: end)
+            let marketing = person.source.map { !query.salesSources.contains($0) } ?? false
+            for deal in person.deals where deal.won && (cohort || inPeriod(deal.closedAt)) {
+                part.cycleDaysSum += (deal.closedAt - deal.openedAt) / 86_400
+                part.cycleCount += 1
+                if marketing { part.row.marketingSourcedRevenue += deal.closedAmount }
+                wonBySource[person.slice(.source), default: (0, 0)].revenue += deal.closedAmount
+                wonBySource[person.slice(.source), default: (0, 0)].deals += 1
+            }
+            let qualified = person.qualifiedAt
+            let touched = person.firstTouchAfterQualified
+            if !touched.isNaN, cohort || inPeriod(touched) {
+                part.touchDelays.append(touched - qualified)
+            }
+            if part.isEmpty { continue }
+            total.add(part)
+            if let dimension = query.slicedBy {
+                let label = person.slice(dimension)
+                slices[label, default: RowAccumulator(label: label)].add(part)
+            }
+        }
+
+        let spend = query.spend
+        var rows: [ScoreboardRow] = []
+        for label in slices.keys.sorted(by: Self.sliceOrder) {
+            let sliceSpend: Double? =
+                query.slicedBy == .source && spend != nil ? spend!.bySource[label] ?? 0 : nil
+            rows.append(slices[label]!.finish(spend: sliceSpend))
+        }
+        return Scoreboard(
+            period: Scoreboard.Period(
+                label: query.period.label(in: query.timeZone), start: interval.start, end: interval.end,
+                timeZone: query.timeZone.identifier),
+            view: query.view, slicedBy: query.slicedBy, total: total.finish(spend: spend?.total), slices: rows,
+            averageDealSizeBySource: wonBySource.mapValues { $0.revenue / Double($0.deals) },
+            currencies: currencies.sorted())
+    }
+
+    /// Slice labels in order, `(none)` last.
+    static func sliceOrder(_ a: String, _ b: String) -> Bool {
+        if a == PersonRecord.none { return false }
+        if b == PersonRecord.none { return true }
+        return a < b
+    }
+
+    /// Adds one person's counts and amounts to `row`.
+    private func count(
+        _ person: PersonRecord, into row: inout ScoreboardRow, cohort: Bool, inPeriod: (Double) -> Bool,
+        end: Double
+    ) {
+        func counts(_ time: Double) -> Bool { cohort ? !time.isNaN : inPeriod(time) }
+        if cohort || inPeriod(person.createdAt) { row.leads += 1 }
+        if counts(person.reached(0)) { row.mqls += 1 }
+        if counts(person.reached(1)) { row.sqls += 1 }
+        if counts(person.reached(2)) { row.opportunities += 1 }
+        if counts(person.reached(3)) { row.won += 1 }
+        if counts(person.reached(4)) { row.lost += 1 }
+        for deal in person.deals {
+            if cohort || inPeriod(deal.openedAt) {
+                row.dealsOpened += 1
+                row.pipelineCreated += deal.amount
+            }
+            if deal.isClosed, cohort || inPeriod(deal.closedAt) {
+                if deal.won {
+                    row.dealsWon += 1
+                    row.revenueWon += deal.closedAmount
+                } else {
+                    row.dealsLost += 1
+                }
+            }
+            let open = cohort ? !deal.isClosed : deal.openedAt < end && (!deal.isClosed || deal.closedAt >= end)
+            if open {
+                row.openDeals += 1
+                row.openPipeline += deal.amount
+            }
+        }
+        for disposition in person.dispositions where cohort || inPeriod(disposition.at) {
+            switch disposition.kind {
+            case PersonRecord.accepted: row.accepted += 1
+            case PersonRecord.rejected: row.rejected += 1
+            default: row.recycled += 1
+            }
+        }
+        for outcome in person.sla where cohort || inPeriod(outcome.at) {
+            if outcome.kind == PersonRecord.met { row.slaMet += 1 } else { row.slaBreached += 1 }
+        }
+    }
+}
+
+extension RowAccumulator {
+    /// Whether nothing was counted: a person outside the view adds no slice row.
+    var isEmpty: Bool {
+        let r = row
+        return r.leads + r.mqls + r.sqls + r.opportunities + r.won + r.lost + r.dealsOpened + r.dealsWon
+            + r.dealsLost + r.openDeals + r.accepted + r.rejected + r.recycled + r.slaMet + r.slaBreached
+            + cycleCount + touchDelays.count == 0
+    }
+
+    /// Adds another accumulator's sums (a person's, or a slice's).
+    mutating func add(_ other: RowAccumulator) {
+        let o = other.row
+        row.leads += o.leads
+        row.mqls += o.mqls
+        row.sqls += o.sqls
+        row.opportunities += o.opportunities
+        row.won += o.won
+        row.lost += o.lost
+        row.dealsOpened += o.dealsOpened
+        row.dealsWon += o.dealsWon
+        row.dealsLost += o.dealsLost
+        row.openDeals += o.openDeals
+        row.pipelineCreated += o.pipelineCreated
+        row.revenueWon += o.revenueWon
+        row.openPipeline += o.openPipeline
+        row.marketingSourcedRevenue += o.marketingSourcedRevenue
+        row.accepted += o.accepted
+        row.rejected += o.rejected
+        row.recycled += o.recycled
+        row.slaMet += o.slaMet
+        row.slaBreached += o.slaBreached
+        cycleDaysSum += other.cycleDaysSum
+        cycleCount += other.cycleCount
+        touchDelays += other.touchDelays
+    }
+}
