@@ -53,7 +53,7 @@ extension AlignmentEngine {
         guard let decision = router.route(input) else { return }
         planner.add(
             id, .assigned(Assignment(owner: decision.owner, router: decision.router)), by: .system,
-            reasons: decision.trail, decision: true)
+            reasons: decision.trail.reasons, decision: true)
         startClock(id, in: &planner)
     }
 

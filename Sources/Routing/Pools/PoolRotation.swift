@@ -55,6 +55,11 @@ public struct PoolRotation: Hashable, Sendable {
         return best
     }
 
+    /// The current weight of a member: 0 when they were not eligible at the last turn.
+    ///
+    /// - Parameter rep: the member's id.
+    public func currentWeight(of rep: String) -> Int { current[rep] ?? 0 }
+
     /// Records a turn: the eligible members and the one that got the lead.
     ///
     /// - Parameters:

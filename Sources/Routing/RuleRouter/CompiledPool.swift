@@ -17,3 +17,12 @@ struct CompiledPool: Sendable {
         fullDetail = PoolRotation.detail(members)
     }
 }
+
+/// A rule's target with names resolved to numbers once, when the router is made.
+enum CompiledTarget: Sendable {
+    case queue(String)
+    /// The rep's number in the router's rep list.
+    case rep(Int)
+    /// The pool's number in the router's pool list.
+    case pool(Int)
+}

@@ -3,11 +3,11 @@ import LeadModel
 
 extension RuleRouter {
     /// The decision by account ownership, or `nil` to go on with the rules.
-    func routeByAccount(_ input: RoutingInput, trail: inout [Reason]) -> RoutingDecision? {
+    func routeByAccount(_ input: RoutingInput, trail: inout RoutingTrail) -> RoutingDecision? {
         guard let account = input.state.lead.accountID else { return nil }
         let ledger = input.context.ledger
         if let opportunity = ledger.activeOpportunity(on: account) {
-            guard let rep = repIndex[opportunity.owner].map({ reps[$0] }) else {
+            guard let rep = tables.repIndex[opportunity.owner].map({ tables.reps[$0] }) else {
                 trail.append(
                     Reason(
                         rule: "account-opportunity",
@@ -33,7 +33,7 @@ extension RuleRouter {
             trail.append(Reason(rule: "account-owner", detail: "account \(account) has no owner yet"))
             return nil
         }
-        guard let rep = repIndex[owner].map({ reps[$0] }) else {
+        guard let rep = tables.repIndex[owner].map({ tables.reps[$0] }) else {
             trail.append(
                 Reason(
                     rule: "account-owner",
@@ -46,10 +46,10 @@ extension RuleRouter {
     }
 
     /// Notes in the trail that an owner who gets the lead anyway is away, off hours or over a cap.
-    private func note(_ rep: CompiledRep, input: RoutingInput, trail: inout [Reason]) {
-        var clocks = ZoneClocks(zones: zoneCount, now: input.now)
-        let eligibility = rep.eligibility(ledger: input.context.ledger, clocks: &clocks)
-        guard let why = eligibility.why else { return }
+    private func note(_ rep: CompiledRep, input: RoutingInput, trail: inout RoutingTrail) {
+        var clock = DecisionClock(calendars: tables.calendarCount, now: input.now)
+        let check = rep.check(ledger: input.context.ledger, number: nil, clock: &clock)
+        guard let why = rep.why(check, at: input.now) else { return }
         trail.append(Reason(rule: "note:\(rep.id)", detail: "\(why); assigned anyway as the account's owner"))
     }
 }
