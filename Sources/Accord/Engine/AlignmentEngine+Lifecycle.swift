@@ -54,6 +54,12 @@ extension AlignmentEngine {
         planner.add(
             id, .assigned(Assignment(owner: decision.owner, router: decision.router)), by: .system,
             reasons: decision.trail.reasons, decision: true)
+        if case .rep(let rep) = decision.owner {
+            if let pool = decision.pool {
+                planner.claim(TurnClaim.stream(pool: pool), TurnClaim(lead: id, rep: rep, pool: pool))
+            }
+            planner.claim(TurnClaim.stream(rep: rep), TurnClaim(lead: id, rep: rep, pool: decision.pool))
+        }
         startClock(id, in: &planner)
     }
 

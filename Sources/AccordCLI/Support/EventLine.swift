@@ -45,6 +45,11 @@ enum EventLine {
             return "disposition \(disposition.outcome.rawValue)" + (disposition.reasonCode.map { " (\($0))" } ?? "")
         case .erased(let erasure):
             return "personal data erased at the request of \(erasure.requestedBy)"
+        case .turnTaken(let claim):
+            return "turn taken: \(claim.lead) to \(claim.rep)" + (claim.pool.map { " from pool \($0)" } ?? "")
+        case .slaPaused(let pause): return "SLA clock \(pause.clockID) paused: \(pause.reason)"
+        case .slaResumed(let resume):
+            return "SLA clock \(resume.clockID) resumed, due \(resume.deadline.formatted(.iso8601))"
         }
     }
 }

@@ -2,7 +2,7 @@ extension LeadEvent.Payload {
     /// JSON keys of the payload object: `kind`, then one field named for what it carries.
     private enum CodingKeys: String, CodingKey {
         case kind, lead, stage, signal, changes, merge, survivor, change, card, assignment, touch, clock
-        case clockID, escalation, disposition, erasure
+        case clockID, escalation, disposition, erasure, claim, pause, resume
     }
 
     /// Reads a payload written by ``encode(to:)``: `{"kind": "signal-recorded", "signal": {…}}`.
@@ -31,6 +31,9 @@ extension LeadEvent.Payload {
         case "disposition-recorded":
             self = .dispositionRecorded(try container.decode(Disposition.self, forKey: .disposition))
         case "erased": self = .erased(try container.decode(Erasure.self, forKey: .erasure))
+        case "turn-taken": self = .turnTaken(try container.decode(TurnClaim.self, forKey: .claim))
+        case "sla-paused": self = .slaPaused(try container.decode(SLAPause.self, forKey: .pause))
+        case "sla-resumed": self = .slaResumed(try container.decode(SLAResume.self, forKey: .resume))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container, debugDescription: "unknown event kind '\(kind)'")
@@ -58,6 +61,9 @@ extension LeadEvent.Payload {
         case .slaEscalated(let escalation): try container.encode(escalation, forKey: .escalation)
         case .dispositionRecorded(let disposition): try container.encode(disposition, forKey: .disposition)
         case .erased(let erasure): try container.encode(erasure, forKey: .erasure)
+        case .turnTaken(let claim): try container.encode(claim, forKey: .claim)
+        case .slaPaused(let pause): try container.encode(pause, forKey: .pause)
+        case .slaResumed(let resume): try container.encode(resume, forKey: .resume)
         }
     }
 }

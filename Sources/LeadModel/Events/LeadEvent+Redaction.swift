@@ -30,7 +30,7 @@ extension LeadEvent {
         case .scored(let card):
             copy.payload = .scored(card.redactingEvidence())
         case .mergedInto, .stageChanged, .assigned, .slaStarted, .slaWarned, .slaMet,
-            .slaBreached, .slaEscalated, .erased:
+            .slaBreached, .slaEscalated, .erased, .turnTaken, .slaPaused, .slaResumed:
             break
         }
         return copy

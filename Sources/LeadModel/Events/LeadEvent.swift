@@ -85,6 +85,12 @@ extension LeadEvent {
         case dispositionRecorded(Disposition)
         /// The lead's personal data was erased from the journal.
         case erased(Erasure)
+        /// A routing turn was taken; on a claim stream (`pool:<name>`, `rep:<id>`), not a lead's.
+        case turnTaken(TurnClaim)
+        /// A response clock stopped counting, where its tier allows.
+        case slaPaused(SLAPause)
+        /// A paused response clock counts again, its deadline moved out.
+        case slaResumed(SLAResume)
     }
 }
 
@@ -108,6 +114,9 @@ extension LeadEvent.Payload {
         case .slaEscalated: return "sla-escalated"
         case .dispositionRecorded: return "disposition-recorded"
         case .erased: return "erased"
+        case .turnTaken: return "turn-taken"
+        case .slaPaused: return "sla-paused"
+        case .slaResumed: return "sla-resumed"
         }
     }
 }

@@ -55,6 +55,8 @@ public struct RoutingLedger: Hashable, Sendable {
     private var opportunities: [AccountID: [LeadID]] = [:]
     private var rotations: [String: PoolRotation] = [:]
     private var latest: Date?
+    /// Events per claim stream (`pool:<name>`, `rep:<id>`).
+    private var claims: [LeadID: Int] = [:]
     /// How many events were applied.
     public private(set) var eventCount = 0
 
@@ -87,6 +89,10 @@ public struct RoutingLedger: Hashable, Sendable {
         eventCount += 1
         latest = max(latest ?? event.occurredAt, event.occurredAt)
         let id = event.leadID
+        if case .turnTaken = event.payload {
+            claims[id, default: 0] += 1
+            return
+        }
         let before = leads[id]
         var record = before ?? LeadRecord(stage: .lead)
         switch event.payload {
@@ -163,6 +169,12 @@ public struct RoutingLedger: Hashable, Sendable {
 
     /// The round-robin position of a pool; fresh when the pool never had a turn.
     public func rotation(of pool: String) -> PoolRotation { rotations[pool] ?? PoolRotation() }
+
+    /// How many turns a claim stream holds (`TurnClaim.stream(pool:)`, `TurnClaim.stream(rep:)`):
+    /// the version the next claim must expect.
+    ///
+    /// - Parameter stream: the claim stream.
+    public func claimVersion(of stream: LeadID) -> Int { claims[stream] ?? 0 }
 
     /// The rep who owns a lead now, if a rep does.
     public func owner(of lead: LeadID) -> String? { leads[lead]?.owner }

@@ -14,6 +14,9 @@ public struct RoutingDecision: Hashable, Sendable {
     public var trail: RoutingTrail
     /// What the host should know about the decision: an account conflict, a fallback queue.
     public var flags: Set<RoutingFlag>
+    /// The pool whose turn chose the owner, when a pool did; the engine claims the turn on the
+    /// pool's stream (``LeadModel/TurnClaim``).
+    public var pool: String?
 
     /// Makes a decision.
     ///
@@ -38,5 +41,6 @@ public struct RoutingDecision: Hashable, Sendable {
         self.router = router
         self.trail = trail
         self.flags = flags
+        pool = nil
     }
 }

@@ -82,7 +82,9 @@ extension RuleRouter {
             }
             if best >= 0 {
                 trail.codes.append(.poolTurn(pool: Int32(poolNumber), firstSkip: firstSkip))
-                return RoutingDecision(owner: .rep(pool.members[best].rep), router: name, trail: trail)
+                var decision = RoutingDecision(owner: .rep(pool.members[best].rep), router: name, trail: trail)
+                decision.pool = pool.name
+                return decision
             }
         }
         if offHours, let coverage = rules.coverageQueue {

@@ -13,8 +13,8 @@ struct EventCodecRoundTripTests {
     }
 
     @Test func fixturesCoverEveryPayloadKindWithAndWithoutOptionals() {
-        #expect(Set(EventFixtures.full.map(\.event.payload.kind)).count == 16)
-        #expect(Set(EventFixtures.bare.map(\.event.payload.kind)).count == 16)
+        #expect(Set(EventFixtures.full.map(\.event.payload.kind)).count == 19)
+        #expect(Set(EventFixtures.bare.map(\.event.payload.kind)).count == 19)
     }
 
     @Test(arguments: EventFixtures.all)

@@ -91,6 +91,9 @@ enum EventFixtures {
                 Disposition(outcome: .rejected, reasonCode: "wrong-persona", note: "is an intern"))
         ),
         ("erased", .erased(Erasure(requestedBy: "dpo@acme.com", reference: "GDPR-17"))),
+        ("turn-taken", .turnTaken(TurnClaim(lead: "lead-1", rep: "rep-7", pool: "emea"))),
+        ("sla-paused", .slaPaused(SLAPause(clockID: "clock-1", reason: "waiting on the prospect — to pick a time"))),
+        ("sla-resumed", .slaResumed(SLAResume(clockID: "clock-1", pausedFor: 5400.5, warnAt: at, deadline: later))),
     ]
 
     static let barePayloads: [(String, LeadEvent.Payload)] = [
@@ -113,6 +116,9 @@ enum EventFixtures {
         ("sla-escalated", .slaEscalated(SLAEscalation(clockID: "", step: ""))),
         ("disposition-recorded", .dispositionRecorded(Disposition(outcome: .accepted))),
         ("erased", .erased(Erasure(requestedBy: ""))),
+        ("turn-taken", .turnTaken(TurnClaim(lead: "", rep: ""))),
+        ("sla-paused", .slaPaused(SLAPause(clockID: "", reason: ""))),
+        ("sla-resumed", .slaResumed(SLAResume(clockID: "", pausedFor: 0, warnAt: nil, deadline: at))),
     ]
 
     static let full: [EventFixture] = fullPayloads.map { name, payload in

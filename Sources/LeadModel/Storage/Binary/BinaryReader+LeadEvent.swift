@@ -226,6 +226,20 @@ extension BinaryReader {
             let requestedBy = try readString("erased.requestedBy")
             let reference = try readOptionalString("erased.reference")
             return .erased(Erasure(requestedBy: requestedBy, reference: reference))
+        case .turnTaken:
+            let lead = LeadID(rawValue: try readString("turnTaken.lead"))
+            let rep = try readString("turnTaken.rep")
+            let pool = try readOptionalString("turnTaken.pool")
+            return .turnTaken(TurnClaim(lead: lead, rep: rep, pool: pool))
+        case .slaPaused:
+            let clockID = SLAClockID(rawValue: try readString("slaPaused.clockID"))
+            return .slaPaused(SLAPause(clockID: clockID, reason: try readString("slaPaused.reason")))
+        case .slaResumed:
+            let clockID = SLAClockID(rawValue: try readString("slaResumed.clockID"))
+            let pausedFor = try readDouble("slaResumed.pausedFor")
+            let warnAt = try readPresence("slaResumed.warnAt") ? try readDate("slaResumed.warnAt") : nil
+            let deadline = try readDate("slaResumed.deadline")
+            return .slaResumed(SLAResume(clockID: clockID, pausedFor: pausedFor, warnAt: warnAt, deadline: deadline))
         }
     }
 }

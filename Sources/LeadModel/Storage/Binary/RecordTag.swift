@@ -22,6 +22,9 @@ enum RecordTag {
         case slaEscalated = 14
         case dispositionRecorded = 15
         case erased = 16
+        case turnTaken = 25
+        case slaPaused = 26
+        case slaResumed = 27
     }
 
     /// Tags of ``EventActor``.
