@@ -54,16 +54,11 @@ extension AlignmentEngine {
         planner.add(
             id, .assigned(Assignment(owner: decision.owner, router: decision.router)), by: .system,
             reasons: decision.trail.reasons, decision: true)
-        if case .rep(let rep) = decision.owner {
-            if let pool = decision.pool {
-                planner.claim(TurnClaim.stream(pool: pool), TurnClaim(lead: id, rep: rep, pool: pool))
-            }
-            planner.claim(TurnClaim.stream(rep: rep), TurnClaim(lead: id, rep: rep, pool: decision.pool))
-        }
+        claimTurn(of: decision, for: id, in: &planner)
         startClock(id, in: &planner)
     }
 
-    private func startClock(_ id: LeadID, in planner: inout Planner) {
+    func startClock(_ id: LeadID, in planner: inout Planner) {
         guard let policy = slaPolicy, let state = planner.state(id) else { return }
         let tier = state.lead.attributes[Self.tierAttribute]?.text
         guard let start = policy.clock(for: SLAInput(state: state, now: planner.now, qualificationTier: tier))
@@ -74,7 +69,9 @@ extension AlignmentEngine {
         planner.add(id, .slaStarted(clock), by: .system, reasons: start.reasons, decision: true)
     }
 
-    /// Assigns a lead by hand (a rep leaves, a manager reassigns) and restarts its clock.
+    /// Assigns a lead by hand (a manager reassigns). Its running response clocks restart or keep
+    /// their deadlines as their tiers say (``SLATier/onReassignment``); a lead without a clock gets
+    /// one.
     ///
     /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
     ///   ``EventStoreError`` when the journal cannot be written.
@@ -84,11 +81,11 @@ extension AlignmentEngine {
     {
         try await commit {
             var planner = makePlanner()
-            _ = try liveState(of: id)
+            let before = try liveState(of: id)
             planner.add(
                 id, .assigned(Assignment(owner: owner, router: "manual")), by: actor,
                 reasons: [Reason(rule: "manual", detail: reason)])
-            startClock(id, in: &planner)
+            carryClocks(id, from: before, extra: [], in: &planner)
             return planner.requests
         }
         return leads[id]!

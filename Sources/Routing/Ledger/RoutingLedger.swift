@@ -37,6 +37,8 @@ public struct RoutingLedger: Hashable, Sendable {
         var stage: Stage
         var returned = false
         var merged = false
+        /// The pool whose turn gave the latest assignment, if a pool did.
+        var pool: String?
     }
 
     /// Stages in which a lead is not open work.
@@ -116,6 +118,8 @@ public struct RoutingLedger: Hashable, Sendable {
             if let rep, let account = record.account { owners[account] = rep }
             record.owner = rep
             record.returned = false
+            record.pool = event.reasons.first { $0.rule.hasPrefix(PoolRotation.reasonPrefix) }
+                .map { String($0.rule.dropFirst(PoolRotation.reasonPrefix.count)) }
             if let rep { replayPoolTurns(event.reasons, chosen: rep) }
         default:
             break
@@ -175,6 +179,18 @@ public struct RoutingLedger: Hashable, Sendable {
     ///
     /// - Parameter stream: the claim stream.
     public func claimVersion(of stream: LeadID) -> Int { claims[stream] ?? 0 }
+
+    /// The pool whose turn gave the lead its latest assignment, if a pool did.
+    ///
+    /// - Parameter lead: the lead.
+    public func pool(of lead: LeadID) -> String? { leads[lead]?.pool }
+
+    /// The open leads a rep owns (see "Open lead" above), in id order.
+    ///
+    /// - Parameter rep: the rep.
+    public func openLeadIDs(of rep: String) -> [LeadID] {
+        leads.compactMap { id, record in openOwner(record) == rep ? id : nil }.sorted()
+    }
 
     /// The rep who owns a lead now, if a rep does.
     public func owner(of lead: LeadID) -> String? { leads[lead]?.owner }

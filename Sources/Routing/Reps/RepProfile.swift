@@ -12,7 +12,7 @@ public import LeadModel
 ///  "holidays": ["2026-12-25"],
 ///  "outOfOffice": [{"from": "2026-12-24T00:00:00Z", "until": "2027-01-04T00:00:00Z", "note": "holidays"}],
 ///  "capacity": {"maxOpen": 40, "maxNewPerDay": 12},
-///  "weight": 2}
+///  "weight": 2, "manager": "mia"}
 /// ```
 /// `workingHours` omitted means always working; when given, days not listed are days off.
 public struct RepProfile: Hashable, Sendable, Codable {
@@ -31,6 +31,8 @@ public struct RepProfile: Hashable, Sendable, Codable {
     public var capacity: RepCapacity
     /// The rep's share in pools that do not give their own weight; 1 by default.
     public var weight: Int
+    /// Who the SLA ladder's `notify-manager` step notifies about this rep's overdue leads.
+    public var manager: String?
 
     /// Makes a rep.
     ///
@@ -60,6 +62,7 @@ public struct RepProfile: Hashable, Sendable, Codable {
         self.outOfOffice = outOfOffice
         self.capacity = capacity
         self.weight = weight
+        manager = nil
     }
 
     /// The calendar availability is judged with: the working hours, or every hour of every day in
@@ -67,7 +70,7 @@ public struct RepProfile: Hashable, Sendable, Codable {
     var calendar: WeeklyBusinessCalendar { workingHours ?? .allDay(timeZone: timeZone) }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, timeZone, workingHours, holidays, outOfOffice, capacity, weight
+        case id, name, timeZone, workingHours, holidays, outOfOffice, capacity, weight, manager
     }
 
     /// Decodes a rep; every field but `id` may be omitted.
@@ -101,6 +104,7 @@ public struct RepProfile: Hashable, Sendable, Codable {
         outOfOffice = try container.decodeIfPresent([OutOfOffice].self, forKey: .outOfOffice) ?? []
         capacity = try container.decodeIfPresent(RepCapacity.self, forKey: .capacity) ?? RepCapacity()
         weight = try container.decodeIfPresent(Int.self, forKey: .weight) ?? 1
+        manager = try container.decodeIfPresent(String.self, forKey: .manager)
     }
 
     /// Encodes the rep with working hours as windows per weekday (`"mon"`) and its holidays.
@@ -120,6 +124,7 @@ public struct RepProfile: Hashable, Sendable, Codable {
         if !outOfOffice.isEmpty { try container.encode(outOfOffice, forKey: .outOfOffice) }
         try container.encode(capacity, forKey: .capacity)
         try container.encode(weight, forKey: .weight)
+        try container.encodeIfPresent(manager, forKey: .manager)
     }
 
     /// A weekday from its short or long English name, in any case.

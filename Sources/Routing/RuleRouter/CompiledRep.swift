@@ -47,7 +47,10 @@ final class CompiledRep: Sendable {
     ///     load is read without hashing the id.
     ///   - clock: the decision's instant per calendar.
     @inline(__always)
-    func check(ledger: RoutingLedger, number: Int?, clock: inout DecisionClock) -> RepCheck {
+    func check(ledger: RoutingLedger, number: Int?, clock: inout DecisionClock, excluded: Set<String> = [])
+        -> RepCheck
+    {
+        if !excluded.isEmpty, excluded.contains(id) { return .excluded }
         if !away.isEmpty {
             for index in away.indices where away[index].contains(clock.now) { return .outOfOffice(Int32(index)) }
         }
@@ -65,6 +68,7 @@ final class CompiledRep: Sendable {
     func why(_ check: RepCheck, at now: Date) -> String? {
         switch check {
         case .eligible: return nil
+        case .excluded: return "excluded: the lead is being taken away from this rep"
         case .outOfOffice(let period): return awayText[Int(period)]
         case .outsideHours: return "outside working hours (\(calendar.describe(now)) \(zoneName))"
         case .openCap(let open): return "at capacity: \(open) open leads of \(maxOpen ?? 0)"
@@ -77,6 +81,8 @@ final class CompiledRep: Sendable {
 /// when the trail is read (``CompiledRep/why(_:at:)``).
 enum RepCheck: Hashable, Sendable {
     case eligible
+    /// Listed in ``RoutingContext/excludedReps``.
+    case excluded
     /// Away in the period with this index.
     case outOfOffice(Int32)
     case outsideHours

@@ -7,13 +7,15 @@ extension RuleRouter {
         guard let account = input.state.lead.accountID else { return nil }
         let ledger = input.context.ledger
         if let opportunity = ledger.activeOpportunity(on: account) {
-            guard let rep = tables.repIndex[opportunity.owner].map({ tables.reps[$0] }) else {
+            let excluded = input.context.excludedReps.contains(opportunity.owner)
+            guard !excluded, let rep = tables.repIndex[opportunity.owner].map({ tables.reps[$0] }) else {
+                let why = excluded ? "who is excluded from this routing" : "who is not among the reps"
                 trail.append(
                     Reason(
                         rule: "account-opportunity",
                         detail:
                             "account \(account) has an active opportunity (lead \(opportunity.lead)) owned by "
-                            + "\(opportunity.owner), who is not among the reps; held for a manager, never a second rep"
+                            + "\(opportunity.owner), \(why); held for a manager, never a second rep"
                     ))
                 trail.append(Reason(rule: "fallback:unassigned", detail: "queue \(rules.unassignedQueue)"))
                 return RoutingDecision(
@@ -31,6 +33,14 @@ extension RuleRouter {
         }
         guard let owner = ledger.accountOwner(of: account) else {
             trail.append(Reason(rule: "account-owner", detail: "account \(account) has no owner yet"))
+            return nil
+        }
+        if input.context.excludedReps.contains(owner) {
+            trail.append(
+                Reason(
+                    rule: "account-owner",
+                    detail:
+                        "account \(account) is owned by \(owner), who is excluded from this routing; routing by rules"))
             return nil
         }
         guard let rep = tables.repIndex[owner].map({ tables.reps[$0] }) else {

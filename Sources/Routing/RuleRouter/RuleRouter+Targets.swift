@@ -53,7 +53,8 @@ extension RuleRouter {
         case .rep(let index):
             var clock = DecisionClock(calendars: tables.calendarCount, now: input.now)
             let rep = tables.reps[index]
-            let check = rep.check(ledger: ledger, number: byNumber ? index : nil, clock: &clock)
+            let check = rep.check(
+                ledger: ledger, number: byNumber ? index : nil, clock: &clock, excluded: input.context.excludedReps)
             if check == .eligible { return RoutingDecision(owner: .rep(rep.id), router: name, trail: trail) }
             trail.codes.append(.skipped(rep: Int32(index), check: check))
             offHours = check.isOutsideHours
@@ -67,7 +68,8 @@ extension RuleRouter {
             for position in pool.members.indices {
                 let repNumber = pool.reps[position]
                 let check = tables.reps[repNumber].check(
-                    ledger: ledger, number: byNumber ? repNumber : nil, clock: &clock)
+                    ledger: ledger, number: byNumber ? repNumber : nil, clock: &clock,
+                    excluded: input.context.excludedReps)
                 if check != .eligible {
                     trail.codes.append(.skipped(rep: Int32(repNumber), check: check))
                     offHours = offHours || check.isOutsideHours
