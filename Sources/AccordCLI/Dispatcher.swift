@@ -8,7 +8,8 @@ import LeadModel
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage, .accountShow,
-        .touch, .feedback, .assign, .reps, .sla, .demo, .help,
+        .touch, .feedback, .assign, .reps, .sla, .demo, .help, .slaHealth, .routeExplain, .slaPause,
+        .slaResume, .repsLeave,
     ]
 
     static var overview: String {

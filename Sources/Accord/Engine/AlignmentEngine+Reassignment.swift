@@ -87,7 +87,8 @@ extension AlignmentEngine {
         let context = RoutingContext(
             ledger: planner.ledger, slaTier: before.lead.attributes[Self.tierAttribute]?.text, excludedReps: excluded)
         let input = RoutingInput(state: before, now: planner.now, playbookVersion: playbook.version, context: context)
-        guard let decision = router.route(input) else { return }
+        // Routing again to the same owner (a queue nobody can take it from yet) moves nothing.
+        guard let decision = router.route(input), decision.owner != before.owner else { return }
         planner.add(
             id, .assigned(Assignment(owner: decision.owner, router: decision.router)), by: actor,
             reasons: [reason] + decision.trail.reasons, decision: true)

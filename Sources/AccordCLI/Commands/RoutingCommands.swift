@@ -34,7 +34,7 @@ extension CommandDefinition {
 
     static let assign = CommandDefinition(
         name: "assign",
-        summary: "Assign a lead by hand to a rep or a queue, with a reason; its response clock restarts.",
+        summary: "Assign a lead by hand to a rep or a queue, with a reason; clocks restart or keep as the tier says.",
         positionals: [PositionalSpec(name: "LEAD", help: "the lead's id")],
         options: [
             .value("to", "REP|queue:NAME", "the new owner (required)"),
@@ -65,7 +65,8 @@ extension CommandDefinition {
             try console.printJSON(LeadView(state))
         } else {
             console.print(
-                "\(id) is now owned by \(owner)" + (state.openClocks.isEmpty ? "" : "; its response clock restarted"))
+                "\(id) is now owned by \(owner)"
+                    + (state.openClocks.isEmpty ? "" : "; response clocks restart or keep as their tiers say"))
         }
     }
 
