@@ -99,4 +99,21 @@ struct ClockRunTests {
             try await engine.pauseClocks(of: lead.id, reason: "no", by: .person("rep-1"))
         }
     }
+
+    @Test func aLeadArrivingFridayEveningIsDueMondayInBusinessTime() async throws {
+        // Friday 20 November 2026, 18:30 in New York: the clock starts Monday 09:00, due at 13:00.
+        let clock = ManualClock(Self.date("2026-11-20T23:30:00Z"))
+        let engine = try await AlignmentEngine(
+            playbook: try Self.pausablePlaybook(), store: InMemoryEventStore(),
+            configuration: EngineConfiguration(router: FixedRouter()).driven(by: clock))
+        let lead = try await handOff(engine, at: clock.now)
+        #expect(lead.openClocks.values.first?.deadline == Self.date("2026-11-23T18:00:00Z"))
+        let started = try #require(
+            try await engine.timeline(of: lead.id).first { $0.payload.kind == "sla-started" })
+        #expect(
+            started.reasons.contains { $0.detail.contains("after hours") || $0.detail.contains("Mon 2026-11-23 09:00") }
+        )
+        clock.set(Self.date("2026-11-23T13:59:00Z"))  // Monday 08:59: nothing has counted yet
+        #expect(try await engine.tick() == 0)
+    }
 }
