@@ -5,34 +5,33 @@ import LeadModel
 /// of reps sharing three calendars asks each calendar once, not once per rep.
 struct DecisionClock {
     let now: Date
-    /// Per calendar: 0 not asked yet, 1 working, 2 not working.
-    private var working: ContiguousArray<UInt8>
-    /// Per calendar: the start of the local day, NaN until asked.
-    private var dayStarts: ContiguousArray<Double>
+    /// One allocation for both answers: per calendar `2i` is 0 not asked yet, 1 working,
+    /// 2 not working; `2i + 1` the start of the local day, NaN until asked.
+    private var answers: ContiguousArray<Double>
 
     init(calendars: Int, now: Date) {
         self.now = now
-        working = ContiguousArray(repeating: 0, count: calendars)
-        dayStarts = ContiguousArray(repeating: .nan, count: calendars)
+        answers = ContiguousArray(repeating: 0, count: 2 * calendars)
+        for index in 0..<calendars { answers[2 * index + 1] = .nan }
     }
 
     /// Whether `now` is working time on calendar number `index`.
     @inline(__always)
     mutating func isWorking(_ index: Int, _ calendar: WeeklyBusinessCalendar) -> Bool {
-        let known = working[index]
+        let known = answers[2 * index]
         if known != 0 { return known == 1 }
         let answer = calendar.isWorking(at: now)
-        working[index] = answer ? 1 : 2
+        answers[2 * index] = answer ? 1 : 2
         return answer
     }
 
     /// The start of the local day containing `now` on calendar number `index`.
     @inline(__always)
     mutating func startOfDay(_ index: Int, _ calendar: WeeklyBusinessCalendar) -> Date {
-        let known = dayStarts[index]
+        let known = answers[2 * index + 1]
         if !known.isNaN { return Date(timeIntervalSince1970: known) }
         let start = calendar.startOfDay(containing: now)
-        dayStarts[index] = start.timeIntervalSince1970
+        answers[2 * index + 1] = start.timeIntervalSince1970
         return start
     }
 }

@@ -65,6 +65,7 @@ extension RuleRouter {
             let firstSkip = Int32(trail.codes.count)
             var best = -1
             var bestWeight = Int.min
+            var cursor = 0
             for position in pool.members.indices {
                 let repNumber = pool.reps[position]
                 let check = tables.reps[repNumber].check(
@@ -76,7 +77,7 @@ extension RuleRouter {
                     continue
                 }
                 let member = pool.members[position]
-                let weight = rotation.currentWeight(of: member.rep) + member.weight
+                let weight = rotation.currentWeight(of: member.rep, cursor: &cursor) + member.weight
                 if weight > bestWeight {
                     best = position
                     bestWeight = weight
