@@ -44,8 +44,8 @@ extension RuleRouter {
     func resolve(
         _ target: (compiled: CompiledTarget, written: RoutingTarget), input: RoutingInput, trail: inout RoutingTrail
     ) -> RoutingDecision {
-        let ledger = input.context.ledger
-        let byNumber = ledger.roster == tables.roster
+        // Read through `input` rather than copying the ledger (a copy retains each of its tables).
+        let byNumber = input.context.ledger.roster == tables.roster
         var offHours = false
         switch target.compiled {
         case .queue(let queue):
@@ -54,14 +54,14 @@ extension RuleRouter {
             var clock = DecisionClock(calendars: tables.calendarCount, now: input.now)
             let rep = tables.reps[index]
             let check = rep.check(
-                ledger: ledger, number: byNumber ? index : nil, clock: &clock, excluded: input.context.excludedReps)
+                ledger: input.context.ledger, number: byNumber ? index : nil, clock: &clock, excluded: input.context.excludedReps)
             if check == .eligible { return RoutingDecision(owner: .rep(rep.id), router: name, trail: trail) }
             trail.codes.append(.skipped(rep: Int32(index), check: check))
             offHours = check.isOutsideHours
         case .pool(let poolNumber):
             var clock = DecisionClock(calendars: tables.calendarCount, now: input.now)
             let pool = tables.pools[poolNumber]
-            let rotation = ledger.rotation(of: pool.name)
+            let rotation = input.context.ledger.rotation(of: pool.name)
             let firstSkip = Int32(trail.codes.count)
             var best = -1
             var bestWeight = Int.min
@@ -69,7 +69,7 @@ extension RuleRouter {
             for position in pool.members.indices {
                 let repNumber = pool.reps[position]
                 let check = tables.reps[repNumber].check(
-                    ledger: ledger, number: byNumber ? repNumber : nil, clock: &clock,
+                    ledger: input.context.ledger, number: byNumber ? repNumber : nil, clock: &clock,
                     excluded: input.context.excludedReps)
                 if check != .eligible {
                     trail.codes.append(.skipped(rep: Int32(repNumber), check: check))
