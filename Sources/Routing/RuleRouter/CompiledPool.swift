@@ -1,5 +1,6 @@
-/// A pool prepared for routing: members by rep number with their effective weights.
-struct CompiledPool: Sendable {
+/// A pool prepared for routing: members by rep number with their effective weights. A class
+/// (immutable, so `Sendable`) so that taking it costs one retain, not one per field.
+final class CompiledPool: Sendable {
     let name: String
     /// Each member's number in the router's rep list.
     let reps: [Int]

@@ -14,17 +14,19 @@ extension RuleRouter {
     /// The index of the first matching rule; appends one trail code per rule tried. Each slot the
     /// conditions read is resolved once, on first use.
     private func firstMatch(_ input: RoutingInput, trail: inout ContiguousArray<TrailCode>) -> Int? {
-        let table = tables.table
-        var cache = ContiguousArray(repeating: SlotValue.unresolved, count: table.slots.count)
+        // Hoist the arrays the loop reads: copying the whole table would retain each of its arrays.
+        let ruleRanges = tables.table.rules
+        let conditions = tables.table.conditions
+        var cache = ContiguousArray(repeating: SlotValue.unresolved, count: tables.table.slots.count)
         var extra = ContiguousArray<Int32>()
-        for ruleIndex in table.rules.indices {
+        for ruleIndex in ruleRanges.indices {
             var failed = -1
-            for conditionIndex in table.rules[ruleIndex] {
-                let condition = table.conditions[conditionIndex]
+            for conditionIndex in ruleRanges[ruleIndex] {
+                let condition = conditions[conditionIndex]
                 if cache[condition.slot].state == SlotValue.unresolvedState {
                     cache[condition.slot] = value(of: condition.slot, input: input, extra: &extra)
                 }
-                if !table.holds(condition, cache[condition.slot], extra) {
+                if !tables.table.holds(condition, cache[condition.slot], extra) {
                     failed = conditionIndex
                     break
                 }
@@ -54,7 +56,8 @@ extension RuleRouter {
             var clock = DecisionClock(calendars: tables.calendarCount, now: input.now)
             let rep = tables.reps[index]
             let check = rep.check(
-                ledger: input.context.ledger, number: byNumber ? index : nil, clock: &clock, excluded: input.context.excludedReps)
+                ledger: input.context.ledger, number: byNumber ? index : nil, clock: &clock,
+                excluded: input.context.excludedReps)
             if check == .eligible { return RoutingDecision(owner: .rep(rep.id), router: name, trail: trail) }
             trail.codes.append(.skipped(rep: Int32(index), check: check))
             offHours = check.isOutsideHours
@@ -76,8 +79,9 @@ extension RuleRouter {
                     offHours = offHours || check.isOutsideHours
                     continue
                 }
-                let member = pool.members[position]
-                let weight = rotation.currentWeight(of: member.rep, cursor: &cursor) + member.weight
+                let weight =
+                    rotation.currentWeight(of: pool.members[position].rep, cursor: &cursor)
+                    + pool.members[position].weight
                 if weight > bestWeight {
                     best = position
                     bestWeight = weight
