@@ -105,7 +105,8 @@ extension AlignmentEngine {
             let now = planner.now
             for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
                 let timing = "touched at \(now.formatted(.iso8601)), deadline \(clock.deadline.formatted(.iso8601))"
-                if now <= clock.deadline {
+                // A paused clock has not run out, whatever its (not yet moved) deadline says.
+                if now <= clock.deadline || monitor.pausedSince(clock.id) != nil {
                     planner.add(
                         id, .slaMet(clock.id), by: .system,
                         reasons: [Reason(rule: "sla:\(clock.tier)", detail: "met: \(timing)")], decision: true)

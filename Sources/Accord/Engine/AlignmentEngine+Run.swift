@@ -43,7 +43,8 @@ extension AlignmentEngine {
     ///   - actor: who paused.
     /// - Returns: the clocks paused (empty when every clock was already paused).
     /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or `invalidValue`
-    ///   when the lead has no running clock or its tier does not allow pauses;
+    ///   when the lead has no running clock, a clock is past its deadline, or its tier does not
+    ///   allow pauses;
     ///   ``EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func pauseClocks(of id: LeadID, reason: String, by actor: EventActor) async throws -> [SLAClockID] {
@@ -58,6 +59,11 @@ extension AlignmentEngine {
             let policy = slaPolicy as? TieredSLAPolicy
             for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
             where monitor.pausedSince(clock.id) == nil {
+                guard clock.deadline > planner.now else {
+                    throw LeadModelError(
+                        .invalidValue, leadID: id,
+                        message: "clock \(clock.id) is past its deadline; a breached clock cannot pause")
+                }
                 guard policy?.configuration.tier(named: clock.tier)?.pauseAllowed == true else {
                     throw LeadModelError(
                         .invalidValue, leadID: id,

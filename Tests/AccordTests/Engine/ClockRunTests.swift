@@ -116,4 +116,23 @@ struct ClockRunTests {
         clock.set(Self.date("2026-11-23T13:59:00Z"))  // Monday 08:59: nothing has counted yet
         #expect(try await engine.tick() == 0)
     }
+
+    @Test func aTouchWhilePausedMeetsTheClockAndALateClockCannotPause() async throws {
+        let clock = ManualClock(Self.date("2026-11-23T15:00:00Z"))
+        let engine = try await AlignmentEngine(
+            playbook: try Self.pausablePlaybook(), store: InMemoryEventStore(),
+            configuration: EngineConfiguration(router: FixedRouter()).driven(by: clock))
+        let first = try await handOff(engine, at: clock.now)
+        try await engine.pauseClocks(of: first.id, reason: "prospect picks a time", by: .person("rep-1"))
+        clock.set(Self.date("2026-11-23T21:00:00Z"))  // past the deadline it had when paused
+        try await engine.recordTouch(Touch(channel: .meeting, by: "rep-1", connected: true), on: first.id)
+        #expect(try await kinds(engine, first.id) == ["sla-started", "sla-paused", "sla-met"])
+
+        let person = Lead(id: "", email: "bo@other.com", company: "Other", source: "website")
+        let second = try await engine.record(Signal(kind: .quoteRequested, occurredAt: clock.now), from: person).state
+        clock.set(Self.date("2026-11-24T18:00:00Z"))  // Tuesday 13:00: due at 12:00
+        await #expect(throws: LeadModelError.self) {
+            try await engine.pauseClocks(of: second.id, reason: "too late", by: .person("rep-1"))
+        }
+    }
 }
