@@ -54,4 +54,29 @@ struct RoutingCommandTests {
         #expect(again.stdout.contains("reassign:rep-left: ana left: left the company"))
         #expect(again.stdout.contains("– skipped ana: excluded"))
     }
+
+    @Test func pausedClocksAreListedAsPausedAndResumeWithANewDeadline() throws {
+        let workspace = try workspaceWithRouting()
+        let url = workspace.url.appendingPathComponent("accord-data/playbook.json")
+        var playbook = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var sla = try #require(playbook["sla"] as? [String: Any])
+        var tiers = try #require(sla["tiers"] as? [[String: Any]])
+        for index in tiers.indices { tiers[index]["pauseAllowed"] = true }
+        sla["tiers"] = tiers
+        playbook["sla"] = sla
+        try JSONSerialization.data(withJSONObject: playbook).write(to: url)
+        _ = try workspace.run("capture", "--email", "buyer@firm.com", "--company", "Firm", "--source", "webinar")
+        _ = try workspace.run("signal", "quote-requested", "--lead", "L0000001")
+
+        let pause = try workspace.run("sla", "pause", "L0000001", "--reason", "prospect picks a time")
+        #expect(pause.status == 0, "\(pause.stderr)")
+        #expect(pause.stdout.hasPrefix("paused L0000001#"))
+        let list = try workspace.run("sla")
+        #expect(list.stdout.contains("paused since"))
+        let resume = try workspace.run("sla", "resume", "L0000001", "--json")
+        #expect(resume.status == 0)
+        let clocks = try JSONSerialization.jsonObject(with: Data(resume.stdout.utf8)) as? [[String: Any]]
+        #expect(clocks?.count == 1)
+        #expect(try workspace.run("sla", "pause", "L0000099", "--reason", "x").status == 3)
+    }
 }

@@ -33,6 +33,11 @@ extension AlignmentEngine {
         }
     }
 
+    /// When a response clock was paused, or `nil` while it runs (or is unknown).
+    ///
+    /// - Parameter clock: the clock.
+    public func pausedSince(_ clock: SLAClockID) -> Date? { monitor.pausedSince(clock) }
+
     /// Pauses a lead's running response clocks whose tier allows it (``SLATier/pauseAllowed``):
     /// waiting on the prospect to pick a meeting time. A paused clock neither warns nor breaches
     /// until ``resumeClocks(of:by:)``.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import LeadModel
 
 /// The reasons behind a routing decision, in the order they were considered: every rule tried
