@@ -37,7 +37,7 @@ enum RoutingBenchmarks {
                 summary: "RuleRouter: decisions per second from 50 to 5,000 reps (pools of 10 and one pool of all)",
                 run: { context in
                     var lines: [Measurement] = []
-                    for reps in [50, 500, 5_000] {
+                    for reps in [50, 500, 1_000, 2_000, 5_000] {
                         lines.append(try decisions("routing-reps-\(reps)", reps: reps, poolSize: 10, context: context))
                     }
                     for reps in [50, 500, 5_000] {
