@@ -70,4 +70,14 @@ struct RoutingTrailTests {
         #expect(RoutingTrail().isEmpty)
         #expect(trail.description == "a: one\nb: two")
     }
+
+    @Test func aDecisionAndItsCodedTrailCrossTaskBoundaries() async throws {
+        let router = try RuleRouter(rules: Self.rules())
+        let decision = try #require(
+            router.route(RoutingInput(state: Fixture.state(Fixture.lead("L1")), now: Fixture.monday)))
+        let reasons = await Task.detached { decision.trail.reasons }.value
+        #expect(reasons == decision.trail.reasons)
+        let claim = TurnClaim(lead: "L1", rep: "ana", pool: "all")
+        #expect(await Task.detached { claim.rep }.value == "ana")
+    }
 }
