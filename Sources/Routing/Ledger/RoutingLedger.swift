@@ -223,8 +223,7 @@ public struct RoutingLedger: Hashable, Sendable {
     private mutating func replayPoolTurns(_ reasons: [Reason], chosen: String) {
         for reason in reasons where reason.rule.hasPrefix(PoolRotation.reasonPrefix) {
             let pool = String(reason.rule.dropFirst(PoolRotation.reasonPrefix.count))
-            guard let candidates = PoolRotation.candidates(fromDetail: reason.detail) else { continue }
-            rotations[pool, default: PoolRotation()].record(candidates, chosen: chosen)
+            rotations[pool, default: PoolRotation()].record(detail: reason.detail, chosen: chosen)
         }
     }
 }

@@ -35,6 +35,10 @@ public struct PoolRotation: Hashable, Sendable {
     /// The members of the last turn in pool order with their current weights: what ``current``
     /// holds, in an order a router walks without hashing.
     private var ordered: [(rep: String, weight: Int)] = []
+    /// The last `pool-turn:` detail replayed and its candidates: most turns list the same
+    /// members, so a replay compares the text instead of parsing it again.
+    private var lastDetail = ""
+    private var lastCandidates: [Candidate] = []
 
     /// A fresh rotation: no turns, every member at 0.
     public init() {
@@ -112,6 +116,17 @@ public struct PoolRotation: Hashable, Sendable {
         current = next
         ordered = candidates.compactMap { candidate in next[candidate.rep].map { (candidate.rep, $0) } }
         turns += 1
+    }
+
+    /// Records a turn from its `pool-turn:` reason detail (`ana=3,bob=1`); a malformed detail is
+    /// ignored.
+    mutating func record(detail: String, chosen: String) {
+        if detail != lastDetail {
+            guard let candidates = Self.candidates(fromDetail: detail) else { return }
+            lastDetail = detail
+            lastCandidates = candidates
+        }
+        record(lastCandidates, chosen: chosen)
     }
 
     /// The `pool-turn:` reason detail for a turn: `ana=3,bob=1`.

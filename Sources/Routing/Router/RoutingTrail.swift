@@ -64,11 +64,20 @@ public struct RoutingTrail: RandomAccessCollection, Hashable, Sendable, Expressi
         result.reserveCapacity(codes.count)
         let failures = tables.failures
         let matches = tables.matches
+        // Reps sharing a calendar are off hours with the same local time: write it once.
+        var offHours: [Int: String] = [:]
         for position in codes.indices {
             switch codes[position] {
             case .literal(let index): result.append(literals[Int(index)])
             case .ruleFailed(let condition): result.append(failures[Int(condition)])
             case .ruleMatched(let rule): result.append(matches[Int(rule)])
+            case .skipped(let rep, .outsideHours):
+                let compiled = tables.reps[Int(rep)]
+                let detail =
+                    offHours[compiled.calendarIndex]
+                    ?? compiled.why(.outsideHours, at: now) ?? ""
+                offHours[compiled.calendarIndex] = detail
+                result.append(Reason(rule: compiled.skipRule, detail: detail))
             case let code: result.append(Self.reason(code, at: position, codes: codes, tables: tables, now: now))
             }
         }
