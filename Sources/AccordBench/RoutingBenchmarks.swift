@@ -19,6 +19,16 @@ enum RoutingBenchmarks {
                     [try decisions("routing-decisions", reps: 500, poolSize: 10, context: context)]
                 }),
             Benchmark(
+                name: "routing-decisions-with-reasons",
+                summary: "RuleRouter: decisions per second, 500 reps, 200 rules, every trail reason written out",
+                run: { context in
+                    [
+                        try decisions(
+                            "routing-decisions-with-reasons", reps: 500, poolSize: 10, writeReasons: true,
+                            context: context)
+                    ]
+                }),
+            Benchmark(
                 name: "routing-decide-and-fold",
                 summary: "RuleRouter + RoutingLedger: decide and fold the assignment, 500 reps, 200 rules",
                 run: { context in [try decideAndFold(context)] }),
@@ -27,7 +37,7 @@ enum RoutingBenchmarks {
                 summary: "RuleRouter: decisions per second from 50 to 5,000 reps (pools of 10 and one pool of all)",
                 run: { context in
                     var lines: [Measurement] = []
-                    for reps in [50, 500, 5_000] {
+                    for reps in [50, 500, 1_000, 2_000, 5_000] {
                         lines.append(try decisions("routing-reps-\(reps)", reps: reps, poolSize: 10, context: context))
                     }
                     for reps in [50, 500, 5_000] {
@@ -49,7 +59,8 @@ enum RoutingBenchmarks {
         let reps = (0..<count).map { index in
             RepProfile(
                 id: "rep\(index)", timeZone: zones[index % zones.count],
-                workingHours: .weekdays("08:00-18:00"),
+                workingHours: WeeklyBusinessCalendar(
+                    timeZone: zones[index % zones.count], weekdays: [BusinessWindow("08:00-18:00")!]),
                 outOfOffice: index % 17 == 0
                     ? [OutOfOffice(from: now.addingTimeInterval(-86_400), until: now.addingTimeInterval(86_400))] : [],
                 capacity: RepCapacity(maxOpen: 400, maxNewPerDay: 300), weight: 1 + index % 3)
@@ -108,12 +119,17 @@ enum RoutingBenchmarks {
                 LeadEvent(
                     leadID: LeadID("warm-\(index)"), occurredAt: at, actor: .system,
                     payload: .assigned(Assignment(owner: decision.owner, router: decision.router)),
-                    reasons: decision.trail))
+                    reasons: decision.trail.reasons))
         }
         return ledger
     }
 
-    static func decisions(_ name: String, reps: Int, poolSize: Int, context: BenchContext) throws -> Measurement {
+    /// Routes prepared leads against a warm ledger. The trail is kept as codes unless
+    /// `writeReasons`, which writes every reason's text as the engine does when it records the
+    /// assignment.
+    static func decisions(
+        _ name: String, reps: Int, poolSize: Int, writeReasons: Bool = false, context: BenchContext
+    ) throws -> Measurement {
         let rules = rules(reps: reps, poolSize: poolSize)
         let router = try RuleRouter(rules: rules)
         let states = states()
@@ -128,7 +144,11 @@ enum RoutingBenchmarks {
         for index in 0..<count {
             guard let decision = router.route(inputs[index & 1023]) else { continue }
             if case .rep = decision.owner { assigned += 1 }
-            trail += decision.trail.count
+            if writeReasons {
+                trail += decision.trail.reasons.count
+            } else {
+                trail += decision.trail.count
+            }
         }
         let elapsed = (clock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
@@ -159,7 +179,7 @@ enum RoutingBenchmarks {
                 LeadEvent(
                     leadID: LeadID("lead-\(index)"), occurredAt: at, actor: .system,
                     payload: .assigned(Assignment(owner: decision.owner, router: decision.router)),
-                    reasons: decision.trail))
+                    reasons: decision.trail.reasons))
         }
         let elapsed = (clock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18

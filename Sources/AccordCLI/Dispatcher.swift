@@ -9,7 +9,9 @@ enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage,
         .accountShow, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate, .feedbackCalibrate,
-        .feedbackExportTraining, .backlogAdd, .backlogList, .backlogUpdate, .assign, .reps, .sla, .rescore,
+        .feedbackExportTraining, .backlogAdd, .backlogList, .backlogUpdate, .assign, .reps, .repsLeave, .routeExplain,
+        .sla, .slaHealth, .slaPause, .slaResume,
+        .rescore,
         .scoreExplain, .modelTrain, .modelEvaluate, .playbookStatus, .playbookDiff, .playbookPropose, .playbookSign,
         .playbookActivate, .report, .opportunityOpen, .opportunityUpdate, .opportunityClose, .demo, .help,
     ]

@@ -6,7 +6,7 @@ import Testing
 struct AccountRoutingTests {
     let rules = RoutingRules(
         reps: [
-            Fixture.rep("ana", hours: .weekdays("09:00-17:00")), Fixture.rep("bob"), Fixture.rep("cho"),
+            Fixture.rep("ana", hours: Fixture.weekdays("09:00-17:00")), Fixture.rep("bob"), Fixture.rep("cho"),
         ],
         pools: [Fixture.pool("inbound", [("bob", nil), ("cho", nil)])], defaultTarget: .pool("inbound"))
 
@@ -40,7 +40,7 @@ struct AccountRoutingTests {
             decision.trail.last
                 == Reason(
                     rule: "note:ana",
-                    detail: "outside working hours (Mon 22:00 UTC); assigned anyway as the account's owner"))
+                    detail: "outside working hours (Mon 2026-11-23 22:00 UTC); assigned anyway as the account's owner"))
     }
 
     @Test func activeOpportunityWinsOverTheLatestOwnerAndIsFlagged() throws {

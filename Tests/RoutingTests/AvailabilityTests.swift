@@ -4,7 +4,7 @@ import Routing
 import Testing
 
 struct AvailabilityTests {
-    static let officeHours = WeeklyHours.weekdays("09:00-17:00")
+    static let officeHours = Fixture.weekdays("09:00-17:00")
 
     func decide(_ rep: RepProfile, at time: String, coverage: String? = "after-hours") throws -> RoutingDecision {
         let rules = RoutingRules(
@@ -38,9 +38,9 @@ struct AvailabilityTests {
     }
 
     @Test func windowsMeetAtMidnight() throws {
-        let hours = WeeklyHours([
-            .sunday: [LocalTimeWindow("22:00-24:00")], .monday: [LocalTimeWindow("00:00-02:00")],
-        ])
+        let hours: [Weekday: [BusinessWindow]] = [
+            .sun: [BusinessWindow("22:00-24:00")!], .mon: [BusinessWindow("00:00-02:00")!],
+        ]
         let rep = Fixture.rep("night", zone: "Europe/Berlin", hours: hours)
         // Berlin is UTC+1 in November: Sunday 23:59 local, Monday 00:00 local, Monday 02:00 local.
         #expect(try decide(rep, at: "2026-11-22T22:59:00Z").owner == .rep("night"))
@@ -56,7 +56,7 @@ struct AvailabilityTests {
         #expect(decision.flags == [.coverage])
         #expect(
             decision.trail.contains(
-                Reason(rule: "skip:r", detail: "outside working hours (Mon 18:00 America/New_York)")))
+                Reason(rule: "skip:r", detail: "outside working hours (Mon 2026-11-23 18:00 America/New_York)")))
         #expect(decision.trail.last?.rule == "fallback:coverage")
     }
 

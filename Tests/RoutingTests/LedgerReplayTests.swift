@@ -6,7 +6,8 @@ import Testing
 struct LedgerReplayTests {
     static let rules = RoutingRules(
         reps: [
-            Fixture.rep("ana", zone: "Europe/Berlin", hours: .weekdays("08:00-18:00"), capacity: .init(maxOpen: 30)),
+            Fixture.rep(
+                "ana", zone: "Europe/Berlin", hours: Fixture.weekdays("08:00-18:00"), capacity: .init(maxOpen: 30)),
             Fixture.rep("bob", zone: "America/New_York", capacity: .init(maxOpen: 25, maxNewPerDay: 40), weight: 2),
             Fixture.rep("cho", zone: "Asia/Tokyo", capacity: .init(maxNewPerDay: 60)),
             Fixture.rep("dev", capacity: .init(maxOpen: 20)),

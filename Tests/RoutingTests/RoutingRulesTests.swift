@@ -29,7 +29,10 @@ struct RoutingRulesTests {
     @Test func decodesTheDocumentedExample() throws {
         let rules = try JSONDecoder().decode(RoutingRules.self, from: Data(Self.example.utf8))
         #expect(rules.problems().isEmpty)
-        #expect(rules.reps[0].workingHours?.minutesByWeekday[0] == [540..<750, 810..<1050])
+        #expect(
+            rules.reps[0].workingHours?.hours[.mon] == [BusinessWindow("09:00-12:30")!, BusinessWindow("13:30-17:30")!])
+        #expect(rules.reps[0].workingHours?.timeZone == "Europe/Berlin")
+        #expect(rules.reps[1].workingHours == nil)
         #expect(rules.reps[0].outOfOffice[0].from == Fixture.date("2026-12-23T23:00:00Z"))
         #expect(rules.reps[1].capacity == RepCapacity())
         #expect(rules.defaultTarget == .pool("inbound"))
@@ -43,7 +46,7 @@ struct RoutingRulesTests {
         let json = """
             {
               "reps": [
-                {"id": "ana", "timeZone": "Mars/Olympus", "workingHours": {"mon": ["9-5"], "friday": ["17:00-09:00"]},
+                {"id": "ana", "timeZone": "Mars/Olympus", "workingHours": {"mon": ["09:00-12:00", "11:00-13:00"], "friday": ["17:00-09:00"]},
                  "outOfOffice": [{"from": "2026-12-24T00:00:00Z", "until": "2026-12-23T00:00:00Z"}],
                  "capacity": {"maxOpen": -1}, "weight": 0},
                 {"id": "ana"},
@@ -62,8 +65,8 @@ struct RoutingRulesTests {
         let paths = rules.problems().map(\.path)
         #expect(
             paths == [
-                "reps[0].timeZone", "reps[0].workingHours.friday[0]", "reps[0].workingHours.mon",
-                "reps[0].workingHours.mon[0]", "reps[0].outOfOffice[0].until", "reps[0].capacity.maxOpen",
+                "reps[0].timeZone", "reps[0].workingHours.mon[1]", "reps[0].workingHours.fri[0]",
+                "reps[0].outOfOffice[0].until", "reps[0].capacity.maxOpen",
                 "reps[0].weight", "reps[1].id", "reps[2].id", "pools[0].members[0].rep",
                 "pools[0].members[1].weight", "pools[1].name", "pools[1].members", "rules[0].when[0]",
                 "rules[0].target", "rules[1].name", "rules[1].when[0].in", "rules[1].when[0].field",
@@ -86,12 +89,43 @@ struct RoutingRulesTests {
         }
     }
 
+    @Test(arguments: ["mon", "monday", "Monday", "MON"])
+    func workingHoursAcceptShortAndLongDayNames(_ name: String) throws {
+        let json = #"{"id": "ana", "timeZone": "Europe/Berlin", "workingHours": {"\#(name)": ["09:00-17:00"]}}"#
+        let rep = try JSONDecoder().decode(RepProfile.self, from: Data(json.utf8))
+        #expect(rep.workingHours?.hours == [.mon: [BusinessWindow("09:00-17:00")!]])
+    }
+
     @Test(arguments: [
-        ("09:00-17:30", Optional(540..<1050)), ("00:00-24:00", 0..<1440), ("17:00-09:00", nil), ("9:00-17:00", nil),
-        ("09:00-24:30", nil), ("09:00", nil), ("09:60-10:00", nil),
+        #"{"id": "a", "workingHours": {"someday": ["09:00-17:00"]}}"#,
+        #"{"id": "a", "workingHours": {"mon": ["9-5"]}}"#,
+        #"{"id": "a", "workingHours": {"mon": ["09:00-17:00"]}, "holidays": ["2026-02-30"]}"#,
     ])
-    func parsesLocalTimeWindows(_ text: String, _ minutes: Range<Int>?) {
-        #expect(LocalTimeWindow(text).minutes == minutes)
+    func malformedWorkingHoursFailToDecode(_ json: String) {
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(RepProfile.self, from: Data(json.utf8)) }
+    }
+
+    @Test func holidaysCloseTheRepsDayAndRoundTrip() throws {
+        let json =
+            #"{"id": "a", "timeZone": "America/New_York", "workingHours": {"fri": ["09:00-17:00"]}, "holidays": ["2026-11-27"]}"#
+        let rep = try JSONDecoder().decode(RepProfile.self, from: Data(json.utf8))
+        #expect(rep.workingHours?.holidays == [LocalDate(year: 2026, month: 11, day: 27)])
+        #expect(try JSONDecoder().decode(RepProfile.self, from: JSONEncoder().encode(rep)) == rep)
+        let router = try RuleRouter(rules: RoutingRules(reps: [rep], defaultTarget: .rep("a"), coverageQueue: "cover"))
+        // Friday 27 November 2026, 10:00 in New York: a holiday, so off hours.
+        let friday = RoutingInput(state: Fixture.state(Fixture.lead("L1")), now: Fixture.date("2026-11-27T15:00:00Z"))
+        #expect(router.route(friday)?.owner == .queue("cover"))
+        let nextFriday = RoutingInput(
+            state: Fixture.state(Fixture.lead("L1")), now: Fixture.date("2026-12-04T15:00:00Z"))
+        #expect(router.route(nextFriday)?.owner == .rep("a"))
+    }
+
+    @Test func workingHoursInAnotherZoneThanTheRepsAreAProblem() {
+        let rep = RepProfile(
+            id: "a", timeZone: "Europe/Berlin",
+            workingHours: WeeklyBusinessCalendar(timeZone: "Asia/Tokyo", weekdays: [BusinessWindow("09:00-17:00")!]))
+        let rules = RoutingRules(reps: [rep], defaultTarget: .rep("a"))
+        #expect(rules.problems().map(\.path) == ["reps[0].workingHours"])
     }
 
     @Test func publicValuesAreSendable() async throws {

@@ -36,17 +36,17 @@ extension AlignmentEngine {
                 guard let state = planner.state(action.leadID), state.mergedInto == nil, !state.isErased else {
                     continue
                 }
-                let payload: LeadEvent.Payload
                 switch action.kind {
                 case .warn:
-                    payload = .slaWarned(action.clockID)
+                    planner.add(
+                        action.leadID, .slaWarned(action.clockID), by: .system, reasons: action.reasons, decision: true)
                 case .breach:
-                    payload = .slaBreached(action.clockID)
+                    planner.add(
+                        action.leadID, .slaBreached(action.clockID), by: .system, reasons: action.reasons,
+                        decision: true)
                 case .escalate(_, let step):
-                    payload = .slaEscalated(
-                        SLAEscalation(clockID: action.clockID, step: step.rawValue, target: state.owner))
+                    escalate(action, step: step, state: state, in: &planner)
                 }
-                planner.add(action.leadID, payload, by: .system, reasons: action.reasons, decision: true)
             }
             return planner.requests
         }
@@ -76,5 +76,40 @@ extension AlignmentEngine {
     public func repStatuses() -> [RepStatus]? {
         guard let router = router as? RuleRouter else { return nil }
         return router.statuses(ledger: routingLedger, at: configuration.now())
+    }
+}
+
+extension AlignmentEngine {
+    /// Records an escalation step and carries it out: `notify-manager` names the owner's manager
+    /// as the notification's target, `reassign` routes the lead again without its owner,
+    /// `return-to-pool` puts it in the queue of the pool it came from (the unassigned queue when it
+    /// came from none). `warn-owner` only notifies.
+    func escalate(
+        _ action: SLADueAction, step: EscalationStep.Action, state: LeadState, in planner: inout Planner
+    ) {
+        let owner = state.owner?.repID
+        var target = state.owner
+        if step == .notifyManager, let owner, let manager = manager(of: owner) { target = .rep(manager) }
+        planner.add(
+            action.leadID, .slaEscalated(SLAEscalation(clockID: action.clockID, step: step.rawValue, target: target)),
+            by: .system, reasons: action.reasons, decision: true)
+        let breached = monitor.clock(action.clockID).map { [$0.clock] } ?? []
+        let why = "clock \(action.clockID) of tier \(action.tier) breached"
+        switch step {
+        case .warnOwner, .notifyManager:
+            break
+        case .reassign:
+            reassignThroughRouter(
+                action.leadID, excluding: owner.map { [$0] } ?? [],
+                reason: Reason(
+                    rule: "sla-escalation:reassign", detail: "\(why); routed again without \(owner ?? "the queue")"),
+                by: .system, extraClocks: breached, in: &planner)
+        case .returnToPool:
+            let queue = planner.ledger.pool(of: action.leadID) ?? playbook.routing?.unassignedQueue ?? "unassigned"
+            returnToQueue(
+                action.leadID, queue: queue,
+                reason: Reason(rule: "sla-escalation:return-to-pool", detail: "\(why); back to the queue \(queue)"),
+                extraClocks: breached, in: &planner)
+        }
     }
 }

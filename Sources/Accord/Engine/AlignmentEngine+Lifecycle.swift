@@ -53,7 +53,8 @@ extension AlignmentEngine {
         guard let decision = router.route(input) else { return }
         planner.add(
             id, .assigned(Assignment(owner: decision.owner, router: decision.router)), by: .system,
-            reasons: decision.trail, decision: true)
+            reasons: decision.trail.reasons, decision: true)
+        claimTurn(of: decision, for: id, in: &planner)
         startClock(id, in: &planner)
     }
 
@@ -68,7 +69,9 @@ extension AlignmentEngine {
         planner.add(id, .slaStarted(clock), by: .system, reasons: start.reasons, decision: true)
     }
 
-    /// Assigns a lead by hand (a rep leaves, a manager reassigns) and restarts its clock.
+    /// Assigns a lead by hand (a manager reassigns). Its running response clocks restart or keep
+    /// their deadlines as their tiers say (``SLATier/onReassignment``); a lead without a clock gets
+    /// one.
     ///
     /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
     ///   ``EventStoreError`` when the journal cannot be written.
@@ -78,11 +81,11 @@ extension AlignmentEngine {
     {
         try await commit {
             var planner = makePlanner()
-            _ = try liveState(of: id)
+            let before = try liveState(of: id)
             planner.add(
                 id, .assigned(Assignment(owner: owner, router: "manual")), by: actor,
                 reasons: [Reason(rule: "manual", detail: reason)])
-            startClock(id, in: &planner)
+            carryClocks(id, from: before, extra: [], in: &planner)
             return planner.requests
         }
         return leads[id]!
@@ -103,7 +106,8 @@ extension AlignmentEngine {
             let now = planner.now
             for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
                 let timing = "touched at \(now.formatted(.iso8601)), deadline \(clock.deadline.formatted(.iso8601))"
-                if now <= clock.deadline {
+                // A paused clock has not run out, whatever its (not yet moved) deadline says.
+                if now <= clock.deadline || monitor.pausedSince(clock.id) != nil {
                     planner.add(
                         id, .slaMet(clock.id), by: .system,
                         reasons: [Reason(rule: "sla:\(clock.tier)", detail: "met: \(timing)")], decision: true)

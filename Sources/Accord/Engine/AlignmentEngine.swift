@@ -176,6 +176,9 @@ public actor AlignmentEngine {
     public func catchUp() async throws {
         let start = position?.next ?? .start
         for try await event in store.events(from: start, pageSize: 8192) {
+            // Another command of this actor may have folded these events while this read was
+            // suspended: fold each position once.
+            if let folded = position, let at = event.position, at <= folded { continue }
             apply(event)
         }
     }
@@ -258,6 +261,8 @@ public actor AlignmentEngine {
             } catch let error as EventStoreError where error.code == .versionConflict {
                 attempt += 1
                 if attempt > configuration.conflictRetries { throw error }
+                // The winner's events may become readable only once durable: back off a little.
+                try await Task.sleep(nanoseconds: UInt64(min(attempt, 40)) * 500_000)
             }
         }
     }

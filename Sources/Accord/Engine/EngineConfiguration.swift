@@ -33,6 +33,13 @@ public struct EngineConfiguration: Sendable {
     public var conflictRetries: Int
     /// The host's plugins, for the playbook's `plugins` section to name.
     public var plugins: PluginRegistry
+    /// Suspends until an instant of ``now``'s clock: how ``AlignmentEngine/run()`` waits for
+    /// the next deadline. The default sleeps on the wall clock; ``driven(by:)`` sleeps on a
+    /// ``ManualClock``. Throws `CancellationError` when the task is cancelled.
+    public var sleep: @Sendable (Date) async throws -> Void
+    /// The longest ``AlignmentEngine/run()`` sleeps between looks at the journal, so that clocks
+    /// started since (by this engine or another) are not missed; 60 seconds by default.
+    public var runCheckInterval: TimeInterval
 
     public init(
         now: @escaping @Sendable () -> Date = { Date() },
@@ -52,5 +59,27 @@ public struct EngineConfiguration: Sendable {
         self.sinks = sinks
         self.conflictRetries = conflictRetries
         self.plugins = plugins
+        sleep = { instant in
+            let seconds = instant.timeIntervalSinceNow
+            if seconds > 0 { try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
+        }
+        runCheckInterval = 60
+    }
+
+    /// This configuration with `now` and ``sleep`` taken from a manual clock.
+    ///
+    /// ```swift
+    /// let clock = ManualClock(start)
+    /// let engine = try await AlignmentEngine(playbook: .standard, store: store,
+    ///                                        configuration: EngineConfiguration().driven(by: clock))
+    /// ```
+    ///
+    /// - Parameter clock: the clock.
+    /// - Returns: the configuration.
+    public func driven(by clock: ManualClock) -> EngineConfiguration {
+        var copy = self
+        copy.now = { clock.now }
+        copy.sleep = { try await clock.sleep(until: $0) }
+        return copy
     }
 }

@@ -21,6 +21,8 @@ struct Planner {
     private var order: [LeadID] = []
     private var pending: [LeadID: [LeadEvent]] = [:]
     private var mintedCount = 0
+    /// Expected versions of streams that are not leads (routing claim streams).
+    private var expectations: [LeadID: Int] = [:]
 
     init(
         base: [LeadID: LeadState], baseIndex: [IdentityKey: LeadID], identity: any IdentityResolver,
@@ -50,7 +52,7 @@ struct Planner {
     /// The append requests planned so far, each expecting the version the lead had before.
     var requests: [AppendRequest] {
         order.map { id in
-            let version = base[id]?.version ?? 0
+            let version = expectations[id] ?? base[id]?.version ?? 0
             return AppendRequest(
                 leadID: id, expectedVersion: version == 0 ? .noStream : .exactly(version),
                 events: pending[id] ?? [])
@@ -90,6 +92,13 @@ struct Planner {
             break
         }
         return pending[lead]!.count - 1
+    }
+
+    /// Plans a routing claim on a claim stream, expecting the version the ledger folded before
+    /// this unit of work, so that another engine's claim since makes the append fail and retry.
+    mutating func claim(_ stream: LeadID, _ claim: TurnClaim) {
+        if expectations[stream] == nil { expectations[stream] = ledger.claimVersion(of: stream) }
+        add(stream, .turnTaken(claim), by: .system)
     }
 
     private func lookUp(_ key: IdentityKey) -> LeadID? { indexOverlay[key] ?? baseIndex[key] }

@@ -34,7 +34,7 @@ extension CommandDefinition {
 
     static let assign = CommandDefinition(
         name: "assign",
-        summary: "Assign a lead by hand to a rep or a queue, with a reason; its response clock restarts.",
+        summary: "Assign a lead by hand to a rep or a queue, with a reason; clocks restart or keep as the tier says.",
         positionals: [PositionalSpec(name: "LEAD", help: "the lead's id")],
         options: [
             .value("to", "REP|queue:NAME", "the new owner (required)"),
@@ -65,7 +65,8 @@ extension CommandDefinition {
             try console.printJSON(LeadView(state))
         } else {
             console.print(
-                "\(id) is now owned by \(owner)" + (state.openClocks.isEmpty ? "" : "; its response clock restarted"))
+                "\(id) is now owned by \(owner)"
+                    + (state.openClocks.isEmpty ? "" : "; response clocks restart or keep as their tiers say"))
         }
     }
 
@@ -81,15 +82,22 @@ extension CommandDefinition {
     ) { arguments, console in
         let limit = try arguments.integer("limit", default: 20, range: 1...100_000)
         let now = Date()
-        let (recorded, clocks) = try await console.dataDirectory.withEngine(now: { now }) { engine in
-            (try await engine.tick(), await engine.openClocks())
+        let (recorded, clocks, paused) = try await console.dataDirectory.withEngine(now: { now }) { engine in
+            let recorded = try await engine.tick()
+            let clocks = await engine.openClocks()
+            var paused: [SLAClockID: Date] = [:]
+            for (_, clock) in clocks {
+                if let since = await engine.pausedSince(clock.id) { paused[clock.id] = since }
+            }
+            return (recorded, clocks, paused)
         }
         if console.json {
             try console.printJSON(
                 SLAOutput(
                     recordedSteps: recorded,
                     open: clocks.prefix(limit).map {
-                        SLAOutput.Clock(lead: $0.lead.rawValue, clock: $0.clock, now: now)
+                        SLAOutput.Clock(
+                            lead: $0.lead.rawValue, clock: $0.clock, now: now, pausedSince: paused[$0.clock.id])
                     },
                     openCount: clocks.count))
             return
@@ -98,7 +106,8 @@ extension CommandDefinition {
         console.print("\(clocks.count) open response clock\(clocks.count == 1 ? "" : "s")")
         for (lead, clock) in clocks.prefix(limit) {
             let left = clock.deadline.timeIntervalSince(now)
-            let when = left >= 0 ? "due in \(Self.duration(left))" : "overdue by \(Self.duration(-left))"
+            var when = left >= 0 ? "due in \(Self.duration(left))" : "overdue by \(Self.duration(-left))"
+            if let since = paused[clock.id] { when = "paused since \(since.formatted(.iso8601))" }
             console.print(
                 "  \(lead)  \(clock.tier.padding(toLength: 8, withPad: " ", startingAt: 0))"
                     + "\((clock.owner?.description ?? "-").padding(toLength: 22, withPad: " ", startingAt: 0))"
@@ -139,11 +148,13 @@ struct SLAOutput: Codable {
         var lead: String
         var clock: SLAClock
         var overdue: Bool
+        var pausedSince: Date?
 
-        init(lead: String, clock: SLAClock, now: Date) {
+        init(lead: String, clock: SLAClock, now: Date, pausedSince: Date? = nil) {
             self.lead = lead
             self.clock = clock
-            overdue = clock.deadline < now
+            self.pausedSince = pausedSince
+            overdue = pausedSince == nil && clock.deadline < now
         }
     }
 

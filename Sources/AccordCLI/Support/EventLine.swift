@@ -77,6 +77,11 @@ enum EventLine {
             return "playbook \(activation.version) activated"
                 + (activation.previousVersion.map { ", replacing \($0)" } ?? "")
                 + ", signed off by \(activation.signedBy.joined(separator: ", "))"
+        case .turnTaken(let claim):
+            return "turn taken: \(claim.lead) to \(claim.rep)" + (claim.pool.map { " from pool \($0)" } ?? "")
+        case .slaPaused(let pause): return "SLA clock \(pause.clockID) paused: \(pause.reason)"
+        case .slaResumed(let resume):
+            return "SLA clock \(resume.clockID) resumed, due \(resume.deadline.formatted(.iso8601))"
         }
     }
 }

@@ -182,7 +182,8 @@ public struct FeedbackFacts: Hashable, Sendable {
         case .erased:
             facts.lead = facts.lead.redactingPersonalData()
         case .assigned, .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated, .playbookProposed,
-            .playbookSignedOff, .playbookActivated, .opportunityOpened, .opportunityUpdated, .opportunityClosed:
+            .playbookSignedOff, .playbookActivated, .opportunityOpened, .opportunityUpdated, .opportunityClosed,
+            .turnTaken, .slaPaused, .slaResumed:
             break
         }
     }

@@ -3,7 +3,7 @@ extension LeadEvent.Payload {
     private enum CodingKeys: String, CodingKey {
         case kind, lead, stage, signal, changes, merge, survivor, change, card, assignment, touch, clock
         case clockID, escalation, disposition, erasure, opportunity, update, closing, dispute, resolution
-        case requalification, proposal, signOff, activation
+        case requalification, claim, pause, resume, proposal, signOff, activation
     }
 
     /// Reads a payload written by ``encode(to:)``: `{"kind": "signal-recorded", "signal": {…}}`.
@@ -49,6 +49,9 @@ extension LeadEvent.Payload {
             self = .playbookSignedOff(try container.decode(PlaybookSignOff.self, forKey: .signOff))
         case "playbook-activated":
             self = .playbookActivated(try container.decode(PlaybookActivation.self, forKey: .activation))
+        case "turn-taken": self = .turnTaken(try container.decode(TurnClaim.self, forKey: .claim))
+        case "sla-paused": self = .slaPaused(try container.decode(SLAPause.self, forKey: .pause))
+        case "sla-resumed": self = .slaResumed(try container.decode(SLAResume.self, forKey: .resume))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container, debugDescription: "unknown event kind '\(kind)'")
@@ -85,6 +88,9 @@ extension LeadEvent.Payload {
         case .playbookProposed(let proposal): try container.encode(proposal, forKey: .proposal)
         case .playbookSignedOff(let signOff): try container.encode(signOff, forKey: .signOff)
         case .playbookActivated(let activation): try container.encode(activation, forKey: .activation)
+        case .turnTaken(let claim): try container.encode(claim, forKey: .claim)
+        case .slaPaused(let pause): try container.encode(pause, forKey: .pause)
+        case .slaResumed(let resume): try container.encode(resume, forKey: .resume)
         }
     }
 }

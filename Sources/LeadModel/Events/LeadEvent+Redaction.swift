@@ -42,7 +42,8 @@ extension LeadEvent {
             copy.payload = .scored(card.redactingEvidence())
         case .mergedInto, .stageChanged, .assigned, .slaStarted, .slaWarned, .slaMet,
             .slaBreached, .slaEscalated, .erased, .requalified, .opportunityOpened, .opportunityUpdated,
-            .opportunityClosed, .playbookProposed, .playbookSignedOff, .playbookActivated:
+            .opportunityClosed, .turnTaken, .slaPaused, .slaResumed, .playbookProposed, .playbookSignedOff,
+            .playbookActivated:
             break
         }
         return copy

@@ -103,6 +103,12 @@ extension LeadEvent {
         case playbookSignedOff(PlaybookSignOff)
         /// A signed-off playbook version became active.
         case playbookActivated(PlaybookActivation)
+        /// A routing turn was taken; on a claim stream (`pool:<name>`, `rep:<id>`), not a lead's.
+        case turnTaken(TurnClaim)
+        /// A response clock stopped counting, where its tier allows.
+        case slaPaused(SLAPause)
+        /// A paused response clock counts again, its deadline moved out.
+        case slaResumed(SLAResume)
     }
 }
 
@@ -135,6 +141,9 @@ extension LeadEvent.Payload {
         case .playbookProposed: return "playbook-proposed"
         case .playbookSignedOff: return "playbook-signed-off"
         case .playbookActivated: return "playbook-activated"
+        case .turnTaken: return "turn-taken"
+        case .slaPaused: return "sla-paused"
+        case .slaResumed: return "sla-resumed"
         }
     }
 }

@@ -177,8 +177,11 @@ public struct LeadState: Hashable, Sendable {
         case .slaBreached(let id):
             openClocks[id] = nil
             breachedClocks.insert(id)
-        case .slaEscalated:
+        case .slaEscalated, .slaPaused, .turnTaken:
             break
+        case .slaResumed(let resume):
+            openClocks[resume.clockID]?.warnAt = resume.warnAt
+            openClocks[resume.clockID]?.deadline = resume.deadline
         case .dispositionRecorded(let disposition):
             self.disposition = disposition
             feedback.dispute = nil

@@ -37,6 +37,8 @@ public struct RoutingLedger: Hashable, Sendable {
         var stage: Stage
         var returned = false
         var merged = false
+        /// The pool whose turn gave the latest assignment, if a pool did.
+        var pool: String?
     }
 
     /// Stages in which a lead is not open work.
@@ -44,11 +46,19 @@ public struct RoutingLedger: Hashable, Sendable {
     /// Stages that make a lead an active opportunity.
     public var opportunityStages: Set<Stage>
     private var leads: [LeadID: LeadRecord] = [:]
-    private var loads: [String: RepLoad] = [:]
+    /// Each rep's number in ``repLoads``: the routing section's reps first, in order, then any
+    /// other rep as the journal names them.
+    private var repNumbers: [String: Int] = [:]
+    private var repLoads: ContiguousArray<RepLoad> = []
+    /// The routing section's rep list this ledger numbered first; a router with the same list
+    /// reads loads by number instead of by id.
+    private(set) var roster = Roster(ids: [])
     private var owners: [AccountID: String] = [:]
     private var opportunities: [AccountID: [LeadID]] = [:]
     private var rotations: [String: PoolRotation] = [:]
     private var latest: Date?
+    /// Events per claim stream (`pool:<name>`, `rep:<id>`).
+    private var claims: [LeadID: Int] = [:]
     /// How many events were applied.
     public private(set) var eventCount = 0
 
@@ -71,6 +81,9 @@ public struct RoutingLedger: Hashable, Sendable {
     /// An empty ledger with the stage definitions of a routing section.
     public init(rules: RoutingRules) {
         self.init(closedStages: Set(rules.closedStages), opportunityStages: Set(rules.opportunityStages))
+        let ids = rules.reps.map(\.id)
+        for id in ids { _ = number(of: id) }
+        roster = Roster(ids: ids)
     }
 
     /// Folds one more event, of any lead, in journal order.
@@ -78,6 +91,10 @@ public struct RoutingLedger: Hashable, Sendable {
         eventCount += 1
         latest = max(latest ?? event.occurredAt, event.occurredAt)
         let id = event.leadID
+        if case .turnTaken = event.payload {
+            claims[id, default: 0] += 1
+            return
+        }
         let before = leads[id]
         var record = before ?? LeadRecord(stage: .lead)
         switch event.payload {
@@ -101,14 +118,16 @@ public struct RoutingLedger: Hashable, Sendable {
             if let rep, let account = record.account { owners[account] = rep }
             record.owner = rep
             record.returned = false
+            record.pool = event.reasons.first { $0.rule.hasPrefix(PoolRotation.reasonPrefix) }
+                .map { String($0.rule.dropFirst(PoolRotation.reasonPrefix.count)) }
             if let rep { replayPoolTurns(event.reasons, chosen: rep) }
         default:
             break
         }
         guard before != record else { return }
         leads[id] = record
-        if let owner = before.flatMap(openOwner) { loads[owner, default: RepLoad()].open -= 1 }
-        if let owner = openOwner(record) { loads[owner, default: RepLoad()].open += 1 }
+        if let owner = before.flatMap(openOwner) { repLoads[number(of: owner)].open -= 1 }
+        if let owner = openOwner(record) { repLoads[number(of: owner)].open += 1 }
         let wasOpportunity = before.flatMap(opportunityAccount)
         let isOpportunity = opportunityAccount(record)
         if wasOpportunity != isOpportunity {
@@ -123,13 +142,25 @@ public struct RoutingLedger: Hashable, Sendable {
     }
 
     /// The rep's open leads.
-    public func openLeads(of rep: String) -> Int { loads[rep]?.open ?? 0 }
+    public func openLeads(of rep: String) -> Int { repNumbers[rep].map { repLoads[$0].open } ?? 0 }
 
     /// The leads assigned to the rep at or after `start` (the start of their local day).
-    public func newLeads(of rep: String, since start: Date) -> Int { loads[rep]?.count(since: start) ?? 0 }
+    public func newLeads(of rep: String, since start: Date) -> Int {
+        repNumbers[rep].map { repLoads[$0].count(since: start) } ?? 0
+    }
 
-    /// The rep's open leads and recent assignments, in one look-up.
-    func load(of rep: String) -> RepLoad { loads[rep] ?? RepLoad() }
+    /// The rep's open leads and, when `start` is given, the leads assigned since then; one look-up.
+    @inline(__always)
+    func capacityLoad(of rep: String, since start: Date?) -> (open: Int, new: Int) {
+        guard let number = repNumbers[rep] else { return (0, 0) }
+        return capacityLoad(number: number, since: start)
+    }
+
+    /// ``capacityLoad(of:since:)`` by the rep's number in ``roster``, without hashing the id.
+    @inline(__always)
+    func capacityLoad(number: Int, since start: Date?) -> (open: Int, new: Int) {
+        (repLoads[number].open, start.map { repLoads[number].count(since: $0) } ?? 0)
+    }
 
     /// The rep who owns the account, if any lead of it was assigned to a rep.
     public func accountOwner(of account: AccountID) -> String? { owners[account] }
@@ -142,6 +173,24 @@ public struct RoutingLedger: Hashable, Sendable {
 
     /// The round-robin position of a pool; fresh when the pool never had a turn.
     public func rotation(of pool: String) -> PoolRotation { rotations[pool] ?? PoolRotation() }
+
+    /// How many turns a claim stream holds (`TurnClaim.stream(pool:)`, `TurnClaim.stream(rep:)`):
+    /// the version the next claim must expect.
+    ///
+    /// - Parameter stream: the claim stream.
+    public func claimVersion(of stream: LeadID) -> Int { claims[stream] ?? 0 }
+
+    /// The pool whose turn gave the lead its latest assignment, if a pool did.
+    ///
+    /// - Parameter lead: the lead.
+    public func pool(of lead: LeadID) -> String? { leads[lead]?.pool }
+
+    /// The open leads a rep owns (see "Open lead" above), in id order.
+    ///
+    /// - Parameter rep: the rep.
+    public func openLeadIDs(of rep: String) -> [LeadID] {
+        leads.compactMap { id, record in openOwner(record) == rep ? id : nil }.sorted()
+    }
 
     /// The rep who owns a lead now, if a rep does.
     public func owner(of lead: LeadID) -> String? { leads[lead]?.owner }
@@ -159,15 +208,36 @@ public struct RoutingLedger: Hashable, Sendable {
         return account
     }
 
+    /// The rep's number, given on first sight.
+    private mutating func number(of rep: String) -> Int {
+        if let number = repNumbers[rep] { return number }
+        repNumbers[rep] = repLoads.count
+        repLoads.append(RepLoad())
+        return repLoads.count - 1
+    }
+
     private mutating func addRecent(_ rep: String, at date: Date) {
-        loads[rep, default: RepLoad()].add(date, horizon: (latest ?? date).addingTimeInterval(-Self.recentWindow))
+        repLoads[number(of: rep)].add(date, horizon: (latest ?? date).addingTimeInterval(-Self.recentWindow))
     }
 
     private mutating func replayPoolTurns(_ reasons: [Reason], chosen: String) {
         for reason in reasons where reason.rule.hasPrefix(PoolRotation.reasonPrefix) {
             let pool = String(reason.rule.dropFirst(PoolRotation.reasonPrefix.count))
-            guard let candidates = PoolRotation.candidates(fromDetail: reason.detail) else { continue }
-            rotations[pool, default: PoolRotation()].record(candidates, chosen: chosen)
+            rotations[pool, default: PoolRotation()].record(detail: reason.detail, chosen: chosen)
         }
+    }
+}
+
+/// A list of rep ids, compared by count and hash: a router whose reps match the ledger's first
+/// numbered reps reads their loads by number.
+struct Roster: Hashable, Sendable {
+    let count: Int
+    let hash: Int
+
+    init(ids: [String]) {
+        var hasher = Hasher()
+        for id in ids { hasher.combine(id) }
+        count = ids.count
+        hash = hasher.finalize()
     }
 }

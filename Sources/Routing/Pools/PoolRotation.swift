@@ -32,11 +32,49 @@ public struct PoolRotation: Hashable, Sendable {
     public private(set) var current: [String: Int]
     /// How many turns were recorded.
     public private(set) var turns: Int
+    /// The members of the last turn in pool order with their current weights: what ``current``
+    /// holds, in an order a router walks without hashing.
+    private var ordered: [(rep: String, weight: Int)] = []
+    /// The last `pool-turn:` detail replayed and its candidates: most turns list the same
+    /// members, so a replay compares the text instead of parsing it again.
+    private var lastDetail = ""
+    private var lastCandidates: [Candidate] = []
 
     /// A fresh rotation: no turns, every member at 0.
     public init() {
         current = [:]
         turns = 0
+    }
+
+    /// Rotations are equal when their weights and turn counts are.
+    public static func == (lhs: PoolRotation, rhs: PoolRotation) -> Bool {
+        lhs.current == rhs.current && lhs.turns == rhs.turns
+    }
+
+    /// Hashes the weights and the turn count.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(current)
+        hasher.combine(turns)
+    }
+
+    /// ``currentWeight(of:)`` for members asked in pool order: `cursor` starts at 0 and moves
+    /// along the last turn's members, so a pool asking for its members in order compares ids
+    /// instead of hashing them. Gives the same answers as ``currentWeight(of:)`` in any order.
+    ///
+    /// - Parameters:
+    ///   - rep: the member's id.
+    ///   - cursor: the walk's position; start at 0.
+    @inline(__always)
+    func currentWeight(of rep: String, cursor: inout Int) -> Int {
+        var index = cursor
+        while index < ordered.count {
+            if ordered[index].rep == rep {
+                cursor = index + 1
+                return ordered[index].weight
+            }
+            index += 1
+        }
+        return current[rep] ?? 0
     }
 
     /// The index of the candidate the next turn picks, or `nil` when there are none.
@@ -55,6 +93,11 @@ public struct PoolRotation: Hashable, Sendable {
         return best
     }
 
+    /// The current weight of a member: 0 when they were not eligible at the last turn.
+    ///
+    /// - Parameter rep: the member's id.
+    public func currentWeight(of rep: String) -> Int { current[rep] ?? 0 }
+
     /// Records a turn: the eligible members and the one that got the lead.
     ///
     /// - Parameters:
@@ -71,7 +114,19 @@ public struct PoolRotation: Hashable, Sendable {
         }
         next[chosen, default: 0] -= total
         current = next
+        ordered = candidates.compactMap { candidate in next[candidate.rep].map { (candidate.rep, $0) } }
         turns += 1
+    }
+
+    /// Records a turn from its `pool-turn:` reason detail (`ana=3,bob=1`); a malformed detail is
+    /// ignored.
+    mutating func record(detail: String, chosen: String) {
+        if detail != lastDetail {
+            guard let candidates = Self.candidates(fromDetail: detail) else { return }
+            lastDetail = detail
+            lastCandidates = candidates
+        }
+        record(lastCandidates, chosen: chosen)
     }
 
     /// The `pool-turn:` reason detail for a turn: `ana=3,bob=1`.

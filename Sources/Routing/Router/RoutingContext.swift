@@ -16,14 +16,19 @@ public struct RoutingContext: Hashable, Sendable {
     /// The SLA tier the engine's SLA policy gives this lead (`"hot"`, `"standard"`), which rules
     /// may match with the field `slaTier`.
     public var slaTier: String?
+    /// Reps who must not get the lead: the owner it is being taken from (an SLA escalation, a
+    /// manual reroute) or a rep who left. Account ownership by an excluded rep is passed over.
+    public var excludedReps: Set<String>
 
     /// Makes a context.
     ///
     /// - Parameters:
     ///   - ledger: the fold of the journal; empty by default (no loads, fresh rotations).
     ///   - slaTier: the lead's SLA tier, if the engine knows it.
-    public init(ledger: RoutingLedger = RoutingLedger(), slaTier: String? = nil) {
+    ///   - excludedReps: reps who must not get the lead; none by default.
+    public init(ledger: RoutingLedger = RoutingLedger(), slaTier: String? = nil, excludedReps: Set<String> = []) {
         self.ledger = ledger
         self.slaTier = slaTier
+        self.excludedReps = excludedReps
     }
 }

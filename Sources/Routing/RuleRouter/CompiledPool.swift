@@ -1,5 +1,6 @@
-/// A pool prepared for routing: members by rep number with their effective weights.
-struct CompiledPool: Sendable {
+/// A pool prepared for routing: members by rep number with their effective weights. A class
+/// (immutable, so `Sendable`) so that taking it costs one retain, not one per field.
+final class CompiledPool: Sendable {
     let name: String
     /// Each member's number in the router's rep list.
     let reps: [Int]
@@ -16,4 +17,13 @@ struct CompiledPool: Sendable {
         turnRule = PoolRotation.reasonPrefix + name
         fullDetail = PoolRotation.detail(members)
     }
+}
+
+/// A rule's target with names resolved to numbers once, when the router is made.
+enum CompiledTarget: Sendable {
+    case queue(String)
+    /// The rep's number in the router's rep list.
+    case rep(Int)
+    /// The pool's number in the router's pool list.
+    case pool(Int)
 }

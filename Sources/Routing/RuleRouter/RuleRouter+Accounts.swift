@@ -3,17 +3,19 @@ import LeadModel
 
 extension RuleRouter {
     /// The decision by account ownership, or `nil` to go on with the rules.
-    func routeByAccount(_ input: RoutingInput, trail: inout [Reason]) -> RoutingDecision? {
+    func routeByAccount(_ input: RoutingInput, trail: inout RoutingTrail) -> RoutingDecision? {
         guard let account = input.state.lead.accountID else { return nil }
         let ledger = input.context.ledger
         if let opportunity = ledger.activeOpportunity(on: account) {
-            guard let rep = repIndex[opportunity.owner].map({ reps[$0] }) else {
+            let excluded = input.context.excludedReps.contains(opportunity.owner)
+            guard !excluded, let rep = tables.repIndex[opportunity.owner].map({ tables.reps[$0] }) else {
+                let why = excluded ? "who is excluded from this routing" : "who is not among the reps"
                 trail.append(
                     Reason(
                         rule: "account-opportunity",
                         detail:
                             "account \(account) has an active opportunity (lead \(opportunity.lead)) owned by "
-                            + "\(opportunity.owner), who is not among the reps; held for a manager, never a second rep"
+                            + "\(opportunity.owner), \(why); held for a manager, never a second rep"
                     ))
                 trail.append(Reason(rule: "fallback:unassigned", detail: "queue \(rules.unassignedQueue)"))
                 return RoutingDecision(
@@ -33,7 +35,15 @@ extension RuleRouter {
             trail.append(Reason(rule: "account-owner", detail: "account \(account) has no owner yet"))
             return nil
         }
-        guard let rep = repIndex[owner].map({ reps[$0] }) else {
+        if input.context.excludedReps.contains(owner) {
+            trail.append(
+                Reason(
+                    rule: "account-owner",
+                    detail:
+                        "account \(account) is owned by \(owner), who is excluded from this routing; routing by rules"))
+            return nil
+        }
+        guard let rep = tables.repIndex[owner].map({ tables.reps[$0] }) else {
             trail.append(
                 Reason(
                     rule: "account-owner",
@@ -46,10 +56,10 @@ extension RuleRouter {
     }
 
     /// Notes in the trail that an owner who gets the lead anyway is away, off hours or over a cap.
-    private func note(_ rep: CompiledRep, input: RoutingInput, trail: inout [Reason]) {
-        var clocks = ZoneClocks(zones: zoneCount, now: input.now)
-        let eligibility = rep.eligibility(ledger: input.context.ledger, clocks: &clocks)
-        guard let why = eligibility.why else { return }
+    private func note(_ rep: CompiledRep, input: RoutingInput, trail: inout RoutingTrail) {
+        var clock = DecisionClock(calendars: tables.calendarCount, now: input.now)
+        let check = rep.check(ledger: input.context.ledger, number: nil, clock: &clock)
+        guard let why = rep.why(check, at: input.now) else { return }
         trail.append(Reason(rule: "note:\(rep.id)", detail: "\(why); assigned anyway as the account's owner"))
     }
 }

@@ -34,13 +34,13 @@ extension RuleRouter {
     ///   - ledger: the loads folded from the journal.
     ///   - now: the instant to judge availability at.
     public func statuses(ledger: RoutingLedger, at now: Date) -> [RepStatus] {
-        var clocks = ZoneClocks(zones: reps.map(\.zoneIndex).max().map { $0 + 1 } ?? 0, now: now)
-        return reps.map { rep in
-            let eligibility = rep.eligibility(ledger: ledger, clocks: &clocks)
+        var clock = DecisionClock(calendars: tables.calendarCount, now: now)
+        return tables.reps.map { rep in
+            let check = rep.check(ledger: ledger, number: nil, clock: &clock)
+            let load = ledger.capacityLoad(of: rep.id, since: clock.startOfDay(rep.calendarIndex, rep.calendar))
             return RepStatus(
-                rep: rep.id, openLeads: ledger.openLeads(of: rep.id), maxOpen: rep.maxOpen,
-                newToday: ledger.newLeads(of: rep.id, since: clocks.startOfDay(rep.zoneIndex, rep.zone)),
-                maxNewPerDay: rep.maxNewPerDay, unavailable: eligibility.why)
+                rep: rep.id, openLeads: load.open, maxOpen: rep.maxOpen, newToday: load.new,
+                maxNewPerDay: rep.maxNewPerDay, unavailable: rep.why(check, at: now))
         }
     }
 }

@@ -32,11 +32,7 @@ public struct RuleRouter: LeadRouter {
     /// The name recorded on assignments (`Assignment.router`); `"rules"` by default.
     public let name: String
 
-    let reps: [CompiledRep]
-    let repIndex: [String: Int]
-    let zoneCount: Int
-    let pools: [String: CompiledPool]
-    let table: RuleTable
+    let tables: RouterTables
     let segments: [CompanySizeSegment]
     let segmentField: LeadField
 
@@ -53,29 +49,7 @@ public struct RuleRouter: LeadRouter {
         }
         self.rules = rules
         self.name = name
-        var zones: [String: Int] = [:]
-        var reps: [CompiledRep] = []
-        var repIndex: [String: Int] = [:]
-        for rep in rules.reps {
-            let zone = zones[rep.timeZone] ?? zones.count
-            zones[rep.timeZone] = zone
-            repIndex[rep.id] = reps.count
-            reps.append(CompiledRep(rep, zoneIndex: zone))
-        }
-        self.reps = reps
-        self.repIndex = repIndex
-        zoneCount = zones.count
-        var pools: [String: CompiledPool] = [:]
-        for pool in rules.pools {
-            let indexes = pool.members.map { repIndex[$0.rep] ?? 0 }
-            pools[pool.name] = CompiledPool(
-                name: pool.name, reps: indexes,
-                members: zip(pool.members, indexes).map { member, index in
-                    PoolRotation.Candidate(rep: member.rep, weight: member.weight ?? reps[index].weight)
-                })
-        }
-        self.pools = pools
-        table = RuleTable(rules.rules)
+        tables = RouterTables(rules: rules)
         segments = rules.segments
         segmentField = LeadField(rawValue: rules.segmentField)
     }
@@ -85,8 +59,7 @@ public struct RuleRouter: LeadRouter {
     /// - Parameter input: the lead, the instant and the ledger.
     /// - Returns: the owner, this router's name, the trail and flags.
     public func route(_ input: RoutingInput) -> RoutingDecision? {
-        var trail: [Reason] = []
-        trail.reserveCapacity(rules.rules.count + 4)
+        var trail = RoutingTrail(tables: tables, now: input.now, capacity: rules.rules.count + 4)
         if rules.routeToAccountOwner, let decision = routeByAccount(input, trail: &trail) {
             return decision
         }

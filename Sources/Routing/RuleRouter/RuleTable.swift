@@ -4,6 +4,25 @@ import LeadModel
 /// reference counts and hashes each field of the lead once: every text a condition lists is
 /// interned per field as a small integer, and a lead's value is looked up once per decision.
 struct RuleTable: Sendable {
+    /// What a condition reads.
+    enum Slot: Hashable, Sendable {
+        case grade, score, fit, engagement, slaTier, stage, segment
+        case lead(LeadField)
+
+        init(_ name: String) {
+            switch name {
+            case "grade": self = .grade
+            case "score": self = .score
+            case "fit": self = .fit
+            case "engagement": self = .engagement
+            case "slaTier": self = .slaTier
+            case "stage": self = .stage
+            case "segment": self = .segment
+            default: self = .lead(LeadField(rawValue: name))
+            }
+        }
+    }
+
     enum Kind: UInt8, Sendable {
         case oneOf, noneOf, range, exists
     }
@@ -18,21 +37,28 @@ struct RuleTable: Sendable {
     }
 
     /// What the conditions read, in order of first use.
-    private(set) var slots: [FieldSlot] = []
+    private(set) var slots: [Slot] = []
     /// Per slot: each lowercased text a condition lists → its id.
     private(set) var dictionaries: [[String: Int32]] = []
+    /// Per slot: each text as written in a condition → the id of its lowercased form, so a value
+    /// written the same way needs no lowercasing.
+    private(set) var exact: [[String: Int32]] = []
+    /// Per slot: whether a range condition reads its number.
+    private(set) var numeric: [Bool] = []
     /// The ids each `in` / `notIn` condition lists, back to back.
     private(set) var values: ContiguousArray<Int32> = []
     private(set) var conditions: ContiguousArray<Condition> = []
     /// Each rule's range in ``conditions``.
     private(set) var rules: ContiguousArray<Range<Int>> = []
-    private(set) var targets: [RoutingTarget] = []
     /// The trail entry when a condition is the first to fail, per condition.
     private(set) var failures: [Reason] = []
     /// The trail entry when a rule matches, per rule.
     private(set) var matches: [Reason] = []
+    /// Per company-size segment: the id of its name in the `segment` slot, -1 when no condition
+    /// lists it.
+    private(set) var segmentIDs: [Int32] = []
 
-    init(_ source: [RoutingRule]) {
+    init(_ source: [RoutingRule], segments: [CompanySizeSegment]) {
         for rule in source {
             let key = "rule:\(rule.name)"
             let start = conditions.count
@@ -43,15 +69,19 @@ struct RuleTable: Sendable {
                 failures.append(Reason(rule: key, detail: "no match: not (\(summary))"))
             }
             rules.append(start..<conditions.count)
-            targets.append(rule.target)
             let what = summaries.isEmpty ? "matched (no conditions)" : "matched: \(summaries.joined(separator: "; "))"
             matches.append(Reason(rule: key, detail: "\(what); \(rule.target)"))
+        }
+        let segmentSlot = slots.firstIndex(of: .segment)
+        segmentIDs = segments.map { segment in
+            guard let segmentSlot else { return -1 }
+            return dictionaries[segmentSlot][segment.name.lowercased()] ?? -1
         }
     }
 
     /// Adds a condition; returns its summary for the trail (`country is one of US, CA`).
     private mutating func add(_ condition: RoutingCondition) -> String {
-        let slot = FieldSlot(condition.field)
+        let slot = Slot(condition.field)
         let index: Int
         if let known = slots.firstIndex(of: slot) {
             index = known
@@ -59,6 +89,8 @@ struct RuleTable: Sendable {
             index = slots.count
             slots.append(slot)
             dictionaries.append([:])
+            exact.append([:])
+            numeric.append(false)
         }
         let field = condition.field
         var compiled = Condition(
@@ -71,6 +103,8 @@ struct RuleTable: Sendable {
                 let lowered = text.lowercased()
                 let id = dictionaries[index][lowered] ?? Int32(dictionaries[index].count)
                 dictionaries[index][lowered] = id
+                exact[index][text] = id
+                exact[index][lowered] = id
                 values.append(id)
             }
             compiled.values = start..<values.count
@@ -81,6 +115,7 @@ struct RuleTable: Sendable {
             summary = exists ? "\(field) is present" : "\(field) is absent"
         } else {
             compiled.kind = .range
+            numeric[index] = true
             compiled.low = condition.min ?? -.infinity
             compiled.high = condition.max ?? .infinity
             let low = condition.min.map { "at least \(AttributeValue.number($0).text)" }
@@ -91,42 +126,23 @@ struct RuleTable: Sendable {
         return summary
     }
 
-    /// The index of the first matching rule, appending one trail entry per rule tried.
-    ///
-    /// - Parameters:
-    ///   - trail: the trail to append to.
-    ///   - resolve: the lead's value for a slot.
-    func firstMatch(trail: inout [Reason], resolve: (FieldSlot) -> SlotValue.Raw) -> Int? {
-        var cache = [SlotValue](repeating: SlotValue(), count: slots.count)
-        for ruleIndex in rules.indices {
-            var failed: Int?
-            for conditionIndex in rules[ruleIndex] {
-                let condition = conditions[conditionIndex]
-                if !cache[condition.slot].isResolved {
-                    cache[condition.slot] = SlotValue(resolve(slots[condition.slot]), ids: dictionaries[condition.slot])
-                }
-                if !holds(condition, cache[condition.slot]) {
-                    failed = conditionIndex
-                    break
-                }
-            }
-            if let failed {
-                trail.append(failures[failed])
-            } else {
-                trail.append(matches[ruleIndex])
-                return ruleIndex
-            }
-        }
-        return nil
+    /// The id of a text in a slot: -1 when no condition lists it (in any case).
+    @inline(__always)
+    func id(of text: String, slot: Int) -> Int32 {
+        if let id = exact[slot][text] { return id }
+        if dictionaries[slot].isEmpty { return -1 }
+        return dictionaries[slot][text.lowercased()] ?? -1
     }
 
-    private func holds(_ condition: Condition, _ value: SlotValue) -> Bool {
+    /// Whether a condition holds for a resolved value.
+    @inline(__always)
+    func holds(_ condition: Condition, _ value: SlotValue, _ extra: ContiguousArray<Int32>) -> Bool {
         switch condition.kind {
-        case .oneOf: return !value.isMissing && value.matchesAny(values[condition.values])
-        case .noneOf: return value.isMissing || !value.matchesAny(values[condition.values])
+        case .oneOf: return !value.isMissing && value.matchesAny(values[condition.values], extra: extra)
+        case .noneOf: return value.isMissing || !value.matchesAny(values[condition.values], extra: extra)
         case .range:
-            guard let number = value.number else { return false }
-            return condition.low <= number && number <= condition.high
+            guard !value.number.isNaN else { return false }
+            return condition.low <= value.number && value.number <= condition.high
         case .exists: return value.isMissing != condition.wanted
         }
     }

@@ -1,64 +1,36 @@
-import LeadModel
-
-/// A lead's value for one slot, resolved once per decision: the interned ids of its texts (an id
-/// of -1 is a text no condition lists) and its number.
+/// A lead's value for one slot, resolved once per decision, as plain numbers: the interned id of
+/// its text (-1 for a text no condition lists), the ids of further texts of a list attribute in
+/// a side buffer, and its number (NaN for none).
 struct SlotValue: Sendable {
-    /// The value before interning: lowercased texts (several for a list attribute) and a number.
-    struct Raw: Sendable {
-        var texts: [String]
-        var number: Double?
+    static let unresolvedState: UInt8 = 0
+    static let missingState: UInt8 = 1
+    static let presentState: UInt8 = 2
 
-        static let missing = Raw(texts: [], number: nil)
+    var state: UInt8
+    var number: Double
+    var first: Int32
+    /// Further ids of a list attribute: a range of the side buffer.
+    var moreStart: Int32
+    var moreCount: Int32
 
-        init(texts: [String], number: Double?) {
-            self.texts = texts
-            self.number = number
-        }
+    static let unresolved = SlotValue(state: unresolvedState, number: .nan, first: -1, moreStart: 0, moreCount: 0)
+    static let missing = SlotValue(state: missingState, number: .nan, first: -1, moreStart: 0, moreCount: 0)
 
-        init(_ value: AttributeValue?) {
-            switch value {
-            case nil: self = .missing
-            case .list(let list): self.init(texts: list.map { $0.lowercased() }, number: nil)
-            case .some(let value): self.init(texts: [value.text.lowercased()], number: value.number)
-            }
-        }
-
-        init(text: String?) {
-            guard let text, !text.isEmpty else {
-                self = .missing
-                return
-            }
-            self.init(texts: [text.lowercased()], number: Double(text))
-        }
-
-        init(number: Double?) {
-            guard let number else {
-                self = .missing
-                return
-            }
-            self.init(texts: [AttributeValue.number(number).text], number: number)
-        }
+    /// A present value with one text id and an optional number.
+    static func present(_ id: Int32, number: Double?) -> SlotValue {
+        SlotValue(state: presentState, number: number ?? .nan, first: id, moreStart: 0, moreCount: 0)
     }
 
-    private(set) var isResolved = false
-    private(set) var isMissing = true
-    private(set) var number: Double?
-    private var first: Int32 = -1
-    private var more: [Int32] = []
-
-    init() {}
-
-    init(_ raw: Raw, ids: [String: Int32]) {
-        isResolved = true
-        isMissing = raw.texts.isEmpty && raw.number == nil
-        number = raw.number
-        if let text = raw.texts.first { first = ids[text] ?? -1 }
-        if raw.texts.count > 1 { more = raw.texts.dropFirst().map { ids[$0] ?? -1 } }
-    }
+    var isMissing: Bool { state == Self.missingState }
 
     /// Whether any of the value's texts is among `ids`.
-    func matchesAny(_ ids: ArraySlice<Int32>) -> Bool {
+    @inline(__always)
+    func matchesAny(_ ids: ArraySlice<Int32>, extra: ContiguousArray<Int32>) -> Bool {
         if first >= 0, ids.contains(first) { return true }
-        return more.contains { $0 >= 0 && ids.contains($0) }
+        guard moreCount > 0 else { return false }
+        for index in Int(moreStart)..<Int(moreStart + moreCount) where extra[index] >= 0 && ids.contains(extra[index]) {
+            return true
+        }
+        return false
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import LeadModel
 
 extension RoutingRules {
     /// Every problem with the section, each with its JSON path relative to the section
     /// (`rules[2].target`). Empty when valid.
     ///
     /// Checks: rep ids unique and usable (no commas, `=` or spaces, which the pool-turn reason
-    /// uses as separators), known time zones, well-formed working hours, out-of-office periods
+    /// uses as separators), known time zones, working hours whose windows end after they start and do not overlap, out-of-office periods
     /// that end after they start, non-negative caps, positive weights, pools with known members,
     /// rules with unique names, one test per condition, and targets that name a known rep or pool.
     public func problems() -> [(path: String, message: String)] {
@@ -23,16 +24,20 @@ extension RoutingRules {
             if TimeZone(identifier: rep.timeZone) == nil {
                 found.append(("\(path).timeZone", "unknown time zone '\(rep.timeZone)'; use an IANA name"))
             }
-            for (day, windows) in (rep.workingHours?.days ?? [:]).sorted(by: { $0.key < $1.key }) {
-                if Weekday(rawValue: day) == nil {
-                    found.append(("\(path).workingHours.\(day)", "unknown weekday; use monday … sunday"))
-                }
-                for (windowIndex, window) in windows.enumerated() where window.minutes == nil {
+            if let hours = rep.workingHours {
+                if hours.timeZone != rep.timeZone {
                     found.append(
                         (
-                            "\(path).workingHours.\(day)[\(windowIndex)]",
-                            "'\(window.text)' is not a window such as \"09:00-17:30\" with the end after the start"
+                            "\(path).workingHours",
+                            "the working hours are in '\(hours.timeZone)' but the rep works in '\(rep.timeZone)'"
                         ))
+                }
+                // The calendar's paths: `hours.mon[0]` is the rep's `workingHours.mon[0]`.
+                for problem in hours.problems() where problem.path != "timeZone" {
+                    let inner =
+                        problem.path.hasPrefix("hours")
+                        ? "workingHours" + problem.path.dropFirst("hours".count) : problem.path
+                    found.append(("\(path).\(inner)", problem.message))
                 }
             }
             for (awayIndex, away) in rep.outOfOffice.enumerated() where away.until <= away.from {

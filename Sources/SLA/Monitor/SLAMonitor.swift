@@ -35,6 +35,8 @@ public struct SLAMonitor: Sendable {
     private var free: [Int32] = []
     private var index: [SLAClockID: Int32] = [:]
     private var heap = ClockHeap()
+    /// Paused clocks and when they paused; a paused clock is out of the heap until it resumes.
+    private var paused: [SLAClockID: Date] = [:]
 
     /// Makes an empty monitor.
     ///
@@ -70,6 +72,7 @@ public struct SLAMonitor: Sendable {
     public mutating func apply(_ event: LeadEvent) {
         switch event.payload {
         case .slaStarted(let clock):
+            paused[clock.id] = nil
             let record = Record(leadID: event.leadID, clock: clock, phase: 0, reasons: [])
             if let slot = index[clock.id] {
                 records[Int(slot)] = record
@@ -101,9 +104,34 @@ public struct SLAMonitor: Sendable {
             advance(escalation.clockID, to: 2 + step + 1)
         case .slaMet(let id):
             if let slot = index[id] { remove(slot) }
+            paused[id] = nil
+        case .slaPaused(let pause):
+            guard let slot = index[pause.clockID], paused[pause.clockID] == nil else { return }
+            paused[pause.clockID] = event.occurredAt
+            heap.remove(slot)
+        case .slaResumed(let resume):
+            guard let slot = index[resume.clockID], paused.removeValue(forKey: resume.clockID) != nil,
+                records[Int(slot)] != nil
+            else { return }
+            records[Int(slot)]!.clock.warnAt = resume.warnAt
+            records[Int(slot)]!.clock.deadline = resume.deadline
+            schedule(slot)
         default:
             return
         }
+    }
+
+    /// When a paused clock paused; `nil` when the clock runs or is unknown.
+    ///
+    /// - Parameter id: the clock.
+    public func pausedSince(_ id: SLAClockID) -> Date? { paused[id] }
+
+    /// The lead and clock of an open (running or paused) clock.
+    ///
+    /// - Parameter id: the clock.
+    public func clock(_ id: SLAClockID) -> (lead: LeadID, clock: SLAClock)? {
+        guard let slot = index[id], let record = records[Int(slot)] else { return nil }
+        return (record.leadID, record.clock)
     }
 
     /// The next pending action of every clock that is due at `now`, earliest first.

@@ -101,7 +101,7 @@ struct RecyclingTests {
         #expect(try await engine.tick() == 0)
         clock.advance(1)
         let restarted = try await makeEngine(store: store, clock: clock, router: FixedRouter())
-        #expect(try await restarted.tick() == 3)  // requalified, stage-changed, assigned (no SLA, no clock)
+        #expect(try await restarted.tick() == 4)  // requalified, stage-changed, assigned, the rep's turn claim
         let state = try #require(await restarted.state(of: id))
         #expect(state.stage == .sql)
         #expect(try await restarted.tick() == 0)
@@ -165,7 +165,7 @@ struct RecyclingSnapshotTests {
             return
         }
         #expect(await reopened.state(of: id)?.feedback.recycles == 1)
-        #expect(try await reopened.tick() == 3)
+        #expect(try await reopened.tick() == 4)  // requalified, stage-changed, assigned, the rep's turn claim
         #expect(await reopened.state(of: id)?.stage == .sql)
     }
 }

@@ -42,7 +42,8 @@ struct WhatIfSimulationTests {
         try await engine.changeStage(of: quote.leadID, to: .opportunity, by: .person(owner))
 
         clock.advance(by: 3_000)
-        let other = person("b@acme.com")
+        var other = person("b@globex.com")  // another account: no account owner to route to
+        other.company = "Globex"
         let demo = try await engine.record(
             Signal(kind: .demoRequested, occurredAt: clock.now, idempotencyKey: "d"), from: other)
         clock.advance(by: 7_200)

@@ -13,8 +13,8 @@ struct EventCodecRoundTripTests {
     }
 
     @Test func fixturesCoverEveryPayloadKindWithAndWithoutOptionals() {
-        #expect(Set(EventFixtures.full.map(\.event.payload.kind)).count == 25)
-        #expect(Set(EventFixtures.bare.map(\.event.payload.kind)).count == 25)
+        #expect(Set(EventFixtures.full.map(\.event.payload.kind)).count == 28)
+        #expect(Set(EventFixtures.bare.map(\.event.payload.kind)).count == 28)
     }
 
     @Test(arguments: EventFixtures.all)

@@ -136,6 +136,9 @@ enum EventFixtures {
             .playbookActivated(
                 PlaybookActivation(version: "2", digest: "ab12", previousVersion: "1", signedBy: ["Maria", "Sam"]))
         ),
+        ("turn-taken", .turnTaken(TurnClaim(lead: "lead-1", rep: "rep-7", pool: "emea"))),
+        ("sla-paused", .slaPaused(SLAPause(clockID: "clock-1", reason: "waiting on the prospect — to pick a time"))),
+        ("sla-resumed", .slaResumed(SLAResume(clockID: "clock-1", pausedFor: 5400.5, warnAt: at, deadline: later))),
     ]
 
     static let barePayloads: [(String, LeadEvent.Payload)] = [
@@ -176,6 +179,9 @@ enum EventFixtures {
             "playbook-activated",
             .playbookActivated(PlaybookActivation(version: "", digest: "", previousVersion: nil, signedBy: []))
         ),
+        ("turn-taken", .turnTaken(TurnClaim(lead: "", rep: ""))),
+        ("sla-paused", .slaPaused(SLAPause(clockID: "", reason: ""))),
+        ("sla-resumed", .slaResumed(SLAResume(clockID: "", pausedFor: 0, warnAt: nil, deadline: at))),
     ]
 
     static let full: [EventFixture] = fullPayloads.map { name, payload in

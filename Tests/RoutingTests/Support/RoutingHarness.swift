@@ -46,7 +46,7 @@ struct RoutingHarness {
             LeadEvent(
                 leadID: lead.id, occurredAt: now, actor: .system,
                 payload: .assigned(Assignment(owner: decision.owner, router: decision.router)),
-                reasons: decision.trail))
+                reasons: decision.trail.reasons))
         return decision
     }
 
@@ -85,11 +85,19 @@ enum Fixture {
     }
 
     static func rep(
-        _ id: String, zone: String = "UTC", hours: WeeklyHours? = nil, away: [OutOfOffice] = [],
+        _ id: String, zone: String = "UTC", hours: [Weekday: [BusinessWindow]]? = nil, away: [OutOfOffice] = [],
         capacity: RepCapacity = RepCapacity(), weight: Int = 1
     ) -> RepProfile {
         RepProfile(
-            id: id, timeZone: zone, workingHours: hours, outOfOffice: away, capacity: capacity, weight: weight)
+            id: id, timeZone: zone, workingHours: hours.map { WeeklyBusinessCalendar(timeZone: zone, hours: $0) },
+            outOfOffice: away, capacity: capacity, weight: weight)
+    }
+
+    /// The same windows Monday to Friday: `weekdays("09:00-17:00")`.
+    static func weekdays(_ windows: String...) -> [Weekday: [BusinessWindow]] {
+        var hours: [Weekday: [BusinessWindow]] = [:]
+        for day in Weekday.workweek { hours[day] = windows.compactMap(BusinessWindow.init) }
+        return hours
     }
 
     static func pool(_ name: String, _ members: [(String, Int?)]) -> RoutingPool {

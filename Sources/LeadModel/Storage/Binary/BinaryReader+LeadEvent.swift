@@ -156,7 +156,7 @@ extension BinaryReader {
     /// The payload tags added in layout version 2; a version-1 record carrying one is malformed.
     static let versionTwoTags: Set<RecordTag.Payload> = [
         .opportunityOpened, .opportunityUpdated, .opportunityClosed, .disputeRaised, .disputeResolved, .requalified,
-        .playbookProposed, .playbookSignedOff, .playbookActivated,
+        .turnTaken, .slaPaused, .slaResumed, .playbookProposed, .playbookSignedOff, .playbookActivated,
     ]
 
     /// Reads the body of an `opportunity-opened` event (also embedded in lead state snapshots).
@@ -295,6 +295,20 @@ extension BinaryReader {
                     signedBy: try readArray("activation.signedBy") { reader throws(EventCodecError) in
                         try reader.readString("activation.signedBy")
                     }))
+        case .turnTaken:
+            let lead = LeadID(rawValue: try readString("turnTaken.lead"))
+            let rep = try readString("turnTaken.rep")
+            let pool = try readOptionalString("turnTaken.pool")
+            return .turnTaken(TurnClaim(lead: lead, rep: rep, pool: pool))
+        case .slaPaused:
+            let clockID = SLAClockID(rawValue: try readString("slaPaused.clockID"))
+            return .slaPaused(SLAPause(clockID: clockID, reason: try readString("slaPaused.reason")))
+        case .slaResumed:
+            let clockID = SLAClockID(rawValue: try readString("slaResumed.clockID"))
+            let pausedFor = try readDouble("slaResumed.pausedFor")
+            let warnAt = try readPresence("slaResumed.warnAt") ? try readDate("slaResumed.warnAt") : nil
+            let deadline = try readDate("slaResumed.deadline")
+            return .slaResumed(SLAResume(clockID: clockID, pausedFor: pausedFor, warnAt: warnAt, deadline: deadline))
         }
     }
 }

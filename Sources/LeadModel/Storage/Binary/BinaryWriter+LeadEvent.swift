@@ -252,6 +252,21 @@ extension BinaryWriter {
             writeString(activation.digest)
             writeOptionalString(activation.previousVersion)
             writeArray(activation.signedBy) { $0.writeString($1) }
+        case .turnTaken(let claim):
+            writeTag(RecordTag.Payload.turnTaken)
+            writeString(claim.lead.rawValue)
+            writeString(claim.rep)
+            writeOptionalString(claim.pool)
+        case .slaPaused(let pause):
+            writeTag(RecordTag.Payload.slaPaused)
+            writeString(pause.clockID.rawValue)
+            writeString(pause.reason)
+        case .slaResumed(let resume):
+            writeTag(RecordTag.Payload.slaResumed)
+            writeString(resume.clockID.rawValue)
+            writeDouble(resume.pausedFor)
+            writeOptional(resume.warnAt) { $0.writeDate($1) }
+            writeDate(resume.deadline)
         }
     }
 }

@@ -28,7 +28,10 @@ enum RecordTag {
         case disputeRaised = 20
         case disputeResolved = 21
         case requalified = 22
-        // 23–29: reserved for payloads added alongside these, in layout version 2.
+        // 23–24 and 28–29: unused.
+        case turnTaken = 25
+        case slaPaused = 26
+        case slaResumed = 27
         case playbookProposed = 30
         case playbookSignedOff = 31
         case playbookActivated = 32

@@ -1,0 +1,42 @@
+import Foundation
+public import LeadModel
+public import SLA
+
+extension AlignmentEngine {
+    /// The SLA health of the response clocks started in `[from, to)`, computed from the journal
+    /// as of the engine's `now`: attainment, time to first touch, breaches by owner, tier and
+    /// source, follow-up cadence compliance and marketing's commitments.
+    ///
+    /// ```swift
+    /// let november = try await engine.slaHealth(from: novemberFirst, to: decemberFirst)
+    /// print(november.attainment ?? 0, november.firstTouchBusiness.median ?? 0)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - from: the first instant of the period.
+    ///   - to: the first instant after it.
+    /// - Returns: the report.
+    /// - Throws: ``EventStoreError`` when the journal cannot be read.
+    public func slaHealth(from: Date, to: Date) async throws -> SLAHealth {
+        var report = SLAHealthReport(policy: slaPolicy as? TieredSLAPolicy)
+        for try await event in store.events(from: .start, pageSize: 8192) { report.apply(event) }
+        return report.health(from: from, to: to, now: configuration.now())
+    }
+
+    /// Every assignment of a lead, oldest first, each with the reasons stored with it: for a
+    /// routed one, the rules considered (matched or not, and why), the candidates skipped (and
+    /// why), the pool turn and any fallback.
+    ///
+    /// - Parameter id: the lead.
+    /// - Returns: the `assigned` events of the lead.
+    /// - Throws: ``LeadModelError`` `unknownLead`; ``EventStoreError`` on read failures.
+    public func assignments(of id: LeadID) async throws -> [LeadEvent] {
+        guard leads[id] != nil else {
+            throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
+        }
+        return try await store.events(forLead: id).filter {
+            if case .assigned = $0.payload { return true }
+            return false
+        }
+    }
+}
