@@ -3,8 +3,9 @@ public import LeadModel
 import SLA
 
 extension AlignmentEngine {
-    /// Keeps response clocks moving until the task is cancelled: records what is due
-    /// (``tick()``), then sleeps on the configuration's clock until the next deadline, looking at
+    /// Keeps response clocks and scores moving until the task is cancelled: records what is due
+    /// (``tick()``), rescores the leads whose scores decayed (``rescoreDue()``), then sleeps on the
+    /// configuration's clock until the next deadline or review, looking at
     /// the journal at least every ``EngineConfiguration/runCheckInterval`` for clocks started
     /// since (by this engine or another one sharing the store).
     ///
@@ -23,9 +24,12 @@ extension AlignmentEngine {
             do {
                 try await catchUp()
                 try await tick()
+                try await rescoreDue()
                 let now = configuration.now()
                 var wake = now.addingTimeInterval(configuration.runCheckInterval)
-                if let next = monitor.nextDue, next < wake { wake = max(next, now) }
+                for next in [monitor.nextDue, rescoreSchedule.nextDue].compactMap({ $0 }) where next < wake {
+                    wake = max(next, now)
+                }
                 try await configuration.sleep(wake)
             } catch is CancellationError {
                 return
