@@ -13,7 +13,7 @@ enum Dispatcher {
         .sla, .slaHealth, .slaPause, .slaResume,
         .rescore,
         .scoreExplain, .modelTrain, .modelEvaluate, .playbookStatus, .playbookDiff, .playbookPropose, .playbookSign,
-        .playbookActivate, .report, .opportunityOpen, .opportunityUpdate, .opportunityClose, .demo, .help,
+        .playbookActivate, .simulate, .report, .opportunityOpen, .opportunityUpdate, .opportunityClose, .demo, .help,
     ]
 
     static var overview: String {

@@ -1,24 +1,41 @@
 import Foundation
 import LeadModel
 
-/// The simulated sales side: when the proposed rules assign a lead to a rep, the rep answers
-/// after the same delay the lead's real owner took, measured from the real assignment (or
-/// handoff). A lead nobody answered in reality is not answered in the simulation either.
+/// The simulated sales side: when the proposed rules hand a lead to sales, it is answered after
+/// the delay it waited in reality from handoff to first touch — by its simulated owner, or by
+/// the rep who answered it in reality when the simulation put it in a queue. A lead nobody
+/// answered in reality is not answered in the simulation either.
 actor SimulatedResponses: NotificationSink {
-    /// Observed response delays, by lead.
-    private let delays: [LeadID: TimeInterval]
+    /// How a lead was answered in reality.
+    struct Response: Hashable, Sendable {
+        /// From handoff to first touch.
+        var delay: TimeInterval
+        /// Who touched it.
+        var by: String
+    }
+
+    private let responses: [LeadID: Response]
+    private var scheduled: Set<LeadID> = []
     private var due: [(at: Date, lead: LeadID, rep: String)] = []
     private var now: Date = .distantPast
 
-    init(delays: [LeadID: TimeInterval]) {
-        self.delays = delays
+    init(delays: [LeadID: Response]) {
+        responses = delays
     }
 
     func setNow(_ date: Date) { now = date }
 
+    /// Schedules the first touch when a lead is first assigned (a reassignment keeps it).
     func deliver(_ notification: EngineNotification) async {
-        guard case .assigned(let lead, .rep(let rep)) = notification, let delay = delays[lead] else { return }
-        due.append((now + delay, lead, rep))
+        guard case .assigned(let lead, let owner) = notification, let response = responses[lead],
+            scheduled.insert(lead).inserted
+        else { return }
+        let rep: String
+        switch owner {
+        case .rep(let id): rep = id
+        case .queue: rep = response.by
+        }
+        due.append((now + response.delay, lead, rep))
     }
 
     /// The first touches due by `time`, soonest first, removed from the schedule.

@@ -7,8 +7,10 @@ public import LeadModel
 /// What is replayed: the outside world's facts — captures (so identity and merges are redone),
 /// signals, erasures — at the instants they happened. The decisions (scores, stage moves,
 /// routing, clocks) are the proposed playbook's own. Sales' behaviour is taken as observed:
-/// when the simulation assigns a lead, the rep answers after the delay the lead's real owner
-/// took from its real assignment (or handoff); a lead nobody answered stays unanswered. Sales'
+/// when the simulation hands a lead to sales, it is answered after the delay it waited in
+/// reality from its handoff to its first touch — by the simulated owner, or, for a lead the
+/// simulation queues, by the rep who answered it in reality; a lead nobody answered stays
+/// unanswered. Sales'
 /// verdicts and deals are not replayed; they are what the comparison reads the outcomes from.
 ///
 /// The run is deterministic: the same journal and playbook give the same report.
@@ -87,12 +89,14 @@ public struct WhatIfSimulation: Sendable {
                     try await engine.erase(event.leadID, requestedBy: erasure.requestedBy, reference: erasure.reference)
                 }
                 replayed += 1
-            case .fieldsChanged where event.actor != .system:
-                notReplayed["field edits", default: 0] += 1
-            case .merged where event.actor != .system:
+            case .fieldsChanged where Self.isPerson(event.actor):
+                notReplayed["field edits by hand", default: 0] += 1
+            case .merged where Self.isPerson(event.actor):
                 notReplayed["merges by hand", default: 0] += 1
-            case .stageChanged where event.actor != .system:
+            case .stageChanged where Self.isPerson(event.actor):
                 notReplayed["stage moves by hand", default: 0] += 1
+            case .assigned where Self.isPerson(event.actor):
+                notReplayed["assignments by hand", default: 0] += 1
             default:
                 break
             }
@@ -136,26 +140,32 @@ public struct WhatIfSimulation: Sendable {
         }
     }
 
-    /// How long each lead waited, in reality, from its first assignment to a rep (or, without
-    /// routing, its handoff) to its first touch after that.
-    static func observedDelays(_ events: [LeadEvent], handoff: Stage) -> [LeadID: TimeInterval] {
+    static func isPerson(_ actor: EventActor) -> Bool {
+        if case .person = actor { return true }
+        return false
+    }
+
+    /// How long each lead waited, in reality, from its handoff to sales (its first assignment,
+    /// to a rep or a queue, or its entry into the handoff stage) to its first touch after that,
+    /// and who touched it.
+    static func observedDelays(_ events: [LeadEvent], handoff: Stage) -> [LeadID: SimulatedResponses.Response] {
         var started: [LeadID: Date] = [:]
-        var delays: [LeadID: TimeInterval] = [:]
+        var responses: [LeadID: SimulatedResponses.Response] = [:]
         for event in events {
             let lead = event.leadID
             switch event.payload {
-            case .assigned(let assignment):
-                if case .rep = assignment.owner, started[lead] == nil { started[lead] = event.occurredAt }
+            case .assigned:
+                if started[lead] == nil { started[lead] = event.occurredAt }
             case .stageChanged(let change) where change.to == handoff:
                 if started[lead] == nil { started[lead] = event.occurredAt }
-            case .touched:
-                if let start = started[lead], delays[lead] == nil, event.occurredAt >= start {
-                    delays[lead] = event.occurredAt.timeIntervalSince(start)
+            case .touched(let touch):
+                if let start = started[lead], responses[lead] == nil, event.occurredAt >= start {
+                    responses[lead] = .init(delay: event.occurredAt.timeIntervalSince(start), by: touch.by)
                 }
             default:
                 break
             }
         }
-        return delays
+        return responses
     }
 }

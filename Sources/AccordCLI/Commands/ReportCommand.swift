@@ -46,15 +46,18 @@ extension CommandDefinition {
         }
     }
 
+    /// The `--time-zone` option, else this machine's zone.
+    static func timeZone(_ arguments: ParsedArguments) throws(CLIError) -> TimeZone {
+        guard let name = arguments.value("time-zone") else { return .current }
+        guard let zone = TimeZone(identifier: name) else {
+            throw CLIError.usage("--time-zone expects an IANA zone such as Europe/Berlin or UTC, got '\(name)'")
+        }
+        return zone
+    }
+
     /// Reads the report options into a query.
     static func reportQuery(_ arguments: ParsedArguments, now: Date) throws -> ScoreboardQuery {
-        var timeZone = TimeZone.current
-        if let name = arguments.value("time-zone") {
-            guard let zone = TimeZone(identifier: name) else {
-                throw CLIError.usage("--time-zone expects an IANA zone such as Europe/Berlin or UTC, got '\(name)'")
-            }
-            timeZone = zone
-        }
+        let timeZone = try timeZone(arguments)
         let period: ReportPeriod
         do {
             period = try ReportPeriod(parsing: arguments.value("period") ?? "quarter", now: now, timeZone: timeZone)

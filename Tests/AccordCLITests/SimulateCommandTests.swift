@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@Suite(.serialized)
+struct SimulateCommandTests {
+    @Test func aProposalWithoutInstantTriggersHandsNothingOff() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.run("init").status == 0)
+        #expect(
+            try workspace.run(
+                "capture", "--email", "ana@acme.com", "--company", "Acme", "--source", "webinar"
+            ).status == 0)
+        #expect(try workspace.run("signal", "quote-requested", "--lead", "L0000001").status == 0)
+
+        let url = workspace.url.appending(path: "accord-data/playbook.json")
+        var playbook = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        playbook["version"] = "2"
+        var qualification = try #require(playbook["qualification"] as? [String: Any])
+        qualification["triggers"] = [[String: Any]]()
+        playbook["qualification"] = qualification
+        try JSONSerialization.data(withJSONObject: playbook).write(to: workspace.url.appending(path: "proposed.json"))
+
+        let result = try workspace.run("simulate", "--proposed", "proposed.json", "--json")
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((report["actual"] as? [String: Any])?["handoffs"] as? Int == 1)
+        #expect((report["simulated"] as? [String: Any])?["handoffs"] as? Int == 0)
+        #expect((report["noLongerHandedOff"] as? [String: Any])?["undecided"] as? Int == 1)
+
+        let table = try workspace.run("simulate", "--proposed", "proposed.json")
+        #expect(table.stdout.contains("Handoffs (sql)"))
+        #expect(try workspace.run("simulate").status == 2, "--proposed is required")
+        #expect(try workspace.run("simulate", "--proposed", "proposed.json", "--period", "2026-13").status == 2)
+        let timeline = try workspace.run("lead", "timeline", "L0000001")
+        #expect(!timeline.stdout.contains("playbook v2"), "the simulation writes nothing to the journal")
+    }
+}
