@@ -35,3 +35,24 @@ struct SimulateCommandTests {
         #expect(!timeline.stdout.contains("playbook v2"), "the simulation writes nothing to the journal")
     }
 }
+
+@Suite(.serialized)
+struct HTMLReportCommandTests {
+    @Test func reportWritesTheHTMLPage() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.run("init").status == 0)
+        #expect(
+            try workspace.run(
+                "capture", "--email", "ana@acme.com", "--company", "Acme", "--source", "webinar"
+            ).status == 0)
+        #expect(try workspace.run("signal", "quote-requested", "--lead", "L0000001").status == 0)
+        let result = try workspace.run("report", "--period", "all", "--html", "page.html")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("wrote page.html"))
+        let html = try String(contentsOf: workspace.url.appending(path: "page.html"), encoding: .utf8)
+        #expect(html.contains("<h1>Default agreement</h1>"))
+        #expect(html.contains("<h2>Speed to lead</h2>"))
+        let unwritable = try workspace.run("report", "--period", "all", "--html", "/nonexistent/dir/page.html")
+        #expect(unwritable.status == 1)
+    }
+}

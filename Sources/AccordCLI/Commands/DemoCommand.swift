@@ -45,7 +45,7 @@ extension CommandDefinition {
         let demoQuery = ScoreboardQuery(
             period: .quarter(year: 2026, quarter: 3), view: .cohort, slicedBy: .campaign,
             timeZone: TimeZone(identifier: "UTC")!)
-        let (eventCount, board): (UInt64, Scoreboard) = try await directory.withEngine(
+        let (eventCount, board, page): (UInt64, Scoreboard, ReportPage) = try await directory.withEngine(
             now: { clock.now }, sinks: [assignments]
         ) { engine in
             var index = 0
@@ -93,8 +93,12 @@ extension CommandDefinition {
                     example.account = account
                 }
             }
-            return (await engine.journalPosition?.rawValue ?? 0, try await engine.scoreboard(demoQuery))
+            let board = try await engine.scoreboard(demoQuery)
+            let page = try await engine.reportPage(for: board, timeZone: demoQuery.timeZone)
+            return (await engine.journalPosition?.rawValue ?? 0, board, page)
         }
+        let reportPath = directory.root.appendingPathComponent("report.html").path
+        try CommandDefinition.writeHTML(page, to: reportPath)
         let seconds = Date().timeIntervalSince(started)
         let bytes = directorySize(directory.journalURL)
         let output = DemoOutput(
@@ -161,6 +165,7 @@ extension CommandDefinition {
         }
         console.print("  swift run accord signal quote-requested --email someone@example.com\(data)")
         console.print("  swift run accord report --period 2026-Q3 --time-zone UTC --by source\(data)")
+        console.print("  open \(reportPath)     # the quarter on one page, for a sales leader")
         console.print("  swift run accord help")
         console.print("")
         for line in ScoreboardTable.render(board) { console.print(line) }

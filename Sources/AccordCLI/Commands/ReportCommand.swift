@@ -14,7 +14,10 @@ extension CommandDefinition {
             quarter (the current one), all, YYYY-MM, YYYY-Qn, YYYY-Www or FROM..TO with days as \
             YYYY-MM-DD (both included); periods start at midnight in --time-zone (default: this \
             machine's zone) and weeks start on Monday. --spend reads a CSV with source and spend \
-            columns for cost per closed deal. Formulas: Documentation/Scoreboard.md.
+            columns for cost per closed deal. Formulas: Documentation/Scoreboard.md. --html FILE \
+            writes one self-contained page (inline CSS and SVG, no network) a sales leader reads \
+            without explanation: the funnel, speed to lead, SLA attainment by week, rejection \
+            reasons by source, rep load and marketing's commitments.
             """,
         options: [
             .value("period", "PERIOD", "week|month|quarter|all|YYYY-MM|YYYY-Qn|YYYY-Www|FROM..TO (default: quarter)"),
@@ -23,11 +26,13 @@ extension CommandDefinition {
             .value("time-zone", "TZ", "IANA time zone for period boundaries, e.g. Europe/Berlin"),
             .value("spend", "FILE.csv", "marketing spend per source (columns source,spend)"),
             .value("format", "table|csv|json", "output format (default: table; --json means json)"),
+            .value("html", "FILE", "also write the one-page HTML report to FILE"),
         ],
         examples: [
             "accord report --period 2026-Q3 --by source",
             "accord report --period 2026-10-01..2026-10-31 --view activity --by owner --time-zone America/New_York",
             "accord report --period 2026-09 --by campaign --spend spend.csv --format csv > september.csv",
+            "accord report --period 2026-Q3 --html q3.html",
         ]
     ) { arguments, console in
         let query = try reportQuery(arguments, now: Date())
@@ -35,14 +40,30 @@ extension CommandDefinition {
         guard ["table", "csv", "json"].contains(format) else {
             throw CLIError.usage("--format expects table, csv or json, got '\(format)'")
         }
-        let board = try await console.dataDirectory.withEngine { engine in
-            try await engine.scoreboard(query)
+        let html = arguments.value("html")
+        let (board, page) = try await console.dataDirectory.withEngine { engine in
+            let board = try await engine.scoreboard(query)
+            let page = html == nil ? nil : try await engine.reportPage(for: board, timeZone: query.timeZone)
+            return (board, page)
+        }
+        if let html, let page {
+            try writeHTML(page, to: html)
+            FileHandle.standardError.write(Data("wrote \(html)\n".utf8))
         }
         switch format {
         case "json": try console.printJSON(board)
         case "csv": console.print(board.csv().trimmingCharacters(in: .newlines))
         default:
             for line in ScoreboardTable.render(board) { console.print(line) }
+        }
+    }
+
+    /// Writes the HTML report, atomically.
+    static func writeHTML(_ page: ReportPage, to path: String) throws {
+        do {
+            try Data(HTMLReport.render(page).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError(status: .failure, message: "cannot write \(path): \(error.localizedDescription)")
         }
     }
 
