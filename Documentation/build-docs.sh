@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 
 out=.build/docs
 modules=(Accord LeadModel Scoring Routing SLA Feedback Scoreboard EventStoreConformance)
-rm -rf "$out/symbol-graphs" "$out/all-symbol-graphs" "$out/Accord.docc" "$out/Accord.doccarchive"
+# A fresh build each time: an incremental build emits graphs only for the modules it recompiles.
+rm -rf "$out/symbol-graphs" "$out/all-symbol-graphs" "$out/Accord.docc" "$out/Accord.doccarchive" .build/docs-build
 mkdir -p "$out/symbol-graphs" "$out/all-symbol-graphs" "$out/Accord.docc"
 
 echo "== symbol graphs"
@@ -28,17 +29,22 @@ python3 - "$out/Accord.docc" Documentation/*.md <<'PY'
 import pathlib, re, sys
 catalog = pathlib.Path(sys.argv[1])
 guides = [pathlib.Path(p) for p in sys.argv[2:]]
+# An article named like a module (Scoring.md) would collide with the module's page.
+clashing = {"Accord", "LeadModel", "Scoring", "Routing", "SLA", "Feedback", "Scoreboard", "Plugins"}
+def article(stem):
+    return stem + "Guide" if stem in clashing else stem
 names = {g.stem for g in guides}
 def link(match):
-    text, target, anchor = match.group(1), match.group(2), match.group(3) or ""
+    text, target = match.group(1), match.group(2)
     if target in names:
-        return f"<doc:{target}{anchor}>" if text.strip("`") == target else f"{text} (<doc:{target}{anchor}>)"
+        doc = f"<doc:{article(target)}>"
+        return doc if text.strip("`").removesuffix(".md") == target else f"{text} ({doc})"
     return text  # links outside the guides (source files, Examples/) read as plain text here
 for guide in guides:
     body = guide.read_text()
-    body = re.sub(r"\[([^\]]+)\]\((?:\./)?([A-Za-z0-9]+)\.md(#[^)]+)?\)", link, body)
+    body = re.sub(r"\[([^\]]+)\]\((?:\./)?([A-Za-z0-9]+)\.md(?:#[^)]+)?\)", link, body)
     body = re.sub(r"\[([^\]]+)\]\((?!https?:|<doc:)[^)]+\)", r"\1", body)
-    (catalog / guide.name).write_text(body)
+    (catalog / (article(guide.stem) + ".md")).write_text(body)
 PY
 
 echo "== docc convert"

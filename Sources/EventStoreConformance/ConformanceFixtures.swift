@@ -89,7 +89,7 @@ public enum ConformanceFixtures {
                     note: "Ana asked us to call her mobile")))
     }
 
-    /// The event recording that `lead` was erased, to pass to ``EventStore/erase(lead:recording:)``.
+    /// The event recording that `lead` was erased, to pass to ``LeadModel/EventStore/erase(lead:recording:)``.
     ///
     /// - Parameter lead: the lead erased.
     /// - Returns: an event with no position and no idempotency key.

@@ -3,7 +3,7 @@ import LeadModel
 private typealias Fixtures = ConformanceFixtures
 
 extension EventStoreConformance {
-    /// Total order and reading: positions, paging, per-lead streams, ``JournalEvents``.
+    /// Total order and reading: positions, paging, per-lead streams, ``LeadModel/JournalEvents``.
     static var orderingChecks: [ConformanceCheck] {
         [
             ConformanceCheck(

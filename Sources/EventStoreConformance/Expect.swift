@@ -39,7 +39,7 @@ enum Expect {
         )
     }
 
-    /// Fails unless `body` throws an ``EventStoreError`` with `code`.
+    /// Fails unless `body` throws an ``LeadModel/EventStoreError`` with `code`.
     static func error<T>(
         _ code: EventStoreError.Code, _ requirement: String, _ body: () async throws -> T
     ) async throws {
@@ -100,7 +100,7 @@ enum Expect {
 }
 
 extension EventStore {
-    /// The whole journal, read with ``EventStore/read(from:limit:)`` in pages.
+    /// The whole journal, read with ``LeadModel/EventStore/read(from:limit:)`` in pages.
     func readEverything(pageSize: Int = 512) async throws -> [LeadEvent] {
         var all: [LeadEvent] = []
         var next = JournalPosition.start
@@ -126,13 +126,13 @@ extension Array where Element == LeadEvent {
     }
 }
 
-/// Positions `range` as ``JournalPosition``s.
+/// Positions `range` as ``LeadModel/JournalPosition``s.
 func positions(_ range: ClosedRange<UInt64>) -> [JournalPosition] {
     range.map { JournalPosition($0) }
 }
 
 extension EventStore {
-    /// ``EventStore/append(_:to:expecting:)``, but a store that answers with the wrong number
+    /// ``LeadModel/EventStore/append(_:to:expecting:)``, but a store that answers with the wrong number
     /// of results is reported as a violation instead of crashing the suite.
     func appendChecked(
         _ events: [LeadEvent], to lead: LeadID, expecting version: ExpectedVersion = .any

@@ -21,7 +21,7 @@ public struct BacklogFile: Sendable {
 
     /// Reads the backlog; a missing file is an empty backlog.
     ///
-    /// - Throws: ``BacklogError`` `storage` when the file cannot be read or is not a backlog,
+    /// - Throws: ``Feedback/BacklogError`` `storage` when the file cannot be read or is not a backlog,
     ///   naming the file and the JSON path of the problem.
     public func load() throws(BacklogError) -> ImprovementBacklog {
         guard FileManager.default.fileExists(atPath: url.path) else { return ImprovementBacklog() }
@@ -39,7 +39,7 @@ public struct BacklogFile: Sendable {
 
     /// Writes the backlog atomically (a crash leaves the old file or the new one).
     ///
-    /// - Throws: ``BacklogError`` `storage` when the file cannot be written.
+    /// - Throws: ``Feedback/BacklogError`` `storage` when the file cannot be written.
     public func save(_ backlog: ImprovementBacklog) throws(BacklogError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

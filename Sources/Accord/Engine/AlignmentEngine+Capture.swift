@@ -64,7 +64,7 @@ extension AlignmentEngine {
     ///   - person: the record as the source knows it.
     ///   - actor: who captured it (an integration, a person).
     /// - Returns: how the record was matched and the lead's state after.
-    /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func capture(_ person: Lead, by actor: EventActor = .system) async throws -> CaptureResult {
         var outcome: CaptureResult.Outcome = .created(person.id)
@@ -82,7 +82,7 @@ extension AlignmentEngine {
     /// Idempotent: a signal whose `idempotencyKey` was recorded before is not recorded again
     /// (``SignalResult/isDuplicate``).
     ///
-    /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func record(_ signal: Signal, from person: Lead, by actor: EventActor = .system)
         async throws -> SignalResult
@@ -96,7 +96,7 @@ extension AlignmentEngine {
     /// A lead that was merged into another forwards the signal to the survivor: a source system
     /// that still knows the old id loses nothing.
     ///
-    /// - Throws: ``LeadModelError`` `unknownLead` or `leadErased`; ``EventStoreError`` when the
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead` or `leadErased`; ``LeadModel/EventStoreError`` when the
     ///   journal cannot be written.
     @discardableResult
     public func record(_ signal: Signal, for lead: LeadID, by actor: EventActor = .system)
@@ -114,7 +114,7 @@ extension AlignmentEngine {
     /// recorded for every lead that got a new signal, after the signals are stored.
     ///
     /// - Returns: counts of what happened.
-    /// - Throws: ``EventStoreError`` when the journal cannot be written; nothing of the batch's
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written; nothing of the batch's
     ///   rows is stored then.
     @discardableResult
     public func ingest(_ items: [IngestItem], by actor: EventActor = .system) async throws

@@ -12,7 +12,7 @@ extension AlignmentEngine {
     /// It first hands off recycled leads whose re-qualify date was reached.
     ///
     /// - Returns: the number of events appended.
-    /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func tick() async throws -> Int {
         var appended = try await requalifyDue()

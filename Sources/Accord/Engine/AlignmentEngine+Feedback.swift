@@ -54,10 +54,10 @@ extension AlignmentEngine {
     ///   - id: the rejected lead.
     ///   - reason: why the rejection is wrong, in one sentence.
     ///   - raisedBy: the marketer.
-    /// - Returns: the lead's state, its ``LeadState/feedback`` showing the open dispute.
+    /// - Returns: the lead's state, its ``LeadModel/LeadState/feedback`` showing the open dispute.
     /// - Throws: `FeedbackError` `notRejected` (the latest disposition is not a rejection),
-    ///   `alreadyDisputed`, `missingText` (an empty reason); ``LeadModelError`` `unknownLead`,
-    ///   `leadMerged`, `leadErased`; ``EventStoreError`` when the journal cannot be written.
+    ///   `alreadyDisputed`, `missingText` (an empty reason); ``LeadModel/LeadModelError`` `unknownLead`,
+    ///   `leadMerged`, `leadErased`; ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func disputeRejection(of id: LeadID, reason: String, by raisedBy: String) async throws -> LeadState {
         try await commit {
@@ -101,8 +101,8 @@ extension AlignmentEngine {
     /// ```
     ///
     /// - Returns: the lead's state.
-    /// - Throws: `FeedbackError` `noOpenDispute`; ``LeadModelError`` `unknownLead`, `leadMerged`,
-    ///   `leadErased`; ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: `FeedbackError` `noOpenDispute`; ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`,
+    ///   `leadErased`; ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func resolveDispute(
         of id: LeadID, _ verdict: DisputeResolution.Verdict, by arbiter: String, note: String? = nil
@@ -161,7 +161,7 @@ extension AlignmentEngine {
     /// (a signal recorded with a future `occurredAt` counts once the clock reaches it).
     ///
     /// - Returns: the number of events appended.
-    /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func requalifyRecycled() async throws -> Int {
         try await catchUp()
@@ -275,7 +275,7 @@ extension AlignmentEngine {
     ///
     /// - Parameter convertedStages: the stages that make a lead converted (default: the
     ///   opportunity and won stages, when the stage graph has them).
-    /// - Throws: ``EventStoreError`` when the journal cannot be read.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
     public func feedbackFacts(convertedStages: Set<Stage>? = nil) async throws -> FeedbackFacts {
         let graph = playbook.stages.graph
         var facts = FeedbackFacts(convertedStages: convertedStages ?? Set([.opportunity, .won].filter(graph.contains)))

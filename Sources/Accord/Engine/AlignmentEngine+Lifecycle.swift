@@ -16,9 +16,9 @@ extension AlignmentEngine {
     ///   - actor: who moved it.
     ///   - reasons: why, stored with the event (a score card, a meeting outcome).
     /// - Returns: the lead's state after the move.
-    /// - Throws: ``LeadModelError`` — `transitionNotAllowed` or `unknownStage` from the stage
+    /// - Throws: ``LeadModel/LeadModelError`` — `transitionNotAllowed` or `unknownStage` from the stage
     ///   graph, `handoffGateFailed` naming every missing field, `unknownLead`, `leadMerged`,
-    ///   `leadErased`; ``EventStoreError`` when the journal cannot be written.
+    ///   `leadErased`; ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func changeStage(
         of id: LeadID, to stage: Stage, by actor: EventActor, reasons: [Reason] = []
@@ -70,11 +70,11 @@ extension AlignmentEngine {
     }
 
     /// Assigns a lead by hand (a manager reassigns). Its running response clocks restart or keep
-    /// their deadlines as their tiers say (``SLATier/onReassignment``); a lead without a clock gets
+    /// their deadlines as their tiers say (``SLA/SLATier/onReassignment``); a lead without a clock gets
     /// one.
     ///
-    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
-    ///   ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
+    ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func assign(_ id: LeadID, to owner: Owner, by actor: EventActor, reason: String)
         async throws -> LeadState
@@ -94,8 +94,8 @@ extension AlignmentEngine {
     /// Records a sales touch. Open response clocks stop: met when the touch is on time,
     /// breached when it comes after the deadline.
     ///
-    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
-    ///   ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
+    ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func recordTouch(_ touch: Touch, on id: LeadID) async throws -> LeadState {
         try await commit {
@@ -133,9 +133,9 @@ extension AlignmentEngine {
     /// - Throws: `FeedbackError` when the reason code is missing, unknown or not allowed, an
     ///   objection tag or cited acceptance rule is unknown, a rejected meeting cites no rule
     ///   (each error lists the allowed values), or the recycle cap is reached;
-    ///   ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or
+    ///   ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or
     ///   `transitionNotAllowed` when the stage graph forbids the recycle stage;
-    ///   ``EventStoreError`` when the journal cannot be written.
+    ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func recordDisposition(_ disposition: Disposition, on id: LeadID, by actor: EventActor)
         async throws -> LeadState
@@ -152,8 +152,8 @@ extension AlignmentEngine {
     /// Merges one lead into another by hand (a data steward's clean-up). Both histories are
     /// kept; the absorbed lead accepts no new facts afterwards.
     ///
-    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or
-    ///   `invalidValue` when both ids are the same lead; ``EventStoreError`` on write failure.
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or
+    ///   `invalidValue` when both ids are the same lead; ``LeadModel/EventStoreError`` on write failure.
     @discardableResult
     public func merge(_ absorbed: LeadID, into survivor: LeadID, by actor: EventActor) async throws
         -> LeadState
@@ -178,7 +178,7 @@ extension AlignmentEngine {
     ///
     /// The journal keeps the redacted facts, so the scoreboard's counts do not change.
     ///
-    /// - Throws: ``LeadModelError`` `unknownLead`; ``EventStoreError`` when the store cannot
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`; ``LeadModel/EventStoreError`` when the store cannot
     ///   rewrite its files.
     public func erase(_ id: LeadID, requestedBy: String, reference: String? = nil) async throws {
         try await catchUp()

@@ -23,8 +23,8 @@ extension AlignmentEngine {
     ///   - advancing: whether to walk the stage graph to the opportunity stage.
     /// - Returns: the lead's state after the move.
     /// - Throws: ``OpportunityError`` `alreadyOpen` or `invalidValue` (naming the field);
-    ///   ``LeadModelError`` `transitionNotAllowed`, `unknownStage`, `handoffGateFailed`,
-    ///   `unknownLead`, `leadMerged`, `leadErased`; ``EventStoreError`` on write failure.
+    ///   ``LeadModel/LeadModelError`` `transitionNotAllowed`, `unknownStage`, `handoffGateFailed`,
+    ///   `unknownLead`, `leadMerged`, `leadErased`; ``LeadModel/EventStoreError`` on write failure.
     @discardableResult
     public func openOpportunity(
         _ deal: Opportunity, on id: LeadID, by actor: EventActor, advancing: Bool = false
@@ -55,8 +55,8 @@ extension AlignmentEngine {
     ///   - actor: who changed it.
     /// - Returns: the lead's state after the change.
     /// - Throws: ``OpportunityError`` `noOpenOpportunity`, `unknownOpportunity` or
-    ///   `invalidValue`; ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
-    ///   ``EventStoreError`` on write failure.
+    ///   `invalidValue`; ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
+    ///   ``LeadModel/EventStoreError`` on write failure.
     @discardableResult
     public func updateOpportunity(_ update: OpportunityUpdate, on id: LeadID, by actor: EventActor)
         async throws -> LeadState
@@ -94,9 +94,9 @@ extension AlignmentEngine {
     ///   - actor: who closed it.
     /// - Returns: the lead's state after the move.
     /// - Throws: ``OpportunityError`` `noOpenOpportunity`, `unknownOpportunity` or
-    ///   `invalidValue`; ``LeadModelError`` `transitionNotAllowed` or `unknownStage` when the
+    ///   `invalidValue`; ``LeadModel/LeadModelError`` `transitionNotAllowed` or `unknownStage` when the
     ///   stage graph has no such move, `unknownLead`, `leadMerged`, `leadErased`;
-    ///   ``EventStoreError`` on write failure.
+    ///   ``LeadModel/EventStoreError`` on write failure.
     @discardableResult
     public func closeOpportunity(
         _ deal: OpportunityID, on id: LeadID, as outcome: OpportunityOutcome, amount: Double? = nil,

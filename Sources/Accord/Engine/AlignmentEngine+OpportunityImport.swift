@@ -40,7 +40,7 @@ extension AlignmentEngine {
     ///   - rows: validated rows, from ``OpportunityImportReader/rows()``.
     ///   - actor: who imports (`.integration("crm-import")`).
     /// - Returns: what was opened, updated, closed, left alone and skipped.
-    /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func importOpportunities(_ rows: [OpportunityRow], by actor: EventActor) async throws
         -> OpportunityImportSummary

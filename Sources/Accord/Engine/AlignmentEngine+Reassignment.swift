@@ -20,8 +20,8 @@ extension AlignmentEngine {
     ///   - actor: who asked.
     ///   - reason: why, stored with the assignment.
     /// - Returns: the lead's state after the move.
-    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
-    ///   ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
+    ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func reroute(_ id: LeadID, by actor: EventActor, reason: String) async throws -> LeadState {
         try await commit {
@@ -48,7 +48,7 @@ extension AlignmentEngine {
     ///   - actor: who recorded the departure.
     ///   - reason: why, stored with every reassignment (`"left the company"`).
     /// - Returns: each moved lead with its new owner, in lead order.
-    /// - Throws: ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func repLeft(_ rep: String, by actor: EventActor, reason: String) async throws -> [(LeadID, Owner)] {
         var moved: [LeadID] = []

@@ -16,7 +16,7 @@ extension AlignmentEngine {
     ///   - from: the first instant of the period.
     ///   - to: the first instant after it.
     /// - Returns: the report.
-    /// - Throws: ``EventStoreError`` when the journal cannot be read.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
     public func slaHealth(from: Date, to: Date) async throws -> SLAHealth {
         var report = SLAHealthReport(policy: slaPolicy as? TieredSLAPolicy)
         for try await event in store.events(from: .start, pageSize: 8192) { report.apply(event) }
@@ -29,7 +29,7 @@ extension AlignmentEngine {
     ///
     /// - Parameter id: the lead.
     /// - Returns: the `assigned` events of the lead.
-    /// - Throws: ``LeadModelError`` `unknownLead`; ``EventStoreError`` on read failures.
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`; ``LeadModel/EventStoreError`` on read failures.
     public func assignments(of id: LeadID) async throws -> [LeadEvent] {
         guard leads[id] != nil else {
             throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")

@@ -17,7 +17,7 @@ extension AlignmentEngine {
     /// loop.cancel()
     /// ```
     ///
-    /// - Throws: ``EventStoreError`` when the journal cannot be read or written. Cancellation is
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read or written. Cancellation is
     ///   not an error: the loop returns.
     public func run() async throws {
         while !Task.isCancelled {
@@ -42,7 +42,7 @@ extension AlignmentEngine {
     /// - Parameter clock: the clock.
     public func pausedSince(_ clock: SLAClockID) -> Date? { monitor.pausedSince(clock) }
 
-    /// Pauses a lead's running response clocks whose tier allows it (``SLATier/pauseAllowed``):
+    /// Pauses a lead's running response clocks whose tier allows it (``SLA/SLATier/pauseAllowed``):
     /// waiting on the prospect to pick a meeting time. A paused clock neither warns nor breaches
     /// until ``resumeClocks(of:by:)``.
     ///
@@ -51,10 +51,10 @@ extension AlignmentEngine {
     ///   - reason: why, stored with the pause.
     ///   - actor: who paused.
     /// - Returns: the clocks paused (empty when every clock was already paused).
-    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or `invalidValue`
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or `invalidValue`
     ///   when the lead has no running clock, a clock is past its deadline, or its tier does not
     ///   allow pauses;
-    ///   ``EventStoreError`` when the journal cannot be written.
+    ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func pauseClocks(of id: LeadID, reason: String, by actor: EventActor) async throws -> [SLAClockID] {
         var paused: [SLAClockID] = []
@@ -95,8 +95,8 @@ extension AlignmentEngine {
     ///   - id: the lead.
     ///   - actor: who resumed.
     /// - Returns: the resumed clocks with their new deadlines.
-    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
-    ///   ``EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
+    ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func resumeClocks(of id: LeadID, by actor: EventActor) async throws -> [SLAClock] {
         try await commit {

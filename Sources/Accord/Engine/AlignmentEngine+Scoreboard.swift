@@ -3,12 +3,12 @@ import LeadModel
 public import Scoreboard
 
 extension AlignmentEngine {
-    /// Folds the whole journal into a ``ScoreboardProjection`` in one pass, from which any number
+    /// Folds the whole journal into a ``Scoreboard/ScoreboardProjection`` in one pass, from which any number
     /// of scoreboards (periods, views, slices) can be computed.
     ///
     /// - Parameter stages: the names of the funnel's stages; the standard names by default.
     /// - Returns: the projection.
-    /// - Throws: ``EventStoreError`` when the journal cannot be read.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
     public func scoreboardProjection(stages: ScoreboardStages = .standard) async throws -> ScoreboardProjection {
         var projection = ScoreboardProjection(stages: stages)
         for try await event in store.events(from: .start, pageSize: 8192) {
@@ -26,7 +26,7 @@ extension AlignmentEngine {
     ///
     /// - Parameter query: the period, view, slice, time zone and optional spend.
     /// - Returns: the total row and one row per slice.
-    /// - Throws: ``ScoreboardError`` for an impossible period; ``EventStoreError`` when the
+    /// - Throws: ``Scoreboard/ScoreboardError`` for an impossible period; ``LeadModel/EventStoreError`` when the
     ///   journal cannot be read.
     public func scoreboard(_ query: ScoreboardQuery) async throws -> Scoreboard {
         try await scoreboardProjection().scoreboard(query)
@@ -45,7 +45,7 @@ extension AlignmentEngine {
     ///   - slice: the slice dimension, or `nil` for the total row only.
     ///   - timeZone: the zone whose midnights bound the period; UTC by default.
     /// - Returns: the total row and one row per slice.
-    /// - Throws: ``ScoreboardError`` for an impossible period; ``EventStoreError`` when the
+    /// - Throws: ``Scoreboard/ScoreboardError`` for an impossible period; ``LeadModel/EventStoreError`` when the
     ///   journal cannot be read.
     public func scoreboard(
         for period: ReportPeriod, view: ScoreboardView = .cohort, by slice: SliceDimension? = nil,

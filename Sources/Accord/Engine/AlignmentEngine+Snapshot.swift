@@ -15,7 +15,7 @@ public enum SnapshotStatus: Hashable, Sendable {
 }
 
 extension AlignmentEngine {
-    /// The name of the engine's snapshot in a ``SnapshotStore``.
+    /// The name of the engine's snapshot in a ``LeadModel/SnapshotStore``.
     static let snapshotName = "accord.engine.lead-states"
 
     /// Saves the lead states as a snapshot in the store, so the next engine on this journal folds
@@ -24,8 +24,8 @@ extension AlignmentEngine {
     /// Hosts call this at quiet moments or on shutdown; `accord` does after commands that folded
     /// many events. The store drops snapshots when a lead is erased.
     ///
-    /// - Returns: `false` when the store keeps no snapshots (it is not a ``SnapshotStore``).
-    /// - Throws: ``EventStoreError`` when the snapshot cannot be written.
+    /// - Returns: `false` when the store keeps no snapshots (it is not a ``LeadModel/SnapshotStore``).
+    /// - Throws: ``LeadModel/EventStoreError`` when the snapshot cannot be written.
     @discardableResult
     public func saveSnapshot() async throws -> Bool {
         guard let snapshots = store as? any SnapshotStore, let position else { return false }

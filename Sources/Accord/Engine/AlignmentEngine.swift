@@ -7,8 +7,8 @@ import Scoring
 /// The one place with side effects: it loads state from the journal, asks the policies, appends
 /// their decisions as events and publishes notifications.
 ///
-/// Hosts talk to the engine; integrators plug into its protocols (``EventStore``,
-/// ``IdentityResolver``, `LeadScorer`, `LeadRouter`, `SLAPolicy`, ``NotificationSink``).
+/// Hosts talk to the engine; integrators plug into its protocols (``LeadModel/EventStore``,
+/// ``LeadModel/IdentityResolver``, `LeadScorer`, `LeadRouter`, `SLAPolicy`, ``NotificationSink``).
 /// Current lead state is a projection of the journal, kept in memory and caught up before every
 /// command, so several engines may share one store: a command that loses a race to another
 /// writer is retried on fresh state.
@@ -71,7 +71,7 @@ public actor AlignmentEngine {
     ///   - playbook: the agreement; it must be valid (see ``Playbook/validate()``).
     ///   - store: the journal.
     ///   - configuration: clock, identity rules and plugins.
-    /// - Throws: ``PlaybookError`` for an invalid playbook; ``EventStoreError`` when the journal
+    /// - Throws: ``PlaybookError`` for an invalid playbook; ``LeadModel/EventStoreError`` when the journal
     ///   cannot be read.
     public init(playbook: Playbook, store: any EventStore, configuration: EngineConfiguration)
         async throws
@@ -116,7 +116,7 @@ public actor AlignmentEngine {
 
     /// The current state of a lead, or `nil` when the journal has no such lead.
     ///
-    /// A lead merged into another still answers, with ``LeadState/mergedInto`` set.
+    /// A lead merged into another still answers, with ``LeadModel/LeadState/mergedInto`` set.
     public func state(of id: LeadID) -> LeadState? { leads[id] }
 
     /// The lead a merged lead now lives in (itself when not merged), or `nil` when unknown.
@@ -163,7 +163,7 @@ public actor AlignmentEngine {
     /// A lead's history, oldest first: its own events and, when `includingMerged`, those of the
     /// leads merged into it, in journal order.
     ///
-    /// - Throws: ``LeadModelError`` `unknownLead`; ``EventStoreError`` on read failures.
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`; ``LeadModel/EventStoreError`` on read failures.
     public func timeline(of id: LeadID, includingMerged: Bool = true) async throws -> [LeadEvent] {
         try await store.personTimeline(of: id, includingMerged: includingMerged)
     }
@@ -172,7 +172,7 @@ public actor AlignmentEngine {
 
     /// Folds every event appended since the engine last looked, by this engine or another writer.
     ///
-    /// - Throws: ``EventStoreError`` when the journal cannot be read.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
     public func catchUp() async throws {
         let start = position?.next ?? .start
         for try await event in store.events(from: start, pageSize: 8192) {
@@ -320,7 +320,7 @@ public actor AlignmentEngine {
 
     /// The state of a lead that may accept new facts.
     ///
-    /// - Throws: ``LeadModelError`` `unknownLead`, `leadMerged` (naming the survivor) or
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged` (naming the survivor) or
     ///   `leadErased`.
     func liveState(of id: LeadID) throws(LeadModelError) -> LeadState {
         guard let state = leads[id] else {

@@ -16,7 +16,7 @@ public struct EngineConfiguration: Sendable {
     /// The source of "now" for every event the engine records.
     public var now: @Sendable () -> Date
     /// Decides which records are the same person and which account a lead belongs to; `nil`
-    /// uses a ``StandardIdentityResolver`` with the playbook's `identity` rules.
+    /// uses a ``LeadModel/StandardIdentityResolver`` with the playbook's `identity` rules.
     public var identity: (any IdentityResolver)?
     /// Scores leads after each new signal; `nil` uses the playbook's `scoring` rules (and records
     /// no scores when the playbook has none).

@@ -3,7 +3,7 @@ public import LeadModel
 /// A deal command the engine refused: a second open deal, an unknown deal id, a bad amount.
 ///
 /// Match on ``code``; new codes may be added in minor releases. Stage moves the graph does not
-/// allow are reported as ``LeadModelError`` (`transitionNotAllowed`, `unknownStage`) instead, as
+/// allow are reported as ``LeadModel/LeadModelError`` (`transitionNotAllowed`, `unknownStage`) instead, as
 /// for every other stage change.
 public struct OpportunityError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong. Opaque so that codes can be added without breaking callers.

@@ -10,10 +10,10 @@ public import Scoring
 ///   (a disposition with outcome `rejected`); the first of these is the outcome time.
 /// - Every other lead (still open, merged into another) is left out.
 ///
-/// Each row's features are ``LeadFeatures`` as of the outcome time, so signals recorded after
+/// Each row's features are ``Scoring/LeadFeatures`` as of the outcome time, so signals recorded after
 /// the outcome never leak into training. Lead attributes are the current ones. Columns are the
 /// union of every row's features, sorted by name; a column is numeric when every value it has is
-/// a number. ``TrainingRow/observedAt`` is the lead's capture time.
+/// a number. ``Scoring/TrainingRow/observedAt`` is the lead's capture time.
 public struct JournalTrainingData: Sendable {
     /// The rows and feature columns.
     public var set: TrainingSet

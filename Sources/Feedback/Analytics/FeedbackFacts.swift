@@ -6,7 +6,7 @@ public import LeadModel
 /// rules that fired before sales decided, signal counts and the furthest stages reached.
 ///
 /// Fold every event of the journal in order (``apply(_:)``), or pass them to
-/// ``init(events:)``. Leads merged into another are left out of every report: their survivor
+/// ``init(events:convertedStages:)``. Leads merged into another are left out of every report: their survivor
 /// carries their history, so a merged person counts once.
 ///
 /// ```swift

@@ -38,6 +38,9 @@ public struct BacklogProposal: Hashable, Sendable, Codable {
     ///   - facts: the folded journal.
     ///   - objections: the playbook's objection taxonomy (for the content to build).
     ///   - period: the months to look at.
+    ///   - minimumDecided: the fewest decisions a slice needs before its rejection rate counts.
+    ///   - rejectionThreshold: the rejection (or `overstated`) share that calls for a fix.
+    ///   - minimumObjections: how often an objection must be heard before content is proposed.
     /// - Returns: proposals, strongest evidence first within each rule.
     public static func proposals(
         from facts: FeedbackFacts, objections: [ObjectionTag], period: ReportPeriod = .all, minimumDecided: Int = 5,

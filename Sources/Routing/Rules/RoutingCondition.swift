@@ -6,7 +6,7 @@
 /// - `stage`: the lead's lifecycle stage;
 /// - `segment`: the company-size segment from ``RoutingRules/segments``;
 /// - any other name: a standard field (`source`, `campaign`, `account`, …) or a custom attribute
-///   (`country`, `region`, `state`, `productLine`, `industry`, …), as ``LeadField`` names them.
+///   (`country`, `region`, `state`, `productLine`, `industry`, …), as ``LeadModel/LeadField`` names them.
 ///
 /// Exactly one test per condition: `in` / `notIn` (text, case-insensitive; a list attribute
 /// matches when any element does), `min` and/or `max` (numbers, inclusive), or `exists`.

@@ -3,7 +3,7 @@ public import LeadModel
 
 /// Marketing's commitments against the actuals, per period, folded from the journal.
 ///
-/// A projection: feed every event in journal order to ``apply(_:)``, then read ``results()``.
+/// A projection: feed every event in journal order to ``apply(_:)``, then read ``results(at:)``.
 /// A lead counts once per commitment and period, with the fit score it had when it entered the
 /// stage.
 ///

@@ -3,7 +3,7 @@ public import LeadModel
 
 /// Marketing's side of the agreement: a volume of ICP-fit leads per period, or a quality floor.
 ///
-/// Exactly one of ``volume`` and ``acceptanceRate`` is set (``SLAConfiguration/problems()`` checks).
+/// Exactly one of ``volume`` and ``acceptanceRate`` is set (``SLAConfiguration/problems(pluginCalendars:)`` checks).
 ///
 /// ```json
 /// { "name": "icp-mqls", "per": "week", "volume": { "atLeast": 40, "stage": "mql", "fitAtLeast": 30 } }

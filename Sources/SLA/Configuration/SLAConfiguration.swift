@@ -4,7 +4,7 @@ public import LeadModel
 /// The playbook's `sla` section: named business calendars and the tiers of the agreement.
 ///
 /// Tiers are tried in order; the first that covers a lead applies, and a lead no tier covers gets
-/// no clock (nurture). Check a decoded section with ``problems()``.
+/// no clock (nurture). Check a decoded section with ``problems(pluginCalendars:)``.
 ///
 /// ```json
 /// {

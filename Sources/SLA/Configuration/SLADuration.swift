@@ -3,7 +3,7 @@ import Foundation
 /// A length of time written the way people write it: `"15m"`, `"2h"`, `"1h30m"`, `"10d"`, `"45s"`.
 ///
 /// Units are `d` (24 hours), `h`, `m` and `s`, largest first. In a business-time target a day is
-/// not 24 working hours, so ``SLAConfiguration/problems()`` rejects `d` there: write `"8h"`.
+/// not 24 working hours, so ``SLAConfiguration/problems(pluginCalendars:)`` rejects `d` there: write `"8h"`.
 public struct SLADuration: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     /// The length in seconds.
     public var seconds: TimeInterval

@@ -23,7 +23,7 @@ public struct TieredSLAPolicy: SLAPolicy {
     ///
     /// - Parameters:
     ///   - configuration: the playbook's `sla` section.
-    ///   - calendars: further calendars by name (a third-party ``BusinessCalendar``); a name here
+    ///   - calendars: further calendars by name (a third-party ``LeadModel/BusinessCalendar``); a name here
     ///     replaces a calendar of the same name in the configuration.
     public init(configuration: SLAConfiguration, calendars: [String: any BusinessCalendar] = [:]) {
         self.configuration = configuration
@@ -85,7 +85,7 @@ public struct TieredSLAPolicy: SLAPolicy {
     /// The deadline `target` sets from `start`, with its arithmetic.
     ///
     /// A business target on a missing calendar counts wall-clock time and says so in the reasons
-    /// (``SLAConfiguration/problems()`` reports the configuration).
+    /// (``SLAConfiguration/problems(pluginCalendars:)`` reports the configuration).
     ///
     /// - Parameters:
     ///   - target: the time limit.
@@ -130,7 +130,7 @@ public struct TieredSLAPolicy: SLAPolicy {
     /// When escalation step `index` of a tier is due after a breach, with its arithmetic.
     ///
     /// - Parameters:
-    ///   - tier: the tier's name.
+    ///   - name: the tier's name.
     ///   - index: the step's position in the ladder.
     ///   - deadline: the breached deadline.
     ///   - owner: the owner's calendar name, if any.
@@ -155,7 +155,7 @@ public struct TieredSLAPolicy: SLAPolicy {
     /// The clock after a reassignment: a fresh full target from `input.now` when the tier says
     /// `restart`, `nil` when it keeps the clock (or no tier covers the clock).
     ///
-    /// To restart, append `slaStarted` again with the same ``SLAClockID``: the fold and
+    /// To restart, append `slaStarted` again with the same ``LeadModel/SLAClockID``: the fold and
     /// ``SLAMonitor`` replace the open clock.
     ///
     /// - Parameters:

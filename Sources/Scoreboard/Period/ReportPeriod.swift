@@ -3,7 +3,7 @@ import Foundation
 /// The span of time a scoreboard covers: a week, a month, a quarter or a custom range of days,
 /// in a chosen time zone.
 ///
-/// Weeks start on Monday (ISO 8601). A period is resolved to an exact ``DateInterval`` — start
+/// Weeks start on Monday (ISO 8601). A period is resolved to an exact `DateInterval` — start
 /// inclusive, end exclusive — with ``interval(in:)``, so a lead captured at 23:30 on the last day
 /// of a month in Berlin belongs to that month for a Berlin team and to the next one for a team
 /// in Tokyo.
