@@ -178,7 +178,12 @@ extension Playbook {
         do {
             playbook = try JSONDecoder().decode(Playbook.self, from: data)
         } catch let error as DecodingError {
-            throw PlaybookError(file: file, issues: issues + [PlaybookIssue(decodingError: error)])
+            // Decoding stops at the first bad value; decode each section alone so that one
+            // mistyped value does not hide the problems of the other sections.
+            let sectionIssues = decodingIssuesBySection(data)
+            throw PlaybookError(
+                file: file,
+                issues: issues + (sectionIssues.isEmpty ? [PlaybookIssue(decodingError: error)] : sectionIssues))
         } catch {
             throw PlaybookError(file: file, issues: issues + [PlaybookIssue(path: "$", message: "\(error)")])
         }
@@ -186,6 +191,43 @@ extension Playbook {
         issues += playbook.validate()
         guard issues.isEmpty else { throw PlaybookError(file: file, issues: issues) }
         return playbook
+    }
+
+    /// The decoding problem of each top-level section, each section decoded on its own, and the
+    /// required fields that are missing.
+    private static func decodingIssuesBySection(_ data: Data) -> [PlaybookIssue] {
+        guard let top = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return [] }
+        var issues: [PlaybookIssue] = []
+        func check<Section: Decodable>(_ key: String, _ type: Section.Type) {
+            guard let value = top[key] else { return }
+            do {
+                let bytes = try JSONSerialization.data(withJSONObject: value, options: .fragmentsAllowed)
+                _ = try JSONDecoder().decode(Section.self, from: bytes)
+            } catch let error as DecodingError {
+                var issue = PlaybookIssue(decodingError: error)
+                issue.path = "$.\(key)" + issue.path.dropFirst()
+                issues.append(issue)
+            } catch {
+                issues.append(PlaybookIssue(path: "$.\(key)", message: "\(error)"))
+            }
+        }
+        for key in ["name", "version"] where top[key] == nil {
+            issues.append(PlaybookIssue(path: "$.\(key)", message: "required field is missing"))
+        }
+        check("name", String.self)
+        check("version", String.self)
+        check("owners", [PlaybookOwner].self)
+        check("reviewCadence", ReviewCadence.self)
+        check("stages", StagesSection.self)
+        check("identity", StandardIdentityResolver.Configuration.self)
+        check("reasonCodes", ReasonCodeTaxonomy.self)
+        check("scoring", ScoringRules.self)
+        check("qualification", QualificationPolicy.self)
+        check("sla", SLAConfiguration.self)
+        check("routing", RoutingRules.self)
+        check("feedback", FeedbackPolicy.self)
+        check("plugins", PluginsSection.self)
+        return issues
     }
 
     /// Fields inside the sections that no part of the playbook reads (the top level is checked

@@ -33,6 +33,17 @@ struct PlaybookTests {
         #expect(mistyped.first?.message == "expected a string")
     }
 
+    @Test func aMistypedValueDoesNotHideTheOtherSectionsProblems() {
+        let found = issues(
+            #"""
+            {"name": "A", "version": "1", "reviewCadence": "yearly",
+             "scoring": {"fit": [{"name": "x", "field": "industry", "equals": "a", "points": "ten"}]},
+             "sla": {"tiers": "hot"}}
+            """#)
+        #expect(found.map(\.path) == ["$.reviewCadence", "$.scoring.fit[0].points", "$.sla.tiers"])
+        #expect(found[1].message == "expected a number")
+    }
+
     @Test func unknownTopLevelFieldGetsADidYouMeanHint() {
         let found = issues(#"{"name": "A", "version": "1", "stagse": {}}"#)
         #expect(found.first?.path == "$.stagse")
