@@ -20,6 +20,7 @@ extension AlignmentEngine {
         }
         planner.add(
             id, .dispositionRecorded(checked.disposition), by: actor, reasons: checked.reasons, decision: true)
+        stopDispositionClocks(of: state, in: &planner)
         if disposition.outcome == .recycled, state.stage != policy.recycleStage {
             planner.add(
                 id, .stageChanged(StageChange(from: state.stage, to: policy.recycleStage)), by: actor,
@@ -28,6 +29,26 @@ extension AlignmentEngine {
                         rule: "recycle",
                         detail: "recycled by sales (\(disposition.reasonCode ?? "no reason")); back to nurture")
                 ], decision: true)
+        }
+    }
+
+    /// A verdict stops the lead's disposition clocks: met when in time, breached when late.
+    private func stopDispositionClocks(of state: LeadState, in planner: inout Planner) {
+        let now = planner.now
+        for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
+        where clock.id.isDisposition {
+            let timing = "verdict at \(now.formatted(.iso8601)), deadline \(clock.deadline.formatted(.iso8601))"
+            if now <= clock.deadline {
+                planner.add(
+                    state.id, .slaMet(clock.id), by: .system,
+                    reasons: [Reason(rule: "sla:\(clock.tier)", detail: "disposition in time: \(timing)")],
+                    decision: true)
+            } else if !state.breachedClocks.contains(clock.id) {
+                planner.add(
+                    state.id, .slaBreached(clock.id), by: .system,
+                    reasons: [Reason(rule: "sla:\(clock.tier)", detail: "disposition late: \(timing)")],
+                    decision: true)
+            }
         }
     }
 

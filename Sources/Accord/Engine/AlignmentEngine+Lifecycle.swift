@@ -67,6 +67,13 @@ extension AlignmentEngine {
             id: SLAClockID(rawValue: "\(id)#\(state.version + 1)"), tier: start.tier,
             owner: state.owner, warnAt: start.warnAt, deadline: start.deadline)
         planner.add(id, .slaStarted(clock), by: .system, reasons: start.reasons, decision: true)
+        let input = SLAInput(state: state, now: planner.now, qualificationTier: tier)
+        if let deadline = policy.dispositionClock(for: input) {
+            let disposition = SLAClock(
+                id: clock.id.disposition, tier: deadline.tier, owner: state.owner, warnAt: nil,
+                deadline: deadline.deadline)
+            planner.add(id, .slaStarted(disposition), by: .system, reasons: deadline.reasons, decision: true)
+        }
     }
 
     /// Assigns a lead by hand (a manager reassigns). Its running response clocks restart or keep
@@ -91,8 +98,8 @@ extension AlignmentEngine {
         return leads[id]!
     }
 
-    /// Records a sales touch. Open response clocks stop: met when the touch is on time,
-    /// breached when it comes after the deadline.
+    /// Records a sales touch. Open first-touch clocks stop: met when the touch is on time,
+    /// breached when it comes after the deadline. Disposition clocks run on until a verdict.
     ///
     /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
     ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
@@ -104,7 +111,8 @@ extension AlignmentEngine {
             try playbook.feedback.checkObjections(touch.objections, for: id)
             planner.add(id, .touched(touch), by: .person(touch.by))
             let now = planner.now
-            for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
+            for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
+            where !clock.id.isDisposition {
                 let timing = "touched at \(now.formatted(.iso8601)), deadline \(clock.deadline.formatted(.iso8601))"
                 // A paused clock has not run out, whatever its (not yet moved) deadline says.
                 if now <= clock.deadline || monitor.pausedSince(clock.id) != nil {

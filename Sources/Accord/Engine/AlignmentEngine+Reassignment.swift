@@ -129,7 +129,8 @@ extension AlignmentEngine {
         }
         guard let policy = slaPolicy as? TieredSLAPolicy, let after = planner.state(id) else { return }
         let tier = after.lead.attributes[Self.tierAttribute]?.text
-        for clock in clocks {
+        // A disposition deadline stays with the lead: the verdict is owed whoever owns it.
+        for clock in clocks where !clock.id.isDisposition {
             let input = SLAInput(state: after, now: planner.now, qualificationTier: tier)
             guard let restart = policy.reassigned(clock, input: input) else { continue }
             let restarted = SLAClock(

@@ -67,7 +67,7 @@ extension AlignmentEngine {
             paused = []
             let policy = slaPolicy as? TieredSLAPolicy
             for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
-            where monitor.pausedSince(clock.id) == nil {
+            where !clock.id.isDisposition && monitor.pausedSince(clock.id) == nil {
                 guard clock.deadline > planner.now else {
                     throw LeadModelError(
                         .invalidValue, leadID: id,
@@ -103,7 +103,8 @@ extension AlignmentEngine {
             var planner = makePlanner()
             let state = try liveState(of: id)
             guard let policy = slaPolicy as? TieredSLAPolicy else { return [] }
-            for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
+            for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
+            where !clock.id.isDisposition {
                 guard let since = monitor.pausedSince(clock.id),
                     let moved = policy.resumed(clock, pausedAt: since, resumedAt: planner.now),
                     let tier = policy.configuration.tier(named: clock.tier)
@@ -123,6 +124,8 @@ extension AlignmentEngine {
             }
             return planner.requests
         }
-        return leads[id].map { $0.openClocks.values.sorted { $0.id.rawValue < $1.id.rawValue } } ?? []
+        return leads[id].map { state in
+            state.openClocks.values.filter { !$0.id.isDisposition }.sorted { $0.id.rawValue < $1.id.rawValue }
+        } ?? []
     }
 }

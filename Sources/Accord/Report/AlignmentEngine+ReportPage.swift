@@ -34,7 +34,8 @@ extension AlignmentEngine {
                 if let start = handedOff[lead], firstTouch[lead] == nil, event.occurredAt >= start {
                     firstTouch[lead] = event.occurredAt
                 }
-            case .slaMet where inPeriod(event.occurredAt), .slaBreached where inPeriod(event.occurredAt):
+            case .slaMet(let id) where inPeriod(event.occurredAt) && !id.isDisposition,
+                .slaBreached(let id) where inPeriod(event.occurredAt) && !id.isDisposition:
                 let week = calendar.dateInterval(of: .weekOfYear, for: event.occurredAt)?.start ?? event.occurredAt
                 if case .slaMet = event.payload {
                     weeks[week, default: (0, 0)].met += 1

@@ -51,9 +51,10 @@ struct JournalTally {
             case .rep(let rep): side.assignmentsByRep[rep, default: 0] += 1
             case .queue: side.queued += 1
             }
-        case .slaStarted where inside: side.clocksStarted += 1
-        case .slaMet where inside: side.clocksMet += 1
-        case .slaBreached where inside: side.clocksBreached += 1
+        // First-touch clocks only: verdicts are not replayed, so disposition clocks cannot compare.
+        case .slaStarted(let clock) where inside && !clock.id.isDisposition: side.clocksStarted += 1
+        case .slaMet(let id) where inside && !id.isDisposition: side.clocksMet += 1
+        case .slaBreached(let id) where inside && !id.isDisposition: side.clocksBreached += 1
         case .slaEscalated where inside: side.escalations += 1
         case .dispositionRecorded(let disposition): verdicts[lead] = disposition.outcome
         case .mergedInto(let survivor): survivors[lead] = survivor

@@ -39,6 +39,7 @@ extension CommandDefinition {
         var clocksMet = 0
         var clocksBreached = 0
         var escalations = 0
+        var verdicts = (inTime: 0, late: 0)
         var example: (merged: LeadID?, any: LeadID?, account: AccountID?, handedOff: LeadID?) = (nil, nil, nil, nil)
         let assignments = DemoAssignments()
         var reps = DemoReps(seed: UInt64(seed))
@@ -74,9 +75,12 @@ extension CommandDefinition {
             for try await event in engine.store.events() {
                 funnel.apply(event)
                 switch event.payload {
-                case .slaStarted: clocksStarted += 1
-                case .slaMet: clocksMet += 1
-                case .slaBreached: clocksBreached += 1
+                // First-touch clocks; disposition deadlines are sales' verdicts, counted apart.
+                case .slaStarted(let started) where !started.id.isDisposition: clocksStarted += 1
+                case .slaMet(let id) where !id.isDisposition: clocksMet += 1
+                case .slaBreached(let id) where !id.isDisposition: clocksBreached += 1
+                case .slaMet(let id) where id.isDisposition: verdicts.inTime += 1
+                case .slaBreached(let id) where id.isDisposition: verdicts.late += 1
                 case .slaEscalated: escalations += 1
                 default: break
                 }
@@ -140,6 +144,8 @@ extension CommandDefinition {
         console.print(
             "    \(clocksStarted) response clocks started: \(clocksMet) met, \(clocksBreached) breached, "
                 + "\(escalations) escalation steps")
+        console.print(
+            "    verdict deadlines (accept, reject or recycle): \(verdicts.inTime) in time, \(verdicts.late) late")
         let sales = reps.counts
         console.print(
             "    Sales dispositions: \(sales.accepted) accepted, \(sales.rejected) rejected, \(sales.recycled) recycled; "

@@ -53,7 +53,7 @@ public struct SLAHealthReport: Sendable {
             owners[lead] = assignment.owner
         case .touched:
             touches[lead, default: []].append(event.occurredAt)
-        case .slaStarted(let clock):
+        case .slaStarted(let clock) where !clock.id.isDisposition:
             if clocks[clock.id] == nil {
                 order.append(clock.id)
                 clocks[clock.id] = ClockRecord(lead: lead, clock: clock, started: event.occurredAt)

@@ -197,7 +197,8 @@ public struct SLAMonitor: Sendable {
         case 0: kind = .warn
         case 1: kind = .breach
         default:
-            guard let tier = policy?.configuration.tier(named: record.clock.tier),
+            // A missed verdict is a breach; the ladder (reassign, return to pool) is for first touch.
+            guard !record.clock.id.isDisposition, let tier = policy?.configuration.tier(named: record.clock.tier),
                 tier.escalation.indices.contains(record.phase - 2)
             else { return nil }
             kind = .escalate(index: record.phase - 2, step: tier.escalation[record.phase - 2].step)

@@ -60,4 +60,12 @@ public struct SLAClockStart: Hashable, Sendable {
 public protocol SLAPolicy: Sendable {
     /// The clock to start for the lead, or `nil`.
     func clock(for input: SLAInput) -> SLAClockStart?
+
+    /// The disposition clock to start beside the first-touch clock (sales must accept, reject or
+    /// recycle the lead in time), or `nil` for none — the default.
+    func dispositionClock(for input: SLAInput) -> SLAClockStart?
+}
+
+extension SLAPolicy {
+    public func dispositionClock(for input: SLAInput) -> SLAClockStart? { nil }
 }

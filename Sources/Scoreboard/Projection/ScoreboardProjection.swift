@@ -89,9 +89,9 @@ public struct ScoreboardProjection: Sendable {
             case .recycled: kind = PersonRecord.recycled
             }
             people[slot].dispositions.append(PersonRecord.Outcome(at: time, kind: kind))
-        case .slaMet:
+        case .slaMet(let clock) where !clock.isDisposition:
             people[slot].sla.append(PersonRecord.Outcome(at: time, kind: PersonRecord.met))
-        case .slaBreached:
+        case .slaBreached(let clock) where !clock.isDisposition:
             people[slot].sla.append(PersonRecord.Outcome(at: time, kind: PersonRecord.breached))
         case .opportunityOpened(let deal):
             let opened = deal.openedAt?.timeIntervalSinceReferenceDate ?? time

@@ -41,14 +41,16 @@ struct ClockRunTests {
         let lead = try await handOff(engine, at: clock.now)
         let loop = Task { try await engine.run() }
         await clock.waitForSleepers()
-        #expect(try await kinds(engine, lead.id) == ["sla-started"])
+        #expect(try await kinds(engine, lead.id) == ["sla-started", "sla-started"])  // first touch, disposition
         clock.advance(by: 12 * 60)
         await clock.waitForSleepers()
-        #expect(try await kinds(engine, lead.id) == ["sla-started", "sla-warned"])
+        #expect(try await kinds(engine, lead.id) == ["sla-started", "sla-started", "sla-warned"])
         clock.advance(by: 4 * 60)
         await clock.waitForSleepers()
         #expect(
-            try await kinds(engine, lead.id) == ["sla-started", "sla-warned", "sla-breached", "sla-escalated"])
+            try await kinds(engine, lead.id) == [
+                "sla-started", "sla-started", "sla-warned", "sla-breached", "sla-escalated",
+            ])
         loop.cancel()
         try await loop.value
         #expect(clock.sleeperCount == 0)

@@ -9,7 +9,9 @@ struct ClockTickTests {
         let engine = try await makeEngine(clock: clock, playbook: .standard, router: FixedRouter())
         let person = Lead(id: "", email: "ana@acme.com", company: "Acme", source: "website")
         let result = try await engine.record(Signal(kind: .quoteRequested, occurredAt: clock.now), from: person)
-        #expect(result.state.openClocks.count == 1)
+        // The first-touch clock and, beside it, the hot tier's disposition deadline.
+        #expect(result.state.openClocks.count == 2)
+        #expect(result.state.openClocks.values.filter(\.id.isDisposition).count == 1)
         return (engine, result.leadID)
     }
 
@@ -35,7 +37,9 @@ struct ClockTickTests {
         }
         #expect(steps == ["warn-owner", "notify-manager"])
         let state = try #require(await engine.state(of: id))
-        #expect(state.openClocks.isEmpty && state.breachedClocks.count == 1)
+        #expect(state.breachedClocks.count == 1)
+        let stillOpen = state.openClocks.values.map(\.id.isDisposition)
+        #expect(stillOpen == [true], "the verdict is still owed")
     }
 
     @Test func aTouchInTimeStopsTheClockForGood() async throws {
@@ -46,7 +50,29 @@ struct ClockTickTests {
         clock.advance(by: 3 * 3_600)
         #expect(try await engine.tick() == 0)
         #expect(try await clockKinds(engine, id) == ["sla-met"])
-        #expect(await engine.nextClockDue == nil)
+        let disposition = try #require(await engine.state(of: id)?.openClocks.values.first)
+        #expect(disposition.id.isDisposition, "a touch does not answer for the verdict")
+        #expect(await engine.nextClockDue == disposition.deadline)
+    }
+
+    @Test func aVerdictInTimeMeetsTheDispositionClockAndALateOneBreachesItWithoutEscalating() async throws {
+        let clock = ManualClock()
+        let (engine, id) = try await handedOff(clock)
+        try await engine.recordTouch(Touch(channel: .call, by: "rep-1", connected: true), on: id)
+        try await engine.recordDisposition(Disposition(outcome: .accepted), on: id, by: .person("rep-1"))
+        let met = try #require(await engine.state(of: id))
+        #expect(met.openClocks.isEmpty)
+        #expect(try await clockKinds(engine, id) == ["sla-met", "sla-met"])
+
+        let (late, lateID) = try await handedOff(clock)
+        try await late.recordTouch(Touch(channel: .call, by: "rep-1", connected: true), on: lateID)
+        let deadline = try #require(await late.state(of: lateID)?.openClocks.values.first?.deadline)
+        clock.set(deadline + 60)
+        #expect(try await late.tick() == 1, "the breach, and no escalation ladder for a verdict")
+        #expect(try await late.tick() == 0)
+        #expect(try await clockKinds(late, lateID) == ["sla-met", "sla-breached"])
+        let breach = try #require(try await late.timeline(of: lateID).last)
+        #expect(breach.payload == .slaBreached(try #require(await late.state(of: lateID)?.breachedClocks.first)))
     }
 
     @Test func aReopenedEngineDoesNotFireStepsAgain() async throws {

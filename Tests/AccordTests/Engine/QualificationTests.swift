@@ -81,9 +81,12 @@ struct PlaybookSLATests {
             id: "", email: "ana@acme.com", company: "Acme", source: "website",
             attributes: ["industry": "healthcare", "employees": 450, "country": "US"])
         let result = try await engine.record(Signal(kind: .demoRequested, occurredAt: clock.now), from: person)
-        let started = try #require(result.state.openClocks.values.first)
+        let started = try #require(result.state.openClocks.values.first { !$0.id.isDisposition })
         #expect(started.tier == "hot")
         #expect(started.deadline == clock.now + 15 * 60)
+        let disposition = try #require(result.state.openClocks[started.id.disposition])
+        #expect(disposition.warnAt == nil)
+        #expect(disposition.deadline > started.deadline, "16 business hours to accept, reject or recycle")
         #expect(started.owner == .rep("rep-1"))
         let event = try #require(
             try await engine.timeline(of: result.leadID).first { $0.payload.kind == "sla-started" })

@@ -6,6 +6,17 @@ public struct SLAClockID: StringIdentifier {
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
+extension SLAClockID {
+    /// The disposition clock that runs beside this first-touch clock: sales must accept, reject
+    /// or recycle the lead by its deadline. Its id is this one's with `/disposition` appended.
+    public var disposition: SLAClockID { SLAClockID(rawValue: rawValue + Self.dispositionSuffix) }
+
+    /// Whether this is a disposition clock (stopped by a disposition, not by a touch).
+    public var isDisposition: Bool { rawValue.hasSuffix(Self.dispositionSuffix) }
+
+    static let dispositionSuffix = "/disposition"
+}
+
 /// A response clock as it started: its tier, when it warns and when it breaches. The calendar
 /// arithmetic behind the deadline is in the event's reasons.
 public struct SLAClock: Hashable, Sendable, Codable {
