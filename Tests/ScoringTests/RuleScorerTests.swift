@@ -77,4 +77,13 @@ struct RuleScorerTests {
         }
         #expect(totals == [70, 70, 70, 70])
     }
+
+    @Test func theCardNamesThePlaybookVersionItWasMadeWith() throws {
+        let card = try #require(
+            RuleScorer(.standard).score(
+                ScoringInput(state: Self.icpLead, now: Fixtures.now, playbookVersion: "2026.11.2")))
+        #expect(card.playbookVersion == "2026.11.2")
+        #expect(
+            RuleScorer(.standard).score(ScoringInput(state: Self.icpLead, now: Fixtures.now))?.playbookVersion == nil)
+    }
 }

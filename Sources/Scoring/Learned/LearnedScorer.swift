@@ -102,7 +102,8 @@ public struct LearnedScorer: LeadScorer {
         }
         return ScoreCard(
             scorer: model.identifier, fit: Self.round(fit), engagement: Self.round(engagement),
-            total: Self.round(100 * probability), grade: nil, contributions: contributions)
+            total: Self.round(100 * probability), grade: nil, contributions: contributions,
+            playbookVersion: input.playbookVersion)
     }
 
     private static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }

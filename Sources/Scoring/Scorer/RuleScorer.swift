@@ -105,7 +105,7 @@ public struct RuleScorer: LeadScorer {
         let grade = grades[scale.fit.index(of: card.fit) * 4 + scale.engagement.index(of: card.engagement)]
         return ScoreCard(
             scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade,
-            contributions: card.contributions)
+            contributions: card.contributions, playbookVersion: input.playbookVersion)
     }
 
     /// The fit bonus of each target-account list the lead's account is on.

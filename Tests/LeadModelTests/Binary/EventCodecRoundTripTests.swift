@@ -92,6 +92,24 @@ struct EventCodecRoundTripTests {
         #expect(decoded == stored, "records written with layout version 1 stay readable")
     }
 
+    /// A score card's playbook version was added in layout 2: a version-1 `scored` record (no such
+    /// field) still reads, with no version.
+    @Test func aVersionOneScoreCardReadsWithoutItsPlaybookVersion() throws {
+        let card = ScoreCard(scorer: "rules", fit: 10, engagement: 5, grade: "C3")
+        let event = LeadEvent(leadID: "L1", occurredAt: EventFixtures.at, actor: .system, payload: .scored(card))
+        var bytes = Codec.encode(event)
+        #expect(bytes.last == 0, "the absent playbook version ends the record")
+        bytes.removeLast()
+        bytes[0] = 1
+        let decoded = try bytes.withUnsafeBytes { try EventCodec.decode($0, position: .start) }
+        #expect(decoded.payload == .scored(card))
+
+        var versioned = event
+        versioned.payload = .scored(
+            ScoreCard(scorer: "rules", fit: 10, engagement: 5, grade: "C3", playbookVersion: "2026.11.2"))
+        #expect(try Codec.decode(Codec.encode(versioned)).payload == versioned.payload)
+    }
+
     /// The example of `Documentation/RecordLayout.md`.
     @Test func writesTheDocumentedExample() {
         let event = LeadEvent(

@@ -66,7 +66,7 @@ enum EventFixtures {
                     contributions: [
                         .init(rule: "icp-industry", axis: .fit, points: 40, evidence: "healthcare"),
                         .init(rule: "emails-opened", axis: .engagement, points: 12.5, evidence: "3 in 30 days"),
-                    ]))
+                    ], playbookVersion: "2026.11.2"))
         ),
         ("assigned", .assigned(Assignment(owner: .rep("rep-7"), router: "rules"))),
         (

@@ -34,7 +34,7 @@ struct SeniorityScorer: LeadScorer {
             grade: grades.grade(fit: fit, engagement: base.engagement),
             contributions: base.contributions + [
                 .init(rule: "seniority", axis: .fit, points: points, evidence: "title contains '\(word)'")
-            ])
+            ], playbookVersion: input.playbookVersion)
     }
 
     /// The rules' decay still applies to the engagement part of the card.

@@ -12,10 +12,12 @@ public struct ScoreCard: Hashable, Sendable, Codable {
     public var grade: String?
     /// The rules that gave points, with the evidence they matched.
     public var contributions: [Contribution]
+    /// The version of the playbook whose rules made the card; `nil` when the scorer does not say.
+    public var playbookVersion: String?
 
     public init(
         scorer: String, fit: Double, engagement: Double, total: Double? = nil, grade: String? = nil,
-        contributions: [Contribution] = []
+        contributions: [Contribution] = [], playbookVersion: String? = nil
     ) {
         self.scorer = scorer
         self.fit = fit
@@ -23,6 +25,7 @@ public struct ScoreCard: Hashable, Sendable, Codable {
         self.total = total ?? (fit + engagement)
         self.grade = grade
         self.contributions = contributions
+        self.playbookVersion = playbookVersion
     }
 
     /// Which axis a contribution counts towards.

@@ -148,9 +148,10 @@ extension BinaryReader {
                 rule: rule, axis: axis, points: try reader.readDouble("scored.contribution.points"),
                 evidence: try reader.readString("scored.contribution.evidence"))
         }
+        let playbookVersion = layoutVersion >= 2 ? try readOptionalString("scored.playbookVersion") : nil
         return ScoreCard(
             scorer: scorer, fit: fit, engagement: engagement, total: total, grade: grade,
-            contributions: contributions)
+            contributions: contributions, playbookVersion: playbookVersion)
     }
 
     /// The payload tags added in layout version 2; a version-1 record carrying one is malformed.

@@ -126,6 +126,7 @@ extension BinaryWriter {
             writer.writeDouble(contribution.points)
             writer.writeString(contribution.evidence)
         }
+        writeOptionalString(card.playbookVersion)  // since layout 2
     }
 
     /// `string id, f64 amount, string currency, optional string product, optional date
