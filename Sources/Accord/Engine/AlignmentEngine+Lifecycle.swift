@@ -70,7 +70,7 @@ extension AlignmentEngine {
         let input = SLAInput(state: state, now: planner.now, qualificationTier: tier)
         if let deadline = policy.dispositionClock(for: input) {
             let disposition = SLAClock(
-                id: clock.id.disposition, tier: deadline.tier, owner: state.owner, warnAt: nil,
+                id: clock.id.dispositionClockID, tier: deadline.tier, owner: state.owner, warnAt: nil,
                 deadline: deadline.deadline)
             planner.add(id, .slaStarted(disposition), by: .system, reasons: deadline.reasons, decision: true)
         }

@@ -14,9 +14,6 @@ struct RescoreSchedule: Sendable {
     /// the first sweep after the engine opens).
     var isComplete = false
 
-    /// How many leads have a review time.
-    var count: Int { current.count }
-
     /// The earliest review time, if any.
     var nextDue: Date? {
         mutating get {

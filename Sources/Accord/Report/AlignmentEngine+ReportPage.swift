@@ -75,7 +75,7 @@ extension AlignmentEngine {
     }
 
     private static func figures(_ total: ScoreboardRow) -> [ReportPage.Figure] {
-        func share(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+        func share(_ value: Double?) -> String { value.map(HTMLReport.share) ?? "—" }
         var figures = [
             ReportPage.Figure(label: "leads", value: NumberText.format(Double(total.leads))),
             ReportPage.Figure(

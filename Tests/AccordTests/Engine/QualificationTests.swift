@@ -84,7 +84,7 @@ struct PlaybookSLATests {
         let started = try #require(result.state.openClocks.values.first { !$0.id.isDisposition })
         #expect(started.tier == "hot")
         #expect(started.deadline == clock.now + 15 * 60)
-        let disposition = try #require(result.state.openClocks[started.id.disposition])
+        let disposition = try #require(result.state.openClocks[started.id.dispositionClockID])
         #expect(disposition.warnAt == nil)
         #expect(disposition.deadline > started.deadline, "16 business hours to accept, reject or recycle")
         #expect(started.owner == .rep("rep-1"))

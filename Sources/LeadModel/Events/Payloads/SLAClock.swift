@@ -9,7 +9,7 @@ public struct SLAClockID: StringIdentifier {
 extension SLAClockID {
     /// The disposition clock that runs beside this first-touch clock: sales must accept, reject
     /// or recycle the lead by its deadline. Its id is this one's with `/disposition` appended.
-    public var disposition: SLAClockID { SLAClockID(rawValue: rawValue + Self.dispositionSuffix) }
+    public var dispositionClockID: SLAClockID { SLAClockID(rawValue: rawValue + Self.dispositionSuffix) }
 
     /// Whether this is a disposition clock (stopped by a disposition, not by a touch).
     public var isDisposition: Bool { rawValue.hasSuffix(Self.dispositionSuffix) }
