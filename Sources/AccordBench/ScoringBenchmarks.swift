@@ -107,12 +107,10 @@ enum ScoringBenchmarks {
         let (seconds, checksum) = await measure {
             var checksum = 0.0
             var contributions = 0
-            inputs.withUnsafeBufferPointer { inputs in
-                for index in 0..<count {
-                    guard let card = scorer.score(inputs[index % poolSize]) else { continue }
-                    checksum += card.total
-                    contributions += card.contributions.count
-                }
+            for index in 0..<count {
+                guard let card = scorer.score(inputs[index % poolSize]) else { continue }
+                checksum += card.total
+                contributions += card.contributions.count
             }
             return (checksum, contributions)
         }

@@ -1,7 +1,7 @@
 import LeadModel
 
 /// An ``EngagementRule`` ready to evaluate.
-final class CompiledEngagementRule: Sendable {
+final class CompiledEngagementRule: EvidenceWriter {
     enum PropertyReader: Sendable {
         case source, campaign
         case property(String)
@@ -16,6 +16,15 @@ final class CompiledEngagementRule: Sendable {
         }
     }
 
+    /// What the signal loop needs to know of a rule, as plain values.
+    struct Gate: Sendable {
+        /// The window in seconds; infinity when the rule has none.
+        var window: Double
+        var decays: Bool
+        /// Whether signals must also pass property conditions (see ``admits(_:_:age:)``).
+        var hasConditions: Bool
+    }
+
     let name: String
     let axis: ScoreCard.Axis
     let conditions: [(reader: PropertyReader, condition: CompiledCondition)]
@@ -26,6 +35,8 @@ final class CompiledEngagementRule: Sendable {
     let perOccurrence: Bool
     let cap: Double?
     let decays: Bool
+    /// The section's decay model, which this rule follows when it decays.
+    let decay: EngagementDecay
     let label: String
     /// Evidence for 1…32 qualifying signals, made once: `3 emails opened in the last 30 days`.
     let baseEvidence: [String]
@@ -39,7 +50,7 @@ final class CompiledEngagementRule: Sendable {
     /// `, kept 76%` for 0…100 percent, made once.
     static let keptTexts: [String] = (0...100).map { ", kept \($0)%" }
 
-    init(_ rule: EngagementRule) {
+    init(_ rule: EngagementRule, decay: EngagementDecay) {
         name = rule.name
         axis = rule.axis
         conditions = rule.conditions.map { condition in
@@ -58,12 +69,15 @@ final class CompiledEngagementRule: Sendable {
         perOccurrence = rule.per == .occurrence
         cap = rule.cap.flatMap { $0 > 0 ? $0 : nil }
         decays = rule.decays
+        self.decay = decay
         let label = rule.label ?? rule.kinds.map(\.rawValue).joined(separator: " or ") + " signals"
         self.label = label
         let windowText = self.windowText
         baseEvidence = (1...32).map { "\($0) \(label)\(windowText)" }
         eachText = ", \(TextMatching.format(rule.points)) each"
     }
+
+    var gate: Gate { Gate(window: window ?? .infinity, decays: decays, hasConditions: !conditions.isEmpty) }
 
     /// Whether a signal of one of the rule's kinds, `age` seconds old, qualifies.
     @inline(__always)
@@ -75,41 +89,43 @@ final class CompiledEngagementRule: Sendable {
         return true
     }
 
-    /// The contribution for what the rule saw, or `nil` when it gives no points.
-    func contribution(_ tally: EngagementTally, decay: EngagementDecay) -> ScoreCard.Contribution? {
+    /// The contribution for what the rule saw, or `nil` when it gives no points. Its evidence is
+    /// written only when read (see ``evidence(for:)``).
+    func contribution(_ tally: EngagementTally) -> ScoreCard.Contribution? {
         guard tally.count >= atLeast else { return nil }
-        var evidence =
-            tally.count <= baseEvidence.count ? baseEvidence[tally.count - 1] : "\(tally.count) \(label)\(windowText)"
-        var earned: Double
-        if perOccurrence {
-            let full = points * Double(tally.count)
-            earned = points * tally.factorSum
-            evidence = TextMatching.concat(evidence, eachText)
-            if decays, roundPoints(earned) != roundPoints(full) {
-                evidence += ", " + TextMatching.format(earned) + " after decay"
-            }
-            if let cap {
-                if earned > cap {
-                    earned = cap
-                    evidence += ", capped at " + TextMatching.format(cap)
-                } else if earned < -cap {
-                    earned = -cap
-                    evidence += ", capped at " + TextMatching.format(-cap)
-                }
-            }
-        } else {
-            let factor = decays ? decay.factor(age: tally.newestAge) : 1
-            earned = points * factor
-            // Decay is told only when it changed the points the card shows.
-            if roundPoints(earned) != roundPoints(points) {
-                let days = Int(tally.newestAge / 86_400)
-                let percent = Int((factor * 100).rounded())
-                let ageText = days < Self.ageTexts.count ? Self.ageTexts[days] : ", newest \(days) days ago"
-                evidence = TextMatching.concat(evidence, ageText, Self.keptTexts[Swift.min(Swift.max(percent, 0), 100)])
-            }
-        }
+        // Per occurrence, the amount is the points earned before the cap; once, the decay factor.
+        let amount = perOccurrence ? points * tally.factorSum : decays ? decay.factor(age: tally.newestAge) : 1
+        var earned = perOccurrence ? amount : points * amount
+        if perOccurrence, let cap { earned = Swift.min(Swift.max(earned, -cap), cap) }
         let rounded = roundPoints(earned)
         guard rounded != 0 else { return nil }
-        return ScoreCard.Contribution(rule: name, axis: axis, points: rounded, evidence: evidence)
+        return ScoreCard.Contribution(
+            rule: name, axis: axis, points: rounded, writer: self,
+            facts: EvidenceFacts(count: tally.count, amount: amount, age: tally.newestAge))
+    }
+
+    /// `3 emails opened in the last 30 days, 1 each, 2.4 after decay, capped at 2`, or
+    /// `1 replies to a text or email, newest 12 days ago, kept 76%`.
+    func evidence(for facts: EvidenceFacts) -> String {
+        var evidence =
+            facts.count >= 1 && facts.count <= baseEvidence.count
+            ? baseEvidence[facts.count - 1] : "\(facts.count) \(label)\(windowText)"
+        if perOccurrence {
+            let earned = facts.amount
+            evidence += eachText
+            if decays, roundPoints(earned) != roundPoints(points * Double(facts.count)) {
+                evidence += ", " + TextMatching.format(earned) + " after decay"
+            }
+            if let cap, earned > cap || earned < -cap {
+                evidence += ", capped at " + TextMatching.format(earned > cap ? cap : -cap)
+            }
+        } else if roundPoints(points * facts.amount) != roundPoints(points) {
+            // Decay is told only when it changed the points the card shows.
+            let days = Int(facts.age / 86_400)
+            let percent = Int((facts.amount * 100).rounded())
+            evidence += days >= 0 && days < Self.ageTexts.count ? Self.ageTexts[days] : ", newest \(days) days ago"
+            evidence += Self.keptTexts[Swift.min(Swift.max(percent, 0), 100)]
+        }
+        return evidence
     }
 }

@@ -1,7 +1,7 @@
 import LeadModel
 
 /// A ``FitRule`` ready to evaluate.
-final class CompiledFitRule: Sendable {
+final class CompiledFitRule: EvidenceWriter {
     let name: String
     let field: String
     let reader: FieldReader
@@ -42,18 +42,34 @@ final class CompiledFitRule: Sendable {
         }
     }
 
-    /// The contribution for a lead whose value passed: `employees 250 in 200…2,000`.
+    /// The contribution for a lead whose value passed: `employees 250 in 200…2,000`. Evidence
+    /// made once is shared; evidence that shows the lead's value is written when read.
     func contribution(_ value: AttributeValue?) -> ScoreCard.Contribution {
-        ScoreCard.Contribution(rule: name, axis: axis, points: points, evidence: evidence(for: value))
+        if let fixedEvidence {
+            return ScoreCard.Contribution(rule: name, axis: axis, points: points, evidence: fixedEvidence)
+        }
+        switch value {
+        case .string(let text)?:
+            for exact in exactEvidence where exact.text == text {
+                return ScoreCard.Contribution(rule: name, axis: axis, points: points, evidence: exact.evidence)
+            }
+            return ScoreCard.Contribution(
+                rule: name, axis: axis, points: points, writer: self, facts: EvidenceFacts(text: text))
+        case .number(let number)?:
+            return ScoreCard.Contribution(
+                rule: name, axis: axis, points: points, writer: self, facts: EvidenceFacts(amount: number))
+        case let value?:
+            return ScoreCard.Contribution(
+                rule: name, axis: axis, points: points, evidence: fieldPrefix + Self.describe(value) + phraseSuffix)
+        case nil:
+            return ScoreCard.Contribution(
+                rule: name, axis: axis, points: points, evidence: Self.evidence(field, reader, nil, condition))
+        }
     }
 
-    private func evidence(for value: AttributeValue?) -> String {
-        if let fixedEvidence { return fixedEvidence }
-        guard let value else { return Self.evidence(field, reader, nil, condition) }
-        if case .string(let text) = value {
-            for exact in exactEvidence where exact.text == text { return exact.evidence }
-        }
-        return TextMatching.concat(fieldPrefix, Self.describe(value), phraseSuffix)
+    /// The evidence for a text value (`facts.text`) or a number (`facts.amount`).
+    func evidence(for facts: EvidenceFacts) -> String {
+        fieldPrefix + (facts.text ?? TextMatching.format(facts.amount)) + phraseSuffix
     }
 
     static func evidence(
@@ -81,26 +97,16 @@ final class CompiledFitRule: Sendable {
 final class CompiledProfile: Sendable {
     let name: String
     let points: Double
-    let criteria: [(reader: FieldReader, condition: CompiledCondition)]
     /// The evidence, made once: the profile and its criteria (the fit rules show the values).
     let evidence: String
 
     init(_ profile: IdealCustomerProfile) {
         name = profile.name
         points = roundPoints(profile.points)
-        let compiled = profile.criteria.map { (FieldReader($0.field), CompiledCondition($0.condition)) }
-        criteria = compiled
         evidence =
             "matches \(profile.name): "
-            + zip(profile.criteria, compiled).map { "\($0.0.field.rawValue) \($0.1.1.phrase)" }.joined(separator: "; ")
-    }
-
-    /// Whether every criterion holds, given the lead's field values by slot.
-    func matches(_ values: UnsafeMutableBufferPointer<AttributeValue?>, slots: [Int]) -> Bool {
-        for (criterion, slot) in zip(criteria, slots) where !criterion.condition.matches(values[slot]) {
-            return false
-        }
-        return !criteria.isEmpty
+            + profile.criteria.map { "\($0.field.rawValue) \(CompiledCondition($0.condition).phrase)" }
+            .joined(separator: "; ")
     }
 
     /// The contribution: `matches core-icp: industry one of …; employees in 200…2,000`.

@@ -48,7 +48,7 @@ extension RuleScorer {
                 }
             }
             for index in engagementRules.indices where engagementRules[index].decays && tallies[index].count > 0 {
-                guard let contribution = engagementRules[index].contribution(tallies[index], decay: decay) else {
+                guard let contribution = engagementRules[index].contribution(tallies[index]) else {
                     continue
                 }
                 if contribution.axis == .fit {

@@ -32,14 +32,13 @@ public struct RuleScorer: LeadScorer {
     private let profiles: [CompiledProfile]
     let engagementRules: [CompiledEngagementRule]
     let kindTable: SignalKindTable
+    /// What the signal loop needs of each engagement rule, as plain values.
+    private let engagementGates: [CompiledEngagementRule.Gate]
     /// The target-account lists each account (normalised) is on.
     private let targetLists: [String: [Int]]
     private let grades: [String]
-    /// Each field the fit rules and profiles read, once: a lead's fields are read into slots
-    /// before the rules run, so rules on the same field share one dictionary lookup.
-    private let fieldReaders: [FieldReader]
-    private let fitSlots: [Int]
-    private let profileSlots: [[Int]]
+    /// The tests of the fit rules and profiles, as plain data.
+    private let fitProgram: FitProgram
 
     /// Compiles the rules.
     ///
@@ -48,8 +47,9 @@ public struct RuleScorer: LeadScorer {
         self.rules = rules
         fitRules = rules.fit.map(CompiledFitRule.init)
         profiles = rules.icp.map(CompiledProfile.init)
-        engagementRules = rules.engagement.map(CompiledEngagementRule.init)
+        engagementRules = rules.engagement.map { CompiledEngagementRule($0, decay: rules.decay) }
         kindTable = SignalKindTable(rules.engagement)
+        engagementGates = engagementRules.map(\.gate)
         var lists: [String: [Int]] = [:]
         for (index, list) in rules.targetAccounts.enumerated() {
             for account in Set(list.accounts.map(TargetAccountList.normalise)) {
@@ -57,17 +57,7 @@ public struct RuleScorer: LeadScorer {
             }
         }
         targetLists = lists
-        var slots: [String: Int] = [:]
-        var readers: [FieldReader] = []
-        func slot(_ field: LeadField) -> Int {
-            if let existing = slots[field.rawValue] { return existing }
-            readers.append(FieldReader(field))
-            slots[field.rawValue] = readers.count - 1
-            return readers.count - 1
-        }
-        fitSlots = rules.fit.map { slot($0.field) }
-        profileSlots = rules.icp.map { $0.criteria.map { slot($0.field) } }
-        fieldReaders = readers
+        fitProgram = FitProgram(fit: rules.fit, profiles: rules.icp)
         grades = GradeScale.fitGrades.flatMap { fit in GradeScale.engagementGrades.map { fit + $0 } }
     }
 
@@ -78,21 +68,20 @@ public struct RuleScorer: LeadScorer {
     /// - Returns: the card with every contribution; never `nil`.
     public func score(_ input: ScoringInput) -> ScoreCard? {
         var card = CardBuilder()
-        if !fieldReaders.isEmpty {
-            withUnsafeTemporaryAllocation(of: AttributeValue?.self, capacity: fieldReaders.count) { values in
-                for slot in fieldReaders.indices {
-                    (values.baseAddress! + slot).initialize(to: fieldReaders[slot].read(input.state.lead))
+        if !fitProgram.isEmpty {
+            // Locals, so that the closure does not capture (and copy) the whole scorer.
+            let fitRules = fitRules
+            let profiles = profiles
+            let slots = fitProgram.ruleSlots
+            let profileTests = fitProgram.profileTests
+            fitProgram.run(input.state.lead) { values, passed in
+                for index in fitRules.indices where passed[index] {
+                    card.add(fitRules[index].contribution(values[slots[index]]))
                 }
-                for index in fitRules.indices {
-                    let rule = fitRules[index]
-                    let value = values[fitSlots[index]]
-                    guard rule.condition.matches(value) else { continue }
-                    card.add(rule.contribution(value))
-                }
-                for index in profiles.indices where profiles[index].matches(values, slots: profileSlots[index]) {
+                for (index, tests) in profileTests.enumerated()
+                where !tests.isEmpty && tests.allSatisfy({ passed[$0] }) {
                     card.add(profiles[index].contribution())
                 }
-                values.baseAddress!.deinitialize(count: fieldReaders.count)
             }
         }
         if !targetLists.isEmpty {
@@ -132,25 +121,33 @@ public struct RuleScorer: LeadScorer {
     private func scoreEngagement(_ input: ScoringInput, into card: inout CardBuilder) {
         let now = input.now.timeIntervalSinceReferenceDate
         let decay = rules.decay
+        let engagementRules = engagementRules
         withUnsafeTemporaryAllocation(of: EngagementTally.self, capacity: engagementRules.count) { tallies in
             tallies.initialize(repeating: EngagementTally())
-            // Read signals in place: copying each `Signal` would retain all of its fields.
+            // Read signals in place (copying each `Signal` would retain all of its fields), and
+            // rules as plain gates: only rules with conditions are asked about the signal.
             input.state.signals.withUnsafeBufferPointer { signals in
-                let ruleIndices = kindTable.rules
-                for position in signals.indices {
-                    let age = now - signals[position].occurredAt.timeIntervalSinceReferenceDate
-                    guard age >= 0 else { continue }
-                    for slot in kindTable.rules(for: signals[position].kind) {
-                        let index = ruleIndices[slot]
-                        let rule = engagementRules[index]
-                        guard rule.admits(signals, position, age: age) else { continue }
-                        let factor = rule.decays ? decay.factor(age: age) : 1
-                        tallies[index].add(age: age, factor: factor)
+                engagementGates.withUnsafeBufferPointer { gates in
+                    kindTable.rules.withUnsafeBufferPointer { ruleIndices in
+                        for position in signals.indices {
+                            let age = now - signals[position].occurredAt.timeIntervalSinceReferenceDate
+                            guard age >= 0 else { continue }
+                            for slot in kindTable.rules(for: signals[position].kind) {
+                                let index = ruleIndices[slot]
+                                let gate = gates[index]
+                                guard age <= gate.window else { continue }
+                                if gate.hasConditions, !engagementRules[index].admits(signals, position, age: age) {
+                                    continue
+                                }
+                                let factor = gate.decays ? decay.factor(age: age) : 1
+                                tallies[index].add(age: age, factor: factor)
+                            }
+                        }
                     }
                 }
             }
             for index in engagementRules.indices where tallies[index].count > 0 {
-                if let contribution = engagementRules[index].contribution(tallies[index], decay: decay) {
+                if let contribution = engagementRules[index].contribution(tallies[index]) {
                     card.add(contribution)
                 }
             }

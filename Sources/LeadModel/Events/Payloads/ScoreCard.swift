@@ -34,18 +34,107 @@ public struct ScoreCard: Hashable, Sendable, Codable {
     }
 
     /// Points one rule gave, and why.
+    ///
+    /// Two contributions are equal when their rule, axis, points and evidence text are.
     public struct Contribution: Hashable, Sendable, Codable {
         public var rule: String
         public var axis: Axis
         public var points: Double
         /// What the rule matched, in words: `"3 emails opened in 30 days"`.
-        public var evidence: String
+        public var evidence: String {
+            get {
+                switch source {
+                case .text(let text): return text
+                case .deferred(let writer, let facts): return writer.evidence(for: facts)
+                }
+            }
+            set { source = .text(newValue) }
+        }
+        /// The evidence, or what writes it when it is read: a scorer rescoring a million leads
+        /// should not write a million sentences nobody reads.
+        private var source: EvidenceSource
 
         public init(rule: String, axis: Axis, points: Double, evidence: String) {
             self.rule = rule
             self.axis = axis
             self.points = points
-            self.evidence = evidence
+            source = .text(evidence)
         }
+
+        /// Makes a contribution whose evidence is written by `writer` from `facts` when read.
+        package init(rule: String, axis: Axis, points: Double, writer: any EvidenceWriter, facts: EvidenceFacts) {
+            self.rule = rule
+            self.axis = axis
+            self.points = points
+            source = .deferred(writer, facts)
+        }
+
+        public static func == (left: Contribution, right: Contribution) -> Bool {
+            guard left.rule == right.rule, left.axis == right.axis, left.points == right.points else { return false }
+            if case .deferred(let a, let x) = left.source, case .deferred(let b, let y) = right.source, a === b, x == y
+            {
+                return true
+            }
+            return left.evidence == right.evidence
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(rule)
+            hasher.combine(axis)
+            hasher.combine(points)
+            hasher.combine(evidence)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case rule, axis, points, evidence
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            try self.init(
+                rule: container.decode(String.self, forKey: .rule),
+                axis: container.decode(Axis.self, forKey: .axis),
+                points: container.decode(Double.self, forKey: .points),
+                evidence: container.decode(String.self, forKey: .evidence))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rule, forKey: .rule)
+            try container.encode(axis, forKey: .axis)
+            try container.encode(points, forKey: .points)
+            try container.encode(evidence, forKey: .evidence)
+        }
+    }
+}
+
+/// Where a contribution's evidence comes from: written out, or written when read.
+private enum EvidenceSource: Sendable {
+    case text(String)
+    case deferred(any EvidenceWriter, EvidenceFacts)
+}
+
+/// Writes a contribution's evidence when someone reads it: the scorers of this package give
+/// their compiled rules this role, so scoring builds no text.
+///
+/// A writer must be immutable and give the same text for the same facts.
+package protocol EvidenceWriter: AnyObject, Sendable {
+    /// The evidence for what the rule saw.
+    func evidence(for facts: EvidenceFacts) -> String
+}
+
+/// What a rule saw, kept so that its evidence can be written later: a count, an amount (points
+/// earned, a decay factor or the lead's number), an age in seconds, and the lead's text.
+package struct EvidenceFacts: Hashable, Sendable {
+    package var count: Int
+    package var amount: Double
+    package var age: Double
+    package var text: String?
+
+    package init(count: Int = 0, amount: Double = 0, age: Double = 0, text: String? = nil) {
+        self.count = count
+        self.amount = amount
+        self.age = age
+        self.text = text
     }
 }
