@@ -1,5 +1,5 @@
 import Foundation
-public import LeadModel
+import LeadModel
 import Routing
 import SLA
 public import Scoreboard

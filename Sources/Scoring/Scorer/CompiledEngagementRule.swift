@@ -27,7 +27,9 @@ final class CompiledEngagementRule: EvidenceWriter {
 
     let name: String
     let axis: ScoreCard.Axis
-    let conditions: [(reader: PropertyReader, condition: CompiledCondition)]
+    /// What each property condition reads, one slot per condition.
+    let conditionReaders: [PropertyReader]
+    let conditions: ConditionProgram
     let atLeast: Int
     let window: Double?
     let windowText: String
@@ -53,15 +55,16 @@ final class CompiledEngagementRule: EvidenceWriter {
     init(_ rule: EngagementRule, decay: EngagementDecay) {
         name = rule.name
         axis = rule.axis
-        conditions = rule.conditions.map { condition in
-            let reader: PropertyReader =
-                switch condition.property {
-                case "source": .source
-                case "campaign": .campaign
-                default: .property(condition.property)
-                }
-            return (reader, CompiledCondition(condition.condition))
+        conditionReaders = rule.conditions.map { condition in
+            switch condition.property {
+            case "source": .source
+            case "campaign": .campaign
+            default: .property(condition.property)
+            }
         }
+        conditions = ConditionProgram(
+            rule.conditions.enumerated().map { (slot: $0.offset, condition: $0.element.condition) },
+            slotCount: rule.conditions.count)
         atLeast = Swift.max(1, rule.atLeast)
         window = rule.withinDays.map { $0 * 86_400 }
         windowText = rule.withinDays.map { " in the last \(TextMatching.format($0)) days" } ?? ""
@@ -77,16 +80,20 @@ final class CompiledEngagementRule: EvidenceWriter {
         eachText = ", \(TextMatching.format(rule.points)) each"
     }
 
-    var gate: Gate { Gate(window: window ?? .infinity, decays: decays, hasConditions: !conditions.isEmpty) }
+    var gate: Gate { Gate(window: window ?? .infinity, decays: decays, hasConditions: !conditionReaders.isEmpty) }
 
     /// Whether a signal of one of the rule's kinds, `age` seconds old, qualifies.
     @inline(__always)
     func admits(_ signals: UnsafeBufferPointer<Signal>, _ position: Int, age: Double) -> Bool {
         if let window, age > window { return false }
-        for condition in conditions where !condition.condition.matches(condition.reader.read(signals, position)) {
-            return false
+        guard !conditionReaders.isEmpty else { return true }
+        return withUnsafeTemporaryAllocation(of: AttributeValue?.self, capacity: conditionReaders.count) { values in
+            for slot in conditionReaders.indices {
+                (values.baseAddress! + slot).initialize(to: conditionReaders[slot].read(signals, position))
+            }
+            defer { values.baseAddress!.deinitialize(count: conditionReaders.count) }
+            return conditions.allPass(values)
         }
-        return true
     }
 
     /// The contribution for what the rule saw, or `nil` when it gives no points. Its evidence is

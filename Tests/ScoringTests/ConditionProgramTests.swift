@@ -4,21 +4,23 @@ import Testing
 
 @testable import Scoring
 
-/// The plain-data fit tests must give exactly the answers of the compiled conditions they stand
+/// The plain-data condition tests must give exactly the answers of the compiled conditions they stand
 /// in for, on every kind of value.
-struct FitProgramTests {
+struct ConditionProgramTests {
     static let conditions: [ValueCondition] = [
         .equals("healthcare"), .equals(250), .equals("250"), .equals(true), .equals(""),
         .oneOf(["fintech", "Software", "ÜBER"]), .oneOf([250, "300", "many"]), .oneOf(["1e3", 42.5]),
         .range(min: 200, max: 2_000), .range(min: nil, max: 20), .range(min: 0, max: nil),
         .contains("care"), ValueCondition(contains: ["BANK", "fin"]), .contains("über"), .contains("25"),
+        ValueCondition(contains: ["fin", "finance", "bank", "@gusto.com"]),
         .matches("^health"), .present, .missing,
         ValueCondition(equals: .date(Date(timeIntervalSince1970: 0))),
     ]
 
     static let values: [AttributeValue?] = [
         nil, "healthcare", "HealthCare", "Healthcare ", "retail", "software", "SOFTWARE", "über", "ÜBER",
-        "250", " 250 ", "250.0", "1e3", "many", "1,000", "", "   ", "FinTech banking",
+        "250", " 250 ", "250.0", "1e3", "many", "1,000", "", "   ", "FinTech banking", "ffintech", "xBank", "ca",
+        "healthcar", "fi", "Ann@Gusto.com", "ann@gusto.co",
         .string(String(repeating: "care", count: 400)), 250, 250.5, 42.5, 1_000, 19, -3, 0, true, false,
         .date(Date(timeIntervalSince1970: 0)), .list(["retail", "fintech"]), .list([]), .list(["250"]),
     ]
@@ -61,7 +63,7 @@ struct FitProgramTests {
     }
 
     @Test func manyLongValuesOverflowTheScratchBufferAndStillMatch() {
-        let long = String(repeating: "x", count: FitProgram.scratchCapacity - 10) + "care"
+        let long = String(repeating: "x", count: ConditionProgram.scratchCapacity - 10) + "care"
         let program = FitProgram(
             fit: [
                 FitRule("a", field: "a", .contains("care"), points: 1),
@@ -69,5 +71,26 @@ struct FitProgramTests {
             ], profiles: [])
         let lead = Lead(id: "lead", attributes: ["a": .string(long), "b": .string(long)])
         #expect(program.run(lead) { _, passed in Array(passed) } == [true, true])
+    }
+}
+
+extension ConditionProgramTests {
+    @Test(arguments: conditions)
+    func allPassStopsAtTheFirstFailureAndAgreesWithEachTest(condition: ValueCondition) {
+        let program = ConditionProgram(
+            [(slot: 0, condition: condition), (slot: 1, condition: .present)], slotCount: 2)
+        let compiled = CompiledCondition(condition)
+        for value in Self.values {
+            for other in [AttributeValue?.none, "x"] {
+                let expected = compiled.matches(value.flatMap(FieldReader.nonBlank)) && other != nil
+                let passed = withUnsafeTemporaryAllocation(of: AttributeValue?.self, capacity: 2) { values in
+                    values.initialize(from: [value.flatMap(FieldReader.nonBlank), other])
+                    defer { values.baseAddress!.deinitialize(count: 2) }
+                    return program.allPass(values)
+                }
+                #expect(
+                    passed == expected, "\(condition) on \(String(describing: value)), \(String(describing: other))")
+            }
+        }
     }
 }
