@@ -84,7 +84,7 @@ extension ConditionProgramTests {
             for other in [AttributeValue?.none, "x"] {
                 let expected = compiled.matches(value.flatMap(FieldReader.nonBlank)) && other != nil
                 let passed = withUnsafeTemporaryAllocation(of: AttributeValue?.self, capacity: 2) { values in
-                    values.initialize(from: [value.flatMap(FieldReader.nonBlank), other])
+                    _ = values.initialize(from: [value.flatMap(FieldReader.nonBlank), other])
                     defer { values.baseAddress!.deinitialize(count: 2) }
                     return program.allPass(values)
                 }

@@ -1,5 +1,5 @@
 import Foundation
-public import LeadModel
+import LeadModel
 
 /// A training set for a learned scorer: one row per lead sales decided on, with its
 /// attribution, firmographic attributes, score, signal counts per kind, and the outcome.

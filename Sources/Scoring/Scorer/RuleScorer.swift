@@ -4,10 +4,12 @@ public import LeadModel
 /// The reference scorer: fit rules, ideal customer profiles and decaying engagement rules from a
 /// ``ScoringRules`` section, graded on two axes.
 ///
-/// The rules are compiled once, in the initialiser: fields resolved, text lowered, numbers
-/// parsed, regular expressions compiled, signal kinds indexed. Scoring then makes one pass over
-/// the lead's signals and builds evidence text only for rules that gave points, so rescoring a
-/// lead costs about a microsecond. A rule scorer always has an opinion: it never returns `nil`.
+/// The rules are compiled once, in the initialiser: fields resolved, conditions turned into
+/// plain data (text lowered, numbers parsed), regular expressions compiled, signal kinds
+/// indexed. Scoring then reads each field once, makes one pass over the lead's signals, and
+/// writes no evidence text: each contribution keeps what its rule saw and writes its sentence
+/// when read. Rescoring a lead costs about two microseconds. A rule scorer always has an
+/// opinion: it never returns `nil`.
 ///
 /// ```swift
 /// let scorer = RuleScorer(.standard)
