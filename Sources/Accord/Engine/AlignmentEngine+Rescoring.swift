@@ -35,9 +35,10 @@ extension AlignmentEngine {
         guard scorer != nil else { return RescoreSweep() }
         let now = configuration.now()
         if !rescoreSchedule.isComplete {
-            for state in leads.values where state.score != nil && state.mergedInto == nil && !state.isErased {
-                rescoreSchedule.set(state.id, at: now)
-            }
+            // In id order, so that leads due together are rescored (and journaled) in the same
+            // order on every run.
+            let scored = leads.values.filter { $0.score != nil && $0.mergedInto == nil && !$0.isErased }
+            for id in scored.map(\.id).sorted() { rescoreSchedule.set(id, at: now) }
             rescoreSchedule.isComplete = true
         }
         var sweep = RescoreSweep()

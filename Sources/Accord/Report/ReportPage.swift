@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Everything the one-page HTML report shows, already counted: the funnel, speed to lead, SLA
 /// attainment over time, rejection reasons by source, rep load and marketing's commitments.

@@ -1,5 +1,5 @@
 public import Foundation
-public import LeadModel
+import LeadModel
 
 /// What a proposed playbook would have done to a period, side by side with what happened.
 ///

@@ -34,7 +34,7 @@ public struct SLAMonitor: Sendable {
     private var records: [Record?] = []
     private var free: [Int32] = []
     private var index: [SLAClockID: Int32] = [:]
-    private var heap = ClockHeap()
+    private var heap = DueHeap()
     /// Paused clocks and when they paused; a paused clock is out of the heap until it resumes.
     private var paused: [SLAClockID: Date] = [:]
 

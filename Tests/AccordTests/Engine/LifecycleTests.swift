@@ -182,7 +182,7 @@ struct NotificationSinkTests {
                 .leadCaptured(lead.leadID), .stageChanged(lead.leadID, StageChange(from: .lead, to: .sql)),
                 .assigned(lead.leadID, .rep("rep-1")), .leadErased(lead.leadID),
             ])
-        #expect(try await store.events(forLead: lead.leadID).count == 4)
+        #expect(await store.events(forLead: lead.leadID).count == 4)
     }
 }
 

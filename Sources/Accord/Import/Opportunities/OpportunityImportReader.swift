@@ -1,5 +1,5 @@
 import Foundation
-public import LeadModel
+import LeadModel
 
 /// Reads a CRM's opportunities export (CSV) into ``OpportunityRow``s, validating every row.
 ///

@@ -1,29 +1,38 @@
-/// A binary min-heap of slots keyed by due instant, with each slot's position kept so a clock can
-/// be moved or removed in O(log n). Ties break on the slot, so the order is deterministic.
-struct ClockHeap: Sendable {
-    private(set) var keys: [Double] = []
-    private(set) var slots: [Int32] = []
+/// A binary min-heap of slots keyed by when they fall due, with each slot's position kept so an
+/// entry can be moved or removed in O(log n). Ties break on the slot, so the order is
+/// deterministic.
+///
+/// The schedules of the policies and the engine (open SLA clocks, leads due for rescoring) keep
+/// their entries in one of these; a slot is the caller's index into its own table.
+package struct DueHeap: Sendable {
+    /// The due instants, in heap order (seconds since 1970).
+    package private(set) var keys: [Double] = []
+    /// The slots, in heap order.
+    package private(set) var slots: [Int32] = []
     /// `positions[slot]` is the slot's index in the heap, or -1.
     private var positions: [Int32] = []
 
-    var count: Int { slots.count }
+    package init() {}
 
-    var top: (slot: Int32, key: Double)? {
+    package var count: Int { slots.count }
+
+    /// The entry due first.
+    package var top: (slot: Int32, key: Double)? {
         slots.isEmpty ? nil : (slots[0], keys[0])
     }
 
-    func contains(_ slot: Int32) -> Bool {
+    package func contains(_ slot: Int32) -> Bool {
         Int(slot) < positions.count && positions[Int(slot)] >= 0
     }
 
-    mutating func reserveCapacity(_ capacity: Int) {
+    package mutating func reserveCapacity(_ capacity: Int) {
         keys.reserveCapacity(capacity)
         slots.reserveCapacity(capacity)
         positions.reserveCapacity(capacity)
     }
 
     /// Inserts the slot, or moves it when it is already in the heap.
-    mutating func set(_ slot: Int32, key: Double) {
+    package mutating func set(_ slot: Int32, key: Double) {
         while positions.count <= Int(slot) { positions.append(-1) }
         let position = Int(positions[Int(slot)])
         if position >= 0 {
@@ -38,7 +47,8 @@ struct ClockHeap: Sendable {
         siftUp(slots.count - 1)
     }
 
-    mutating func remove(_ slot: Int32) {
+    /// Removes the slot; nothing happens when it is not in the heap.
+    package mutating func remove(_ slot: Int32) {
         guard contains(slot) else { return }
         let position = Int(positions[Int(slot)])
         let last = slots.count - 1
@@ -54,7 +64,7 @@ struct ClockHeap: Sendable {
 
     /// Children of a heap index, for a walk that prunes at the first entry not due.
     @inline(__always)
-    func children(of index: Int) -> (Int, Int) { (2 * index + 1, 2 * index + 2) }
+    package func children(of index: Int) -> (Int, Int) { (2 * index + 1, 2 * index + 2) }
 
     @inline(__always)
     private func less(_ a: Double, _ slotA: Int32, _ b: Double, _ slotB: Int32) -> Bool {
