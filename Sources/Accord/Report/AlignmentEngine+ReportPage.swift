@@ -5,73 +5,55 @@ import SLA
 public import Scoreboard
 
 extension AlignmentEngine {
-    /// The one-page report for a period: the scoreboard's funnel and headline KPIs, speed to
-    /// lead, SLA attainment by week, rejection reasons by source, rep load and marketing's
-    /// commitments, counted from the journal. ``HTMLReport`` writes it as HTML.
+    /// The scoreboard for `query` and the one-page report of its period, counted in one pass
+    /// over the journal: the scoreboard's funnel and headline KPIs, speed to lead, SLA attainment
+    /// by week, rejection reasons by source, rep load and marketing's commitments. ``HTMLReport``
+    /// writes the page as HTML.
     ///
-    /// - Parameters:
-    ///   - board: the scoreboard of the period (``scoreboard(_:)``), for the funnel and KPIs.
-    ///   - timeZone: the zone weeks are counted in.
-    /// - Returns: the page.
-    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
-    public func reportPage(for board: Scoreboard, timeZone: TimeZone) async throws -> ReportPage {
-        let period = DateInterval(start: board.period.start, end: max(board.period.start, board.period.end))
-        func inPeriod(_ date: Date) -> Bool { date >= period.start && date < period.end }
+    /// ```swift
+    /// let (board, page) = try await engine.reportPage(ScoreboardQuery(period: .quarter(year: 2026, quarter: 3)))
+    /// try HTMLReport.render(page).write(toFile: "q3.html", atomically: true, encoding: .utf8)
+    /// ```
+    ///
+    /// - Parameter query: the period, view, slice and time zone (weeks are counted in its zone).
+    /// - Returns: the scoreboard, as ``scoreboard(_:)`` gives it, and the page.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read;
+    ///   ``Scoreboard/ScoreboardError`` when the period cannot be resolved.
+    public func reportPage(_ query: ScoreboardQuery) async throws -> (scoreboard: Scoreboard, page: ReportPage) {
+        let interval = try query.period.interval(in: query.timeZone)
         var calendar = Calendar(identifier: .iso8601)
-        calendar.timeZone = timeZone
-
-        var handedOff: [LeadID: Date] = [:]
-        var firstTouch: [LeadID: Date] = [:]
-        var weeks: [Date: (met: Int, breached: Int)] = [:]
-        var verdicts: [LeadID: Disposition] = [:]
-        var assignedByRep: [String: Int] = [:]
+        calendar.timeZone = query.timeZone
+        var projection = ScoreboardProjection()
+        var health = SLAHealthReport(policy: slaPolicy as? TieredSLAPolicy)
+        var tally = ReportTally(period: interval, calendar: calendar, handoff: playbook.stages.handoff)
         for try await event in store.events(from: .start, pageSize: 8192) {
-            let lead = event.leadID
-            switch event.payload {
-            case .stageChanged(let change) where change.to == playbook.stages.handoff:
-                if handedOff[lead] == nil, inPeriod(event.occurredAt) { handedOff[lead] = event.occurredAt }
-            case .touched:
-                if let start = handedOff[lead], firstTouch[lead] == nil, event.occurredAt >= start {
-                    firstTouch[lead] = event.occurredAt
-                }
-            case .slaMet(let id) where inPeriod(event.occurredAt) && !id.isDisposition,
-                .slaBreached(let id) where inPeriod(event.occurredAt) && !id.isDisposition:
-                let week = calendar.dateInterval(of: .weekOfYear, for: event.occurredAt)?.start ?? event.occurredAt
-                if case .slaMet = event.payload {
-                    weeks[week, default: (0, 0)].met += 1
-                } else {
-                    weeks[week, default: (0, 0)].breached += 1
-                }
-            case .dispositionRecorded(let disposition) where inPeriod(event.occurredAt):
-                verdicts[lead] = disposition
-            case .assigned(let assignment) where inPeriod(event.occurredAt):
-                if case .rep(let rep) = assignment.owner { assignedByRep[rep, default: 0] += 1 }
-            default:
-                break
-            }
+            projection.apply(event)
+            health.apply(event)
+            tally.apply(event)
         }
-
+        let board = try projection.scoreboard(query)
+        let commitments = health.health(from: interval.start, to: interval.end, now: configuration.now()).commitments
         let total = board.total
-        let health = try await slaHealth(from: period.start, to: period.end)
-        return ReportPage(
+        let page = ReportPage(
             title: playbook.name,
             subtitle: "\(board.period.label) (\(board.view.rawValue) view, \(board.period.timeZone)) · playbook "
                 + "version \(playbook.version) · made \(configuration.now().formatted(.iso8601))",
             figures: Self.figures(total),
             funnel: Self.funnel(total),
-            speedToLead: Self.speedToLead(handedOff: handedOff, firstTouch: firstTouch),
-            slaByWeek: weeks.keys.sorted().map { week in
+            speedToLead: Self.speedToLead(handedOff: tally.handedOff, firstTouch: tally.firstTouch),
+            slaByWeek: tally.weeks.keys.sorted().map { week in
                 ReportPage.WeekAttainment(
-                    week: Self.day(week, calendar), met: weeks[week]!.met, breached: weeks[week]!.breached)
+                    week: Self.day(week, calendar), met: tally.weeks[week]!.met, breached: tally.weeks[week]!.breached)
             },
-            rejectionsBySource: rejections(verdicts),
-            repLoad: repLoad(assignedByRep),
-            commitments: health.commitments.map { commitment in
+            rejectionsBySource: rejections(tally.verdicts),
+            repLoad: repLoad(tally.assignedByRep),
+            commitments: commitments.map { commitment in
                 ReportPage.Commitment(
                     name: commitment.name, period: Self.day(commitment.periodStart, calendar),
                     target: NumberText.format(commitment.target),
                     actual: commitment.actual.map(NumberText.format) ?? "—", met: commitment.isMet)
             })
+        return (board, page)
     }
 
     private static func figures(_ total: ScoreboardRow) -> [ReportPage.Figure] {
@@ -160,5 +142,53 @@ extension AlignmentEngine {
     private static func day(_ date: Date, _ calendar: Calendar) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}
+
+/// What the report page counts from the journal beyond the scoreboard, folded one event at a
+/// time: handoffs in the period and their first touches, first-touch clocks met and breached
+/// by week, sales' latest verdicts and assignments to reps in the period.
+private struct ReportTally {
+    let period: DateInterval
+    let calendar: Calendar
+    let handoff: Stage
+    var handedOff: [LeadID: Date] = [:]
+    var firstTouch: [LeadID: Date] = [:]
+    var weeks: [Date: (met: Int, breached: Int)] = [:]
+    var verdicts: [LeadID: Disposition] = [:]
+    var assignedByRep: [String: Int] = [:]
+
+    init(period: DateInterval, calendar: Calendar, handoff: Stage) {
+        self.period = period
+        self.calendar = calendar
+        self.handoff = handoff
+    }
+
+    private func inPeriod(_ date: Date) -> Bool { date >= period.start && date < period.end }
+
+    mutating func apply(_ event: LeadEvent) {
+        let lead = event.leadID
+        switch event.payload {
+        case .stageChanged(let change) where change.to == handoff:
+            if handedOff[lead] == nil, inPeriod(event.occurredAt) { handedOff[lead] = event.occurredAt }
+        case .touched:
+            if let start = handedOff[lead], firstTouch[lead] == nil, event.occurredAt >= start {
+                firstTouch[lead] = event.occurredAt
+            }
+        case .slaMet(let id) where inPeriod(event.occurredAt) && !id.isDisposition:
+            weeks[week(of: event.occurredAt), default: (0, 0)].met += 1
+        case .slaBreached(let id) where inPeriod(event.occurredAt) && !id.isDisposition:
+            weeks[week(of: event.occurredAt), default: (0, 0)].breached += 1
+        case .dispositionRecorded(let disposition) where inPeriod(event.occurredAt):
+            verdicts[lead] = disposition
+        case .assigned(let assignment) where inPeriod(event.occurredAt):
+            if case .rep(let rep) = assignment.owner { assignedByRep[rep, default: 0] += 1 }
+        default:
+            break
+        }
+    }
+
+    private func week(of date: Date) -> Date {
+        calendar.dateInterval(of: .weekOfYear, for: date)?.start ?? date
     }
 }

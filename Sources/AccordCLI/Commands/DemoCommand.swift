@@ -97,8 +97,7 @@ extension CommandDefinition {
                     example.account = account
                 }
             }
-            let board = try await engine.scoreboard(demoQuery)
-            let page = try await engine.reportPage(for: board, timeZone: demoQuery.timeZone)
+            let (board, page) = try await engine.reportPage(demoQuery)
             return (await engine.journalPosition?.rawValue ?? 0, board, page)
         }
         let reportPath = directory.root.appendingPathComponent("report.html").path

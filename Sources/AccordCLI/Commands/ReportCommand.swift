@@ -41,10 +41,10 @@ extension CommandDefinition {
             throw CLIError.usage("--format expects table, csv or json, got '\(format)'")
         }
         let html = arguments.value("html")
-        let (board, page) = try await console.dataDirectory.withEngine { engine in
-            let board = try await engine.scoreboard(query)
-            let page = html == nil ? nil : try await engine.reportPage(for: board, timeZone: query.timeZone)
-            return (board, page)
+        let (board, page) = try await console.dataDirectory.withEngine { engine -> (Scoreboard, ReportPage?) in
+            guard html != nil else { return (try await engine.scoreboard(query), nil) }
+            let report = try await engine.reportPage(query)
+            return (report.scoreboard, report.page)
         }
         if let html, let page {
             try writeHTML(page, to: html)
