@@ -66,9 +66,6 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// `line 12, column "Employees": expected …`.
     public var description: String {
-        var location: [String] = []
-        if let line { location.append("line \(line)") }
-        if let column { location.append(column.hasPrefix("$") ? column : "column \"\(column)\"") }
-        return location.isEmpty ? message : location.joined(separator: ", ") + ": " + message
+        InputLocation.describe(message, line: line, column: column)
     }
 }

@@ -36,9 +36,6 @@ public struct LearningError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     public var description: String {
-        var place: [String] = []
-        if let line { place.append("line \(line)") }
-        if let column { place.append("column \"\(column)\"") }
-        return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
+        InputLocation.describe(message, line: line, column: column)
     }
 }
