@@ -3,7 +3,7 @@ import Foundation
 /// Everything the one-page HTML report shows, already counted: the funnel, speed to lead, SLA
 /// attainment over time, rejection reasons by source, rep load and marketing's commitments.
 ///
-/// Built from the journal by ``AlignmentEngine/reportPage(for:timeZone:)``;
+/// Built from the journal by ``AlignmentEngine/reportPage(_:)``;
 /// written by ``HTMLReport``.
 public struct ReportPage: Hashable, Sendable, Codable {
     /// A headline number.

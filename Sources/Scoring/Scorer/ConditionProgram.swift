@@ -218,7 +218,7 @@ struct ConditionProgram: Sendable {
                 for offset in 0..<source.count {
                     let byte = source[offset]
                     if byte >= 0x80 { return false }
-                    scratch[start + offset] = byte &- 65 < 26 ? byte | 0x20 : byte
+                    scratch[start + offset] = TextMatching.lower(byte)
                 }
                 return true
             }

@@ -81,33 +81,3 @@ enum TextMatching {
     @inline(__always)
     static func format(_ value: Double) -> String { NumberText.format(value) }
 }
-
-extension TextMatching {
-    /// `a + b + c` in one allocation, for evidence built on the hot path.
-    static func concat(_ a: String, _ b: String, _ c: String = "") -> String {
-        let count = a.utf8.count + b.utf8.count + c.utf8.count
-        if count <= 15 { return a + b + c }
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var offset = 0
-            func copy(_ part: String) {
-                let copied = part.utf8.withContiguousStorageIfAvailable { source -> Int in
-                    guard let from = source.baseAddress, let to = buffer.baseAddress else { return 0 }
-                    (to + offset).update(from: from, count: source.count)
-                    return source.count
-                }
-                if let copied {
-                    offset += copied
-                } else {
-                    for byte in part.utf8 {
-                        buffer[offset] = byte
-                        offset += 1
-                    }
-                }
-            }
-            copy(a)
-            copy(b)
-            copy(c)
-            return offset
-        }
-    }
-}
