@@ -30,7 +30,7 @@ struct DecayTests {
         #expect(today.engagement == 25)
         #expect(month.engagement == 12.5)
         #expect(twoMonths.engagement == 6.25)
-        #expect(month.contributions.first?.evidence == "1 replied signals, newest 30 days ago, kept 50%")
+        #expect(month.contributions.first?.evidence == "1 replied signal, newest 30 days ago, kept 50%")
     }
 
     @Test func perOccurrenceDecaysEachSignalByItsOwnAge() {

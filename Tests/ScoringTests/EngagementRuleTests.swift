@@ -101,3 +101,30 @@ struct EngagementRuleTests {
         #expect(card.grade == "D4")
     }
 }
+
+extension EngagementRuleTests {
+    @Test(arguments: [
+        (
+            EngagementRule("opens", kinds: [.emailOpened], points: 1, label: "emails opened", singular: "email opened"),
+            "1 email opened", "2 emails opened"
+        ),
+        (
+            EngagementRule("opens", kinds: [.emailOpened], points: 1, label: "emails opened"),
+            "1 emails opened", "2 emails opened"
+        ),
+        (EngagementRule("opens", kinds: [.emailOpened], points: 1), "1 email-opened signal", "2 email-opened signals"),
+    ])
+    func oneSignalIsToldInTheSingular(rule: EngagementRule, one: String, two: String) {
+        let signals = [Fixtures.signal(.emailOpened, daysAgo: 0), Fixtures.signal(.emailOpened, daysAgo: 0)]
+        #expect(score(rule, Array(signals.prefix(1))).contributions.first?.evidence == one)
+        #expect(score(rule, signals).contributions.first?.evidence == two)
+    }
+
+    @Test func theSingularLabelRoundTripsThroughJSON() throws {
+        let rule = EngagementRule(
+            "opens", kinds: [.emailOpened], points: 1, label: "emails opened", singular: "email opened")
+        let data = try JSONEncoder().encode(rule)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"singular\":\"email opened\""))
+        #expect(try JSONDecoder().decode(EngagementRule.self, from: data) == rule)
+    }
+}

@@ -29,7 +29,7 @@ struct RuleScorerTests {
         let evidence = Dictionary(uniqueKeysWithValues: card.contributions.map { ($0.rule, $0.evidence) })
         #expect(evidence["opened-3-emails"] == "3 emails opened in the last 30 days")
         #expect(evidence["icp-company-size"] == "employees 250 in 200…2,000")
-        #expect(evidence["pricing-page"] == "1 pricing or quote page visits")
+        #expect(evidence["pricing-page"] == "1 pricing or quote page visit")
     }
 
     @Test func contributionsAddUpToTheCard() {

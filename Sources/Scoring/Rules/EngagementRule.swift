@@ -48,6 +48,9 @@ public struct EngagementRule: Hashable, Sendable, Codable {
     public var decays: Bool
     /// What the signals are, in words, for evidence (`"emails opened"`); the kinds by default.
     public var label: String?
+    /// The label for exactly one signal (`"email opened"`), so that evidence reads `1 email
+    /// opened`; the label by default.
+    public var singular: String?
     /// The axis the points count towards; `engagement` by default.
     public var axis: ScoreCard.Axis {
         get { axisValue.axis }
@@ -68,11 +71,12 @@ public struct EngagementRule: Hashable, Sendable, Codable {
     ///   - cap: the most the rule may give in total.
     ///   - decays: whether the points fade with age.
     ///   - label: the signals in words, for evidence.
+    ///   - singular: the label for exactly one signal.
     ///   - axis: the axis; `engagement` by default.
     public init(
         _ name: String, kinds: [SignalKind], where conditions: [PropertyCondition] = [], atLeast: Int = 1,
         withinDays: Double? = nil, points: Double, per: Counting = .once, cap: Double? = nil, decays: Bool = true,
-        label: String? = nil, axis: ScoreCard.Axis = .engagement
+        label: String? = nil, singular: String? = nil, axis: ScoreCard.Axis = .engagement
     ) {
         self.name = name
         self.kinds = kinds
@@ -84,6 +88,7 @@ public struct EngagementRule: Hashable, Sendable, Codable {
         self.cap = cap
         self.decays = decays
         self.label = label
+        self.singular = singular
         self.axisValue = RuleAxis(axis: axis)
     }
 
@@ -118,7 +123,7 @@ public struct EngagementRule: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case name, kinds
         case conditions = "where"
-        case atLeast, withinDays, points, per, cap, decays, label, axis
+        case atLeast, withinDays, points, per, cap, decays, label, singular, axis
     }
 
     public init(from decoder: any Decoder) throws {
@@ -133,6 +138,7 @@ public struct EngagementRule: Hashable, Sendable, Codable {
         cap = try container.decodeIfPresent(Double.self, forKey: .cap)
         decays = try container.decodeIfPresent(Bool.self, forKey: .decays) ?? true
         label = try container.decodeIfPresent(String.self, forKey: .label)
+        singular = try container.decodeIfPresent(String.self, forKey: .singular)
         axisValue = try RuleAxis.decode(container, forKey: .axis, default: .engagement)
     }
 
@@ -148,6 +154,7 @@ public struct EngagementRule: Hashable, Sendable, Codable {
         try container.encodeIfPresent(cap, forKey: .cap)
         if !decays { try container.encode(decays, forKey: .decays) }
         try container.encodeIfPresent(label, forKey: .label)
+        try container.encodeIfPresent(singular, forKey: .singular)
         if axis != .engagement { try container.encode(axis, forKey: .axis) }
     }
 }

@@ -42,21 +42,30 @@ extension ScoringRules {
         engagement: [
             EngagementRule(
                 "opened-3-emails", kinds: [.emailOpened], atLeast: 3, withinDays: 30, points: 10,
-                label: "emails opened"),
+                label: "emails opened", singular: "email opened"),
             EngagementRule(
                 "pricing-page", kinds: [.pricingPageVisited, .linkClicked],
                 where: [PropertyCondition(property: "url", ValueCondition(contains: ["pricing", "quote"]))],
-                points: 20, label: "pricing or quote page visits"),
-            EngagementRule("replied", kinds: [.replied], points: 25, label: "replies to a text or email"),
+                points: 20, label: "pricing or quote page visits",
+                singular: "pricing or quote page visit"),
+            EngagementRule(
+                "replied", kinds: [.replied], points: 25, label: "replies to a text or email",
+                singular: "reply to a text or email"),
             EngagementRule(
                 "attended-event", kinds: [.webinarAttended, .eventAttended], points: 15,
-                label: "webinars or events attended"),
-            EngagementRule("requested-quote", kinds: [.quoteRequested], points: 40, label: "quote requests"),
-            EngagementRule("requested-demo", kinds: [.demoRequested], points: 40, label: "demo requests"),
+                label: "webinars or events attended",
+                singular: "webinar or event attended"),
+            EngagementRule(
+                "requested-quote", kinds: [.quoteRequested], points: 40, label: "quote requests",
+                singular: "quote request"),
+            EngagementRule(
+                "requested-demo", kinds: [.demoRequested], points: 40, label: "demo requests", singular: "demo request"),
             EngagementRule(
                 "content-downloads", kinds: [.contentDownloaded], points: 5, per: .occurrence, cap: 15,
-                label: "content downloads"),
-            EngagementRule("unsubscribed", kinds: [.unsubscribed], points: -20, decays: false, label: "unsubscribes"),
+                label: "content downloads", singular: "content download"),
+            EngagementRule(
+                "unsubscribed", kinds: [.unsubscribed], points: -20, decays: false, label: "unsubscribes",
+                singular: "unsubscribe"),
         ],
         decay: .halfLife(days: 30),
         grades: .standard

@@ -73,10 +73,12 @@ final class CompiledEngagementRule: EvidenceWriter {
         cap = rule.cap.flatMap { $0 > 0 ? $0 : nil }
         decays = rule.decays
         self.decay = decay
-        let label = rule.label ?? rule.kinds.map(\.rawValue).joined(separator: " or ") + " signals"
+        let kinds = rule.kinds.map(\.rawValue).joined(separator: " or ")
+        let label = rule.label ?? kinds + " signals"
         self.label = label
+        let singular = rule.singular ?? (rule.label == nil ? kinds + " signal" : label)
         let windowText = self.windowText
-        baseEvidence = (1...32).map { "\($0) \(label)\(windowText)" }
+        baseEvidence = (1...32).map { "\($0) \($0 == 1 ? singular : label)\(windowText)" }
         eachText = ", \(TextMatching.format(rule.points)) each"
     }
 
@@ -112,7 +114,7 @@ final class CompiledEngagementRule: EvidenceWriter {
     }
 
     /// `3 emails opened in the last 30 days, 1 each, 2.4 after decay, capped at 2`, or
-    /// `1 replies to a text or email, newest 12 days ago, kept 76%`.
+    /// `1 reply to a text or email, newest 12 days ago, kept 76%`.
     func evidence(for facts: EvidenceFacts) -> String {
         var evidence =
             facts.count >= 1 && facts.count <= baseEvidence.count

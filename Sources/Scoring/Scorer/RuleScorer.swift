@@ -15,7 +15,7 @@ public import LeadModel
 /// let scorer = RuleScorer(.standard)
 /// let card = scorer.score(ScoringInput(state: state, now: now))!
 /// print(card.total, card.grade ?? "")          // 65.0 B1
-/// for contribution in card.contributions {     // replied +25: 1 replies to a text or email
+/// for contribution in card.contributions {     // replied +25: 1 reply to a text or email
 ///     print(contribution.rule, contribution.points, contribution.evidence)
 /// }
 /// ```
