@@ -144,28 +144,8 @@ enum LearnedScoringBenchmarks {
         guard FileManager.default.fileExists(atPath: script.path) else {
             throw BenchError("\(script.path) not found")
         }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path, "--csv", csv.path, "--target", "converted", "--fold-column", "fold"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BenchError(
-                "the scikit-learn baseline exited with status \(process.terminationStatus): "
-                    + String(decoding: message.suffix(2_000), as: UTF8.self))
-        }
-        do {
-            return try JSONDecoder().decode(BaselineResult.self, from: data)
-        } catch {
-            throw BenchError(
-                "the scikit-learn baseline printed something other than its JSON result: "
-                    + String(decoding: data.suffix(2_000), as: UTF8.self))
-        }
+        return try PythonScript.run(
+            python, [script.path, "--csv", csv.path, "--target", "converted", "--fold-column", "fold"],
+            as: BaselineResult.self, name: "the scikit-learn baseline")
     }
 }

@@ -93,34 +93,14 @@ struct SQLiteBaseline: Sendable {
         try FileManager.default.createDirectory(at: database, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: database) }
 
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [
-            script.path, "--operation", workload.operation.rawValue, "--count", "\(workload.count)",
-            "--batch", "\(workload.batchSize)", "--writers", "\(workload.writers)",
-            "--payload", "\(workload.payloadBytes)", "--synchronous", workload.synchronous.rawValue,
-            "--db", database.appendingPathComponent("events.sqlite").path,
-        ]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BenchError(
-                "the SQLite baseline exited with status \(process.terminationStatus): "
-                    + (String(data: message, encoding: .utf8) ?? ""))
-        }
-        do {
-            return try JSONDecoder().decode(Result.self, from: data)
-        } catch {
-            throw BenchError(
-                "the SQLite baseline printed something other than its JSON result: "
-                    + (String(data: data, encoding: .utf8) ?? "\(data.count) bytes"))
-        }
+        return try PythonScript.run(
+            python,
+            [
+                script.path, "--operation", workload.operation.rawValue, "--count", "\(workload.count)",
+                "--batch", "\(workload.batchSize)", "--writers", "\(workload.writers)",
+                "--payload", "\(workload.payloadBytes)", "--synchronous", workload.synchronous.rawValue,
+                "--db", database.appendingPathComponent("events.sqlite").path,
+            ], as: Result.self, name: "the SQLite baseline")
     }
 
     /// Runs the baseline and puts it into `measurement` as its baseline; notes a failure instead

@@ -132,27 +132,13 @@ struct PandasScoreboard: Sendable {
         let spendURL = csv.deletingLastPathComponent().appendingPathComponent("spend.csv")
         let lines = spend.bySource.sorted { $0.key < $1.key }.map { "\($0.key),\(Int64($0.value))" }
         try Data((["source,spend"] + lines).joined(separator: "\n").utf8).write(to: spendURL)
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [
-            script.path, "--csv", csv.path, "--spend", spendURL.path, "--period-start", "2026-04-01",
-            "--period-end", "2026-07-01", "--sales-sources",
-            ScoreboardQuery.defaultSalesSources.sorted().joined(separator: ","),
-        ]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PandasUnavailable(
-                "pandas_scoreboard.py exited with status \(process.terminationStatus): "
-                    + (String(data: message, encoding: .utf8) ?? ""))
-        }
-        return try JSONDecoder().decode(Result.self, from: data)
+        return try PythonScript.run(
+            python,
+            [
+                script.path, "--csv", csv.path, "--spend", spendURL.path, "--period-start", "2026-04-01",
+                "--period-end", "2026-07-01", "--sales-sources",
+                ScoreboardQuery.defaultSalesSources.sorted().joined(separator: ","),
+            ], as: Result.self, name: "pandas_scoreboard.py", failure: PandasUnavailable.init)
     }
 }
 
