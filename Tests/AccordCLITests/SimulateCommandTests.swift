@@ -4,13 +4,7 @@ import Testing
 @Suite(.serialized)
 struct SimulateCommandTests {
     @Test func aProposalWithoutInstantTriggersHandsNothingOff() throws {
-        let workspace = try Workspace()
-        #expect(try workspace.run("init").status == 0)
-        #expect(
-            try workspace.run(
-                "capture", "--email", "ana@acme.com", "--company", "Acme", "--source", "webinar"
-            ).status == 0)
-        #expect(try workspace.run("signal", "quote-requested", "--lead", "L0000001").status == 0)
+        let workspace = try Workspace.withAQuoteRequest()
 
         let url = workspace.url.appending(path: "accord-data/playbook.json")
         var playbook = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
@@ -39,13 +33,7 @@ struct SimulateCommandTests {
 @Suite(.serialized)
 struct HTMLReportCommandTests {
     @Test func reportWritesTheHTMLPage() throws {
-        let workspace = try Workspace()
-        #expect(try workspace.run("init").status == 0)
-        #expect(
-            try workspace.run(
-                "capture", "--email", "ana@acme.com", "--company", "Acme", "--source", "webinar"
-            ).status == 0)
-        #expect(try workspace.run("signal", "quote-requested", "--lead", "L0000001").status == 0)
+        let workspace = try Workspace.withAQuoteRequest()
         let result = try workspace.run("report", "--period", "all", "--html", "page.html")
         #expect(result.status == 0)
         #expect(result.stderr.contains("wrote page.html"))
@@ -54,5 +42,21 @@ struct HTMLReportCommandTests {
         #expect(html.contains("<h2>Speed to lead</h2>"))
         let unwritable = try workspace.run("report", "--period", "all", "--html", "/nonexistent/dir/page.html")
         #expect(unwritable.status == 1)
+    }
+}
+
+extension Workspace {
+    /// A data directory with the default playbook and one lead, L0000001, who requested a quote.
+    static func withAQuoteRequest(sourceLocation: SourceLocation = #_sourceLocation) throws -> Workspace {
+        let workspace = try Workspace()
+        #expect(try workspace.run("init").status == 0, sourceLocation: sourceLocation)
+        #expect(
+            try workspace.run(
+                "capture", "--email", "ana@acme.com", "--company", "Acme", "--source", "webinar"
+            ).status == 0, sourceLocation: sourceLocation)
+        #expect(
+            try workspace.run("signal", "quote-requested", "--lead", "L0000001").status == 0,
+            sourceLocation: sourceLocation)
+        return workspace
     }
 }

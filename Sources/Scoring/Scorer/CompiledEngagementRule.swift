@@ -21,7 +21,7 @@ final class CompiledEngagementRule: EvidenceWriter {
         /// The window in seconds; infinity when the rule has none.
         var window: Double
         var decays: Bool
-        /// Whether signals must also pass property conditions (see ``admits(_:_:age:)``).
+        /// Whether signals must also pass property conditions (see ``passesConditions(_:_:)``).
         var hasConditions: Bool
     }
 
@@ -88,6 +88,12 @@ final class CompiledEngagementRule: EvidenceWriter {
     @inline(__always)
     func admits(_ signals: UnsafeBufferPointer<Signal>, _ position: Int, age: Double) -> Bool {
         if let window, age > window { return false }
+        return passesConditions(signals, position)
+    }
+
+    /// Whether the signal's properties pass the rule's conditions (true when it has none).
+    @inline(__always)
+    func passesConditions(_ signals: UnsafeBufferPointer<Signal>, _ position: Int) -> Bool {
         guard !conditionReaders.isEmpty else { return true }
         return withUnsafeTemporaryAllocation(of: AttributeValue?.self, capacity: conditionReaders.count) { values in
             for slot in conditionReaders.indices {

@@ -138,7 +138,7 @@ public struct RuleScorer: LeadScorer {
                                 let index = ruleIndices[slot]
                                 let gate = gates[index]
                                 guard age <= gate.window else { continue }
-                                if gate.hasConditions, !engagementRules[index].admits(signals, position, age: age) {
+                                if gate.hasConditions, !engagementRules[index].passesConditions(signals, position) {
                                     continue
                                 }
                                 let factor = gate.decays ? decay.factor(age: age) : 1
