@@ -19,7 +19,8 @@ struct BenchmarkRegistry: Sendable {
     /// The benchmarks shipped with `accord-bench`.
     static var standard: BenchmarkRegistry {
         BenchmarkRegistry(
-            MemoryStoreBenchmarks.all + FileStoreBenchmarks.all + EngineBenchmarks.all + CodecBenchmarks.all
+            MemoryStoreBenchmarks.all + FileStoreBenchmarks.all + EngineBenchmarks.all + EngineCommandBenchmarks.all
+                + CodecBenchmarks.all
                 + ProcessBenchmarks.all + ScoringBenchmarks.all + SLABenchmarks.all + RoutingBenchmarks.all
                 + LearnedScoringBenchmarks.all
                 + FeedbackBenchmarks.all

@@ -45,7 +45,7 @@ public struct RoutingLedger: Hashable, Sendable {
     public var closedStages: Set<Stage>
     /// Stages that make a lead an active opportunity.
     public var opportunityStages: Set<Stage>
-    private var leads: [LeadID: LeadRecord] = [:]
+    private var leads = LayeredDictionary<LeadID, LeadRecord>()
     /// Each rep's number in ``repLoads``: the routing section's reps first, in order, then any
     /// other rep as the journal names them.
     private var repNumbers: [String: Int] = [:]
@@ -53,12 +53,12 @@ public struct RoutingLedger: Hashable, Sendable {
     /// The routing section's rep list this ledger numbered first; a router with the same list
     /// reads loads by number instead of by id.
     private(set) var roster = Roster(ids: [])
-    private var owners: [AccountID: String] = [:]
-    private var opportunities: [AccountID: [LeadID]] = [:]
+    private var owners = LayeredDictionary<AccountID, String>()
+    private var opportunities = LayeredDictionary<AccountID, [LeadID]>()
     private var rotations: [String: PoolRotation] = [:]
     private var latest: Date?
     /// Events per claim stream (`pool:<name>`, `rep:<id>`).
-    private var claims: [LeadID: Int] = [:]
+    private var claims = LayeredDictionary<LeadID, Int>()
     /// How many events were applied.
     public private(set) var eventCount = 0
 
