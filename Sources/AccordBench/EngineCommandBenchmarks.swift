@@ -10,7 +10,8 @@ enum EngineCommandBenchmarks {
         [
             Benchmark(
                 name: "engine-commands",
-                summary: "AlignmentEngine: single touch and assign commands, 50,000 people's leads (memory store)",
+                summary:
+                    "AlignmentEngine: single signal, touch and assign commands, 50,000 people's leads (memory store)",
                 run: commands),
             Benchmark(
                 name: "engine-rescore",
@@ -36,8 +37,9 @@ enum EngineCommandBenchmarks {
         return (engine, clock)
     }
 
-    /// One command at a time, as a sales tool sends them: touches (which leave the routing
-    /// ledger's lead records alone) and manual assignments (which change them).
+    /// One command at a time, as a web hook or a sales tool sends them: a signal (identity,
+    /// scoring, qualification), a touch (which leaves the routing ledger's lead records alone)
+    /// and a manual assignment (which changes them).
     private static func commands(_ context: BenchContext) async throws -> [Measurement] {
         let leads = context.count(default: 50_000)
         let (engine, clock) = try await populated(leads: leads)
@@ -45,6 +47,12 @@ enum EngineCommandBenchmarks {
         guard !targets.isEmpty else { throw BenchError("engine-commands: the quarter left no active leads") }
         let leadCount = await engine.leadCount
         clock.advance(by: 3_600)
+        let (signalSeconds, _) = try await measure {
+            for id in targets {
+                let signal = Signal(kind: .linkClicked, occurredAt: clock.now, source: "email")
+                try await engine.record(signal, for: id)
+            }
+        }
         let (touchSeconds, _) = try await measure {
             for id in targets {
                 try await engine.recordTouch(Touch(channel: .call, by: "bench"), on: id)
@@ -55,7 +63,10 @@ enum EngineCommandBenchmarks {
                 try await engine.assign(id, to: .rep("bench"), by: .system, reason: "benchmark")
             }
         }
-        return [("engine-touch", touchSeconds), ("engine-assign", assignSeconds)].map { name, seconds in
+        let timings = [
+            ("engine-signal", signalSeconds), ("engine-touch", touchSeconds), ("engine-assign", assignSeconds),
+        ]
+        return timings.map { name, seconds in
             var measurement = Measurement(name: name, count: targets.count, seconds: seconds)
             measurement.set("leads", .int(leadCount))
             measurement.set("microsecondsPerCommand", .double(seconds / Double(targets.count) * 1e6))
