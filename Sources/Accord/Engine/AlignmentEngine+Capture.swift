@@ -206,8 +206,8 @@ extension AlignmentEngine {
                     continue
                 }
                 let input = ScoringInput(state: state, now: planner.now, playbookVersion: playbook.version)
-                guard let card = scorer.score(input) else { continue }
-                reviews.append((id, scorer.nextReview(input, after: card)))
+                guard let (card, review) = scorer.scoreWithReview(input) else { continue }
+                reviews.append((id, review))
                 if card != state.score {
                     planner.add(
                         id, .scored(card), by: .system,

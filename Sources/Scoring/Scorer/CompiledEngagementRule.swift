@@ -84,13 +84,6 @@ final class CompiledEngagementRule: EvidenceWriter {
 
     var gate: Gate { Gate(window: window ?? .infinity, decays: decays, hasConditions: !conditionReaders.isEmpty) }
 
-    /// Whether a signal of one of the rule's kinds, `age` seconds old, qualifies.
-    @inline(__always)
-    func admits(_ signals: UnsafeBufferPointer<Signal>, _ position: Int, age: Double) -> Bool {
-        if let window, age > window { return false }
-        return passesConditions(signals, position)
-    }
-
     /// Whether the signal's properties pass the rule's conditions (true when it has none).
     @inline(__always)
     func passesConditions(_ signals: UnsafeBufferPointer<Signal>, _ position: Int) -> Bool {
@@ -107,16 +100,24 @@ final class CompiledEngagementRule: EvidenceWriter {
     /// The contribution for what the rule saw, or `nil` when it gives no points. Its evidence is
     /// written only when read (see ``evidence(for:)``).
     func contribution(_ tally: EngagementTally) -> ScoreCard.Contribution? {
-        guard tally.count >= atLeast else { return nil }
-        // Per occurrence, the amount is the points earned before the cap; once, the decay factor.
-        let amount = perOccurrence ? points * tally.factorSum : decays ? decay.factor(age: tally.newestAge) : 1
-        var earned = perOccurrence ? amount : points * amount
-        if perOccurrence, let cap { earned = Swift.min(Swift.max(earned, -cap), cap) }
+        guard let (amount, earned) = earnings(tally) else { return nil }
         let rounded = roundPoints(earned)
         guard rounded != 0 else { return nil }
         return ScoreCard.Contribution(
             rule: name, axis: axis, points: rounded, writer: self,
             facts: EvidenceFacts(count: tally.count, amount: amount, age: tally.newestAge))
+    }
+
+    /// What the rule earns for what it saw, before rounding, or `nil` when too few signals
+    /// qualified. Per occurrence, `amount` is the points earned before the cap; once, the decay
+    /// factor.
+    @inline(__always)
+    func earnings(_ tally: EngagementTally) -> (amount: Double, earned: Double)? {
+        guard tally.count >= atLeast else { return nil }
+        let amount = perOccurrence ? points * tally.factorSum : decays ? decay.factor(age: tally.newestAge) : 1
+        var earned = perOccurrence ? amount : points * amount
+        if perOccurrence, let cap { earned = Swift.min(Swift.max(earned, -cap), cap) }
+        return (amount, earned)
     }
 
     /// `3 emails opened in the last 30 days, 1 each, 2.4 after decay, capped at 2`, or

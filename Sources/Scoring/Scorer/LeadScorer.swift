@@ -29,10 +29,23 @@ public protocol LeadScorer: Sendable {
     ///   - card: the card ``score(_:)`` returned for `input`.
     /// - Returns: a time after `input.now`, or `nil`.
     func nextReview(_ input: ScoringInput, after card: ScoreCard) -> Date?
+
+    /// The card and its review time in one call, which the engine uses. The default asks
+    /// ``score(_:)`` and then ``nextReview(_:after:)``; a scorer that can work out both in one
+    /// pass (``RuleScorer`` does) implements it.
+    ///
+    /// - Parameter input: the lead and the time to score at.
+    /// - Returns: the card and the time it will next change by time alone, or `nil` to pass.
+    func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)?
 }
 
 extension LeadScorer {
     public func nextReview(_ input: ScoringInput, after card: ScoreCard) -> Date? { nil }
+
+    public func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)? {
+        guard let card = score(input) else { return nil }
+        return (card, nextReview(input, after: card))
+    }
 
     /// A scorer that asks this one first and `next` when this one passes.
     public func then(_ next: some LeadScorer) -> some LeadScorer {
@@ -50,5 +63,9 @@ struct ChainedScorer<First: LeadScorer, Second: LeadScorer>: LeadScorer {
 
     func nextReview(_ input: ScoringInput, after card: ScoreCard) -> Date? {
         first.score(input) != nil ? first.nextReview(input, after: card) : second.nextReview(input, after: card)
+    }
+
+    func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)? {
+        first.scoreWithReview(input) ?? second.scoreWithReview(input)
     }
 }

@@ -10,60 +10,34 @@ extension RuleScorer {
     ///
     /// The answer is the earliest of: a signal leaving a rule's window, a signal dated after
     /// `now` coming into view, a step of step decay, and — under half-life decay — the moment
-    /// the decaying points of an axis cross a grade boundary or lose ``reviewTolerance`` points.
-    /// Half-life decay scales every decaying contribution by the same factor, so that moment is
-    /// solved in closed form; caps only slow the loss, so the answer is never late, at worst a
-    /// little early (the review then finds nothing changed and asks again).
+    /// the decaying points of an axis can carry it across a grade boundary (allowing for each
+    /// contribution's rounding to hundredths) or lose ``reviewTolerance`` points. Half-life
+    /// decay scales every decaying contribution by the same factor, so that moment is solved in
+    /// closed form; caps only slow the loss, so the answer is never late, at worst a little
+    /// early (the review then finds nothing changed and asks again). The engine asks
+    /// ``scoreWithReview(_:)`` instead, which gives the card and this time from one pass.
     ///
     /// - Parameters:
     ///   - input: the lead and the time it was scored at.
     ///   - card: the card ``score(_:)`` gave for `input`.
     /// - Returns: the review time, after `input.now`; `nil` when the card cannot change by time.
     public func nextReview(_ input: ScoringInput, after card: ScoreCard) -> Date? {
+        var review: ReviewFacts? = ReviewFacts()
+        _ = self.card(for: input, review: &review)
+        return reviewDate(review!, card: card, now: input.now)
+    }
+
+    /// The review time from what the signal pass noted and the card's axes.
+    func reviewDate(_ review: ReviewFacts, card: ScoreCard, now date: Date) -> Date? {
         guard !engagementRules.isEmpty else { return nil }
-        let now = input.now.timeIntervalSinceReferenceDate
-        let decay = rules.decay
-        var next = Double.infinity
-        var decaying = (fit: 0.0, engagement: 0.0)
-        withUnsafeTemporaryAllocation(of: EngagementTally.self, capacity: engagementRules.count) { tallies in
-            tallies.initialize(repeating: EngagementTally())
-            input.state.signals.withUnsafeBufferPointer { signals in
-                for position in signals.indices {
-                    let at = signals[position].occurredAt.timeIntervalSinceReferenceDate
-                    let age = now - at
-                    guard age >= 0 else {
-                        if !kindTable.rules(for: signals[position].kind).isEmpty { next = Swift.min(next, at) }
-                        continue
-                    }
-                    for slot in kindTable.rules(for: signals[position].kind) {
-                        let index = kindTable.rules[slot]
-                        let rule = engagementRules[index]
-                        guard rule.admits(signals, position, age: age) else { continue }
-                        if let window = rule.window { next = Swift.min(next, at + window + 1) }
-                        if rule.decays, let boundary = Self.nextStep(of: decay, age: age) {
-                            next = Swift.min(next, at + boundary + 1)
-                        }
-                        tallies[index].add(age: age, factor: rule.decays ? decay.factor(age: age) : 1)
-                    }
-                }
-            }
-            for index in engagementRules.indices where engagementRules[index].decays && tallies[index].count > 0 {
-                guard let contribution = engagementRules[index].contribution(tallies[index]) else {
-                    continue
-                }
-                if contribution.axis == .fit {
-                    decaying.fit += contribution.points
-                } else {
-                    decaying.engagement += contribution.points
-                }
-            }
-        }
-        if let halfLifeDays = decay.halfLifeDays {
+        let now = date.timeIntervalSinceReferenceDate
+        var next = review.next
+        if let halfLifeDays = rules.decay.halfLifeDays {
             let halfLife = halfLifeDays * 86_400
             let scale = rules.grades
             for (total, part, thresholds) in [
-                (card.fit, decaying.fit, scale.fit), (card.engagement, decaying.engagement, scale.engagement),
-            ] where part != 0 {
+                (card.fit, review.fit, scale.fit), (card.engagement, review.engagement, scale.engagement),
+            ] where part.unrounded != 0 {
                 if let delay = Self.decayDelay(total: total, decaying: part, thresholds: thresholds, halfLife: halfLife)
                 {
                     next = Swift.min(next, now + delay)
@@ -81,20 +55,90 @@ extension RuleScorer {
         return nil
     }
 
-    /// Seconds until the decaying part of an axis, scaled by `2^(-t/halfLife)`, carries the axis
-    /// across one of its grade thresholds or loses ``reviewTolerance`` points.
-    static func decayDelay(total: Double, decaying: Double, thresholds: GradeScale.Thresholds, halfLife: Double)
-        -> Double?
-    {
-        let steady = total - decaying
+    /// Seconds until the decaying part of an axis, scaled by `2^(-t/halfLife)`, can carry the
+    /// axis across one of its grade thresholds, or loses ``reviewTolerance`` points.
+    ///
+    /// An axis is the sum of contributions each rounded to hundredths, and each decaying one
+    /// rounds on its own, so the axis can cross a boundary up to half a hundredth per
+    /// contribution before or after their unrounded sum does. The review comes at the first
+    /// moment a crossing is possible; when the axis is so close that it is possible now, at the
+    /// moment the first contribution shows a different hundredth (nothing on the card changes
+    /// before that).
+    static func decayDelay(
+        total: Double, decaying: DecayingPart, thresholds: GradeScale.Thresholds, halfLife: Double
+    ) -> Double? {
+        let steady = total - decaying.rounded
+        let exact = decaying.unrounded
+        let slack = 0.005 * Double(decaying.count)
+        let falling = exact > 0
         var factors: [Double] = []
-        // Cards round points to hundredths: a rounded axis is below a boundary once the exact
-        // value is half a hundredth below it.
         for boundary in [thresholds.first, thresholds.second, thresholds.third] {
-            factors.append((boundary - 0.005 - steady) / decaying)
+            if falling ? total >= boundary : total < boundary {
+                // Falling, the axis is below the boundary once its hundredths sum to less;
+                // rising, once they reach it.
+                let earliest = falling ? boundary - 0.01 + slack : boundary - slack
+                let factor = (earliest - steady) / exact
+                factors.append(factor > 0 && factor < 1 ? factor : decaying.nextChange)
+            } else if decaying.hasBothSigns,
+                falling ? steady + exact + slack >= boundary : steady + exact - slack <= boundary - 0.01
+            {
+                // Contributions of both signs can move the axis against the drift, a hundredth
+                // at a time: close to a boundary behind it, look again at the first change.
+                factors.append(decaying.nextChange)
+            }
         }
-        if abs(decaying) > reviewTolerance { factors.append(1 - reviewTolerance / abs(decaying)) }
+        if abs(exact) > reviewTolerance { factors.append(1 - reviewTolerance / abs(exact)) }
         let delays = factors.filter { $0 > 0 && $0 < 1 }.map { -halfLife * log2($0) + 1 }
         return delays.min()
+    }
+}
+
+/// The points of an axis's decaying contributions: as the card shows them, before rounding,
+/// how many contributions there are, and the decay factor at which the first of them shows a
+/// different hundredth.
+struct DecayingPart {
+    var rounded = 0.0
+    var unrounded = 0.0
+    var count = 0
+    var nextChange = 0.0
+    private var signs = (positive: false, negative: false)
+
+    /// Whether some contributions give points and some take them away.
+    var hasBothSigns: Bool { signs.positive && signs.negative }
+
+    mutating func add(_ points: Double, unrounded earned: Double) {
+        rounded += points
+        unrounded += earned
+        count += 1
+        if points > 0 { signs.positive = true } else { signs.negative = true }
+        // Shown as `points` until its magnitude decays below the hundredth's lower half.
+        nextChange = Swift.max(nextChange, (abs(points) - 0.005) / abs(earned))
+    }
+}
+
+/// What the signal pass notes for a review: the earliest time a counted signal comes into view,
+/// leaves a rule's window or steps down under step decay, and the points of decaying rules on
+/// each axis (which half-life decay scales all alike).
+struct ReviewFacts {
+    /// The earliest such time, as seconds since the reference date; infinity when none.
+    var next = Double.infinity
+    var fit = DecayingPart()
+    var engagement = DecayingPart()
+
+    /// Notes a signal `at` (seconds since the reference date), `age` seconds old, that a rule
+    /// with `window` (infinity when none) counted.
+    @inline(__always)
+    mutating func note(signalAt at: Double, age: Double, window: Double, decays: Bool, _ decay: EngagementDecay) {
+        if window.isFinite { next = Swift.min(next, at + window + 1) }
+        if decays, let boundary = RuleScorer.nextStep(of: decay, age: age) { next = Swift.min(next, at + boundary + 1) }
+    }
+
+    /// Adds a decaying rule's contribution and the points it earned before rounding.
+    mutating func addDecaying(_ contribution: ScoreCard.Contribution, unrounded: Double) {
+        if contribution.axis == .fit {
+            fit.add(contribution.points, unrounded: unrounded)
+        } else {
+            engagement.add(contribution.points, unrounded: unrounded)
+        }
     }
 }

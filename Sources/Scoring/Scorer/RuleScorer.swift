@@ -69,6 +69,25 @@ public struct RuleScorer: LeadScorer {
     ///   ignored, so scoring at a past time reproduces what was known then.
     /// - Returns: the card with every contribution; never `nil`.
     public func score(_ input: ScoringInput) -> ScoreCard? {
+        var review: ReviewFacts? = nil
+        return card(for: input, review: &review)
+    }
+
+    /// Scores the lead and says when its card will next change by time alone, in one pass over
+    /// its signals: the card ``score(_:)`` gives and the time ``nextReview(_:after:)`` gives for
+    /// it. The engine rescores this way.
+    ///
+    /// - Parameter input: the lead's state and the time to score at.
+    /// - Returns: the card and its review time (`nil` when time alone cannot change the card);
+    ///   never `nil` itself.
+    public func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)? {
+        var review: ReviewFacts? = ReviewFacts()
+        let card = card(for: input, review: &review)
+        return (card, reviewDate(review!, card: card, now: input.now))
+    }
+
+    /// The card; when `review` is given, also what the review time is worked out from.
+    func card(for input: ScoringInput, review: inout ReviewFacts?) -> ScoreCard {
         var card = CardBuilder()
         if !fitProgram.isEmpty {
             // Locals, so that the closure does not capture (and copy) the whole scorer.
@@ -90,7 +109,7 @@ public struct RuleScorer: LeadScorer {
             scoreTargetAccounts(input.state.lead, into: &card)
         }
         if !engagementRules.isEmpty {
-            scoreEngagement(input, into: &card)
+            scoreEngagement(input, into: &card, review: &review)
         }
         let scale = rules.grades
         let grade = grades[scale.fit.index(of: card.fit) * 4 + scale.engagement.index(of: card.engagement)]
@@ -120,7 +139,10 @@ public struct RuleScorer: LeadScorer {
         return domain.isEmpty ? nil : domain
     }
 
-    private func scoreEngagement(_ input: ScoringInput, into card: inout CardBuilder) {
+    /// Tallies the signals each engagement rule counts and adds the rules' contributions. With
+    /// `review`, also notes when a signal enters or leaves a rule's view, or steps down under
+    /// step decay, and the points of decaying rules on each axis.
+    private func scoreEngagement(_ input: ScoringInput, into card: inout CardBuilder, review: inout ReviewFacts?) {
         let now = input.now.timeIntervalSinceReferenceDate
         let decay = rules.decay
         let engagementRules = engagementRules
@@ -132,14 +154,25 @@ public struct RuleScorer: LeadScorer {
                 engagementGates.withUnsafeBufferPointer { gates in
                     kindTable.rules.withUnsafeBufferPointer { ruleIndices in
                         for position in signals.indices {
-                            let age = now - signals[position].occurredAt.timeIntervalSinceReferenceDate
-                            guard age >= 0 else { continue }
+                            let at = signals[position].occurredAt.timeIntervalSinceReferenceDate
+                            let age = now - at
+                            guard age >= 0 else {
+                                // A signal dated after `now` comes into view at its time.
+                                if review != nil, !kindTable.rules(for: signals[position].kind).isEmpty {
+                                    review!.next = Swift.min(review!.next, at)
+                                }
+                                continue
+                            }
                             for slot in kindTable.rules(for: signals[position].kind) {
                                 let index = ruleIndices[slot]
                                 let gate = gates[index]
                                 guard age <= gate.window else { continue }
                                 if gate.hasConditions, !engagementRules[index].passesConditions(signals, position) {
                                     continue
+                                }
+                                if review != nil {
+                                    review!.note(
+                                        signalAt: at, age: age, window: gate.window, decays: gate.decays, decay)
                                 }
                                 let factor = gate.decays ? decay.factor(age: age) : 1
                                 tallies[index].add(age: age, factor: factor)
@@ -150,6 +183,11 @@ public struct RuleScorer: LeadScorer {
             }
             for index in engagementRules.indices where tallies[index].count > 0 {
                 if let contribution = engagementRules[index].contribution(tallies[index]) {
+                    if review != nil, engagementRules[index].decays,
+                        let (_, earned) = engagementRules[index].earnings(tallies[index])
+                    {
+                        review!.addDecaying(contribution, unrounded: earned)
+                    }
                     card.add(contribution)
                 }
             }
