@@ -17,9 +17,15 @@ public enum SnapshotStatus: Hashable, Sendable {
 extension AlignmentEngine {
     /// The name of the engine's snapshot in a ``LeadModel/SnapshotStore``.
     static let snapshotName = "accord.engine.lead-states"
+    /// The names of the router's ledger and the SLA monitor, saved at the same position.
+    static let ledgerSnapshotName = "accord.engine.routing-ledger"
+    static let monitorSnapshotName = "accord.engine.sla-monitor"
 
-    /// Saves the lead states as a snapshot in the store, so the next engine on this journal folds
-    /// only the events after it.
+    /// Saves the lead states, the router's ledger and the SLA monitor as snapshots in the store,
+    /// at the journal position the engine has folded, so the next engine on this journal folds
+    /// only the events after it. (The ledger and monitor snapshots are used only while the
+    /// playbook's stage definitions, routing reps and `sla` section stay the same; otherwise the
+    /// next engine folds those two from the journal.)
     ///
     /// Hosts call this at quiet moments or on shutdown; `accord` does after commands that folded
     /// many events. The store drops snapshots when a lead is erased.
@@ -31,6 +37,9 @@ extension AlignmentEngine {
         guard let snapshots = store as? any SnapshotStore, let position else { return false }
         try await snapshots.saveSnapshot(
             named: Self.snapshotName, at: position, bytes: LeadStateSnapshot.encode(leads.values))
+        try await snapshots.saveSnapshot(
+            named: Self.ledgerSnapshotName, at: position, bytes: routingLedger.snapshotBytes())
+        try await snapshots.saveSnapshot(named: Self.monitorSnapshotName, at: position, bytes: monitor.snapshotBytes())
         eventsFoldedSinceSnapshot = 0
         return true
     }
@@ -50,15 +59,36 @@ extension AlignmentEngine {
         leads = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0) })
         position = snapshotPosition
         rebuildIndexes()
-        // The router's turns and loads and the open clocks' phases are not in the snapshot: fold
-        // them from the journal.
-        for try await event in store.events(from: .start, pageSize: 8192) {
-            guard let eventPosition = event.position, eventPosition <= snapshotPosition else { break }
-            routingLedger.apply(event)
-            monitor.apply(event)
+        if try await !loadRoutingAndClocks(from: snapshots, at: snapshotPosition) {
+            // The router's turns and loads and the open clocks' phases: fold them from the
+            // journal.
+            for try await event in store.events(from: .start, pageSize: 8192) {
+                guard let eventPosition = event.position, eventPosition <= snapshotPosition else { break }
+                routingLedger.apply(event)
+                monitor.apply(event)
+            }
         }
         snapshotStatus = .loaded(position: snapshotPosition, leads: states.count)
         eventsFoldedSinceSnapshot = 0
+    }
+
+    /// Loads the router's ledger and the SLA monitor saved with the lead states, when both are
+    /// at `position` and were folded under today's routing and SLA sections.
+    ///
+    /// - Returns: whether both were loaded; when not, the engine's ledger and monitor are
+    ///   untouched.
+    func loadRoutingAndClocks(from snapshots: any SnapshotStore, at position: JournalPosition) async throws
+        -> Bool
+    {
+        guard let (ledgerPosition, ledgerBytes) = try await snapshots.loadSnapshot(named: Self.ledgerSnapshotName),
+            let (monitorPosition, monitorBytes) = try await snapshots.loadSnapshot(named: Self.monitorSnapshotName),
+            ledgerPosition == position, monitorPosition == position,
+            let ledger = try? RoutingLedger(snapshotBytes: ledgerBytes, template: routingLedger),
+            let loadedMonitor = try? SLAMonitor(snapshotBytes: monitorBytes, policy: monitor.policy)
+        else { return false }
+        routingLedger = ledger
+        monitor = loadedMonitor
+        return true
     }
 
     /// Rebuilds the identity index and the accounts from the lead states, oldest lead first, as
@@ -68,10 +98,12 @@ extension AlignmentEngine {
         accounts = [:]
         contactsByAccount = [:]
         accountOfLead = [:]
-        let ordered = leads.values.sorted { lhs, rhs in
-            lhs.createdAt == rhs.createdAt ? lhs.id < rhs.id : lhs.createdAt < rhs.createdAt
-        }
-        for state in ordered where !state.isErased {
+        // Sorted by (time, id) pairs: sorting the states themselves moved every state's bytes
+        // many times over.
+        var ordered: [(createdAt: Date, id: LeadID)] = leads.map { id, state in (state.createdAt, id) }
+        ordered.sort { lhs, rhs in lhs.createdAt == rhs.createdAt ? lhs.id < rhs.id : lhs.createdAt < rhs.createdAt }
+        for (_, id) in ordered {
+            guard let state = leads[id], !state.isErased else { continue }
             let owner = survivor(of: state.id) ?? state.id
             for key in identity.keys(for: state.lead) where identityIndex[key] == nil {
                 identityIndex[key] = owner

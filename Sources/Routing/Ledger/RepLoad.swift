@@ -1,7 +1,7 @@
 import Foundation
 
 /// One rep's load as the ledger folds it: open leads and the times of recent assignments.
-struct RepLoad: Hashable, Sendable {
+struct RepLoad: Hashable, Sendable, Codable {
     var open = 0
     /// Assignment times, ascending, pruned to the ledger's recent window.
     private(set) var recent: [Date] = []

@@ -31,7 +31,7 @@ public import LeadModel
 /// ledger.accountOwner(of: "acme.com")  // "ana"
 /// ```
 public struct RoutingLedger: Hashable, Sendable {
-    private struct LeadRecord: Hashable, Sendable {
+    struct LeadRecord: Hashable, Sendable, Codable {
         var account: AccountID?
         var owner: String?
         var stage: Stage
@@ -45,22 +45,22 @@ public struct RoutingLedger: Hashable, Sendable {
     public var closedStages: Set<Stage>
     /// Stages that make a lead an active opportunity.
     public var opportunityStages: Set<Stage>
-    private var leads = LayeredDictionary<LeadID, LeadRecord>()
+    var leads = LayeredDictionary<LeadID, LeadRecord>()
     /// Each rep's number in ``repLoads``: the routing section's reps first, in order, then any
     /// other rep as the journal names them.
-    private var repNumbers: [String: Int] = [:]
-    private var repLoads: ContiguousArray<RepLoad> = []
+    var repNumbers: [String: Int] = [:]
+    var repLoads: ContiguousArray<RepLoad> = []
     /// The routing section's rep list this ledger numbered first; a router with the same list
     /// reads loads by number instead of by id.
-    private(set) var roster = Roster(ids: [])
-    private var owners = LayeredDictionary<AccountID, String>()
-    private var opportunities = LayeredDictionary<AccountID, [LeadID]>()
-    private var rotations: [String: PoolRotation] = [:]
-    private var latest: Date?
+    var roster = Roster(ids: [])
+    var owners = LayeredDictionary<AccountID, String>()
+    var opportunities = LayeredDictionary<AccountID, [LeadID]>()
+    var rotations: [String: PoolRotation] = [:]
+    var latest: Date?
     /// Events per claim stream (`pool:<name>`, `rep:<id>`).
-    private var claims = LayeredDictionary<LeadID, Int>()
+    var claims = LayeredDictionary<LeadID, Int>()
     /// How many events were applied.
-    public private(set) var eventCount = 0
+    public internal(set) var eventCount = 0
 
     /// How long new-lead entries are kept: longer than any local day seen from any offset.
     static let recentWindow: TimeInterval = 48 * 3600

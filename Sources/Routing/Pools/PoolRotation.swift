@@ -46,6 +46,12 @@ public struct PoolRotation: Hashable, Sendable {
         turns = 0
     }
 
+    /// A rotation at the given position, as a ledger snapshot stores it.
+    init(current: [String: Int], turns: Int) {
+        self.current = current
+        self.turns = turns
+    }
+
     /// Rotations are equal when their weights and turn counts are.
     public static func == (lhs: PoolRotation, rhs: PoolRotation) -> Bool {
         lhs.current == rhs.current && lhs.turns == rhs.turns

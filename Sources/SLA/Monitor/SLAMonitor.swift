@@ -22,7 +22,7 @@ public import LeadModel
 /// let sleepUntil = monitor.nextDue
 /// ```
 public struct SLAMonitor: Sendable {
-    private struct Record: Sendable {
+    struct Record: Sendable, Codable {
         var leadID: LeadID
         var clock: SLAClock
         /// 0 warning, 1 deadline, 2 + k escalation step k.
@@ -30,13 +30,13 @@ public struct SLAMonitor: Sendable {
         var reasons: [Reason]
     }
 
-    private let policy: TieredSLAPolicy?
-    private var records: [Record?] = []
-    private var free: [Int32] = []
-    private var index: [SLAClockID: Int32] = [:]
+    package let policy: TieredSLAPolicy?
+    var records: [Record?] = []
+    var free: [Int32] = []
+    var index: [SLAClockID: Int32] = [:]
     private var heap = DueHeap()
     /// Paused clocks and when they paused; a paused clock is out of the heap until it resumes.
-    private var paused: [SLAClockID: Date] = [:]
+    var paused: [SLAClockID: Date] = [:]
 
     /// Makes an empty monitor.
     ///
@@ -221,7 +221,7 @@ public struct SLAMonitor: Sendable {
 
     /// Puts the clock in the heap at its current phase's instant, skipping a warning that is
     /// absent or not before the deadline; removes it past the end of its ladder.
-    private mutating func schedule(_ slot: Int32) {
+    mutating func schedule(_ slot: Int32) {
         guard var record = records[Int(slot)] else { return }
         if record.phase == 0 {
             if let warnAt = record.clock.warnAt, warnAt < record.clock.deadline {
