@@ -21,11 +21,11 @@ extension RoutingLedger {
     /// - Throws: `DecodingError` when the bytes are not a ledger snapshot.
     package init?(snapshotBytes bytes: [UInt8], template: RoutingLedger) throws {
         let stored = try JSONDecoder().decode(Stored.self, from: Data(bytes))
-        let rosterReps = template.repNumbers.sorted { $0.value < $1.value }.map(\.key)
+        let rosterReps = template.repNumbers.sorted { $0.value < $1.value }.map(\.key).prefix(template.roster.count)
         guard Set(stored.closedStages) == template.closedStages,
             Set(stored.opportunityStages) == template.opportunityStages,
             stored.rosterCount == template.roster.count,
-            Array(stored.reps.prefix(stored.rosterCount)) == rosterReps,
+            stored.reps.prefix(stored.rosterCount) == rosterReps,
             stored.loads.count == stored.reps.count
         else { return nil }
         self = template
