@@ -122,25 +122,9 @@ public struct StandardIdentityResolver: IdentityResolver, Sendable {
     ///   other stray characters, fewer than ``Configuration/minimumPhoneDigits`` significant
     ///   digits, or more than the 15 digits E.164 allows.
     public func normalizedPhone(_ phone: String) -> String? {
-        var text = phone.trimmedOfWhitespace.lowercased()
-        if text.hasPrefix("tel:") { text.removeFirst(4) }
-        if let cut = text.firstIndex(where: { $0.isLetter || $0 == "#" || $0 == ";" || $0 == "," }) {
-            text = String(text[..<cut])
-        }
-        text = text.trimmingCharacters(in: .whitespaces)
-        let international = text.hasPrefix("+")
-        if international {
-            text.removeFirst()
-            text = text.replacingOccurrences(of: "(0)", with: "")
-        }
-        var digits = ""
-        for character in text {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-            } else if !" -./()\u{00A0}\t".contains(character) {
-                return nil
-            }
-        }
+        var reading = phone.utf8.withContiguousStorageIfAvailable(PhoneReading.init(ascii:)) ?? .notASCII
+        if reading == .notASCII { reading = PhoneReading(characters: phone) }
+        guard case .digits(let digits, let international) = reading else { return nil }
         let country = configuration.defaultCountryCode
         // `number` is the E.164 digits; `national` counts the digits after the country code
         // (for international input, everything after the shortest, one-digit code).
