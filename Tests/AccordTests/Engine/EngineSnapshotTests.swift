@@ -80,7 +80,10 @@ struct EngineSnapshotTests {
         let engine = try await makeEngine(store: store)
         let lead = try await engine.capture(Lead(id: "", email: "ana@acme.com"))
         try await engine.saveSnapshot()
+        #expect(await store.loadSnapshot(named: "accord.engine.routing-ledger") != nil)
         try await engine.erase(lead.leadID, requestedBy: "dpo")
         #expect(await store.loadSnapshot(named: "accord.engine.lead-states") == nil)
+        #expect(await store.loadSnapshot(named: "accord.engine.routing-ledger") == nil)
+        #expect(await store.loadSnapshot(named: "accord.engine.sla-monitor") == nil)
     }
 }
