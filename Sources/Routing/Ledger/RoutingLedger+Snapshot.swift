@@ -17,7 +17,8 @@ extension RoutingLedger {
     /// - Parameters:
     ///   - bytes: what ``snapshotBytes()`` returned.
     ///   - template: an empty ledger made from today's routing section.
-    /// - Returns: `nil` when the definitions differ; fold the journal instead.
+    /// - Returns: `nil` when the definitions differ, or the snapshot does not hang together
+    ///   (a rep listed twice); fold the journal instead.
     /// - Throws: `DecodingError` when the bytes are not a ledger snapshot.
     package init?(snapshotBytes bytes: [UInt8], template: RoutingLedger) throws {
         let stored = try JSONDecoder().decode(Stored.self, from: Data(bytes))
@@ -26,7 +27,7 @@ extension RoutingLedger {
             Set(stored.opportunityStages) == template.opportunityStages,
             stored.rosterCount == template.roster.count,
             stored.reps.prefix(stored.rosterCount) == rosterReps,
-            stored.loads.count == stored.reps.count
+            stored.loads.count == stored.reps.count, Set(stored.reps).count == stored.reps.count
         else { return nil }
         self = template
         for (key, value) in stored.leads { leads[key] = value }

@@ -19,18 +19,22 @@ extension SLAMonitor {
     /// - Parameters:
     ///   - bytes: what ``snapshotBytes()`` returned.
     ///   - policy: today's policy, as the engine makes its monitor with.
-    /// - Returns: `nil` when the configuration differs; fold the journal instead.
+    /// - Returns: `nil` when the configuration differs, or the snapshot does not hang together
+    ///   (a clock in two slots, a free slot in use); fold the journal instead.
     /// - Throws: `DecodingError` when the bytes are not a monitor snapshot.
     package init?(snapshotBytes bytes: [UInt8], policy: TieredSLAPolicy?) throws {
         let stored = try JSONDecoder().decode(Stored.self, from: Data(bytes))
-        guard stored.configuration == policy?.configuration else { return nil }
+        guard stored.configuration == policy?.configuration,
+            stored.free.allSatisfy({ stored.records.indices.contains(Int($0)) && stored.records[Int($0)] == nil })
+        else { return nil }
         self.init(policy: policy)
         records = stored.records
         free = stored.free
         paused = stored.paused
         for (slot, record) in records.enumerated() {
             guard let record else { continue }
-            index[record.clock.id] = Int32(slot)
+            // A clock in two slots: the snapshot does not hang together.
+            guard index.updateValue(Int32(slot), forKey: record.clock.id) == nil else { return nil }
         }
         for (slot, record) in records.enumerated() where record.map({ paused[$0.clock.id] == nil }) == true {
             schedule(Int32(slot))
