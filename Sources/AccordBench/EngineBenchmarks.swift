@@ -33,19 +33,25 @@ enum EngineBenchmarks {
         let store = try await FileEventStore(directory: directory)
         let engine = try await AlignmentEngine(
             playbook: .standard, store: store, configuration: EngineConfiguration(now: { clock.now }))
-        let (seconds, summary) = try await measure {
-            var summary = IngestSummary()
-            var index = 0
-            while index < records.count {
-                let batch = records[index..<min(records.count, index + 1_000)]
-                clock.set(batch.last!.at)
-                summary.add(try await engine.ingest(batch.map(\.item)))
-                index += batch.count
-            }
-            return summary
-        }
+        let (seconds, summary) = try await measure { try await ingest(records, into: engine, clock: clock) }
         try await store.close()
         return (summary.eventsAppended, records.count, seconds)
+    }
+
+    /// Ingests a quarter's records in batches of 1,000 rows, the clock set to each batch's last
+    /// row.
+    static func ingest(_ records: [SyntheticQuarter.Record], into engine: AlignmentEngine, clock: ManualClock)
+        async throws -> IngestSummary
+    {
+        var summary = IngestSummary()
+        var index = 0
+        while index < records.count {
+            let batch = records[index..<min(records.count, index + 1_000)]
+            clock.set(batch.last!.at)
+            summary.add(try await engine.ingest(batch.map(\.item)))
+            index += batch.count
+        }
+        return summary
     }
 
     private static func ingest(_ context: BenchContext) async throws -> [Measurement] {

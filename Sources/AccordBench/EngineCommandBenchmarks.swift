@@ -23,17 +23,10 @@ enum EngineCommandBenchmarks {
     /// An engine on an in-memory store that recorded a synthetic quarter of `leads` people.
     private static func populated(leads: Int) async throws -> (AlignmentEngine, ManualClock) {
         let quarter = SyntheticQuarter(seed: 2026, leads: leads)
-        let records = quarter.records()
         let clock = ManualClock(quarter.start)
         let engine = try await AlignmentEngine(
             playbook: .standard, store: InMemoryEventStore(), configuration: EngineConfiguration(now: { clock.now }))
-        var index = 0
-        while index < records.count {
-            let batch = records[index..<min(records.count, index + 1_000)]
-            clock.set(batch.last!.at)
-            _ = try await engine.ingest(batch.map(\.item))
-            index += batch.count
-        }
+        _ = try await EngineBenchmarks.ingest(quarter.records(), into: engine, clock: clock)
         return (engine, clock)
     }
 

@@ -36,8 +36,7 @@ struct ProjectionSnapshotTests {
 
     /// Handoffs, breaches and escalations, a touch, and more handoffs after the snapshot.
     func writer(store: InMemoryEventStore, clock: ManualClock) async throws -> AlignmentEngine {
-        let engine = try await AlignmentEngine(
-            playbook: Self.playbook(), store: store, configuration: EngineConfiguration(now: { clock.now }))
+        let engine = try await open(Self.playbook(), store, clock)
         for index in 0..<9 {
             try await handOff(engine, index, clock: clock)
             clock.advance(by: 4 * 60)
@@ -48,6 +47,22 @@ struct ProjectionSnapshotTests {
         clock.advance(by: 20 * 60)
         try await engine.tick()
         return engine
+    }
+
+    /// A writer that saved its snapshots, with its store, clock and the snapshots' position.
+    func snapshotted() async throws -> (
+        store: InMemoryEventStore, clock: ManualClock, live: AlignmentEngine, position: JournalPosition
+    ) {
+        let store = InMemoryEventStore()
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_790_000_000))
+        let live = try await writer(store: store, clock: clock)
+        #expect(try await live.saveSnapshot())
+        return (store, clock, live, try #require(await live.journalPosition))
+    }
+
+    func open(_ playbook: Playbook, _ store: InMemoryEventStore, _ clock: ManualClock) async throws -> AlignmentEngine {
+        try await AlignmentEngine(
+            playbook: playbook, store: store, configuration: EngineConfiguration(now: { clock.now }))
     }
 
     func dueActions(_ engine: AlignmentEngine) async -> [SLADueAction] {
@@ -62,12 +77,10 @@ struct ProjectionSnapshotTests {
         for index in 9..<13 { try await handOff(live, index, clock: clock) }
         let snapshotPosition = try #require(await store.loadSnapshot(named: AlignmentEngine.snapshotName)?.position)
 
-        let reopened = try await AlignmentEngine(
-            playbook: Self.playbook(), store: store, configuration: EngineConfiguration(now: { clock.now }))
+        let reopened = try await open(Self.playbook(), store, clock)
         // The ledger and monitor snapshots load (a probe, since loading sets them back to the
         // snapshot's position).
-        let probe = try await AlignmentEngine(
-            playbook: Self.playbook(), store: store, configuration: EngineConfiguration(now: { clock.now }))
+        let probe = try await open(Self.playbook(), store, clock)
         #expect(try await probe.loadRoutingAndClocks(from: store, at: snapshotPosition), "the snapshots are used")
         #expect(await reopened.routingLedger == (await live.routingLedger))
         #expect(await reopened.routingLedger.eventCount == (await live.routingLedger.eventCount))
@@ -90,11 +103,7 @@ struct ProjectionSnapshotTests {
     /// A ledger snapshot with one more assignment than the journal holds: the reopened engine
     /// has it, so it read the snapshot rather than folding the journal.
     @Test func theEngineOpensFromTheSavedLedgerRatherThanTheJournal() async throws {
-        let store = InMemoryEventStore()
-        let clock = ManualClock(Date(timeIntervalSince1970: 1_790_000_000))
-        let live = try await writer(store: store, clock: clock)
-        #expect(try await live.saveSnapshot())
-        let position = try #require(await live.journalPosition)
+        let (store, clock, live, position) = try await snapshotted()
         var doctored = await live.routingLedger
         doctored.apply(
             LeadEvent(
@@ -102,8 +111,7 @@ struct ProjectionSnapshotTests {
                 payload: .assigned(Assignment(owner: .rep("cy"), router: "manual"))))
         await store.saveSnapshot(
             named: AlignmentEngine.ledgerSnapshotName, at: position, bytes: try doctored.snapshotBytes())
-        let reopened = try await AlignmentEngine(
-            playbook: Self.playbook(), store: store, configuration: EngineConfiguration(now: { clock.now }))
+        let reopened = try await open(Self.playbook(), store, clock)
         #expect(await reopened.routingLedger == doctored)
         #expect(await reopened.routingLedger.owner(of: "not-in-the-journal") == "cy")
     }
@@ -112,15 +120,10 @@ struct ProjectionSnapshotTests {
         (["ana", "bo", "cy", "dee"], "10m"), (["bo", "ana", "cy"], "10m"), (["ana", "bo", "cy"], "20m"),
     ])
     func aChangedRosterOrLadderFoldsTheJournalInstead(reps: [String], escalation: String) async throws {
-        let store = InMemoryEventStore()
-        let clock = ManualClock(Date(timeIntervalSince1970: 1_790_000_000))
-        let live = try await writer(store: store, clock: clock)
-        #expect(try await live.saveSnapshot())
-        let position = try #require(await live.journalPosition)
+        let (store, clock, _, position) = try await snapshotted()
 
         let changed = try Self.playbook(reps: reps, escalation: escalation)
-        let reopened = try await AlignmentEngine(
-            playbook: changed, store: store, configuration: EngineConfiguration(now: { clock.now }))
+        let reopened = try await open(changed, store, clock)
         #expect(try await !reopened.loadRoutingAndClocks(from: store, at: position))
         let events = await store.read(from: .start, limit: .max)
         var folded = RoutingLedger(rules: try #require(changed.routing))
@@ -132,14 +135,9 @@ struct ProjectionSnapshotTests {
     }
 
     @Test func aDamagedLedgerSnapshotFoldsTheJournalInstead() async throws {
-        let store = InMemoryEventStore()
-        let clock = ManualClock(Date(timeIntervalSince1970: 1_790_000_000))
-        let live = try await writer(store: store, clock: clock)
-        #expect(try await live.saveSnapshot())
-        let position = try #require(await live.journalPosition)
+        let (store, clock, live, position) = try await snapshotted()
         await store.saveSnapshot(named: AlignmentEngine.ledgerSnapshotName, at: position, bytes: Array("{}".utf8))
-        let reopened = try await AlignmentEngine(
-            playbook: Self.playbook(), store: store, configuration: EngineConfiguration(now: { clock.now }))
+        let reopened = try await open(Self.playbook(), store, clock)
         guard case .loaded = await reopened.snapshotStatus else {
             Issue.record("the lead states should still load: \(await reopened.snapshotStatus)")
             return
