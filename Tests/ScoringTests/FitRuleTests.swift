@@ -87,6 +87,28 @@ struct FitRuleTests {
     }
 
     @Test(arguments: [
+        (ValueCondition.equals("fintech"), AttributeValue?.some("fintech"), "industry is fintech"),
+        (.oneOf(["fintech", "retail"]), "retail", "industry retail one of fintech, retail"),
+        (.oneOf(["fintech", "retail"]), "Retail", "industry Retail one of fintech, retail"),
+        (.contains("tech"), "FinTech", "industry FinTech contains 'tech'"),
+        (.oneOf(["fintech"]), .list(["retail", "fintech"]), "industry retail, fintech one of fintech"),
+        (.equals(.bool(true)), .bool(true), "industry true is true"),
+        (.missing, nil, "industry is missing"),
+        (.present, "fintech", "industry is present"),
+    ])
+    func evidenceOfEachKindOfValue(condition: ValueCondition, value: AttributeValue?, evidence: String) {
+        let rules = ScoringRules(fit: [FitRule("industry", field: "industry", condition, points: 4)])
+        let state = Fixtures.state(attributes: value.map { ["industry": $0] } ?? [:])
+        let card = Fixtures.score(rules, state)
+        #expect(card.fit == 4)
+        #expect(card.contributions.map(\.evidence) == [evidence])
+        // Scoring the same lead again gives an equal card, which survives the journal's JSON.
+        #expect(Fixtures.score(rules, state) == card)
+        let decoded = try? JSONDecoder().decode(ScoreCard.self, from: JSONEncoder().encode(card))
+        #expect(decoded == card)
+    }
+
+    @Test(arguments: [
         (1_234_567.5, "revenue 1,234,567.5 at least 0"), (-0.25, "revenue -0.25 at least -1"),
         (999, "revenue 999 at least -1"), (1_000, "revenue 1,000 at least 0"), (7.07, "revenue 7.07 at least 0"),
     ])

@@ -97,15 +97,21 @@ final class CompiledEngagementRule: EvidenceWriter {
         }
     }
 
-    /// The contribution for what the rule saw, or `nil` when it gives no points. Its evidence is
-    /// written only when read (see ``evidence(for:)``).
-    func contribution(_ tally: EngagementTally) -> ScoreCard.Contribution? {
+    /// The entry for what the rule saw, as rule `rule` of the scorer's book, with the points it
+    /// earned before rounding; `nil` when it gives no points. Its evidence is written only when
+    /// read (see ``evidence(for:)``).
+    @inline(__always)
+    func entry(_ tally: EngagementTally, rule: Int) -> (entry: ContributionEntry, unrounded: Double)? {
         guard let (amount, earned) = earnings(tally) else { return nil }
         let rounded = roundPoints(earned)
         guard rounded != 0 else { return nil }
-        return ScoreCard.Contribution(
-            rule: name, axis: axis, points: rounded, writer: self,
-            facts: EvidenceFacts(count: tally.count, amount: amount, age: tally.newestAge))
+        let facts = EvidenceFacts(count: tally.count, amount: amount, age: tally.newestAge)
+        return (ContributionEntry(rule: rule, points: rounded, facts: facts), earned)
+    }
+
+    /// The contribution an entry made by ``entry(_:rule:)`` stands for.
+    func contribution(for entry: ContributionEntry) -> ScoreCard.Contribution {
+        ScoreCard.Contribution(rule: name, axis: axis, points: entry.points, writer: self, facts: entry.facts)
     }
 
     /// What the rule earns for what it saw, before rounding, or `nil` when too few signals

@@ -42,29 +42,55 @@ final class CompiledFitRule: EvidenceWriter {
         }
     }
 
-    /// The contribution for a lead whose value passed: `employees 250 in 200…2,000`. Evidence
-    /// made once is shared; evidence that shows the lead's value is written when read.
-    func contribution(_ value: AttributeValue?) -> ScoreCard.Contribution {
-        if let fixedEvidence {
-            return ScoreCard.Contribution(rule: name, axis: axis, points: points, evidence: fixedEvidence)
-        }
-        switch value {
-        case .string(let text)?:
-            for exact in exactEvidence where exact.text == text {
-                return ScoreCard.Contribution(rule: name, axis: axis, points: points, evidence: exact.evidence)
+    /// What an entry's `facts.count` says its evidence is.
+    private enum EvidenceKind: Int {
+        /// ``fixedEvidence``.
+        case fixed
+        /// The ``exactEvidence`` at index `facts.amount`.
+        case exact
+        /// The lead's value between the fixed parts: text (`facts.text`) or a number
+        /// (`facts.amount`); written when read.
+        case value
+        /// The field is missing.
+        case missing
+    }
+
+    /// The entry for a lead whose value passed, as rule `rule` of the scorer's book. Evidence
+    /// made once is only pointed at; evidence that shows the lead's value is written when read.
+    @inline(__always)
+    func entry(_ value: AttributeValue?, rule: Int) -> ContributionEntry {
+        var facts = EvidenceFacts(count: EvidenceKind.value.rawValue)
+        if fixedEvidence != nil {
+            facts.count = EvidenceKind.fixed.rawValue
+        } else {
+            switch value {
+            case .string(let text)?:
+                if let index = exactEvidence.firstIndex(where: { $0.text == text }) {
+                    facts.count = EvidenceKind.exact.rawValue
+                    facts.amount = Double(index)
+                } else {
+                    facts.text = text
+                }
+            case .number(let number)?: facts.amount = number
+            case let value?: facts.text = Self.describe(value)
+            case nil: facts.count = EvidenceKind.missing.rawValue
             }
-            return ScoreCard.Contribution(
-                rule: name, axis: axis, points: points, writer: self, facts: EvidenceFacts(text: text))
-        case .number(let number)?:
-            return ScoreCard.Contribution(
-                rule: name, axis: axis, points: points, writer: self, facts: EvidenceFacts(amount: number))
-        case let value?:
-            return ScoreCard.Contribution(
-                rule: name, axis: axis, points: points, evidence: fieldPrefix + Self.describe(value) + phraseSuffix)
-        case nil:
-            return ScoreCard.Contribution(
-                rule: name, axis: axis, points: points, evidence: Self.evidence(field, reader, nil, condition))
         }
+        return ContributionEntry(rule: rule, points: points, facts: facts)
+    }
+
+    /// The contribution an entry made by ``entry(_:rule:)`` stands for: `employees 250 in 200…2,000`.
+    func contribution(for entry: ContributionEntry) -> ScoreCard.Contribution {
+        let evidence: String
+        switch EvidenceKind(rawValue: entry.facts.count) {
+        case .fixed: evidence = fixedEvidence ?? Self.evidence(field, reader, nil, condition)
+        case .exact: evidence = exactEvidence[Int(entry.facts.amount)].evidence
+        case .missing: evidence = Self.evidence(field, reader, nil, condition)
+        case .value, nil:
+            return ScoreCard.Contribution(
+                rule: name, axis: axis, points: entry.points, writer: self, facts: entry.facts)
+        }
+        return ScoreCard.Contribution(rule: name, axis: axis, points: entry.points, evidence: evidence)
     }
 
     /// The evidence for a text value (`facts.text`) or a number (`facts.amount`).
@@ -107,10 +133,5 @@ final class CompiledProfile: Sendable {
             "matches \(profile.name): "
             + profile.criteria.map { "\($0.field.rawValue) \(CompiledCondition($0.condition).phrase)" }
             .joined(separator: "; ")
-    }
-
-    /// The contribution: `matches core-icp: industry one of …; employees in 200…2,000`.
-    func contribution() -> ScoreCard.Contribution {
-        ScoreCard.Contribution(rule: name, axis: .fit, points: points, evidence: evidence)
     }
 }

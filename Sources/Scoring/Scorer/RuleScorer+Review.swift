@@ -133,12 +133,12 @@ struct ReviewFacts {
         if decays, let boundary = RuleScorer.nextStep(of: decay, age: age) { next = Swift.min(next, at + boundary + 1) }
     }
 
-    /// Adds a decaying rule's contribution and the points it earned before rounding.
-    mutating func addDecaying(_ contribution: ScoreCard.Contribution, unrounded: Double) {
-        if contribution.axis == .fit {
-            fit.add(contribution.points, unrounded: unrounded)
+    /// Adds a decaying rule's points on `axis`, as the card shows them and before rounding.
+    mutating func addDecaying(_ points: Double, axis: ScoreCard.Axis, unrounded: Double) {
+        if axis == .fit {
+            fit.add(points, unrounded: unrounded)
         } else {
-            engagement.add(contribution.points, unrounded: unrounded)
+            engagement.add(points, unrounded: unrounded)
         }
     }
 }

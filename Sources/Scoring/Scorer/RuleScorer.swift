@@ -7,9 +7,10 @@ public import LeadModel
 /// The rules are compiled once, in the initialiser: fields resolved, conditions turned into
 /// plain data (text lowered, numbers parsed), regular expressions compiled, signal kinds
 /// indexed. Scoring then reads each field once, makes one pass over the lead's signals, and
-/// writes no evidence text: each contribution keeps what its rule saw and writes its sentence
-/// when read. Rescoring a lead costs about two microseconds. A rule scorer always has an
-/// opinion: it never returns `nil`.
+/// builds no contribution values: the card keeps a plain entry per contribution (the rule, its
+/// points, what it saw) and lists its contributions, writing their evidence, when they are read.
+/// Rescoring a lead costs about two microseconds. A rule scorer always has an opinion: it never
+/// returns `nil`.
 ///
 /// ```swift
 /// let scorer = RuleScorer(.standard)
@@ -31,8 +32,9 @@ public struct RuleScorer: LeadScorer {
     /// The rules the scorer was made from.
     public let rules: ScoringRules
     private let fitRules: [CompiledFitRule]
-    private let profiles: [CompiledProfile]
     let engagementRules: [CompiledEngagementRule]
+    /// The compiled rules, which the cards' entries name.
+    private let book: RuleBook
     let kindTable: SignalKindTable
     /// What the signal loop needs of each engagement rule, as plain values.
     private let engagementGates: [CompiledEngagementRule.Gate]
@@ -48,8 +50,10 @@ public struct RuleScorer: LeadScorer {
     public init(_ rules: ScoringRules) {
         self.rules = rules
         fitRules = rules.fit.map(CompiledFitRule.init)
-        profiles = rules.icp.map(CompiledProfile.init)
         engagementRules = rules.engagement.map { CompiledEngagementRule($0, decay: rules.decay) }
+        book = RuleBook(
+            fitRules: fitRules, profiles: rules.icp.map(CompiledProfile.init), targetLists: rules.targetAccounts,
+            engagementRules: engagementRules)
         kindTable = SignalKindTable(rules.engagement)
         engagementGates = engagementRules.map(\.gate)
         var lists: [String: [Int]] = [:]
@@ -92,16 +96,17 @@ public struct RuleScorer: LeadScorer {
         if !fitProgram.isEmpty {
             // Locals, so that the closure does not capture (and copy) the whole scorer.
             let fitRules = fitRules
-            let profiles = profiles
+            let book = book
             let slots = fitProgram.ruleSlots
             let profileTests = fitProgram.profileTests
             fitProgram.run(input.state.lead) { values, passed in
                 for index in fitRules.indices where passed[index] {
-                    card.add(fitRules[index].contribution(values[slots[index]]))
+                    card.add(fitRules[index].entry(values[slots[index]], rule: index), axis: fitRules[index].axis)
                 }
                 for (index, tests) in profileTests.enumerated()
                 where !tests.isEmpty && tests.allSatisfy({ passed[$0] }) {
-                    card.add(profiles[index].contribution())
+                    card.add(
+                        ContributionEntry(rule: book.profile(index), points: book.profiles[index].points), axis: .fit)
                 }
             }
         }
@@ -114,19 +119,18 @@ public struct RuleScorer: LeadScorer {
         let scale = rules.grades
         let grade = grades[scale.fit.index(of: card.fit) * 4 + scale.engagement.index(of: card.engagement)]
         return ScoreCard(
-            scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade,
-            contributions: card.contributions, playbookVersion: input.playbookVersion)
+            scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade, book: book,
+            entries: card.entries, playbookVersion: input.playbookVersion)
     }
 
     /// The fit bonus of each target-account list the lead's account is on.
     private func scoreTargetAccounts(_ lead: Lead, into card: inout CardBuilder) {
         guard let account = Self.accountKey(of: lead), let indices = targetLists[account] else { return }
         for index in indices {
-            let list = rules.targetAccounts[index]
             card.add(
-                ScoreCard.Contribution(
-                    rule: list.name, axis: .fit, points: roundPoints(list.points),
-                    evidence: "account \(account) is on the target-account list \(list.name)"))
+                ContributionEntry(
+                    rule: book.targetList(index), points: roundPoints(rules.targetAccounts[index].points),
+                    facts: EvidenceFacts(text: account)), axis: .fit)
         }
     }
 
@@ -182,30 +186,29 @@ public struct RuleScorer: LeadScorer {
                 }
             }
             for index in engagementRules.indices where tallies[index].count > 0 {
-                if let contribution = engagementRules[index].contribution(tallies[index]) {
-                    if review != nil, engagementRules[index].decays,
-                        let (_, earned) = engagementRules[index].earnings(tallies[index])
-                    {
-                        review!.addDecaying(contribution, unrounded: earned)
+                let rule = engagementRules[index]
+                if let (entry, earned) = rule.entry(tallies[index], rule: book.engagementRule(index)) {
+                    if review != nil, rule.decays {
+                        review!.addDecaying(entry.points, axis: rule.axis, unrounded: earned)
                     }
-                    card.add(contribution)
+                    card.add(entry, axis: rule.axis)
                 }
             }
         }
     }
 }
 
-/// The card being built: contributions and the sums of each axis.
+/// The card being built: its entries and the sums of each axis.
 struct CardBuilder {
-    var contributions: [ScoreCard.Contribution] = []
+    var entries: [ContributionEntry] = []
     var fit = 0.0
     var engagement = 0.0
 
     @inline(__always)
-    mutating func add(_ contribution: ScoreCard.Contribution) {
-        if contributions.isEmpty { contributions.reserveCapacity(12) }
-        if contribution.axis == .fit { fit += contribution.points } else { engagement += contribution.points }
-        contributions.append(contribution)
+    mutating func add(_ entry: ContributionEntry, axis: ScoreCard.Axis) {
+        if entries.isEmpty { entries.reserveCapacity(12) }
+        if axis == .fit { fit += entry.points } else { engagement += entry.points }
+        entries.append(entry)
     }
 }
 

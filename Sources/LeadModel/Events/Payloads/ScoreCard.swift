@@ -2,6 +2,9 @@
 ///
 /// Scores have two axes: *fit* (who they are) and *engagement* (what they did). The grade
 /// combines both, fit as a letter and engagement as a digit (`"A1"` is best).
+///
+/// Two cards are equal when their scorer, points, grade, playbook version and contributions
+/// are.
 public struct ScoreCard: Hashable, Sendable, Codable {
     /// The scorer that produced the card (`"rules"`, `"learned:v3"`).
     public var scorer: String
@@ -11,9 +14,23 @@ public struct ScoreCard: Hashable, Sendable, Codable {
     /// The two-axis grade, such as `"B2"`, when the scorer grades.
     public var grade: String?
     /// The rules that gave points, with the evidence they matched.
-    public var contributions: [Contribution]
+    ///
+    /// Cards from ``Scoring/RuleScorer`` keep their contributions as plain entries and list them
+    /// when this is read, so read it once and keep the array rather than reading it in a loop.
+    public var contributions: [Contribution] {
+        get {
+            switch explanation {
+            case .listed(let contributions): return contributions
+            case .entries(let book, let entries): return entries.map(book.contribution(for:))
+            }
+        }
+        set { explanation = .listed(newValue) }
+    }
     /// The version of the playbook whose rules made the card; `nil` when the scorer does not say.
     public var playbookVersion: String?
+
+    /// The contributions, or the entries and the book they are made from.
+    private var explanation: Explanation
 
     public init(
         scorer: String, fit: Double, engagement: Double, total: Double? = nil, grade: String? = nil,
@@ -24,8 +41,69 @@ public struct ScoreCard: Hashable, Sendable, Codable {
         self.engagement = engagement
         self.total = total ?? (fit + engagement)
         self.grade = grade
-        self.contributions = contributions
+        explanation = .listed(contributions)
         self.playbookVersion = playbookVersion
+    }
+
+    /// Makes a card whose contributions are `entries` of `book`, listed only when read: scoring
+    /// then builds no contribution values, only plain entries.
+    package init(
+        scorer: String, fit: Double, engagement: Double, grade: String?, book: any ContributionBook,
+        entries: [ContributionEntry], playbookVersion: String?
+    ) {
+        self.scorer = scorer
+        self.fit = fit
+        self.engagement = engagement
+        total = fit + engagement
+        self.grade = grade
+        explanation = .entries(book, entries)
+        self.playbookVersion = playbookVersion
+    }
+
+    public static func == (left: ScoreCard, right: ScoreCard) -> Bool {
+        guard left.scorer == right.scorer, left.fit == right.fit, left.engagement == right.engagement,
+            left.total == right.total, left.grade == right.grade, left.playbookVersion == right.playbookVersion
+        else { return false }
+        if case .entries(let a, let x) = left.explanation, case .entries(let b, let y) = right.explanation, a === b {
+            return x == y
+        }
+        return left.contributions == right.contributions
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(scorer)
+        hasher.combine(fit)
+        hasher.combine(engagement)
+        hasher.combine(total)
+        hasher.combine(grade)
+        hasher.combine(contributions)
+        hasher.combine(playbookVersion)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case scorer, fit, engagement, total, grade, contributions, playbookVersion
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        scorer = try container.decode(String.self, forKey: .scorer)
+        fit = try container.decode(Double.self, forKey: .fit)
+        engagement = try container.decode(Double.self, forKey: .engagement)
+        total = try container.decode(Double.self, forKey: .total)
+        grade = try container.decodeIfPresent(String.self, forKey: .grade)
+        explanation = .listed(try container.decode([Contribution].self, forKey: .contributions))
+        playbookVersion = try container.decodeIfPresent(String.self, forKey: .playbookVersion)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(scorer, forKey: .scorer)
+        try container.encode(fit, forKey: .fit)
+        try container.encode(engagement, forKey: .engagement)
+        try container.encode(total, forKey: .total)
+        try container.encodeIfPresent(grade, forKey: .grade)
+        try container.encode(contributions, forKey: .contributions)
+        try container.encodeIfPresent(playbookVersion, forKey: .playbookVersion)
     }
 
     /// Which axis a contribution counts towards.
@@ -107,6 +185,12 @@ public struct ScoreCard: Hashable, Sendable, Codable {
             try container.encode(evidence, forKey: .evidence)
         }
     }
+}
+
+/// A card's contributions: listed, or plain entries of a book.
+private enum Explanation: Sendable {
+    case listed([ScoreCard.Contribution])
+    case entries(any ContributionBook, [ContributionEntry])
 }
 
 /// Where a contribution's evidence comes from: written out, or written when read.

@@ -1,0 +1,96 @@
+import Foundation
+import LeadModel
+import Testing
+
+/// A card whose contributions are entries of a book behaves like one whose contributions are
+/// listed: same contributions, equality, hashing, JSON and journal records.
+struct ContributionBookTests {
+    /// Rule 0 writes its evidence from the entry's facts; rule 1 has fixed evidence.
+    final class Book: ContributionBook {
+        func contribution(for entry: ContributionEntry) -> ScoreCard.Contribution {
+            entry.rule == 0
+                ? ScoreCard.Contribution(
+                    rule: "replied", axis: .engagement, points: entry.points,
+                    evidence: "\(entry.facts.count) replies")
+                : ScoreCard.Contribution(
+                    rule: "fintech", axis: .fit, points: entry.points, evidence: "industry is fintech")
+        }
+    }
+
+    let book = Book()
+
+    private func card(replies: Int = 3, book: Book? = nil) -> ScoreCard {
+        ScoreCard(
+            scorer: "rules", fit: 10, engagement: 12.5, grade: "B2", book: book ?? self.book,
+            entries: [
+                ContributionEntry(rule: 1, points: 10),
+                ContributionEntry(rule: 0, points: 12.5, facts: EvidenceFacts(count: replies)),
+            ], playbookVersion: "7")
+    }
+
+    private var listed: ScoreCard {
+        ScoreCard(
+            scorer: "rules", fit: 10, engagement: 12.5, grade: "B2",
+            contributions: [
+                ScoreCard.Contribution(rule: "fintech", axis: .fit, points: 10, evidence: "industry is fintech"),
+                ScoreCard.Contribution(rule: "replied", axis: .engagement, points: 12.5, evidence: "3 replies"),
+            ], playbookVersion: "7")
+    }
+
+    @Test func contributionsAreListedFromTheEntriesInOrder() {
+        let contributions = card().contributions
+        #expect(contributions.map(\.rule) == ["fintech", "replied"])
+        #expect(contributions.map(\.evidence) == ["industry is fintech", "3 replies"])
+        #expect(contributions.map(\.points) == [10, 12.5])
+        #expect(card().total == 22.5)
+    }
+
+    @Test func equalsAndHashesLikeTheListedCard() {
+        #expect(card() == listed)
+        #expect(listed == card())
+        #expect(card().hashValue == listed.hashValue)
+        #expect(Set([card(), listed]).count == 1)
+        #expect(card() == card())
+        #expect(card() != card(replies: 4))
+        #expect(card(replies: 4) != listed)
+        // Another book's entries are compared by the contributions they stand for.
+        #expect(card(book: Book()) == card())
+        var other = card()
+        other.grade = "B1"
+        #expect(other != card())
+    }
+
+    @Test func settingTheContributionsReplacesTheEntries() {
+        var edited = card()
+        edited.contributions.removeLast()
+        #expect(edited.contributions.map(\.rule) == ["fintech"])
+        #expect(edited != card())
+        edited.contributions = card().contributions
+        #expect(edited == card())
+    }
+
+    @Test func jsonAndJournalRecordsCarryTheContributions() throws {
+        let decoded = try JSONDecoder().decode(ScoreCard.self, from: JSONEncoder().encode(card()))
+        #expect(decoded == card())
+        #expect(decoded.contributions.map(\.evidence) == ["industry is fintech", "3 replies"])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(card()) == encoder.encode(listed))
+        let event = LeadEvent(
+            leadID: "lead-1", occurredAt: Date(timeIntervalSince1970: 1_790_000_000), actor: .system,
+            payload: .scored(card()))
+        guard case .scored(let read) = try Codec.decode(Codec.encode(event)).payload else {
+            Issue.record("expected a scored event")
+            return
+        }
+        #expect(read == card())
+        #expect(read.contributions.map(\.evidence) == ["industry is fintech", "3 replies"])
+    }
+
+    @Test func redactionKeepsRulesAndPoints() {
+        let redacted = card().redactingEvidence()
+        #expect(redacted.contributions.map(\.rule) == ["fintech", "replied"])
+        #expect(redacted.contributions.map(\.evidence) == ["", ""])
+        #expect(redacted.total == 22.5)
+    }
+}
