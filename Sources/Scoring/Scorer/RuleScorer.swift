@@ -38,6 +38,8 @@ public struct RuleScorer: LeadScorer {
     let kindTable: SignalKindTable
     /// What the signal loop needs of each engagement rule, as plain values.
     private let engagementGates: [CompiledEngagementRule.Gate]
+    /// Words of a bit mask with one bit per engagement rule.
+    private let maskWords: Int
     /// The target-account lists each account (normalised) is on.
     private let targetLists: [String: [Int]]
     private let grades: [String]
@@ -56,6 +58,7 @@ public struct RuleScorer: LeadScorer {
             engagementRules: engagementRules)
         kindTable = SignalKindTable(rules.engagement)
         engagementGates = engagementRules.map(\.gate)
+        maskWords = (engagementRules.count + 63) / 64
         var lists: [String: [Int]] = [:]
         for (index, list) in rules.targetAccounts.enumerated() {
             for account in Set(list.accounts.map(TargetAccountList.normalise)) {
@@ -91,15 +94,75 @@ public struct RuleScorer: LeadScorer {
     }
 
     /// The card; when `review` is given, also what the review time is worked out from.
+    ///
+    /// A lead whose card this scorer made from the same facts (the card's memo holds them) is
+    /// not read again: the fit part and the signals each rule counts come from the memo, and
+    /// only windows, decay and the review time are worked out at `now`.
     func card(for input: ScoringInput, review: inout ReviewFacts?) -> ScoreCard {
+        let now = input.now.timeIntervalSinceReferenceDate
+        if let memo = reusableMemo(for: input.state) {
+            var card = memo.fitPart(reserving: engagementRules.count)
+            if !memo.counted.isEmpty {
+                memo.counted.withUnsafeBufferPointer { scoreEngagement($0, now: now, into: &card, review: &review) }
+            }
+            return finish(card, memo: memo, input)
+        }
         var card = CardBuilder()
+        scoreFit(input.state.lead, into: &card)
+        let signals = input.state.signals
+        let capacity = engagementRules.isEmpty ? 0 : signals.count * (1 + maskWords)
+        // Only a scoring that asks for the review time keeps a memo: that is the engine's, which
+        // rescores the lead when the time comes. Other scorings count signals on the stack.
+        guard review != nil else {
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { buffer in
+                let used = countSignals(signals, into: buffer)
+                if used > 0 {
+                    scoreEngagement(
+                        UnsafeBufferPointer(rebasing: buffer[..<used]), now: now, into: &card, review: &review)
+                }
+            }
+            return finish(card, memo: nil, input)
+        }
+        let fitCount = card.entries.count
+        let fitPoints = (fit: card.fit, engagement: card.engagement)
+        let counted = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, used in
+            used = countSignals(signals, into: buffer)
+        }
+        if !counted.isEmpty {
+            counted.withUnsafeBufferPointer { scoreEngagement($0, now: now, into: &card, review: &review) }
+        }
+        let memo = RuleMemo(
+            book: book, lead: input.state.lead, signals: input.state.signals, card: card, fitCount: fitCount,
+            fitPoints: fitPoints, counted: counted, maskWords: maskWords)
+        return finish(card, memo: memo, input)
+    }
+
+    /// The card: graded, with its entries and memo.
+    @inline(__always)
+    private func finish(_ card: CardBuilder, memo: RuleMemo?, _ input: ScoringInput) -> ScoreCard {
+        let scale = rules.grades
+        let grade = grades[scale.fit.index(of: card.fit) * 4 + scale.engagement.index(of: card.engagement)]
+        return ScoreCard(
+            scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade, book: book,
+            entries: card.entries, memo: memo, playbookVersion: input.playbookVersion)
+    }
+
+    /// The memo on the lead's card, when this scorer made it from the lead's current facts.
+    @inline(__always)
+    private func reusableMemo(for state: LeadState) -> RuleMemo? {
+        guard let memo = state.score?.memo as? RuleMemo, memo.book === book, memo.holds(state) else { return nil }
+        return memo
+    }
+
+    /// Adds the entries of the fit rules, profiles and target-account lists.
+    private func scoreFit(_ lead: Lead, into card: inout CardBuilder) {
         if !fitProgram.isEmpty {
             // Locals, so that the closure does not capture (and copy) the whole scorer.
             let fitRules = fitRules
             let book = book
             let slots = fitProgram.ruleSlots
             let profileTests = fitProgram.profileTests
-            fitProgram.run(input.state.lead) { values, passed in
+            fitProgram.run(lead) { values, passed in
                 for index in fitRules.indices where passed[index] {
                     card.add(fitRules[index].entry(values[slots[index]], rule: index), axis: fitRules[index].axis)
                 }
@@ -111,16 +174,44 @@ public struct RuleScorer: LeadScorer {
             }
         }
         if !targetLists.isEmpty {
-            scoreTargetAccounts(input.state.lead, into: &card)
+            scoreTargetAccounts(lead, into: &card)
         }
-        if !engagementRules.isEmpty {
-            scoreEngagement(input, into: &card, review: &review)
+    }
+
+    /// Writes the signals some engagement rule counts by kind into `counted`, as
+    /// ``RuleMemo/counted`` lists them: each one's time, and the rules whose property conditions
+    /// it also meets.
+    ///
+    /// - Parameter counted: room for `1 + maskWords` words per signal.
+    /// - Returns: the number of words written.
+    private func countSignals(_ signals: [Signal], into counted: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        guard !engagementRules.isEmpty else { return 0 }
+        let engagementRules = engagementRules
+        let stride = 1 + maskWords
+        var used = 0
+        // Read signals in place (copying each `Signal` would retain all of its fields), and
+        // rules as plain gates: only rules with conditions are asked about the signal.
+        signals.withUnsafeBufferPointer { signals in
+            kindTable.rules.withUnsafeBufferPointer { ruleIndices in
+                for position in signals.indices {
+                    let slots = kindTable.rules(for: signals[position].kind)
+                    guard !slots.isEmpty else { continue }
+                    counted[used] = signals[position].occurredAt.timeIntervalSinceReferenceDate.bitPattern
+                    for word in 1..<stride { counted[used + word] = 0 }
+                    for slot in slots {
+                        let index = ruleIndices[slot]
+                        if engagementGates[index].hasConditions,
+                            !engagementRules[index].passesConditions(signals, position)
+                        {
+                            continue
+                        }
+                        counted[used + 1 + index >> 6] |= 1 << UInt64(index & 63)
+                    }
+                    used += stride
+                }
+            }
         }
-        let scale = rules.grades
-        let grade = grades[scale.fit.index(of: card.fit) * 4 + scale.engagement.index(of: card.engagement)]
-        return ScoreCard(
-            scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade, book: book,
-            entries: card.entries, playbookVersion: input.playbookVersion)
+        return used
     }
 
     /// The fit bonus of each target-account list the lead's account is on.
@@ -143,44 +234,42 @@ public struct RuleScorer: LeadScorer {
         return domain.isEmpty ? nil : domain
     }
 
-    /// Tallies the signals each engagement rule counts and adds the rules' contributions. With
-    /// `review`, also notes when a signal enters or leaves a rule's view, or steps down under
-    /// step decay, and the points of decaying rules on each axis.
-    private func scoreEngagement(_ input: ScoringInput, into card: inout CardBuilder, review: inout ReviewFacts?) {
-        let now = input.now.timeIntervalSinceReferenceDate
+    /// Tallies the signals each engagement rule counts at `now` (seconds since the reference
+    /// date) and adds the rules' contributions. With `review`, also notes when a signal enters
+    /// or leaves a rule's view, or steps down under step decay, and the points of decaying rules
+    /// on each axis.
+    ///
+    /// - Parameter counted: the signals, as ``countSignals(_:into:)`` writes them.
+    private func scoreEngagement(
+        _ counted: UnsafeBufferPointer<UInt64>, now: Double, into card: inout CardBuilder, review: inout ReviewFacts?
+    ) {
         let decay = rules.decay
         let engagementRules = engagementRules
+        let stride = 1 + maskWords
         withUnsafeTemporaryAllocation(of: EngagementTally.self, capacity: engagementRules.count) { tallies in
             tallies.initialize(repeating: EngagementTally())
-            // Read signals in place (copying each `Signal` would retain all of its fields), and
-            // rules as plain gates: only rules with conditions are asked about the signal.
-            input.state.signals.withUnsafeBufferPointer { signals in
-                engagementGates.withUnsafeBufferPointer { gates in
-                    kindTable.rules.withUnsafeBufferPointer { ruleIndices in
-                        for position in signals.indices {
-                            let at = signals[position].occurredAt.timeIntervalSinceReferenceDate
-                            let age = now - at
-                            guard age >= 0 else {
-                                // A signal dated after `now` comes into view at its time.
-                                if review != nil, !kindTable.rules(for: signals[position].kind).isEmpty {
-                                    review!.next = Swift.min(review!.next, at)
-                                }
-                                continue
+            engagementGates.withUnsafeBufferPointer { gates in
+                for start in Swift.stride(from: 0, to: counted.count, by: stride) {
+                    let at = Double(bitPattern: counted[start])
+                    let age = now - at
+                    guard age >= 0 else {
+                        // A signal dated after `now` comes into view at its time.
+                        if review != nil { review!.next = Swift.min(review!.next, at) }
+                        continue
+                    }
+                    for word in 1..<stride {
+                        var bits = counted[start + word]
+                        while bits != 0 {
+                            let index = (word - 1) << 6 + bits.trailingZeroBitCount
+                            bits &= bits - 1
+                            let gate = gates[index]
+                            guard age <= gate.window else { continue }
+                            if review != nil {
+                                review!.note(
+                                    signalAt: at, age: age, window: gate.window, decays: gate.decays, decay)
                             }
-                            for slot in kindTable.rules(for: signals[position].kind) {
-                                let index = ruleIndices[slot]
-                                let gate = gates[index]
-                                guard age <= gate.window else { continue }
-                                if gate.hasConditions, !engagementRules[index].passesConditions(signals, position) {
-                                    continue
-                                }
-                                if review != nil {
-                                    review!.note(
-                                        signalAt: at, age: age, window: gate.window, decays: gate.decays, decay)
-                                }
-                                let factor = gate.decays ? decay.factor(age: age) : 1
-                                tallies[index].add(age: age, factor: factor)
-                            }
+                            let factor = gate.decays ? decay.factor(age: age) : 1
+                            tallies[index].add(age: age, factor: factor)
                         }
                     }
                 }
@@ -199,7 +288,7 @@ public struct RuleScorer: LeadScorer {
 }
 
 /// The card being built: its entries and the sums of each axis.
-struct CardBuilder {
+struct CardBuilder: Sendable {
     var entries: [ContributionEntry] = []
     var fit = 0.0
     var engagement = 0.0

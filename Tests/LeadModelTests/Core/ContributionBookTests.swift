@@ -5,7 +5,7 @@ import Testing
 /// A card whose contributions are entries of a book behaves like one whose contributions are
 /// listed: same contributions, equality, hashing, JSON and journal records.
 struct ContributionBookTests {
-    /// Rule 0 writes its evidence from the entry's facts; rule 1 has fixed evidence.
+    /// Rule 0 writes its evidence from the entry's count (not its age); rule 1 has fixed evidence.
     final class Book: ContributionBook {
         func contribution(for entry: ContributionEntry) -> ScoreCard.Contribution {
             entry.rule == 0
@@ -19,12 +19,12 @@ struct ContributionBookTests {
 
     let book = Book()
 
-    private func card(replies: Int = 3, book: Book? = nil) -> ScoreCard {
+    private func card(replies: Int = 3, age: Double = 0, book: Book? = nil) -> ScoreCard {
         ScoreCard(
             scorer: "rules", fit: 10, engagement: 12.5, grade: "B2", book: book ?? self.book,
             entries: [
                 ContributionEntry(rule: 1, points: 10),
-                ContributionEntry(rule: 0, points: 12.5, facts: EvidenceFacts(count: replies)),
+                ContributionEntry(rule: 0, points: 12.5, facts: EvidenceFacts(count: replies, age: age)),
             ], playbookVersion: "7")
     }
 
@@ -53,6 +53,8 @@ struct ContributionBookTests {
         #expect(card() == card())
         #expect(card() != card(replies: 4))
         #expect(card(replies: 4) != listed)
+        // Facts that write the same evidence make equal contributions.
+        #expect(card(replies: 3, age: 86_400) == card(replies: 3, age: 2 * 86_400))
         // Another book's entries are compared by the contributions they stand for.
         #expect(card(book: Book()) == card())
         var other = card()

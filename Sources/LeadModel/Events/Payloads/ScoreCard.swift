@@ -21,7 +21,7 @@ public struct ScoreCard: Hashable, Sendable, Codable {
         get {
             switch explanation {
             case .listed(let contributions): return contributions
-            case .entries(let book, let entries): return entries.map(book.contribution(for:))
+            case .entries(let book, let entries, _): return entries.map(book.contribution(for:))
             }
         }
         set { explanation = .listed(newValue) }
@@ -47,25 +47,42 @@ public struct ScoreCard: Hashable, Sendable, Codable {
 
     /// Makes a card whose contributions are `entries` of `book`, listed only when read: scoring
     /// then builds no contribution values, only plain entries.
+    ///
+    /// `memo` is what the scorer found in the lead's facts, which it may reuse when it scores
+    /// the same facts again (see ``memo``); it plays no part in equality, hashing or encoding.
     package init(
         scorer: String, fit: Double, engagement: Double, grade: String?, book: any ContributionBook,
-        entries: [ContributionEntry], playbookVersion: String?
+        entries: [ContributionEntry], memo: (any AnyObject & Sendable)? = nil, playbookVersion: String?
     ) {
         self.scorer = scorer
         self.fit = fit
         self.engagement = engagement
         total = fit + engagement
         self.grade = grade
-        explanation = .entries(book, entries)
+        explanation = .entries(book, entries, memo)
         self.playbookVersion = playbookVersion
+    }
+
+    /// What the scorer that made the card found in the lead's facts, kept for its next scoring
+    /// of the same lead; `nil` for cards that were decoded, edited or made another way.
+    package var memo: (any AnyObject & Sendable)? {
+        if case .entries(_, _, let memo) = explanation { return memo }
+        return nil
     }
 
     public static func == (left: ScoreCard, right: ScoreCard) -> Bool {
         guard left.scorer == right.scorer, left.fit == right.fit, left.engagement == right.engagement,
             left.total == right.total, left.grade == right.grade, left.playbookVersion == right.playbookVersion
         else { return false }
-        if case .entries(let a, let x) = left.explanation, case .entries(let b, let y) = right.explanation, a === b {
-            return x == y
+        if case .entries(let book, let x, _) = left.explanation, case .entries(let other, let y, _) = right.explanation,
+            book === other
+        {
+            // Entries of one book: facts that differ may still write the same evidence.
+            guard x.count == y.count else { return false }
+            return zip(x, y).allSatisfy { a, b in
+                a.rule == b.rule && a.points == b.points
+                    && (a.facts == b.facts || book.contribution(for: a) == book.contribution(for: b))
+            }
         }
         return left.contributions == right.contributions
     }
@@ -190,7 +207,7 @@ public struct ScoreCard: Hashable, Sendable, Codable {
 /// A card's contributions: listed, or plain entries of a book.
 private enum Explanation: Sendable {
     case listed([ScoreCard.Contribution])
-    case entries(any ContributionBook, [ContributionEntry])
+    case entries(any ContributionBook, [ContributionEntry], (any AnyObject & Sendable)?)
 }
 
 /// Where a contribution's evidence comes from: written out, or written when read.

@@ -1,0 +1,179 @@
+import Foundation
+import LeadModel
+import Scoring
+import Testing
+
+/// The engine's scoring (`scoreWithReview`) keeps a memo on the card of what the rules found in
+/// the lead's facts; rescoring the same facts later reuses it. A rescoring from the memo gives
+/// exactly what scoring from scratch gives, and a memo is never used for other facts.
+struct RescoringMemoTests {
+    /// Fit rules on fields and attributes, a profile, a target-account list, and engagement
+    /// rules with windows, conditions, caps, counts, step-free half-life decay and no decay.
+    static let rules: ScoringRules = {
+        var rules = ScoringRules.standard
+        rules.fit.append(FitRule("angle", field: .messageAngle, ValueCondition(contains: ["roi"]), points: 3))
+        rules.fit.append(FitRule("known-country", field: "country", .present, points: 2, axis: .engagement))
+        rules.targetAccounts = [TargetAccountList("q4", accounts: ["company3.com"], points: 7)]
+        rules.engagement += [
+            EngagementRule(
+                "opens", kinds: [.emailOpened], withinDays: 60, points: 1.5, per: .occurrence, cap: 6),
+            EngagementRule(
+                "blog", kinds: [.linkClicked], where: [PropertyCondition(property: "url", .contains("/blog/"))],
+                points: 2, per: .occurrence),
+            EngagementRule("busy-week", kinds: [.emailOpened, .linkClicked], atLeast: 3, withinDays: 7, points: 8),
+        ]
+        return rules
+    }()
+
+    static let kinds: [SignalKind] = [
+        .emailOpened, .emailOpened, .linkClicked, .pricingPageVisited, .replied, .webinarAttended,
+        .contentDownloaded, .demoRequested, .unsubscribed, "custom-kind",
+    ]
+
+    /// Lead `index` of a deterministic, varied set: fields, attributes, and 0–14 signals over
+    /// the 90 days before ``Fixtures/now``, some dated after it.
+    static func events(_ index: Int) -> [LeadEvent] {
+        var seed = UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let id = LeadID("memo-\(index)")
+        let lead = Lead(
+            id: id, email: "p\(index)@company\(index % 5).com",
+            title: ["VP Finance", "Student", "Payroll Specialist", "CFO"][next(4)],
+            messageAngle: next(2) == 0 ? "ROI calculator" : nil,
+            attributes: [
+                "industry": .string(["fintech", "retail", "software"][next(3)]),
+                "employees": .number(Double(next(3_000))), "country": .string(["US", "DE"][next(2)]),
+            ])
+        let captured = Fixtures.daysAgo(90)
+        var events = [
+            LeadEvent(leadID: id, occurredAt: captured, actor: .system, payload: .captured(lead, stage: .lead))
+        ]
+        for _ in 0..<next(15) {
+            let kind = kinds[next(kinds.count)]
+            let at = captured + Double(next(95 * 86_400))
+            let url: AttributeValue = ["/blog/a", "/pricing", "/docs"][next(3)]
+            let signal = Signal(kind: kind, occurredAt: at, properties: kind == .linkClicked ? ["url": url] : [:])
+            events.append(LeadEvent(leadID: id, occurredAt: at, actor: .system, payload: .signalRecorded(signal)))
+        }
+        return events
+    }
+
+    /// The state with the card `scorer` gave it at `time` applied, as the engine keeps it.
+    static func scored(_ state: LeadState, by scorer: RuleScorer, at time: Date) -> LeadState {
+        var state = state
+        let card = scorer.scoreWithReview(ScoringInput(state: state, now: time))!.card
+        state.apply(LeadEvent(leadID: state.id, occurredAt: time, actor: .system, payload: .scored(card)))
+        return state
+    }
+
+    @Test(arguments: [0.0, 0.5, 3, 12.25, 45, 200])
+    func rescoringFromTheMemoGivesWhatScoringFromScratchGives(daysLater: Double) throws {
+        let scorer = RuleScorer(Self.rules)
+        let later = Fixtures.now + daysLater * Fixtures.day
+        for index in 0..<200 {
+            let fresh = try #require(LeadState.fold(Self.events(index)))
+            let kept = Self.scored(fresh, by: scorer, at: Fixtures.now)
+            // A state with the same facts and no card: scored from scratch.
+            let scratch = try #require(scorer.scoreWithReview(ScoringInput(state: fresh, now: later)))
+            let memo = try #require(scorer.scoreWithReview(ScoringInput(state: kept, now: later)))
+            #expect(memo.card == scratch.card, "lead \(index)")
+            #expect(memo.card.contributions.map(\.evidence) == scratch.card.contributions.map(\.evidence))
+            #expect(memo.review == scratch.review, "lead \(index)")
+            #expect(scorer.score(ScoringInput(state: kept, now: later)) == scratch.card)
+        }
+    }
+
+    @Test func aNewSignalOrChangedFieldIsReadAgain() throws {
+        let scorer = RuleScorer(Self.rules)
+        let state = Self.scored(try #require(LeadState.fold(Self.events(7))), by: scorer, at: Fixtures.now)
+        var withSignal = state
+        withSignal.apply(
+            LeadEvent(
+                leadID: state.id, occurredAt: Fixtures.now, actor: .system,
+                payload: .signalRecorded(Signal(kind: .quoteRequested, occurredAt: Fixtures.now))))
+        var withField = state
+        withField.apply(
+            LeadEvent(
+                leadID: state.id, occurredAt: Fixtures.now, actor: .system,
+                payload: .fieldsChanged(FieldChanges([LeadField("industry"): "healthcare", .title: "Head of People"]))))
+        for changed in [withSignal, withField] {
+            let card = try #require(scorer.score(ScoringInput(state: changed, now: Fixtures.now)))
+            #expect(card != state.score)
+            let unscored = try #require(LeadState.fold(Self.events(7) + [changedEvent(changed)]))
+            #expect(card == scorer.score(ScoringInput(state: unscored, now: Fixtures.now)))
+        }
+        let signalCard = try #require(scorer.score(ScoringInput(state: withSignal, now: Fixtures.now)))
+        #expect(signalCard.contributions.contains { $0.rule == "requested-quote" })
+        let fieldCard = try #require(scorer.score(ScoringInput(state: withField, now: Fixtures.now)))
+        #expect(
+            fieldCard.contributions.contains {
+                $0.evidence == "industry healthcare one of healthcare, fintech, software"
+            })
+    }
+
+    /// The event `state` got after its card: its last signal or its fields.
+    private func changedEvent(_ state: LeadState) -> LeadEvent {
+        if state.signals.last?.kind == .quoteRequested {
+            return LeadEvent(
+                leadID: state.id, occurredAt: Fixtures.now, actor: .system,
+                payload: .signalRecorded(Signal(kind: .quoteRequested, occurredAt: Fixtures.now)))
+        }
+        return LeadEvent(
+            leadID: state.id, occurredAt: Fixtures.now, actor: .system,
+            payload: .fieldsChanged(FieldChanges([LeadField("industry"): "healthcare", .title: "Head of People"])))
+    }
+
+    /// A card that shows the same points and evidence a day later is the same card, so the
+    /// engine records no new one, though what the rules saw (the signal's age) moved on.
+    @Test func aCardThatTimeDidNotChangeIsEqual() throws {
+        let scorer = RuleScorer(Self.rules)
+        let state = Fixtures.state(signals: [Fixtures.signal(.unsubscribed, daysAgo: 3)])
+        let kept = Self.scored(state, by: scorer, at: Fixtures.now)
+        let later = try #require(scorer.scoreWithReview(ScoringInput(state: kept, now: Fixtures.now + Fixtures.day)))
+        #expect(later.card == kept.score)
+        #expect(later.card.contributions.map(\.evidence) == ["1 unsubscribe"])
+    }
+
+    @Test func anotherScorersMemoIsNotUsed() throws {
+        let first = RuleScorer(Self.rules)
+        var other = Self.rules
+        other.engagement.removeAll { $0.name == "opens" }
+        other.fit.removeAll { $0.name == "icp-country" }
+        let second = RuleScorer(other)
+        for index in 0..<50 {
+            let fresh = try #require(LeadState.fold(Self.events(index)))
+            let kept = Self.scored(fresh, by: first, at: Fixtures.now)
+            #expect(
+                second.scoreWithReview(ScoringInput(state: kept, now: Fixtures.now))?.card
+                    == second.scoreWithReview(ScoringInput(state: fresh, now: Fixtures.now))?.card)
+        }
+    }
+
+    @Test func theMemoPlaysNoPartInEqualityOrTheJournal() throws {
+        let scorer = RuleScorer(Self.rules)
+        let state = try #require(LeadState.fold(Self.events(3)))
+        let kept = try #require(scorer.scoreWithReview(ScoringInput(state: state, now: Fixtures.now))?.card)
+        let plain = try #require(scorer.score(ScoringInput(state: state, now: Fixtures.now)))
+        #expect(kept == plain)
+        #expect(kept.hashValue == plain.hashValue)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(kept) == encoder.encode(plain))
+    }
+
+    @Test func anErasedLeadIsReadAgain() throws {
+        let scorer = RuleScorer(Self.rules)
+        let erasure = LeadEvent(
+            leadID: "memo-11", occurredAt: Fixtures.now, actor: .system,
+            payload: .erased(Erasure(requestedBy: "privacy@example.com")))
+        var state = Self.scored(try #require(LeadState.fold(Self.events(11))), by: scorer, at: Fixtures.now)
+        state.apply(erasure)
+        let fresh = try #require(LeadState.fold(Self.events(11) + [erasure]))
+        #expect(
+            scorer.scoreWithReview(ScoringInput(state: state, now: Fixtures.now))?.card
+                == scorer.scoreWithReview(ScoringInput(state: fresh, now: Fixtures.now))?.card)
+    }
+}
