@@ -137,6 +137,20 @@ struct RescoringMemoTests {
         #expect(later.card.contributions.map(\.evidence) == ["1 unsubscribe"])
     }
 
+    /// Memos cost memory, so only cards that the engine will rescore keep one.
+    @Test func onlyTheEnginesScoringOfACardTimeWillChangeKeepsAMemo() throws {
+        let scorer = RuleScorer(Self.rules)
+        let decaying = Fixtures.state(signals: [Fixtures.signal(.replied, daysAgo: 3)])
+        let lasting = Fixtures.state(signals: [Fixtures.signal(.unsubscribed, daysAgo: 3)])
+        let engine = try #require(scorer.scoreWithReview(ScoringInput(state: decaying, now: Fixtures.now)))
+        #expect(engine.review != nil)
+        #expect(engine.card.memo != nil)
+        #expect(scorer.score(ScoringInput(state: decaying, now: Fixtures.now))?.memo == nil)
+        let unchanging = try #require(scorer.scoreWithReview(ScoringInput(state: lasting, now: Fixtures.now)))
+        #expect(unchanging.review == nil)
+        #expect(unchanging.card.memo == nil)
+    }
+
     @Test func anotherScorersMemoIsNotUsed() throws {
         let first = RuleScorer(Self.rules)
         var other = Self.rules

@@ -17,9 +17,9 @@ final class RuleMemo: Sendable {
     let book: RuleBook
     let lead: Lead
     let signals: [Signal]
-    /// The entries of the card the memo was made for: those of fit rules, profiles and
-    /// target-account lists first (``fitCount`` of them), which depend on the lead's fields
-    /// alone.
+    /// The entries of the card the memo was made for (kept whole, as that card shares them):
+    /// first, ``fitCount`` entries of fit rules, profiles and target-account lists, which depend
+    /// on the lead's fields alone.
     let entries: [ContributionEntry]
     let fitCount: Int
     /// The points of the first ``fitCount`` entries on each axis.

@@ -19,16 +19,15 @@ extension RuleScorer {
     ///
     /// - Parameters:
     ///   - input: the lead and the time it was scored at.
-    ///   - card: the card ``score(_:)`` gave for `input`.
+    ///   - card: the card ``score(_:)`` gave for `input`; the time is worked out from the same
+    ///     scoring.
     /// - Returns: the review time, after `input.now`; `nil` when the card cannot change by time.
     public func nextReview(_ input: ScoringInput, after card: ScoreCard) -> Date? {
-        var review: ReviewFacts? = ReviewFacts()
-        _ = self.card(for: input, review: &review)
-        return reviewDate(review!, card: card, now: input.now)
+        scored(input, reviewing: true).review
     }
 
     /// The review time from what the signal pass noted and the card's axes.
-    func reviewDate(_ review: ReviewFacts, card: ScoreCard, now date: Date) -> Date? {
+    func reviewDate(_ review: ReviewFacts, fit: Double, engagement: Double, now date: Date) -> Date? {
         guard !engagementRules.isEmpty else { return nil }
         let now = date.timeIntervalSinceReferenceDate
         var next = review.next
@@ -36,7 +35,7 @@ extension RuleScorer {
             let halfLife = halfLifeDays * 86_400
             let scale = rules.grades
             for (total, part, thresholds) in [
-                (card.fit, review.fit, scale.fit), (card.engagement, review.engagement, scale.engagement),
+                (fit, review.fit, scale.fit), (engagement, review.engagement, scale.engagement),
             ] where part.unrounded != 0 {
                 if let delay = Self.decayDelay(total: total, decaying: part, thresholds: thresholds, halfLife: halfLife)
                 {

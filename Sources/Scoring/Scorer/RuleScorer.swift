@@ -76,65 +76,60 @@ public struct RuleScorer: LeadScorer {
     ///   ignored, so scoring at a past time reproduces what was known then.
     /// - Returns: the card with every contribution; never `nil`.
     public func score(_ input: ScoringInput) -> ScoreCard? {
-        var review: ReviewFacts? = nil
-        return card(for: input, review: &review)
+        scored(input, reviewing: false).card
     }
 
     /// Scores the lead and says when its card will next change by time alone, in one pass over
     /// its signals: the card ``score(_:)`` gives and the time ``nextReview(_:after:)`` gives for
     /// it. The engine rescores this way.
     ///
+    /// A card that time will change keeps a memo of what the rules found in the lead's fields
+    /// and signals. When the lead, carrying that card, is scored again before its fields or
+    /// signals change — the engine's rescoring when the review time comes — the scorer reads
+    /// neither again and works out only what time changes: windows, decay and the next review.
+    ///
     /// - Parameter input: the lead's state and the time to score at.
     /// - Returns: the card and its review time (`nil` when time alone cannot change the card);
     ///   never `nil` itself.
     public func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)? {
-        var review: ReviewFacts? = ReviewFacts()
-        let card = card(for: input, review: &review)
-        return (card, reviewDate(review!, card: card, now: input.now))
+        scored(input, reviewing: true, keepsMemo: true)
     }
 
-    /// The card; when `review` is given, also what the review time is worked out from.
+    /// The card and, when `reviewing`, its review time.
     ///
     /// A lead whose card this scorer made from the same facts (the card's memo holds them) is
     /// not read again: the fit part and the signals each rule counts come from the memo, and
-    /// only windows, decay and the review time are worked out at `now`.
-    func card(for input: ScoringInput, review: inout ReviewFacts?) -> ScoreCard {
+    /// only windows, decay and the review time are worked out at `now`. Otherwise, with
+    /// `keepsMemo`, a card with a review time gets a memo.
+    func scored(_ input: ScoringInput, reviewing: Bool, keepsMemo: Bool = false) -> (card: ScoreCard, review: Date?) {
         let now = input.now.timeIntervalSinceReferenceDate
+        var review: ReviewFacts? = reviewing ? ReviewFacts() : nil
         if let memo = reusableMemo(for: input.state) {
             var card = memo.fitPart(reserving: engagementRules.count)
             if !memo.counted.isEmpty {
                 memo.counted.withUnsafeBufferPointer { scoreEngagement($0, now: now, into: &card, review: &review) }
             }
-            return finish(card, memo: memo, input)
+            let date = review.flatMap { reviewDate($0, fit: card.fit, engagement: card.engagement, now: input.now) }
+            return (finish(card, memo: memo, input), date)
         }
         var card = CardBuilder()
         scoreFit(input.state.lead, into: &card)
-        let signals = input.state.signals
-        let capacity = engagementRules.isEmpty ? 0 : signals.count * (1 + maskWords)
-        // Only a scoring that asks for the review time keeps a memo: that is the engine's, which
-        // rescores the lead when the time comes. Other scorings count signals on the stack.
-        guard review != nil else {
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { buffer in
-                let used = countSignals(signals, into: buffer)
-                if used > 0 {
-                    scoreEngagement(
-                        UnsafeBufferPointer(rebasing: buffer[..<used]), now: now, into: &card, review: &review)
-                }
-            }
-            return finish(card, memo: nil, input)
-        }
         let fitCount = card.entries.count
         let fitPoints = (fit: card.fit, engagement: card.engagement)
-        let counted = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, used in
-            used = countSignals(signals, into: buffer)
+        let signals = input.state.signals
+        let capacity = engagementRules.isEmpty ? 0 : signals.count * (1 + maskWords)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { buffer in
+            let counted = UnsafeBufferPointer(rebasing: buffer[..<countSignals(signals, into: buffer)])
+            if !counted.isEmpty { scoreEngagement(counted, now: now, into: &card, review: &review) }
+            let date = review.flatMap { reviewDate($0, fit: card.fit, engagement: card.engagement, now: input.now) }
+            // Only a card that time will change keeps a memo: the engine rescores it when that
+            // time comes.
+            guard keepsMemo, date != nil else { return (finish(card, memo: nil, input), date) }
+            let memo = RuleMemo(
+                book: book, lead: input.state.lead, signals: signals, card: card, fitCount: fitCount,
+                fitPoints: fitPoints, counted: Array(counted), maskWords: maskWords)
+            return (finish(card, memo: memo, input), date)
         }
-        if !counted.isEmpty {
-            counted.withUnsafeBufferPointer { scoreEngagement($0, now: now, into: &card, review: &review) }
-        }
-        let memo = RuleMemo(
-            book: book, lead: input.state.lead, signals: input.state.signals, card: card, fitCount: fitCount,
-            fitPoints: fitPoints, counted: counted, maskWords: maskWords)
-        return finish(card, memo: memo, input)
     }
 
     /// The card: graded, with its entries and memo.
