@@ -105,13 +105,16 @@ final class CompiledEngagementRule: EvidenceWriter {
         guard let (amount, earned) = earnings(tally) else { return nil }
         let rounded = roundPoints(earned)
         guard rounded != 0 else { return nil }
-        let facts = EvidenceFacts(count: tally.count, amount: amount, age: tally.newestAge)
-        return (ContributionEntry(rule: rule, points: rounded, facts: facts), earned)
+        return (
+            ContributionEntry(rule: rule, points: rounded, count: tally.count, amount: amount, age: tally.newestAge),
+            earned
+        )
     }
 
     /// The contribution an entry made by ``entry(_:rule:)`` stands for.
     func contribution(for entry: ContributionEntry) -> ScoreCard.Contribution {
-        ScoreCard.Contribution(rule: name, axis: axis, points: entry.points, writer: self, facts: entry.facts)
+        ScoreCard.Contribution(
+            rule: name, axis: axis, points: entry.points, writer: self, facts: entry.facts(text: nil))
     }
 
     /// What the rule earns for what it saw, before rounding, or `nil` when too few signals

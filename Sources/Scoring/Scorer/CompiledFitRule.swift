@@ -42,53 +42,58 @@ final class CompiledFitRule: EvidenceWriter {
         }
     }
 
-    /// What an entry's `facts.count` says its evidence is.
+    /// What an entry's `count` says its evidence is.
     private enum EvidenceKind: Int {
         /// ``fixedEvidence``.
         case fixed
-        /// The ``exactEvidence`` at index `facts.amount`.
+        /// The ``exactEvidence`` at index `amount`.
         case exact
-        /// The lead's value between the fixed parts: text (`facts.text`) or a number
-        /// (`facts.amount`); written when read.
+        /// The lead's value between the fixed parts: text (the entry's text) or a number
+        /// (`amount`); written when read.
         case value
         /// The field is missing.
         case missing
     }
 
-    /// The entry for a lead whose value passed, as rule `rule` of the scorer's book. Evidence
-    /// made once is only pointed at; evidence that shows the lead's value is written when read.
+    /// The entry for a lead whose value passed, as rule `rule` of the scorer's book; a value
+    /// the evidence quotes as text is added to `texts`. Evidence made once is only pointed at;
+    /// evidence that shows the lead's value is written when read.
     @inline(__always)
-    func entry(_ value: AttributeValue?, rule: Int) -> ContributionEntry {
-        var facts = EvidenceFacts(count: EvidenceKind.value.rawValue)
-        if fixedEvidence != nil {
-            facts.count = EvidenceKind.fixed.rawValue
-        } else {
-            switch value {
-            case .string(let text)?:
-                if let index = exactEvidence.firstIndex(where: { $0.text == text }) {
-                    facts.count = EvidenceKind.exact.rawValue
-                    facts.amount = Double(index)
-                } else {
-                    facts.text = text
-                }
-            case .number(let number)?: facts.amount = number
-            case let value?: facts.text = Self.describe(value)
-            case nil: facts.count = EvidenceKind.missing.rawValue
-            }
+    func entry(_ value: AttributeValue?, rule: Int, texts: inout [String]) -> ContributionEntry {
+        var entry = ContributionEntry(rule: rule, points: points, count: EvidenceKind.value.rawValue)
+        guard fixedEvidence == nil else {
+            entry.count = EvidenceKind.fixed.rawValue
+            return entry
         }
-        return ContributionEntry(rule: rule, points: points, facts: facts)
+        switch value {
+        case .string(let text)?:
+            if let index = exactEvidence.firstIndex(where: { $0.text == text }) {
+                entry.count = EvidenceKind.exact.rawValue
+                entry.amount = Double(index)
+            } else {
+                entry.text = texts.count
+                texts.append(text)
+            }
+        case .number(let number)?: entry.amount = number
+        case let value?:
+            entry.text = texts.count
+            texts.append(Self.describe(value))
+        case nil: entry.count = EvidenceKind.missing.rawValue
+        }
+        return entry
     }
 
-    /// The contribution an entry made by ``entry(_:rule:)`` stands for: `employees 250 in 200…2,000`.
-    func contribution(for entry: ContributionEntry) -> ScoreCard.Contribution {
+    /// The contribution an entry made by ``entry(_:rule:texts:)`` stands for, with the text it
+    /// points at: `employees 250 in 200…2,000`.
+    func contribution(for entry: ContributionEntry, text: String?) -> ScoreCard.Contribution {
         let evidence: String
-        switch EvidenceKind(rawValue: entry.facts.count) {
+        switch EvidenceKind(rawValue: entry.count) {
         case .fixed: evidence = fixedEvidence ?? Self.evidence(field, reader, nil, condition)
-        case .exact: evidence = exactEvidence[Int(entry.facts.amount)].evidence
+        case .exact: evidence = exactEvidence[Int(entry.amount)].evidence
         case .missing: evidence = Self.evidence(field, reader, nil, condition)
         case .value, nil:
             return ScoreCard.Contribution(
-                rule: name, axis: axis, points: entry.points, writer: self, facts: entry.facts)
+                rule: name, axis: axis, points: entry.points, writer: self, facts: entry.facts(text: text))
         }
         return ScoreCard.Contribution(rule: name, axis: axis, points: entry.points, evidence: evidence)
     }

@@ -32,9 +32,9 @@ final class RuleBook: ContributionBook {
     @inline(__always)
     func engagementRule(_ index: Int) -> Int { fitRules.count + profiles.count + targetLists.count + index }
 
-    func contribution(for entry: ContributionEntry) -> ScoreCard.Contribution {
+    func contribution(for entry: ContributionEntry, text: String?) -> ScoreCard.Contribution {
         var index = entry.rule
-        if index < fitRules.count { return fitRules[index].contribution(for: entry) }
+        if index < fitRules.count { return fitRules[index].contribution(for: entry, text: text) }
         index -= fitRules.count
         if index < profiles.count {
             let profile = profiles[index]
@@ -47,7 +47,7 @@ final class RuleBook: ContributionBook {
             let list = targetLists[index]
             return ScoreCard.Contribution(
                 rule: list.name, axis: .fit, points: entry.points,
-                evidence: "account \(entry.facts.text ?? "") is on the target-account list \(list.name)")
+                evidence: "account \(text ?? "") is on the target-account list \(list.name)")
         }
         return engagementRules[index - targetLists.count].contribution(for: entry)
     }

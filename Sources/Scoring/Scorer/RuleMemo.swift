@@ -22,6 +22,8 @@ final class RuleMemo: Sendable {
     /// on the lead's fields alone.
     let entries: [ContributionEntry]
     let fitCount: Int
+    /// The texts the fit entries quote (the engagement entries quote none).
+    let texts: [String]
     /// The points of the first ``fitCount`` entries on each axis.
     let fitPoints: (fit: Double, engagement: Double)
     /// For each signal whose kind some engagement rule counts, in the lead's order: the bit
@@ -40,6 +42,7 @@ final class RuleMemo: Sendable {
         self.signals = signals
         entries = card.entries
         self.fitCount = fitCount
+        texts = card.texts
         self.fitPoints = fitPoints
         self.counted = counted
         self.maskWords = maskWords
@@ -51,6 +54,7 @@ final class RuleMemo: Sendable {
         var card = CardBuilder()
         card.entries.reserveCapacity(fitCount + capacity)
         card.entries.append(contentsOf: entries[..<fitCount])
+        card.texts = texts
         card.fit = fitPoints.fit
         card.engagement = fitPoints.engagement
         return card

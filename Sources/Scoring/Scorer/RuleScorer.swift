@@ -139,7 +139,7 @@ public struct RuleScorer: LeadScorer {
         let grade = grades[scale.fit.index(of: card.fit) * 4 + scale.engagement.index(of: card.engagement)]
         return ScoreCard(
             scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade, book: book,
-            entries: card.entries, memo: memo, playbookVersion: input.playbookVersion)
+            entries: card.entries, texts: card.texts, memo: memo, playbookVersion: input.playbookVersion)
     }
 
     /// The memo on the lead's card, when this scorer made it from the lead's current facts.
@@ -159,7 +159,9 @@ public struct RuleScorer: LeadScorer {
             let profileTests = fitProgram.profileTests
             fitProgram.run(lead) { values, passed in
                 for index in fitRules.indices where passed[index] {
-                    card.add(fitRules[index].entry(values[slots[index]], rule: index), axis: fitRules[index].axis)
+                    card.add(
+                        fitRules[index].entry(values[slots[index]], rule: index, texts: &card.texts),
+                        axis: fitRules[index].axis)
                 }
                 for (index, tests) in profileTests.enumerated()
                 where !tests.isEmpty && tests.allSatisfy({ passed[$0] }) {
@@ -216,7 +218,8 @@ public struct RuleScorer: LeadScorer {
             card.add(
                 ContributionEntry(
                     rule: book.targetList(index), points: roundPoints(rules.targetAccounts[index].points),
-                    facts: EvidenceFacts(text: account)), axis: .fit)
+                    text: card.texts.count), axis: .fit)
+            card.texts.append(account)
         }
     }
 
@@ -282,9 +285,10 @@ public struct RuleScorer: LeadScorer {
     }
 }
 
-/// The card being built: its entries and the sums of each axis.
+/// The card being built: its entries, the texts they quote, and the sums of each axis.
 struct CardBuilder: Sendable {
     var entries: [ContributionEntry] = []
+    var texts: [String] = []
     var fit = 0.0
     var engagement = 0.0
 

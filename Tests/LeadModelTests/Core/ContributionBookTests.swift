@@ -7,11 +7,11 @@ import Testing
 struct ContributionBookTests {
     /// Rule 0 writes its evidence from the entry's count (not its age); rule 1 has fixed evidence.
     final class Book: ContributionBook {
-        func contribution(for entry: ContributionEntry) -> ScoreCard.Contribution {
+        func contribution(for entry: ContributionEntry, text: String?) -> ScoreCard.Contribution {
             entry.rule == 0
                 ? ScoreCard.Contribution(
                     rule: "replied", axis: .engagement, points: entry.points,
-                    evidence: "\(entry.facts.count) replies")
+                    evidence: "\(entry.count) replies" + (text.map { ", last about \($0)" } ?? ""))
                 : ScoreCard.Contribution(
                     rule: "fintech", axis: .fit, points: entry.points, evidence: "industry is fintech")
         }
@@ -24,7 +24,7 @@ struct ContributionBookTests {
             scorer: "rules", fit: 10, engagement: 12.5, grade: "B2", book: book ?? self.book,
             entries: [
                 ContributionEntry(rule: 1, points: 10),
-                ContributionEntry(rule: 0, points: 12.5, facts: EvidenceFacts(count: replies, age: age)),
+                ContributionEntry(rule: 0, points: 12.5, count: replies, age: age),
             ], playbookVersion: "7")
     }
 
@@ -60,6 +60,19 @@ struct ContributionBookTests {
         var other = card()
         other.grade = "B1"
         #expect(other != card())
+    }
+
+    @Test func entriesQuoteTheCardsTexts() {
+        func quoting(_ topic: String) -> ScoreCard {
+            ScoreCard(
+                scorer: "rules", fit: 0, engagement: 12.5, grade: nil, book: book,
+                entries: [ContributionEntry(rule: 0, points: 12.5, count: 2, text: 0)], texts: [topic],
+                playbookVersion: nil)
+        }
+        #expect(quoting("pricing").contributions.map(\.evidence) == ["2 replies, last about pricing"])
+        #expect(quoting("pricing") == quoting("pricing"))
+        #expect(quoting("pricing") != quoting("payroll"))
+        #expect(card().contributions.map(\.evidence) == ["industry is fintech", "3 replies"])
     }
 
     @Test func settingTheContributionsReplacesTheEntries() {

@@ -21,16 +21,25 @@ public struct ScoreCard: Hashable, Sendable, Codable {
         get {
             switch explanation {
             case .listed(let contributions): return contributions
-            case .entries(let book, let entries, _): return entries.map(book.contribution(for:))
+            case .entries(let book, let entries, let texts):
+                return entries.map { book.contribution(for: $0, text: $0.text >= 0 ? texts[$0.text] : nil) }
             }
         }
-        set { explanation = .listed(newValue) }
+        set {
+            explanation = .listed(newValue)
+            memo = nil
+        }
     }
     /// The version of the playbook whose rules made the card; `nil` when the scorer does not say.
     public var playbookVersion: String?
 
     /// The contributions, or the entries and the book they are made from.
     private var explanation: Explanation
+
+    /// What the scorer that made the card found in the lead's facts, kept for its next scoring
+    /// of the same lead; `nil` for cards that were decoded, edited or made another way. It plays
+    /// no part in equality, hashing or encoding.
+    package private(set) var memo: (any AnyObject & Sendable)?
 
     public init(
         scorer: String, fit: Double, engagement: Double, total: Double? = nil, grade: String? = nil,
@@ -46,42 +55,41 @@ public struct ScoreCard: Hashable, Sendable, Codable {
     }
 
     /// Makes a card whose contributions are `entries` of `book`, listed only when read: scoring
-    /// then builds no contribution values, only plain entries.
+    /// then builds no contribution values, only plain entries. `texts` are the texts the
+    /// entries' evidence quotes, by ``ContributionEntry/text``.
     ///
     /// `memo` is what the scorer found in the lead's facts, which it may reuse when it scores
     /// the same facts again (see ``memo``); it plays no part in equality, hashing or encoding.
     package init(
         scorer: String, fit: Double, engagement: Double, grade: String?, book: any ContributionBook,
-        entries: [ContributionEntry], memo: (any AnyObject & Sendable)? = nil, playbookVersion: String?
+        entries: [ContributionEntry], texts: [String] = [], memo: (any AnyObject & Sendable)? = nil,
+        playbookVersion: String?
     ) {
         self.scorer = scorer
         self.fit = fit
         self.engagement = engagement
         total = fit + engagement
         self.grade = grade
-        explanation = .entries(book, entries, memo)
+        explanation = .entries(book, entries, texts)
+        self.memo = memo
         self.playbookVersion = playbookVersion
-    }
-
-    /// What the scorer that made the card found in the lead's facts, kept for its next scoring
-    /// of the same lead; `nil` for cards that were decoded, edited or made another way.
-    package var memo: (any AnyObject & Sendable)? {
-        if case .entries(_, _, let memo) = explanation { return memo }
-        return nil
     }
 
     public static func == (left: ScoreCard, right: ScoreCard) -> Bool {
         guard left.scorer == right.scorer, left.fit == right.fit, left.engagement == right.engagement,
             left.total == right.total, left.grade == right.grade, left.playbookVersion == right.playbookVersion
         else { return false }
-        if case .entries(let book, let x, _) = left.explanation, case .entries(let other, let y, _) = right.explanation,
-            book === other
+        if case .entries(let book, let x, let xTexts) = left.explanation,
+            case .entries(let other, let y, let yTexts) = right.explanation, book === other
         {
             // Entries of one book: facts that differ may still write the same evidence.
             guard x.count == y.count else { return false }
             return zip(x, y).allSatisfy { a, b in
-                a.rule == b.rule && a.points == b.points
-                    && (a.facts == b.facts || book.contribution(for: a) == book.contribution(for: b))
+                let aText = a.text >= 0 ? xTexts[a.text] : nil
+                let bText = b.text >= 0 ? yTexts[b.text] : nil
+                guard a.rule == b.rule, a.points == b.points else { return false }
+                if a.count == b.count, a.amount == b.amount, a.age == b.age, aText == bText { return true }
+                return book.contribution(for: a, text: aText) == book.contribution(for: b, text: bText)
             }
         }
         return left.contributions == right.contributions
@@ -207,7 +215,7 @@ public struct ScoreCard: Hashable, Sendable, Codable {
 /// A card's contributions: listed, or plain entries of a book.
 private enum Explanation: Sendable {
     case listed([ScoreCard.Contribution])
-    case entries(any ContributionBook, [ContributionEntry], (any AnyObject & Sendable)?)
+    case entries(any ContributionBook, [ContributionEntry], [String])
 }
 
 /// Where a contribution's evidence comes from: written out, or written when read.
