@@ -9,8 +9,9 @@ public import LeadModel
 /// indexed. Scoring then reads each field once, makes one pass over the lead's signals, and
 /// builds no contribution values: the card keeps a plain entry per contribution (the rule, its
 /// points, what it saw) and lists its contributions, writing their evidence, when they are read.
-/// Rescoring a lead costs about two microseconds. A rule scorer always has an opinion: it never
-/// returns `nil`.
+/// A first scoring costs about two microseconds; rescoring a lead whose card came from
+/// ``scoreWithReview(_:)`` and whose facts have not changed since, under one. A rule scorer
+/// always has an opinion: it never returns `nil`.
 ///
 /// ```swift
 /// let scorer = RuleScorer(.standard)

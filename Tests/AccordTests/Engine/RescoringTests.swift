@@ -92,3 +92,16 @@ struct RescoringTests {
         #expect(await engine.accountScore("unknown.com") == nil)
     }
 }
+
+extension RescoringTests {
+    /// The engine keeps the card its scoring gave, memo and all, so that the sweep rescores
+    /// without reading the lead's fields and signals again.
+    @Test func theEngineKeepsTheScorersMemo() async throws {
+        let clock = ManualClock()
+        let (engine, id) = try await Self.engagedLead(clock: clock)
+        #expect(try #require(await engine.state(of: id)?.score).memo != nil)
+        clock.set(try #require(await engine.nextRescoreDue()))
+        try await engine.rescoreDue()
+        #expect(try #require(await engine.state(of: id)?.score).memo != nil)
+    }
+}

@@ -15,7 +15,7 @@ public struct ScoreCard: Hashable, Sendable, Codable {
     public var grade: String?
     /// The rules that gave points, with the evidence they matched.
     ///
-    /// Cards from ``Scoring/RuleScorer`` keep their contributions as plain entries and list them
+    /// Cards from `RuleScorer` keep their contributions as plain entries and list them
     /// when this is read, so read it once and keep the array rather than reading it in a loop.
     public var contributions: [Contribution] {
         get {
