@@ -109,3 +109,17 @@ struct ContributionBookTests {
         #expect(redacted.total == 22.5)
     }
 }
+
+extension ContributionBookTests {
+    @Test func debugDescriptionShowsTheContributionsNotTheEntries() {
+        #expect(
+            String(describing: card())
+                == "ScoreCard(rules: 22.5 = fit 10.0 + engagement 12.5, grade B2, playbook 7, "
+                + "[fintech +10.0 (fit) \"industry is fintech\", replied +12.5 (engagement) \"3 replies\"])")
+        #expect(String(describing: card()) == String(describing: listed))
+        #expect(
+            String(
+                describing: ScoreCard.Contribution(rule: "student", axis: .fit, points: -25, evidence: "title Student"))
+                == "student -25.0 (fit) \"title Student\"")
+    }
+}
