@@ -151,6 +151,24 @@ struct RescoringMemoTests {
         #expect(unchanging.card.memo == nil)
     }
 
+    /// A card and its memo are shared by every task that holds the state: rescoring them at once
+    /// gives each task the same card.
+    @Test func tasksRescoringOneLeadAtOnceAgree() async throws {
+        let scorer = RuleScorer(Self.rules)
+        let kept = Self.scored(try #require(LeadState.fold(Self.events(5))), by: scorer, at: Fixtures.now)
+        let later = Fixtures.now + 3 * Fixtures.day
+        let expected = scorer.scoreWithReview(ScoringInput(state: kept, now: later))?.card
+        let cards = await withTaskGroup(of: ScoreCard?.self) { group in
+            for _ in 0..<8 {
+                group.addTask { scorer.scoreWithReview(ScoringInput(state: kept, now: later))?.card }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(cards.count == 8)
+        #expect(cards.allSatisfy { $0 == expected })
+        #expect(kept.score?.memo != nil)
+    }
+
     @Test func anotherScorersMemoIsNotUsed() throws {
         let first = RuleScorer(Self.rules)
         var other = Self.rules
