@@ -94,10 +94,11 @@ extension AlignmentEngine {
     /// Rebuilds the identity index and the accounts from the lead states, oldest lead first, as
     /// folding the journal would have built them.
     private func rebuildIndexes() {
-        identityIndex = [:]
+        // Sized up front: growing four tables of every lead would rehash each of them many times.
+        identityIndex = Dictionary(minimumCapacity: leads.count * 2)
         accounts = [:]
         contactsByAccount = [:]
-        accountOfLead = [:]
+        accountOfLead = Dictionary(minimumCapacity: leads.count)
         // Sorted by (time, id) pairs: sorting the states themselves moved every state's bytes
         // many times over.
         var ordered: [(createdAt: Date, id: LeadID)] = leads.map { id, state in (state.createdAt, id) }
