@@ -143,6 +143,11 @@ def view(people, deals, dispositions, sla, start, end, cohort, spend, sales_sour
     per["dealsLost"] = closed[~closed.won].groupby("person").size()
     per["cycleSum"] = ((won.closedAt - won.openedAt) / 86_400).groupby(won.person).sum()
     per["cycleCount"] = won.groupby("person").size()
+    won_days = pd.DataFrame({
+        "person": won.person,
+        "cycle": (won.closedAt - won.openedAt) / 86_400,
+        "creation": (won.closedAt - won.person.map(people.created)) / 86_400,
+    })
     marketing = ~people.source.isin(sales_sources) & (people.source != "(none)")
     per["marketingSourcedRevenue"] = won.groupby("person").closedAmount.sum().reindex(per.index).where(marketing)
     if cohort:
@@ -182,6 +187,14 @@ def view(people, deals, dispositions, sla, start, end, cohort, spend, sales_sour
         if value["winRate"] is not None and value["averageDealSize"] is not None and value["salesCycleDays"]:
             velocity = value["openDeals"] * value["winRate"] * value["averageDealSize"] / value["salesCycleDays"]
         value["pipelineVelocity"] = velocity
+        days = won_days[won_days.person.isin(frame.index)]
+        cycles = np.sort(days.cycle.to_numpy())
+        value["salesCycleMedianDays"] = float(nearest_rank(0.5, cycles)) if len(cycles) else None
+        value["salesCycleP90Days"] = float(nearest_rank(0.9, cycles)) if len(cycles) else None
+        creations = np.sort(days.creation.to_numpy())
+        value["creationToWonDays"] = float(creations.mean()) if len(creations) else None
+        value["creationToWonMedianDays"] = float(nearest_rank(0.5, creations)) if len(creations) else None
+        value["creationToWonP90Days"] = float(nearest_rank(0.9, creations)) if len(creations) else None
         value["acceptanceRate"] = ratio(value["accepted"], value["accepted"] + value["rejected"])
         value["slaAttainment"] = ratio(value["slaMet"], value["slaMet"] + value["slaBreached"])
         delays = np.sort(frame.delay.dropna().to_numpy())

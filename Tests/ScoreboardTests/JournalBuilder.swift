@@ -45,8 +45,15 @@ struct JournalBuilder {
         add(id, time, met ? .slaMet(SLAClockID("\(id)#1")) : .slaBreached(SLAClockID("\(id)#1")))
     }
 
-    mutating func open(_ id: LeadID, _ deal: OpportunityID, _ amount: Double, _ time: Date, product: String? = nil) {
-        add(id, time, .opportunityOpened(Opportunity(id: deal, amount: amount, currency: "USD", product: product)))
+    mutating func open(
+        _ id: LeadID, _ deal: OpportunityID, _ amount: Double, _ time: Date, product: String? = nil,
+        owner: String? = nil
+    ) {
+        add(
+            id, time,
+            .opportunityOpened(
+                Opportunity(
+                    id: deal, amount: amount, currency: "USD", product: product, owner: owner.map(Owner.rep))))
     }
 
     mutating func close(_ id: LeadID, _ deal: OpportunityID, won: Bool, _ amount: Double, _ time: Date) {

@@ -75,6 +75,14 @@ extension AlignmentEngine {
                 label: "revenue won", value: NumberText.format(total.revenueWon),
                 note: "win rate " + share(total.winRate)),
         ]
+        if let median = total.salesCycleMedianDays, let mean = total.salesCycleDays,
+            let p90 = total.salesCycleP90Days
+        {
+            figures.append(
+                ReportPage.Figure(
+                    label: "sales cycle (median)", value: NumberText.format(median) + " days",
+                    note: "mean \(NumberText.format(mean)), p90 \(NumberText.format(p90)) days"))
+        }
         if let median = total.mqlToFirstTouchMedianSeconds {
             figures.append(
                 ReportPage.Figure(

@@ -94,6 +94,18 @@ public struct ScoreboardRow: Hashable, Sendable, Codable {
     public var averageDealSize: Double?
     /// The mean of (closed − opened) over won deals, in days.
     public var salesCycleDays: Double?
+    /// The median of (closed − opened) over won deals, in days (nearest rank).
+    public var salesCycleMedianDays: Double?
+    /// The 90th percentile of (closed − opened) over won deals, in days (nearest rank).
+    public var salesCycleP90Days: Double?
+    /// The mean of (closed − the lead's creation) over won deals, in days: how long a lead takes
+    /// to become revenue.
+    public var creationToWonDays: Double?
+    /// The median of (closed − the lead's creation) over won deals, in days (nearest rank).
+    public var creationToWonMedianDays: Double?
+    /// The 90th percentile of (closed − the lead's creation) over won deals, in days (nearest
+    /// rank).
+    public var creationToWonP90Days: Double?
     /// openDeals × winRate × averageDealSize ÷ salesCycleDays: expected revenue per day.
     public var pipelineVelocity: Double?
     /// Σ closing amount of won deals whose lead came from a marketing source.

@@ -9,6 +9,8 @@ struct PersonRecord {
         var amount: Double
         var currency: String
         var product: String?
+        /// The rep (or `queue:NAME`) who owns the deal, when the deal names one.
+        var owner: String?
         var openedAt: Double
         var closedAt = Double.nan
         var won = false
@@ -92,6 +94,17 @@ struct PersonRecord {
         default: entered.4 = Self.earliest(entered.4, time)
         }
         if qualifiedAt.isNaN { qualifiedAt = time }
+    }
+
+    /// The slice value of one of the person's deals: its own owner and product when it names
+    /// them, else the person's.
+    func slice(_ dimension: SliceDimension, of deal: Deal) -> String {
+        switch dimension {
+        case .owner: if let owner = deal.owner, !owner.isEmpty { return owner }
+        case .product: if let product = deal.product, !product.isEmpty { return product }
+        case .source, .campaign, .segment: break
+        }
+        return slice(dimension)
     }
 
     /// The slice value of the person for `dimension`; `(none)` when unknown.

@@ -1,8 +1,10 @@
 /// Sums for one scoreboard row while the people are walked; ``row(label:)`` derives the rates.
 struct RowAccumulator {
     var row: ScoreboardRow
-    var cycleDaysSum = 0.0
-    var cycleCount = 0
+    /// Opening to close of each won deal, in days.
+    var cycleDays: [Double] = []
+    /// The lead's creation to the close of each won deal, in days.
+    var creationToWonDays: [Double] = []
     var touchDelays: [Double] = []
 
     init(label: String) {
@@ -19,7 +21,9 @@ struct RowAccumulator {
         row.leadToWon = Self.ratio(row.won, row.leads)
         row.winRate = Self.ratio(row.dealsWon, row.dealsWon + row.dealsLost)
         row.averageDealSize = row.dealsWon == 0 ? nil : row.revenueWon / Double(row.dealsWon)
-        row.salesCycleDays = cycleCount == 0 ? nil : cycleDaysSum / Double(cycleCount)
+        (row.salesCycleDays, row.salesCycleMedianDays, row.salesCycleP90Days) = Self.summary(&cycleDays)
+        (row.creationToWonDays, row.creationToWonMedianDays, row.creationToWonP90Days) = Self.summary(
+            &creationToWonDays)
         if let winRate = row.winRate, let size = row.averageDealSize, let days = row.salesCycleDays, days > 0 {
             row.pipelineVelocity = Double(row.openDeals) * winRate * size / days
         }
@@ -38,6 +42,16 @@ struct RowAccumulator {
 
     static func ratio(_ part: Int, _ whole: Int) -> Double? {
         whole == 0 ? nil : Double(part) / Double(whole)
+    }
+
+    /// The mean, the median and the 90th percentile (nearest rank) of `values`, sorted in place;
+    /// all `nil` when there are none.
+    static func summary(_ values: inout [Double]) -> (Double?, Double?, Double?) {
+        guard !values.isEmpty else { return (nil, nil, nil) }
+        values.sort()
+        return (
+            values.reduce(0, +) / Double(values.count), nearestRank(0.5, values), nearestRank(0.9, values)
+        )
     }
 
     /// The nearest-rank percentile of sorted values: the ⌈q·n⌉-th smallest.

@@ -19,26 +19,33 @@ extension ScoreboardProjection {
 
         for person in people where !person.absorbed {
             if cohort, !inPeriod(person.createdAt) { continue }
-            var part = RowAccumulator(label: "")
-            count(person, into: &part.row, cohort: cohort, inPeriod: inPeriod, end: end)
             let marketing = person.source.map { !query.salesSources.contains($0) } ?? false
-            for deal in person.deals where deal.won && (cohort || inPeriod(deal.closedAt)) {
-                part.cycleDaysSum += (deal.closedAt - deal.openedAt) / 86_400
-                part.cycleCount += 1
-                if marketing { part.row.marketingSourcedRevenue += deal.closedAmount }
-                wonBySource[person.slice(.source), default: (0, 0)].revenue += deal.closedAmount
-                wonBySource[person.slice(.source), default: (0, 0)].deals += 1
+            var part = RowAccumulator(label: "")
+            countPerson(person, into: &part, cohort: cohort, inPeriod: inPeriod)
+            if !part.isEmpty {
+                total.add(part)
+                if let dimension = query.slicedBy {
+                    let label = person.slice(dimension)
+                    slices[label, default: RowAccumulator(label: label)].add(part)
+                }
             }
-            let qualified = person.qualifiedAt
-            let touched = person.firstTouchAfterQualified
-            if !touched.isNaN, cohort || inPeriod(touched) {
-                part.touchDelays.append(touched - qualified)
-            }
-            if part.isEmpty { continue }
-            total.add(part)
-            if let dimension = query.slicedBy {
-                let label = person.slice(dimension)
-                slices[label, default: RowAccumulator(label: label)].add(part)
+            // A deal counts under its own owner and product when it names them: by owner, deal
+            // KPIs follow the rep who worked the deal, lead KPIs the lead's owner.
+            for deal in person.deals {
+                var part = RowAccumulator(label: "")
+                countDeal(
+                    deal, of: person, marketing: marketing, into: &part, cohort: cohort, inPeriod: inPeriod,
+                    end: end)
+                if part.isEmpty { continue }
+                total.add(part)
+                if deal.won, deal.isClosed, cohort || inPeriod(deal.closedAt) {
+                    wonBySource[person.slice(.source), default: (0, 0)].revenue += deal.closedAmount
+                    wonBySource[person.slice(.source), default: (0, 0)].deals += 1
+                }
+                if let dimension = query.slicedBy {
+                    let label = person.slice(dimension, of: deal)
+                    slices[label, default: RowAccumulator(label: label)].add(part)
+                }
             }
         }
 
@@ -65,46 +72,57 @@ extension ScoreboardProjection {
         return a < b
     }
 
-    /// Adds one person's counts and amounts to `row`.
-    private func count(
-        _ person: PersonRecord, into row: inout ScoreboardRow, cohort: Bool, inPeriod: (Double) -> Bool,
-        end: Double
+    /// Adds one person's funnel, feedback and speed counts to `part`.
+    private func countPerson(
+        _ person: PersonRecord, into part: inout RowAccumulator, cohort: Bool, inPeriod: (Double) -> Bool
     ) {
         func counts(_ time: Double) -> Bool { cohort ? !time.isNaN : inPeriod(time) }
-        if cohort || inPeriod(person.createdAt) { row.leads += 1 }
-        if counts(person.reached(0)) { row.mqls += 1 }
-        if counts(person.reached(1)) { row.sqls += 1 }
-        if counts(person.reached(2)) { row.opportunities += 1 }
-        if counts(person.reached(3)) { row.won += 1 }
-        if counts(person.reached(4)) { row.lost += 1 }
-        for deal in person.deals {
-            if cohort || inPeriod(deal.openedAt) {
-                row.dealsOpened += 1
-                row.pipelineCreated += deal.amount
-            }
-            if deal.isClosed, cohort || inPeriod(deal.closedAt) {
-                if deal.won {
-                    row.dealsWon += 1
-                    row.revenueWon += deal.closedAmount
-                } else {
-                    row.dealsLost += 1
-                }
-            }
-            let open = cohort ? !deal.isClosed : deal.openedAt < end && (!deal.isClosed || deal.closedAt >= end)
-            if open {
-                row.openDeals += 1
-                row.openPipeline += deal.amount
-            }
-        }
+        if cohort || inPeriod(person.createdAt) { part.row.leads += 1 }
+        if counts(person.reached(0)) { part.row.mqls += 1 }
+        if counts(person.reached(1)) { part.row.sqls += 1 }
+        if counts(person.reached(2)) { part.row.opportunities += 1 }
+        if counts(person.reached(3)) { part.row.won += 1 }
+        if counts(person.reached(4)) { part.row.lost += 1 }
         for disposition in person.dispositions where cohort || inPeriod(disposition.at) {
             switch disposition.kind {
-            case PersonRecord.accepted: row.accepted += 1
-            case PersonRecord.rejected: row.rejected += 1
-            default: row.recycled += 1
+            case PersonRecord.accepted: part.row.accepted += 1
+            case PersonRecord.rejected: part.row.rejected += 1
+            default: part.row.recycled += 1
             }
         }
         for outcome in person.sla where cohort || inPeriod(outcome.at) {
-            if outcome.kind == PersonRecord.met { row.slaMet += 1 } else { row.slaBreached += 1 }
+            if outcome.kind == PersonRecord.met { part.row.slaMet += 1 } else { part.row.slaBreached += 1 }
+        }
+        let touched = person.firstTouchAfterQualified
+        if !touched.isNaN, cohort || inPeriod(touched) {
+            part.touchDelays.append(touched - person.qualifiedAt)
+        }
+    }
+
+    /// Adds one deal's counts, amounts and times to `part`.
+    private func countDeal(
+        _ deal: PersonRecord.Deal, of person: PersonRecord, marketing: Bool, into part: inout RowAccumulator,
+        cohort: Bool, inPeriod: (Double) -> Bool, end: Double
+    ) {
+        if cohort || inPeriod(deal.openedAt) {
+            part.row.dealsOpened += 1
+            part.row.pipelineCreated += deal.amount
+        }
+        if deal.isClosed, cohort || inPeriod(deal.closedAt) {
+            if deal.won {
+                part.row.dealsWon += 1
+                part.row.revenueWon += deal.closedAmount
+                if marketing { part.row.marketingSourcedRevenue += deal.closedAmount }
+                part.cycleDays.append((deal.closedAt - deal.openedAt) / 86_400)
+                part.creationToWonDays.append((deal.closedAt - person.createdAt) / 86_400)
+            } else {
+                part.row.dealsLost += 1
+            }
+        }
+        let open = cohort ? !deal.isClosed : deal.openedAt < end && (!deal.isClosed || deal.closedAt >= end)
+        if open {
+            part.row.openDeals += 1
+            part.row.openPipeline += deal.amount
         }
     }
 }
@@ -115,7 +133,7 @@ extension RowAccumulator {
         let r = row
         return r.leads + r.mqls + r.sqls + r.opportunities + r.won + r.lost + r.dealsOpened + r.dealsWon
             + r.dealsLost + r.openDeals + r.accepted + r.rejected + r.recycled + r.slaMet + r.slaBreached
-            + cycleCount + touchDelays.count == 0
+            + cycleDays.count + touchDelays.count == 0
     }
 
     /// Adds another accumulator's sums (a person's, or a slice's).
@@ -140,8 +158,8 @@ extension RowAccumulator {
         row.recycled += o.recycled
         row.slaMet += o.slaMet
         row.slaBreached += o.slaBreached
-        cycleDaysSum += other.cycleDaysSum
-        cycleCount += other.cycleCount
+        cycleDays += other.cycleDays
+        creationToWonDays += other.creationToWonDays
         touchDelays += other.touchDelays
     }
 }

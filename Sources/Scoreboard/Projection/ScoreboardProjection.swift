@@ -72,10 +72,7 @@ public struct ScoreboardProjection: Sendable {
                 }
             }
         case .assigned(let assignment):
-            switch assignment.owner {
-            case .rep(let rep): people[slot].owner = rep
-            case .queue(let queue): people[slot].owner = "queue:" + queue
-            }
+            people[slot].owner = Self.sliceLabel(assignment.owner)
         case .touched:
             let person = people[slot]
             if !person.qualifiedAt.isNaN, person.firstTouchAfterQualified.isNaN, time >= person.qualifiedAt {
@@ -98,7 +95,7 @@ public struct ScoreboardProjection: Sendable {
             people[slot].deals.append(
                 PersonRecord.Deal(
                     id: deal.id, amount: deal.amount, currency: deal.currency, product: deal.product,
-                    openedAt: opened))
+                    owner: deal.owner.map(Self.sliceLabel), openedAt: opened))
             people[slot].enter(2, at: opened)
             if !currencies.contains(deal.currency) { currencies.insert(deal.currency) }
         case .opportunityUpdated(let update):
@@ -121,6 +118,14 @@ public struct ScoreboardProjection: Sendable {
             people[slot].absorbed = true
         default:
             break
+        }
+    }
+
+    /// An owner as a slice label: the rep's id, or `queue:NAME`.
+    static func sliceLabel(_ owner: Owner) -> String {
+        switch owner {
+        case .rep(let rep): rep
+        case .queue(let queue): "queue:" + queue
         }
     }
 

@@ -20,8 +20,10 @@ public enum SliceDimension: String, Hashable, Sendable, Codable, CaseIterable {
     case campaign
     /// The lead's `segment` attribute.
     case segment
-    /// The rep (or queue) the lead was last assigned to.
+    /// People by the rep (or queue) the lead was last assigned to; deals by their own owner, else
+    /// the lead's.
     case owner
-    /// The product of the lead's latest deal, else its `product` attribute.
+    /// People by the product of their latest deal, else their `product` attribute; deals by their
+    /// own product, else the person's.
     case product
 }

@@ -51,4 +51,23 @@ struct ReportPageTests {
         #expect(page.repLoad.map(\.rep) == ["rep-1"])
         #expect(page.repLoad.first?.assigned == 2)
     }
+
+    @Test func aWonDealPutsTheSalesCycleOnThePage() async throws {
+        let clock = TestClock()
+        let engine = try await makeEngine(clock: clock, router: FixedRouter(), sla: FiveMinuteSLA())
+        var captured = Lead(id: "", email: "ana@acme.com", company: "Acme", source: "webinar")
+        captured.attributes["useCase"] = .string("payroll")
+        let lead = try await engine.capture(captured).leadID
+        try await engine.changeStage(of: lead, to: .sql, by: .system)
+        try await engine.openOpportunity(
+            Opportunity(id: "opp-1", amount: 10_000, currency: "USD"), on: lead, by: .system, advancing: true)
+        clock.advance(12 * 86_400)
+        try await engine.closeOpportunity("opp-1", on: lead, as: .won, by: .system)
+
+        let (board, page) = try await engine.reportPage(ScoreboardQuery(period: .allTime))
+        #expect(board.total.salesCycleMedianDays == 12)
+        let cycle = try #require(page.figures.first { $0.label == "sales cycle (median)" })
+        #expect(cycle.value == "12 days")
+        #expect(cycle.note == "mean 12, p90 12 days")
+    }
 }
