@@ -24,13 +24,12 @@ enum Dispatcher {
             "",
             "COMMANDS:",
         ]
-        for command in commands {
-            lines.append("  " + command.name.padding(toLength: 16, withPad: " ", startingAt: 0) + command.summary)
-        }
+        let commandRows = commands.map { [$0.name, $0.summary] }
+        let optionRows = CommandDefinition.commonOptions.map { [$0.usage, $0.help] }
+        let laidOut = TextColumns.lines(commandRows + optionRows)
+        lines += laidOut.prefix(commandRows.count)
         lines += ["", "COMMON OPTIONS:"]
-        for option in CommandDefinition.commonOptions {
-            lines.append("  " + option.usage.padding(toLength: 16, withPad: " ", startingAt: 0) + option.help)
-        }
+        lines += laidOut.suffix(optionRows.count)
         lines += ["", "EXIT STATUS:"]
         for status in ExitStatus.allCases {
             lines.append("  \(status.rawValue)  \(status.meaning)")

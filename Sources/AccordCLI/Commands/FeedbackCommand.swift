@@ -109,23 +109,21 @@ extension CommandDefinition {
             return
         }
         console.print("REASON CODES")
-        for code in playbook.reasonCodes.codes {
-            let allowed = code.allowedFor.map(\.rawValue).joined(separator: ", ")
-            console.print(
-                "  " + code.code.padding(toLength: 24, withPad: " ", startingAt: 0)
-                    + "\(code.label) — for \(allowed)\(code.requiresNote ? "; needs a note" : "")")
-        }
+        TextColumns.lines(
+            playbook.reasonCodes.codes.map { code in
+                let allowed = code.allowedFor.map(\.rawValue).joined(separator: ", ")
+                return [code.code, "\(code.label) — for \(allowed)\(code.requiresNote ? "; needs a note" : "")"]
+            }
+        ).forEach(console.print)
         console.print("OBJECTION TAGS")
-        for tag in playbook.feedback.objections {
-            console.print(
-                "  " + tag.tag.padding(toLength: 24, withPad: " ", startingAt: 0) + tag.label
-                    + (tag.content.map { " — answered by: \($0)" } ?? ""))
-        }
+        TextColumns.lines(
+            playbook.feedback.objections.map { tag in
+                [tag.tag, tag.label + (tag.content.map { " — answered by: \($0)" } ?? "")]
+            }
+        ).forEach(console.print)
         if let rules = playbook.feedback.acceptance?.rules {
             console.print("ACCEPTANCE RULES (booked meetings)")
-            for rule in rules {
-                console.print("  " + rule.id.padding(toLength: 24, withPad: " ", startingAt: 0) + rule.label)
-            }
+            TextColumns.lines(rules.map { [$0.id, $0.label] }).forEach(console.print)
         }
     }
 }

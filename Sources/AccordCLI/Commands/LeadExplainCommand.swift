@@ -98,7 +98,7 @@ struct LeadExplanation: Codable {
             }
             for item in decisions {
                 var head = "  #\(item.position.map(String.init) ?? "?") \(item.at.formatted(.iso8601))  \(item.what)"
-                head += "  [\(item.by)\(item.playbookVersion.map { ", playbook v\($0)" } ?? "")]"
+                head += "  [\(item.by)\(item.playbookVersion.map { ", " + EventLine.playbookLabel($0) } ?? "")]"
                 output.append(head)
                 output += item.reasons.map { "      because \($0.rule): \($0.detail)" }
             }

@@ -20,16 +20,14 @@ extension CommandDefinition {
             try console.printJSON(statuses.map(RepOutput.init))
             return
         }
-        console.print("rep".padding(toLength: 14, withPad: " ", startingAt: 0) + "open      new today   now")
+        var rows = [["rep", "open", "new today", "now"]]
         for status in statuses {
-            let open = "\(status.openLeads)" + (status.maxOpen.map { "/\($0)" } ?? "")
-            let new = "\(status.newToday)" + (status.maxNewPerDay.map { "/\($0)" } ?? "")
-            console.print(
-                status.rep.padding(toLength: 14, withPad: " ", startingAt: 0)
-                    + open.padding(toLength: 10, withPad: " ", startingAt: 0)
-                    + new.padding(toLength: 12, withPad: " ", startingAt: 0)
-                    + (status.unavailable ?? "available"))
+            rows.append([
+                status.rep, "\(status.openLeads)" + (status.maxOpen.map { "/\($0)" } ?? ""),
+                "\(status.newToday)" + (status.maxNewPerDay.map { "/\($0)" } ?? ""), status.unavailable ?? "available",
+            ])
         }
+        TextColumns.lines(rows, indent: "").forEach(console.print)
     }
 
     static let assign = CommandDefinition(
@@ -104,15 +102,16 @@ extension CommandDefinition {
         }
         if recorded > 0 { console.print("recorded \(recorded) clock step\(recorded == 1 ? "" : "s") that fell due") }
         console.print("\(clocks.count) open response clock\(clocks.count == 1 ? "" : "s")")
-        for (lead, clock) in clocks.prefix(limit) {
+        let rows = clocks.prefix(limit).map { lead, clock in
             let left = clock.deadline.timeIntervalSince(now)
             var when = left >= 0 ? "due in \(Self.duration(left))" : "overdue by \(Self.duration(-left))"
             if let since = paused[clock.id] { when = "paused since \(since.formatted(.iso8601))" }
-            console.print(
-                "  \(lead)  \(clock.tier.padding(toLength: 8, withPad: " ", startingAt: 0))"
-                    + "\((clock.owner?.description ?? "-").padding(toLength: 22, withPad: " ", startingAt: 0))"
-                    + "\(clock.deadline.formatted(.iso8601))  \(when)")
+            return [
+                "\(lead)", clock.tier, clock.owner?.description ?? "-",
+                "\(clock.deadline.formatted(.iso8601))  \(when)",
+            ]
         }
+        TextColumns.lines(rows).forEach(console.print)
     }
 
     static func duration(_ seconds: TimeInterval) -> String {
