@@ -324,7 +324,9 @@ struct ScoreExplanation: Encodable {
     var model: ModelInfo?
 
     var lines: [String] {
-        var output = ["\(lead) scored at \(at.formatted(.iso8601))", "", "Rules (\(EventLine.playbookLabel(playbookVersion)))"]
+        var output = [
+            "\(lead) scored at \(at.formatted(.iso8601))", "", "Rules (\(EventLine.playbookLabel(playbookVersion)))",
+        ]
         if let rules {
             let grade = rules.grade.map { ", grade \($0)" } ?? ""
             output.append(
