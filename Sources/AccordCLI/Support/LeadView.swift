@@ -29,6 +29,8 @@ struct LeadView: Codable, Sendable {
     var touches: Int
     var openClocks: [SLAClock]
     var disposition: Disposition?
+    /// The lead's deal, with its updates and its closing.
+    var opportunity: OpportunityState?
     var stageHistory: [StageEntry]
     var mergedInto: String?
     var absorbed: [String]
@@ -61,6 +63,7 @@ struct LeadView: Codable, Sendable {
         touches = state.touches.count
         openClocks = state.openClocks.values.sorted { $0.deadline < $1.deadline }
         disposition = state.disposition
+        opportunity = state.opportunity
         stageHistory = state.stageHistory.map { StageEntry(stage: $0.stage.rawValue, enteredAt: $0.enteredAt) }
         mergedInto = state.mergedInto?.rawValue
         absorbed = state.absorbed.map(\.rawValue)
@@ -86,6 +89,7 @@ struct LeadView: Codable, Sendable {
             ),
             ("owner", owner), ("touches", touches == 0 ? nil : String(touches)),
             ("disposition", disposition.map { "\($0.outcome.rawValue)\($0.reasonCode.map { " (\($0))" } ?? "")" }),
+            ("deal", opportunity.map(Self.deal)),
             ("re-qualify", stage == Stage.recycled.rawValue ? disposition?.requalify.map(Self.trigger) : nil),
             (
                 "recycled",
@@ -104,6 +108,28 @@ struct LeadView: Codable, Sendable {
             output.append(Self.pad("sla clock") + "\(clock.tier), due \(clock.deadline.formatted(.iso8601))")
         }
         return output
+    }
+
+    /// A deal in one line: `OPP-7 24000 USD, payroll, owner rep:ana, open since 2026-11-02` or
+    /// `… won 2026-12-01 for 26000`.
+    static func deal(_ deal: OpportunityState) -> String {
+        let values = deal.opportunity
+        var parts = ["\(values.id) \(number(values.amount)) \(values.currency)"]
+        if let product = values.product { parts.append(product) }
+        if let stage = values.dealStage { parts.append("deal stage \(stage)") }
+        if let owner = values.owner { parts.append("owner \(owner)") }
+        if let closing = deal.closing {
+            parts.append(
+                "opened \(day(deal.openedAt)), \(closing.outcome.rawValue) \(day(closing.closedAt))"
+                    + (closing.outcome == .won ? " for \(number(closing.amount))" : ""))
+        } else {
+            parts.append("open since \(day(deal.openedAt))")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    static func day(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day())
     }
 
     /// A re-qualify trigger in a few words.
