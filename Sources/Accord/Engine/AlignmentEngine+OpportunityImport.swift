@@ -29,7 +29,8 @@ extension AlignmentEngine {
     /// Loads a CRM's deal history: opens, updates and closes deals on the leads the rows name.
     ///
     /// Each row finds its lead by lead id (following merges to the survivor) or by email through
-    /// identity resolution. A deal the lead does not have yet is opened — the lead is moved to
+    /// identity resolution. A deal the lead does not have yet is opened (at the row's opening date;
+    /// without one, at the lead's creation, or at the close when that came first) — the lead is moved to
     /// the opportunity stage along the stage graph (`advancing`), each step gated — and, when the
     /// row says won or lost, closed at the row's close date. A deal the lead already has is
     /// updated or closed as the row says; a row that matches the journal is left alone, so
@@ -107,7 +108,13 @@ extension AlignmentEngine {
                     reason: "lead \(lead) has another open deal, \(current.opportunity.id); close it first"))
             return
         }
-        try await openOpportunity(deal, on: lead, by: actor, advancing: true)
+        var opened = deal
+        if opened.openedAt == nil {
+            // History without an opening date opened no later than the lead was created (or
+            // the deal closed), never at import time: that would give negative sales cycles.
+            opened.openedAt = row.closedAt.map { min(state.createdAt, $0) } ?? state.createdAt
+        }
+        try await openOpportunity(opened, on: lead, by: actor, advancing: true)
         summary.opened += 1
         if row.status != .open {
             try await close(row, on: lead, by: actor)

@@ -17,8 +17,9 @@ extension CommandDefinition {
             phone, firstName, source, …), attributes.NAME or properties.NAME with an optional \
             :number, :bool, :date or :string type, external:SYSTEM, or - to ignore; '*=-' \
             ignores every unmapped column. With --kind opportunities the rows are a CRM's deals \
-            (id, amount, currency, product, owner, status open|won|lost, created and close dates, \
-            reason), matched to leads by email or lead id; such a lead moves along the stage graph \
+            (id, amount, currency, product, owner, status open|won|lost or a CRM's stage names such \
+            as Prospecting or Closed Won — --status-map for others, --status for one status — created \
+            and close dates, reason), matched to leads by email or lead id; such a lead moves along the stage graph \
             to opportunity, won or lost, and importing the same file again changes nothing.
             """,
         positionals: [PositionalSpec(name: "FILE", help: "a .csv, .jsonl or .ndjson file")],
@@ -29,6 +30,8 @@ extension CommandDefinition {
             .value("map-file", "FILE", "column mapping as a JSON file {\"Column\": \"target\", …}"),
             .value("delimiter", "CHAR", "CSV field separator (default ,)"),
             .value("batch", "N", "rows per append (default 1000)"),
+            .value("status-map", "WORD=STATUS,…", "opportunities: what the CRM's stage words mean (open|won|lost)"),
+            .value("status", "open|won|lost", "opportunities: every row has this status (a file of won deals only)"),
             .flag("dry-run", "validate only; store nothing"),
         ],
         examples: [
@@ -43,6 +46,9 @@ extension CommandDefinition {
             throw CLIError(status: .notFound, message: "no file at \(url.path)")
         }
         if arguments.value("kind") == "opportunities" { return try await importOpportunities(url, arguments, console) }
+        for option in ["status-map", "status"] where arguments.value(option) != nil {
+            throw CLIError.usage("--\(option) is for --kind opportunities")
+        }
         let kind = try parseKind(arguments.value("kind"))
         let format = try arguments.value("format").map { text throws(CLIError) in
             guard let format = ImportFormat(rawValue: text) else {

@@ -13,9 +13,19 @@ extension CommandDefinition {
             throw CLIError.usage("--delimiter expects one character, got '\(delimiter)'")
         }
         let mapping = try arguments.value("map").map { try OpportunityImportReader.mapping(parsing: $0) } ?? [:]
+        var statuses = DealStatusMap.standard
+        if let text = arguments.value("status-map") { statuses.add(try DealStatusMap(parsing: text)) }
+        if let text = arguments.value("status") {
+            guard let status = OpportunityRow.Status(rawValue: text) else {
+                throw CLIError.usage("--status expects open, won or lost, got '\(text)'")
+            }
+            statuses.constant = status
+        }
         let rows: [OpportunityRow]
         do {
-            rows = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator).rows()
+            var reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator)
+            reader.statuses = statuses
+            rows = try reader.rows()
         } catch let error as OpportunityImportError {
             throw CLIError(
                 status: .usage,

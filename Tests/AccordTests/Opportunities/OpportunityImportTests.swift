@@ -90,7 +90,8 @@ struct OpportunityImportTests {
             try reader.rows()
         } throws: { error in
             let errors = (error as? OpportunityImportError)?.errors ?? []
-            return errors.map(\.line) == [2, 3, 4, 5] && errors[0].column == "ARR" && errors[1].column == "Status"
+            // An unknown status word is reported once for the file, before the rows' problems.
+            return errors.map(\.line) == [nil, 2, 4, 5] && errors[0].column == "Status" && errors[1].column == "ARR"
         }
     }
 

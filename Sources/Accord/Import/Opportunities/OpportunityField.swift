@@ -34,10 +34,13 @@ public enum OpportunityField: String, Hashable, Sendable, Codable, CaseIterable 
         let more: [String: OpportunityField] = [
             "lead": .leadID, "leadid": .leadID, "accordid": .leadID, "emailaddress": .email, "contactemail": .email,
             "opportunityid": .id, "dealid": .id, "opportunity": .id, "value": .amount, "dealamount": .amount,
-            "dealvalue": .amount, "productline": .product, "ownername": .owner, "opportunityowner": .owner,
-            "dealowner": .owner, "stage": .dealStage, "dealstage": .dealStage, "stagename": .dealStage,
+            "dealvalue": .amount, "closevalue": .amount, "productline": .product, "ownername": .owner,
+            "opportunityowner": .owner,
+            "dealowner": .owner, "salesagent": .owner, "salesrep": .owner, "accountexecutive": .owner,
+            "stage": .dealStage, "dealstage": .dealStage, "stagename": .dealStage,
             "outcome": .status, "result": .status, "createddate": .openedAt, "createdat": .openedAt,
-            "opened": .openedAt, "closedate": .closeDate, "expectedclosedate": .closeDate, "closedat": .closeDate,
+            "opened": .openedAt, "engagedate": .openedAt, "opendate": .openedAt, "closedate": .closeDate,
+            "expectedclosedate": .closeDate, "closedat": .closeDate,
             "lossreason": .reason, "winreason": .reason, "closereason": .reason, "reasoncode": .reason,
         ]
         aliases.merge(more) { first, _ in first }

@@ -24,6 +24,9 @@ public struct OpportunityImportReader: Sendable {
     /// The default currency of rows without a currency column.
     public var defaultCurrency = "USD"
 
+    /// How the status (or, without a status column, the deal stage) reads as open, won or lost.
+    public var statuses = DealStatusMap.standard
+
     /// Reads and maps a CSV file.
     ///
     /// - Parameters:
@@ -112,24 +115,53 @@ public struct OpportunityImportReader: Sendable {
 
     /// Every row, validated.
     ///
+    /// The status comes from ``statuses``: its constant, else the status column, else the deal
+    /// stage column, else open. Status words the map does not know are reported once, with how
+    /// many rows use each and the `--status-map` that would read them.
+    ///
     /// - Returns: the rows in file order.
     /// - Throws: ``OpportunityImportError`` listing every problem (line, column, what was
     ///   expected) when any row is invalid; nothing is returned then.
     public func rows() throws -> [OpportunityRow] {
         var rows: [OpportunityRow] = []
         var errors: [ImportError] = []
+        var unknown = UnknownStatusWords()
         for record in records {
             do {
-                rows.append(try row(record))
+                if let row = try row(record, unknown: &unknown) { rows.append(row) }
             } catch let error as ImportError {
                 errors.append(error)
             }
         }
+        if let problem = unknown.problem { errors.insert(problem, at: 0) }
         guard errors.isEmpty else { throw OpportunityImportError(file: name, errors: errors) }
         return rows
     }
 
-    private func row(_ record: CSVRecord) throws -> OpportunityRow {
+    /// The status words no map knows, counted, for one report.
+    private struct UnknownStatusWords {
+        var column = ""
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+
+        mutating func add(_ word: String, column: String) {
+            self.column = column
+            if counts[word] == nil { order.append(word) }
+            counts[word, default: 0] += 1
+        }
+
+        var problem: ImportError? {
+            guard !order.isEmpty else { return nil }
+            let listed = order.map { "'\($0)' (\(counts[$0]!) row\(counts[$0]! == 1 ? "" : "s"))" }
+            return ImportError(
+                .invalidValue, column: column,
+                message:
+                    "these values are not a status Accord knows: \(listed.joined(separator: ", ")); say what each "
+                    + "means with --status-map '\(order.map { "\($0)=open|won|lost" }.joined(separator: ","))'")
+        }
+    }
+
+    private func row(_ record: CSVRecord, unknown: inout UnknownStatusWords) throws -> OpportunityRow? {
         var values: [OpportunityField: (String, String)] = [:]
         for (index, field) in columns where index < record.fields.count {
             if let text = ImportValueParser.present(record.fields[index]) { values[field] = (header[index], text) }
@@ -165,12 +197,22 @@ public struct OpportunityImportReader: Sendable {
         guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw fail(.currency, "expected a three-letter currency code such as USD")
         }
+        var dealStage = values[.dealStage]?.1
         let status: OpportunityRow.Status
-        switch values[.status]?.1.lowercased().filter({ $0.isLetter }) {
-        case nil, "open", "opened", "inprogress", "pipeline": status = .open
-        case "won", "closedwon", "win": status = .won
-        case "lost", "closedlost", "loss": status = .lost
-        default: throw fail(.status, "expected open, won or lost (or Closed Won, Closed Lost)")
+        if let constant = statuses.constant {
+            status = constant
+        } else if let (column, word) = values[.status] ?? values[.dealStage] {
+            guard let known = statuses.status(for: word) else {
+                unknown.add(word, column: column)
+                return nil
+            }
+            status = known
+            // A pipeline stage in the status column is where the deal stands: keep it.
+            if dealStage == nil, known == .open, OpportunityRow.Status(rawValue: DealStatusMap.key(word)) == nil {
+                dealStage = word
+            }
+        } else {
+            status = .open
         }
         let closeDate = try date(.closeDate)
         if status != .open, closeDate == nil {
@@ -178,10 +220,17 @@ public struct OpportunityImportReader: Sendable {
                 .missingField, line: record.line, column: values[.closeDate]?.0 ?? "closeDate",
                 message: "a \(status.rawValue) deal needs its close date")
         }
+        let openedAt = try date(.openedAt)
+        if status != .open, let openedAt, let closeDate, closeDate < openedAt {
+            throw fail(
+                .closeDate,
+                "the deal closes (\(closeDate.formatted(.iso8601.year().month().day()))) before it opens "
+                    + "(\(openedAt.formatted(.iso8601.year().month().day())))")
+        }
         let opportunity = Opportunity(
             id: OpportunityID(rawValue: id), amount: amount, currency: currency, product: values[.product]?.1,
             expectedCloseDate: status == .open ? closeDate : nil, owner: values[.owner].map { .rep($0.1) },
-            dealStage: values[.dealStage]?.1, openedAt: try date(.openedAt))
+            dealStage: dealStage, openedAt: openedAt)
         return OpportunityRow(
             line: record.line, leadID: leadID, email: email, opportunity: opportunity, status: status,
             closedAt: status == .open ? nil : closeDate, reason: values[.reason]?.1)
