@@ -7,7 +7,8 @@ import LeadModel
 /// to a message and a documented exit status.
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
-        .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadList, .leadTimeline, .leadExplain, .leadStage,
+        .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadList, .leadTimeline, .leadExplain,
+        .leadStage,
         .accountShow, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate, .feedbackCalibrate,
         .feedbackExportTraining, .backlogAdd, .backlogList, .backlogUpdate, .assign, .reps, .repsLeave, .routeExplain,
         .sla, .slaHealth, .slaPause, .slaResume,

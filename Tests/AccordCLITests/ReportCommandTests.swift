@@ -65,13 +65,24 @@ struct ReportCommandTests {
 
             """.utf8
         ).write(to: file)
+        // A row that cannot be imported is found before anything is stored, in a dry run too.
+        for extra in [[], ["--dry-run"]] {
+            let refused = try AccordProcess.run(
+                ["import", "deals.csv", "--kind", "opportunities", "--map", "Deal=id,ARR=amount"] + extra,
+                in: workspace.url)
+            #expect(refused.status == 5)
+            #expect(refused.stderr.contains("1 of 2 rows of deals.csv cannot be imported"))
+            #expect(refused.stderr.contains("line 3: no lead with this email"))
+            #expect(refused.stderr.contains("--allow-skips"))
+        }
+        #expect(try workspace.run("lead", "show", "L0000001").stdout.contains("deal:") == false)
         let imported = try workspace.run(
-            "import", "deals.csv", "--kind", "opportunities", "--map", "Deal=id,ARR=amount")
+            "import", "deals.csv", "--kind", "opportunities", "--map", "Deal=id,ARR=amount", "--allow-skips")
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("1 deals opened, 0 updated, 1 closed, 0 already recorded, 1 skipped"))
         #expect(imported.stdout.contains("line 3: no lead with this email"))
         let again = try workspace.run(
-            "import", "deals.csv", "--kind", "opportunities", "--map", "Deal=id,ARR=amount")
+            "import", "deals.csv", "--kind", "opportunities", "--map", "Deal=id,ARR=amount", "--allow-skips")
         #expect(again.stdout.contains("1 already recorded"))
         let bad = try workspace.run("import", "deals.csv", "--kind", "opportunities")
         #expect(bad.status == 2)

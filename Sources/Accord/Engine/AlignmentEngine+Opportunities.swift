@@ -108,7 +108,7 @@ extension AlignmentEngine {
             let open = try Self.openDeal(deal, of: state)
             let value = amount ?? open.opportunity.amount
             try Self.validate(amount: value, lead: id, deal: deal)
-            let stage: Stage = outcome == .won ? .won : .lost
+            let stage = outcome.stage
             try moveForDeal(id, from: state.stage, to: stage, advancing: false, in: &planner, by: actor)
             let closing = OpportunityClosing(
                 id: deal, outcome: outcome, amount: value, closedAt: closedAt ?? planner.now, reason: reason)
@@ -161,7 +161,7 @@ extension AlignmentEngine {
         return current
     }
 
-    private static func validate(_ deal: Opportunity, lead: LeadID) throws(OpportunityError) {
+    static func validate(_ deal: Opportunity, lead: LeadID) throws(OpportunityError) {
         guard !deal.id.rawValue.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw OpportunityError(
                 .invalidValue, leadID: lead, field: "id", message: "expected a non-empty opportunity id")
@@ -175,7 +175,7 @@ extension AlignmentEngine {
         }
     }
 
-    private static func validate(amount: Double, lead: LeadID, deal: OpportunityID) throws(OpportunityError) {
+    static func validate(amount: Double, lead: LeadID, deal: OpportunityID) throws(OpportunityError) {
         guard amount.isFinite, amount >= 0 else {
             throw OpportunityError(
                 .invalidValue, leadID: lead, opportunityID: deal, field: "amount",

@@ -7,7 +7,7 @@ public struct OpportunityImportSummary: Hashable, Sendable, Codable {
     public struct Skipped: Hashable, Sendable, Codable {
         /// The row's line in the file.
         public var line: Int
-        /// Why (no such lead, a move the stage graph does not allow, a failed gate).
+        /// Why (no such lead, a move the stage graph does not allow, another open deal).
         public var reason: String
     }
 
@@ -23,90 +23,137 @@ public struct OpportunityImportSummary: Hashable, Sendable, Codable {
     public var skipped: [Skipped] = []
 
     public init() {}
+
+    mutating func add(_ other: OpportunityImportSummary) {
+        opened += other.opened
+        updated += other.updated
+        closed += other.closed
+        unchanged += other.unchanged
+        skipped += other.skipped
+    }
 }
 
 extension AlignmentEngine {
+    /// How many rows of deal history one append carries.
+    static let historyBatch = 2_000
+
     /// Loads a CRM's deal history: opens, updates and closes deals on the leads the rows name.
     ///
     /// Each row finds its lead by lead id (following merges to the survivor) or by email through
-    /// identity resolution. A deal the lead does not have yet is opened (at the row's opening date;
-    /// without one, at the lead's creation, or at the close when that came first) — the lead is moved to
-    /// the opportunity stage along the stage graph (`advancing`), each step gated — and, when the
-    /// row says won or lost, closed at the row's close date. A deal the lead already has is
-    /// updated or closed as the row says; a row that matches the journal is left alone, so
-    /// importing a file twice records it once. Rows that cannot be applied are skipped and
-    /// reported with their line; the others are imported.
+    /// identity resolution. A deal the lead does not have yet is opened at the row's opening date
+    /// (without one, at the lead's creation, or at the close when that came first) and, when the
+    /// row says won or lost, closed at its close date. A deal the lead already has is updated or
+    /// closed as the row says; a row that matches the journal is left alone, so importing a file
+    /// twice records it once.
+    ///
+    /// The rows are history, not live decisions: the lead moves along the stage graph to the
+    /// opportunity stage and on to won or lost at the deal's own dates, without the playbook's
+    /// live handoff gates. Each move names the file it came from and, when a gate's fields were
+    /// missing, which ones (`accord lead explain` shows them). Rows are appended in large batches.
+    /// Rows that cannot be applied (no such lead, a move the stage graph does not allow, another
+    /// open deal) are skipped and reported with their line; with `dryRun` nothing is written and
+    /// the summary says what the import would do.
     ///
     /// - Parameters:
     ///   - rows: validated rows, from ``OpportunityImportReader/rows()``.
-    ///   - actor: who imports (`.integration("crm-import")`).
-    /// - Returns: what was opened, updated, closed, left alone and skipped.
-    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
+    ///   - actor: who imports (`.integration("import:deals.csv")`).
+    ///   - source: the file's name, quoted in the reasons (`imported from deals.csv`).
+    ///   - dryRun: plan every row and report, writing nothing.
+    /// - Returns: what was (or would be) opened, updated, closed, left alone and skipped.
+    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read or written.
     @discardableResult
-    public func importOpportunities(_ rows: [OpportunityRow], by actor: EventActor) async throws
-        -> OpportunityImportSummary
-    {
+    public func importOpportunities(
+        _ rows: [OpportunityRow], by actor: EventActor, from source: String? = nil, dryRun: Bool = false
+    ) async throws -> OpportunityImportSummary {
+        let history = source.map { "imported from \($0)" } ?? "imported deal history"
+        if dryRun {
+            try await catchUp()
+            var planner = makePlanner()
+            return planHistory(rows[...], by: actor, history: history, in: &planner)
+        }
+        var summary = OpportunityImportSummary()
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + Self.historyBatch, rows.count)]
+            start = batch.endIndex
+            var part = OpportunityImportSummary()
+            try await commit {
+                var planner = makePlanner()
+                part = planHistory(batch, by: actor, history: history, in: &planner)
+                return planner.requests
+            }
+            summary.add(part)
+        }
+        return summary
+    }
+
+    private func planHistory(
+        _ rows: ArraySlice<OpportunityRow>, by actor: EventActor, history: String, in planner: inout Planner
+    ) -> OpportunityImportSummary {
         var summary = OpportunityImportSummary()
         for row in rows {
             do {
-                try await importOpportunity(row, by: actor, into: &summary)
+                try planHistory(row, by: actor, history: history, in: &planner, summary: &summary)
             } catch let error as LeadModelError {
                 summary.skipped.append(.init(line: row.line, reason: error.description))
             } catch let error as OpportunityError {
                 summary.skipped.append(.init(line: row.line, reason: error.description))
+            } catch {
+                summary.skipped.append(.init(line: row.line, reason: "\(error)"))
             }
         }
         return summary
     }
 
-    private func importOpportunity(
-        _ row: OpportunityRow, by actor: EventActor, into summary: inout OpportunityImportSummary
-    )
-        async throws
-    {
-        try await catchUp()
-        let found: LeadID?
-        if let id = row.leadID {
-            found = survivor(of: id)
-        } else {
-            found = lookUp(Lead(id: "", email: row.email))
-        }
-        guard let lead = found, let state = leads[lead] else {
+    /// Plans one row. Every check comes before the first planned event, so a refused row leaves
+    /// nothing behind in the planner.
+    private func planHistory(
+        _ row: OpportunityRow, by actor: EventActor, history: String, in planner: inout Planner,
+        summary: inout OpportunityImportSummary
+    ) throws {
+        let found = row.leadID.map { planner.survivor(of: $0) } ?? lookUp(Lead(id: "", email: row.email))
+        guard let lead = found, let state = planner.state(lead), !state.isErased else {
             let how = row.leadID.map { "lead id \($0)" } ?? "this email"
             summary.skipped.append(.init(line: row.line, reason: "no lead with \(how) in the journal"))
             return
         }
         let deal = row.opportunity
+        let outcome: OpportunityOutcome? =
+            switch row.status {
+            case .open: nil
+            case .won: .won
+            case .lost: .lost
+            }
         if let current = state.opportunity, current.opportunity.id == deal.id {
             guard current.isOpen else {
                 summary.unchanged += 1
                 return
             }
-            var changed = false
-            let update = OpportunityUpdate(
-                id: deal.id, amount: deal.amount == current.opportunity.amount ? nil : deal.amount,
-                dealStage: deal.dealStage == current.opportunity.dealStage ? nil : deal.dealStage,
-                expectedCloseDate: deal.expectedCloseDate == current.opportunity.expectedCloseDate
-                    ? nil : deal.expectedCloseDate)
-            if !update.isEmpty, row.status == .open {
-                try await updateOpportunity(update, on: lead, by: actor)
+            guard let outcome else {
+                let update = OpportunityUpdate(
+                    id: deal.id, amount: deal.amount == current.opportunity.amount ? nil : deal.amount,
+                    dealStage: deal.dealStage == current.opportunity.dealStage ? nil : deal.dealStage,
+                    expectedCloseDate: deal.expectedCloseDate == current.opportunity.expectedCloseDate
+                        ? nil : deal.expectedCloseDate)
+                guard !update.isEmpty else {
+                    summary.unchanged += 1
+                    return
+                }
+                if let amount = update.amount { try Self.validate(amount: amount, lead: lead, deal: deal.id) }
+                planner.add(lead, .opportunityUpdated(update), by: actor)
                 summary.updated += 1
-                changed = true
+                return
             }
-            if row.status != .open {
-                try await close(row, on: lead, by: actor)
-                summary.closed += 1
-                changed = true
-            }
-            if !changed { summary.unchanged += 1 }
+            try Self.validate(amount: deal.amount, lead: lead, deal: deal.id)
+            let closing = try historyMoves(of: lead, from: state.stage, to: outcome.stage)
+            planClosing(deal, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
+            summary.closed += 1
             return
         }
         if let current = state.opportunity, current.isOpen {
-            summary.skipped.append(
-                .init(
-                    line: row.line,
-                    reason: "lead \(lead) has another open deal, \(current.opportunity.id); close it first"))
-            return
+            throw OpportunityError(
+                .alreadyOpen, leadID: lead, opportunityID: current.opportunity.id,
+                message: "the lead has another open deal, \(current.opportunity.id); close it first")
         }
         var opened = deal
         if opened.openedAt == nil {
@@ -114,17 +161,70 @@ extension AlignmentEngine {
             // the deal closed), never at import time: that would give negative sales cycles.
             opened.openedAt = row.closedAt.map { min(state.createdAt, $0) } ?? state.createdAt
         }
-        try await openOpportunity(opened, on: lead, by: actor, advancing: true)
+        if opened.owner == nil { opened.owner = state.owner }
+        try Self.validate(opened, lead: lead)
+        let opening = try historyMoves(of: lead, from: state.stage, to: .opportunity)
+        let closing = try outcome.map { try historyMoves(of: lead, from: .opportunity, to: $0.stage) }
+        let at = opened.openedAt!
+        planMoves(opening, of: lead, at: at, target: .opportunity, by: actor, history: history, in: &planner)
+        planner.add(
+            lead, .opportunityOpened(opened), by: actor, reasons: [Reason(rule: "history", detail: history)], at: at)
         summary.opened += 1
-        if row.status != .open {
-            try await close(row, on: lead, by: actor)
+        if let outcome, let closing {
+            planClosing(opened, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
             summary.closed += 1
         }
     }
 
-    private func close(_ row: OpportunityRow, on lead: LeadID, by actor: EventActor) async throws {
-        try await closeOpportunity(
-            row.opportunity.id, on: lead, as: row.status == .won ? .won : .lost, amount: row.opportunity.amount,
-            closedAt: row.closedAt, reason: row.reason, by: actor)
+    private func planClosing(
+        _ deal: Opportunity, _ outcome: OpportunityOutcome, _ row: OpportunityRow, lead: LeadID, moves: [Stage],
+        by actor: EventActor, history: String, in planner: inout Planner
+    ) {
+        let closedAt = row.closedAt ?? planner.now
+        planMoves(moves, of: lead, at: closedAt, target: outcome.stage, by: actor, history: history, in: &planner)
+        let closing = OpportunityClosing(
+            id: deal.id, outcome: outcome, amount: deal.amount, closedAt: closedAt, reason: row.reason)
+        planner.add(
+            lead, .opportunityClosed(closing), by: actor, reasons: [Reason(rule: "history", detail: history)],
+            at: closedAt)
     }
+
+    /// The stages a historical deal moves the lead through to `target`: the stage graph's
+    /// shortest allowed path. Live handoff gates are not checked for history.
+    private func historyMoves(of lead: LeadID, from current: Stage, to target: Stage) throws -> [Stage] {
+        if current == target { return [] }
+        let graph = playbook.stages.graph
+        if graph.contains(target), let path = graph.path(from: current, to: target) { return path }
+        try graph.checkMove(of: lead, from: current, to: target)
+        return [target]
+    }
+
+    /// Plans the stage changes of imported history at `time`, each saying where it came from and
+    /// which gate fields were missing then.
+    private func planMoves(
+        _ steps: [Stage], of lead: LeadID, at time: Date, target: Stage, by actor: EventActor, history: String,
+        in planner: inout Planner
+    ) {
+        var from = planner.state(lead)?.stage ?? playbook.stages.graph.initial
+        for step in steps {
+            var reasons = [Reason(rule: "history", detail: "\(history): the deal puts the lead in '\(target)'")]
+            if let current = planner.state(lead)?.lead {
+                let missing = playbook.stages.gates.missingFields(of: current, entering: step)
+                if !missing.isEmpty {
+                    reasons.append(
+                        Reason(
+                            rule: "gate:\(step)",
+                            detail: "not checked for history; missing then: "
+                                + missing.map(\.rawValue).joined(separator: ", ")))
+                }
+            }
+            planner.add(lead, .stageChanged(StageChange(from: from, to: step)), by: actor, reasons: reasons, at: time)
+            from = step
+        }
+    }
+}
+
+extension OpportunityOutcome {
+    /// The stage a deal with this outcome puts its lead in.
+    var stage: Stage { self == .won ? .won : .lost }
 }

@@ -61,14 +61,16 @@ struct Planner {
 
     /// Plans one event and folds it into the overlay.
     ///
+    /// `time` dates a fact that happened before now (imported history); live facts happen now.
+    ///
     /// - Returns: the event's index within its lead's request.
     @discardableResult
     mutating func add(
         _ lead: LeadID, _ payload: LeadEvent.Payload, by actor: EventActor, reasons: [Reason] = [],
-        key: String? = nil, decision: Bool = false
+        key: String? = nil, decision: Bool = false, at time: Date? = nil
     ) -> Int {
         let event = LeadEvent(
-            leadID: lead, occurredAt: now, actor: actor, payload: payload, reasons: reasons,
+            leadID: lead, occurredAt: time ?? now, actor: actor, payload: payload, reasons: reasons,
             idempotencyKey: key, playbookVersion: decision ? playbookVersion : nil)
         if pending[lead] == nil { order.append(lead) }
         pending[lead, default: []].append(event)

@@ -32,6 +32,7 @@ extension CommandDefinition {
             .value("batch", "N", "rows per append (default 1000)"),
             .value("status-map", "WORD=STATUS,…", "opportunities: what the CRM's stage words mean (open|won|lost)"),
             .value("status", "open|won|lost", "opportunities: every row has this status (a file of won deals only)"),
+            .flag("allow-skips", "opportunities: import the rows that can be, skipping the others"),
             .flag("dry-run", "validate only; store nothing"),
         ],
         examples: [
@@ -49,6 +50,7 @@ extension CommandDefinition {
         for option in ["status-map", "status"] where arguments.value(option) != nil {
             throw CLIError.usage("--\(option) is for --kind opportunities")
         }
+        if arguments.has("allow-skips") { throw CLIError.usage("--allow-skips is for --kind opportunities") }
         let kind = try parseKind(arguments.value("kind"))
         let format = try arguments.value("format").map { text throws(CLIError) in
             guard let format = ImportFormat(rawValue: text) else {

@@ -34,16 +34,39 @@ extension CommandDefinition {
                     "nothing was imported; fix the rows and run the import again"
                 ])
         }
-        if arguments.has("dry-run") {
+        // Every row is planned before anything is stored, so a dry run finds every problem the
+        // import would, and an import that would skip rows stores nothing unless told to.
+        let dryRun = arguments.has("dry-run")
+        let allowSkips = arguments.has("allow-skips")
+        let actor = EventActor.integration("import:\(url.lastPathComponent)")
+        let (summary, stored) = try await console.dataDirectory.withEngine { engine in
+            let plan = try await engine.importOpportunities(
+                rows, by: actor, from: url.lastPathComponent, dryRun: true)
+            if dryRun || (!plan.skipped.isEmpty && !allowSkips) { return (plan, false) }
+            return (try await engine.importOpportunities(rows, by: actor, from: url.lastPathComponent), true)
+        }
+        let skippedLines =
+            summary.skipped.prefix(20).map { "line \($0.line): \($0.reason)" }
+            + (summary.skipped.count > 20 ? ["… and \(summary.skipped.count - 20) more"] : [])
+        if !stored, !summary.skipped.isEmpty, !allowSkips {
+            throw CLIError(
+                status: .refused,
+                message:
+                    "\(summary.skipped.count) of \(rows.count) rows of \(url.lastPathComponent) cannot be imported"
+                    + (dryRun ? " (--dry-run)" : "; nothing was imported"),
+                details: skippedLines + ["fix those rows, or pass --allow-skips to import the others"])
+        }
+        if dryRun {
             if console.json {
-                try console.printJSON(["valid": rows.count, "imported": 0])
+                try console.printJSON(summary)
             } else {
                 console.print("\(url.lastPathComponent): \(rows.count) rows are valid; nothing imported (--dry-run)")
+                console.print(
+                    "  would open \(summary.opened) deals, update \(summary.updated), close \(summary.closed); "
+                        + "\(summary.unchanged) already recorded, \(summary.skipped.count) skipped")
+                for line in skippedLines { console.print("  " + line) }
             }
             return
-        }
-        let summary = try await console.dataDirectory.withEngine { engine in
-            try await engine.importOpportunities(rows, by: .integration("import:\(url.lastPathComponent)"))
         }
         if console.json {
             try console.printJSON(summary)
@@ -53,9 +76,6 @@ extension CommandDefinition {
         console.print(
             "  \(summary.opened) deals opened, \(summary.updated) updated, \(summary.closed) closed, "
                 + "\(summary.unchanged) already recorded, \(summary.skipped.count) skipped")
-        for skipped in summary.skipped.prefix(20) {
-            console.print("  line \(skipped.line): \(skipped.reason)")
-        }
-        if summary.skipped.count > 20 { console.print("  … and \(summary.skipped.count - 20) more skipped") }
+        for line in skippedLines { console.print("  " + line) }
     }
 }
