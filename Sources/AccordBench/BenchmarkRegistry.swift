@@ -23,7 +23,7 @@ struct BenchmarkRegistry: Sendable {
                 + CodecBenchmarks.all
                 + ProcessBenchmarks.all + ScoringBenchmarks.all + SLABenchmarks.all + RoutingBenchmarks.all
                 + LearnedScoringBenchmarks.all
-                + FeedbackBenchmarks.all
+                + FeedbackBenchmarks.all + DealImportBenchmarks.all
                 + ScoreboardBenchmarks.all)
     }
 

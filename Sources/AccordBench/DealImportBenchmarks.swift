@@ -1,0 +1,55 @@
+import Accord
+import Foundation
+import LeadModel
+
+/// A CRM's deal history through the engine, as `accord import --kind opportunities` loads it.
+enum DealImportBenchmarks {
+    static var all: [Benchmark] {
+        [
+            Benchmark(
+                name: "deal-import",
+                summary: "Deal history (CSV, a third each won, lost and open) read, planned and appended "
+                    + "by the engine on a file journal of as many leads",
+                run: dealImport)
+        ]
+    }
+
+    private static func dealImport(_ context: BenchContext) async throws -> [Measurement] {
+        let count = context.count(default: 8_800)
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        let clock = ManualClock(start)
+        let store = try await FileEventStore(directory: context.directory.appendingPathComponent("journal"))
+        let engine = try await AlignmentEngine(
+            playbook: .standard, store: store, configuration: EngineConfiguration(now: { clock.now }))
+        var leads: [IngestItem] = []
+        var csv = "opportunity_id,email,sales_agent,product,deal_stage,engage_date,close_date,close_value\n"
+        let stages = ["Won", "Lost", "Engaging"]
+        for index in 0..<count {
+            let email = "buyer\(index)@company\(index % 997).com"
+            leads.append(.lead(Lead(id: "", email: email, company: "Company \(index % 997)", source: "crm")))
+            let opened = start.addingTimeInterval(Double(index % 365) * 86_400)
+            let closed = opened.addingTimeInterval(Double(10 + index % 90) * 86_400)
+            let stage = stages[index % 3]
+            let day = Date.ISO8601FormatStyle().year().month().day()
+            csv +=
+                "D\(index),\(email),agent\(index % 35),product\(index % 7),\(stage),\(opened.formatted(day)),"
+                + (stage == "Engaging" ? "," : "\(closed.formatted(day)),") + "\(1_000 + index % 5_000)\n"
+        }
+        for batch in stride(from: 0, to: leads.count, by: 1_000) {
+            _ = try await engine.ingest(Array(leads[batch..<min(batch + 1_000, leads.count)]), by: .system)
+        }
+        let data = Data(csv.utf8)
+        let (seconds, summary) = try await measure {
+            let rows = try OpportunityImportReader(data: data, name: "deals.csv").rows()
+            return try await engine.importOpportunities(rows, by: .integration("import:deals.csv"), from: "deals.csv")
+        }
+        try await store.close()
+        guard summary.opened == count, summary.skipped.isEmpty else {
+            throw BenchError("deal-import: opened \(summary.opened) of \(count), skipped \(summary.skipped.count)")
+        }
+        var measurement = Measurement(name: "deal-import", count: count, seconds: seconds)
+        measurement.set("closed", .int(summary.closed))
+        measurement.set("goalRowsPerSecond", .int(20_000))
+        return [measurement]
+    }
+}
