@@ -186,6 +186,19 @@ struct JournalCommandLineTests {
         #expect(try workspace.run("verify").status == 0)
     }
 
+    @Test func importWaitsForTheLockBeforeValidating() async throws {
+        let workspace = try populated()
+        let file = workspace.url.appendingPathComponent("leads.jsonl")
+        try Data("{\"email\": \"ana@acme.com\"}\n{not json\n".utf8).write(to: file)
+        let holder = try await FileEventStore(directory: journal(workspace), configuration: .init())
+        // Validation would reject line 2 (exit 2); the lock is asked for first.
+        let locked = try workspace.run("import", file.path, "--wait", "0.2s")
+        #expect(locked.status == 4, "\(locked.stderr)")
+        try await holder.close()
+        let invalid = try workspace.run("import", file.path)
+        #expect(invalid.status == 2)
+    }
+
     @Test func concurrentWritersAllSucceed() async throws {
         let workspace = try populated()
         let statuses = try await runAll(
