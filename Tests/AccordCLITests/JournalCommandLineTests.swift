@@ -176,10 +176,12 @@ struct JournalCommandLineTests {
         let writers = (0..<8).map {
             ["signal", "quote-requested", "--lead", "L0000001", "--key", "w-\($0)", "--wait", "30s"]
         }
-        let results = try await runAll(writers, in: workspace.url) {
-            try await Task.sleep(for: .seconds(1))
-            try await holder.close()
-        }
+        try await holder.close()
+        // Another process holds the lock for 2 s (it lets go by itself, so a busy test pool
+        // cannot delay the release) while the writers start.
+        let release = try holdLock(journal(workspace).appendingPathComponent("LOCK"), seconds: 2)
+        let results = try await runAll(writers, in: workspace.url)
+        release.waitUntilExit()
         #expect(results == Array(repeating: 0, count: writers.count))
         let timeline = try workspace.run("lead", "timeline", "L0000001")
         #expect(timeline.status == 0)
@@ -205,6 +207,24 @@ struct JournalCommandLineTests {
             (0..<12).map { ["signal", "quote-requested", "--lead", "L0000002", "--key", "p-\($0)"] },
             in: workspace.url)
         #expect(statuses == Array(repeating: 0, count: 12))
+    }
+
+    /// Starts a process that takes the `flock` on `file`, holds it for `seconds` and exits;
+    /// returns once the lock is held.
+    private func holdLock(_ file: URL, seconds: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/perl")
+        process.arguments = [
+            "-e",
+            "use Fcntl qw(:flock); open(my $f, '>>', $ARGV[0]) or die; flock($f, LOCK_EX) or die; "
+                + "$| = 1; print \"locked\\n\"; sleep $ARGV[1];",
+            file.path, String(seconds),
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        _ = output.fileHandleForReading.readData(ofLength: 7)
+        return process
     }
 
     /// Starts one `accord` process per argument list at once, runs `body` meanwhile, and returns

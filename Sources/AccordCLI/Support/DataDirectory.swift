@@ -43,15 +43,19 @@ struct DataDirectory: Sendable {
     /// Whether this command opens the journal read-only.
     var readsOnly: Bool { Self.readingCommands.contains(command) }
 
-    /// The duration of `--wait`: `10s`, `0.2s`, `1m`; the default when absent.
+    /// The duration of `--wait`: the playbook's duration form (`10s`, `2m`, `1m30s`), or
+    /// fractional seconds (`0.5s`).
     ///
     /// - Throws: ``CLIError`` (usage) naming the expected form.
     static func lockWait(_ text: String?) throws(CLIError) -> Duration {
         guard let text else { return defaultLockWait }
-        guard let duration = SLADuration(text), duration.seconds <= 86_400 else {
+        let seconds =
+            SLADuration(text)?.seconds
+            ?? (text.hasSuffix("s") ? Double(text.dropLast()).flatMap { $0.isFinite ? $0 : nil } : nil)
+        guard let seconds, seconds >= 0, seconds <= 86_400 else {
             throw CLIError.usage("--wait expects a duration such as 10s, 0.5s or 2m (at most 1d), got '\(text)'")
         }
-        return .milliseconds(Int64((duration.seconds * 1000).rounded()))
+        return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 
     var playbookURL: URL { root.appendingPathComponent("playbook.json") }

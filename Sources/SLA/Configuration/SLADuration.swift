@@ -29,17 +29,16 @@ public struct SLADuration: Hashable, Sendable, Comparable, Codable, CustomString
         return duration
     }
 
-    /// Parses `"1h30m"` (or `"0.5s"`); `nil` when malformed.
+    /// Parses `"1h30m"`; `nil` when malformed.
     ///
-    /// - Parameter text: numbers (decimals allowed) each followed by `d`, `h`, `m` or `s`, largest
-    ///   unit first.
+    /// - Parameter text: numbers each followed by `d`, `h`, `m` or `s`, largest unit first.
     public init?(_ text: String) {
         var total = 0.0
         var number = ""
         var lastRank = 5
         var usesDays = false
         for character in text {
-            if character.isASCII, character.isNumber || character == "." {
+            if character.isASCII, character.isNumber {
                 number.append(character)
                 continue
             }
