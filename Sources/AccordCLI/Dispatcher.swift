@@ -15,6 +15,8 @@ enum Dispatcher {
         .rescore,
         .scoreExplain, .modelTrain, .modelEvaluate, .playbookStatus, .playbookDiff, .playbookPropose, .playbookSign,
         .playbookActivate, .simulate, .report, .opportunityOpen, .opportunityUpdate, .opportunityClose, .demo, .help,
+        .verify,
+        .repair,
     ]
 
     static var overview: String {
@@ -41,6 +43,7 @@ enum Dispatcher {
 
     /// Runs the command line and returns the exit status.
     static func main(_ arguments: [String]) async -> ExitStatus {
+        DataDirectory.makeCreatedFilesPrivate()
         let wantsJSON = arguments.contains("--json")
         guard let first = arguments.first, first != "--help", first != "-h" else {
             print(overview)
@@ -76,7 +79,10 @@ enum Dispatcher {
                 print(command.help)
                 return .success
             }
-            let console = Console(json: parsed.has("json"), dataDirectory: .resolve(parsed.value("data")))
+            var directory = DataDirectory.resolve(parsed.value("data"))
+            (directory.command, directory.json) = (command.name, parsed.has("json"))
+            directory.lockWait = try DataDirectory.lockWait(parsed.value("wait"))
+            let console = Console(json: parsed.has("json"), dataDirectory: directory)
             try await command.run(parsed, console)
             return .success
         } catch let error as CLIError where error.status == .usage && !error.message.hasPrefix("no Accord") {
@@ -116,18 +122,55 @@ enum Dispatcher {
         case let error as BacklogError:
             return CLIError(status: error.code == .storage ? .failure : .usage, message: error.description)
         case let error as EventStoreError:
-            return CLIError(status: error.code == .directoryLocked ? .locked : .failure, message: error.description)
+            return journalError(error)
         default:
             return CLIError(status: .failure, message: "\(error)")
         }
     }
 
+    /// A journal error with its file, offset, position and lengths as fields and detail lines.
+    ///
+    /// - Parameters:
+    ///   - error: the store's error.
+    ///   - context: words put before its message (`the journal is damaged: `).
+    /// - Returns: the error to report: exit status 4 for a locked directory, else 1.
+    static func journalError(_ error: EventStoreError, context: String = "") -> CLIError {
+        var fields: [String: CLIError.Field] = ["code": .text(error.code.description)]
+        var details: [String] = []
+        let facts: [(String, String, CLIError.Field?)] = [
+            ("lead", "lead", error.leadID.map { .text($0.rawValue) }),
+            ("file", "file", error.path.map { .text($0) }),
+            ("offset", "offset", error.offset.map { .number($0) }),
+            ("position", "position", error.position.map { .number($0.rawValue) }),
+            ("expectedLength", "expected length", error.expectedLength.map { .number($0) }),
+            ("foundLength", "found length", error.foundLength.map { .number($0) }),
+        ]
+        for (key, label, value) in facts {
+            guard let value else { continue }
+            fields[key] = value
+            switch value {
+            case .text(let text): details.append("\(label): \(text)")
+            case .number(let number): details.append("\(label): \(number)\(key.hasSuffix("Length") ? " bytes" : "")")
+            }
+        }
+        if [.missingRecords, .corruptRecord].contains(error.code) {
+            details.append("check the whole journal with: accord verify (see Documentation/Operating.md)")
+        }
+        return CLIError(
+            status: error.code == .directoryLocked ? .locked : .failure, message: context + error.message,
+            details: details,
+            fields: fields)
+    }
+
     static func report(_ error: CLIError, json: Bool) -> ExitStatus {
         if json {
-            let payload: [String: Any] = [
+            var payload: [String: Any] = [
                 "error": error.message, "details": error.details, "status": Int(error.status.rawValue),
             ]
-            if let data = try? JSONSerialization.data(withJSONObject: payload, options: [.prettyPrinted, .sortedKeys]) {
+            for (key, value) in error.fields { payload[key] = value.json }
+            if let data = try? JSONSerialization.data(
+                withJSONObject: payload, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            {
                 FileHandle.standardError.write(data + Data("\n".utf8))
             }
         } else {

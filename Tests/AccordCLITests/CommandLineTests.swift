@@ -205,9 +205,12 @@ struct DataDirectoryLockTests {
         _ = try workspace.run("init")
         let journal = workspace.url.appendingPathComponent("accord-data/journal")
         let store = try await FileEventStore(directory: journal, configuration: .init(durability: .none))
-        let output = try workspace.run("lead", "show", "L0000001")
+        let output = try workspace.run("signal", "quote-requested", "--lead", "L0000001", "--wait", "0s")
+        // A reading command does not need the lock: it answers (the lead does not exist).
+        let reader = try workspace.run("lead", "show", "L0000001")
         try await store.close()
         #expect(output.status == 4)
+        #expect(reader.status == 3)
         #expect(output.stderr.contains(journal.lastPathComponent))
         let after = try workspace.run("lead", "show", "L0000001")
         #expect(after.status == 3)

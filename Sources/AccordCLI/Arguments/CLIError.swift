@@ -4,6 +4,22 @@ struct CLIError: Error, Sendable, CustomStringConvertible {
     var message: String
     /// Extra lines printed after the message (every problem of a playbook, bad import rows).
     var details: [String] = []
+    /// Facts a program may read from the `--json` error: the file, offset and position of a
+    /// damaged journal, the lengths found and expected. Printed as fields next to `error`.
+    var fields: [String: Field] = [:]
+
+    /// A value of ``fields``.
+    enum Field: Sendable, Equatable {
+        case text(String)
+        case number(UInt64)
+
+        var json: Any {
+            switch self {
+            case .text(let text): return text
+            case .number(let number): return number
+            }
+        }
+    }
 
     static func usage(_ message: String) -> CLIError { CLIError(status: .usage, message: message) }
 

@@ -13,6 +13,7 @@ struct CommandDefinition: Sendable {
     static let commonOptions: [OptionSpec] = [
         .value("data", "DIR", "the data directory (default: $ACCORD_DATA, else ./accord-data)"),
         .flag("json", "print machine-readable JSON instead of text"),
+        .value("wait", "DURATION", "how long a writing command waits for the data directory's lock (default 10s)"),
         .flag("help", "show this help"),
     ]
 

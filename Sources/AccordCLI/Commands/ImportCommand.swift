@@ -75,6 +75,8 @@ extension CommandDefinition {
         }
         let batchSize = try arguments.integer("batch", default: 1_000, range: 1...100_000)
 
+        // The lock first: a second importer waits here, not after this one's validation pass.
+        let journal = arguments.has("dry-run") ? nil : try await console.dataDirectory.openJournal()
         let reader = try ImportReader(url: url, kind: kind, format: format, mapping: mapping, csvDelimiter: separator)
         let report = try reader.validateAll()
         guard report.isValid else {
@@ -97,7 +99,7 @@ extension CommandDefinition {
             return
         }
         let total = report.validRecordCount
-        let summary = try await console.dataDirectory.withEngine { engine in
+        let summary = try await console.dataDirectory.withEngine(on: journal) { engine in
             var summary = IngestSummary()
             var done = 0
             while true {

@@ -25,6 +25,16 @@ public struct EventStoreError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let unknownLead = Code("unknownLead")
         /// The store was closed.
         public static let closed = Code("closed")
+        /// Records the journal vouches for are gone: a segment the index checkpoint names is
+        /// missing or shorter than it was, or a cut would remove more than an unfinished append.
+        /// ``EventStoreError/expectedLength``, ``EventStoreError/foundLength`` and
+        /// ``EventStoreError/position`` say how much and from where.
+        public static let missingRecords = Code("missingRecords")
+        /// A journal file or folder is a symbolic link (or not a regular file); it was refused,
+        /// not followed.
+        public static let unsafePath = Code("unsafePath")
+        /// The store was opened read-only and the call would write.
+        public static let readOnly = Code("readOnly")
     }
 
     public var code: Code
@@ -36,16 +46,37 @@ public struct EventStoreError: Error, Hashable, Sendable, CustomStringConvertibl
     public var path: String?
     /// The byte offset in ``path`` concerned, when there is one.
     public var offset: UInt64?
+    /// The journal position concerned (for `missingRecords`, the first record that is gone).
+    public var position: JournalPosition?
+    /// For `missingRecords`: the length in bytes ``path`` should have at least.
+    public var expectedLength: UInt64?
+    /// For `missingRecords`: the length in bytes ``path`` has (0 when it is missing).
+    public var foundLength: UInt64?
 
+    /// Creates an error.
+    ///
+    /// - Parameters:
+    ///   - code: what went wrong.
+    ///   - message: what happened and what to do next, without personal data.
+    ///   - leadID: the lead concerned.
+    ///   - path: the file concerned.
+    ///   - offset: the byte offset in `path` concerned.
+    ///   - position: the journal position concerned.
+    ///   - expectedLength: the length `path` should have.
+    ///   - foundLength: the length `path` has.
     public init(
         _ code: Code, _ message: String, leadID: LeadID? = nil, path: String? = nil,
-        offset: UInt64? = nil
+        offset: UInt64? = nil, position: JournalPosition? = nil, expectedLength: UInt64? = nil,
+        foundLength: UInt64? = nil
     ) {
         self.code = code
         self.message = message
         self.leadID = leadID
         self.path = path
         self.offset = offset
+        self.position = position
+        self.expectedLength = expectedLength
+        self.foundLength = foundLength
     }
 
     public var description: String {

@@ -90,18 +90,21 @@ struct FileEventStoreCheckpointTests {
             #expect(try await observe(store) == expected)
             try await store.close()
 
-            // A checkpoint that covers more than the segments hold (they were cut) is ignored.
+            // A checkpoint that covers more than the segments hold (they were cut) is not a
+            // torn tail to cut: the records it vouches for were acknowledged.
             let segment = try Fixture.segments(in: directory)[0]
             let full = try Data(contentsOf: segment)
             let checkpointBytes = try Data(contentsOf: checkpoint)
             try full.dropLast(5).write(to: segment)
             try checkpointBytes.write(to: checkpoint)
-            store = try await FileEventStore(directory: directory, configuration: configuration)
-            #expect(store.openStatistics.checkpointPosition == nil)
-            #expect(store.recovery != nil)
-            // The damaged record ended a two-event call, so the whole call is cut.
-            #expect(try await store.everything().count == 98)
-            try await store.close()
+            let error = await #expect(throws: EventStoreError.self) {
+                _ = try await FileEventStore(directory: directory, configuration: configuration)
+            }
+            #expect(error?.code == .missingRecords)
+            #expect(error?.expectedLength == UInt64(full.count))
+            #expect(error?.foundLength == UInt64(full.count - 5))
+            #expect(error?.position == JournalPosition(100))
+            #expect(try Data(contentsOf: segment) == full.dropLast(5), "nothing was cut")
         }
     }
 }

@@ -193,7 +193,7 @@ struct FileEventStoreRecoveryTests {
             let missing = await #expect(throws: EventStoreError.self) {
                 _ = try await FileEventStore(directory: directory, configuration: configuration)
             }
-            #expect(missing?.code == .corruptRecord)
+            #expect(missing?.code == .missingRecords)
             #expect(missing?.message.contains("missing") == true)
         }
     }

@@ -13,37 +13,65 @@ struct FileDescriptor: Sendable, Hashable {
     /// The path it was opened with, for error messages.
     let path: String
 
-    /// Opens `path` with POSIX `flags` (`O_CLOEXEC` is always added).
+    /// The mode of every file the store creates: owner read and write only, whatever the umask,
+    /// since segments and snapshots hold emails and phone numbers.
+    static let fileMode: mode_t = 0o600
+    /// The mode of every directory the store creates: owner only.
+    static let directoryMode: mode_t = 0o700
+
+    /// Opens `path` with POSIX `flags` (`O_CLOEXEC` is always added, and `O_NOFOLLOW` for files,
+    /// so a symbolic link planted in the journal is refused instead of followed). A file this
+    /// call creates gets ``fileMode`` whatever the umask.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
-    static func open(_ path: String, flags: Int32, mode: mode_t = 0o644) throws -> FileDescriptor {
+    /// - Throws: ``EventStoreError`` with code `unsafePath` when `path` is a symbolic link, `io`
+    ///   for any other failure.
+    static func open(_ path: String, flags: Int32) throws -> FileDescriptor {
+        guard let file = try openExisting(path, flags: flags) else {
+            errno = ENOENT
+            throw FileDescriptor.error("cannot open the file", path: path)
+        }
+        return file
+    }
+
+    /// Opens `path` like ``open(_:flags:)``, or returns `nil` when it does not exist.
+    ///
+    /// - Throws: ``EventStoreError`` with code `unsafePath` when `path` is a symbolic link, `io`
+    ///   for any other failure.
+    static func openExisting(_ path: String, flags: Int32) throws -> FileDescriptor? {
+        // A directory may be reached through a link the operator made (the data directory
+        // itself); files inside the journal never are.
+        let noFollow = flags & O_DIRECTORY == 0 ? O_NOFOLLOW : 0
         while true {
             #if canImport(Glibc)
-                let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+                let fd = Glibc.open(path, flags | O_CLOEXEC | noFollow, fileMode)
             #else
-                let fd = Darwin.open(path, flags | O_CLOEXEC, mode)
+                let fd = Darwin.open(path, flags | O_CLOEXEC | noFollow, fileMode)
             #endif
-            if fd >= 0 { return FileDescriptor(rawValue: fd, path: path) }
+            if fd >= 0 {
+                // The umask may have removed bits from (or, under umask 0, never restricted)
+                // a new file; set exactly owner read and write.
+                if flags & O_CREAT != 0, fchmod(fd, fileMode) != 0 {
+                    let failure = FileDescriptor.error("cannot set the file's permissions", path: path)
+                    _ = closeDescriptor(fd)
+                    throw failure
+                }
+                return FileDescriptor(rawValue: fd, path: path)
+            }
             if errno == EINTR { continue }
+            if errno == ENOENT, flags & O_CREAT == 0 { return nil }
+            if errno == ELOOP, noFollow != 0 { throw symbolicLink(path) }
             throw FileDescriptor.error("cannot open the file", path: path)
         }
     }
 
-    /// Opens `path` like ``open(_:flags:mode:)``, or returns `nil` when it does not exist.
-    ///
-    /// - Throws: ``EventStoreError`` with code `io` for any other failure.
-    static func openExisting(_ path: String, flags: Int32) throws -> FileDescriptor? {
-        while true {
-            #if canImport(Glibc)
-                let fd = Glibc.open(path, flags | O_CLOEXEC)
-            #else
-                let fd = Darwin.open(path, flags | O_CLOEXEC)
-            #endif
-            if fd >= 0 { return FileDescriptor(rawValue: fd, path: path) }
-            if errno == EINTR { continue }
-            if errno == ENOENT { return nil }
-            throw FileDescriptor.error("cannot open the file", path: path)
-        }
+    /// The error for a symbolic link found where the journal keeps a file.
+    static func symbolicLink(_ path: String) -> EventStoreError {
+        EventStoreError(
+            .unsafePath,
+            "the file is a symbolic link; the journal never follows links (one could make it "
+                + "write outside the data directory) — replace the link with the real file or "
+                + "remove it",
+            path: path)
     }
 
     /// Writes all of `bytes` at `offset`.
@@ -139,10 +167,14 @@ struct FileDescriptor: Sendable, Hashable {
 
     /// Closes the descriptor. Errors are ignored: the data was synced before where it matters.
     func close() {
+        _ = FileDescriptor.closeDescriptor(rawValue)
+    }
+
+    private static func closeDescriptor(_ fd: Int32) -> Int32 {
         #if canImport(Glibc)
-            _ = Glibc.close(rawValue)
+            return Glibc.close(fd)
         #else
-            _ = Darwin.close(rawValue)
+            return Darwin.close(fd)
         #endif
     }
 
@@ -158,18 +190,33 @@ struct FileDescriptor: Sendable, Hashable {
 
 /// File-system operations on paths that the store needs beyond one descriptor.
 enum FileSystem {
-    /// Makes the directory (and its parents) if missing.
+    /// Makes the directory (and its parents) if missing; each directory it creates is owner-only
+    /// (``FileDescriptor/directoryMode``) whatever the umask.
     ///
     /// - Throws: ``EventStoreError`` with code `io`.
     static func makeDirectory(_ path: String) throws {
         var start = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {
             start += part
-            if mkdir(start, 0o755) != 0, errno != EEXIST {
+            if mkdir(start, FileDescriptor.directoryMode) == 0 {
+                guard chmod(start, FileDescriptor.directoryMode) == 0 else {
+                    throw FileDescriptor.error("cannot set the directory's permissions", path: start)
+                }
+            } else if errno != EEXIST {
                 throw FileDescriptor.error("cannot create the directory", path: start)
             }
             start += "/"
         }
+    }
+
+    /// Throws unless `path` is missing or a real directory: a journal folder that is a symbolic
+    /// link could make the store write outside the data directory.
+    ///
+    /// - Throws: ``EventStoreError`` with code `unsafePath`.
+    static func refuseLink(_ path: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFLNK { throw FileDescriptor.symbolicLink(path) }
     }
 
     /// Flushes a directory's entries (new, renamed or removed names) to stable storage.

@@ -18,6 +18,19 @@ extension FileEventStore {
         /// How many appended events between two index checkpoints, which let a reopen skip the
         /// scan of the records they cover; 0 writes one only on ``FileEventStore/close()``.
         public var indexCheckpointInterval: Int
+        /// How long opening waits for another store (in this or another process) to release the
+        /// directory before it throws `directoryLocked`; zero (the default) does not wait.
+        public var lockWait: Duration = .zero
+        /// A label for this store's process written into the lock file, so a process waiting
+        /// for the lock can say who holds it (a command name such as `accord signal`). Never
+        /// put personal data here: other local users' tools may print it.
+        public var lockOwner: String = ""
+        /// Opens the journal for reading only: without the directory lock, so it works while
+        /// another process writes. Opening never cuts, repairs or writes anything (no index
+        /// checkpoint, no snapshot), and reads up to the last complete, checksummed append call
+        /// it finds; events appended after opening are not seen. Writing calls throw
+        /// `readOnly`.
+        public var readOnly: Bool = false
 
         /// The default segment size: 64 MiB.
         public static let defaultSegmentSize = 64 << 20

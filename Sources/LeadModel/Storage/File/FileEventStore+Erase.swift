@@ -42,10 +42,12 @@ extension FileEventStore {
                 try checkWritable()
                 if index.lastPosition == written { break }
             }
-            checkpointQueue.sync {}  // no queued checkpoint may still use a descriptor closed below
+            // The checkpoint goes first (and no queued one may still use a descriptor closed
+            // below): once a segment is rewritten shorter, a checkpoint vouching for its old
+            // length would make the next open report the redacted bytes as missing records.
+            try dropCheckpoint()
             try rewriteSegments(erasing: Set(index.streams[id] ?? []))
             try dropSnapshots()
-            try dropCheckpoint()
         } catch {
             lastErasure = previousErasure
             throw error

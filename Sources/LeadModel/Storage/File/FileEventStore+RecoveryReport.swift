@@ -14,6 +14,8 @@ extension FileEventStore {
         public var bytesCut: UInt64
         /// Why: a short or failing record, or an unfinished append call.
         public var reason: String
+        /// The first position that was cut (the position the next append takes).
+        public var position: JournalPosition?
 
         /// Creates a report.
         ///
@@ -22,11 +24,16 @@ extension FileEventStore {
         ///   - offset: where the file now ends.
         ///   - bytesCut: how many bytes were removed.
         ///   - reason: why they were removed.
-        public init(segment: String, offset: UInt64, bytesCut: UInt64, reason: String) {
+        ///   - position: the first position that was cut.
+        public init(
+            segment: String, offset: UInt64, bytesCut: UInt64, reason: String,
+            position: JournalPosition? = nil
+        ) {
             self.segment = segment
             self.offset = offset
             self.bytesCut = bytesCut
             self.reason = reason
+            self.position = position
         }
 
         /// The notice as one line for a log.

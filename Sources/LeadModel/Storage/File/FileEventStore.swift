@@ -46,7 +46,8 @@ public actor FileEventStore: EventStore, SnapshotStore {
 
     let paths: StorePaths
     let flusher: CommitFlusher
-    private let lock: DirectoryLock
+    /// The directory lock; `nil` when opened ``Configuration/readOnly``.
+    private let lock: DirectoryLock?
     let checkpointQueue = DispatchQueue(label: "accord.file-store.checkpoint")
     private var state = State.open
     var index: JournalIndex
@@ -59,16 +60,26 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// Opens (or creates) the journal in `directory` and takes ownership of it.
     ///
     /// Opening loads the index checkpoint when it is valid and scans the records after it (the
-    /// whole journal without one). A torn tail in the last segment is cut and reported in
-    /// ``recovery``.
+    /// whole journal without one). A torn tail in the last segment — the records of an append
+    /// call that never finished — is cut and reported in ``recovery``. Records the checkpoint
+    /// vouches for are never cut: a segment it names that is missing or shorter makes opening
+    /// throw `missingRecords`. The directory and every file the store creates are owner-only
+    /// (0700 and 0600) whatever the umask, and a journal file that is a symbolic link is refused.
+    ///
+    /// With ``Configuration/readOnly`` the store takes no lock and writes nothing (see there).
+    /// Otherwise, when another store holds the directory, opening retries until
+    /// ``Configuration/lockWait`` has passed.
     ///
     /// - Parameters:
-    ///   - directory: the data directory; created when missing.
-    ///   - configuration: durability, segment size and checkpoint interval.
-    /// - Throws: ``EventStoreError`` — `directoryLocked` when another store has the directory
-    ///   open, `corruptRecord` (with file and offset) when a record other than the tail is
-    ///   damaged, `unsupportedFormat` for files from a newer version, `invalidRequest` for the
-    ///   ``Durability/memory`` mode, `io` when the file system fails.
+    ///   - directory: the data directory; created when missing (unless read-only).
+    ///   - configuration: durability, segment size, checkpoint interval, lock wait, read-only.
+    /// - Throws: ``EventStoreError`` — `directoryLocked` when another store keeps the directory
+    ///   open longer than the lock wait (naming the holder when it recorded itself),
+    ///   `missingRecords` (file, expected and found length, position) when acknowledged records
+    ///   are gone, `corruptRecord` (with file and offset) when a record other than the tail is
+    ///   damaged, `unsafePath` for a symbolic link in the journal, `unsupportedFormat` for files
+    ///   from a newer version, `invalidRequest` for the ``Durability/memory`` mode, `io` when
+    ///   the file system fails.
     public init(directory: URL, configuration: Configuration = Configuration()) async throws {
         if case .memory = configuration.durability {
             throw EventStoreError(
@@ -77,7 +88,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
                     + ".groupCommit, or an InMemoryEventStore")
         }
         let paths = StorePaths(root: directory.standardizedFileURL.path)
-        let opened = try JournalLoader.open(paths: paths)
+        let opened = try await Self.open(paths: paths, configuration: configuration)
         self.directory = directory
         self.configuration = configuration
         self.paths = paths
@@ -98,7 +109,43 @@ public actor FileEventStore: EventStore, SnapshotStore {
         flusher.stop()
         checkpointQueue.sync {}
         for file in files { file.close() }
-        lock.release()
+        lock?.release()
+    }
+
+    /// Opens the journal, retrying while another store holds the lock, for up to
+    /// ``Configuration/lockWait``; a read-only open retries once when a writer changed the files
+    /// under it (an erasure rewrites segments after dropping the checkpoint it read).
+    private static func open(paths: StorePaths, configuration: Configuration) async throws
+        -> OpenedJournal
+    {
+        let mode = OpenMode(
+            writable: !configuration.readOnly, lockOwner: configuration.lockOwner)
+        let clock = ContinuousClock()
+        let deadline = clock.now + configuration.lockWait
+        var pause = Duration.milliseconds(5)
+        var retriedChange = false
+        while true {
+            do {
+                return try JournalLoader.open(paths: paths, mode: mode)
+            } catch let error as EventStoreError
+                where error.code == .missingRecords && configuration.readOnly && !retriedChange
+            {
+                retriedChange = true
+                try await Task.sleep(for: .milliseconds(50))
+            } catch var error as EventStoreError where error.code == .directoryLocked {
+                let now = clock.now
+                guard now < deadline else {
+                    if configuration.lockWait > .zero {
+                        error.message += " (waited \(configuration.lockWait))"
+                    }
+                    throw error
+                }
+                // Jittered, growing pauses, so many waiting processes do not retry in step.
+                let jitter = Double.random(in: 0.5...1.5)
+                try await Task.sleep(for: min(pause * jitter, deadline - now))
+                pause = min(pause * 2, .milliseconds(100))
+            }
+        }
     }
 
     // MARK: Appending
@@ -206,10 +253,17 @@ public actor FileEventStore: EventStore, SnapshotStore {
             .init(firstPosition: firstPosition, size: UInt64(SegmentFormat.headerSize)))
     }
 
-    /// Throws unless the store is open and healthy.
+    /// Throws unless the store is open, writable and healthy.
     func checkWritable() throws {
         guard case .open = state else {
             throw EventStoreError(.closed, "the store was closed; open a new FileEventStore")
+        }
+        if configuration.readOnly {
+            throw EventStoreError(
+                .readOnly,
+                "the store was opened read-only; open it without readOnly (which takes the "
+                    + "directory's lock) to write",
+                path: paths.root)
         }
         try flusher.checkHealthy()
     }
@@ -321,7 +375,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
             count: positions.count, bytes: bytes)
     }
 
-    private func checkReadable() throws {
+    func checkReadable() throws {
         guard case .open = state else {
             throw EventStoreError(.closed, "the store was closed; open a new FileEventStore")
         }
@@ -349,6 +403,10 @@ public actor FileEventStore: EventStore, SnapshotStore {
         guard case .open = state else { return }
         state = .closed
         flusher.stop()
+        if configuration.readOnly {
+            for file in files { file.close() }
+            return
+        }
         for file in files {
             do { try file.sync() } catch { failure = failure ?? error }
         }
@@ -361,7 +419,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
             checkpointQueue.sync {}
         }
         for file in files { file.close() }
-        lock.release()
+        lock?.release()
         if let failure { throw failure }
     }
 
@@ -402,5 +460,6 @@ public actor FileEventStore: EventStore, SnapshotStore {
         checkpointQueue.sync {}
         eventsSinceCheckpoint = 0
         try FileSystem.remove(paths.checkpoint)
+        try FileSystem.syncDirectory(paths.root)
     }
 }
