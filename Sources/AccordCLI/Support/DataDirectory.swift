@@ -35,7 +35,7 @@ struct DataDirectory: Sendable {
     /// Everything else (including `backlog add` and `model train`, which write files next to the
     /// journal under its lock) waits for the lock.
     static let readingCommands: Set<String> = [
-        "lead show", "lead timeline", "lead explain", "score explain", "account show", "report",
+        "lead show", "lead list", "lead timeline", "lead explain", "score explain", "account show", "report",
         "sla health", "feedback report", "feedback calibrate", "feedback export-training",
         "route explain", "reps", "model evaluate", "playbook status", "simulate", "verify",
     ]
