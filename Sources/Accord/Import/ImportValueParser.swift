@@ -6,15 +6,28 @@ enum ImportValueParser {
     /// Texts that mean "no value": blanks and common "no value" markers, compared case-insensitively.
     static let missingMarkers: Set<String> = ["", "n/a", "#n/a", "null", "-"]
 
+    /// The longest marker, in bytes: longer texts are never markers.
+    private static let longestMarker = missingMarkers.map(\.utf8.count).max()!
+
     /// Whether `text` is blank or a "no value" marker such as `N/A`, `null` or `-`.
     static func isMissing(_ text: String) -> Bool {
-        missingMarkers.contains(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        present(text) == nil
     }
 
     /// The trimmed text, or `nil` when it is blank or a "no value" marker.
     static func present(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmed(text)
+        guard trimmed.utf8.count <= longestMarker else { return trimmed }
         return missingMarkers.contains(trimmed.lowercased()) ? nil : trimmed
+    }
+
+    /// `text` without surrounding white space and newlines. Most cells have none, and checking
+    /// the ends first spares every cell of a large import Foundation's trimming.
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        let edges = CharacterSet.whitespacesAndNewlines
+        guard edges.contains(first) || edges.contains(last) else { return text }
+        return text.trimmingCharacters(in: edges)
     }
 
     /// A number written plainly: an optional sign, digits, an optional `.` and fraction.

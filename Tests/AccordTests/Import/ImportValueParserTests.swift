@@ -26,6 +26,14 @@ struct ImportValueParserTests {
         #expect(ImportValueParser.present(text) == nil)
     }
 
+    @Test(arguments: [
+        (" Acme Corp ", "Acme Corp"), ("\tAcme\r\n", "Acme"), ("Acme", "Acme"), ("\u{00A0}Acme", "Acme"),
+        ("a  b", "a  b"), ("Null Island", "Null Island"),
+    ])
+    func presentTextIsTrimmedAtItsEdgesOnly(text: String, expected: String) {
+        #expect(ImportValueParser.present(text) == expected)
+    }
+
     @Test(arguments: ["none", "0", "NA", "--"])
     func otherTextIsPresent(text: String) {
         #expect(!ImportValueParser.isMissing(text))
