@@ -18,23 +18,31 @@ import LeadModel
 /// }
 /// ```
 ///
-/// Leads without a mapped, non-blank `id` column get the deterministic id
-/// `import:<file name>:<line>` (``generatedIDPrefix``), so importing the same file twice gives
-/// the same ids; the engine may replace them. Signals get an idempotency key only from a mapped
-/// column. Blank rows (every mapped value missing) are skipped.
+/// Identity comes from each row's content, never from the file's name or the row's line, so
+/// weekly exports that are all called `leads.csv`, or a re-export with rows added or reordered,
+/// never make two people one:
+/// - a lead row is the person its identity fields name: the `id` column when one is mapped and
+///   non-blank (the record keeps it as ``LeadModel/Lead/id``), else the email, phone and
+///   external ids that the engine's identity resolution matches on (``LeadModel/Lead/id`` is
+///   then empty and the engine mints one for a new person). A lead row without any of these is
+///   a row error (``ImportError/Code/missingField``): nothing could tell it apart from others.
+/// - a signal row's idempotency key is its mapped `idempotencyKey` column when given, else
+///   `import:` and a digest of the row's content: the person's identity fields (id, email
+///   trimmed and lowercased, phone digits, external ids), the kind, the instant, the source, the campaign and the properties. Importing the same
+///   rows again records nothing; rows that differ in any of these are distinct signals; two
+///   identical rows are one signal.
+///
+/// Blank rows (every mapped value missing) are skipped.
 ///
 /// A reader is an iterator with a position: it is not `Sendable`; use it from one task.
 public final class ImportReader {
-    /// The prefix of ids generated for leads that the file gives no id: `import:`.
-    public static let generatedIDPrefix = "import:"
-
     /// Whether the file holds leads or signals.
     public let kind: ImportKind
     /// The file format.
     public let format: ImportFormat
     /// The mapping applied to every row.
     public let mapping: ImportMapping
-    /// The name used in generated ids: the file's name, such as `leads.csv`.
+    /// The file's name, such as `leads.csv`, for messages.
     public let sourceName: String
 
     private let openSource: () throws -> ByteChunkSource
@@ -69,7 +77,7 @@ public final class ImportReader {
     ///
     /// - Parameters:
     ///   - data: The file's bytes.
-    ///   - name: The name used in generated ids, such as `"stdin"`.
+    ///   - name: The name for messages, such as `"stdin"`.
     ///   - kind: Whether it holds leads or signals.
     ///   - format: The format.
     ///   - mapping: Which column goes where.
@@ -95,7 +103,7 @@ public final class ImportReader {
         self.mapping = mapping
         self.csvDelimiter = csvDelimiter
         self.openSource = openSource
-        self.builder = ImportRecordBuilder(kind: kind, mapping: mapping, sourceName: sourceName)
+        self.builder = ImportRecordBuilder(kind: kind, mapping: mapping)
         self.stream = try openStream()
     }
 
@@ -130,7 +138,7 @@ public final class ImportReader {
     ///   cannot be read.
     public func validateAll(maxReported: Int = 100) throws -> ImportValidationReport {
         let stream = try openStream()
-        var builder = ImportRecordBuilder(kind: kind, mapping: mapping, sourceName: sourceName)
+        var builder = ImportRecordBuilder(kind: kind, mapping: mapping)
         var errors: [ImportError] = []
         var errorCount = 0
         var validCount = 0

@@ -183,7 +183,8 @@ public final class JSONLinesReader {
         }
     }
 
-    private static func pathComponent(_ key: String) -> String {
+    /// The JSON path component of `key`: `.key`, or `["odd key"]` when it is not an identifier.
+    static func pathComponent(_ key: String) -> String {
         let isIdentifier =
             !key.isEmpty
             && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }

@@ -100,9 +100,7 @@ extension CommandDefinition {
                     case .lead(let lead):
                         return .lead(lead)
                     case .signal(let row):
-                        var person = row.person
-                        if person.id.rawValue.hasPrefix(ImportReader.generatedIDPrefix) { person.id = "" }
-                        return .signal(row.signal, person: person)
+                        return .signal(row.signal, person: row.person)
                     }
                 }
                 summary.add(try await engine.ingest(items, by: .integration("import:\(url.lastPathComponent)")))
