@@ -143,3 +143,131 @@ struct ImportCommandLineTests {
         return total
     }
 }
+
+/// `accord import` refuses input that is not what it claims to be, with the line, path and what
+/// was expected, and stores nothing.
+struct ImportInputValidationCommandLineTests {
+    private static func write(_ text: String, to name: String, in workspace: Workspace) throws {
+        try Data(text.utf8).write(to: workspace.url.appendingPathComponent(name))
+    }
+
+    @Test(arguments: [";", "\t"])
+    func aHeaderSeparatedByAnotherCharacterAsksForTheDelimiter(separator: String) throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        let rows = [["email", "First Name", "Company"], ["ana@acme.com", "Ana", "Acme"]]
+        try Self.write(
+            rows.map { $0.joined(separator: separator) }.joined(separator: "\n") + "\n", to: "leads.csv",
+            in: workspace)
+        let refused = try workspace.run("import", "leads.csv")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("line 1"))
+        #expect(refused.stderr.contains("--delimiter"))
+        #expect(refused.stderr.contains("nothing was imported"))
+        #expect(try workspace.run("lead", "show", "L0000001").status == 3)
+        let imported = try workspace.run("import", "leads.csv", "--delimiter", separator, "--json")
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("\"created\" : 1"))
+    }
+
+    @Test func aLeadRowWithoutIdentityIsAnErrorNamingItsLine() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        try Self.write("First Name,Company,email\nAna,Acme,ana@acme.com\nBo,Beta,\n", to: "leads.csv", in: workspace)
+        let refused = try workspace.run("import", "leads.csv")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("line 3"))
+        #expect(refused.stderr.contains("identify the person"))
+        #expect(try workspace.run("lead", "show", "L0000001").status == 3)
+    }
+
+    @Test(arguments: [
+        (#"{"idempotencyKey": {"id": 7}}"#, "$.idempotencyKey"),
+        (#"{"idempotencyKey": ["a"]}"#, "$.idempotencyKey"),
+        (#"{"kind": true}"#, "$.kind"),
+        (#"{"email": {"work": "ana@acme.com"}}"#, "$.email"),
+        (#"{"occurredAt": 20261120}"#, "$.occurredAt"),
+    ])
+    func reservedFieldsOfTheWrongTypeAreRowErrorsWithTheirPath(field: String, path: String) throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        var object = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    #"{"email": "ana@acme.com", "kind": "webinar-attended", "occurredAt": "2026-11-20T10:00:00Z"}"#
+                        .utf8)) as? [String: Any])
+        let override = try #require(try JSONSerialization.jsonObject(with: Data(field.utf8)) as? [String: Any])
+        object.merge(override) { _, new in new }
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        try Self.write(line + "\n", to: "signals.jsonl", in: workspace)
+        let refused = try workspace.run("import", "signals.jsonl", "--kind", "signals")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("line 1, \(path)"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("ana@acme.com"))
+    }
+
+    @Test func duplicateKeysInAJSONLinesRowAreRejectedWithTheirPath() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        try Self.write(
+            """
+            {"email": "ana@acme.com", "kind": "webinar-attended", "occurredAt": "2026-11-20T10:00:00Z"}
+            {"email": "bo@beta.io", "kind": "webinar-attended", "occurredAt": "2026-11-20T10:00:00Z", "properties": {"page": "/a", "page": "/b"}}
+            {"email": "cy@gamma.org", "email": "di@delta.com", "kind": "webinar-attended", "occurredAt": "2026-11-20T10:00:00Z"}
+
+            """, to: "signals.jsonl", in: workspace)
+        let refused = try workspace.run("import", "signals.jsonl", "--kind", "signals")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("line 2, $.properties.page"))
+        #expect(refused.stderr.contains("line 3, $.email"))
+        #expect(refused.stderr.contains("appears twice"))
+        #expect(try workspace.run("lead", "show", "L0000001").status == 3)
+    }
+
+    @Test func aHugeFieldAndAHugeHeaderFailFastWithTheLimit() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        let field = String(repeating: "x", count: 2_000_000)
+        try Self.write("email,Notes\nana@acme.com,\(field)\nbo@beta.io,short\n", to: "field.csv", in: workspace)
+        let header = (0..<100_000).map { "c\($0)" }.joined(separator: ",")
+        try Self.write(header + "\n", to: "header.csv", in: workspace)
+        let started = Date()
+        let bigField = try workspace.run("import", "field.csv")
+        let bigHeader = try workspace.run("import", "header.csv")
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(bigField.status == 2)
+        #expect(bigField.stderr.contains("line 2"))
+        #expect(bigField.stderr.contains("1048576 bytes"))
+        #expect(bigHeader.status == 2)
+        #expect(bigHeader.stderr.contains("line 1"))
+        #expect(bigHeader.stderr.contains("more than 2000 fields"))
+        let raised = try workspace.run("import", "field.csv", "--max-field-bytes", "3000000", "--json")
+        #expect(raised.status == 0, "\(raised.stderr)")
+        let lowered = try workspace.run("import", "field.csv", "--max-row-bytes", "100")
+        #expect(lowered.status == 2)
+        #expect(lowered.stderr.contains("100 bytes"))
+    }
+
+    @Test(arguments: [
+        ["--kind", "lead"], ["--kind", "signal"], ["--kind", "opportunity"], ["--format", "json"],
+        ["--format", "CSV"],
+    ])
+    func unknownOptionValuesListTheAllowedOnes(option: [String]) throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        try Self.write("email\nana@acme.com\n", to: "leads.csv", in: workspace)
+        let refused = try AccordProcess.run(["import", "leads.csv"] + option, in: workspace.url)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("expects"))
+        #expect(refused.stderr.contains(option[0] == "--kind" ? "leads, signals or opportunities" : "csv, jsonl"))
+        #expect(try workspace.run("lead", "show", "L0000001").status == 3)
+    }
+
+    @Test func formatJSONLIsAccepted() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        try Self.write(#"{"email": "ana@acme.com"}"# + "\n", to: "leads.txt", in: workspace)
+        let imported = try workspace.run("import", "leads.txt", "--format", "jsonl", "--json")
+        #expect(imported.status == 0, "\(imported.stderr)")
+    }
+}
