@@ -256,7 +256,7 @@ struct ImportCommandTests {
         let counts = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Int]
         #expect(counts?["signalsRecorded"] == 0)
         #expect(counts?["duplicateSignals"] == 2)
-        let show = try workspace.run("lead", "show", "import:leads.csv:2", "--json")
+        let show = try workspace.run("lead", "show", "L0000001", "--json")
         let lead = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
         #expect(lead?["signals"] as? Int == 1)
         #expect((lead?["attributes"] as? [String: Any])?["employees"] as? Double == 250)

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Fuzzes the journal's decoders — records (EventCodec) and lead state snapshots
-# (LeadStateSnapshot) — with libFuzzer and AddressSanitizer.
+# (LeadStateSnapshot) — and the import readers — CSV and JSON Lines, through ImportReader's
+# check and batches — with libFuzzer and AddressSanitizer.
 #
 #   Tests/Fuzz/run.sh [SECONDS] [JOURNAL_DIRECTORY]
 #
-# Builds each fuzzer from the LeadModel sources (swiftc -sanitize=fuzzer,address), seeds them
-# from a journal (a fresh `accord demo` journal when none is given), and runs each for SECONDS
-# (default 60). A crash, an out-of-bounds read or a value that does not survive a round trip
+# Builds each fuzzer from the LeadModel sources (the import fuzzers with Accord's import sources
+# compiled into the same module; swiftc -sanitize=fuzzer,address), seeds them from a journal (a
+# fresh `accord demo` journal when none is given: its records, snapshots, and CSV and JSON Lines
+# files of its people and signals), and runs each for SECONDS (default 60). A crash, an out-of-bounds read or a value that does not survive a round trip
 # stops the run with a non-zero status and leaves the input in .build/fuzz/crashes/. The corpora
 # in .build/fuzz/corpus/ grow from run to run.
 set -euo pipefail
@@ -17,6 +19,11 @@ journal="${2:-}"
 out=.build/fuzz
 mkdir -p "$out/crashes"
 sources=$(find Sources/LeadModel -name '*.swift' | sort)
+# The import readers and what they use from Accord, built into the one module with LeadModel
+# (their `import LeadModel` then only warns).
+import_sources="$(find Sources/Accord/Import -maxdepth 1 -name '*.swift' | sort) Sources/Accord/Support/JSONValue.swift
+Sources/Accord/Support/JSONDuplicateKeys.swift Sources/Accord/Support/InputLocation.swift
+Sources/Accord/Support/NameSuggestion.swift Sources/Accord/Governance/SHA256.swift"
 
 build() { # NAME HARNESS [FLAGS...]
     local name=$1 harness=$2
@@ -29,6 +36,10 @@ build() { # NAME HARNESS [FLAGS...]
 echo "-- building the fuzzers and the seed tool"
 build event-codec Tests/Fuzz/EventCodecFuzz.swift -sanitize=fuzzer,address
 build snapshot Tests/Fuzz/SnapshotFuzz.swift -sanitize=fuzzer,address
+# shellcheck disable=SC2086
+build import-csv Tests/Fuzz/ImportCSVFuzz.swift -sanitize=fuzzer,address Tests/Fuzz/ImportFuzzSupport.swift $import_sources
+# shellcheck disable=SC2086
+build import-jsonl Tests/Fuzz/ImportJSONLinesFuzz.swift -sanitize=fuzzer,address Tests/Fuzz/ImportFuzzSupport.swift $import_sources
 build seed-corpus Tests/Fuzz/SeedCorpus.swift
 
 if [ -z "$journal" ]; then
@@ -39,7 +50,7 @@ if [ -z "$journal" ]; then
 fi
 "$out/seed-corpus" "$journal" "$out/corpus"
 
-for target in event-codec snapshot; do
+for target in event-codec snapshot import-csv import-jsonl; do
     echo "-- fuzzing $target for ${seconds} s"
     SWIFT_BACKTRACE=enable=no "$out/$target" "$out/corpus/$target" -max_total_time="$seconds" \
         -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 2> "$out/$target.log" \

@@ -24,6 +24,8 @@ public final class CSVReader {
     public let delimiter: UInt8
     /// The number of fields every record must have: that of the first record read.
     public private(set) var fieldCount: Int?
+    /// The largest field, column count and record this reader accepts.
+    public let limits: ImportLimits
 
     private let source: ByteChunkSource
     private var line = 1
@@ -40,13 +42,16 @@ public final class CSVReader {
     ///   - url: The file to read.
     ///   - delimiter: The field separator, `,` by default (`;` and tab are common alternatives).
     ///   - chunkSize: How many bytes to read at a time.
+    ///   - limits: The largest field, column count and record accepted.
     /// - Throws: ``ImportError`` with code ``ImportError/Code/unreadableFile`` when the file cannot
     ///   be opened.
     public convenience init(
-        url: URL, delimiter: Character = ",", chunkSize: Int = 64 * 1024
+        url: URL, delimiter: Character = ",", chunkSize: Int = 64 * 1024,
+        limits: ImportLimits = .standard
     ) throws {
         try self.init(
-            source: ByteChunkSource(url: url, chunkSize: chunkSize), delimiter: delimiter)
+            source: ByteChunkSource(url: url, chunkSize: chunkSize), delimiter: delimiter,
+            limits: limits)
     }
 
     /// Reads CSV from an open file handle, from its current offset. The handle stays open.
@@ -55,14 +60,16 @@ public final class CSVReader {
     ///   - fileHandle: The handle to read from.
     ///   - delimiter: The field separator.
     ///   - chunkSize: How many bytes to read at a time.
+    ///   - limits: The largest field, column count and record accepted.
     /// - Throws: ``ImportError`` with code ``ImportError/Code/invalidMapping`` when the delimiter
     ///   is not a single ASCII character other than a quote or line break.
     public convenience init(
-        fileHandle: FileHandle, delimiter: Character = ",", chunkSize: Int = 64 * 1024
+        fileHandle: FileHandle, delimiter: Character = ",", chunkSize: Int = 64 * 1024,
+        limits: ImportLimits = .standard
     ) throws {
         try self.init(
             source: ByteChunkSource(handle: fileHandle, ownsHandle: false, chunkSize: chunkSize),
-            delimiter: delimiter)
+            delimiter: delimiter, limits: limits)
     }
 
     /// Reads CSV from bytes in memory.
@@ -70,13 +77,17 @@ public final class CSVReader {
     /// - Parameters:
     ///   - data: The CSV text, UTF-8.
     ///   - delimiter: The field separator.
+    ///   - limits: The largest field, column count and record accepted.
     /// - Throws: ``ImportError`` when the delimiter is not a single plain ASCII character.
-    public convenience init(data: Data, delimiter: Character = ",") throws {
+    public convenience init(
+        data: Data, delimiter: Character = ",", limits: ImportLimits = .standard
+    ) throws {
         try self.init(
-            source: ByteChunkSource(data: data, chunkSize: 64 * 1024), delimiter: delimiter)
+            source: ByteChunkSource(data: data, chunkSize: 64 * 1024), delimiter: delimiter,
+            limits: limits)
     }
 
-    init(source: ByteChunkSource, delimiter: Character) throws {
+    init(source: ByteChunkSource, delimiter: Character, limits: ImportLimits = .standard) throws {
         guard let ascii = delimiter.asciiValue, delimiter != "\"", delimiter != "\n",
             delimiter != "\r"
         else {
@@ -86,6 +97,7 @@ public final class CSVReader {
         }
         self.source = source
         self.delimiter = ascii
+        self.limits = limits
     }
 
     /// Reads the next record.
@@ -106,6 +118,40 @@ public final class CSVReader {
         var fieldWasQuoted = false
         var inQuotes = false
         var recordLine = line
+        // Once a record is over a limit, its bytes are no longer kept; it is read to its end so
+        // that the next call starts at the next record, and reported then.
+        var recordBytes = 0
+        var overLimit: ImportError?
+        var fieldLength = 0
+
+        func keep(_ byte: UInt8) {
+            fieldLength += 1
+            guard overLimit == nil else { return }
+            if fieldLength > limits.maxFieldBytes {
+                overLimit = tooLarge(
+                    "a field is longer than \(limits.maxFieldBytes) bytes (the limit on field size)",
+                    line: recordLine)
+                fields.removeAll()
+                field.removeAll()
+                return
+            }
+            field.append(byte)
+        }
+        func endField() {
+            fieldLength = 0
+            fieldWasQuoted = false
+            guard overLimit == nil else { return }
+            if fields.count >= limits.maxColumns {
+                overLimit = tooLarge(
+                    "the record has more than \(limits.maxColumns) fields (the limit on columns)",
+                    line: recordLine)
+                fields.removeAll()
+                field.removeAll()
+                return
+            }
+            fields.append(field)
+            field.removeAll(keepingCapacity: true)
+        }
 
         while true {
             guard let byte = try source.next() else {
@@ -117,15 +163,26 @@ public final class CSVReader {
                             "a quoted field is not closed before the end of the file; check for a missing \" in this record"
                     )
                 }
-                if fields.isEmpty && field.isEmpty && !fieldWasQuoted { return nil }
-                fields.append(field)
+                if fields.isEmpty && field.isEmpty && !fieldWasQuoted && overLimit == nil {
+                    return nil
+                }
+                endField()
+                if let overLimit { throw overLimit }
                 return try record(fields, line: recordLine)
+            }
+            recordBytes += 1
+            if recordBytes > limits.maxRowBytes, overLimit == nil {
+                overLimit = tooLarge(
+                    "the record is longer than \(limits.maxRowBytes) bytes (the limit on row size)",
+                    line: recordLine)
+                fields.removeAll()
+                field.removeAll()
             }
             if inQuotes {
                 if byte == Self.quote {
                     if try source.peek() == Self.quote {
                         _ = try source.next()
-                        field.append(Self.quote)
+                        keep(Self.quote)
                     } else {
                         inQuotes = false
                     }
@@ -135,33 +192,39 @@ public final class CSVReader {
                     } else if byte == Self.carriageReturn, try source.peek() != Self.lineFeed {
                         line += 1
                     }
-                    field.append(byte)
+                    keep(byte)
                 }
                 continue
             }
             switch byte {
-            case Self.quote where field.isEmpty && !fieldWasQuoted:
+            case Self.quote where fieldLength == 0 && !fieldWasQuoted:
                 inQuotes = true
                 fieldWasQuoted = true
             case delimiter:
-                fields.append(field)
-                field.removeAll(keepingCapacity: true)
-                fieldWasQuoted = false
+                endField()
             case Self.lineFeed, Self.carriageReturn:
                 if byte == Self.carriageReturn, try source.peek() == Self.lineFeed {
                     _ = try source.next()
                 }
                 line += 1
-                if fields.isEmpty && field.isEmpty && !fieldWasQuoted {
+                if fields.isEmpty && fieldLength == 0 && !fieldWasQuoted && overLimit == nil {
                     recordLine = line
+                    recordBytes = 0
                     continue
                 }
-                fields.append(field)
+                endField()
+                if let overLimit { throw overLimit }
                 return try record(fields, line: recordLine)
             default:
-                field.append(byte)
+                keep(byte)
             }
         }
+    }
+
+    private func tooLarge(_ message: String, line: Int) -> ImportError {
+        ImportError(
+            .limitExceeded, line: line,
+            message: message + "; the rest of the record is skipped. Check the file, or raise the limit if it is right")
     }
 
     /// Decodes a whole record's fields and checks their count; called only once the record is

@@ -38,6 +38,13 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let missingField = Code("missingField")
         /// A value cannot be read as what its field needs (a date, a number, an email address).
         public static let invalidValue = Code("invalidValue")
+        /// A CSV header has no commas but another separator, such as `;` or a tab: the file
+        /// needs its delimiter passed.
+        public static let wrongDelimiter = Code("wrongDelimiter")
+        /// A field, row or header is larger than the import's ``ImportLimits`` allow.
+        public static let limitExceeded = Code("limitExceeded")
+        /// A JSON Lines object has the same key twice.
+        public static let duplicateKey = Code("duplicateKey")
     }
 
     /// What went wrong.

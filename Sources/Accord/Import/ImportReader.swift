@@ -18,24 +18,38 @@ import LeadModel
 /// }
 /// ```
 ///
-/// Leads without a mapped, non-blank `id` column get the deterministic id
-/// `import:<file name>:<line>` (``generatedIDPrefix``), so importing the same file twice gives
-/// the same ids; the engine may replace them. Signals get an idempotency key only from a mapped
-/// column. Blank rows (every mapped value missing) are skipped.
+/// Identity comes from each row's content, never from the file's name or the row's line, so
+/// weekly exports that are all called `leads.csv`, or a re-export with rows added or reordered,
+/// never make two people one:
+/// - a lead row is the person its identity fields name: the `id` column when one is mapped and
+///   non-blank (the record keeps it as ``LeadModel/Lead/id``), else the email, phone and
+///   external ids that the engine's identity resolution matches on (``LeadModel/Lead/id`` is
+///   then empty and the engine mints one for a new person). A lead row without any of these is
+///   a row error (``ImportError/Code/missingField``): nothing could tell it apart from others.
+/// - a signal row's idempotency key is its mapped `idempotencyKey` column when given, else
+///   `import:` and a digest of the row's content: the person's identity fields (id, email
+///   trimmed and lowercased, phone digits, external ids), the kind, the instant, the source, the campaign and the properties. Importing the same
+///   rows again records nothing; rows that differ in any of these are distinct signals; two
+///   identical rows are one signal.
+///
+/// Blank rows (every mapped value missing) are skipped. Fields, columns and rows are bounded by
+/// ``limits`` (``ImportLimits``), so a malformed file fails fast instead of filling memory. A
+/// CSV file read with the default `,` whose header has no comma but a `;`, tab or `|` is
+/// reported as ``ImportError/Code/wrongDelimiter``: its rows would otherwise be read as one
+/// column.
 ///
 /// A reader is an iterator with a position: it is not `Sendable`; use it from one task.
 public final class ImportReader {
-    /// The prefix of ids generated for leads that the file gives no id: `import:`.
-    public static let generatedIDPrefix = "import:"
-
     /// Whether the file holds leads or signals.
     public let kind: ImportKind
     /// The file format.
     public let format: ImportFormat
     /// The mapping applied to every row.
     public let mapping: ImportMapping
-    /// The name used in generated ids: the file's name, such as `leads.csv`.
+    /// The file's name, such as `leads.csv`, for messages.
     public let sourceName: String
+    /// The largest field, column count and row accepted.
+    public let limits: ImportLimits
 
     private let openSource: () throws -> ByteChunkSource
     private let csvDelimiter: Character
@@ -50,18 +64,21 @@ public final class ImportReader {
     ///   - format: The format; by default told from the extension (`.csv`, `.jsonl`, `.ndjson`).
     ///   - mapping: Which column goes where; ``ImportMapping/automatic`` by default.
     ///   - csvDelimiter: The CSV field separator, `,` by default.
+    ///   - limits: The largest field, column count and row accepted; ``ImportLimits/standard``
+    ///     by default.
     /// - Throws: ``ImportError`` with code ``ImportError/Code/unsupportedFormat`` when the format
     ///   cannot be told, or ``ImportError/Code/unreadableFile``. Problems with the header or the
     ///   mapping are not thrown here: ``validateAll(maxReported:)`` reports them all, and
     ///   ``nextBatch(max:)`` throws the first.
     public convenience init(
         url: URL, kind: ImportKind, format: ImportFormat? = nil,
-        mapping: ImportMapping = .automatic, csvDelimiter: Character = ","
+        mapping: ImportMapping = .automatic, csvDelimiter: Character = ",",
+        limits: ImportLimits = .standard
     ) throws {
         try self.init(
             sourceName: url.lastPathComponent, kind: kind,
             format: try format ?? ImportFormat.detect(from: url), mapping: mapping,
-            csvDelimiter: csvDelimiter,
+            csvDelimiter: csvDelimiter, limits: limits,
             openSource: { try ByteChunkSource(url: url, chunkSize: 64 * 1024) })
     }
 
@@ -69,33 +86,37 @@ public final class ImportReader {
     ///
     /// - Parameters:
     ///   - data: The file's bytes.
-    ///   - name: The name used in generated ids, such as `"stdin"`.
+    ///   - name: The name for messages, such as `"stdin"`.
     ///   - kind: Whether it holds leads or signals.
     ///   - format: The format.
     ///   - mapping: Which column goes where.
     ///   - csvDelimiter: The CSV field separator.
+    ///   - limits: The largest field, column count and row accepted.
     /// - Throws: ``ImportError`` when the delimiter is not a single plain ASCII character.
     public convenience init(
         data: Data, name: String, kind: ImportKind, format: ImportFormat,
-        mapping: ImportMapping = .automatic, csvDelimiter: Character = ","
+        mapping: ImportMapping = .automatic, csvDelimiter: Character = ",",
+        limits: ImportLimits = .standard
     ) throws {
         try self.init(
             sourceName: name, kind: kind, format: format, mapping: mapping,
-            csvDelimiter: csvDelimiter,
+            csvDelimiter: csvDelimiter, limits: limits,
             openSource: { ByteChunkSource(data: data, chunkSize: 64 * 1024) })
     }
 
     private init(
         sourceName: String, kind: ImportKind, format: ImportFormat, mapping: ImportMapping,
-        csvDelimiter: Character, openSource: @escaping () throws -> ByteChunkSource
+        csvDelimiter: Character, limits: ImportLimits,
+        openSource: @escaping () throws -> ByteChunkSource
     ) throws {
         self.sourceName = sourceName
+        self.limits = limits
         self.kind = kind
         self.format = format
         self.mapping = mapping
         self.csvDelimiter = csvDelimiter
         self.openSource = openSource
-        self.builder = ImportRecordBuilder(kind: kind, mapping: mapping, sourceName: sourceName)
+        self.builder = ImportRecordBuilder(kind: kind, mapping: mapping)
         self.stream = try openStream()
     }
 
@@ -130,7 +151,7 @@ public final class ImportReader {
     ///   cannot be read.
     public func validateAll(maxReported: Int = 100) throws -> ImportValidationReport {
         let stream = try openStream()
-        var builder = ImportRecordBuilder(kind: kind, mapping: mapping, sourceName: sourceName)
+        var builder = ImportRecordBuilder(kind: kind, mapping: mapping)
         var errors: [ImportError] = []
         var errorCount = 0
         var validCount = 0
@@ -161,11 +182,12 @@ public final class ImportReader {
         switch format {
         case .jsonLines:
             return RowStream(
-                jsonLines: JSONLinesReader(source: source), kind: kind, mapping: mapping)
+                jsonLines: JSONLinesReader(source: source, limits: limits), kind: kind,
+                mapping: mapping)
         case .csv:
             return try RowStream(
-                csv: CSVReader(source: source, delimiter: csvDelimiter), kind: kind,
-                mapping: mapping)
+                csv: CSVReader(source: source, delimiter: csvDelimiter, limits: limits),
+                kind: kind, mapping: mapping)
         }
     }
 }
@@ -200,6 +222,19 @@ final class RowStream {
                 ImportError(
                     .missingHeader, line: 1,
                     message: "the file is empty; expected a header row naming the columns"))
+            return
+        }
+        if csv.delimiter == UInt8(ascii: ","), headerRecord.fields.count == 1,
+            let other = [";", "\t", "|"].first(where: { headerRecord.fields[0].contains($0) })
+        {
+            let shown = other == "\t" ? "tab" : "'\(other)'"
+            let option = other == "\t" ? "--delimiter $'\\t'" : "--delimiter '\(other)'"
+            setupErrors.append(
+                ImportError(
+                    .wrongDelimiter, line: headerRecord.line,
+                    message:
+                        "the header has no comma but is separated by \(shown); give the delimiter (\(option) with accord import), or every row is read as one column"
+                ))
             return
         }
         header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }

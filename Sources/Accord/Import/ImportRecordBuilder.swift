@@ -5,13 +5,14 @@ import LeadModel
 struct ImportRecordBuilder {
     let kind: ImportKind
     let mapping: ImportMapping
-    let sourceName: String
     private var targets: [String: ImportTarget?] = [:]
+    /// Tells whether a row has anything identity resolution can match a person on; the
+    /// engine's own resolver decides who the person is.
+    private let identity = StandardIdentityResolver()
 
-    init(kind: ImportKind, mapping: ImportMapping, sourceName: String) {
+    init(kind: ImportKind, mapping: ImportMapping) {
         self.kind = kind
         self.mapping = mapping
-        self.sourceName = sourceName
     }
 
     /// The target of a column, cached; `nil` for ignored columns and targets the kind cannot
@@ -28,9 +29,7 @@ struct ImportRecordBuilder {
     mutating func build(_ row: ImportRow) -> (record: ImportRecord?, errors: [ImportError]) {
         var errors: [ImportError] = []
         var anyValue = false
-        let generatedID = LeadID(
-            ImportReader.generatedIDPrefix + sourceName + ":" + String(row.line))
-        var lead = Lead(id: generatedID)
+        var lead = Lead(id: "")
         var explicitID = false
         var identityRejected = false
         var kindValue: String?
@@ -47,7 +46,26 @@ struct ImportRecordBuilder {
                 ImportError(.invalidValue, line: row.line, column: cell.path, message: message))
         }
 
+        var objectFields: Set<String> = []
         for cell in row.cells {
+            if let (field, target) = reservedParent(of: cell) {
+                if objectFields.insert(field).inserted {
+                    let expected = target.field == .occurredAt ? Self.expectedDate : "expected text"
+                    errors.append(
+                        ImportError(
+                            .invalidValue, line: row.line,
+                            column: "$" + JSONLinesReader.pathComponent(field),
+                            message: expected + ", found an object"))
+                    switch target.field {
+                    case .id, .lead(.email), .lead(.phone), .externalID: identityRejected = true
+                    case .kind: kindPath = "$" + JSONLinesReader.pathComponent(field)
+                    case .occurredAt: occurredAtPath = "$" + JSONLinesReader.pathComponent(field)
+                    default: break
+                    }
+                }
+                anyValue = true
+                continue
+            }
             guard let target = target(for: cell.name) else { continue }
             switch target.field {
             case .id:
@@ -100,6 +118,14 @@ struct ImportRecordBuilder {
 
         switch kind {
         case .leads:
+            if !explicitID, !identityRejected, identity.keys(for: lead).isEmpty {
+                errors.append(
+                    ImportError(
+                        .missingField, line: row.line, column: Self.path("email", row),
+                        message:
+                            "expected an email, a phone with its area code, external:<system> or id value to identify the person; the row has none"
+                    ))
+            }
             return (errors.isEmpty ? .lead(lead) : nil, errors)
         case .signals:
             let invalidColumns = Set(errors.compactMap(\.column))
@@ -123,8 +149,7 @@ struct ImportRecordBuilder {
                             "expected when the signal happened, such as 2026-11-23T10:00:00Z; it is missing"
                     ))
             }
-            let identified =
-                explicitID || lead.email != nil || lead.phone != nil || !lead.externalIDs.isEmpty
+            let identified = explicitID || !identity.keys(for: lead).isEmpty
             if !identified, !identityRejected {
                 errors.append(
                     ImportError(
@@ -136,10 +161,54 @@ struct ImportRecordBuilder {
             guard errors.isEmpty, let kindValue, let occurredAt else { return (nil, errors) }
             let person = Lead(
                 id: lead.id, email: lead.email, phone: lead.phone, externalIDs: lead.externalIDs)
-            let signal = Signal(
+            var signal = Signal(
                 kind: SignalKind(kindValue), occurredAt: occurredAt, source: signalSource,
                 campaign: signalCampaign, properties: properties, idempotencyKey: idempotencyKey)
+            if idempotencyKey == nil { signal.idempotencyKey = derivedKey(of: signal, from: person) }
             return (.signal(SignalRow(person: person, signal: signal)), [])
+        }
+    }
+
+    /// The idempotency key of a signal row that has no key column: `import:` and a digest of
+    /// the row's content, so the same row imported again is recognised whatever the file is
+    /// called and wherever the row stands, and rows that differ in anything recorded are
+    /// distinct signals.
+    ///
+    /// The content is the person's identity fields (the id, the email trimmed and lowercased,
+    /// the phone's digits, the external ids), the kind, the instant, the source, the campaign
+    /// and the properties. The person's fields are normalised no further than every identity
+    /// resolution agrees on, so two people the engine tells apart never share a key.
+    func derivedKey(of signal: Signal, from person: Lead) -> String {
+        var parts = ["signal-row-v1", "id=" + person.id.rawValue]
+        parts.append("email=" + (person.email?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""))
+        parts.append("phone=" + String((person.phone ?? "").filter { $0.isASCII && ($0.isNumber || $0 == "+") }))
+        parts += person.externalIDs.map {
+            "external:" + $0.system.lowercased() + "=" + $0.value.trimmingCharacters(in: .whitespaces)
+        }.sorted()
+        parts.append("kind=" + signal.kind.rawValue)
+        parts.append("at=" + String(signal.occurredAt.timeIntervalSince1970))
+        parts.append("source=" + (signal.source ?? ""))
+        parts.append("campaign=" + (signal.campaign ?? ""))
+        for (name, value) in signal.properties.sorted(by: { $0.key < $1.key }) {
+            parts.append("property:" + name + "=" + String(describing: value))
+        }
+        // Length-prefixed, so no choice of values makes two different rows read the same.
+        let canonical = parts.map { "\($0.utf8.count):\($0)" }.joined()
+        return Self.derivedKeyPrefix + String(SHA256.hex(Array(canonical.utf8)).prefix(40))
+    }
+
+    /// The prefix of idempotency keys derived from a signal row's content.
+    static let derivedKeyPrefix = "import:"
+
+    /// For a JSON cell flattened out of an object (`idempotencyKey.a`), the top-level key when
+    /// that key maps to a field that must be text or a date, not an object; `nil` otherwise.
+    private mutating func reservedParent(of cell: ImportRow.Cell) -> (String, ImportTarget)? {
+        guard cell.path.hasPrefix("$"), let dot = cell.name.firstIndex(of: ".") else { return nil }
+        let parent = String(cell.name[..<dot])
+        guard let target = target(for: parent) else { return nil }
+        switch target.field {
+        case .attribute, .property, .ignored: return nil
+        default: return (parent, target)
         }
     }
 

@@ -10,10 +10,16 @@ import Foundation
 /// Blank lines are skipped; CRLF line ends and a UTF-8 byte order mark are accepted.
 ///
 /// A bad line is reported with its line number and the reader carries on with the next line,
-/// so a validator can collect every problem.
+/// so a validator can collect every problem. A key written twice in one object is a bad line
+/// (``ImportError/Code/duplicateKey``, with the key's JSON path): JSON readers disagree on
+/// which value wins, so neither is taken. A line, string value or key count over the
+/// ``ImportLimits`` is a bad line too (``ImportError/Code/limitExceeded``); the bytes of an
+/// overlong line are not kept.
 ///
 /// A reader is an iterator with a position: it is not `Sendable`; use it from one task.
 public final class JSONLinesReader {
+    /// The largest line, string value and key count this reader accepts.
+    public let limits: ImportLimits
     private let source: ByteChunkSource
     private var line = 0
     private let decoder = JSONDecoder()
@@ -23,10 +29,13 @@ public final class JSONLinesReader {
     /// - Parameters:
     ///   - url: The file to read.
     ///   - chunkSize: How many bytes to read at a time.
+    ///   - limits: The largest line, string value and key count accepted.
     /// - Throws: ``ImportError`` with code ``ImportError/Code/unreadableFile`` when the file cannot
     ///   be opened.
-    public convenience init(url: URL, chunkSize: Int = 64 * 1024) throws {
-        self.init(source: try ByteChunkSource(url: url, chunkSize: chunkSize))
+    public convenience init(
+        url: URL, chunkSize: Int = 64 * 1024, limits: ImportLimits = .standard
+    ) throws {
+        self.init(source: try ByteChunkSource(url: url, chunkSize: chunkSize), limits: limits)
     }
 
     /// Reads JSON Lines from an open file handle, from its current offset. The handle stays open.
@@ -34,30 +43,45 @@ public final class JSONLinesReader {
     /// - Parameters:
     ///   - fileHandle: The handle to read from.
     ///   - chunkSize: How many bytes to read at a time.
-    public convenience init(fileHandle: FileHandle, chunkSize: Int = 64 * 1024) {
+    ///   - limits: The largest line, string value and key count accepted.
+    public convenience init(
+        fileHandle: FileHandle, chunkSize: Int = 64 * 1024, limits: ImportLimits = .standard
+    ) {
         self.init(
-            source: ByteChunkSource(handle: fileHandle, ownsHandle: false, chunkSize: chunkSize))
+            source: ByteChunkSource(handle: fileHandle, ownsHandle: false, chunkSize: chunkSize),
+            limits: limits)
     }
 
     /// Reads JSON Lines from bytes in memory.
     ///
-    /// - Parameter data: The text, UTF-8.
-    public convenience init(data: Data) {
-        self.init(source: ByteChunkSource(data: data, chunkSize: 64 * 1024))
+    /// - Parameters:
+    ///   - data: The text, UTF-8.
+    ///   - limits: The largest line, string value and key count accepted.
+    public convenience init(data: Data, limits: ImportLimits = .standard) {
+        self.init(source: ByteChunkSource(data: data, chunkSize: 64 * 1024), limits: limits)
     }
 
-    init(source: ByteChunkSource) {
+    init(source: ByteChunkSource, limits: ImportLimits = .standard) {
         self.source = source
+        self.limits = limits
     }
 
     /// Reads the next non-blank line as a row.
     ///
     /// - Returns: The row, or `nil` at the end of the input.
     /// - Throws: ``ImportError`` with code ``ImportError/Code/invalidJSON`` (not JSON, or not an
-    ///   object) or ``ImportError/Code/invalidEncoding``, naming the line; the next call reads
-    ///   the following line. ``ImportError/Code/unreadableFile`` when reading fails.
+    ///   object), ``ImportError/Code/invalidEncoding``, ``ImportError/Code/duplicateKey`` or
+    ///   ``ImportError/Code/limitExceeded``, naming the line; the next call reads the following
+    ///   line. ``ImportError/Code/unreadableFile`` when reading fails.
     public func next() throws -> ImportRow? {
-        while let bytes = try nextLine() {
+        while let (bytes, complete) = try nextLine() {
+            guard complete else {
+                throw ImportError(
+                    .limitExceeded, line: line, column: "$",
+                    message:
+                        "the line is longer than \(limits.maxRowBytes) bytes (the limit on row size); check the file, or raise the limit if it is right"
+                )
+            }
             guard bytes.contains(where: { !Self.isJSONWhitespace($0) }) else { continue }
             let value: JSONValue
             do {
@@ -77,27 +101,62 @@ public final class JSONLinesReader {
                         "expected a JSON object such as {\"email\": …}, found \(Self.describe(value))"
                 )
             }
+            if let path = JSONDuplicateKeys.firstPath(in: bytes) {
+                throw ImportError(
+                    .duplicateKey, line: line, column: path,
+                    message: "this key appears twice in the same object; keep one of them")
+            }
             var cells: [ImportRow.Cell] = []
             Self.flatten(object, name: "", path: "$", into: &cells)
+            try checkLimits(cells)
             return ImportRow(line: line, cells: cells)
         }
         return nil
     }
 
-    /// The next physical line without its line break, or `nil` at the end.
-    private func nextLine() throws -> [UInt8]? {
+    private func checkLimits(_ cells: [ImportRow.Cell]) throws {
+        if cells.count > limits.maxColumns {
+            throw ImportError(
+                .limitExceeded, line: line, column: "$",
+                message:
+                    "the object has \(cells.count) values, more than \(limits.maxColumns) (the limit on columns)"
+            )
+        }
+        for cell in cells {
+            let size: Int
+            switch cell.value {
+            case .string(let text), .text(let text): size = text.utf8.count
+            case .list(let texts): size = texts.reduce(0) { $0 + $1.utf8.count }
+            default: continue
+            }
+            if size > limits.maxFieldBytes {
+                throw ImportError(
+                    .limitExceeded, line: line, column: cell.path,
+                    message:
+                        "the value is longer than \(limits.maxFieldBytes) bytes (the limit on field size)")
+            }
+        }
+    }
+
+    /// The next physical line without its line break, and whether it is whole (not cut at
+    /// ``ImportLimits/maxRowBytes``); `nil` at the end.
+    private func nextLine() throws -> ([UInt8], Bool)? {
         var bytes: [UInt8] = []
         var sawAnything = false
+        var complete = true
+        // A BOM and a CR before the line feed do not count towards the limit.
+        let limit = min(limits.maxRowBytes, Int.max - 4) + 4
         while let byte = try source.next() {
             sawAnything = true
             if byte == UInt8(ascii: "\n") { break }
-            bytes.append(byte)
+            if bytes.count < limit { bytes.append(byte) } else { complete = false }
         }
         guard sawAnything else { return nil }
         line += 1
         if line == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-        return bytes
+        if bytes.count > limits.maxRowBytes { complete = false }
+        return (bytes, complete)
     }
 
     private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
@@ -183,7 +242,8 @@ public final class JSONLinesReader {
         }
     }
 
-    private static func pathComponent(_ key: String) -> String {
+    /// The JSON path component of `key`: `.key`, or `["odd key"]` when it is not an identifier.
+    static func pathComponent(_ key: String) -> String {
         let isIdentifier =
             !key.isEmpty
             && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }

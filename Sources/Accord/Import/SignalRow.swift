@@ -4,9 +4,7 @@ import LeadModel
 ///
 /// ``person`` holds only what identifies the person — `email`, `phone`, external ids, and
 /// ``LeadModel/Lead/id`` when the file names the lead directly — for the engine to resolve with
-/// its ``LeadModel/IdentityResolver``. When the file gives no id, ``LeadModel/Lead/id`` is a
-/// generated `import:<file>:<line>` id (see ``ImportReader/generatedIDPrefix``) that the engine
-/// should not treat as a real lead id.
+/// its ``LeadModel/IdentityResolver``. When the file gives no id, ``LeadModel/Lead/id`` is empty.
 public struct SignalRow: Hashable, Sendable {
     /// The person's identity fields, for identity resolution.
     public var person: Lead

@@ -21,6 +21,16 @@ extension CommandDefinition {
             as Prospecting or Closed Won — --status-map for others, --status for one status — created \
             and close dates, reason), matched to leads by email or lead id; such a lead moves along the stage graph \
             to opportunity, won or lost, and importing the same file again changes nothing.
+
+            Identity comes from each row's content, never from the file's name or the row's \
+            position: a lead row is the person its id column (when mapped), email, phone or \
+            external ids name, and a lead row with none of these is an error. A signal row's \
+            idempotency key is its idempotencyKey column, or else a digest of the row (person, \
+            kind, occurredAt, source, campaign, properties), so the same rows imported again, \
+            under any file name and in any order, record nothing. A CSV header with no comma but \
+            a ';', tab or '|' is refused: pass --delimiter. Limits (defaults): a field of \
+            --max-field-bytes (1048576), --max-columns (2000) columns or keys, and a row of \
+            --max-row-bytes (4194304); a record over a limit is reported by line and skipped.
             """,
         positionals: [PositionalSpec(name: "FILE", help: "a .csv, .jsonl or .ndjson file")],
         options: [
@@ -30,6 +40,9 @@ extension CommandDefinition {
             .value("map-file", "FILE", "column mapping as a JSON file {\"Column\": \"target\", …}"),
             .value("delimiter", "CHAR", "CSV field separator (default ,)"),
             .value("batch", "N", "rows per append (default 1000)"),
+            .value("max-field-bytes", "N", "largest field in bytes (default 1048576)"),
+            .value("max-columns", "N", "most columns or JSON keys per row (default 2000)"),
+            .value("max-row-bytes", "N", "largest row or JSON line in bytes (default 4194304)"),
             .value("status-map", "WORD=STATUS,…", "opportunities: what the CRM's stage words mean (open|won|lost)"),
             .value("status", "open|won|lost", "opportunities: every row has this status (a file of won deals only)"),
             .flag("allow-skips", "opportunities: import the rows that can be, skipping the others"),
@@ -53,10 +66,11 @@ extension CommandDefinition {
         if arguments.has("allow-skips") { throw CLIError.usage("--allow-skips is for --kind opportunities") }
         let kind = try parseKind(arguments.value("kind"))
         let format = try arguments.value("format").map { text throws(CLIError) in
-            guard let format = ImportFormat(rawValue: text) else {
-                throw CLIError.usage("--format expects csv or jsonl, got '\(text)'")
+            switch text {
+            case "csv": return ImportFormat.csv
+            case "jsonl", "ndjson": return ImportFormat.jsonLines
+            default: throw CLIError.usage("--format expects csv, jsonl or ndjson, got '\(text)'")
             }
-            return format
         }
         if arguments.value("map") != nil, arguments.value("map-file") != nil {
             throw CLIError.usage("give --map or --map-file, not both")
@@ -74,10 +88,17 @@ extension CommandDefinition {
             throw CLIError.usage("--delimiter expects one character, got '\(delimiter)'")
         }
         let batchSize = try arguments.integer("batch", default: 1_000, range: 1...100_000)
+        let standard = ImportLimits.standard
+        let limits = ImportLimits(
+            maxFieldBytes: try arguments.integer(
+                "max-field-bytes", default: standard.maxFieldBytes, range: 1...1 << 30),
+            maxColumns: try arguments.integer("max-columns", default: standard.maxColumns, range: 1...1_000_000),
+            maxRowBytes: try arguments.integer("max-row-bytes", default: standard.maxRowBytes, range: 1...1 << 31))
 
         // The lock first: a second importer waits here, not after this one's validation pass.
         let journal = arguments.has("dry-run") ? nil : try await console.dataDirectory.openJournal()
-        let reader = try ImportReader(url: url, kind: kind, format: format, mapping: mapping, csvDelimiter: separator)
+        let reader = try ImportReader(
+            url: url, kind: kind, format: format, mapping: mapping, csvDelimiter: separator, limits: limits)
         let report = try reader.validateAll()
         guard report.isValid else {
             var details = report.errors.map(\.description)
@@ -110,9 +131,7 @@ extension CommandDefinition {
                     case .lead(let lead):
                         return .lead(lead)
                     case .signal(let row):
-                        var person = row.person
-                        if person.id.rawValue.hasPrefix(ImportReader.generatedIDPrefix) { person.id = "" }
-                        return .signal(row.signal, person: person)
+                        return .signal(row.signal, person: row.person)
                     }
                 }
                 summary.add(try await engine.ingest(items, by: .integration("import:\(url.lastPathComponent)")))
@@ -139,8 +158,8 @@ extension CommandDefinition {
 
     static func parseKind(_ text: String?) throws(CLIError) -> ImportKind {
         switch text ?? "leads" {
-        case "leads", "lead": return .leads
-        case "signals", "signal": return .signals
+        case "leads": return .leads
+        case "signals": return .signals
         default: throw CLIError.usage("--kind expects leads, signals or opportunities, got '\(text ?? "")'")
         }
     }

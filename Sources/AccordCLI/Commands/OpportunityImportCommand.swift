@@ -21,25 +21,32 @@ extension CommandDefinition {
             }
             statuses.constant = status
         }
+        // The lock first (a dry run plans through the engine too): a second importer waits here,
+        // not after this one's validation pass.
+        let journal = try await console.dataDirectory.openJournal()
         let rows: [OpportunityRow]
         do {
             var reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator)
             reader.statuses = statuses
             rows = try reader.rows()
         } catch let error as OpportunityImportError {
+            try? await journal.close()
             throw CLIError(
                 status: .usage,
                 message: "\(error.file) has \(error.errors.count) problem\(error.errors.count == 1 ? "" : "s")",
                 details: error.errors.map(\.description) + [
                     "nothing was imported; fix the rows and run the import again"
                 ])
+        } catch {
+            try? await journal.close()
+            throw error
         }
         // Every row is planned before anything is stored, so a dry run finds every problem the
         // import would, and an import that would skip rows stores nothing unless told to.
         let dryRun = arguments.has("dry-run")
         let allowSkips = arguments.has("allow-skips")
         let actor = EventActor.integration("import:\(url.lastPathComponent)")
-        let (summary, stored) = try await console.dataDirectory.withEngine { engine in
+        let (summary, stored) = try await console.dataDirectory.withEngine(on: journal) { engine in
             let plan = try await engine.importOpportunities(
                 rows, by: actor, from: url.lastPathComponent, dryRun: true)
             if dryRun || (!plan.skipped.isEmpty && !allowSkips) { return (plan, false) }

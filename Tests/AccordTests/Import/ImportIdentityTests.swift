@@ -1,0 +1,108 @@
+import Accord
+import Foundation
+import LeadModel
+import Testing
+
+/// Identity and idempotency of imported rows come from the rows' content, never from the file's
+/// name or the row's line.
+struct ImportIdentityTests {
+    private static func engine() async throws -> AlignmentEngine {
+        try await AlignmentEngine(
+            playbook: .unscored, store: InMemoryEventStore(), configuration: EngineConfiguration())
+    }
+
+    private static func ingest(
+        _ text: String, named name: String, kind: ImportKind = .leads, format: ImportFormat = .csv,
+        into engine: AlignmentEngine
+    ) async throws -> IngestSummary {
+        let reader = try ImportReader(data: Data(text.utf8), name: name, kind: kind, format: format)
+        var summary = IngestSummary()
+        while case let batch = try reader.nextBatch(max: 100), !batch.isEmpty {
+            let items = batch.map { entry -> IngestItem in
+                switch entry.record {
+                case .lead(let lead): return .lead(lead)
+                case .signal(let row): return .signal(row.signal, person: row.person)
+                }
+            }
+            summary.add(try await engine.ingest(items))
+        }
+        return summary
+    }
+
+    @Test func twoDifferentFilesWithTheSameNameImportEveryPerson() async throws {
+        let engine = try await Self.engine()
+        let week1 = "email,First Name\nana@acme.com,Ana\nbo@beta.io,Bo\ncy@gamma.org,Cy\n"
+        let week2 =
+            "email,First Name\ndi@delta.com,Di\ned@eps.io,Ed\nfa@zeta.org,Fa\ngu@eta.net,Gu\n"
+        let first = try await Self.ingest(week1, named: "leads.csv", into: engine)
+        let second = try await Self.ingest(week2, named: "leads.csv", into: engine)
+        #expect(first.created == 3)
+        #expect(second.created == 4)
+        #expect(second.matched == 0 && second.merged == 0)
+    }
+
+    @Test func reExportWithANewRowOnTopAddsOnlyThatPersonAndMergesNobody() async throws {
+        let engine = try await Self.engine()
+        let original = "email,First Name\nana@acme.com,Ana\nbo@beta.io,Bo\n"
+        let reExport = "email,First Name\nnew@delta.com,New\nana@acme.com,Ana\nbo@beta.io,Bo\n"
+        _ = try await Self.ingest(original, named: "leads.csv", into: engine)
+        let again = try await Self.ingest(reExport, named: "leads.csv", into: engine)
+        #expect(again.created == 1)
+        #expect(again.matched == 2)
+        #expect(again.merged == 0)
+    }
+
+    @Test(arguments: [ImportFormat.csv, .jsonLines])
+    func sameFileTwiceAddsNothing(format: ImportFormat) async throws {
+        let engine = try await Self.engine()
+        let text =
+            format == .csv
+            ? "email,phone\nana@acme.com,\n,+1 415 555 0100\n"
+            : "{\"email\":\"ana@acme.com\"}\n{\"phone\":\"+1 415 555 0100\"}\n"
+        let first = try await Self.ingest(text, named: "a", format: format, into: engine)
+        let second = try await Self.ingest(text, named: "b", format: format, into: engine)
+        #expect(first.created == 2)
+        #expect(second.created == 0 && second.merged == 0 && second.matched == 2)
+    }
+
+    @Test func leadRowWithoutIdentityIsARowError() throws {
+        let text = "First Name,Company,email\nAna,Acme,\nBo,Beta,bo@beta.io\nCy,Gamma,\n"
+        let reader = try ImportReader(data: Data(text.utf8), name: "l.csv", kind: .leads, format: .csv)
+        let report = try reader.validateAll()
+        #expect(report.errors.map(\.line) == [2, 4])
+        #expect(report.errors.map(\.code) == [.missingField, .missingField])
+        #expect(report.errors.first?.description.contains("identify the person") == true)
+        #expect(report.validRecordCount == 1)
+    }
+
+    @Test func leadRowsKeepTheirMappedIDAndOtherwiseLeaveItToTheEngine() throws {
+        let text = "id,email\nL-9,a@b.co\n,c@d.co\n"
+        let reader = try ImportReader(data: Data(text.utf8), name: "l.csv", kind: .leads, format: .csv)
+        let ids = try reader.nextBatch(max: 5).map { entry -> String in
+            guard case .lead(let lead) = entry.record else { return "?" }
+            return lead.id.rawValue
+        }
+        #expect(ids == ["L-9", ""])
+    }
+
+    @Test func signalsWithoutAKeyColumnAreRecordedOnceWhateverTheFileOrOrder() async throws {
+        let engine = try await Self.engine()
+        let rows = [
+            "ana@acme.com,webinar-attended,2026-11-20T10:00:00Z,/a",
+            "ana@acme.com,webinar-attended,2026-11-21T10:00:00Z,/a",
+            "ana@acme.com,pricing-page-visited,2026-11-20T10:00:00Z,/a",
+            "ana@acme.com,pricing-page-visited,2026-11-20T10:00:00Z,/b",
+            "bo@beta.io,webinar-attended,2026-11-20T10:00:00Z,/a",
+        ]
+        let header = "email,kind,occurredAt,Page\n"
+        let first = try await Self.ingest(
+            header + rows.joined(separator: "\n"), named: "s.csv", kind: .signals, into: engine)
+        #expect(first.signalsRecorded == 5)
+        let reordered = [" ANA@acme.com,webinar-attended,2026-11-20T10:00:00Z,/a"] + rows.reversed()
+        let again = try await Self.ingest(
+            header + reordered.joined(separator: "\n"), named: "other.csv", kind: .signals,
+            into: engine)
+        #expect(again.signalsRecorded == 0)
+        #expect(again.duplicateSignals == 6)
+    }
+}
