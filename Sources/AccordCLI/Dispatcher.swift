@@ -8,7 +8,8 @@ import LeadModel
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage,
-        .accountShow, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate, .feedbackCalibrate,
+        .accountShow, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate,
+        .feedbackCalibrate,
         .feedbackExportTraining, .backlogAdd, .backlogList, .backlogUpdate, .assign, .reps, .repsLeave, .routeExplain,
         .sla, .slaHealth, .slaPause, .slaResume,
         .rescore,
@@ -118,7 +119,7 @@ enum Dispatcher {
         case let error as EventStoreError:
             return CLIError(status: error.code == .directoryLocked ? .locked : .failure, message: error.description)
         default:
-            return CLIError(status: .failure, message: "\(error)")
+            return FileSystemErrorText.cliError(for: error) ?? CLIError(status: .failure, message: "\(error)")
         }
     }
 
