@@ -8,7 +8,7 @@ import LeadModel
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadTimeline, .leadExplain, .leadStage,
-        .accountShow, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate,
+        .accountShow, .erase, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate,
         .feedbackCalibrate,
         .feedbackExportTraining, .backlogAdd, .backlogList, .backlogUpdate, .assign, .reps, .repsLeave, .routeExplain,
         .sla, .slaHealth, .slaPause, .slaResume,
