@@ -50,7 +50,7 @@ extension CommandDefinition {
         }
         if let html, let page {
             try writeHTML(page, to: html)
-            FileHandle.standardError.write(Data("wrote \(html.path)\n".utf8))
+            FileHandle.standardError.write(Data("wrote \(arguments.value("html") ?? html.path)\n".utf8))
         }
         switch format {
         case "json": try console.printJSON(board)

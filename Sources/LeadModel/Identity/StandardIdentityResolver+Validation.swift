@@ -1,9 +1,12 @@
+import Foundation
+
 extension StandardIdentityResolver {
     /// Why `email` is not an email address a lead may carry, or `nil` when it is one.
     ///
     /// The one rule every entry point uses (the import, `accord capture`, `accord signal`):
     /// exactly one `@` with a non-empty local part, a domain with a dot that neither starts nor
-    /// ends with one, and no whitespace anywhere.
+    /// ends with one, and no whitespace inside. Surrounding whitespace is ignored, as
+    /// ``normalizedEmail(_:)`` ignores it.
     ///
     /// The reason never repeats the address, so it is safe to print or log.
     ///
@@ -11,6 +14,7 @@ extension StandardIdentityResolver {
     /// - Returns: What was expected, such as `"expected an email address such as name@example.com"`,
     ///   or `nil` when the address is acceptable.
     public static func emailProblem(_ email: String) -> String? {
+        let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         let acceptable =
             parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")

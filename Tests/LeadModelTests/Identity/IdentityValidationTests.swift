@@ -28,7 +28,7 @@ struct NonASCIIEmailTests {
 
 /// The shared rules every entry point checks emails and phones with.
 struct ContactValidationTests {
-    @Test(arguments: ["ana@acme.com", "Jürgen@Müller.DE", "a+b@x.io"])
+    @Test(arguments: ["ana@acme.com", "Jürgen@Müller.DE", "a+b@x.io", " ana@acme.com\n"])
     func acceptsEmailAddresses(_ email: String) {
         #expect(StandardIdentityResolver.emailProblem(email) == nil)
     }
