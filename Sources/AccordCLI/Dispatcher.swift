@@ -8,8 +8,8 @@ import LeadModel
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadList, .leadTimeline, .leadExplain,
-        .leadStage,
-        .accountShow, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate, .feedbackCalibrate,
+        .leadStage, .accountShow, .erase, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate,
+        .feedbackCalibrate,
         .feedbackExportTraining, .backlogAdd, .backlogList, .backlogUpdate, .assign, .reps, .repsLeave, .routeExplain,
         .sla, .slaHealth, .slaPause, .slaResume,
         .rescore,
@@ -124,7 +124,7 @@ enum Dispatcher {
         case let error as EventStoreError:
             return journalError(error)
         default:
-            return CLIError(status: .failure, message: "\(error)")
+            return FileSystemErrorText.cliError(for: error) ?? CLIError(status: .failure, message: "\(error)")
         }
     }
 

@@ -57,3 +57,32 @@ for target in event-codec snapshot import-csv import-jsonl; do
         || { tail -n 40 "$out/$target.log"; exit 1; }
     grep -E "^Done|new_units_added" "$out/$target.log"
 done
+
+# The playbook decoder (Playbook.decode, in the Accord module): SwiftPM builds Accord and the
+# modules it depends on with fuzzer and address-sanitizer instrumentation in a scratch directory
+# of its own, and the harness is linked against their objects. Seeded with the default playbook
+# `accord init` writes (and the demo's, when a demo ran above).
+echo "-- building the playbook fuzzer"
+fuzz_build=.build-fuzz
+swift build --target Accord --scratch-path "$fuzz_build" --sanitize=fuzzer --sanitize=address \
+    > "$out/playbook.build.log" 2>&1 || { tail -n 40 "$out/playbook.build.log"; exit 1; }
+bin="$(swift build --scratch-path "$fuzz_build" --show-bin-path)"
+objects=()
+for module in LeadModel Scoring Routing SLA Feedback Scoreboard Accord; do
+    objects+=("$bin/$module.build/"*.o)
+done
+swiftc -parse-as-library -g -sanitize=fuzzer,address -I "$bin/Modules" -I "$bin" \
+    Tests/Fuzz/PlaybookFuzz.swift "${objects[@]}" -o "$out/playbook" 2>> "$out/playbook.build.log" \
+    || { tail -n 40 "$out/playbook.build.log"; exit 1; }
+mkdir -p "$out/corpus/playbook" "$out/playbook-seed"
+rm -rf "$out/playbook-seed/data"
+swift run accord init --data "$out/playbook-seed/data" > /dev/null
+cp "$out/playbook-seed/data/playbook.json" "$out/corpus/playbook/default.json"
+if [ -n "${demo:-}" ] && [ -f "$demo/data/playbook.json" ]; then
+    cp "$demo/data/playbook.json" "$out/corpus/playbook/demo.json"
+fi
+echo "-- fuzzing playbook for ${seconds} s"
+SWIFT_BACKTRACE=enable=no "$out/playbook" "$out/corpus/playbook" -max_total_time="$seconds" \
+    -artifact_prefix="$out/crashes/playbook-" -print_final_stats=1 2> "$out/playbook.log" \
+    || { tail -n 40 "$out/playbook.log"; exit 1; }
+grep -E "^Done|new_units_added" "$out/playbook.log"

@@ -74,8 +74,8 @@ struct ImportRecordBuilder {
                 explicitID = true
             case .lead(let field):
                 guard let text = text(cell, fail: fail) else { continue }
-                if field == .email, !Self.looksLikeEmail(text) {
-                    fail(cell, "expected an email address such as name@example.com")
+                if field == .email, let problem = StandardIdentityResolver.emailProblem(text) {
+                    fail(cell, problem)
                     identityRejected = true
                     continue
                 }
@@ -302,13 +302,6 @@ struct ImportRecordBuilder {
             fail(cell, "expected a string, number, boolean, list or {\"date\": …}, found \(found)")
         }
         return nil
-    }
-
-    private static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
-            && !text.contains(where: \.isWhitespace)
     }
 
     private static func set(_ field: LeadField, _ text: String, on lead: inout Lead) {

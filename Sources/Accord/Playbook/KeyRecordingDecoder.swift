@@ -5,7 +5,8 @@ import Foundation
 /// engagement rule — instead of silently applying the default.
 ///
 /// Codable types ask for every key they know (with `decodeIfPresent` for optional ones), so
-/// "asked for" is "known". Used only after `JSONDecoder` accepted the document.
+/// "asked for" is "known". Used after `JSONDecoder` accepted the document, and to find where a
+/// document `JSONDecoder` refused without a path is wrong (a number out of its field's range).
 struct KeyRecordingDecoder: Decoder {
     /// Keys asked for and keys present, by JSON path (`$.scoring.engagement[0]`).
     final class Log {
@@ -72,9 +73,25 @@ struct KeyRecordingDecoder: Decoder {
         case .number(let number):
             if let number = number as? T { return number }
             if let converted = Self.number(number, as: type) { return converted }
+            if let problem = integerProblem(number, as: type) { throw problem(path) }
         default: break
         }
         return try T(from: decoder)
+    }
+
+    /// Why `number` cannot be a `type` when `type` is an integer type, as an error at a path;
+    /// `nil` for other types.
+    static func integerProblem<T>(_ number: Double, as type: T.Type) -> (([any CodingKey]) -> DecodingError)? {
+        guard let integer = type as? any FixedWidthInteger.Type else { return nil }
+        let message = integerMessage(number, integer)
+        return { path in DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: message)) }
+    }
+
+    private static func integerMessage<I: FixedWidthInteger>(_ number: Double, _ type: I.Type) -> String {
+        guard number.isFinite, number.rounded() == number else {
+            return "expected a whole number, found \(number)"
+        }
+        return "the number \(number) is out of range: expected a whole number from \(I.min) to \(I.max)"
     }
 
     private static func number<T>(_ number: Double, as type: T.Type) -> T? {
@@ -217,6 +234,7 @@ struct KeyRecordingDecoder: Decoder {
             case (.number(let number), is Double.Type): return number as! T
             case (.number(let number), _):
                 if let converted = KeyRecordingDecoder.number(number, as: type) { return converted }
+                if let problem = KeyRecordingDecoder.integerProblem(number, as: type) { throw problem(codingPath) }
             default: break
             }
             if type == Bool.self || type == String.self || type == Double.self {

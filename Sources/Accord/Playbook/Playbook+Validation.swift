@@ -149,8 +149,9 @@ extension Playbook {
     /// - Parameters:
     ///   - data: the JSON document.
     ///   - file: the file name to show in errors.
-    /// - Throws: ``PlaybookError`` listing each problem with its JSON path: malformed JSON, a
-    ///   missing or mistyped field, an unknown field at any depth, and every validation problem.
+    /// - Throws: ``PlaybookError`` listing each problem with its JSON path: malformed JSON, a key
+    ///   given twice in one object, a missing or mistyped field, a number out of its type's range,
+    ///   an unknown field at any depth, and every validation problem.
     public static func decode(from data: Data, file: String? = nil) throws(PlaybookError) -> Playbook {
         var issues: [PlaybookIssue] = []
         do {
@@ -167,6 +168,14 @@ extension Playbook {
                         hint: NameSuggestion.closest(to: key, among: knownKeys.sorted()).map { "did you mean '\($0)'?" }
                     ))
             }
+            // JSONSerialization and JSONDecoder keep one of two values given for a key without
+            // a word; the author meant one of them, so say which key and where.
+            for duplicate in JSONDuplicateKeyScanner.duplicates(in: data) {
+                issues.append(
+                    PlaybookIssue(
+                        path: duplicate.path, message: "\"\(duplicate.key)\" is given more than once in this object",
+                        hint: "keep one of the values"))
+            }
         } catch let error as PlaybookError {
             throw error
         } catch {
@@ -181,9 +190,8 @@ extension Playbook {
             // Decoding stops at the first bad value; decode each section alone so that one
             // mistyped value does not hide the problems of the other sections.
             let sectionIssues = decodingIssuesBySection(data)
-            throw PlaybookError(
-                file: file,
-                issues: issues + (sectionIssues.isEmpty ? [PlaybookIssue(decodingError: error)] : sectionIssues))
+            let whole = PlaybookIssue(decodingError: located(error, decoding: Playbook.self, from: data))
+            throw PlaybookError(file: file, issues: issues + (sectionIssues.isEmpty ? [whole] : sectionIssues))
         } catch {
             throw PlaybookError(file: file, issues: issues + [PlaybookIssue(path: "$", message: "\(error)")])
         }
@@ -200,11 +208,17 @@ extension Playbook {
         var issues: [PlaybookIssue] = []
         func check<Section: Decodable>(_ key: String, _ type: Section.Type) {
             guard let value = top[key] else { return }
+            let bytes: Data
             do {
-                let bytes = try JSONSerialization.data(withJSONObject: value, options: .fragmentsAllowed)
+                bytes = try JSONSerialization.data(withJSONObject: value, options: .fragmentsAllowed)
+            } catch {
+                issues.append(PlaybookIssue(path: "$.\(key)", message: "\(error)"))
+                return
+            }
+            do {
                 _ = try JSONDecoder().decode(Section.self, from: bytes)
             } catch let error as DecodingError {
-                var issue = PlaybookIssue(decodingError: error)
+                var issue = PlaybookIssue(decodingError: located(error, decoding: Section.self, from: bytes))
                 issue.path = "$.\(key)" + issue.path.dropFirst()
                 issues.append(issue)
             } catch {
@@ -228,6 +242,25 @@ extension Playbook {
         check("feedback", FeedbackPolicy.self)
         check("plugins", PluginsSection.self)
         return issues
+    }
+
+    /// `error` with the path and reason of the bad value when `JSONDecoder` gave neither.
+    ///
+    /// `JSONDecoder` refuses a number that does not fit its field (`"maxRecycles": 1e20`, or
+    /// `1.5` for a count) as "not valid JSON" at the document's root; decoding the same document
+    /// with ``KeyRecordingDecoder`` finds the value, its JSON path and the allowed range.
+    private static func located<T: Decodable>(_ error: DecodingError, decoding type: T.Type, from data: Data)
+        -> DecodingError
+    {
+        guard case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+            let value = try? JSONDecoder().decode(JSONValue.self, from: data)
+        else { return error }
+        do {
+            _ = try KeyRecordingDecoder.unknownKeys(decoding: type, from: value)
+        } catch let precise as DecodingError {
+            return precise
+        } catch {}
+        return error
     }
 
     /// Fields inside the sections that no part of the playbook reads (the top level is checked

@@ -20,6 +20,37 @@ struct ParsedArguments: Sendable {
         return positionals[index]
     }
 
+    /// An option naming one case of an enumeration, or `nil` when the option is absent.
+    ///
+    /// - Parameters:
+    ///   - name: The option's name, without `--`.
+    ///   - type: The enumeration; its cases' raw values are the allowed words.
+    /// - Returns: The case named, or `nil` when the option was not given.
+    /// - Throws: ``CLIError`` (usage) listing the allowed values when the word is not one of them.
+    func choice<Value: RawRepresentable<String> & CaseIterable>(_ name: String, as type: Value.Type = Value.self)
+        throws(CLIError) -> Value?
+    {
+        try value(name).map { text throws(CLIError) in try Self.choice(text, naming: "--\(name)", as: type) }
+    }
+
+    /// Reads `text` as one case of an enumeration, for an option or a positional argument.
+    ///
+    /// - Parameters:
+    ///   - text: The word given.
+    ///   - label: What the word was given for, as the user wrote it (`--kind`, `VERDICT`).
+    ///   - type: The enumeration.
+    /// - Returns: The case whose raw value is `text`.
+    /// - Throws: ``CLIError`` (usage) listing the allowed values.
+    static func choice<Value: RawRepresentable<String> & CaseIterable>(
+        _ text: String, naming label: String, as type: Value.Type = Value.self
+    ) throws(CLIError) -> Value {
+        guard let value = Value(rawValue: text) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw CLIError.usage("\(label) expects one of \(allowed), got '\(text)'")
+        }
+        return value
+    }
+
     /// An option parsed as an integer within bounds.
     func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws(CLIError) -> Int {
         guard let text = value(name) else { return fallback }
@@ -32,7 +63,9 @@ struct ParsedArguments: Sendable {
 
     /// Parses `arguments` against a command's options.
     ///
-    /// Accepts `--name value`, `--name=value`, flags, and `--` to end options.
+    /// Accepts `--name value`, `--name=value`, flags, and `--` to end options. A value never
+    /// begins with `--` when given as the next word (that word is an option, or `--`); such a
+    /// value is written `--name=--value`.
     /// - Throws: ``CLIError`` (usage) for an unknown option, a missing value, a repeated
     ///   non-repeatable option or too many positionals; unknown options get a suggestion.
     static func parse(_ arguments: [String], options: [OptionSpec], positionals: [PositionalSpec])
@@ -76,7 +109,15 @@ struct ParsedArguments: Sendable {
                 guard index < arguments.count else {
                     throw CLIError.usage("--\(name) needs a value (\(spec.valueName!))")
                 }
-                value = arguments[index]
+                // The next word is another option, not this one's value: `--email --lead L1` is a
+                // forgotten value, never the email "--lead".
+                let next = arguments[index]
+                guard !next.hasPrefix("--") else {
+                    throw CLIError.usage(
+                        "--\(name) needs a value (\(spec.valueName!)), found the option \(next) instead; "
+                            + "a value that begins with '--' is written --\(name)=VALUE")
+                }
+                value = next
                 index += 1
             }
             if !spec.repeatable, parsed.values[name] != nil {

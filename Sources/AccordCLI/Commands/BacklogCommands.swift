@@ -34,8 +34,9 @@ extension CommandDefinition {
                 BacklogProposal.proposals(from: facts, objections: playbook.feedback.objections), at: Date())
         } else {
             let title = try arguments.positional(0, "TITLE")
-            guard let text = arguments.value("kind"), let kind = BacklogItem.Kind(rawValue: text) else {
-                throw CLIError.usage("--kind expects routing, scoring, messaging, enablement or content")
+            guard let kind = try arguments.choice("kind", as: BacklogItem.Kind.self) else {
+                throw CLIError.usage(
+                    "--kind is required with TITLE: routing, scoring, messaging, enablement or content")
             }
             added = [try backlog.add(kind: kind, title: title, owner: arguments.value("owner"), at: Date())]
         }
@@ -61,16 +62,10 @@ extension CommandDefinition {
         _ = try console.dataDirectory.loadPlaybook()
         let backlog = try console.dataDirectory.backlogFile.load()
         var items = backlog.items
-        if let status = arguments.value("status") {
-            guard let wanted = BacklogItem.Status(rawValue: status) else {
-                throw CLIError.usage("--status expects open, in-progress, done or dropped, got '\(status)'")
-            }
+        if let wanted = try arguments.choice("status", as: BacklogItem.Status.self) {
             items = items.filter { $0.status == wanted }
         }
-        if let kind = arguments.value("kind") {
-            guard let wanted = BacklogItem.Kind(rawValue: kind) else {
-                throw CLIError.usage("--kind expects routing, scoring, messaging, enablement or content, got '\(kind)'")
-            }
+        if let wanted = try arguments.choice("kind", as: BacklogItem.Kind.self) {
             items = items.filter { $0.kind == wanted }
         }
         if console.json {
@@ -97,19 +92,8 @@ extension CommandDefinition {
         guard let id = Int(text.hasPrefix("#") ? String(text.dropFirst()) : text) else {
             throw CLIError.usage("ID is an item number such as 3, got '\(text)'")
         }
-        let status = try arguments.value("status").map { value throws(CLIError) in
-            guard let status = BacklogItem.Status(rawValue: value) else {
-                throw CLIError.usage("--status expects open, in-progress, done or dropped, got '\(value)'")
-            }
-            return status
-        }
-        let kind = try arguments.value("kind").map { value throws(CLIError) in
-            guard let kind = BacklogItem.Kind(rawValue: value) else {
-                throw CLIError.usage(
-                    "--kind expects routing, scoring, messaging, enablement or content, got '\(value)'")
-            }
-            return kind
-        }
+        let status = try arguments.choice("status", as: BacklogItem.Status.self)
+        let kind = try arguments.choice("kind", as: BacklogItem.Kind.self)
         guard status != nil || kind != nil || arguments.value("owner") != nil else {
             throw CLIError.usage("say what changes: --status, --owner or --kind")
         }

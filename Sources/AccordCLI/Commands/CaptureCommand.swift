@@ -38,6 +38,7 @@ extension CommandDefinition {
         else {
             throw CLIError.usage("a lead needs at least one of --email, --phone, --external or --id")
         }
+        try ValueParsing.checkContacts(of: person, identity: console.dataDirectory.loadPlaybook().identity)
         let result = try await console.dataDirectory.withEngine { engine in
             try await engine.capture(person, by: .integration("cli"))
         }

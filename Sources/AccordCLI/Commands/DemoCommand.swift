@@ -100,8 +100,9 @@ extension CommandDefinition {
             let (board, page) = try await engine.reportPage(demoQuery)
             return (await engine.journalPosition?.rawValue ?? 0, board, page)
         }
-        let reportPath = directory.root.appendingPathComponent("report.html").path
-        try CommandDefinition.writeHTML(page, to: reportPath)
+        let reportURL = directory.root.appendingPathComponent("report.html")
+        let reportPath = reportURL.path
+        try CommandDefinition.writeHTML(page, to: reportURL)
         let seconds = Date().timeIntervalSince(started)
         let bytes = directorySize(directory.journalURL)
         let output = DemoOutput(

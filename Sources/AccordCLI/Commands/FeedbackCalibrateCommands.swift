@@ -47,13 +47,10 @@ extension CommandDefinition {
         examples: ["accord feedback export-training training.csv"]
     ) { arguments, console in
         let path = try arguments.positional(0, "FILE")
+        let url = try console.dataDirectory.outputFile(path, label: "FILE")
         let facts = try await console.dataDirectory.withEngine { engine in try await engine.feedbackFacts() }
         let set = TrainingSet(facts)
-        do {
-            try Data(set.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CLIError(status: .failure, message: "cannot write \(path): \(error.localizedDescription)")
-        }
+        try Data(set.csv.utf8).write(to: url, options: .atomic)  // errors reach the user as sentences
         if console.json {
             try console.printJSON(TrainingExportOutput(file: path, rows: set.rows.count, columns: set.columns))
         } else {

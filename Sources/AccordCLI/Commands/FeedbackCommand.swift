@@ -56,8 +56,8 @@ extension CommandDefinition {
         }
         var disposition = Disposition(
             outcome: outcome, reasonCode: arguments.value("reason"), note: arguments.value("note"),
-            meetingQuality: try choice(arguments, "quality"), messageMatch: try choice(arguments, "match"),
-            nextAction: try choice(arguments, "next"), objections: arguments.all("objection"),
+            meetingQuality: try arguments.choice("quality"), messageMatch: try arguments.choice("match"),
+            nextAction: try arguments.choice("next"), objections: arguments.all("objection"),
             buyerSaid: arguments.value("buyer-said"), failedRules: arguments.all("rule"))
         let kinds = arguments.all("requalify-signal").map(SignalKind.init(rawValue:))
         let score = try arguments.value("requalify-score").map { text throws(CLIError) in
@@ -85,18 +85,6 @@ extension CommandDefinition {
                 console.print("  now \(state.stage); \(FeedbackPolicy.describe(trigger))")
             }
         }
-    }
-
-    /// Parses an option naming a case of `Value`.
-    private static func choice<Value: RawRepresentable<String> & CaseIterable>(
-        _ arguments: ParsedArguments, _ name: String
-    ) throws(CLIError) -> Value? {
-        guard let text = arguments.value(name) else { return nil }
-        guard let value = Value(rawValue: text) else {
-            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CLIError.usage("--\(name) expects one of \(allowed), got '\(text)'")
-        }
-        return value
     }
 
     private static func printTaxonomy(_ console: Console) throws {

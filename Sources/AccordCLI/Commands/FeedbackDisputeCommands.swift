@@ -46,9 +46,7 @@ extension CommandDefinition {
     ) { arguments, console in
         let id = LeadID(try arguments.positional(0, "LEAD"))
         let text = try arguments.positional(1, "VERDICT")
-        guard let verdict = DisputeResolution.Verdict(rawValue: text) else {
-            throw CLIError.usage("VERDICT is upheld or overturned, got '\(text)'")
-        }
+        let verdict = try ParsedArguments.choice(text, naming: "VERDICT", as: DisputeResolution.Verdict.self)
         let state = try await console.dataDirectory.withEngine { engine in
             try await engine.resolveDispute(
                 of: id, verdict, by: arguments.value("by") ?? "arbiter", note: arguments.value("note"))

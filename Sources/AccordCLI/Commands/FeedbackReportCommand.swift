@@ -31,11 +31,7 @@ extension CommandDefinition {
     }
 
     static func reportDimension(_ arguments: ParsedArguments) throws(CLIError) -> ReportDimension {
-        guard let text = arguments.value("by") else { return .campaign }
-        guard let dimension = ReportDimension(rawValue: text) else {
-            throw CLIError.usage("--by expects source, campaign, segment or angle, got '\(text)'")
-        }
-        return dimension
+        try arguments.choice("by") ?? .campaign
     }
 
     static func reportPeriod(_ arguments: ParsedArguments) throws(CLIError) -> ReportPeriod {

@@ -33,9 +33,12 @@ extension CommandDefinition {
             "accord model train --csv leads.csv --target Outcome --out model.json --json",
         ]
     ) { arguments, console in
-        let data = try await TrainingData.load(arguments, console)
         let name = arguments.value("name") ?? "conversion"
-        let url = arguments.value("out").map { URL(fileURLWithPath: $0) } ?? console.dataDirectory.modelURL(name)
+        let directory = console.dataDirectory
+        let url =
+            try arguments.value("out").map { path throws(CLIError) in try directory.outputFile(path, label: "--out") }
+            ?? directory.modelURL(name, label: "--name")
+        let data = try await TrainingData.load(arguments, console)
         let previous = try? LearnedModel.load(contentsOf: url)
         let options = TrainingOptions(classWeights: arguments.has("balanced") ? .balanced : .none)
         let model = try learning {
@@ -112,8 +115,8 @@ extension CommandDefinition {
             try await LeadReader(store: store).state(of: id)
         }
         let modelURL =
-            arguments.value("model").map { URL(fileURLWithPath: $0) }
-            ?? console.dataDirectory.modelURL("conversion")
+            try arguments.value("model").map { URL(fileURLWithPath: $0) }
+            ?? console.dataDirectory.modelURL("conversion", label: "--model")
         let model: LearnedModel? = try learning {
             if arguments.value("model") == nil, !FileManager.default.fileExists(atPath: modelURL.path) { return nil }
             return try LearnedModel.load(contentsOf: modelURL)
@@ -134,9 +137,12 @@ extension CommandDefinition {
 }
 
 extension DataDirectory {
-    /// Where `accord model train` saves a model called `name` by default.
-    func modelURL(_ name: String) -> URL {
-        root.appendingPathComponent("models").appendingPathComponent("\(name).json")
+    /// Where `accord model train` saves a model called `name` by default: `DATA/models/NAME.json`.
+    ///
+    /// - Throws: ``CLIError`` (usage) when `name` is not a plain file name (see
+    ///   ``namedFile(_:label:in:pathExtension:)``).
+    func modelURL(_ name: String, label: String) throws(CLIError) -> URL {
+        try namedFile(name, label: label, in: "models", pathExtension: "json")
     }
 }
 

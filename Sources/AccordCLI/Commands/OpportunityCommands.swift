@@ -84,8 +84,8 @@ extension CommandDefinition {
     ) { arguments, console in
         let lead = LeadID(try arguments.positional(0, "LEAD"))
         let id = try opportunityID(arguments)
-        guard let text = arguments.value("outcome"), let outcome = OpportunityOutcome(rawValue: text) else {
-            throw CLIError.usage("--outcome expects won or lost")
+        guard let outcome = try arguments.choice("outcome", as: OpportunityOutcome.self) else {
+            throw CLIError.usage("--outcome is required: won or lost")
         }
         let value = try amount(arguments, required: false)
         let closedAt = try arguments.value("closed-at").map { text throws(CLIError) in

@@ -210,12 +210,7 @@ extension DataDirectory {
 
     /// Where a proposed version is kept.
     func proposalURL(for version: String) throws -> URL {
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".-_"))
-        guard !version.isEmpty, version.unicodeScalars.allSatisfy(allowed.contains), !version.hasPrefix(".") else {
-            throw CLIError.usage(
-                "version '\(version)' cannot name a file; use letters, digits, '.', '-' and '_' (e.g. 2026.12.1)")
-        }
-        return playbooksURL.appendingPathComponent("\(version).json")
+        try namedFile(version, label: "version", in: "playbooks", pathExtension: "json")
     }
 }
 

@@ -40,7 +40,9 @@ extension CommandDefinition {
         guard ["table", "csv", "json"].contains(format) else {
             throw CLIError.usage("--format expects table, csv or json, got '\(format)'")
         }
-        let html = arguments.value("html")
+        let html = try arguments.value("html").map { path throws(CLIError) in
+            try console.dataDirectory.outputFile(path, label: "--html")
+        }
         let (board, page) = try await console.dataDirectory.withEngine { engine -> (Scoreboard, ReportPage?) in
             guard html != nil else { return (try await engine.scoreboard(query), nil) }
             let report = try await engine.reportPage(query)
@@ -48,7 +50,7 @@ extension CommandDefinition {
         }
         if let html, let page {
             try writeHTML(page, to: html)
-            FileHandle.standardError.write(Data("wrote \(html)\n".utf8))
+            FileHandle.standardError.write(Data("wrote \(arguments.value("html") ?? html.path)\n".utf8))
         }
         switch format {
         case "json": try console.printJSON(board)
@@ -58,13 +60,10 @@ extension CommandDefinition {
         }
     }
 
-    /// Writes the HTML report, atomically.
-    static func writeHTML(_ page: ReportPage, to path: String) throws {
-        do {
-            try Data(HTMLReport.render(page).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CLIError(status: .failure, message: "cannot write \(path): \(error.localizedDescription)")
-        }
+    /// Writes the HTML report, atomically; a file-system error reaches the user as a sentence
+    /// naming the path (see ``FileSystemErrorText``).
+    static func writeHTML(_ page: ReportPage, to url: URL) throws {
+        try Data(HTMLReport.render(page).utf8).write(to: url, options: .atomic)
     }
 
     /// The `--time-zone` option, else this machine's zone.
@@ -85,16 +84,8 @@ extension CommandDefinition {
         } catch {
             throw CLIError.usage(error.description)
         }
-        let viewText = arguments.value("view") ?? "cohort"
-        guard let view = ScoreboardView(rawValue: viewText) else {
-            throw CLIError.usage("--view expects cohort or activity, got '\(viewText)'")
-        }
-        let slice = try arguments.value("by").map { text throws(CLIError) in
-            guard let slice = SliceDimension(rawValue: text) else {
-                throw CLIError.usage("--by expects source, campaign, segment, owner or product, got '\(text)'")
-            }
-            return slice
-        }
+        let view = try arguments.choice("view") ?? ScoreboardView.cohort
+        let slice = try arguments.choice("by", as: SliceDimension.self)
         var spend: SpendTable?
         if let file = arguments.value("spend") {
             let url = URL(fileURLWithPath: file)

@@ -41,6 +41,7 @@ extension CommandDefinition {
         if leadOption == nil, person.email == nil, person.phone == nil, person.externalIDs.isEmpty {
             throw CLIError.usage("name the person with --lead, --email, --phone or --external")
         }
+        try ValueParsing.checkContacts(of: person, identity: console.dataDirectory.loadPlaybook().identity)
         let result = try await console.dataDirectory.withEngine { engine in
             if let leadOption {
                 return try await engine.record(signal, for: LeadID(leadOption), by: .integration("cli"))

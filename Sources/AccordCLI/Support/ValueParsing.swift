@@ -41,6 +41,20 @@ enum ValueParsing {
         throw CLIError.usage("--\(option) expects an ISO 8601 time such as 2026-11-23T10:00:00Z, got '\(text)'")
     }
 
+    /// Refuses an `--email` or `--phone` that is not one, with the rules the import uses
+    /// (``StandardIdentityResolver/emailProblem(_:)`` and the playbook's phone rules).
+    ///
+    /// The error names the option and what was expected, never the value (personal data).
+    static func checkContacts(of person: Lead, identity: StandardIdentityResolver.Configuration) throws(CLIError) {
+        if let email = person.email, let problem = StandardIdentityResolver.emailProblem(email) {
+            throw CLIError.usage("--email is not an email address: \(problem)")
+        }
+        if let phone = person.phone, let problem = StandardIdentityResolver(configuration: identity).phoneProblem(phone)
+        {
+            throw CLIError.usage("--phone is not a phone number: \(problem)")
+        }
+    }
+
     /// The person named by the common identity options.
     static func person(_ arguments: ParsedArguments) throws(CLIError) -> Lead {
         var lead = Lead(id: LeadID(arguments.value("id") ?? ""))
