@@ -102,6 +102,11 @@ public struct SLAMonitor: Sendable {
         case .slaEscalated(let escalation):
             // The recorded step is the first one of its kind from the clock's current step on.
             guard let slot = index[escalation.clockID], let record = records[Int(slot)], let policy else { return }
+            // Usually the step scheduled now; then the policy need not be asked again.
+            if record.phase >= 2, record.action?.rawValue == escalation.step {
+                advance(slot: slot, to: record.phase + 1)
+                return
+            }
             var step = max(record.phase - 2, 0)
             while step < Self.ladderSearchLimit, let due = policy.escalation(of: record.clock, step: step) {
                 if due.action.rawValue == escalation.step {
