@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Scoreboard", targets: ["Scoreboard"]),
         .library(name: "Accord", targets: ["Accord"]),
         .library(name: "EventStoreConformance", targets: ["EventStoreConformance"]),
+        .library(name: "PolicyConformance", targets: ["PolicyConformance"]),
         .executable(name: "accord", targets: ["AccordCLI"]),
         .executable(name: "accord-bench", targets: ["AccordBench"]),
     ],
@@ -28,6 +29,10 @@ let package = Package(
             dependencies: ["LeadModel", "Scoring", "Routing", "SLA", "Feedback", "Scoreboard"]
         ),
         .target(name: "EventStoreConformance", dependencies: ["LeadModel"]),
+        .target(
+            name: "PolicyConformance",
+            dependencies: ["Accord", "EventStoreConformance", "LeadModel", "Routing", "SLA"]
+        ),
         .executableTarget(name: "AccordCLI", dependencies: ["Accord"]),
         .executableTarget(name: "AccordBench", dependencies: ["Accord"]),
         .executableTarget(name: "AccordCrashWriter", dependencies: ["LeadModel"]),
@@ -40,7 +45,10 @@ let package = Package(
         .testTarget(name: "SLATests", dependencies: ["SLA"]),
         .testTarget(name: "FeedbackTests", dependencies: ["Feedback"]),
         .testTarget(name: "ScoreboardTests", dependencies: ["Scoreboard"]),
-        .testTarget(name: "AccordTests", dependencies: ["Accord", "EventStoreConformance", "Scoreboard"]),
+        .testTarget(
+            name: "AccordTests",
+            dependencies: ["Accord", "EventStoreConformance", "PolicyConformance", "Scoreboard"]
+        ),
         .testTarget(name: "AccordCLITests", dependencies: ["Accord", "AccordCLI"]),
     ]
 )

@@ -56,8 +56,24 @@ public struct ConformanceCheck: Sendable, Identifiable, CustomStringConvertible 
     ///   including when it throws an error the contract does not allow there.
     @discardableResult
     public func run(_ store: any EventStore) async throws(ConformanceViolation) -> Outcome {
+        try await Self.outcome(of: name, unexpected: "the store does not fail unexpectedly") { try await body(store) }
+    }
+
+    /// Runs the body of a check called `name`: a ``ConformanceViolation`` it throws is named
+    /// after the check, ``notApplicable(_:)`` becomes ``Outcome/notApplicable(_:)``, and any other
+    /// error breaks the requirement `unexpected`.
+    ///
+    /// - Parameters:
+    ///   - name: the check's name.
+    ///   - unexpected: the requirement an unexpected error breaks.
+    ///   - body: the check.
+    /// - Returns: ``Outcome/passed`` or ``Outcome/notApplicable(_:)``.
+    /// - Throws: ``ConformanceViolation`` naming the check.
+    package static func outcome(
+        of name: String, unexpected: String, _ body: () async throws -> Void
+    ) async throws(ConformanceViolation) -> Outcome {
         do {
-            try await body(store)
+            try await body()
             return .passed
         } catch let violation as ConformanceViolation {
             var named = violation
@@ -67,8 +83,8 @@ public struct ConformanceCheck: Sendable, Identifiable, CustomStringConvertible 
             return .notApplicable(skip.reason)
         } catch {
             throw ConformanceViolation(
-                check: name, requirement: "the store does not fail unexpectedly",
-                expected: "no error", observed: "\(type(of: error)): \(error)")
+                check: name, requirement: unexpected, expected: "no error",
+                observed: "\(type(of: error)): \(error)")
         }
     }
 

@@ -30,6 +30,34 @@ public struct ConformanceReport: Hashable, Sendable, CustomStringConvertible {
         self.results = results
     }
 
+    /// Runs checks one after another.
+    ///
+    /// - Parameters:
+    ///   - checks: the checks, in order.
+    ///   - name: a check's name.
+    ///   - run: runs one check.
+    /// - Returns: one result per check; a failed check does not stop the others.
+    /// - Throws: `CancellationError` when the task is cancelled between checks.
+    package static func running<Check>(
+        _ checks: [Check], name: (Check) -> String,
+        _ run: (Check) async throws(ConformanceViolation) -> ConformanceCheck.Outcome
+    ) async throws -> ConformanceReport {
+        var results: [Result] = []
+        for check in checks {
+            try Task.checkCancellation()
+            do {
+                switch try await run(check) {
+                case .passed: results.append(Result(check: name(check), outcome: .passed))
+                case .notApplicable(let reason):
+                    results.append(Result(check: name(check), outcome: .notApplicable(reason)))
+                }
+            } catch {
+                results.append(Result(check: name(check), outcome: .failed(error)))
+            }
+        }
+        return ConformanceReport(results: results)
+    }
+
     /// Every violation found, one per failed check.
     public var violations: [ConformanceViolation] {
         results.compactMap {

@@ -1,9 +1,10 @@
 import LeadModel
 
-/// One broken promise of the ``LeadModel/EventStore`` contract, found by a ``ConformanceCheck``.
+/// One broken promise of the ``LeadModel/EventStore`` contract, found by a ``ConformanceCheck``
+/// (or of the SLA policy and router contracts, found by the `PolicyConformance` kit).
 ///
 /// It says which check found it, which requirement of the contract was broken, what the contract
-/// expected and what the store did instead. Descriptions show event kinds, leads and positions,
+/// expected and what the store (or policy) did instead. Descriptions show event kinds, leads and positions,
 /// never whole payloads.
 public struct ConformanceViolation: Error, Hashable, Sendable, CustomStringConvertible {
     /// The name of the check that found the violation.
@@ -35,15 +36,22 @@ public struct ConformanceViolation: Error, Hashable, Sendable, CustomStringConve
     }
 }
 
-/// The error ``EventStoreConformance/runAll()`` throws when any check fails: every violation,
-/// one per failed check.
+/// The error ``EventStoreConformance/runAll()`` (and the `PolicyConformance` kit's `runAll()`)
+/// throws when any check fails: every violation, one per failed check.
 public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// One violation per failed check, in the order the checks ran.
     public var violations: [ConformanceViolation]
+    /// The suite that ran the checks, such as `EventStore`.
+    public var suite: String
 
     /// Creates a failure listing `violations`.
-    public init(violations: [ConformanceViolation]) {
+    ///
+    /// - Parameters:
+    ///   - violations: one violation per failed check.
+    ///   - suite: the suite that ran the checks.
+    public init(violations: [ConformanceViolation], suite: String = "EventStore") {
         self.violations = violations
+        self.suite = suite
     }
 
     /// The names of the failed checks.
@@ -51,7 +59,7 @@ public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvert
 
     public var description: String {
         let lines = violations.map { "  - \($0)" }
-        return "\(violations.count) EventStore conformance check(s) failed:\n"
+        return "\(violations.count) \(suite) conformance check(s) failed:\n"
             + lines.joined(separator: "\n")
     }
 }

@@ -57,22 +57,9 @@ public struct EventStoreConformance: Sendable {
     /// - Returns: one result per check; a failed check does not stop the others.
     /// - Throws: `CancellationError` when the task is cancelled between checks.
     public func run() async throws -> ConformanceReport {
-        var results: [ConformanceReport.Result] = []
-        for check in checks {
-            try Task.checkCancellation()
-            do {
-                let outcome = try await check.run(using: makeStore)
-                switch outcome {
-                case .passed:
-                    results.append(.init(check: check.name, outcome: .passed))
-                case .notApplicable(let reason):
-                    results.append(.init(check: check.name, outcome: .notApplicable(reason)))
-                }
-            } catch {
-                results.append(.init(check: check.name, outcome: .failed(error)))
-            }
+        try await ConformanceReport.running(checks, name: \.name) { check throws(ConformanceViolation) in
+            try await check.run(using: makeStore)
         }
-        return ConformanceReport(results: results)
     }
 
     /// Runs every check and throws if any failed.

@@ -1,9 +1,10 @@
 import LeadModel
 
-/// The assertions the checks are written with. Each throws a ``ConformanceViolation``.
-enum Expect {
+/// The assertions the checks are written with (here and in the `PolicyConformance` kit). Each
+/// throws a ``ConformanceViolation``.
+package enum Expect {
     /// Fails unless `condition` holds.
-    static func that(
+    package static func that(
         _ condition: Bool, _ requirement: String, expected: @autoclosure () -> String,
         observed: @autoclosure () -> String
     ) throws(ConformanceViolation) {
@@ -13,7 +14,7 @@ enum Expect {
     }
 
     /// Fails unless `observed == expected`.
-    static func equal<T: Equatable>(_ observed: T, _ expected: T, _ requirement: String)
+    package static func equal<T: Equatable>(_ observed: T, _ expected: T, _ requirement: String)
         throws(ConformanceViolation)
     {
         try that(

@@ -32,3 +32,41 @@ struct LeadRouterTests {
         #expect(router.route(input(country: "US"))?.owner == .queue("unassigned"))
     }
 }
+
+/// The rep-status hook: `nil` by default, a chain answers with its parts'.
+struct RepStatusHookTests {
+    struct Reps: LeadRouter {
+        var reps: [String]
+        func route(_ input: RoutingInput) -> RoutingDecision? { nil }
+        func repStatuses(ledger: RoutingLedger, at now: Date) -> [RepStatus]? {
+            reps.map {
+                RepStatus(
+                    rep: $0, openLeads: ledger.openLeads(of: $0), maxOpen: nil, newToday: 0, maxNewPerDay: nil,
+                    unavailable: nil)
+            }
+        }
+    }
+
+    @Test func aRouterWithoutTheHookReportsNoStatuses() {
+        #expect(LeadRouterTests.Pool().repStatuses(ledger: RoutingLedger(), at: .now) == nil)
+    }
+
+    @Test(
+        arguments: [
+            ([["a", "b"], ["b", "c"]], ["a", "b", "c"] as [String]?),
+            ([["a"], nil], ["a"]),
+            ([nil, ["c"]], ["c"]),
+            ([nil, nil], nil),
+        ] as [([[String]?], [String]?)])
+    func aChainListsItsPartsRepsFirstAnswerWinning(_ parts: [[String]?], _ expected: [String]?) {
+        func router(_ reps: [String]?) -> any LeadRouter {
+            reps.map { Reps(reps: $0) as any LeadRouter } ?? LeadRouterTests.Pool()
+        }
+        let chained = chain(router(parts[0]), router(parts[1]))
+        #expect(chained.repStatuses(ledger: RoutingLedger(), at: .now)?.map(\.rep) == expected)
+    }
+
+    private func chain(_ first: some LeadRouter, _ second: some LeadRouter) -> some LeadRouter {
+        first.then(second)
+    }
+}

@@ -72,10 +72,11 @@ extension AlignmentEngine {
         return clocks
     }
 
-    /// Each rep's load, caps and availability now, when the router is the playbook's rule router.
+    /// Each rep's load, caps and availability now, as the router reports them
+    /// (``Routing/LeadRouter/repStatuses(ledger:at:)``): every rep of the playbook's rules for the
+    /// rule router; `nil` without a router or when the router does not track reps.
     public func repStatuses() -> [RepStatus]? {
-        guard let router = router as? RuleRouter else { return nil }
-        return router.statuses(ledger: routingLedger, at: configuration.now())
+        router?.repStatuses(ledger: routingLedger, at: configuration.now())
     }
 }
 

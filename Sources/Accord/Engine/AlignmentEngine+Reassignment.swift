@@ -118,8 +118,9 @@ extension AlignmentEngine {
     }
 
     /// After a reassignment: each running clock (and each of `extra`) restarts for the new owner
-    /// when its tier says `restart`, and keeps its deadline when it says `keep`. A lead that had
-    /// no clock at all gets one, as on a first assignment.
+    /// when the policy says so (``SLA/SLAPolicy/reassigned(_:input:)``: the tier's `restart`), and
+    /// keeps its deadline otherwise. A lead that had no clock at all gets one, as on a first
+    /// assignment.
     func carryClocks(_ id: LeadID, from before: LeadState, extra: [SLAClock], in planner: inout Planner) {
         var clocks = before.openClocks.values.sorted { $0.id.rawValue < $1.id.rawValue }
         for clock in extra where before.openClocks[clock.id] == nil { clocks.append(clock) }
@@ -127,7 +128,7 @@ extension AlignmentEngine {
             if before.breachedClocks.isEmpty { startClock(id, in: &planner) }
             return
         }
-        guard let policy = slaPolicy as? TieredSLAPolicy, let after = planner.state(id) else { return }
+        guard let policy = slaPolicy, let after = planner.state(id) else { return }
         let tier = after.lead.attributes[Self.tierAttribute]?.text
         // A disposition deadline stays with the lead: the verdict is owed whoever owns it.
         for clock in clocks where !clock.id.isDisposition {

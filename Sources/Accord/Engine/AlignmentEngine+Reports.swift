@@ -18,7 +18,7 @@ extension AlignmentEngine {
     /// - Returns: the report.
     /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
     public func slaHealth(from: Date, to: Date) async throws -> SLAHealth {
-        var report = SLAHealthReport(policy: slaPolicy as? TieredSLAPolicy)
+        var report = SLAHealthReport(policy: slaPolicy)
         for try await event in store.events(from: .start, pageSize: 8192) { report.apply(event) }
         return report.health(from: from, to: to, now: configuration.now())
     }

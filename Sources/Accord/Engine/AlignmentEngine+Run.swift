@@ -42,7 +42,8 @@ extension AlignmentEngine {
     /// - Parameter clock: the clock.
     public func pausedSince(_ clock: SLAClockID) -> Date? { monitor.pausedSince(clock) }
 
-    /// Pauses a lead's running response clocks whose tier allows it (``SLA/SLATier/pauseAllowed``):
+    /// Pauses a lead's running response clocks when the SLA policy allows it
+    /// (``SLA/SLAPolicy/checkPause(_:)``; for the playbook's tiers, ``SLA/SLATier/pauseAllowed``):
     /// waiting on the prospect to pick a meeting time. A paused clock neither warns nor breaches
     /// until ``resumeClocks(of:by:)``.
     ///
@@ -52,9 +53,10 @@ extension AlignmentEngine {
     ///   - actor: who paused.
     /// - Returns: the clocks paused (empty when every clock was already paused).
     /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`, or `invalidValue`
-    ///   when the lead has no running clock, a clock is past its deadline, or its tier does not
-    ///   allow pauses;
-    ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
+    ///   when the lead has no running clock, a clock is past its deadline, no SLA policy is
+    ///   configured, or the policy refuses to pause the clock (its tier does not allow pauses);
+    ///   ``SLA/SLAPolicyError`` `unsupported`, naming the policy, when the policy never pauses
+    ///   clocks; ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func pauseClocks(of id: LeadID, reason: String, by actor: EventActor) async throws -> [SLAClockID] {
         var paused: [SLAClockID] = []
@@ -65,7 +67,6 @@ extension AlignmentEngine {
                 throw LeadModelError(.invalidValue, leadID: id, message: "the lead has no running response clock")
             }
             paused = []
-            let policy = slaPolicy as? TieredSLAPolicy
             for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
             where !clock.id.isDisposition && monitor.pausedSince(clock.id) == nil {
                 guard clock.deadline > planner.now else {
@@ -73,10 +74,15 @@ extension AlignmentEngine {
                         .invalidValue, leadID: id,
                         message: "clock \(clock.id) is past its deadline; a breached clock cannot pause")
                 }
-                guard policy?.configuration.tier(named: clock.tier)?.pauseAllowed == true else {
+                guard let policy = slaPolicy else {
                     throw LeadModelError(
                         .invalidValue, leadID: id,
-                        message: "tier \(clock.tier) does not allow pausing its clock; set \"pauseAllowed\": true")
+                        message: "no SLA policy is configured, so clock \(clock.id) cannot pause")
+                }
+                do {
+                    try policy.checkPause(clock)
+                } catch let error as SLAPolicyError where error.code == .refused {
+                    throw LeadModelError(.invalidValue, leadID: id, message: error.message)
                 }
                 planner.add(
                     id, .slaPaused(SLAPause(clockID: clock.id, reason: reason)), by: actor,
@@ -88,38 +94,35 @@ extension AlignmentEngine {
         return paused
     }
 
-    /// Resumes a lead's paused response clocks: each deadline (and warning) moves out by the
-    /// business time the clock was paused, with the arithmetic as reasons.
+    /// Resumes a lead's paused response clocks: each deadline (and warning) moves as the SLA
+    /// policy says (``SLA/SLAPolicy/resume(_:pausedAt:resumedAt:)``; for the playbook's tiers, out by
+    /// the business time the clock was paused), with the arithmetic as reasons.
     ///
     /// - Parameters:
     ///   - id: the lead.
     ///   - actor: who resumed.
     /// - Returns: the resumed clocks with their new deadlines.
     /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged`, `leadErased`;
-    ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
+    ///   ``SLA/SLAPolicyError`` `unsupported`, naming the policy, when a clock is paused and the
+    ///   policy does not resume clocks; ``LeadModel/EventStoreError`` when the journal cannot be
+    ///   written.
     @discardableResult
     public func resumeClocks(of id: LeadID, by actor: EventActor) async throws -> [SLAClock] {
         try await commit {
             var planner = makePlanner()
             let state = try liveState(of: id)
-            guard let policy = slaPolicy as? TieredSLAPolicy else { return [] }
+            guard let policy = slaPolicy else { return [] }
             for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
             where !clock.id.isDisposition {
                 guard let since = monitor.pausedSince(clock.id),
-                    let moved = policy.resumed(clock, pausedAt: since, resumedAt: planner.now),
-                    let tier = policy.configuration.tier(named: clock.tier)
+                    let moved = try policy.resume(clock, pausedAt: since, resumedAt: planner.now)
                 else { continue }
-                let pausedFor: TimeInterval
-                if tier.firstTouch.clock == .business, let named = policy.calendar(for: tier) {
-                    pausedFor = named.calendar.businessTime(from: since, to: planner.now)
-                } else {
-                    pausedFor = planner.now.timeIntervalSince(since)
-                }
                 planner.add(
                     id,
                     .slaResumed(
                         SLAResume(
-                            clockID: clock.id, pausedFor: pausedFor, warnAt: moved.warnAt, deadline: moved.deadline)),
+                            clockID: clock.id, pausedFor: moved.pausedFor, warnAt: moved.warnAt,
+                            deadline: moved.deadline)),
                     by: actor, reasons: moved.reasons, decision: true)
             }
             return planner.requests

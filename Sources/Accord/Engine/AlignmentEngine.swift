@@ -100,7 +100,7 @@ public actor AlignmentEngine {
             self.router = nil
         }
         self.routingLedger = playbook.routing.map { RoutingLedger(rules: $0) } ?? RoutingLedger()
-        self.monitor = SLAMonitor(policy: slaPolicy as? TieredSLAPolicy)
+        self.monitor = SLAMonitor(policy: slaPolicy)
         (notifications, notificationContinuation) = AsyncStream.makeStream(
             of: EngineNotification.self, bufferingPolicy: .bufferingNewest(10_000))
         try await loadSnapshot()

@@ -24,7 +24,7 @@ extension AlignmentEngine {
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = query.timeZone
         var projection = ScoreboardProjection()
-        var health = SLAHealthReport(policy: slaPolicy as? TieredSLAPolicy)
+        var health = SLAHealthReport(policy: slaPolicy)
         var tally = ReportTally(period: interval, calendar: calendar, handoff: playbook.stages.handoff)
         for try await event in store.events(from: .start, pageSize: 8192) {
             projection.apply(event)

@@ -22,7 +22,7 @@ public struct SLAHealthReport: Sendable {
 
     private enum Outcome: Sendable { case open, met, breached }
 
-    private let policy: TieredSLAPolicy?
+    private let policy: (any SLAPolicy)?
     private var clocks: [SLAClockID: ClockRecord] = [:]
     private var order: [SLAClockID] = []
     private var sources: [LeadID: String] = [:]
@@ -32,14 +32,13 @@ public struct SLAHealthReport: Sendable {
 
     /// An empty report.
     ///
-    /// - Parameter policy: the tiers (calendars for business time, cadences, commitments); without
-    ///   one, business time equals wall time and no cadence or commitment is reported.
-    public init(policy: TieredSLAPolicy?) {
+    /// - Parameter policy: the policy whose ``SLAPolicy/healthTerms(forTier:)`` give each tier's
+    ///   calendar for business time and follow-up cadence, and whose
+    ///   ``SLAPolicy/commitmentTracker()`` gives marketing's commitments; without one, business
+    ///   time equals wall time and no cadence or commitment is reported.
+    public init(policy: (any SLAPolicy)?) {
         self.policy = policy
-        commitments = policy.map {
-            CommitmentTracker(
-                commitments: $0.configuration.commitments, timeZone: $0.configuration.commitmentTimeZone)
-        }
+        commitments = policy?.commitmentTracker()
     }
 
     /// Folds one more event, of any lead, in journal order.
@@ -98,16 +97,16 @@ public struct SLAHealthReport: Sendable {
                 health.breachesBySource[sources[record.lead] ?? "unknown", default: 0] += 1
             }
             let leadTouches = (touches[record.lead] ?? []).filter { $0 >= record.started && $0 <= now }
-            let tier = policy?.configuration.tier(named: record.clock.tier)
+            let terms = policy?.healthTerms(forTier: record.clock.tier) ?? SLAHealthTerms()
             if let first = leadTouches.min() {
                 wall.append(first.timeIntervalSince(record.started))
-                if let tier, let named = policy?.calendar(for: tier) {
-                    business.append(max(0, named.calendar.businessTime(from: record.started, to: first)))
+                if let calendar = terms.calendar {
+                    business.append(max(0, calendar.businessTime(from: record.started, to: first)))
                 } else {
                     business.append(first.timeIntervalSince(record.started))
                 }
             }
-            if let cadence = tier?.followUp, !cadenceLeads.contains(record.lead) {
+            if let cadence = terms.followUp, !cadenceLeads.contains(record.lead) {
                 let status = cadence.evaluate(touches: leadTouches, from: record.started, now: now)
                 if status.periodEnds <= now {
                     cadenceLeads.insert(record.lead)

@@ -9,25 +9,26 @@ extension SLAMonitor {
     package func snapshotBytes() throws -> [UInt8] {
         Array(
             try JSONEncoder().encode(
-                Stored(configuration: policy?.configuration, records: records, free: free, paused: paused)))
+                Stored(fingerprint: policyFingerprint, records: records, free: free, paused: paused)))
     }
 
-    /// The monitor that ``snapshotBytes()`` stored, if it was folded under the same SLA
-    /// configuration as `policy` (the tiers' ladders decide how escalations fold). Each clock is
-    /// put back in the heap at the instant its phase is due, as folding would have left it.
+    /// The monitor that ``snapshotBytes()`` stored, if it was folded under a policy with the same
+    /// ``SLAPolicy/snapshotFingerprint`` as `policy` (the ladders decide how escalations fold). Each
+    /// clock is put back in the heap at the instant its phase is due, as folding would have left it.
     ///
     /// - Parameters:
     ///   - bytes: what ``snapshotBytes()`` returned.
     ///   - policy: today's policy, as the engine makes its monitor with.
-    /// - Returns: `nil` when the configuration differs, or the snapshot does not hang together
-    ///   (a clock in two slots, a free slot in use); fold the journal instead.
+    /// - Returns: `nil` when the fingerprint differs or either is `nil` (a policy without a
+    ///   fingerprint is never trusted), or the snapshot does not hang together (a clock in two
+    ///   slots, a free slot in use); fold the journal instead.
     /// - Throws: `DecodingError` when the bytes are not a monitor snapshot.
-    package init?(snapshotBytes bytes: [UInt8], policy: TieredSLAPolicy?) throws {
+    package init?(snapshotBytes bytes: [UInt8], policy: (any SLAPolicy)?) throws {
         let stored = try JSONDecoder().decode(Stored.self, from: Data(bytes))
-        guard stored.configuration == policy?.configuration,
+        self.init(policy: policy)
+        guard let fingerprint = policyFingerprint, stored.fingerprint == fingerprint,
             stored.free.allSatisfy({ stored.records.indices.contains(Int($0)) && stored.records[Int($0)] == nil })
         else { return nil }
-        self.init(policy: policy)
         records = stored.records
         free = stored.free
         paused = stored.paused
@@ -41,10 +42,18 @@ extension SLAMonitor {
         }
     }
 
-    /// What a monitor snapshot holds: the configuration it was folded under, the clocks by slot
-    /// (so that ties between equal instants break the same way) and the paused clocks.
+    /// The fingerprint a snapshot is stored under: the policy's, or a fixed text without a policy
+    /// (no ladders); `nil` when the policy has none, and then no snapshot is trusted.
+    private var policyFingerprint: String? {
+        guard let policy else { return "no policy" }
+        return policy.snapshotFingerprint.map { "policy:" + $0 }
+    }
+
+    /// What a monitor snapshot holds: the fingerprint of the policy it was folded under, the
+    /// clocks by slot (so that ties between equal instants break the same way) and the paused
+    /// clocks.
     private struct Stored: Codable {
-        var configuration: SLAConfiguration?
+        var fingerprint: String?
         var records: [Record?]
         var free: [Int32]
         var paused: [SLAClockID: Date]

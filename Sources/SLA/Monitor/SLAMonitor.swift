@@ -28,9 +28,14 @@ public struct SLAMonitor: Sendable {
         /// 0 warning, 1 deadline, 2 + k escalation step k.
         var phase: Int
         var reasons: [Reason]
+        /// The escalation step due at an escalation phase, as the policy answered when scheduling.
+        var action: EscalationStep.Action?
     }
 
-    package let policy: TieredSLAPolicy?
+    /// How far into a ladder folding an `slaEscalated` event looks for its step.
+    static let ladderSearchLimit = 1_024
+
+    package let policy: (any SLAPolicy)?
     var records: [Record?] = []
     var free: [Int32] = []
     var index: [SLAClockID: Int32] = [:]
@@ -40,9 +45,10 @@ public struct SLAMonitor: Sendable {
 
     /// Makes an empty monitor.
     ///
-    /// - Parameter policy: the policy whose tiers give the escalation ladders; `nil` for none (a
-    ///   clock then leaves the monitor when it is breached).
-    public init(policy: TieredSLAPolicy? = nil) {
+    /// - Parameter policy: the policy that gives the escalation ladders
+    ///   (``SLAPolicy/escalation(of:step:)``); `nil` for none (a clock then leaves the monitor when
+    ///   it is breached).
+    public init(policy: (any SLAPolicy)? = nil) {
         self.policy = policy
     }
 
@@ -94,14 +100,21 @@ public struct SLAMonitor: Sendable {
         case .slaBreached(let id):
             advance(id, to: 2)
         case .slaEscalated(let escalation):
-            guard let slot = index[escalation.clockID], let record = records[Int(slot)],
-                let tier = policy?.configuration.tier(named: record.clock.tier)
-            else { return }
-            let from = max(record.phase - 2, 0)
-            guard from < tier.escalation.count,
-                let step = tier.escalation[from...].firstIndex(where: { $0.step.rawValue == escalation.step })
-            else { return }
-            advance(escalation.clockID, to: 2 + step + 1)
+            // The recorded step is the first one of its kind from the clock's current step on.
+            guard let slot = index[escalation.clockID], let record = records[Int(slot)], let policy else { return }
+            // Usually the step scheduled now; then the policy need not be asked again.
+            if record.phase >= 2, record.action?.rawValue == escalation.step {
+                advance(slot: slot, to: record.phase + 1)
+                return
+            }
+            var step = max(record.phase - 2, 0)
+            while step < Self.ladderSearchLimit, let due = policy.escalation(of: record.clock, step: step) {
+                if due.action.rawValue == escalation.step {
+                    advance(escalation.clockID, to: 2 + step + 1)
+                    return
+                }
+                step += 1
+            }
         case .slaMet(let id):
             if let slot = index[id] { remove(slot) }
             paused[id] = nil
@@ -198,10 +211,8 @@ public struct SLAMonitor: Sendable {
         case 1: kind = .breach
         default:
             // A missed verdict is a breach; the ladder (reassign, return to pool) is for first touch.
-            guard !record.clock.id.isDisposition, let tier = policy?.configuration.tier(named: record.clock.tier),
-                tier.escalation.indices.contains(record.phase - 2)
-            else { return nil }
-            kind = .escalate(index: record.phase - 2, step: tier.escalation[record.phase - 2].step)
+            guard !record.clock.id.isDisposition, let action = record.action else { return nil }
+            kind = .escalate(index: record.phase - 2, step: action)
         }
         return SLADueAction(
             kind: kind, leadID: record.leadID, clockID: record.clock.id, tier: record.clock.tier,
@@ -235,14 +246,12 @@ public struct SLAMonitor: Sendable {
             heap.set(slot, key: record.clock.deadline.timeIntervalSince1970)
             return
         }
-        guard
-            let step = policy?.escalation(
-                tier: record.clock.tier, step: record.phase - 2, deadline: record.clock.deadline)
-        else {
+        guard let step = policy?.escalation(of: record.clock, step: record.phase - 2) else {
             remove(slot)
             return
         }
         record.reasons = step.reasons
+        record.action = step.action
         records[Int(slot)] = record
         heap.set(slot, key: step.at.timeIntervalSince1970)
     }

@@ -209,6 +209,80 @@ public struct TieredSLAPolicy: SLAPolicy {
         return SLAClockStart(tier: tier.name, warnAt: warnAt, deadline: deadline, reasons: [head] + steps)
     }
 
+    /// Step `index` of the ladder of the clock's tier, due after the clock's deadline on the tier's
+    /// calendar (``escalation(tier:step:deadline:owner:)`` without an owner's calendar).
+    ///
+    /// - Parameters:
+    ///   - clock: the breached clock.
+    ///   - index: the step's position in the ladder.
+    /// - Returns: the step, or `nil` past the end of the ladder or for an unknown tier.
+    public func escalation(of clock: SLAClock, step index: Int) -> SLAEscalationDue? {
+        escalation(tier: clock.tier, step: index, deadline: clock.deadline).map {
+            SLAEscalationDue(action: $0.step.step, at: $0.at, reasons: $0.reasons)
+        }
+    }
+
+    /// Checks that the clock's tier allows pauses (``SLATier/pauseAllowed``).
+    ///
+    /// - Parameter clock: the running clock.
+    /// - Throws: ``SLAPolicyError`` `refused` when the tier is unknown or does not allow pauses,
+    ///   saying to set `"pauseAllowed": true`.
+    public func checkPause(_ clock: SLAClock) throws(SLAPolicyError) {
+        guard configuration.tier(named: clock.tier)?.pauseAllowed == true else {
+            throw SLAPolicyError(
+                .refused, policy: "TieredSLAPolicy", operation: .pause,
+                message: "tier \(clock.tier) does not allow pausing its clock; set \"pauseAllowed\": true")
+        }
+    }
+
+    /// The clock after a pause (``resumed(_:pausedAt:resumedAt:owner:)`` on the tier's calendar),
+    /// with the business time the pause took for a business-time tier and the wall time otherwise.
+    ///
+    /// - Parameters:
+    ///   - clock: the paused clock.
+    ///   - pausedAt: when it paused.
+    ///   - resumedAt: when it resumes.
+    /// - Returns: the resumed clock; `nil`, leaving the clock paused, when its tier is unknown or no
+    ///   longer allows pauses.
+    public func resume(_ clock: SLAClock, pausedAt: Date, resumedAt: Date) -> SLAResumption? {
+        guard let moved = resumed(clock, pausedAt: pausedAt, resumedAt: resumedAt),
+            let tier = configuration.tier(named: clock.tier)
+        else { return nil }
+        let pausedFor: TimeInterval
+        if tier.firstTouch.clock == .business, let named = calendar(for: tier) {
+            pausedFor = named.calendar.businessTime(from: pausedAt, to: resumedAt)
+        } else {
+            pausedFor = resumedAt.timeIntervalSince(pausedAt)
+        }
+        return SLAResumption(
+            warnAt: moved.warnAt, deadline: moved.deadline, pausedFor: pausedFor, reasons: moved.reasons)
+    }
+
+    /// The tier's calendar (business time) and follow-up cadence; wall time and no cadence for an
+    /// unknown tier.
+    ///
+    /// - Parameter tier: the tier's name.
+    /// - Returns: the terms.
+    public func healthTerms(forTier tier: String) -> SLAHealthTerms {
+        guard let tier = configuration.tier(named: tier) else { return SLAHealthTerms() }
+        return SLAHealthTerms(calendar: calendar(for: tier)?.calendar, followUp: tier.followUp)
+    }
+
+    /// A tracker of the section's commitments, periods cut in its ``SLAConfiguration/commitmentTimeZone``.
+    ///
+    /// - Returns: a new, empty tracker.
+    public func commitmentTracker() -> CommitmentTracker? {
+        CommitmentTracker(commitments: configuration.commitments, timeZone: configuration.commitmentTimeZone)
+    }
+
+    /// The section as JSON with sorted keys: a monitor snapshot folded under the same section is
+    /// trusted; `nil` (fold from the journal) if the section cannot be encoded.
+    public var snapshotFingerprint: String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(configuration)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     private func start(
         tier: SLATier, target: SLATarget, matched: String, input: SLAInput, purpose: String
     ) -> SLAClockStart {

@@ -1,7 +1,10 @@
 import Foundation
 
 /// A rep as the router sees them at one instant: load, caps and whether they can take a lead.
+///
+/// ``LeadRouter/repStatuses(ledger:at:)`` answers with one per rep the router assigns to.
 public struct RepStatus: Hashable, Sendable {
+    /// The rep's id, as recorded on assignments (`Owner.rep`).
     public var rep: String
     /// Open leads the rep owns now.
     public var openLeads: Int
@@ -15,6 +18,15 @@ public struct RepStatus: Hashable, Sendable {
     /// working hours, at capacity), as the routing trail says it.
     public var unavailable: String?
 
+    /// Makes a status.
+    ///
+    /// - Parameters:
+    ///   - rep: the rep's id.
+    ///   - openLeads: open leads the rep owns now.
+    ///   - maxOpen: the cap on open leads, if any.
+    ///   - newToday: new leads the rep got today.
+    ///   - maxNewPerDay: the cap on new leads per day, if any.
+    ///   - unavailable: why the rep cannot take a lead now, or `nil` when they can.
     public init(
         rep: String, openLeads: Int, maxOpen: Int?, newToday: Int, maxNewPerDay: Int?, unavailable: String?
     ) {
@@ -33,6 +45,7 @@ extension RuleRouter {
     /// - Parameters:
     ///   - ledger: the loads folded from the journal.
     ///   - now: the instant to judge availability at.
+    /// - Returns: one status per rep of the rules.
     public func statuses(ledger: RoutingLedger, at now: Date) -> [RepStatus] {
         var clock = DecisionClock(calendars: tables.calendarCount, now: now)
         return tables.reps.map { rep in
@@ -42,5 +55,15 @@ extension RuleRouter {
                 rep: rep.id, openLeads: load.open, maxOpen: rep.maxOpen, newToday: load.new,
                 maxNewPerDay: rep.maxNewPerDay, unavailable: rep.why(check, at: now))
         }
+    }
+
+    /// ``statuses(ledger:at:)``: every rep of the rules.
+    ///
+    /// - Parameters:
+    ///   - ledger: the loads folded from the journal.
+    ///   - now: the instant to judge availability at.
+    /// - Returns: one status per rep of the rules, never `nil`.
+    public func repStatuses(ledger: RoutingLedger, at now: Date) -> [RepStatus]? {
+        statuses(ledger: ledger, at: now)
     }
 }

@@ -1,0 +1,42 @@
+import Accord
+import EventStoreConformance
+import Foundation
+import LeadModel
+import Routing
+
+extension PolicyConformance {
+    /// The checks of a ``Routing/LeadRouter``: the rep statuses the engine reports through it.
+    public static var routingChecks: [PolicyCheck] {
+        [
+            PolicyCheck(
+                name: "router-rep-statuses",
+                summary: "The engine reports the router's rep statuses: one per rep, the lead it routed counted "
+                    + "against its rep, the same after reopening from the journal.",
+                body: repStatuses)
+        ]
+    }
+
+    @Sendable private static func repStatuses(_ subject: PolicyCheck.Subject) async throws {
+        guard let router = subject.router else { try ConformanceCheck.notApplicable("no router was given") }
+        let harness = try await PolicyHarness(sla: subject.sla, router: router, sample: subject.sample)
+        guard let before = await harness.engine.repStatuses() else {
+            try ConformanceCheck.notApplicable("the router does not report rep statuses")
+        }
+        let reps = before.map(\.rep)
+        try Expect.that(
+            Set(reps).count == reps.count, "a router lists each rep once", expected: "unique reps",
+            observed: "\(reps)")
+        let state = try await harness.handOff()
+        let after = await harness.engine.repStatuses()
+        try Expect.equal(after?.map(\.rep), reps, "a router lists the same reps as the journal grows")
+        if case .rep(let owner)? = state.owner, let old = before.first(where: { $0.rep == owner }) {
+            let new = after?.first { $0.rep == owner }
+            try Expect.equal(new?.openLeads, old.openLeads + 1, "the routed lead counts against its rep's open leads")
+            try Expect.equal(
+                new?.newToday, old.newToday + 1, "the routed lead counts against its rep's new leads today")
+        }
+        let reopened = try await harness.reopened()
+        try Expect.equal(
+            await reopened.repStatuses(), after, "an engine reopened from the journal reports the same statuses")
+    }
+}
