@@ -2,6 +2,7 @@ import Accord
 import Feedback
 import Foundation
 import LeadModel
+import SLA
 
 /// Finds the command named by the arguments, parses its options, runs it and maps every error
 /// to a message and a documented exit status.
@@ -116,6 +117,8 @@ enum Dispatcher {
         case let error as ImportError:
             return CLIError(status: .usage, message: error.description)
         case let error as FeedbackError:
+            return CLIError(status: .refused, message: error.description)
+        case let error as SLAPolicyError:
             return CLIError(status: .refused, message: error.description)
         case let error as GovernanceError:
             return CLIError(status: .refused, message: error.message, details: error.missing)
