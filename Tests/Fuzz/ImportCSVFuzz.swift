@@ -1,5 +1,5 @@
-// libFuzzer entry point; `Tests/Fuzz/run.sh` builds it with the LeadModel sources and the import
-// sources (and ImportFuzzSupport.swift) and runs it.
+// A libFuzzer harness: FuzzMain.swift calls it when ACCORD_FUZZ_TARGET names it, and
+// `Tests/Fuzz/run.sh` builds it with the LeadModel sources and the import sources.
 //
 // The first byte chooses the delimiter and whether the rows are leads or signals; the rest is
 // the file. Whatever the bytes, the CSV reader must advance on every call, give records of the
@@ -9,8 +9,7 @@
 
 import Foundation
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzImportCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzImportCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let options = data[0]
     let body = Data(bytes: data + 1, count: size - 1)

@@ -1,5 +1,5 @@
-// libFuzzer entry point; `Tests/Fuzz/run.sh` builds it with the LeadModel sources and the import
-// sources (and ImportFuzzSupport.swift) and runs it.
+// A libFuzzer harness: FuzzMain.swift calls it when ACCORD_FUZZ_TARGET names it, and
+// `Tests/Fuzz/run.sh` builds it with the LeadModel sources and the import sources.
 //
 // The first byte chooses whether the rows are leads or signals; the rest is the file. Whatever
 // the bytes, the JSON Lines reader must advance line by line, give rows within the limits or
@@ -8,8 +8,7 @@
 
 import Foundation
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzImportJSONLines(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzImportJSONLines(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let kind: ImportKind = data[0] & 1 == 0 ? .leads : .signals
     let body = Data(bytes: data + 1, count: size - 1)

@@ -1,11 +1,11 @@
-// libFuzzer entry point; `Tests/Fuzz/run.sh` builds it with the LeadModel sources and runs it.
+// A libFuzzer harness: FuzzMain.swift calls it when ACCORD_FUZZ_TARGET names it, and
+// `Tests/Fuzz/run.sh` builds it with the LeadModel sources.
 //
 // Whatever the bytes, decoding a lead state snapshot must either give states or throw an
 // EventCodecError, never read outside the buffer (AddressSanitizer checks that) or trap; and
 // decoded states, encoded again, must decode to the same bytes once more.
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzSnapshot(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzSnapshot(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let states = try? LeadStateSnapshot.decode(bytes) else { return 0 }
     let encoded = LeadStateSnapshot.encode(states)

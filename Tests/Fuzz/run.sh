@@ -5,11 +5,11 @@
 #
 #   Tests/Fuzz/run.sh [SECONDS] [JOURNAL_DIRECTORY]
 #
-# Builds each fuzzer from the LeadModel sources (the import fuzzers with Accord's import sources
-# compiled into the same module; swiftc -sanitize=fuzzer,address), seeds them from a journal (a
-# fresh `accord demo` journal when none is given: its records, snapshots, and CSV and JSON Lines
-# files of its people and signals), and runs each for SECONDS (default 60). A crash, an out-of-bounds read or a value that does not survive a round trip
-# stops the run with a non-zero status and leaves the input in .build/fuzz/crashes/. The corpora
+# Builds one fuzzer from the LeadModel sources with Accord's import sources compiled into the
+# same module (swiftc -sanitize=fuzzer,address), seeds its four harnesses from a journal (a fresh
+# `accord demo` journal when none is given: its records, snapshots, and CSV and JSON Lines files
+# of its people and signals), and runs each for SECONDS (default 60). A crash, an out-of-bounds
+# read or a value that does not survive a round trip stops the run with a non-zero status and leaves the input in .build/fuzz/crashes/. The corpora
 # in .build/fuzz/corpus/ grow from run to run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,22 +25,23 @@ import_sources="$(find Sources/Accord/Import -maxdepth 1 -name '*.swift' | sort)
 Sources/Accord/Support/JSONDuplicateKeys.swift Sources/Accord/Support/InputLocation.swift
 Sources/Accord/Support/NameSuggestion.swift Sources/Accord/Governance/SHA256.swift"
 
-build() { # NAME HARNESS [FLAGS...]
-    local name=$1 harness=$2
-    shift 2
+build() { # NAME OPTIMIZATION HARNESS [FLAGS...]
+    local name=$1 optimization=$2 harness=$3
+    shift 3
     # shellcheck disable=SC2086
-    swiftc -parse-as-library -O -g -module-name LeadModel -package-name accord "$@" \
+    swiftc -parse-as-library "$optimization" -g -module-name LeadModel -package-name accord "$@" \
         $sources "$harness" -o "$out/$name" 2> "$out/$name.build.log" || { cat "$out/$name.build.log"; exit 1; }
 }
 
-echo "-- building the fuzzers and the seed tool"
-build event-codec Tests/Fuzz/EventCodecFuzz.swift -sanitize=fuzzer,address
-build snapshot Tests/Fuzz/SnapshotFuzz.swift -sanitize=fuzzer,address
+echo "-- building the fuzzer and the seed tool"
+# One binary holds the four harnesses (FuzzMain.swift picks one by ACCORD_FUZZ_TARGET): compiling
+# the sources with the sanitizers is what takes time, so they are compiled once.
 # shellcheck disable=SC2086
-build import-csv Tests/Fuzz/ImportCSVFuzz.swift -sanitize=fuzzer,address Tests/Fuzz/ImportFuzzSupport.swift $import_sources
-# shellcheck disable=SC2086
-build import-jsonl Tests/Fuzz/ImportJSONLinesFuzz.swift -sanitize=fuzzer,address Tests/Fuzz/ImportFuzzSupport.swift $import_sources
-build seed-corpus Tests/Fuzz/SeedCorpus.swift
+build fuzz -O Tests/Fuzz/FuzzMain.swift -sanitize=fuzzer,address Tests/Fuzz/EventCodecFuzz.swift \
+    Tests/Fuzz/SnapshotFuzz.swift Tests/Fuzz/ImportCSVFuzz.swift Tests/Fuzz/ImportJSONLinesFuzz.swift \
+    Tests/Fuzz/ImportFuzzSupport.swift $import_sources
+# The seed tool decodes one small journal: unoptimised, it compiles in a fraction of the time.
+build seed-corpus -Onone Tests/Fuzz/SeedCorpus.swift
 
 if [ -z "$journal" ]; then
     demo="$(mktemp -d)"
@@ -52,7 +53,8 @@ fi
 
 for target in event-codec snapshot import-csv import-jsonl; do
     echo "-- fuzzing $target for ${seconds} s"
-    SWIFT_BACKTRACE=enable=no "$out/$target" "$out/corpus/$target" -max_total_time="$seconds" \
+    ACCORD_FUZZ_TARGET="$target" SWIFT_BACKTRACE=enable=no "$out/fuzz" "$out/corpus/$target" \
+        -max_total_time="$seconds" \
         -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 2> "$out/$target.log" \
         || { tail -n 40 "$out/$target.log"; exit 1; }
     grep -E "^Done|new_units_added" "$out/$target.log"
