@@ -26,5 +26,14 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        .testTarget(
+            name: "TerritoryRoutingTests",
+            dependencies: [
+                "TerritoryRouting",
+                .product(name: "LeadModel", package: "Accord"), .product(name: "Routing", package: "Accord"),
+                .product(name: "PolicyConformance", package: "Accord"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
     ]
 )
