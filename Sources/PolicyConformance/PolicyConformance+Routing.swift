@@ -10,8 +10,8 @@ extension PolicyConformance {
         [
             PolicyCheck(
                 name: "router-rep-statuses",
-                summary: "The engine reports the router's rep statuses: one per rep, the lead it routed counted "
-                    + "against its rep, the same after reopening from the journal.",
+                summary: "The engine reports the router's rep statuses: one per rep, the rep it routed the "
+                    + "sample to among them with the lead counted, the same after reopening from the journal.",
                 body: repStatuses)
         ]
     }
@@ -29,14 +29,22 @@ extension PolicyConformance {
         let state = try await harness.handOff()
         let after = await harness.engine.repStatuses()
         try Expect.equal(after?.map(\.rep), reps, "a router lists the same reps as the journal grows")
-        if case .rep(let owner)? = state.owner, let old = before.first(where: { $0.rep == owner }) {
-            let new = after?.first { $0.rep == owner }
-            try Expect.equal(new?.openLeads, old.openLeads + 1, "the routed lead counts against its rep's open leads")
-            try Expect.equal(
-                new?.newToday, old.newToday + 1, "the routed lead counts against its rep's new leads today")
-        }
         let reopened = try await harness.reopened()
         try Expect.equal(
             await reopened.repStatuses(), after, "an engine reopened from the journal reports the same statuses")
+        // Without a rep to count against, the check would pass without looking at a load.
+        guard case .rep(let owner)? = state.owner else {
+            try ConformanceCheck.notApplicable(
+                "the router gave the sample lead to \(state.owner.map { "\($0)" } ?? "nobody"), not a rep; "
+                    + "pass a sample it routes to a rep")
+        }
+        guard let old = before.first(where: { $0.rep == owner }) else {
+            throw ConformanceViolation(
+                requirement: "a router lists the reps it routes to", expected: "\(owner) among the statuses",
+                observed: "\(reps)")
+        }
+        let new = after?.first { $0.rep == owner }
+        try Expect.equal(new?.openLeads, old.openLeads + 1, "the routed lead counts against its rep's open leads")
+        try Expect.equal(new?.newToday, old.newToday + 1, "the routed lead counts against its rep's new leads today")
     }
 }

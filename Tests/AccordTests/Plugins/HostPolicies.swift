@@ -84,3 +84,31 @@ struct TerritoryRouter: LeadRouter {
         }
     }
 }
+
+/// A host's own router that lists a rep but hands every lead to a queue: the rep-status check
+/// has no rep to count the lead against and must say so rather than pass.
+struct QueueOnlyRouter: LeadRouter {
+    func route(_ input: RoutingInput) -> RoutingDecision? {
+        RoutingDecision(owner: .queue("inbound"), router: "queue-only")
+    }
+
+    func repStatuses(ledger: RoutingLedger, at now: Date) -> [RepStatus]? {
+        [
+            RepStatus(
+                rep: "north", openLeads: ledger.openLeads(of: "north"), maxOpen: nil, newToday: 0, maxNewPerDay: nil,
+                unavailable: nil)
+        ]
+    }
+}
+
+/// A host's own router that routes to a rep its statuses leave out: the conformance kit must
+/// catch it.
+struct UnlistedRepRouter: LeadRouter {
+    func route(_ input: RoutingInput) -> RoutingDecision? {
+        RoutingDecision(owner: .rep("hidden"), router: "unlisted")
+    }
+
+    func repStatuses(ledger: RoutingLedger, at now: Date) -> [RepStatus]? {
+        QueueOnlyRouter().repStatuses(ledger: ledger, at: now)
+    }
+}

@@ -60,6 +60,21 @@ struct PolicyConformanceTests {
         #expect(report.results.allSatisfy { if case .notApplicable = $0.outcome { true } else { false } })
     }
 
+    @Test func aRouterThatGivesTheSampleToNoRepDoesNotPassTheRepStatusCheck() async throws {
+        let check = try #require(PolicyConformance.check(named: "router-rep-statuses"))
+        #expect(
+            try await check.run(router: QueueOnlyRouter())
+                == .notApplicable(
+                    "the router gave the sample lead to queue:inbound, not a rep; pass a sample it routes to a rep"))
+    }
+
+    @Test func aRouterThatRoutesToARepItDoesNotListFailsTheRepStatusCheck() async throws {
+        let suite = PolicyConformance(router: UnlistedRepRouter(), checks: PolicyConformance.routingChecks)
+        let failure = await #expect(throws: ConformanceFailure.self) { try await suite.runAll() }
+        #expect(failure?.failedChecks == ["router-rep-statuses"])
+        #expect(failure?.violations.first?.requirement == "a router lists the reps it routes to")
+    }
+
     @Test func aLadderOutOfOrderFailsTheLadderCheckByName() async throws {
         let suite = PolicyConformance(sla: LadderOutOfOrderSLA())
         let failure = await #expect(throws: ConformanceFailure.self) { try await suite.runAll() }
