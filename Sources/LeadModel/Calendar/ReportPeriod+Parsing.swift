@@ -9,7 +9,7 @@ extension ReportPeriod {
     /// Accepted forms (case-insensitive, surrounding spaces ignored):
     /// - `week`, `month`, `quarter`: the one containing `now` in `timeZone`;
     /// - `all` or `all-time` (and `..`, a range open on both sides): every event;
-    /// - `YYYY-MM` (a month), `YYYY-Qn` (a quarter), `YYYY-Www` (an ISO 8601 week);
+    /// - `YYYY-MM` (a month), `YYYY-Qn` (a quarter; `YYYY-Q0n` too), `YYYY-Www` (an ISO 8601 week);
     /// - `Nd`: the last N days up to `now` (1–3660), such as `30d`;
     /// - `FROM..TO` with days as `YYYY-MM-DD`, both included;
     /// - `FROM..TO` with months as `YYYY-MM`, both included; either side may be empty for an
@@ -67,7 +67,7 @@ extension ReportPeriod {
         let second = parts[1]
         let number = second.dropFirst()
         let digits = !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
-        if second.hasPrefix("Q"), second.count == 2, digits, let quarter = Int(number) {
+        if second.hasPrefix("Q"), (2...3).contains(second.count), digits, let quarter = Int(number) {
             return .quarter(year: year, quarter: quarter)
         }
         if second.hasPrefix("W"), second.count == 3, digits, let week = Int(number) {

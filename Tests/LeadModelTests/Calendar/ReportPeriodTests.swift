@@ -26,6 +26,7 @@ struct ReportPeriodTests {
     @Test(arguments: [
         ("2026-Q4", ReportPeriod.quarter(year: 2026, quarter: 4)),
         ("2026-q1", .quarter(year: 2026, quarter: 1)),
+        ("2026-Q04", .quarter(year: 2026, quarter: 4)),
         ("2026-10", .month(year: 2026, month: 10)),
         ("quarter", .quarter(year: 2026, quarter: 4)),
         ("month", .month(year: 2026, month: 10)),
@@ -74,7 +75,7 @@ struct ReportPeriodTests {
     @Test(arguments: [
         "Q4", "2026", "26-01", "2026-W54", "2026-W00", "", "fortnight", "0d", "3661d", "-5d", "d", "30 days", "a..b",
         "2026-01..2026-02..2026-03", "2026-10-01..2026-10", "2026-1", "2026-+1", "0000-01", "2026-Q",
-        "2026-13..2026-14",
+        "2026-Q+4", "2026-Q004", "+30d", "2026-13..2026-14",
     ])
     func refusesTextThatIsNoFormNamingTheAcceptedForms(_ text: String) {
         do {
