@@ -2,7 +2,7 @@ import Foundation
 public import Scoreboard
 
 extension SpendTable {
-    /// Parses marketing spend from CSV with the import's reader (``CSVReader``): a header row
+    /// Parses marketing spend from CSV with the import's reader (``Accord/CSVReader``): a header row
     /// naming a `source` and a `spend` column (any order, any case; other columns are ignored),
     /// then one row per source. Fields may be quoted and are trimmed; blank lines are skipped;
     /// a source listed twice adds up; a spend may group thousands with commas (`"12,000"`).
