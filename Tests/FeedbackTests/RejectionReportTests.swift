@@ -80,6 +80,14 @@ struct RejectionReportTests {
         #expect(all.rows == everything.rows)
     }
 
+    @Test func anImpossiblePeriodBuiltInCodeCountsNothingAndSaysSo() {
+        let report = RejectionReport(Self.journal.facts, by: .campaign, period: .month(year: 2026, month: 13))
+        #expect(report.rows.isEmpty && report.months.isEmpty)
+        #expect(report.period.label == "2026-13..2026-13")
+        let leaks = FunnelLeaks(Self.journal.facts, period: .quarter(year: 2026, quarter: 5))
+        #expect(leaks.steps.first?.leads == 0)
+    }
+
     @Test func theReportsJSONKeepsItsPeriodShape() throws {
         let report = RejectionReport(FeedbackFacts(), by: .campaign, period: try Self.period("2026-Q4"))
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]

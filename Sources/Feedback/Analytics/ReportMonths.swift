@@ -18,12 +18,17 @@ public struct ReportMonths: Hashable, Sendable, Codable {
     /// Resolves a period.
     ///
     /// - Parameters:
-    ///   - period: the period; one that names an impossible date covers no month.
+    ///   - period: the period; one that names an impossible date (built in code: the parser
+    ///     refuses them) covers no month, and both sides name it by its label (`2026-13`).
     ///   - timeZone: the zone whose calendar names the months.
     public init(_ period: ReportPeriod, timeZone: TimeZone) {
-        let span: (first: LocalMonth?, last: LocalMonth?) = (try? period.monthSpan(in: timeZone)) ?? (nil, nil)
-        from = span.first?.description
-        to = span.last?.description
+        if let span = try? period.monthSpan(in: timeZone) {
+            from = span.first?.description
+            to = span.last?.description
+        } else {
+            from = period.label(in: timeZone)
+            to = from
+        }
         self.timeZone = timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier
     }
 
