@@ -1,6 +1,5 @@
-import Testing
-
 import LeadModel
+import Testing
 
 /// The one CSV writer: RFC 4180 quoting.
 struct CSVTextTests {
