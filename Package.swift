@@ -33,23 +33,33 @@ let package = Package(
             name: "PolicyConformance",
             dependencies: ["Accord", "EventStoreConformance", "LeadModel", "Routing", "SLA"]
         ),
-        .executableTarget(name: "AccordCLI", dependencies: ["Accord"]),
-        .executableTarget(name: "AccordBench", dependencies: ["Accord"]),
+        // Executables and tests declare every module they import, though Accord re-exports them.
+        .executableTarget(
+            name: "AccordCLI",
+            dependencies: ["Accord", "Feedback", "LeadModel", "Routing", "SLA", "Scoreboard", "Scoring"]
+        ),
+        .executableTarget(
+            name: "AccordBench",
+            dependencies: ["Accord", "Feedback", "LeadModel", "Routing", "SLA", "Scoreboard", "Scoring"]
+        ),
         .executableTarget(name: "AccordCrashWriter", dependencies: ["LeadModel"]),
         .testTarget(
             name: "LeadModelTests",
             dependencies: ["LeadModel", "EventStoreConformance", "AccordCrashWriter"]
         ),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
-        .testTarget(name: "SLATests", dependencies: ["SLA"]),
-        .testTarget(name: "FeedbackTests", dependencies: ["Feedback"]),
-        .testTarget(name: "ScoreboardTests", dependencies: ["Scoreboard"]),
+        .testTarget(name: "ScoringTests", dependencies: ["LeadModel", "Scoring"]),
+        .testTarget(name: "RoutingTests", dependencies: ["LeadModel", "Routing"]),
+        .testTarget(name: "SLATests", dependencies: ["LeadModel", "SLA"]),
+        .testTarget(name: "FeedbackTests", dependencies: ["Feedback", "LeadModel"]),
+        .testTarget(name: "ScoreboardTests", dependencies: ["LeadModel", "Scoreboard"]),
         .testTarget(
             name: "AccordTests",
-            dependencies: ["Accord", "EventStoreConformance", "PolicyConformance", "Scoreboard"]
+            dependencies: [
+                "Accord", "EventStoreConformance", "Feedback", "LeadModel", "PolicyConformance", "Routing", "SLA",
+                "Scoreboard", "Scoring",
+            ]
         ),
-        .testTarget(name: "AccordCLITests", dependencies: ["Accord", "AccordCLI"]),
+        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "LeadModel"]),
     ]
 )
 

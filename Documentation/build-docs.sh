@@ -19,9 +19,17 @@ echo "== symbol graphs"
 swift build --scratch-path .build/docs-build \
     -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$out/all-symbol-graphs"
 for module in "${modules[@]}"; do
+    [[ "$module" == Accord ]] && continue
     cp "$out/all-symbol-graphs/$module".symbols.json "$out/symbol-graphs/"
     cp "$out/all-symbol-graphs/$module"@*.symbols.json "$out/symbol-graphs/" 2>/dev/null || true
 done
+# Accord re-exports the modules below it (Sources/Accord/Exports.swift), and the compiler's graph
+# of a module includes what it re-exports; swift-symbolgraph-extract leaves re-exported modules
+# out, so Accord's graph (and its extensions of other modules' types) come from it.
+swift-symbolgraph-extract -module-name Accord \
+    -target "$(swift -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["target"]["triple"])')" \
+    -I "$(swift build --scratch-path .build/docs-build --show-bin-path)/Modules" \
+    -minimum-access-level public -output-dir "$out/symbol-graphs"
 
 echo "== catalog"
 cp -R Documentation/Accord.docc/. "$out/Accord.docc/"

@@ -52,29 +52,6 @@ struct ObjectionAndCalibrationTests {
         #expect(pricing.conversionLift == nil)
         #expect(!pricing.flagged)  // fired on fewer than 5 decided leads
     }
-
-    @Test func theTrainingSetHasOneRowPerDecidedLead() {
-        var journal = JournalBuilder()
-        let oct = JournalBuilder.october
-        journal.lead("a", campaign: "c,1", at: oct, rules: ["r"], disposition: JournalBuilder.accepted, converted: true)
-        journal.lead("b", campaign: "c", at: oct, disposition: JournalBuilder.rejected("duplicate"))
-        journal.lead("u", campaign: "c", at: oct)
-        let set = TrainingSet(journal.facts)
-        #expect(
-            set.columns == [
-                "lead_id", "source", "campaign", "message_angle", "segment", "attr_employees", "attr_industry", "fit",
-                "engagement", "total", "signals_email-opened", "accepted", "converted",
-            ])
-        #expect(set.rows.map { $0[0] } == ["a", "b"])
-        #expect(set.rows[0].suffix(5) == ["0", "10", "1", "1", "1"])
-        #expect(set.rows[1].suffix(2) == ["0", "0"])
-        let lines = set.csv.split(separator: "\n")
-        #expect(lines.count == 3)
-        #expect(lines[1].hasPrefix("a,src-c,1,\"c,1\",angle,mid-market,500,\"health, care\",10,0,10,1,1,1") == false)
-        #expect(lines[1] == "a,\"src-c,1\",\"c,1\",angle,mid-market,500,\"health, care\",10,0,10,1,1,1")
-        #expect(!set.csv.contains("@x.io") && !set.csv.contains("CFO"))
-        #expect(TrainingSet(FeedbackFacts()).rows.isEmpty)
-    }
 }
 
 struct CalibrationFlagTests {

@@ -2,7 +2,7 @@
 // seeded with the default playbook `accord init` writes.
 //
 // Whatever the bytes, decoding a playbook must either give a valid playbook or throw a
-// PlaybookError that names at least one problem with a JSON path, never read outside the
+// PlaybookError that names at least one problem with a JSON path (duplicate keys included), never read outside the
 // buffer (AddressSanitizer checks that), recurse without bound or trap; and a decoded playbook,
 // written out again, must decode to the same playbook.
 
@@ -12,9 +12,6 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPlaybook(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
-    for duplicate in JSONDuplicateKeyScanner.duplicates(in: bytes) {
-        precondition(duplicate.path.hasPrefix("$"), "a duplicate key's path does not start at the root")
-    }
     let playbook: Playbook
     do {
         playbook = try Playbook.decode(from: bytes, file: "fuzz.json")

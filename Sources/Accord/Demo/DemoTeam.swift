@@ -1,11 +1,11 @@
 import Foundation
-public import Routing
+import Routing
 
 /// The sales team of `accord demo`: five reps in four time zones, a North America pool and an
 /// EMEA pool, capacity caps, an after-hours coverage queue.
-public enum DemoTeam {
+package enum DemoTeam {
     /// The demo playbook's `routing` section.
-    public static let routing: RoutingRules = {
+    package static let routing: RoutingRules = {
         let weekdays =
             #"{"monday": ["09:00-17:30"], "tuesday": ["09:00-17:30"], "wednesday": ["09:00-17:30"], "thursday": ["09:00-17:30"], "friday": ["09:00-17:30"]}"#
         let json = """

@@ -1,11 +1,11 @@
 /// A small, fast, seeded random number generator (SplitMix64), so synthetic data is the same on
 /// every machine and every run.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,10 +14,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// True with probability `p`.
-    public mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    package mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
 
     /// One element, chosen with the given weights.
-    public mutating func pick<T>(_ choices: [(T, Double)]) -> T {
+    package mutating func pick<T>(_ choices: [(T, Double)]) -> T {
         let total = choices.reduce(0) { $0 + $1.1 }
         var roll = Double.random(in: 0..<total, using: &self)
         for (value, weight) in choices {

@@ -11,41 +11,41 @@ import LeadModel
 /// let quarter = SyntheticQuarter(seed: 7, leads: 3_000)
 /// for record in quarter.records() { … }   // in time order
 /// ```
-public struct SyntheticQuarter: Sendable {
+package struct SyntheticQuarter: Sendable {
     /// One row of activity and when it happened.
-    public struct Record: Hashable, Sendable {
-        public var at: Date
-        public var item: IngestItem
+    package struct Record: Hashable, Sendable {
+        package var at: Date
+        package var item: IngestItem
     }
 
     /// A campaign and how good its leads are.
-    public struct Campaign: Hashable, Sendable {
-        public var name: String
-        public var source: String
-        public var messageAngle: String
+    package struct Campaign: Hashable, Sendable {
+        package var name: String
+        package var source: String
+        package var messageAngle: String
         /// Share of this campaign's leads that fit the ICP.
-        public var icpFit: Double
+        package var icpFit: Double
         /// Average number of engagement signals per lead.
-        public var intent: Double
+        package var intent: Double
         /// Relative volume.
-        public var weight: Double
+        package var weight: Double
     }
 
-    public let seed: UInt64
-    public let leadCount: Int
+    package let seed: UInt64
+    package let leadCount: Int
     /// The first instant of the quarter (2026-07-01 00:00 UTC by default).
-    public let start: Date
+    package let start: Date
     /// The length of the quarter: 13 weeks.
-    public let length: TimeInterval = 13 * 7 * 86_400
+    package let length: TimeInterval = 13 * 7 * 86_400
 
-    public init(seed: UInt64 = 2026, leads: Int = 3_000, start: Date = Date(timeIntervalSince1970: 1_782_864_000)) {
+    package init(seed: UInt64 = 2026, leads: Int = 3_000, start: Date = Date(timeIntervalSince1970: 1_782_864_000)) {
         self.seed = seed
         self.leadCount = max(0, leads)
         self.start = start
     }
 
     /// The campaigns of the quarter, from strong to weak.
-    public static let campaigns: [Campaign] = [
+    package static let campaigns: [Campaign] = [
         Campaign(
             name: "q3-security-webinar", source: "webinar", messageAngle: "security review in a week", icpFit: 0.70,
             intent: 7, weight: 3),
@@ -99,7 +99,7 @@ public struct SyntheticQuarter: Sendable {
     ]
 
     /// Every record of the quarter, in time order.
-    public func records() -> [Record] {
+    package func records() -> [Record] {
         var random = SeededGenerator(seed: seed)
         var records: [Record] = []
         records.reserveCapacity(leadCount * 8)

@@ -23,6 +23,25 @@ extension AlignmentEngine {
         return report.health(from: from, to: to, now: configuration.now())
     }
 
+    /// The SLA health of the response clocks started in a period: ``slaHealth(from:to:)`` over
+    /// the period's exact interval in `timeZone`.
+    ///
+    /// ```swift
+    /// let period = try ReportPeriod(parsing: "2026-Q4", now: now, timeZone: .gmt)
+    /// let health = try await engine.slaHealth(for: period)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - period: the period; ``LeadModel/ReportPeriod/allTime`` counts every clock.
+    ///   - timeZone: the zone whose midnights bound the period; UTC by default.
+    /// - Returns: the report.
+    /// - Throws: ``LeadModel/ReportPeriodError`` for an impossible period;
+    ///   ``LeadModel/EventStoreError`` when the journal cannot be read.
+    public func slaHealth(for period: ReportPeriod, timeZone: TimeZone = .gmt) async throws -> SLAHealth {
+        let interval = try period.interval(in: timeZone)
+        return try await slaHealth(from: interval.start, to: interval.end)
+    }
+
     /// Every assignment of a lead, oldest first, each with the reasons stored with it: for a
     /// routed one, the rules considered (matched or not, and why), the candidates skipped (and
     /// why), the pool turn and any fallback.

@@ -1,11 +1,13 @@
+import Feedback
 import Foundation
 public import LeadModel
 public import Scoring
 
 /// A training set read from the journal: one row per lead with a known outcome.
 ///
-/// - Converted: the lead reached the `opportunity` or `won` stage (the first time it did is the
-///   outcome time).
+/// - Converted: the lead reached a converted stage, ``Feedback/FeedbackFacts/standardConvertedStages``
+///   (`opportunity` or `won`, as for the feedback reports and ``Scoring/TrainingSet/decidedLeads(_:)``;
+///   the first time it did is the outcome time).
 /// - Not converted: otherwise, the lead reached `lost` or `disqualified`, or sales rejected it
 ///   (a disposition with outcome `rejected`); the first of these is the outcome time.
 /// - Every other lead (still open, merged into another) is left out.
@@ -74,7 +76,7 @@ public struct JournalTrainingData: Sendable {
 
     /// The lead's outcome and when it was decided, or `nil` while it is open.
     static func outcome(_ state: LeadState, _ events: [LeadEvent]) -> (converted: Bool, at: Date)? {
-        if let entry = state.stageHistory.first(where: { $0.stage == .opportunity || $0.stage == .won }) {
+        if let entry = state.stageHistory.first(where: { FeedbackFacts.standardConvertedStages.contains($0.stage) }) {
             return (true, entry.enteredAt)
         }
         var ends = state.stageHistory.filter { $0.stage == .lost || $0.stage == .disqualified }.map(\.enteredAt)

@@ -170,7 +170,7 @@ extension Playbook {
             }
             // JSONSerialization and JSONDecoder keep one of two values given for a key without
             // a word; the author meant one of them, so say which key and where.
-            for duplicate in JSONDuplicateKeyScanner.duplicates(in: data) {
+            for duplicate in JSONDuplicateKeys.duplicates(in: data) {
                 issues.append(
                     PlaybookIssue(
                         path: duplicate.path, message: "\"\(duplicate.key)\" is given more than once in this object",

@@ -1,12 +1,12 @@
 /// "Did you mean …?" for mistyped names: the playbook's unknown fields, the CLI's commands and
 /// options.
-public enum NameSuggestion {
+package enum NameSuggestion {
     /// The candidate closest to `name`, when it is at most `maximumEdits` edits away.
     ///
     /// ```swift
     /// NameSuggestion.closest(to: "stagse", among: ["stages", "scoring"])   // "stages"
     /// ```
-    public static func closest(to name: String, among candidates: some Sequence<String>, maximumEdits: Int = 2)
+    package static func closest(to name: String, among candidates: some Sequence<String>, maximumEdits: Int = 2)
         -> String?
     {
         var best: (candidate: String, edits: Int)?

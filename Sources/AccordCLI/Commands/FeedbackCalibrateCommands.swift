@@ -49,14 +49,14 @@ extension CommandDefinition {
         let path = try arguments.positional(0, "FILE")
         let url = try console.dataDirectory.outputFile(path, label: "FILE")
         let facts = try await console.dataDirectory.withEngine { engine in try await engine.feedbackFacts() }
-        let set = TrainingSet(facts)
-        try Data(set.csv.utf8).write(to: url, options: .atomic)  // errors reach the user as sentences
+        let set = try TrainingSet.decidedLeads(facts)
+        try Data(set.csv().utf8).write(to: url, options: .atomic)  // errors reach the user as sentences
+        let columns = ["lead_id"] + set.columns.map(\.name) + ["converted"]
         if console.json {
-            try console.printJSON(TrainingExportOutput(file: path, rows: set.rows.count, columns: set.columns))
+            try console.printJSON(TrainingExportOutput(file: path, rows: set.rows.count, columns: columns))
         } else {
-            let converted = set.rows.filter { $0.last == "1" }.count
             console.print(
-                "wrote \(set.rows.count) decided leads (\(converted) converted) and \(set.columns.count) columns to \(path)"
+                "wrote \(set.rows.count) decided leads (\(set.positives) converted) and \(columns.count) columns to \(path)"
             )
         }
     }

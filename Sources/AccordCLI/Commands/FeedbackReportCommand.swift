@@ -10,16 +10,18 @@ extension CommandDefinition {
         discussion: """
             Counts every disposition in the month it was recorded, sliced by source, campaign, \
             segment or message angle; a rejection an arbiter overturned is not counted as one. \
-            The funnel summary follows the leads created in the period.
+            The funnel summary follows the leads created in the period. --period takes the same \
+            forms as accord report and accord sla health (Documentation/CommandLine.md, "Periods"), \
+            cut at midnight UTC; the default is every month.
             """,
         options: [
-            .value("period", "YYYY-MM[..YYYY-MM]|YYYY-Qn", "the months to report (default: all)"),
+            .period(default: "all"),
             .value("by", "source|campaign|segment|angle", "what to slice rejections by (default: campaign)"),
         ],
         examples: ["accord feedback report --by campaign --period 2026-10..2026-11", "accord feedback report --json"]
     ) { arguments, console in
         let dimension = try reportDimension(arguments)
-        let period = try reportPeriod(arguments)
+        let period = try arguments.period(default: "all", now: Date(), timeZone: TimeZone(identifier: "UTC")!)
         let playbook = try console.dataDirectory.loadPlaybook()
         let facts = try await console.dataDirectory.withEngine { engine in try await engine.feedbackFacts() }
         let view = FeedbackReportView(facts, playbook: playbook, by: dimension, period: period)
@@ -32,14 +34,5 @@ extension CommandDefinition {
 
     static func reportDimension(_ arguments: ParsedArguments) throws(CLIError) -> ReportDimension {
         try arguments.choice("by") ?? .campaign
-    }
-
-    static func reportPeriod(_ arguments: ParsedArguments) throws(CLIError) -> ReportPeriod {
-        guard let text = arguments.value("period") else { return .all }
-        do {
-            return try ReportPeriod.parse(text)
-        } catch {
-            throw CLIError.usage("--period: \(error.description)")
-        }
     }
 }

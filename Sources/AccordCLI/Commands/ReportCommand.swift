@@ -11,16 +11,18 @@ extension CommandDefinition {
             Computes every KPI of the shared scoreboard from the journal in one pass. The cohort \
             view (default) follows the people created in the period to their outcome; the \
             activity view counts what happened in the period. --period takes week, month or \
-            quarter (the current one), all, YYYY-MM, YYYY-Qn, YYYY-Www or FROM..TO with days as \
-            YYYY-MM-DD (both included); periods start at midnight in --time-zone (default: this \
-            machine's zone) and weeks start on Monday. --spend reads a CSV with source and spend \
+            quarter (the current one), all, YYYY-MM, YYYY-Qn, YYYY-Www, Nd (the last N days) or \
+            FROM..TO with days (YYYY-MM-DD) or months (YYYY-MM), both included — the same forms as \
+            accord sla health and accord feedback report (Documentation/CommandLine.md, "Periods"); \
+            periods start at midnight in --time-zone (default: this machine's zone) and weeks start \
+            on Monday. --spend reads a CSV with source and spend \
             columns for cost per closed deal. Formulas: Documentation/Scoreboard.md. --html FILE \
             writes one self-contained page (inline CSS and SVG, no network) a sales leader reads \
             without explanation: the funnel, speed to lead, SLA attainment by week, rejection \
             reasons by source, rep load and marketing's commitments.
             """,
         options: [
-            .value("period", "PERIOD", "week|month|quarter|all|YYYY-MM|YYYY-Qn|YYYY-Www|FROM..TO (default: quarter)"),
+            .period(default: "quarter"),
             .value("view", "cohort|activity", "which leads and facts count (default: cohort)"),
             .value("by", "DIMENSION", "slice by source, campaign, segment, owner or product"),
             .value("time-zone", "TZ", "IANA time zone for period boundaries, e.g. Europe/Berlin"),
@@ -78,12 +80,7 @@ extension CommandDefinition {
     /// Reads the report options into a query.
     static func reportQuery(_ arguments: ParsedArguments, now: Date) throws -> ScoreboardQuery {
         let timeZone = try timeZone(arguments)
-        let period: ReportPeriod
-        do {
-            period = try ReportPeriod(parsing: arguments.value("period") ?? "quarter", now: now, timeZone: timeZone)
-        } catch {
-            throw CLIError.usage(error.description)
-        }
+        let period = try arguments.period(default: "quarter", now: now, timeZone: timeZone)
         let view = try arguments.choice("view") ?? ScoreboardView.cohort
         let slice = try arguments.choice("by", as: SliceDimension.self)
         var spend: SpendTable?

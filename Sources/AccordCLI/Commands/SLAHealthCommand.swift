@@ -10,60 +10,37 @@ extension CommandDefinition {
         discussion: """
             Counts the response clocks started in the period (UTC): how many were met in time, the \
             median and 90th percentile time to first touch in wall-clock and business time, breaches \
-            by owner, tier and source, follow-up cadence compliance, and marketing's commitments.
+            by owner, tier and source, follow-up cadence compliance, and marketing's commitments. \
+            --period takes the same forms as accord report and accord feedback report \
+            (Documentation/CommandLine.md, "Periods"); the default is the last 30 days.
             """,
-        options: [
-            .value("period", "YYYY-MM|YYYY-Qn|Nd", "the period: a month, a quarter or the last N days (default 30d)")
-        ],
+        options: [.period(default: "30d")],
         examples: [
             "accord sla health", "accord sla health --period 2026-11", "accord sla health --period 2026-Q4 --json",
         ]
     ) { arguments, console in
         let now = Date()
-        let (from, to, label) = try SLAPeriod.parse(arguments.value("period") ?? "30d", now: now)
+        let period = try arguments.period(default: "30d", now: now, timeZone: TimeZone(identifier: "UTC")!)
         let health = try await console.dataDirectory.withEngine(now: { now }) { engine in
-            try await engine.slaHealth(from: from, to: to)
+            try await engine.slaHealth(for: period, timeZone: TimeZone(identifier: "UTC")!)
         }
         if console.json {
             try console.printJSON(health)
             return
         }
-        for line in SLAHealthText.lines(health, label: label) { console.print(line) }
-    }
-}
-
-/// The `--period` of `accord sla health`.
-enum SLAPeriod {
-    /// `2026-11` (a month), `2026-Q4` (a quarter) or `30d` (the last 30 days up to `now`), in UTC.
-    ///
-    /// - Throws: ``CLIError`` (usage) naming the expected forms.
-    static func parse(_ text: String, now: Date) throws(CLIError) -> (from: Date, to: Date, label: String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = text.split(separator: "-")
-        if text.hasSuffix("d"), let days = Int(text.dropLast()), days > 0, days <= 3_660 {
-            return (now.addingTimeInterval(-Double(days) * 86_400), now, "the last \(days) days")
-        }
-        if parts.count == 2, let year = Int(parts[0]), (1970...9999).contains(year) {
-            if parts[1].hasPrefix("Q"), let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter),
-                let start = calendar.date(from: DateComponents(year: year, month: quarter * 3 - 2, day: 1)),
-                let end = calendar.date(byAdding: .month, value: 3, to: start)
-            {
-                return (start, end, "\(year) Q\(quarter)")
-            }
-            if let month = Int(parts[1]), (1...12).contains(month), parts[1].count == 2,
-                let start = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
-                let end = calendar.date(byAdding: .month, value: 1, to: start)
-            {
-                return (start, end, text)
-            }
-        }
-        throw CLIError.usage("--period expects a month (2026-11), a quarter (2026-Q4) or days (30d), got '\(text)'")
+        for line in SLAHealthText.lines(health, label: SLAHealthText.label(period)) { console.print(line) }
     }
 }
 
 /// The text form of an ``SLAHealth`` report.
 enum SLAHealthText {
+    /// The period as the report's first line names it: `2026 Q4` for a quarter (as this
+    /// command always printed it), otherwise the period's label (`2026-11`, `the last 30 days`).
+    static func label(_ period: ReportPeriod) -> String {
+        if case .quarter(let year, let quarter) = period { return "\(year) Q\(quarter)" }
+        return period.label(in: TimeZone(identifier: "UTC")!)
+    }
+
     static func lines(_ health: SLAHealth, label: String) -> [String] {
         func percent(_ value: Double?) -> String {
             value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"

@@ -41,7 +41,7 @@ extension CommandDefinition {
             do {
                 let parsed = try ReportPeriod(parsing: text, now: Date(), timeZone: timeZone)
                 if parsed != .allTime { period = try parsed.interval(in: timeZone) }
-            } catch let error as ScoreboardError {
+            } catch let error as ReportPeriodError {
                 throw CLIError.usage("--period: \(error.description)")
             }
         }

@@ -12,7 +12,7 @@ struct FeedbackReportView: Codable {
 
     init(
         _ facts: FeedbackFacts, playbook: Playbook, by dimension: ReportDimension = .campaign,
-        period: ReportPeriod = .all
+        period: ReportPeriod = .allTime
     ) {
         rejections = RejectionReport(facts, by: dimension, period: period)
         let stages = playbook.stages.graph.stages.filter { [.mql, .sql].contains($0) }
@@ -24,9 +24,7 @@ struct FeedbackReportView: Codable {
     /// The report as terminal lines; `maximumRows` limits the rejection table per month.
     func lines(maximumRows: Int = .max) -> [String] {
         let dimension = rejections.dimension
-        let range =
-            rejections.period.from == nil && rejections.period.to == nil
-            ? "all months" : "\(rejections.period.from ?? "…")..\(rejections.period.to ?? "…")"
+        let range = rejections.period.label
         var lines = ["FEEDBACK REPORT — rejections by \(dimension.label), month over month (\(range))"]
         guard !rejections.rows.isEmpty else {
             lines.append("  no dispositions recorded yet (accord feedback LEAD accepted|rejected|recycled)")

@@ -93,15 +93,19 @@ public struct FeedbackFacts: Hashable, Sendable {
     /// The stages that count as converted (an opportunity or a win).
     public var convertedStages: Set<Stage>
 
+    /// The stages that make a lead converted unless told otherwise — an opportunity or a win —
+    /// for the feedback reports and for the outcomes learned scorers train on.
+    public static let standardConvertedStages: Set<Stage> = [.opportunity, .won]
+
     /// Empty facts.
     ///
     /// - Parameter convertedStages: the stages that make a lead converted.
-    public init(convertedStages: Set<Stage> = [.opportunity, .won]) {
+    public init(convertedStages: Set<Stage> = FeedbackFacts.standardConvertedStages) {
         self.convertedStages = convertedStages
     }
 
     /// Facts folded from events in journal order.
-    public init(events: some Sequence<LeadEvent>, convertedStages: Set<Stage> = [.opportunity, .won]) {
+    public init(events: some Sequence<LeadEvent>, convertedStages: Set<Stage> = FeedbackFacts.standardConvertedStages) {
         self.init(convertedStages: convertedStages)
         for event in events { apply(event) }
     }

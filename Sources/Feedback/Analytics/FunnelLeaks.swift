@@ -1,4 +1,5 @@
 import Foundation
+import LeadModel
 public import LeadModel
 
 /// Where the funnel leaks: how many leads pass each step from capture to a win, the step that
@@ -41,15 +42,17 @@ public struct FunnelLeaks: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - facts: the folded journal.
     ///   - stages: the funnel stages in order, between capture and sales' acceptance (`mql`, `sql`).
-    ///   - period: leads created in these months.
+    ///   - period: the leads created in this period (and the dispositions recorded in it, for
+    ///     the hotspots).
+    ///   - timeZone: the zone whose calendar cuts the period; UTC by default.
     ///   - minimumDecided: the fewest decisions a slice needs to be a hotspot.
     ///   - threshold: the least rejection rate of a hotspot.
     public init(
-        _ facts: FeedbackFacts, stages: [Stage] = [.mql, .sql], period: ReportPeriod = .all, minimumDecided: Int = 5,
-        threshold: Double = 0.4
+        _ facts: FeedbackFacts, stages: [Stage] = [.mql, .sql], period: ReportPeriod = .allTime,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!, minimumDecided: Int = 5, threshold: Double = 0.4
     ) {
-        let clock = period.monthClock()
-        let cohort = facts.all.filter { !$0.merged && period.contains(clock.month(of: $0.createdAt)) }
+        let buckets = MonthBuckets(period, timeZone: timeZone)
+        let cohort = facts.all.filter { !$0.merged && buckets.month(of: $0.createdAt) != nil }
         // A lead counts at a step when it reached that step or any later one, so a lead moved
         // straight from capture to sql also passed mql, and the counts never grow down the funnel.
         func furthest(_ lead: FeedbackFacts.LeadFacts) -> Int {
@@ -68,7 +71,7 @@ public struct FunnelLeaks: Hashable, Sendable, Codable {
         self.steps = steps
         worstStep = cohort.isEmpty ? nil : steps.dropFirst().min { ($0.rate, $0.name) < ($1.rate, $1.name) }
         var hotspots: [Hotspot] = []
-        let reports = RejectionReport.reports(facts, period: period)
+        let reports = RejectionReport.reports(facts, period: period, timeZone: timeZone)
         for dimension in ReportDimension.allCases {
             guard let report = reports[dimension] else { continue }
             for row in report.totals where row.decided >= minimumDecided && row.rejectionRate >= threshold {

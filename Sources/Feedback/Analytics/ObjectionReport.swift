@@ -34,7 +34,8 @@ public struct ObjectionReport: Hashable, Sendable, Codable {
         public var byMonth: [String: Int]
     }
 
-    public var period: ReportPeriod
+    /// The months included.
+    public var period: ReportMonths
     public var months: [String]
     /// Rows by month, slice, value, then tag.
     public var rows: [Row]
@@ -47,9 +48,14 @@ public struct ObjectionReport: Hashable, Sendable, Codable {
     ///   - facts: the folded journal.
     ///   - objections: the playbook's taxonomy, for labels and content; tags not in it keep
     ///     their tag as label.
-    ///   - period: the months to include.
-    public init(_ facts: FeedbackFacts, objections: [ObjectionTag], period: ReportPeriod = .all) {
-        self.period = period
+    ///   - period: the objections to count, by when they were heard; one that names an impossible
+    ///     date counts none.
+    ///   - timeZone: the zone whose calendar cuts the period and names the months; UTC by default.
+    public init(
+        _ facts: FeedbackFacts, objections: [ObjectionTag], period: ReportPeriod = .allTime,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    ) {
+        self.period = ReportMonths(period, timeZone: timeZone)
         struct Key: Hashable, Comparable {
             var month, slice, value, tag: String
             static func < (a: Key, b: Key) -> Bool {
@@ -58,11 +64,10 @@ public struct ObjectionReport: Hashable, Sendable, Codable {
         }
         var counts: [Key: Int] = [:]
         var perTag: [String: (count: Int, segments: [String: Int], angles: [String: Int], months: [String: Int])] = [:]
-        let clock = period.monthClock()
+        let buckets = MonthBuckets(period, timeZone: timeZone)
         for lead in facts.all where !lead.merged {
             for fact in lead.objections {
-                let month = clock.month(of: fact.at)
-                guard period.contains(month) else { continue }
+                guard let month = buckets.month(of: fact.at) else { continue }
                 for tag in fact.tags {
                     for (slice, value) in [
                         ("segment", lead.segment), ("stage", fact.stage.rawValue), ("angle", lead.messageAngle),

@@ -9,7 +9,8 @@ import LeadModel
 /// is counted under ``Row/overturned`` and not as a rejection.
 ///
 /// ```swift
-/// let report = RejectionReport(facts, by: .campaign, period: try .parse("2026-09..2026-11"))
+/// let period = try ReportPeriod(parsing: "2026-09..2026-11", now: now, timeZone: TimeZone(identifier: "UTC")!)
+/// let report = RejectionReport(facts, by: .campaign, period: period)
 /// for row in report.rows where row.rejected > 0 { print(row.month, row.value, row.reasons) }
 /// ```
 public struct RejectionReport: Hashable, Sendable, Codable {
@@ -48,7 +49,7 @@ public struct RejectionReport: Hashable, Sendable, Codable {
     /// What the report is sliced by.
     public var dimension: ReportDimension
     /// The months included.
-    public var period: ReportPeriod
+    public var period: ReportMonths
     /// The months with dispositions, oldest first.
     public var months: [String]
     /// One row per month and value with dispositions, by month then value.
@@ -61,18 +62,30 @@ public struct RejectionReport: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - facts: the folded journal.
     ///   - dimension: what to slice by.
-    ///   - period: the months to include.
-    public init(_ facts: FeedbackFacts, by dimension: ReportDimension, period: ReportPeriod = .all) {
-        self = Self.build(facts, by: [dimension], period: period)[0]
+    ///   - period: the dispositions to count, by when they were recorded; one that names an
+    ///     impossible date counts none.
+    ///   - timeZone: the zone whose calendar cuts the period and names the months; UTC by default.
+    public init(
+        _ facts: FeedbackFacts, by dimension: ReportDimension, period: ReportPeriod = .allTime,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    ) {
+        self = Self.build(facts, by: [dimension], period: period, timeZone: timeZone)[0]
     }
 
     /// The report sliced by each of `dimensions`, from one pass over the journal's facts.
     ///
+    /// - Parameters:
+    ///   - facts: the folded journal.
+    ///   - dimensions: what to slice by.
+    ///   - period: the dispositions to count, by when they were recorded.
+    ///   - timeZone: the zone whose calendar cuts the period and names the months; UTC by default.
     /// - Returns: one report per dimension, in the order given.
     public static func reports(
-        _ facts: FeedbackFacts, by dimensions: [ReportDimension] = ReportDimension.allCases, period: ReportPeriod = .all
+        _ facts: FeedbackFacts, by dimensions: [ReportDimension] = ReportDimension.allCases,
+        period: ReportPeriod = .allTime, timeZone: TimeZone = TimeZone(identifier: "UTC")!
     ) -> [ReportDimension: RejectionReport] {
-        Dictionary(uniqueKeysWithValues: zip(dimensions, build(facts, by: dimensions, period: period)))
+        Dictionary(
+            uniqueKeysWithValues: zip(dimensions, build(facts, by: dimensions, period: period, timeZone: timeZone)))
     }
 
     /// Month over month: the change of a row's rejection rate since the same value's row in
@@ -86,7 +99,7 @@ public struct RejectionReport: Hashable, Sendable, Codable {
     }
 
     private init(
-        dimension: ReportDimension, period: ReportPeriod, cells: [String: [String: Row]], totals: [String: Row]
+        dimension: ReportDimension, period: ReportMonths, cells: [String: [String: Row]], totals: [String: Row]
     ) {
         self.dimension = dimension
         self.period = period
@@ -95,25 +108,25 @@ public struct RejectionReport: Hashable, Sendable, Codable {
         self.totals = totals.values.sorted { ($1.rejected, $0.value) < ($0.rejected, $1.value) }
     }
 
-    private static func build(_ facts: FeedbackFacts, by dimensions: [ReportDimension], period: ReportPeriod)
-        -> [RejectionReport]
-    {
+    private static func build(
+        _ facts: FeedbackFacts, by dimensions: [ReportDimension], period: ReportPeriod, timeZone: TimeZone
+    ) -> [RejectionReport] {
         var cells = [[String: [String: Row]]](repeating: [:], count: dimensions.count)
         var totals = [[String: Row]](repeating: [:], count: dimensions.count)
-        let clock = period.monthClock()
+        let buckets = MonthBuckets(period, timeZone: timeZone)
         for lead in facts.all where !lead.merged && !lead.dispositions.isEmpty {
             let values = dimensions.map { $0.value(of: lead) }
             for fact in lead.dispositions {
-                let month = clock.month(of: fact.at)
-                guard period.contains(month) else { continue }
+                guard let month = buckets.month(of: fact.at) else { continue }
                 for (slot, value) in values.enumerated() {
                     cells[slot][month, default: [:]][value, default: Row(month: month, value: value)].count(fact)
                     totals[slot][value, default: Row(month: "all", value: value)].count(fact)
                 }
             }
         }
+        let months = ReportMonths(period, timeZone: timeZone)
         return dimensions.indices.map { slot in
-            RejectionReport(dimension: dimensions[slot], period: period, cells: cells[slot], totals: totals[slot])
+            RejectionReport(dimension: dimensions[slot], period: months, cells: cells[slot], totals: totals[slot])
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadModel
 
 /// A fix the feedback patterns suggest: a slice whose handoffs sales rejects, a message angle
 /// that overstates, an objection heard often.
@@ -37,17 +38,20 @@ public struct BacklogProposal: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - facts: the folded journal.
     ///   - objections: the playbook's objection taxonomy (for the content to build).
-    ///   - period: the months to look at.
+    ///   - period: the dispositions and objections to look at, by when they were recorded.
+    ///   - timeZone: the zone whose calendar cuts the period; UTC by default.
     ///   - minimumDecided: the fewest decisions a slice needs before its rejection rate counts.
     ///   - rejectionThreshold: the rejection (or `overstated`) share that calls for a fix.
     ///   - minimumObjections: how often an objection must be heard before content is proposed.
     /// - Returns: proposals, strongest evidence first within each rule.
     public static func proposals(
-        from facts: FeedbackFacts, objections: [ObjectionTag], period: ReportPeriod = .all, minimumDecided: Int = 5,
+        from facts: FeedbackFacts, objections: [ObjectionTag], period: ReportPeriod = .allTime,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!, minimumDecided: Int = 5,
         rejectionThreshold: Double = 0.4, minimumObjections: Int = 3
     ) -> [BacklogProposal] {
         var proposals: [BacklogProposal] = []
-        let reports = RejectionReport.reports(facts, by: [.campaign, .source, .angle], period: period)
+        let reports = RejectionReport.reports(
+            facts, by: [.campaign, .source, .angle], period: period, timeZone: timeZone)
         for dimension in [ReportDimension.campaign, .source, .angle] {
             guard let report = reports[dimension] else { continue }
             for row in report.totals where row.decided >= minimumDecided && row.rejectionRate >= rejectionThreshold {
@@ -74,7 +78,7 @@ public struct BacklogProposal: Hashable, Sendable, Codable {
                     kind: .messaging, title: "Stop overstating in message angle '\(row.value)'",
                     evidence: "\(row.overstated) of \(row.decided) dispositions say the message overstated"))
         }
-        let report = ObjectionReport(facts, objections: objections, period: period)
+        let report = ObjectionReport(facts, objections: objections, period: period, timeZone: timeZone)
         for tag in report.tags where tag.count >= minimumObjections {
             let content = tag.content ?? "an answer"
             proposals.append(

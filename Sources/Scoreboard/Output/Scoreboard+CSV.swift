@@ -1,4 +1,5 @@
 import Foundation
+import LeadModel
 
 extension ScoreboardRow {
     /// One KPI column of a row: its name and its value as a number (`nil` when undefined).
@@ -65,9 +66,9 @@ extension Scoreboard {
     public func csv() -> String {
         var lines = ["period,view,slice,label," + ScoreboardRow.columns.map(\.name).joined(separator: ",")]
         for row in rows {
-            var fields = [period.label, view.rawValue, slicedBy?.rawValue ?? "", row.label].map(Self.quoted)
-            fields += ScoreboardRow.columns.map { column in column.value(row).map(Self.number) ?? "" }
-            lines.append(fields.joined(separator: ","))
+            let labels = CSVText.line([period.label, view.rawValue, slicedBy?.rawValue ?? "", row.label])
+            let values = ScoreboardRow.columns.map { column in column.value(row).map(Self.number) ?? "" }
+            lines.append(([labels] + values).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -76,10 +77,5 @@ extension Scoreboard {
     static func number(_ value: Double) -> String {
         if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)
-    }
-
-    static func quoted(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadModel
 
 extension ScoreboardProjection {
     /// Computes the scoreboard for a period, view and slice from the folded facts.
@@ -7,7 +8,12 @@ extension ScoreboardProjection {
     /// - Returns: the total row and one row per slice value.
     /// - Throws: ``ScoreboardError`` `invalidPeriod` when the period names an impossible date.
     public func scoreboard(_ query: ScoreboardQuery) throws(ScoreboardError) -> Scoreboard {
-        let interval = try query.period.interval(in: query.timeZone)
+        let interval: DateInterval
+        do {
+            interval = try query.period.interval(in: query.timeZone)
+        } catch {
+            throw ScoreboardError(.invalidPeriod, message: error.description)
+        }
         let start = interval.start.timeIntervalSinceReferenceDate
         let end = interval.end.timeIntervalSinceReferenceDate
         let cohort = query.view == .cohort

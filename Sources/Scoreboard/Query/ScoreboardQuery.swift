@@ -1,4 +1,5 @@
 import Foundation
+import LeadModel
 
 /// What scoreboard to compute from a ``ScoreboardProjection``: the period, the view, the slice
 /// and the optional inputs (spend, which sources sales owns).

@@ -47,6 +47,6 @@ struct FeedbackLoopScenarioTests {
         #expect(leaks.hotspots.contains { $0.dimension == .campaign && $0.value == worst.value })
         let proposals = BacklogProposal.proposals(from: facts, objections: [])
         #expect(proposals.contains { $0.title == "Tighten scoring and targeting for campaign '\(worst.value)'" })
-        #expect(TrainingSet(facts).rows.count == decided)
+        #expect(try TrainingSet.decidedLeads(facts).rows.count == decided)
     }
 }
