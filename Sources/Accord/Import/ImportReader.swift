@@ -32,6 +32,14 @@ import LeadModel
 ///   rows again records nothing; rows that differ in any of these are distinct signals; two
 ///   identical rows are one signal.
 ///
+/// A leads row may carry its history: `createdAt`, `stage` and `stageDate` columns (or
+/// ``ImportHistoryOptions/startingStage`` for every row) make it an
+/// ``ImportRecord/historicalLead(_:_:)``, which the engine captures at its creation time and
+/// places at its stage as history. Dates are read by ``dateFormat``: ISO 8601 unless a pattern
+/// is given, and a day-month date is never guessed. A CSV header from a known export (HubSpot
+/// contacts, Salesforce leads or contacts) is recognised (``recognisedExport``), and
+/// ``validateAll(maxReported:)`` reports the mapping in use column by column.
+///
 /// Blank rows (every mapped value missing) are skipped. Fields, columns and rows are bounded by
 /// ``limits`` (``ImportLimits``), so a malformed file fails fast instead of filling memory. A
 /// CSV file read with the default `,` whose header has no comma but a `;`, tab or `|` is

@@ -55,6 +55,7 @@ struct ImportRecordBuilder {
         var stage: Stage?
         var stageEnteredAt: Date?
         var stageDateCell: ImportRow.Cell?
+        var stageRefused = false
 
         func fail(_ cell: ImportRow.Cell, _ message: String) {
             errors.append(
@@ -132,7 +133,10 @@ struct ImportRecordBuilder {
             case .stage:
                 guard let text = text(cell, fail: fail) else { continue }
                 stage = history.stage(named: text)
-                if stage == nil { fail(cell, "expected \(history.expectedStages)") }
+                if stage == nil {
+                    stageRefused = true
+                    fail(cell, "expected \(history.expectedStages)")
+                }
             case .idempotencyKey:
                 idempotencyKey = text(cell, fail: fail)
             case .ignored:
@@ -155,7 +159,7 @@ struct ImportRecordBuilder {
             let history = LeadHistory(
                 createdAt: createdAt, stage: stage ?? self.history.startingStage, stageEnteredAt: stageEnteredAt)
             if let cell = stageDateCell, let entered = stageEnteredAt {
-                if history.stage == nil {
+                if history.stage == nil, !stageRefused {
                     fail(cell, "a stage date needs a stage: map a stage column, or give every row's stage (--stage)")
                 } else if let createdAt, entered < createdAt {
                     fail(cell, "the stage date is before the creation date")

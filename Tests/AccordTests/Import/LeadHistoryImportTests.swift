@@ -115,7 +115,7 @@ struct LeadHistoryImportTests {
             bo@beta.io,2018-02-01,,2018-03-01
             cy@gamma.org,2018-02-01,mql,2018-01-01
             di@delta.com,2030-01-01,mql,
-            ed@eps.io,2018-02-01,churned,
+            ed@eps.io,2018-02-01,churned,2018-03-01
 
             """
         let report = try Self.reader(csv, now: now).validateAll()
