@@ -156,8 +156,11 @@ struct ImportRecordBuilder {
                             "expected an email, a phone with its area code, external:<system> or id value to identify the person; the row has none"
                     ))
             }
+            // A lead in a stage since a date existed by then: without a creation date, it is
+            // created at the stage date, not at import time after it.
             let history = LeadHistory(
-                createdAt: createdAt, stage: stage ?? self.history.startingStage, stageEnteredAt: stageEnteredAt)
+                createdAt: createdAt ?? stageEnteredAt, stage: stage ?? self.history.startingStage,
+                stageEnteredAt: stageEnteredAt)
             if let cell = stageDateCell, let entered = stageEnteredAt {
                 if history.stage == nil, !stageRefused {
                     fail(cell, "a stage date needs a stage: map a stage column, or give every row's stage (--stage)")

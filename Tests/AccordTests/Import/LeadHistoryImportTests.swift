@@ -95,6 +95,14 @@ struct LeadHistoryImportTests {
             ])
     }
 
+    @Test func aRowWithAStageDateButNoCreationDateIsCreatedAtTheStageDate() throws {
+        let reader = try Self.reader("email,stageDate\nana@acme.com,2018-03-01\n", stage: .mql)
+        let (_, history) = try #require(try reader.nextBatch(max: 1).first?.record.historical)
+        #expect(
+            history
+                == LeadHistory(createdAt: Self.day("2018-03-01"), stage: .mql, stageEnteredAt: Self.day("2018-03-01")))
+    }
+
     @Test func reImportingTheSameRowsAddsNothing() async throws {
         let engine = try await Self.engine()
         let csv = "email,Created Date\nana@acme.com,2018-01-15\nbo@beta.io,2018-03-02\n"
