@@ -4,7 +4,12 @@ import Scoring
 
 /// One row of a batch: a person's record, or a signal with the person it came from.
 public enum IngestItem: Hashable, Sendable {
+    /// A person's record, captured now.
     case lead(Lead)
+    /// A person's record from a source's history: captured when the source created it, and
+    /// placed at the stage it stood in (see ``LeadHistory``).
+    case historicalLead(Lead, LeadHistory)
+    /// A signal, and the person it came from.
     case signal(Signal, person: Lead)
 }
 
@@ -25,6 +30,8 @@ public struct IngestSummary: Hashable, Sendable {
     public var merged = 0
     public var signalsRecorded = 0
     public var duplicateSignals = 0
+    /// Stage moves recorded from imported history (``IngestItem/historicalLead(_:_:)``).
+    public var historyStageMoves = 0
     /// Events appended, scores included.
     public var eventsAppended = 0
 
@@ -45,6 +52,7 @@ public struct IngestSummary: Hashable, Sendable {
         merged += other.merged
         signalsRecorded += other.signalsRecorded
         duplicateSignals += other.duplicateSignals
+        historyStageMoves += other.historyStageMoves
         eventsAppended += other.eventsAppended
     }
 }
@@ -60,17 +68,25 @@ extension AlignmentEngine {
     /// concurrency makes one of them retry and find the person; hosts that bring their own ids
     /// for new people should capture each person from one writer.
     ///
+    /// A capture that happened earlier (`at`) dates a new lead's creation then, so the lead
+    /// lands in that period's cohort; new facts on a lead already known are recorded now.
+    ///
     /// - Parameters:
     ///   - person: the record as the source knows it.
     ///   - actor: who captured it (an integration, a person).
+    ///   - time: when the capture happened, if earlier than now; `nil` for now.
     /// - Returns: how the record was matched and the lead's state after.
-    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
+    /// - Throws: ``LeadModel/LeadModelError`` `invalidValue` when `time` is after the engine's
+    ///   clock; ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
-    public func capture(_ person: Lead, by actor: EventActor = .system) async throws -> CaptureResult {
+    public func capture(_ person: Lead, by actor: EventActor = .system, at time: Date? = nil) async throws
+        -> CaptureResult
+    {
+        try checkHistory(LeadHistory(createdAt: time))
         var outcome: CaptureResult.Outcome = .created(person.id)
         try await commit {
             var planner = makePlanner()
-            outcome = planner.resolve(person, by: actor)
+            outcome = planner.resolve(person, by: actor, at: time)
             return planner.requests
         }
         return CaptureResult(outcome: outcome, state: leads[leadID(of: outcome)]!)
@@ -113,39 +129,82 @@ extension AlignmentEngine {
     /// Rows are resolved in order, so two rows for one new person make one lead. Scores are
     /// recorded for every lead that got a new signal, after the signals are stored.
     ///
+    /// A ``IngestItem/historicalLead(_:_:)`` row is history: a new lead is captured at its
+    /// creation time, and a lead that has not been in the row's stage yet moves there along the
+    /// stage graph at the stage's date, without the playbook's live handoff gates; each move
+    /// says it was imported (from `source`) and which gate fields were missing then. See
+    /// ``LeadHistory``.
+    ///
+    /// - Parameters:
+    ///   - items: the rows, in order.
+    ///   - actor: who ingests them (`.integration("import:leads.csv")`).
+    ///   - source: the file's name, quoted in the reasons of history moves (`imported from
+    ///     leads.csv`).
     /// - Returns: counts of what happened.
-    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written; nothing of the batch's
-    ///   rows is stored then.
+    /// - Throws: ``LeadModel/LeadModelError`` `invalidValue` when a row's history is dated after
+    ///   the engine's clock (nothing is stored then); ``LeadModel/EventStoreError`` when the
+    ///   journal cannot be written; nothing of the batch's rows is stored then.
     @discardableResult
-    public func ingest(_ items: [IngestItem], by actor: EventActor = .system) async throws
-        -> IngestSummary
+    public func ingest(_ items: [IngestItem], by actor: EventActor = .system, from source: String? = nil)
+        async throws -> IngestSummary
     {
         var summary = IngestSummary()
-        _ = try await ingestDetailed(items, by: actor, summary: &summary, collectResults: false)
+        _ = try await ingestDetailed(
+            items, by: actor, history: Self.historyNote(source), summary: &summary, collectResults: false)
         return summary
+    }
+
+    /// `imported from FILE`, the reason history moves give.
+    static func historyNote(_ source: String?) -> String {
+        source.map { "imported from \($0)" } ?? "imported history"
+    }
+
+    /// Refuses history dated after the engine's clock.
+    private func checkHistory(_ history: LeadHistory) throws {
+        let now = configuration.now()
+        for (date, what) in [(history.createdAt, "creation time"), (history.stageEnteredAt, "stage date")] {
+            guard let date, date > now else { continue }
+            throw LeadModelError(
+                .invalidValue,
+                message:
+                    "the \(what) \(date.formatted(.iso8601)) is in the future (now is \(now.formatted(.iso8601))); history cannot be after now"
+            )
+        }
     }
 
     private func ingestDetailed(_ items: [IngestItem], by actor: EventActor) async throws
         -> [Int: SignalResult]
     {
         var summary = IngestSummary()
-        return try await ingestDetailed(items, by: actor, summary: &summary, collectResults: true)
+        return try await ingestDetailed(
+            items, by: actor, history: Self.historyNote(nil), summary: &summary, collectResults: true)
     }
 
     private func ingestDetailed(
-        _ items: [IngestItem], by actor: EventActor, summary: inout IngestSummary, collectResults: Bool
+        _ items: [IngestItem], by actor: EventActor, history: String, summary: inout IngestSummary,
+        collectResults: Bool
     ) async throws -> [Int: SignalResult] {
+        for item in items {
+            if case .historicalLead(_, let past) = item { try checkHistory(past) }
+        }
         var outcomes: [CaptureResult.Outcome] = []
+        var historyMoves = 0
         var signalSlots: [(item: Int, lead: LeadID, event: Int)] = []
         var planned: [AppendRequest] = []
         let results = try await commit {
             var planner = makePlanner()
             outcomes = []
             signalSlots = []
+            historyMoves = 0
             for (index, item) in items.enumerated() {
                 switch item {
                 case .lead(let person):
                     outcomes.append(planner.resolve(person, by: actor))
+                case .historicalLead(let person, let past):
+                    let outcome = planner.resolve(person, by: actor, at: past.createdAt)
+                    outcomes.append(outcome)
+                    historyMoves += planStartingStage(
+                        of: leadID(of: outcome), past, by: actor, history: history, in: &planner)
                 case .signal(let signal, let person):
                     let outcome = planner.resolve(person, by: actor)
                     outcomes.append(outcome)
@@ -159,6 +218,7 @@ extension AlignmentEngine {
             return planned
         }
         for (item, outcome) in zip(items, outcomes) { summary.count(outcome, isSignal: item.isSignal) }
+        summary.historyStageMoves += historyMoves
         var requestIndex: [LeadID: Int] = [:]
         for (index, request) in planned.enumerated() { requestIndex[request.leadID] = index }
         var signalResults: [Int: SignalResult] = [:]
@@ -259,6 +319,25 @@ extension AlignmentEngine {
             decision: true)
         if decision.to == playbook.stages.handoff { handOff(id, in: &planner) }
         return nil
+    }
+
+    /// Plans the moves that put an imported lead at the stage its history names: along the
+    /// stage graph's shortest path, at the stage's date (never before the lead's latest stage
+    /// entry), as history. Nothing when the lead was in that stage before or cannot reach it
+    /// from where it stands (its later journal wins).
+    ///
+    /// - Returns: the number of moves planned.
+    private func planStartingStage(
+        of id: LeadID, _ past: LeadHistory, by actor: EventActor, history: String, in planner: inout Planner
+    ) -> Int {
+        guard let stage = past.stage, let state = planner.state(id), !state.isErased, state.mergedInto == nil,
+            state.enteredAt(stage) == nil, let moves = playbook.stages.graph.path(from: state.stage, to: stage),
+            !moves.isEmpty
+        else { return 0 }
+        var time = past.stageEnteredAt ?? past.createdAt ?? planner.now
+        if let latest = state.stageHistory.last?.enteredAt, latest > time { time = latest }
+        planMoves(moves, of: id, at: time, target: stage, by: actor, history: history, cause: "the row", in: &planner)
+        return moves.count
     }
 
     /// The custom attribute that carries a lead's SLA tier from qualification to the SLA policy

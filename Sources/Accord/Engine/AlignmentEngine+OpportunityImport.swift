@@ -201,13 +201,13 @@ extension AlignmentEngine {
 
     /// Plans the stage changes of imported history at `time`, each saying where it came from and
     /// which gate fields were missing then.
-    private func planMoves(
+    func planMoves(
         _ steps: [Stage], of lead: LeadID, at time: Date, target: Stage, by actor: EventActor, history: String,
-        in planner: inout Planner
+        cause: String = "the deal", in planner: inout Planner
     ) {
         var from = planner.state(lead)?.stage ?? playbook.stages.graph.initial
         for step in steps {
-            var reasons = [Reason(rule: "history", detail: "\(history): the deal puts the lead in '\(target)'")]
+            var reasons = [Reason(rule: "history", detail: "\(history): \(cause) puts the lead in '\(target)'")]
             if let current = planner.state(lead)?.lead {
                 let missing = playbook.stages.gates.missingFields(of: current, entering: step)
                 if !missing.isEmpty {

@@ -107,7 +107,10 @@ struct Planner {
 
     /// Finds or creates the lead for a person's record, merging leads the record proves to be
     /// the same person.
-    mutating func resolve(_ person: Lead, by actor: EventActor) -> CaptureResult.Outcome {
+    ///
+    /// `time` dates the creation of a new lead (a capture that happened earlier); new facts on
+    /// a known lead are recorded now, since its creation cannot move.
+    mutating func resolve(_ person: Lead, by actor: EventActor, at time: Date? = nil) -> CaptureResult.Outcome {
         let keys = identity.keys(for: person)
         var matches: [LeadID] = []
         var matchedOn: [LeadID: [String]] = [:]
@@ -127,7 +130,7 @@ struct Planner {
             var lead = person
             if lead.id.rawValue.isEmpty || state(lead.id) != nil { lead.id = mintID() }
             if lead.accountID == nil { lead.accountID = identity.account(for: lead) }
-            add(lead.id, .captured(lead, stage: initialStage), by: actor)
+            add(lead.id, .captured(lead, stage: initialStage), by: actor, at: time)
             return .created(lead.id)
         }
         let ordered = matches.sorted { lhs, rhs in

@@ -45,6 +45,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let limitExceeded = Code("limitExceeded")
         /// A JSON Lines object has the same key twice.
         public static let duplicateKey = Code("duplicateKey")
+        /// A `--date-format` pattern or `--time-zone` cannot be used.
+        public static let invalidDateFormat = Code("invalidDateFormat")
     }
 
     /// What went wrong.

@@ -9,8 +9,12 @@ extension ImportMapping {
     /// - Parameters:
     ///   - column: The header or JSON key, such as `"First Name"` or `"Employee Count"`.
     ///   - kind: The kind of import.
+    ///   - export: The recognised export the header comes from, whose own columns come first.
     /// - Returns: The target; ``ImportTarget/Field/ignored`` for an empty name.
-    public static func automaticTarget(for column: String, kind: ImportKind) -> ImportTarget {
+    public static func automaticTarget(
+        for column: String, kind: ImportKind, export: ImportExportProfile? = nil
+    ) -> ImportTarget {
+        if let own = export?.target(for: column) { return own }
         let trimmed = column.trimmingCharacters(in: .whitespaces)
         if let exact = try? ImportTarget(parsing: trimmed), exact.isAllowed(in: kind),
             exact.field != .ignored
@@ -65,6 +69,14 @@ extension ImportMapping {
         "account": .lead(.account), "accountid": .lead(.account),
         "messageangle": .lead(.messageAngle), "angle": .lead(.messageAngle),
         "offer": .lead(.messageAngle),
+        // CRM and marketing exports (HubSpot contacts, Salesforce Leads and Contacts reports).
+        "companyaccount": .lead(.company), "accountname": .lead(.company),
+        "originalsource": .lead(.source),
+        "createdat": .createdAt, "createdate": .createdAt, "createddate": .createdAt,
+        "creationdate": .createdAt, "datecreated": .createdAt, "createdon": .createdAt,
+        "firstcontactdate": .createdAt,
+        "stage": .stage, "lifecyclestage": .stage, "leadstage": .stage,
+        "stagedate": .stageEnteredAt, "stageenteredat": .stageEnteredAt,
     ]) { current, _ in current }
 
     private static let signalAliases: [String: ImportTarget.Field] = personAliases.merging([

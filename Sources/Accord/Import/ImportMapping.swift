@@ -192,9 +192,13 @@ public struct ImportMapping: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - column: The input column name (CSV header) or flattened JSON key.
     ///   - kind: The kind of import.
+    ///   - export: The recognised export the header comes from (``ImportExportProfile``), whose
+    ///     own columns the automatic rules read first.
     /// - Returns: The named target, else the automatic one unless ``unmappedColumns`` is
     ///   ``UnmappedColumns/ignore``; `nil` for ignored columns.
-    public func target(for column: String, kind: ImportKind) -> ImportTarget? {
+    public func target(
+        for column: String, kind: ImportKind, export: ImportExportProfile? = nil
+    ) -> ImportTarget? {
         let named =
             columns[column]
             ?? columns.first(where: { $0.key.lowercased() == column.lowercased() })?.value
@@ -202,7 +206,7 @@ public struct ImportMapping: Hashable, Sendable, Codable {
         if let named {
             target = named
         } else if unmappedColumns == .automatic {
-            target = Self.automaticTarget(for: column, kind: kind)
+            target = Self.automaticTarget(for: column, kind: kind, export: export)
         } else {
             target = nil
         }

@@ -32,6 +32,14 @@ import LeadModel
 ///   rows again records nothing; rows that differ in any of these are distinct signals; two
 ///   identical rows are one signal.
 ///
+/// A leads row may carry its history: `createdAt`, `stage` and `stageDate` columns (or
+/// ``ImportHistoryOptions/startingStage`` for every row) make it an
+/// ``ImportRecord/historicalLead(_:_:)``, which the engine captures at its creation time and
+/// places at its stage as history. Dates are read by ``dateFormat``: ISO 8601 unless a pattern
+/// is given, and a day-month date is never guessed. A CSV header from a known export (HubSpot
+/// contacts, Salesforce leads or contacts) is recognised (``recognisedExport``), and
+/// ``validateAll(maxReported:)`` reports the mapping in use column by column.
+///
 /// Blank rows (every mapped value missing) are skipped. Fields, columns and rows are bounded by
 /// ``limits`` (``ImportLimits``), so a malformed file fails fast instead of filling memory. A
 /// CSV file read with the default `,` whose header has no comma but a `;`, tab or `|` is
@@ -50,6 +58,11 @@ public final class ImportReader {
     public let sourceName: String
     /// The largest field, column count and row accepted.
     public let limits: ImportLimits
+    /// How dates are read: ISO 8601 by default, or a pattern and a time zone.
+    public let dateFormat: ImportDateFormat
+    /// How a leads import reads the lead's history: a constant stage, the stages allowed, the
+    /// latest date allowed.
+    public let history: ImportHistoryOptions
 
     private let openSource: () throws -> ByteChunkSource
     private let csvDelimiter: Character
@@ -66,6 +79,8 @@ public final class ImportReader {
     ///   - csvDelimiter: The CSV field separator, `,` by default.
     ///   - limits: The largest field, column count and row accepted; ``ImportLimits/standard``
     ///     by default.
+    ///   - dateFormat: How dates are read; ISO 8601 in UTC by default.
+    ///   - history: How a leads import reads creation times and stages.
     /// - Throws: ``ImportError`` with code ``ImportError/Code/unsupportedFormat`` when the format
     ///   cannot be told, or ``ImportError/Code/unreadableFile``. Problems with the header or the
     ///   mapping are not thrown here: ``validateAll(maxReported:)`` reports them all, and
@@ -73,12 +88,13 @@ public final class ImportReader {
     public convenience init(
         url: URL, kind: ImportKind, format: ImportFormat? = nil,
         mapping: ImportMapping = .automatic, csvDelimiter: Character = ",",
-        limits: ImportLimits = .standard
+        limits: ImportLimits = .standard, dateFormat: ImportDateFormat = .iso8601,
+        history: ImportHistoryOptions = ImportHistoryOptions()
     ) throws {
         try self.init(
             sourceName: url.lastPathComponent, kind: kind,
             format: try format ?? ImportFormat.detect(from: url), mapping: mapping,
-            csvDelimiter: csvDelimiter, limits: limits,
+            csvDelimiter: csvDelimiter, limits: limits, dateFormat: dateFormat, history: history,
             openSource: { try ByteChunkSource(url: url, chunkSize: 64 * 1024) })
     }
 
@@ -92,33 +108,45 @@ public final class ImportReader {
     ///   - mapping: Which column goes where.
     ///   - csvDelimiter: The CSV field separator.
     ///   - limits: The largest field, column count and row accepted.
+    ///   - dateFormat: How dates are read; ISO 8601 in UTC by default.
+    ///   - history: How a leads import reads creation times and stages.
     /// - Throws: ``ImportError`` when the delimiter is not a single plain ASCII character.
     public convenience init(
         data: Data, name: String, kind: ImportKind, format: ImportFormat,
         mapping: ImportMapping = .automatic, csvDelimiter: Character = ",",
-        limits: ImportLimits = .standard
+        limits: ImportLimits = .standard, dateFormat: ImportDateFormat = .iso8601,
+        history: ImportHistoryOptions = ImportHistoryOptions()
     ) throws {
         try self.init(
             sourceName: name, kind: kind, format: format, mapping: mapping,
-            csvDelimiter: csvDelimiter, limits: limits,
+            csvDelimiter: csvDelimiter, limits: limits, dateFormat: dateFormat, history: history,
             openSource: { ByteChunkSource(data: data, chunkSize: 64 * 1024) })
     }
 
     private init(
         sourceName: String, kind: ImportKind, format: ImportFormat, mapping: ImportMapping,
-        csvDelimiter: Character, limits: ImportLimits,
-        openSource: @escaping () throws -> ByteChunkSource
+        csvDelimiter: Character, limits: ImportLimits, dateFormat: ImportDateFormat,
+        history: ImportHistoryOptions, openSource: @escaping () throws -> ByteChunkSource
     ) throws {
         self.sourceName = sourceName
         self.limits = limits
+        self.dateFormat = dateFormat
+        self.history = history
         self.kind = kind
         self.format = format
         self.mapping = mapping
         self.csvDelimiter = csvDelimiter
         self.openSource = openSource
-        self.builder = ImportRecordBuilder(kind: kind, mapping: mapping)
-        self.stream = try openStream()
+        let stream = try Self.openStream(
+            openSource, format: format, kind: kind, mapping: mapping, delimiter: csvDelimiter, limits: limits)
+        self.stream = stream
+        self.builder = ImportRecordBuilder(
+            kind: kind, mapping: mapping, dateFormat: dateFormat, history: history, export: stream.export)
     }
+
+    /// The export Accord recognised from the CSV header (HubSpot contacts, Salesforce leads or
+    /// contacts), whose own columns the automatic mapping reads; `nil` for other files.
+    public var recognisedExport: ImportExportProfile? { stream?.export }
 
     /// Reads the next records, up to `max`, skipping blank rows.
     ///
@@ -150,9 +178,13 @@ public final class ImportReader {
     /// - Throws: ``ImportError`` with code ``ImportError/Code/unreadableFile`` when the file
     ///   cannot be read.
     public func validateAll(maxReported: Int = 100) throws -> ImportValidationReport {
-        let stream = try openStream()
-        var builder = ImportRecordBuilder(kind: kind, mapping: mapping)
+        let stream = try Self.openStream(
+            openSource, format: format, kind: kind, mapping: mapping, delimiter: csvDelimiter, limits: limits)
+        var builder = ImportRecordBuilder(
+            kind: kind, mapping: mapping, dateFormat: dateFormat, history: history, export: stream.export)
         var errors: [ImportError] = []
+        var columns: [String] = stream.header
+        var seenColumns = Set(columns)
         var errorCount = 0
         var validCount = 0
         func report(_ problems: [ImportError]) {
@@ -169,15 +201,26 @@ public final class ImportReader {
                 continue
             }
             guard let row else { break }
+            if format == .jsonLines {
+                for cell in row.cells where seenColumns.insert(cell.name).inserted { columns.append(cell.name) }
+            }
             let built = builder.build(row)
             report(built.errors)
             if built.errors.isEmpty, built.record != nil { validCount += 1 }
         }
-        return ImportValidationReport(
+        var result = ImportValidationReport(
             errors: errors, errorCount: errorCount, validRecordCount: validCount)
+        result.recognisedExport = stream.export?.name
+        result.columns = columns.map { column in
+            ImportValidationReport.Column(name: column, target: builder.target(for: column))
+        }
+        return result
     }
 
-    private func openStream() throws -> RowStream {
+    private static func openStream(
+        _ openSource: () throws -> ByteChunkSource, format: ImportFormat, kind: ImportKind,
+        mapping: ImportMapping, delimiter csvDelimiter: Character, limits: ImportLimits
+    ) throws -> RowStream {
         let source = try openSource()
         switch format {
         case .jsonLines:
@@ -196,7 +239,10 @@ public final class ImportReader {
 final class RowStream {
     private let csv: CSVReader?
     private let jsonLines: JSONLinesReader?
-    private var header: [String] = []
+    /// The CSV header's column names; empty for JSON Lines.
+    private(set) var header: [String] = []
+    /// The export recognised from the CSV header.
+    private(set) var export: ImportExportProfile?
     /// Problems found before the first row: header and mapping.
     private(set) var setupErrors: [ImportError]
 
@@ -238,8 +284,9 @@ final class RowStream {
             return
         }
         header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        export = ImportExportProfile.recognise(header, kind: kind)
         setupErrors += Self.headerProblems(
-            header, line: headerRecord.line, kind: kind, mapping: mapping)
+            header, line: headerRecord.line, kind: kind, mapping: mapping, export: export)
     }
 
     func next() throws -> ImportRow? {
@@ -254,7 +301,8 @@ final class RowStream {
     }
 
     private static func headerProblems(
-        _ header: [String], line: Int, kind: ImportKind, mapping: ImportMapping
+        _ header: [String], line: Int, kind: ImportKind, mapping: ImportMapping,
+        export: ImportExportProfile?
     ) -> [ImportError] {
         var problems: [ImportError] = []
         var seen: Set<String> = []
@@ -273,7 +321,7 @@ final class RowStream {
         }
         var owners: [String: String] = [:]
         for name in header {
-            guard let target = mapping.target(for: name, kind: kind), target.isAllowed(in: kind)
+            guard let target = mapping.target(for: name, kind: kind, export: export), target.isAllowed(in: kind)
             else { continue }
             let key = ImportTarget(target.field).description
             if let first = owners[key] {
@@ -288,7 +336,7 @@ final class RowStream {
             }
         }
         if kind == .signals {
-            let fields = header.compactMap { mapping.target(for: $0, kind: kind)?.field }
+            let fields = header.compactMap { mapping.target(for: $0, kind: kind, export: export)?.field }
             if !fields.contains(.kind) {
                 problems.append(
                     ImportError(

@@ -5,21 +5,32 @@ import LeadModel
 struct ImportRecordBuilder {
     let kind: ImportKind
     let mapping: ImportMapping
+    let dateFormat: ImportDateFormat
+    let history: ImportHistoryOptions
+    /// The recognised export the header comes from, whose own columns the automatic rules read
+    /// first.
+    let export: ImportExportProfile?
     private var targets: [String: ImportTarget?] = [:]
     /// Tells whether a row has anything identity resolution can match a person on; the
     /// engine's own resolver decides who the person is.
     private let identity = StandardIdentityResolver()
 
-    init(kind: ImportKind, mapping: ImportMapping) {
+    init(
+        kind: ImportKind, mapping: ImportMapping, dateFormat: ImportDateFormat = .iso8601,
+        history: ImportHistoryOptions = ImportHistoryOptions(), export: ImportExportProfile? = nil
+    ) {
         self.kind = kind
         self.mapping = mapping
+        self.dateFormat = dateFormat
+        self.history = history
+        self.export = export
     }
 
     /// The target of a column, cached; `nil` for ignored columns and targets the kind cannot
     /// fill (those are reported once, as setup problems).
     mutating func target(for column: String) -> ImportTarget? {
         if let cached = targets[column] { return cached }
-        var target = mapping.target(for: column, kind: kind)
+        var target = mapping.target(for: column, kind: kind, export: export)
         if let found = target, !found.isAllowed(in: kind) { target = nil }
         targets[column] = target
         return target
@@ -40,6 +51,11 @@ struct ImportRecordBuilder {
         var signalCampaign: String?
         var idempotencyKey: String?
         var properties: [String: AttributeValue] = [:]
+        var createdAt: Date?
+        var stage: Stage?
+        var stageEnteredAt: Date?
+        var stageDateCell: ImportRow.Cell?
+        var stageRefused = false
 
         func fail(_ cell: ImportRow.Cell, _ message: String) {
             errors.append(
@@ -50,7 +66,11 @@ struct ImportRecordBuilder {
         for cell in row.cells {
             if let (field, target) = reservedParent(of: cell) {
                 if objectFields.insert(field).inserted {
-                    let expected = target.field == .occurredAt ? Self.expectedDate : "expected text"
+                    let expected: String
+                    switch target.field {
+                    case .occurredAt, .createdAt, .stageEnteredAt: expected = dateFormat.problem(with: "")
+                    default: expected = "expected text"
+                    }
                     errors.append(
                         ImportError(
                             .invalidValue, line: row.line,
@@ -98,14 +118,24 @@ struct ImportRecordBuilder {
                 kindValue = text(cell, fail: fail)
             case .occurredAt:
                 occurredAtPath = cell.path
-                switch cell.value {
-                case .date(let date): occurredAt = date
-                case .text(let raw), .string(let raw):
-                    guard !ImportValueParser.isMissing(raw) else { continue }
-                    occurredAt = ImportValueParser.date(raw)
-                    if occurredAt == nil { fail(cell, Self.expectedDate) }
-                case .null: continue
-                default: fail(cell, Self.expectedDate)
+                occurredAt = date(cell, fail: fail)
+            case .createdAt:
+                createdAt = date(cell, fail: fail)
+                if let createdAt, let now = history.now, createdAt > now {
+                    fail(cell, "the creation date is in the future; history cannot be after the import")
+                }
+            case .stageEnteredAt:
+                stageEnteredAt = date(cell, fail: fail)
+                stageDateCell = cell
+                if let stageEnteredAt, let now = history.now, stageEnteredAt > now {
+                    fail(cell, "the stage date is in the future; history cannot be after the import")
+                }
+            case .stage:
+                guard let text = text(cell, fail: fail) else { continue }
+                stage = history.stage(named: text)
+                if stage == nil {
+                    stageRefused = true
+                    fail(cell, "expected \(history.expectedStages)")
                 }
             case .idempotencyKey:
                 idempotencyKey = text(cell, fail: fail)
@@ -126,7 +156,20 @@ struct ImportRecordBuilder {
                             "expected an email, a phone with its area code, external:<system> or id value to identify the person; the row has none"
                     ))
             }
-            return (errors.isEmpty ? .lead(lead) : nil, errors)
+            // A lead in a stage since a date existed by then: without a creation date, it is
+            // created at the stage date, not at import time after it.
+            let history = LeadHistory(
+                createdAt: createdAt ?? stageEnteredAt, stage: stage ?? self.history.startingStage,
+                stageEnteredAt: stageEnteredAt)
+            if let cell = stageDateCell, let entered = stageEnteredAt {
+                if history.stage == nil, !stageRefused {
+                    fail(cell, "a stage date needs a stage: map a stage column, or give every row's stage (--stage)")
+                } else if let createdAt, entered < createdAt {
+                    fail(cell, "the stage date is before the creation date")
+                }
+            }
+            guard errors.isEmpty else { return (nil, errors) }
+            return (history.isEmpty ? .lead(lead) : .historicalLead(lead, history), [])
         case .signals:
             let invalidColumns = Set(errors.compactMap(\.column))
             // A CSV header without the column is reported once, as a setup problem.
@@ -217,8 +260,19 @@ struct ImportRecordBuilder {
         row.cells.first?.path.hasPrefix("$") == true ? "$." + field : field
     }
 
-    private static let expectedDate =
-        "expected an ISO 8601 date such as 2026-11-23 or 2026-11-23T10:00:00Z"
+    /// A date for a date field; `nil` when missing or unreadable (then reported).
+    private func date(_ cell: ImportRow.Cell, fail: (ImportRow.Cell, String) -> Void) -> Date? {
+        switch cell.value {
+        case .date(let date): return date
+        case .text(let raw), .string(let raw):
+            guard let text = ImportValueParser.present(raw) else { return nil }
+            if let date = dateFormat.date(from: text) { return date }
+            fail(cell, dateFormat.problem(with: text))
+        case .null: return nil
+        default: fail(cell, dateFormat.problem(with: ""))
+        }
+        return nil
+    }
 
     private static func isEmpty(_ value: ImportValue) -> Bool {
         switch value {
@@ -270,22 +324,22 @@ struct ImportRecordBuilder {
                 if let bool = ImportValueParser.bool(text) { return .bool(bool) }
                 fail(cell, "expected true, false, yes or no")
             case .date:
-                if let date = ImportValueParser.date(text) { return .date(date) }
-                fail(cell, Self.expectedDate)
+                if let date = dateFormat.date(from: text) { return .date(date) }
+                fail(cell, dateFormat.problem(with: text))
             }
         case .number(let number):
             switch type {
             case .auto, .number: return .number(number)
             case .string: return .string(ImportValueParser.text(of: number))
             case .bool: fail(cell, "expected true or false, found a number")
-            case .date: fail(cell, Self.expectedDate + ", found a number")
+            case .date: fail(cell, dateFormat.problem(with: "") + ", found a number")
             }
         case .bool(let bool):
             switch type {
             case .auto, .bool: return .bool(bool)
             case .string: return .string(bool ? "true" : "false")
             case .number: fail(cell, "expected a number, found a boolean")
-            case .date: fail(cell, Self.expectedDate + ", found a boolean")
+            case .date: fail(cell, dateFormat.problem(with: "") + ", found a boolean")
             }
         case .date(let date):
             switch type {

@@ -10,8 +10,13 @@ import LeadModel
 ///   (`emial`) is not silently imported as an attribute;
 /// - signal fields: `kind`, `occurredAt`, `source`, `campaign`, `idempotencyKey`,
 ///   `properties.<name>`; the person as `email`, `phone`, `id` or `external:<system>`;
+/// - the lead's history (leads imports): `createdAt`, when the lead was created; `stage`, the
+///   stage it stood in (a stage of the playbook, or a CRM's lifecycle word such as
+///   `marketingqualifiedlead`); `stageDate`, since when;
 /// - `external:<system>` for an id in another system (the system is lowercased);
 /// - `-` to ignore the column.
+///
+/// ``ImportTargetCatalog`` lists every target of each kind of import with what it means.
 ///
 /// Attributes and properties may carry a type: `attributes.employees:number`,
 /// `attributes.optedIn:bool`, `properties.renewsAt:date`, `attributes.zip:string`. Without a
@@ -38,6 +43,12 @@ public struct ImportTarget: Hashable, Sendable, Codable, CustomStringConvertible
         case idempotencyKey
         /// A custom signal property.
         case property(String)
+        /// When the lead was created in the source (leads imports): its capture is dated then.
+        case createdAt
+        /// The stage the lead stood in (leads imports).
+        case stage
+        /// When the lead entered ``stage`` (leads imports); the creation time by default.
+        case stageEnteredAt
         /// The column is not imported.
         case ignored
     }
@@ -111,7 +122,7 @@ public struct ImportTarget: Hashable, Sendable, Codable, CustomStringConvertible
             throw ImportError(
                 .unknownTarget, column: trimmed,
                 message:
-                    "unknown field \"\(name)\"; expected id, a standard lead field (\(LeadField.standard.map(\.rawValue).joined(separator: ", "))), kind, occurredAt, idempotencyKey, attributes.<name>, properties.<name>, external:<system> or - to ignore"
+                    "unknown field \"\(name)\"; expected id, a standard lead field (\(LeadField.standard.map(\.rawValue).joined(separator: ", "))), kind, occurredAt, idempotencyKey, createdAt, stage, stageDate, attributes.<name>, properties.<name>, external:<system> or - to ignore"
             )
         }
         switch field {
@@ -155,6 +166,9 @@ public struct ImportTarget: Hashable, Sendable, Codable, CustomStringConvertible
         case .occurredAt: name = "occurredAt"
         case .idempotencyKey: name = "idempotencyKey"
         case .property(let property): name = "properties." + property
+        case .createdAt: name = "createdAt"
+        case .stage: name = "stage"
+        case .stageEnteredAt: name = "stageDate"
         case .ignored: name = "-"
         }
         return valueType == .auto ? name : name + ":" + valueType.rawValue
@@ -163,12 +177,14 @@ public struct ImportTarget: Hashable, Sendable, Codable, CustomStringConvertible
     /// Whether an import of `kind` can fill this target.
     ///
     /// - Parameter kind: The kind of import.
-    /// - Returns: `true` for lead fields and attributes in lead imports; signal fields,
+    /// - Returns: `true` for lead fields, attributes and the lead's history (`createdAt`, `stage`,
+    ///   `stageDate`) in lead imports; signal fields,
     ///   properties and the person's `email`, `phone`, `id` and external ids in signal imports.
     public func isAllowed(in kind: ImportKind) -> Bool {
         switch (field, kind) {
         case (.ignored, _), (.id, _), (.externalID, _): return true
         case (.lead, .leads), (.attribute, .leads): return true
+        case (.createdAt, .leads), (.stage, .leads), (.stageEnteredAt, .leads): return true
         case (.lead(let leadField), .signals):
             return [.email, .phone, .source, .campaign].contains(leadField)
         case (.kind, .signals), (.occurredAt, .signals), (.idempotencyKey, .signals),
@@ -181,7 +197,8 @@ public struct ImportTarget: Hashable, Sendable, Codable, CustomStringConvertible
     private static let namedFields: [String: Field] = {
         var fields: [String: Field] = [
             "id": .id, "leadid": .id, "accountid": .lead(.account), "kind": .kind,
-            "occurredat": .occurredAt, "idempotencykey": .idempotencyKey,
+            "occurredat": .occurredAt, "idempotencykey": .idempotencyKey, "createdat": .createdAt,
+            "stage": .stage, "stagedate": .stageEnteredAt, "stageenteredat": .stageEnteredAt,
         ]
         for leadField in LeadField.standard {
             fields[leadField.rawValue.lowercased()] = .lead(leadField)

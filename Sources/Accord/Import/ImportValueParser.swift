@@ -81,89 +81,9 @@ enum ImportValueParser {
     /// An ISO 8601 date: `2026-11-23`, `2026-11-23T10:00`, `2026-11-23T10:00:00`,
     /// `2026-11-23T10:00:00.250Z`, `2026-11-23T10:00:00+01:00` (or `+0100`, `+01`). A space may
     /// stand for the `T`. Without a zone the time is read as UTC; a date alone is midnight UTC.
+    /// ``ImportDateFormat`` reads other patterns and time zones.
     static func date(_ text: String) -> Date? {
-        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
-        var index = 0
-
-        func digits(_ count: Int) -> Int? {
-            guard index + count <= bytes.count else { return nil }
-            var value = 0
-            for offset in 0..<count {
-                let byte = bytes[index + offset]
-                guard (48...57).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            index += count
-            return value
-        }
-        func take(_ character: Character) -> Bool {
-            guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
-            index += 1
-            return true
-        }
-
-        guard let year = digits(4), take("-"), let month = digits(2), take("-"),
-            let day = digits(2)
-        else { return nil }
-        var hour = 0
-        var minute = 0
-        var second = 0
-        var nanosecond = 0
-        var offsetSeconds = 0
-        if index < bytes.count {
-            guard take("T") || take("t") || take(" ") else { return nil }
-            guard let parsedHour = digits(2), take(":"), let parsedMinute = digits(2) else {
-                return nil
-            }
-            hour = parsedHour
-            minute = parsedMinute
-            if take(":") {
-                guard let parsedSecond = digits(2) else { return nil }
-                second = parsedSecond
-                if take(".") || take(",") {
-                    var fraction = ""
-                    while index < bytes.count, (48...57).contains(bytes[index]) {
-                        fraction.append(Character(UnicodeScalar(bytes[index])))
-                        index += 1
-                    }
-                    guard !fraction.isEmpty else { return nil }
-                    let padded = (fraction + "000000000").prefix(9)
-                    nanosecond = Int(padded) ?? 0
-                }
-            }
-            if take("Z") || take("z") {
-                offsetSeconds = 0
-            } else if index < bytes.count {
-                let sign: Int
-                if take("+") {
-                    sign = 1
-                } else if take("-") {
-                    sign = -1
-                } else {
-                    return nil
-                }
-                guard let offsetHours = digits(2), offsetHours <= 18 else { return nil }
-                var offsetMinutes = 0
-                if index < bytes.count {
-                    _ = take(":")
-                    guard let parsed = digits(2), parsed < 60 else { return nil }
-                    offsetMinutes = parsed
-                }
-                offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
-            }
-            guard index == bytes.count else { return nil }
-        }
-        guard (1...12).contains(month), (1...31).contains(day), hour <= 23, minute <= 59,
-            second <= 60
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let components = DateComponents(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        guard let date = calendar.date(from: components),
-            calendar.component(.day, from: date) == day
-        else { return nil }
-        return date.addingTimeInterval(Double(nanosecond) / 1e9 - Double(offsetSeconds))
+        ImportDateFormat.iso8601.date(from: text)
     }
 
     /// Text from a JSON number: integral numbers without a fraction (`4155550100`, not

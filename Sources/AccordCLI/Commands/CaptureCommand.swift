@@ -25,12 +25,17 @@ extension CommandDefinition {
         summary: "Capture a lead, or add what a record knows to the lead the person already is.",
         discussion: """
             The same person arriving twice (email case and spaces, phone formatting, the same \
-            external id) becomes one lead; a record that links two leads merges them.
+            external id) becomes one lead; a record that links two leads merges them. --at dates \
+            a capture that happened earlier (a new lead is created then and counts in that \
+            period's cohort); a time in the future is refused.
             """,
-        options: personOptions,
+        options: personOptions + [
+            .value("at", "TIME", "when the capture happened, ISO 8601 (default: now; not in the future)")
+        ],
         examples: [
             "accord capture --email ana@acme.com --company Acme --source webinar --attr employees=250",
             "accord capture --external outreach:OR-77 --phone '(415) 555-0100' --source outbound",
+            "accord capture --email bo@initech.com --source trade-show --at 2026-03-14T15:00:00Z",
         ]
     ) { arguments, console in
         let person = try ValueParsing.person(arguments)
@@ -39,8 +44,14 @@ extension CommandDefinition {
             throw CLIError.usage("a lead needs at least one of --email, --phone, --external or --id")
         }
         try ValueParsing.checkContacts(of: person, identity: console.dataDirectory.loadPlaybook().identity)
+        let time = try arguments.value("at").map { text throws(CLIError) in try ValueParsing.instant(text, option: "at")
+        }
+        if let time, time > Date() {
+            throw CLIError.usage(
+                "--at is in the future (\(time.formatted(.iso8601))); a capture cannot happen later than now")
+        }
         let result = try await console.dataDirectory.withEngine { engine in
-            try await engine.capture(person, by: .integration("cli"))
+            try await engine.capture(person, by: .integration("cli"), at: time)
         }
         let outcome: String
         switch result.outcome {

@@ -31,7 +31,16 @@ extension CommandDefinition {
             a ';', tab or '|' is refused: pass --delimiter. Limits (defaults): a field of \
             --max-field-bytes (1048576), --max-columns (2000) columns or keys, and a row of \
             --max-row-bytes (4194304); a record over a limit is reported by line and skipped.
-            """,
+
+            History: a leads row's createdAt (Create Date, Created Date, first_contact_date, …) \
+            dates its capture, so the lead counts in that period's cohort; its stage (or --stage \
+            for every row) and stageDate place it in the funnel as history, without the live \
+            handoff gates. Dates are ISO 8601 unless --date-format gives their pattern (YYYY, MM, \
+            DD, HH, hh with A, mm, ss, SSS, Z; other characters as written) and --time-zone the \
+            zone of dates without an offset; a date such as 01-02-2018 is never guessed. \
+            HubSpot contacts and Salesforce Leads and Contacts exports map without --map. \
+            --dry-run prints the mapping it would use.
+            """ + "\n\n" + importTargetsHelp,
         positionals: [PositionalSpec(name: "FILE", help: "a .csv, .jsonl or .ndjson file")],
         options: [
             .value("kind", "leads|signals|opportunities", "what the rows are (default: leads)"),
@@ -45,6 +54,9 @@ extension CommandDefinition {
             .value("max-row-bytes", "N", "largest row or JSON line in bytes (default 4194304)"),
             .value("status-map", "WORD=STATUS,…", "opportunities: what the CRM's stage words mean (open|won|lost)"),
             .value("status", "open|won|lost", "opportunities: every row has this status (a file of won deals only)"),
+            .value("date-format", "PATTERN", "how dates are written, e.g. DD-MM-YYYY, MM/DD/YYYY, YYYY-MM-DD HH:mm:ss"),
+            .value("time-zone", "ZONE", "IANA time zone of dates without an offset, e.g. Europe/Berlin (default UTC)"),
+            .value("stage", "STAGE", "leads: every row stood in this stage, e.g. mql (a file of MQLs)"),
             .flag("allow-skips", "opportunities: import the rows that can be, skipping the others"),
             .flag("dry-run", "validate only; store nothing"),
         ],
@@ -53,18 +65,25 @@ extension CommandDefinition {
             "accord import hubspot.csv --map 'Email Address=email,Lifecycle=-,HubSpot ID=external:hubspot'",
             "accord import events.jsonl --kind signals --dry-run",
             "accord import deals.csv --kind opportunities --map 'Contact Email=email,ARR=amount'",
+            "accord import mqls.csv --stage mql --map 'mql_id=external:funnel,first_contact_date=createdAt' --date-format DD-MM-YYYY",
         ]
     ) { arguments, console in
         let url = URL(fileURLWithPath: try arguments.positional(0, "FILE"))
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw CLIError(status: .notFound, message: "no file at \(url.path)")
         }
-        if arguments.value("kind") == "opportunities" { return try await importOpportunities(url, arguments, console) }
+        if arguments.value("kind") == "opportunities" {
+            if arguments.value("stage") != nil { throw CLIError.usage("--stage is for --kind leads") }
+            return try await importOpportunities(url, arguments, console)
+        }
         for option in ["status-map", "status"] where arguments.value(option) != nil {
             throw CLIError.usage("--\(option) is for --kind opportunities")
         }
         if arguments.has("allow-skips") { throw CLIError.usage("--allow-skips is for --kind opportunities") }
         let kind = try parseKind(arguments.value("kind"))
+        if kind != .leads, arguments.value("stage") != nil { throw CLIError.usage("--stage is for --kind leads") }
+        let dateFormat = try ImportDateFormat(
+            pattern: arguments.value("date-format"), timeZone: arguments.value("time-zone"))
         let format = try arguments.value("format").map { text throws(CLIError) in
             switch text {
             case "csv": return ImportFormat.csv
@@ -97,9 +116,12 @@ extension CommandDefinition {
 
         // The lock first: a second importer waits here, not after this one's validation pass.
         let journal = arguments.has("dry-run") ? nil : try await console.dataDirectory.openJournal()
+        let history = try historyOptions(arguments, console)
         let reader = try ImportReader(
-            url: url, kind: kind, format: format, mapping: mapping, csvDelimiter: separator, limits: limits)
+            url: url, kind: kind, format: format, mapping: mapping, csvDelimiter: separator, limits: limits,
+            dateFormat: dateFormat, history: history)
         let report = try reader.validateAll()
+        let mappingView = ImportMappingView(report, dateFormat: dateFormat, stage: history.startingStage)
         guard report.isValid else {
             var details = report.errors.map(\.description)
             if report.unreportedErrorCount > 0 { details.append("… and \(report.unreportedErrorCount) more") }
@@ -108,14 +130,15 @@ extension CommandDefinition {
                 status: .usage,
                 message:
                     "\(url.lastPathComponent) has \(report.errorCount) problem\(report.errorCount == 1 ? "" : "s")",
-                details: details)
+                details: (arguments.has("dry-run") ? mappingView.lines : []) + details)
         }
         if arguments.has("dry-run") {
             if console.json {
-                try console.printJSON(["valid": report.validRecordCount, "imported": 0])
+                try console.printJSON(DryRunOutput(valid: report.validRecordCount, mapping: mappingView))
             } else {
                 console.print(
                     "\(url.lastPathComponent): \(report.validRecordCount) rows are valid; nothing imported (--dry-run)")
+                for line in mappingView.lines { console.print(line) }
             }
             return
         }
@@ -126,15 +149,10 @@ extension CommandDefinition {
             while true {
                 let batch = try reader.nextBatch(max: batchSize)
                 if batch.isEmpty { break }
-                let items = batch.map { entry -> IngestItem in
-                    switch entry.record {
-                    case .lead(let lead):
-                        return .lead(lead)
-                    case .signal(let row):
-                        return .signal(row.signal, person: row.person)
-                    }
-                }
-                summary.add(try await engine.ingest(items, by: .integration("import:\(url.lastPathComponent)")))
+                summary.add(
+                    try await engine.ingest(
+                        batch.map(\.record.ingestItem), by: .integration("import:\(url.lastPathComponent)"),
+                        from: url.lastPathComponent))
                 done += batch.count
                 console.progress("importing \(url.lastPathComponent): \(done)/\(total) rows")
             }
@@ -153,7 +171,40 @@ extension CommandDefinition {
                     "  \(summary.signalsRecorded) signals recorded, \(summary.duplicateSignals) already recorded before"
                 )
             }
+            if summary.historyStageMoves > 0 {
+                console.print("  \(summary.historyStageMoves) stage moves recorded as history")
+            }
         }
+    }
+
+    /// The `--stage` of a leads import, checked against the playbook's stages, which a row's
+    /// `stage` must also name. A dry run without a data directory checks no stage names.
+    private static func historyOptions(_ arguments: ParsedArguments, _ console: Console) throws -> ImportHistoryOptions
+    {
+        var options = ImportHistoryOptions(now: Date())
+        let directory = console.dataDirectory
+        if directory.exists { options.stageGraph = try directory.loadPlaybook().stages.graph }
+        if let text = arguments.value("stage") {
+            guard let stage = options.stage(named: text) else {
+                let known = options.stageGraph.map { ": " + $0.stages.map(\.rawValue).joined(separator: ", ") } ?? ""
+                throw CLIError.usage("--stage expects a stage of the playbook\(known); got '\(text)'")
+            }
+            options.startingStage = stage
+        }
+        return options
+    }
+
+    /// The mapping targets of every kind of import, for the help.
+    static var importTargetsHelp: String {
+        (["MAPPING TARGETS (--kind leads):"] + ImportTargetCatalog.lines(ImportTargetCatalog.targets(for: .leads))
+            + ["", "MAPPING TARGETS (--kind signals):"]
+            + ImportTargetCatalog.lines(ImportTargetCatalog.targets(for: .signals))
+            + ["", "MAPPING TARGETS (--kind opportunities):"]
+            + ImportTargetCatalog.lines(ImportTargetCatalog.opportunityTargets)
+            + [
+                "", "RECOGNISED EXPORTS (mapped without --map):",
+                "  " + ImportExportProfile.all.map(\.name).joined(separator: ", "),
+            ]).joined(separator: "\n")
     }
 
     static func parseKind(_ text: String?) throws(CLIError) -> ImportKind {
@@ -165,6 +216,50 @@ extension CommandDefinition {
     }
 }
 
+/// The mapping a leads or signals import uses, as `--dry-run` shows it.
+struct ImportMappingView: Codable {
+    struct Column: Codable {
+        var column: String
+        /// The target, or `nil` when the column is ignored.
+        var target: String?
+    }
+
+    var columns: [Column]
+    var recognisedExport: String?
+    var dateFormat: String
+    var stage: String?
+
+    init(_ report: ImportValidationReport, dateFormat: ImportDateFormat, stage: Stage?) {
+        columns = report.columns.map { Column(column: $0.name, target: $0.target?.description) }
+        recognisedExport = report.recognisedExport
+        self.dateFormat = dateFormat.description
+        self.stage = stage?.rawValue
+    }
+
+    /// `mapping:` then `  Column → target` lines, ignored columns last.
+    var lines: [String] {
+        var lines = ["mapping" + (recognisedExport.map { " (recognised: \($0) export)" } ?? "") + ":"]
+        let width = min(32, (columns.map(\.column.count).max() ?? 0) + 1)
+        let mapped = columns.filter { $0.target != nil }
+        let ignored = columns.filter { $0.target == nil }
+        for column in mapped {
+            lines.append(
+                "  " + column.column.padding(toLength: max(width, column.column.count), withPad: " ", startingAt: 0)
+                    + "→ " + column.target!)
+        }
+        if !ignored.isEmpty { lines.append("  ignored: " + ignored.map(\.column).joined(separator: ", ")) }
+        lines.append("  dates: " + dateFormat + (stage.map { "; every row's stage: \($0)" } ?? ""))
+        return lines
+    }
+}
+
+/// `accord import --dry-run --json`.
+struct DryRunOutput: Codable {
+    var valid: Int
+    var imported = 0
+    var mapping: ImportMappingView
+}
+
 struct ImportOutput: Codable {
     var rows: Int
     var created: Int
@@ -172,6 +267,7 @@ struct ImportOutput: Codable {
     var merged: Int
     var signalsRecorded: Int
     var duplicateSignals: Int
+    var historyStageMoves: Int
 
     init(rows: Int, summary: IngestSummary) {
         self.rows = rows
@@ -180,5 +276,6 @@ struct ImportOutput: Codable {
         merged = summary.merged
         signalsRecorded = summary.signalsRecorded
         duplicateSignals = summary.duplicateSignals
+        historyStageMoves = summary.historyStageMoves
     }
 }

@@ -28,6 +28,8 @@ extension CommandDefinition {
         do {
             var reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator)
             reader.statuses = statuses
+            reader.dateFormat = try ImportDateFormat(
+                pattern: arguments.value("date-format"), timeZone: arguments.value("time-zone"))
             rows = try reader.rows()
         } catch let error as OpportunityImportError {
             try? await journal.close()

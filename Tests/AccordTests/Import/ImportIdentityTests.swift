@@ -18,13 +18,7 @@ struct ImportIdentityTests {
         let reader = try ImportReader(data: Data(text.utf8), name: name, kind: kind, format: format)
         var summary = IngestSummary()
         while case let batch = try reader.nextBatch(max: 100), !batch.isEmpty {
-            let items = batch.map { entry -> IngestItem in
-                switch entry.record {
-                case .lead(let lead): return .lead(lead)
-                case .signal(let row): return .signal(row.signal, person: row.person)
-                }
-            }
-            summary.add(try await engine.ingest(items))
+            summary.add(try await engine.ingest(batch.map(\.record.ingestItem)))
         }
         return summary
     }

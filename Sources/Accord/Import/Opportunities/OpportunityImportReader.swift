@@ -27,6 +27,9 @@ public struct OpportunityImportReader: Sendable {
     /// How the status (or, without a status column, the deal stage) reads as open, won or lost.
     public var statuses = DealStatusMap.standard
 
+    /// How the opening and close dates are read: ISO 8601 by default (`--date-format`).
+    public var dateFormat = ImportDateFormat.iso8601
+
     /// Reads and maps a CSV file.
     ///
     /// - Parameters:
@@ -171,9 +174,7 @@ public struct OpportunityImportReader: Sendable {
         }
         func date(_ field: OpportunityField) throws -> Date? {
             guard let (_, text) = values[field] else { return nil }
-            guard let date = ImportValueParser.date(text) else {
-                throw fail(field, "expected an ISO 8601 date such as 2026-10-15")
-            }
+            guard let date = dateFormat.date(from: text) else { throw fail(field, dateFormat.problem(with: text)) }
             return date
         }
         guard let (_, id) = values[.id] else {
