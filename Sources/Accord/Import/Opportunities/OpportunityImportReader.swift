@@ -4,9 +4,16 @@ import LeadModel
 /// Reads a CRM's opportunities export (CSV) into ``OpportunityRow``s, validating every row.
 ///
 /// Columns map to ``OpportunityField``s by their header (`Opportunity ID`, `Amount`, `Close
-/// Date`, … map themselves) or by an explicit mapping such as
+/// Date`, `Account Name`, … map themselves, as do the headers of HubSpot's deal export and
+/// Salesforce's Opportunities report) or by an explicit mapping such as
 /// `"Deal=id,Contact Email=email,ARR=amount"`; columns that map to nothing are ignored. Each
-/// row needs a deal id, an amount and a lead to attach to (a lead id or an email).
+/// row needs a deal id and a lead (a lead id or an email) or an account (a domain or a company
+/// name) to attach to; a row with an account and no lead is an account-level deal.
+///
+/// An amount may be empty: an open or lost deal without one is a deal of unknown amount. A won
+/// deal without one is an error when the file has amounts elsewhere (a value was left out), and
+/// allowed when the file has no amount column or no amounts at all (``hasAmounts`` is `false`:
+/// deal size and velocity then leave those deals out).
 ///
 /// ```swift
 /// let reader = try OpportunityImportReader(url: url, mapping: ["ARR": .amount])
@@ -36,7 +43,7 @@ public struct OpportunityImportReader: Sendable {
     ///   - delimiter: the field separator.
     /// - Throws: ``ImportError`` — `unreadableFile`, `missingHeader`, `wrongFieldCount` and the
     ///   other CSV errors; `unknownColumn` when the mapping names a header the file lacks;
-    ///   `missingField` when no column gives the deal id, the amount, or the lead.
+    ///   `missingField` when no column gives the deal id, or the lead or account.
     public init(url: URL, mapping: [String: OpportunityField?] = [:], delimiter: Character = ",") throws {
         let reader = try CSVReader(url: url, delimiter: delimiter)
         try self.init(reader: reader, name: url.lastPathComponent, mapping: mapping)
@@ -68,16 +75,15 @@ public struct OpportunityImportReader: Sendable {
             if let field { columns[index] = field }
         }
         let fields = Set(columns.values)
-        for (field, what) in [(OpportunityField.id, "the deal id"), (.amount, "the amount")]
-        where !fields.contains(field) {
+        guard fields.contains(.id) else {
             throw ImportError(
-                .missingField, line: 1, column: field.rawValue,
-                message: "no column gives \(what); add one or map one with --map 'Column=\(field.rawValue)'")
+                .missingField, line: 1, column: "id",
+                message: "no column gives the deal id; add one or map one with --map 'Column=id'")
         }
-        guard fields.contains(.leadID) || fields.contains(.email) else {
+        guard fields.contains(.leadID) || fields.contains(.email) || fields.contains(.account) else {
             throw ImportError(
                 .missingField, line: 1, column: "email",
-                message: "no column finds the lead; map a column to email or leadId")
+                message: "no column finds the lead or the account; map a column to email, leadId or account")
         }
         self.columns = columns
         self.records = records
@@ -113,11 +119,22 @@ public struct OpportunityImportReader: Sendable {
         return mapping
     }
 
+    /// Whether any row has an amount. When `false` (no amount column, or every amount empty), won
+    /// deals without an amount are allowed, and deal size and velocity leave them out.
+    public var hasAmounts: Bool {
+        let amountColumns = columns.filter { $0.value == .amount }.map(\.key)
+        guard !amountColumns.isEmpty else { return false }
+        return records.contains { record in
+            amountColumns.contains { $0 < record.fields.count && ImportValueParser.present(record.fields[$0]) != nil }
+        }
+    }
+
     /// Every row, validated.
     ///
     /// The status comes from ``statuses``: its constant, else the status column, else the deal
     /// stage column, else open. Status words the map does not know are reported once, with how
-    /// many rows use each and the `--status-map` that would read them.
+    /// many rows use each and the `--status-map` that would read them. A won deal without an
+    /// amount is an error only when the file has amounts (``hasAmounts``).
     ///
     /// - Returns: the rows in file order.
     /// - Throws: ``OpportunityImportError`` listing every problem (line, column, what was
@@ -126,9 +143,11 @@ public struct OpportunityImportReader: Sendable {
         var rows: [OpportunityRow] = []
         var errors: [ImportError] = []
         var unknown = UnknownStatusWords()
+        let hasAmounts = hasAmounts
+        rows.reserveCapacity(records.count)
         for record in records {
             do {
-                if let row = try row(record, unknown: &unknown) { rows.append(row) }
+                if let row = try row(record, unknown: &unknown, hasAmounts: hasAmounts) { rows.append(row) }
             } catch let error as ImportError {
                 errors.append(error)
             }
@@ -161,7 +180,9 @@ public struct OpportunityImportReader: Sendable {
         }
     }
 
-    private func row(_ record: CSVRecord, unknown: inout UnknownStatusWords) throws -> OpportunityRow? {
+    private func row(_ record: CSVRecord, unknown: inout UnknownStatusWords, hasAmounts: Bool) throws
+        -> OpportunityRow?
+    {
         var values: [OpportunityField: (String, String)] = [:]
         for (index, field) in columns where index < record.fields.count {
             if let text = ImportValueParser.present(record.fields[index]) { values[field] = (header[index], text) }
@@ -179,19 +200,21 @@ public struct OpportunityImportReader: Sendable {
         guard let (_, id) = values[.id] else {
             throw ImportError(.missingField, line: record.line, column: "id", message: "the deal id is empty")
         }
-        guard let (_, amountText) = values[.amount] else {
-            throw ImportError(.missingField, line: record.line, column: "amount", message: "the amount is empty")
-        }
-        let cleaned = amountText.filter { !"$€£ ".contains($0) }
-        guard let amount = ImportValueParser.number(cleaned), amount >= 0 else {
-            throw fail(.amount, "expected an amount of 0 or more, such as 24000 or 24,000.50")
+        var amount: Double?
+        if let (_, amountText) = values[.amount] {
+            let cleaned = amountText.filter { !"$€£ ".contains($0) }
+            guard let number = ImportValueParser.number(cleaned), number >= 0 else {
+                throw fail(.amount, "expected an amount of 0 or more, such as 24000 or 24,000.50")
+            }
+            amount = number
         }
         let leadID = values[.leadID].map { LeadID(rawValue: $0.1) }
         let email = values[.email]?.1
-        guard leadID != nil || email != nil else {
+        let account = values[.account]?.1
+        guard leadID != nil || email != nil || account != nil else {
             throw ImportError(
-                .missingField, line: record.line, column: "email", message: "the row has neither a lead id nor an email"
-            )
+                .missingField, line: record.line, column: "email",
+                message: "the row has no lead id, email or account")
         }
         let currency = (values[.currency]?.1 ?? defaultCurrency).uppercased()
         guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
@@ -214,6 +237,12 @@ public struct OpportunityImportReader: Sendable {
         } else {
             status = .open
         }
+        if status == .won, amount == nil, hasAmounts {
+            throw ImportError(
+                .missingField, line: record.line,
+                column: columns.first { $0.value == .amount }.map { header[$0.key] } ?? "amount",
+                message: "a won deal needs its amount when the file has amounts (other rows have one)")
+        }
         let closeDate = try date(.closeDate)
         if status != .open, closeDate == nil {
             throw ImportError(
@@ -230,10 +259,11 @@ public struct OpportunityImportReader: Sendable {
         let opportunity = Opportunity(
             id: OpportunityID(rawValue: id), amount: amount, currency: currency, product: values[.product]?.1,
             expectedCloseDate: status == .open ? closeDate : nil, owner: values[.owner].map { .rep($0.1) },
-            dealStage: dealStage, openedAt: openedAt)
+            dealStage: dealStage, openedAt: openedAt,
+            accountName: account.flatMap { AccountID.domain($0) == nil ? $0 : nil })
         return OpportunityRow(
-            line: record.line, leadID: leadID, email: email, opportunity: opportunity, status: status,
-            closedAt: status == .open ? nil : closeDate, reason: values[.reason]?.1)
+            line: record.line, leadID: leadID, email: email, account: account, opportunity: opportunity,
+            status: status, closedAt: status == .open ? nil : closeDate, reason: values[.reason]?.1)
     }
 }
 
