@@ -44,6 +44,22 @@ struct AccountDealsCommandTests {
         #expect(try workspace.run("account", "show", "nobody.example").status == 3)
     }
 
+    @Test func leadExplainSaysWhereALeadsDealCameFrom() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.run("init").status == 0)
+        _ = try workspace.run("capture", "--email", "bo@beta.io", "--company", "Beta", "--source", "event")
+        try Data("Opportunity ID,Email,Stage,Amount,Close Date\nD9,bo@beta.io,Closed Won,500,2026-08-15\n".utf8)
+            .write(to: workspace.url.appendingPathComponent("deals.csv"))
+        #expect(try workspace.run("import", "deals.csv", "--kind", "opportunities").status == 0)
+        let explained = try workspace.run("lead", "explain", "L0000001")
+        #expect(explained.stdout.contains("Deals"))
+        #expect(explained.stdout.contains("opportunity D9 opened: 500 USD"))
+        #expect(explained.stdout.contains("because history: imported from deals.csv"))
+        let plain = try workspace.run("capture", "--email", "cy@gamma.io", "--source", "event")
+        #expect(plain.status == 0)
+        #expect(try workspace.run("lead", "explain", "L0000002").stdout.contains("Deals") == false)
+    }
+
     @Test func accountShowJSONWritesAnUnknownAmountAsNull() throws {
         let (workspace, _) = try importedWorkspace()
         let shown = try workspace.run("account", "show", "name:acme-inc", "--json")
