@@ -21,8 +21,11 @@ extension AlignmentEngine {
         }
         let stream = LeadID.stream(account: account)
         let stored = accountDeals[account]
-        var current = accounts.deals[account] ?? stored ?? AccountDeals(account: account)
         let isNew = stored == nil && accounts.deals[account] == nil && self.accounts[account] == nil
+        // Taken out of the overlay while the row changes it, so that the change does not copy
+        // the account's deals; put back on every path.
+        var current = accounts.deals.removeValue(forKey: account) ?? stored ?? AccountDeals(account: account)
+        defer { accounts.deals[account] = current }
         let reasons = [Reason(rule: "history", detail: history)]
         var events: [(LeadEvent.Payload, Date?)] = []
         let deal = row.opportunity
@@ -93,7 +96,6 @@ extension AlignmentEngine {
                 LeadEvent(
                     leadID: stream, occurredAt: time ?? planner.now, actor: actor, payload: payload, reasons: reasons))
         }
-        accounts.deals[account] = current
     }
 
     /// Refuses a close before the deal's opening.
