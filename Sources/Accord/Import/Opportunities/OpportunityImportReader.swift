@@ -144,10 +144,13 @@ public struct OpportunityImportReader: Sendable {
         var errors: [ImportError] = []
         var unknown = UnknownStatusWords()
         let hasAmounts = hasAmounts
+        var memo = Memo()
         rows.reserveCapacity(records.count)
         for record in records {
             do {
-                if let row = try row(record, unknown: &unknown, hasAmounts: hasAmounts) { rows.append(row) }
+                if let row = try row(record, unknown: &unknown, hasAmounts: hasAmounts, memo: &memo) {
+                    rows.append(row)
+                }
             } catch let error as ImportError {
                 errors.append(error)
             }
@@ -180,9 +183,17 @@ public struct OpportunityImportReader: Sendable {
         }
     }
 
-    private func row(_ record: CSVRecord, unknown: inout UnknownStatusWords, hasAmounts: Bool) throws
-        -> OpportunityRow?
-    {
+    /// What the texts seen so far parse to. An export repeats its dates, amounts and stage
+    /// names on many rows, so each distinct text is parsed once.
+    private struct Memo {
+        var dates: [String: Date?] = [:]
+        var numbers: [String: Double?] = [:]
+        var statuses: [String: OpportunityRow.Status?] = [:]
+    }
+
+    private func row(
+        _ record: CSVRecord, unknown: inout UnknownStatusWords, hasAmounts: Bool, memo: inout Memo
+    ) throws -> OpportunityRow? {
         var values: [OpportunityField: (String, String)] = [:]
         for (index, field) in columns where index < record.fields.count {
             if let text = ImportValueParser.present(record.fields[index]) { values[field] = (header[index], text) }
@@ -192,7 +203,14 @@ public struct OpportunityImportReader: Sendable {
         }
         func date(_ field: OpportunityField) throws -> Date? {
             guard let (_, text) = values[field] else { return nil }
-            guard let date = ImportValueParser.date(text) else {
+            let parsed: Date?
+            if let known = memo.dates[text] {
+                parsed = known
+            } else {
+                parsed = ImportValueParser.date(text)
+                memo.dates[text] = parsed
+            }
+            guard let date = parsed else {
                 throw fail(field, "expected an ISO 8601 date such as 2026-10-15")
             }
             return date
@@ -202,8 +220,14 @@ public struct OpportunityImportReader: Sendable {
         }
         var amount: Double?
         if let (_, amountText) = values[.amount] {
-            let cleaned = amountText.filter { !"$€£ ".contains($0) }
-            guard let number = ImportValueParser.number(cleaned), number >= 0 else {
+            let parsed: Double?
+            if let known = memo.numbers[amountText] {
+                parsed = known
+            } else {
+                parsed = ImportValueParser.number(amountText.filter { !"$€£ ".contains($0) })
+                memo.numbers[amountText] = parsed
+            }
+            guard let number = parsed, number >= 0 else {
                 throw fail(.amount, "expected an amount of 0 or more, such as 24000 or 24,000.50")
             }
             amount = number
@@ -225,7 +249,14 @@ public struct OpportunityImportReader: Sendable {
         if let constant = statuses.constant {
             status = constant
         } else if let (column, word) = values[.status] ?? values[.dealStage] {
-            guard let known = statuses.status(for: word) else {
+            let read: OpportunityRow.Status?
+            if let seen = memo.statuses[word] {
+                read = seen
+            } else {
+                read = statuses.status(for: word)
+                memo.statuses[word] = read
+            }
+            guard let known = read else {
                 unknown.add(word, column: column)
                 return nil
             }
