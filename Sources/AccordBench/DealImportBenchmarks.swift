@@ -19,13 +19,21 @@ enum DealImportBenchmarks {
         ]
     }
 
-    private static func accountDealImport(_ context: BenchContext) async throws -> [Measurement] {
-        let count = context.count(default: 8_800)
-        let start = Date(timeIntervalSince1970: 1_700_000_000)
+    /// A file journal in the bench's directory and an engine on it, its clock at `start`.
+    private static func journal(_ context: BenchContext, at start: Date) async throws -> (
+        FileEventStore, AlignmentEngine
+    ) {
         let clock = ManualClock(start)
         let store = try await FileEventStore(directory: context.directory.appendingPathComponent("journal"))
         let engine = try await AlignmentEngine(
             playbook: .standard, store: store, configuration: EngineConfiguration(now: { clock.now }))
+        return (store, engine)
+    }
+
+    private static func accountDealImport(_ context: BenchContext) async throws -> [Measurement] {
+        let count = context.count(default: 8_800)
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        let (store, engine) = try await journal(context, at: start)
         var csv = "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n"
         let stages = ["Won", "Lost", "Engaging", "Prospecting"]
         let day = Date.ISO8601FormatStyle().year().month().day()
@@ -61,10 +69,7 @@ enum DealImportBenchmarks {
     private static func dealImport(_ context: BenchContext) async throws -> [Measurement] {
         let count = context.count(default: 8_800)
         let start = Date(timeIntervalSince1970: 1_700_000_000)
-        let clock = ManualClock(start)
-        let store = try await FileEventStore(directory: context.directory.appendingPathComponent("journal"))
-        let engine = try await AlignmentEngine(
-            playbook: .standard, store: store, configuration: EngineConfiguration(now: { clock.now }))
+        let (store, engine) = try await journal(context, at: start)
         var leads: [IngestItem] = []
         var csv = "opportunity_id,email,sales_agent,product,deal_stage,engage_date,close_date,close_value\n"
         let stages = ["Won", "Lost", "Engaging"]

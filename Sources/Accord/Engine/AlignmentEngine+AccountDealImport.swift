@@ -29,12 +29,7 @@ extension AlignmentEngine {
         let reasons = [Reason(rule: "history", detail: history)]
         var events: [(LeadEvent.Payload, Date?)] = []
         let deal = row.opportunity
-        let outcome: OpportunityOutcome? =
-            switch row.status {
-            case .open: nil
-            case .won: .won
-            case .lost: .lost
-            }
+        let outcome = row.status.outcome
         if let existing = current.deal(deal.id)?.state {
             guard existing.isOpen else {
                 summary.unchanged += 1
@@ -54,16 +49,10 @@ extension AlignmentEngine {
                     ))
                 summary.closed += 1
             } else {
-                let update = OpportunityUpdate(
-                    id: deal.id, amount: deal.amount == existing.opportunity.amount ? nil : deal.amount,
-                    dealStage: deal.dealStage == existing.opportunity.dealStage ? nil : deal.dealStage,
-                    expectedCloseDate: deal.expectedCloseDate == existing.opportunity.expectedCloseDate
-                        ? nil : deal.expectedCloseDate)
-                guard !update.isEmpty else {
+                guard let update = try Self.historyUpdate(of: existing.opportunity, to: deal, on: stream) else {
                     summary.unchanged += 1
                     return
                 }
-                if let amount = update.amount { try Self.validate(amount: amount, lead: stream, deal: deal.id) }
                 events.append((.opportunityUpdated(update), nil))
                 summary.updated += 1
             }

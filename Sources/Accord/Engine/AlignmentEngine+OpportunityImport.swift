@@ -137,28 +137,17 @@ extension AlignmentEngine {
             return
         }
         let deal = row.opportunity
-        let outcome: OpportunityOutcome? =
-            switch row.status {
-            case .open: nil
-            case .won: .won
-            case .lost: .lost
-            }
+        let outcome = row.status.outcome
         if let current = state.opportunity, current.opportunity.id == deal.id {
             guard current.isOpen else {
                 summary.unchanged += 1
                 return
             }
             guard let outcome else {
-                let update = OpportunityUpdate(
-                    id: deal.id, amount: deal.amount == current.opportunity.amount ? nil : deal.amount,
-                    dealStage: deal.dealStage == current.opportunity.dealStage ? nil : deal.dealStage,
-                    expectedCloseDate: deal.expectedCloseDate == current.opportunity.expectedCloseDate
-                        ? nil : deal.expectedCloseDate)
-                guard !update.isEmpty else {
+                guard let update = try Self.historyUpdate(of: current.opportunity, to: deal, on: lead) else {
                     summary.unchanged += 1
                     return
                 }
-                if let amount = update.amount { try Self.validate(amount: amount, lead: lead, deal: deal.id) }
                 planner.add(lead, .opportunityUpdated(update), by: actor)
                 summary.updated += 1
                 return
@@ -195,6 +184,20 @@ extension AlignmentEngine {
             planClosing(opened, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
             summary.closed += 1
         }
+    }
+
+    /// What an open deal's history row changes (amount, deal stage, expected close date), with a
+    /// changed amount checked; `nil` when the row matches the deal.
+    static func historyUpdate(of current: Opportunity, to deal: Opportunity, on stream: LeadID) throws
+        -> OpportunityUpdate?
+    {
+        let update = OpportunityUpdate(
+            id: deal.id, amount: deal.amount == current.amount ? nil : deal.amount,
+            dealStage: deal.dealStage == current.dealStage ? nil : deal.dealStage,
+            expectedCloseDate: deal.expectedCloseDate == current.expectedCloseDate ? nil : deal.expectedCloseDate)
+        guard !update.isEmpty else { return nil }
+        if let amount = update.amount { try validate(amount: amount, lead: stream, deal: deal.id) }
+        return update
     }
 
     private func planClosing(

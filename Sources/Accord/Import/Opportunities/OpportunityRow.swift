@@ -28,3 +28,14 @@ public struct OpportunityRow: Hashable, Sendable {
     /// Why a closed deal was won or lost.
     public var reason: String?
 }
+
+extension OpportunityRow.Status {
+    /// How a closed deal ended; `nil` while open.
+    var outcome: OpportunityOutcome? {
+        switch self {
+        case .open: nil
+        case .won: .won
+        case .lost: .lost
+        }
+    }
+}
