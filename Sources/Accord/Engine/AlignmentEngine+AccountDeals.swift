@@ -13,7 +13,7 @@ extension AlignmentEngine {
         accountDeals[account]?.deals ?? []
     }
 
-    /// The account a CRM names by `text`, and whether the journal knows it yet.
+    /// The account a CRM names by `text`: one the journal knows, or the id a new one gets.
     ///
     /// A domain (`acme.com`, `https://www.acme.com`) is the account's id, as leads' email domains
     /// are. A company name finds the account whose name has the same slug (case, spacing and

@@ -47,14 +47,15 @@ extension AlignmentEngine {
     /// rows name.
     ///
     /// Each row finds its lead by lead id (following merges to the survivor) or by email through
-    /// identity resolution. A row with an account and neither is an account-level deal: it goes
-    /// on the account's deal stream (``LeadModel/LeadID/stream(account:)``), the account found by
-    /// ``resolveAccount(_:)`` or made by it; such a deal moves no lead, opens at its opening date
-    /// (else at its close, else at the import) and counts in every deal KPI. A deal the lead does not have yet is opened at the row's opening date
+    /// identity resolution. A deal the lead does not have yet is opened at the row's opening date
     /// (without one, at the lead's creation, or at the close when that came first) and, when the
-    /// row says won or lost, closed at its close date. A deal the lead already has is updated or
-    /// closed as the row says; a row that matches the journal is left alone, so importing a file
-    /// twice records it once.
+    /// row says won or lost, closed at its close date. A row with an account and no lead id or
+    /// email is an account-level deal: it goes on the account's deal stream
+    /// (``LeadModel/LeadID/stream(account:)``), the account found by ``resolveAccount(_:)`` or
+    /// made by it; such a deal moves no lead, opens at its opening date (else at its close, else
+    /// at the import) and counts in every deal KPI. A deal already recorded, on the lead or the
+    /// account, is updated or closed as the row says; a row that matches the journal is left
+    /// alone, so importing a file twice records it once.
     ///
     /// The rows are history, not live decisions: the lead moves along the stage graph to the
     /// opportunity stage and on to won or lost at the deal's own dates, without the playbook's

@@ -25,6 +25,8 @@ public struct AccountDeals: Hashable, Sendable {
 
     /// The account.
     public let account: AccountID
+    /// The account's deal stream.
+    private let stream: LeadID
     /// The account's name as the deals gave it (the first one seen), when any did.
     public private(set) var name: String?
     /// The deals, in the order they were opened.
@@ -38,6 +40,7 @@ public struct AccountDeals: Hashable, Sendable {
     /// - Parameter account: the account.
     public init(account: AccountID) {
         self.account = account
+        stream = .stream(account: account)
     }
 
     /// The deal with this id, when the account has it.
@@ -52,7 +55,7 @@ public struct AccountDeals: Hashable, Sendable {
     ///
     /// - Parameter event: the event.
     public mutating func apply(_ event: LeadEvent) {
-        guard event.leadID.accountOfStream == account else { return }
+        guard event.leadID == stream else { return }
         version += 1
         switch event.payload {
         case .opportunityOpened(let opportunity):
