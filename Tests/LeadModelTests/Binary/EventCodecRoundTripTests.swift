@@ -267,4 +267,21 @@ struct OpportunityCodecTests {
         #expect(json.contains(#""outcome":"won""#))
         #expect(try JSONDecoder().decode(LeadEvent.Payload.self, from: Data(json.utf8)) == closing)
     }
+
+    @Test func anUnknownAmountIsNullInJSONAndReadsBackAsUnknown() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let opened = LeadEvent.Payload.opportunityOpened(Opportunity(id: "o", amount: nil, currency: "USD"))
+        let closed = LeadEvent.Payload.opportunityClosed(
+            OpportunityClosing(id: "o", outcome: .won, amount: nil, closedAt: Date(timeIntervalSince1970: 0)))
+        for payload in [opened, closed] {
+            let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
+            #expect(json.contains(#""amount":null"#))
+            #expect(!json.contains("accountName") && !json.contains("product") && !json.contains("reason"))
+            #expect(try JSONDecoder().decode(LeadEvent.Payload.self, from: Data(json.utf8)) == payload)
+        }
+        // A deal written before amounts could be unknown (no key at all) reads the same way.
+        let old = #"{"kind":"opportunity-opened","opportunity":{"currency":"USD","id":"o"}}"#
+        #expect(try JSONDecoder().decode(LeadEvent.Payload.self, from: Data(old.utf8)) == opened)
+    }
 }

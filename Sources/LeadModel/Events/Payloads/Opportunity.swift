@@ -73,6 +73,25 @@ public struct Opportunity: Hashable, Sendable, Codable {
         self.openedAt = openedAt
         self.accountName = accountName
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, amount, currency, product, expectedCloseDate, owner, dealStage, openedAt, accountName
+    }
+
+    /// Writes the fields as the synthesized encoding would, except that an unknown amount is
+    /// written as `null`, so a JSON reader sees it is unknown rather than missing.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(amount, forKey: .amount)
+        try container.encode(currency, forKey: .currency)
+        try container.encodeIfPresent(product, forKey: .product)
+        try container.encodeIfPresent(expectedCloseDate, forKey: .expectedCloseDate)
+        try container.encodeIfPresent(owner, forKey: .owner)
+        try container.encodeIfPresent(dealStage, forKey: .dealStage)
+        try container.encodeIfPresent(openedAt, forKey: .openedAt)
+        try container.encodeIfPresent(accountName, forKey: .accountName)
+    }
 }
 
 /// A change to an open deal: a new amount, deal stage or expected close date. Fields left `nil`
@@ -151,6 +170,21 @@ public struct OpportunityClosing: Hashable, Sendable, Codable {
         self.amount = amount
         self.closedAt = closedAt
         self.reason = reason
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, outcome, amount, closedAt, reason
+    }
+
+    /// Writes the fields as the synthesized encoding would, except that an unknown amount is
+    /// written as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(amount, forKey: .amount)
+        try container.encode(closedAt, forKey: .closedAt)
+        try container.encodeIfPresent(reason, forKey: .reason)
     }
 }
 
