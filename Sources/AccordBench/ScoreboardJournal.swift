@@ -172,7 +172,7 @@ struct ScoreboardJournal {
             case .opportunityOpened(let opened):
                 kind = "opp-opened"
                 deal = opened.id.rawValue
-                amount = String(Int64(opened.amount))
+                amount = opened.amount.map { String(Int64($0)) } ?? ""
             case .opportunityUpdated(let update):
                 kind = "opp-updated"
                 deal = update.id.rawValue
@@ -180,7 +180,7 @@ struct ScoreboardJournal {
             case .opportunityClosed(let closing):
                 kind = "opp-closed"
                 deal = closing.id.rawValue
-                amount = String(Int64(closing.amount))
+                amount = closing.amount.map { String(Int64($0)) } ?? ""
                 outcome = closing.outcome.rawValue
             case .merged(let record):
                 kind = "merged"

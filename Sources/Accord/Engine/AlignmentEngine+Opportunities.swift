@@ -88,7 +88,7 @@ extension AlignmentEngine {
     ///   - deal: the open deal's id.
     ///   - id: the lead.
     ///   - outcome: won or lost.
-    ///   - amount: the final value; the deal's current amount when `nil`.
+    ///   - amount: the final value; the deal's current amount (which may be unknown) when `nil`.
     ///   - closedAt: when it closed; the engine clock's now when `nil`.
     ///   - reason: why it was won or lost, a short code (`"price"`).
     ///   - actor: who closed it.
@@ -107,7 +107,7 @@ extension AlignmentEngine {
             let state = try liveState(of: id)
             let open = try Self.openDeal(deal, of: state)
             let value = amount ?? open.opportunity.amount
-            try Self.validate(amount: value, lead: id, deal: deal)
+            if let value { try Self.validate(amount: value, lead: id, deal: deal) }
             let stage = outcome.stage
             try moveForDeal(id, from: state.stage, to: stage, advancing: false, in: &planner, by: actor)
             let closing = OpportunityClosing(
@@ -166,7 +166,7 @@ extension AlignmentEngine {
             throw OpportunityError(
                 .invalidValue, leadID: lead, field: "id", message: "expected a non-empty opportunity id")
         }
-        try validate(amount: deal.amount, lead: lead, deal: deal.id)
+        if let amount = deal.amount { try validate(amount: amount, lead: lead, deal: deal.id) }
         let currency = deal.currency.utf8
         guard currency.count == 3, currency.allSatisfy({ (65...90).contains($0) }) else {
             throw OpportunityError(

@@ -17,6 +17,10 @@ public struct OpportunityImportSummary: Hashable, Sendable, Codable {
     public var updated = 0
     /// Deals closed won or lost.
     public var closed = 0
+    /// Of the deals opened, those opened on an account (rows with an account and no lead).
+    public var accountDeals = 0
+    /// Accounts the journal did not know before, made for account-level deals.
+    public var accountsCreated = 0
     /// Rows already in the journal as they are (importing the same file again changes nothing).
     public var unchanged = 0
     /// Rows not imported.
@@ -28,6 +32,8 @@ public struct OpportunityImportSummary: Hashable, Sendable, Codable {
         opened += other.opened
         updated += other.updated
         closed += other.closed
+        accountDeals += other.accountDeals
+        accountsCreated += other.accountsCreated
         unchanged += other.unchanged
         skipped += other.skipped
     }
@@ -37,14 +43,19 @@ extension AlignmentEngine {
     /// How many rows of deal history one append carries.
     static let historyBatch = 2_000
 
-    /// Loads a CRM's deal history: opens, updates and closes deals on the leads the rows name.
+    /// Loads a CRM's deal history: opens, updates and closes deals on the leads and accounts the
+    /// rows name.
     ///
     /// Each row finds its lead by lead id (following merges to the survivor) or by email through
     /// identity resolution. A deal the lead does not have yet is opened at the row's opening date
     /// (without one, at the lead's creation, or at the close when that came first) and, when the
-    /// row says won or lost, closed at its close date. A deal the lead already has is updated or
-    /// closed as the row says; a row that matches the journal is left alone, so importing a file
-    /// twice records it once.
+    /// row says won or lost, closed at its close date. A row with an account and no lead id or
+    /// email is an account-level deal: it goes on the account's deal stream
+    /// (``LeadModel/LeadID/stream(account:)``), the account found by ``resolveAccount(_:)`` or
+    /// made by it; such a deal moves no lead, opens at its opening date (else at its close, else
+    /// at the import) and counts in every deal KPI. A deal already recorded, on the lead or the
+    /// account, is updated or closed as the row says; a row that matches the journal is left
+    /// alone, so importing a file twice records it once.
     ///
     /// The rows are history, not live decisions: the lead moves along the stage graph to the
     /// opportunity stage and on to won or lost at the deal's own dates, without the playbook's
@@ -69,7 +80,8 @@ extension AlignmentEngine {
         if dryRun {
             try await catchUp()
             var planner = makePlanner()
-            return planHistory(rows[...], by: actor, history: history, in: &planner)
+            var accounts = AccountOverlay()
+            return planHistory(rows[...], by: actor, history: history, in: &planner, accounts: &accounts)
         }
         var summary = OpportunityImportSummary()
         var start = 0
@@ -79,7 +91,8 @@ extension AlignmentEngine {
             var part = OpportunityImportSummary()
             try await commit {
                 var planner = makePlanner()
-                part = planHistory(batch, by: actor, history: history, in: &planner)
+                var accounts = AccountOverlay()
+                part = planHistory(batch, by: actor, history: history, in: &planner, accounts: &accounts)
                 return planner.requests
             }
             summary.add(part)
@@ -88,11 +101,18 @@ extension AlignmentEngine {
     }
 
     private func planHistory(
-        _ rows: ArraySlice<OpportunityRow>, by actor: EventActor, history: String, in planner: inout Planner
+        _ rows: ArraySlice<OpportunityRow>, by actor: EventActor, history: String, in planner: inout Planner,
+        accounts: inout AccountOverlay
     ) -> OpportunityImportSummary {
         var summary = OpportunityImportSummary()
         for row in rows {
             do {
+                if row.leadID == nil, row.email == nil, let account = row.account {
+                    try planAccountDeal(
+                        row, account: account, by: actor, history: history, in: &planner, accounts: &accounts,
+                        summary: &summary)
+                    continue
+                }
                 try planHistory(row, by: actor, history: history, in: &planner, summary: &summary)
             } catch let error as LeadModelError {
                 summary.skipped.append(.init(line: row.line, reason: error.description))
@@ -118,35 +138,26 @@ extension AlignmentEngine {
             return
         }
         let deal = row.opportunity
-        let outcome: OpportunityOutcome? =
-            switch row.status {
-            case .open: nil
-            case .won: .won
-            case .lost: .lost
-            }
+        let outcome = row.status.outcome
         if let current = state.opportunity, current.opportunity.id == deal.id {
             guard current.isOpen else {
                 summary.unchanged += 1
                 return
             }
             guard let outcome else {
-                let update = OpportunityUpdate(
-                    id: deal.id, amount: deal.amount == current.opportunity.amount ? nil : deal.amount,
-                    dealStage: deal.dealStage == current.opportunity.dealStage ? nil : deal.dealStage,
-                    expectedCloseDate: deal.expectedCloseDate == current.opportunity.expectedCloseDate
-                        ? nil : deal.expectedCloseDate)
-                guard !update.isEmpty else {
+                guard let update = try Self.historyUpdate(of: current.opportunity, to: deal, on: lead) else {
                     summary.unchanged += 1
                     return
                 }
-                if let amount = update.amount { try Self.validate(amount: amount, lead: lead, deal: deal.id) }
                 planner.add(lead, .opportunityUpdated(update), by: actor)
                 summary.updated += 1
                 return
             }
-            try Self.validate(amount: deal.amount, lead: lead, deal: deal.id)
+            var closed = deal
+            if closed.amount == nil { closed.amount = current.opportunity.amount }
+            if let amount = closed.amount { try Self.validate(amount: amount, lead: lead, deal: deal.id) }
             let closing = try historyMoves(of: lead, from: state.stage, to: outcome.stage)
-            planClosing(deal, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
+            planClosing(closed, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
             summary.closed += 1
             return
         }
@@ -174,6 +185,20 @@ extension AlignmentEngine {
             planClosing(opened, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
             summary.closed += 1
         }
+    }
+
+    /// What an open deal's history row changes (amount, deal stage, expected close date), with a
+    /// changed amount checked; `nil` when the row matches the deal.
+    static func historyUpdate(of current: Opportunity, to deal: Opportunity, on stream: LeadID) throws
+        -> OpportunityUpdate?
+    {
+        let update = OpportunityUpdate(
+            id: deal.id, amount: deal.amount == current.amount ? nil : deal.amount,
+            dealStage: deal.dealStage == current.dealStage ? nil : deal.dealStage,
+            expectedCloseDate: deal.expectedCloseDate == current.expectedCloseDate ? nil : deal.expectedCloseDate)
+        guard !update.isEmpty else { return nil }
+        if let amount = update.amount { try validate(amount: amount, lead: stream, deal: deal.id) }
+        return update
     }
 
     private func planClosing(

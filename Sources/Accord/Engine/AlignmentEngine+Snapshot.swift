@@ -20,6 +20,8 @@ extension AlignmentEngine {
     /// The names of the router's ledger and the SLA monitor, saved at the same position.
     static let ledgerSnapshotName = "accord.engine.routing-ledger"
     static let monitorSnapshotName = "accord.engine.sla-monitor"
+    /// The name of the list of account deal streams, saved at the same position.
+    static let accountStreamsSnapshotName = "accord.engine.account-streams"
 
     /// Saves the lead states, the router's ledger and the SLA monitor as snapshots in the store,
     /// at the journal position the engine has folded, so the next engine on this journal folds
@@ -40,6 +42,8 @@ extension AlignmentEngine {
         try await snapshots.saveSnapshot(
             named: Self.ledgerSnapshotName, at: position, bytes: routingLedger.snapshotBytes())
         try await snapshots.saveSnapshot(named: Self.monitorSnapshotName, at: position, bytes: monitor.snapshotBytes())
+        try await snapshots.saveSnapshot(
+            named: Self.accountStreamsSnapshotName, at: position, bytes: accountStreamsSnapshotBytes())
         eventsFoldedSinceSnapshot = 0
         return true
     }
@@ -68,6 +72,7 @@ extension AlignmentEngine {
                 monitor.apply(event)
             }
         }
+        try await loadAccountDeals(from: snapshots, at: snapshotPosition)
         snapshotStatus = .loaded(position: snapshotPosition, leads: states.count)
         eventsFoldedSinceSnapshot = 0
     }
@@ -97,6 +102,8 @@ extension AlignmentEngine {
         // Sized up front: growing four tables of every lead would rehash each of them many times.
         identityIndex = Dictionary(minimumCapacity: leads.count * 2)
         accounts = [:]
+        accountsByName = [:]
+        accountDeals = [:]
         contactsByAccount = [:]
         accountOfLead = Dictionary(minimumCapacity: leads.count)
         // Sorted by (time, id) pairs: sorting the states themselves moved every state's bytes

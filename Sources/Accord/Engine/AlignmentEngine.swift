@@ -58,6 +58,10 @@ public actor AlignmentEngine {
     var accounts: [AccountID: Account] = [:]
     var contactsByAccount: [AccountID: Set<LeadID>] = [:]
     var accountOfLead: [LeadID: AccountID] = [:]
+    /// Accounts' own deals (deals with no contact), folded from their `account:<id>` streams.
+    var accountDeals: [AccountID: AccountDeals] = [:]
+    /// Accounts by the slug of their name (``LeadModel/AccountID/slug(_:)``), the first seen.
+    var accountsByName: [String: AccountID] = [:]
     /// The position of the last journal event folded into the projections.
     var position: JournalPosition?
     /// Events folded since the projections were last loaded from or saved to a snapshot.
@@ -191,7 +195,10 @@ public actor AlignmentEngine {
         monitor.apply(event)
         let id = event.leadID
         if leads[id] == nil {
-            guard let state = LeadState.fold([event]) else { return }
+            guard let state = LeadState.fold([event]) else {
+                if let account = id.accountOfStream { applyAccountDeal(event, of: account) }
+                return
+            }
             leads[id] = state
         } else {
             leads[id]!.apply(event)
@@ -224,6 +231,9 @@ public actor AlignmentEngine {
             accounts[accountID] = Account(id: accountID, name: lead.company, domain: domain)
         } else if accounts[accountID]?.name == nil, let company = lead.company {
             accounts[accountID]?.name = company
+        }
+        if let company = lead.company, let slug = AccountID.slug(company), accountsByName[slug] == nil {
+            accountsByName[slug] = accountID
         }
     }
 

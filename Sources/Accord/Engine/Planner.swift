@@ -103,6 +103,12 @@ struct Planner {
         add(stream, .turnTaken(claim), by: .system)
     }
 
+    /// Expects `stream`, a stream that is not a lead's (an account's deals), to be at `version`
+    /// when the unit of work is appended; the first expectation of a stream holds.
+    mutating func expect(_ stream: LeadID, version: Int) {
+        if expectations[stream] == nil { expectations[stream] = version }
+    }
+
     private func lookUp(_ key: IdentityKey) -> LeadID? { indexOverlay[key] ?? baseIndex[key] }
 
     /// Finds or creates the lead for a person's record, merging leads the record proves to be

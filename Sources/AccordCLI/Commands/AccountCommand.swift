@@ -6,25 +6,42 @@ import Scoring
 extension CommandDefinition {
     static let accountShow = CommandDefinition(
         name: "account show",
-        summary: "Show an account and its leads (merged duplicates counted once).",
+        summary: "Show an account, its leads (merged duplicates counted once) and its deals.",
         discussion: """
             Leads join an account by the domain of their work email; free-mail addresses never do. \
             The account's score rolls up its contacts': the best contact's fit plus their summed \
-            engagement, capped (the playbook's scoring.accountRollup).
+            engagement, capped (the playbook's scoring.accountRollup). The deals are the account's own \
+            (imported rows with an account and no contact) and its leads' deals, each with its stage, \
+            amount ("unknown" when the CRM gave none), owner, dates and where it came from. An account \
+            known only by a company name has the id name:<slug> (name:acme-inc); its name finds it too.
             """,
-        positionals: [PositionalSpec(name: "ACCOUNT", help: "the account id, usually the email domain (acme.com)")],
-        examples: ["accord account show acme.com"]
+        positionals: [
+            PositionalSpec(
+                name: "ACCOUNT", help: "the account id (the email domain, acme.com, or name:acme-inc) or its name")
+        ],
+        examples: ["accord account show acme.com", "accord account show 'Acme Inc'"]
     ) { arguments, console in
-        let id = AccountID(try arguments.positional(0, "ACCOUNT").lowercased())
-        let (account, contacts, score) = try await console.dataDirectory.withEngine { engine in
-            (await engine.account(id), await engine.contacts(of: id), await engine.accountScore(id))
+        let text = try arguments.positional(0, "ACCOUNT")
+        let (account, contacts, score, deals) = try await console.dataDirectory.withEngine { engine in
+            var id = AccountID(text.lowercased())
+            if await engine.account(id) == nil, let resolved = await engine.resolveAccount(text) { id = resolved }
+            let contacts = await engine.contacts(of: id)
+            let deals =
+                await engine.deals(of: id).map { AccountDealView($0, lead: nil) }
+                + contacts.compactMap { state in
+                    state.opportunity.map { AccountDealView($0, lead: state.id.rawValue, origin: nil) }
+                }
+            return (await engine.account(id), contacts, await engine.accountScore(id), deals)
         }
         guard let account else {
             throw CLIError(
-                status: .notFound, message: "no account \(id); accounts are named by email domain, e.g. acme.com")
+                status: .notFound,
+                message: "no account \(text); accounts are named by email domain (acme.com) or, for deals "
+                    + "imported with a company name only, by that name")
         }
         if console.json {
-            try console.printJSON(AccountOutput(account: account, score: score, leads: contacts.map(LeadView.init)))
+            try console.printJSON(
+                AccountOutput(account: account, score: score, leads: contacts.map(LeadView.init), deals: deals))
             return
         }
         console.print(LeadView.pad("account") + account.id.rawValue)
@@ -46,6 +63,12 @@ extension CommandDefinition {
                 "  \(state.id)  \(state.stage.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))\(name)\(owner)"
             )
         }
+        guard !deals.isEmpty else { return }
+        let open = deals.count { $0.status == "open" }
+        let won = deals.count { $0.status == "won" }
+        console.print(
+            LeadView.pad("deals") + "\(deals.count) (\(open) open, \(won) won, \(deals.count - open - won) lost)")
+        for deal in deals { console.print("  " + deal.line) }
     }
 }
 
@@ -53,4 +76,6 @@ struct AccountOutput: Codable {
     var account: Account
     var score: AccountScore?
     var leads: [LeadView]
+    /// The account's own deals, then its leads' deals.
+    var deals: [AccountDealView]
 }

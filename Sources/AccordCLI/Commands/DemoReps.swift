@@ -177,7 +177,8 @@ struct DemoReps {
             let reason = random.pick(reasons)
             let amount =
                 wins
-                ? (deal.opportunity.amount * Double.random(in: 0.9...1.1, using: &random) / 100).rounded() * 100 : nil
+                ? ((deal.opportunity.amount ?? 0) * Double.random(in: 0.9...1.1, using: &random) / 100).rounded() * 100
+                : nil
             try await engine.closeOpportunity(
                 id, on: item.lead, as: wins ? .won : .lost, amount: amount, reason: reason, by: rep)
             if wins { counts.won += 1 } else { counts.lost += 1 }

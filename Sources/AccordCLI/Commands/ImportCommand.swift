@@ -20,7 +20,9 @@ extension CommandDefinition {
             (id, amount, currency, product, owner, status open|won|lost or a CRM's stage names such \
             as Prospecting or Closed Won — --status-map for others, --status for one status — created \
             and close dates, reason), matched to leads by email or lead id; such a lead moves along the stage graph \
-            to opportunity, won or lost, and importing the same file again changes nothing.
+            to opportunity, won or lost, and importing the same file again changes nothing. A row with an \
+            account (domain or company name) and no contact is the account's own deal; an empty amount is \
+            unknown.
 
             Identity comes from each row's content, never from the file's name or the row's \
             position: a lead row is the person its id column (when mapped), email, phone or \

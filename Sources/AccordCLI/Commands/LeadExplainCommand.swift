@@ -9,7 +9,8 @@ extension CommandDefinition {
         discussion: """
             Every decision Accord records carries its reasons and the playbook version that made \
             it; this reads them back, grouped by what they decided. The latest score is shown with \
-            every contribution.
+            every contribution; a lead's deals, when it has any, with where they came from (an \
+            import names its file).
             """,
         positionals: [PositionalSpec(name: "LEAD", help: "the lead's id")],
         examples: ["accord lead explain L0000001", "accord lead explain L0000001 --json"]
@@ -49,6 +50,9 @@ struct LeadExplanation: Codable {
     var assignments: [Decision]
     var clocks: [Decision]
     var dispositions: [Decision]
+    /// The lead's deal events, with where they came from (`history: imported from deals.csv`);
+    /// `nil` (left out of JSON) when the lead never had a deal.
+    var deals: [Decision]?
 
     init(state: LeadState, events: [LeadEvent]) {
         lead = state.id.rawValue
@@ -66,6 +70,7 @@ struct LeadExplanation: Codable {
         var assignments: [Decision] = []
         var clocks: [Decision] = []
         var dispositions: [Decision] = []
+        var deals: [Decision] = []
         for event in events {
             switch event.payload {
             case .captured where !event.reasons.isEmpty, .merged, .mergedInto, .erased:
@@ -76,6 +81,7 @@ struct LeadExplanation: Codable {
             case .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated: clocks.append(decision(event))
             case .dispositionRecorded, .disputeRaised, .disputeResolved, .requalified:
                 dispositions.append(decision(event))
+            case .opportunityOpened, .opportunityUpdated, .opportunityClosed: deals.append(decision(event))
             default: break
             }
         }
@@ -85,6 +91,7 @@ struct LeadExplanation: Codable {
         self.assignments = assignments
         self.clocks = clocks
         self.dispositions = dispositions
+        self.deals = deals.isEmpty ? nil : deals
     }
 
     var lines: [String] {
@@ -124,6 +131,7 @@ struct LeadExplanation: Codable {
         section("Response clocks", clocks, empty: "no clock started")
         section("Dispositions", dispositions, empty: "no disposition recorded")
         section("Identity", identity, empty: "captured once, never merged")
+        if let deals { section("Deals", deals, empty: "") }
         return output
     }
 }

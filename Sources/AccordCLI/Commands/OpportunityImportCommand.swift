@@ -25,12 +25,14 @@ extension CommandDefinition {
         // not after this one's validation pass.
         let journal = try await console.dataDirectory.openJournal()
         let rows: [OpportunityRow]
+        let hasAmounts: Bool
         do {
             var reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator)
             reader.statuses = statuses
             reader.dateFormat = try ImportDateFormat(
                 pattern: arguments.value("date-format"), timeZone: arguments.value("time-zone"))
             rows = try reader.rows()
+            hasAmounts = reader.hasAmounts
         } catch let error as OpportunityImportError {
             try? await journal.close()
             throw CLIError(
@@ -73,6 +75,7 @@ extension CommandDefinition {
                 console.print(
                     "  would open \(summary.opened) deals, update \(summary.updated), close \(summary.closed); "
                         + "\(summary.unchanged) already recorded, \(summary.skipped.count) skipped")
+                printNotes(summary, hasAmounts: hasAmounts, console)
                 for line in skippedLines { console.print("  " + line) }
             }
             return
@@ -85,6 +88,21 @@ extension CommandDefinition {
         console.print(
             "  \(summary.opened) deals opened, \(summary.updated) updated, \(summary.closed) closed, "
                 + "\(summary.unchanged) already recorded, \(summary.skipped.count) skipped")
+        printNotes(summary, hasAmounts: hasAmounts, console)
         for line in skippedLines { console.print("  " + line) }
+    }
+
+    /// The summary's notes, each only when it applies: account-level deals, and a file without
+    /// amounts.
+    private static func printNotes(_ summary: OpportunityImportSummary, hasAmounts: Bool, _ console: Console) {
+        if summary.accountDeals > 0 {
+            console.print(
+                "  accounts: \(summary.accountDeals) deal\(summary.accountDeals == 1 ? "" : "s") on accounts "
+                    + "(rows without a contact), \(summary.accountsCreated) new account"
+                    + (summary.accountsCreated == 1 ? "" : "s"))
+        }
+        if !hasAmounts, summary.opened + summary.updated + summary.closed > 0 {
+            console.print("  amounts: none in the file; deal size and velocity are left out")
+        }
     }
 }

@@ -146,4 +146,7 @@ struct LeadView: Codable, Sendable {
     }
 
     static func number(_ value: Double) -> String { NumberText.format(value) }
+
+    /// A deal amount, or `unknown` when the CRM gave none.
+    static func number(_ value: Double?) -> String { value.map(NumberText.format) ?? "unknown" }
 }

@@ -84,6 +84,12 @@ enum ScoreboardTable {
                 "note: deals in several currencies (\(board.currencies.joined(separator: ", "))) are summed as recorded"
             )
         }
+        let total = board.total
+        if total.dealsWonWithoutAmount + total.openDealsWithoutAmount > 0 {
+            out.append(
+                "note: \(total.dealsWonWithoutAmount) won and \(total.openDealsWithoutAmount) open deals have no amount; "
+                    + "they count as deals but are left out of revenue, deal size and pipeline sums")
+        }
         var sections = sections
         if rows.contains(where: { $0.spend != nil }) { sections.append(("Spend", spendLines)) }
         let labelWidth = sections.flatMap { $0.1.map(\.label.count) }.max()! + 2

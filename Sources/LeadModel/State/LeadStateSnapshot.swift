@@ -38,7 +38,7 @@ public enum LeadStateSnapshot {
     /// Version 2 added each state's ``FeedbackStatus`` and ``OpportunityState`` and the layout-2
     /// fields of its touches and disposition; version-1 snapshots still decode, with those fields
     /// empty.
-    static let formatVersion: UInt8 = 2
+    static let formatVersion: UInt8 = 3
 
     /// The most states ``decode(_:)`` reserves room for up front. The count is already checked
     /// against the bytes left (a state takes at least ``BinaryReader/minimumLeadStateSize``
@@ -118,7 +118,7 @@ public enum LeadStateSnapshot {
                         + "(it reads 1 to \(formatVersion)); rebuild the states from the journal",
                 at: versionStart)
         }
-        // Format 1 held layout-1 states; format 2 holds layout-2 states.
+        // Format N holds layout-N states (1 to 3).
         reader.layoutVersion = version
         let count = try reader.readCount(
             "the lead state count", minimumElementSize: BinaryReader.minimumLeadStateSize)

@@ -82,15 +82,21 @@ public struct ScoreboardRow: Hashable, Sendable, Codable {
     public var dealsLost = 0
     /// Deals open (cohort: now; activity: at the end of the period).
     public var openDeals = 0
-    /// Σ amount of the deals opened.
+    /// Won deals whose amount is unknown: left out of ``revenueWon`` and ``averageDealSize``, so
+    /// of ``pipelineVelocity``.
+    public var dealsWonWithoutAmount = 0
+    /// Open deals whose amount is unknown: counted in ``openDeals`` (and so in velocity, which
+    /// counts open deals, not their amounts), left out of ``openPipeline``.
+    public var openDealsWithoutAmount = 0
+    /// Σ amount of the deals opened (deals of unknown amount add nothing).
     public var pipelineCreated = 0.0
     /// Σ closing amount of the deals won.
     public var revenueWon = 0.0
-    /// Σ amount of the open deals.
+    /// Σ amount of the open deals (deals of unknown amount add nothing).
     public var openPipeline = 0.0
     /// dealsWon ÷ (dealsWon + dealsLost).
     public var winRate: Double?
-    /// revenueWon ÷ dealsWon.
+    /// revenueWon ÷ (dealsWon − dealsWonWithoutAmount); `nil` when no won deal has an amount.
     public var averageDealSize: Double?
     /// The mean of (closed − opened) over won deals, in days.
     public var salesCycleDays: Double?
@@ -106,7 +112,8 @@ public struct ScoreboardRow: Hashable, Sendable, Codable {
     /// The 90th percentile of (closed − the lead's creation) over won deals, in days (nearest
     /// rank).
     public var creationToWonP90Days: Double?
-    /// openDeals × winRate × averageDealSize ÷ salesCycleDays: expected revenue per day.
+    /// openDeals × winRate × averageDealSize ÷ salesCycleDays: expected revenue per day; `nil`
+    /// when no won deal has an amount.
     public var pipelineVelocity: Double?
     /// Σ closing amount of won deals whose lead came from a marketing source.
     public var marketingSourcedRevenue = 0.0

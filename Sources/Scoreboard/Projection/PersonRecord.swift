@@ -6,7 +6,8 @@ struct PersonRecord {
     /// One deal, with updates and its closing applied.
     struct Deal {
         var id: OpportunityID
-        var amount: Double
+        /// `nil` when unknown: counted, but in no sum.
+        var amount: Double?
         var currency: String
         var product: String?
         /// The rep (or `queue:NAME`) who owns the deal, when the deal names one.
@@ -14,7 +15,7 @@ struct PersonRecord {
         var openedAt: Double
         var closedAt = Double.nan
         var won = false
-        var closedAmount = 0.0
+        var closedAmount: Double?
 
         var isClosed: Bool { !closedAt.isNaN }
     }
@@ -47,10 +48,19 @@ struct PersonRecord {
     var dispositions: [Outcome] = []
     var sla: [Outcome] = []
     var deals: [Deal] = []
+    /// An account's deal stream (deals with no contact), not a person: only its deals count, each
+    /// in the cohort of the period it opened in.
+    var isAccount = false
     /// Merged into another person: not counted on its own.
     var absorbed = false
     /// Its facts were moved into the survivor.
     var folded = false
+
+    /// The record of an account's deal stream.
+    init(account createdAt: Double) {
+        self.createdAt = createdAt
+        isAccount = true
+    }
 
     init(createdAt: Double, lead: Lead) {
         self.createdAt = createdAt

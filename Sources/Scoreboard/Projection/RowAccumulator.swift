@@ -20,7 +20,10 @@ struct RowAccumulator {
         row.leadToOpportunity = Self.ratio(row.opportunities, row.leads)
         row.leadToWon = Self.ratio(row.won, row.leads)
         row.winRate = Self.ratio(row.dealsWon, row.dealsWon + row.dealsLost)
-        row.averageDealSize = row.dealsWon == 0 ? nil : row.revenueWon / Double(row.dealsWon)
+        // Won deals of unknown amount are left out of deal size, so of velocity (and counted as
+        // such); velocity counts open deals, not their amounts.
+        let valuedWins = row.dealsWon - row.dealsWonWithoutAmount
+        row.averageDealSize = valuedWins == 0 ? nil : row.revenueWon / Double(valuedWins)
         (row.salesCycleDays, row.salesCycleMedianDays, row.salesCycleP90Days) = Self.summary(&cycleDays)
         (row.creationToWonDays, row.creationToWonMedianDays, row.creationToWonP90Days) = Self.summary(
             &creationToWonDays)

@@ -24,10 +24,10 @@ extension ScoreboardProjection {
         var wonBySource: [String: (revenue: Double, deals: Int)] = [:]
 
         for person in people where !person.absorbed {
-            if cohort, !inPeriod(person.createdAt) { continue }
+            if cohort, !person.isAccount, !inPeriod(person.createdAt) { continue }
             let marketing = person.source.map { !query.salesSources.contains($0) } ?? false
             var part = RowAccumulator(label: "")
-            countPerson(person, into: &part, cohort: cohort, inPeriod: inPeriod)
+            if !person.isAccount { countPerson(person, into: &part, cohort: cohort, inPeriod: inPeriod) }
             if !part.isEmpty {
                 total.add(part)
                 if let dimension = query.slicedBy {
@@ -38,14 +38,16 @@ extension ScoreboardProjection {
             // A deal counts under its own owner and product when it names them: by owner, deal
             // KPIs follow the rep who worked the deal, lead KPIs the lead's owner.
             for deal in person.deals {
+                // An account's deal has no lead: it belongs to the cohort of the period it opened in.
+                if cohort, person.isAccount, !inPeriod(deal.openedAt) { continue }
                 var part = RowAccumulator(label: "")
                 countDeal(
                     deal, of: person, marketing: marketing, into: &part, cohort: cohort, inPeriod: inPeriod,
                     end: end)
                 if part.isEmpty { continue }
                 total.add(part)
-                if deal.won, deal.isClosed, cohort || inPeriod(deal.closedAt) {
-                    wonBySource[person.slice(.source), default: (0, 0)].revenue += deal.closedAmount
+                if deal.won, deal.isClosed, let amount = deal.closedAmount, cohort || inPeriod(deal.closedAt) {
+                    wonBySource[person.slice(.source), default: (0, 0)].revenue += amount
                     wonBySource[person.slice(.source), default: (0, 0)].deals += 1
                 }
                 if let dimension = query.slicedBy {
@@ -112,15 +114,20 @@ extension ScoreboardProjection {
     ) {
         if cohort || inPeriod(deal.openedAt) {
             part.row.dealsOpened += 1
-            part.row.pipelineCreated += deal.amount
+            if let amount = deal.amount { part.row.pipelineCreated += amount }
         }
         if deal.isClosed, cohort || inPeriod(deal.closedAt) {
             if deal.won {
                 part.row.dealsWon += 1
-                part.row.revenueWon += deal.closedAmount
-                if marketing { part.row.marketingSourcedRevenue += deal.closedAmount }
+                if let amount = deal.closedAmount {
+                    part.row.revenueWon += amount
+                    if marketing { part.row.marketingSourcedRevenue += amount }
+                } else {
+                    part.row.dealsWonWithoutAmount += 1
+                }
                 part.cycleDays.append((deal.closedAt - deal.openedAt) / 86_400)
-                part.creationToWonDays.append((deal.closedAt - person.createdAt) / 86_400)
+                // An account's deal has no lead whose creation it could be measured from.
+                if !person.isAccount { part.creationToWonDays.append((deal.closedAt - person.createdAt) / 86_400) }
             } else {
                 part.row.dealsLost += 1
             }
@@ -128,7 +135,11 @@ extension ScoreboardProjection {
         let open = cohort ? !deal.isClosed : deal.openedAt < end && (!deal.isClosed || deal.closedAt >= end)
         if open {
             part.row.openDeals += 1
-            part.row.openPipeline += deal.amount
+            if let amount = deal.amount {
+                part.row.openPipeline += amount
+            } else {
+                part.row.openDealsWithoutAmount += 1
+            }
         }
     }
 }
@@ -155,6 +166,8 @@ extension RowAccumulator {
         row.dealsWon += o.dealsWon
         row.dealsLost += o.dealsLost
         row.openDeals += o.openDeals
+        row.dealsWonWithoutAmount += o.dealsWonWithoutAmount
+        row.openDealsWithoutAmount += o.openDealsWithoutAmount
         row.pipelineCreated += o.pipelineCreated
         row.revenueWon += o.revenueWon
         row.openPipeline += o.openPipeline

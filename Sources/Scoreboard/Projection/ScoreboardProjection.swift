@@ -7,7 +7,9 @@ public import LeadModel
 ///
 /// Feed it every event of the journal in order. A lead merged into another is counted once, as
 /// the survivor: its facts move to the survivor when the merge is seen. Erased leads keep
-/// counting (erasure keeps source, campaign, stages, dispositions and deals).
+/// counting (erasure keeps source, campaign, stages, dispositions and deals). An account's own
+/// deals (the `account:<id>` streams of deals with no contact) count in every deal KPI and slice,
+/// by their own owner and product; they add no person to the funnel.
 ///
 /// ```swift
 /// var projection = ScoreboardProjection()
@@ -40,7 +42,7 @@ public struct ScoreboardProjection: Sendable {
     }
 
     /// The number of distinct people (merged duplicates counted once).
-    public var personCount: Int { people.count { !$0.absorbed } }
+    public var personCount: Int { people.count { !$0.absorbed && !$0.isAccount } }
 
     /// Folds one event.
     public mutating func apply(_ event: LeadEvent) {
@@ -57,7 +59,7 @@ public struct ScoreboardProjection: Sendable {
             }
             return
         }
-        guard let slot = index[event.leadID] else { return }
+        guard let slot = index[event.leadID] ?? accountSlot(event, at: time) else { return }
         switch event.payload {
         case .stageChanged(let change):
             if let funnel = funnelIndex(change.to) { people[slot].enter(funnel, at: time) }
@@ -96,7 +98,7 @@ public struct ScoreboardProjection: Sendable {
                 PersonRecord.Deal(
                     id: deal.id, amount: deal.amount, currency: deal.currency, product: deal.product,
                     owner: deal.owner.map(Self.sliceLabel), openedAt: opened))
-            people[slot].enter(2, at: opened)
+            if !people[slot].isAccount { people[slot].enter(2, at: opened) }
             if !currencies.contains(deal.currency) { currencies.insert(deal.currency) }
         case .opportunityUpdated(let update):
             if let amount = update.amount, let last = people[slot].deals.lastIndex(where: { $0.id == update.id }) {
@@ -108,7 +110,7 @@ public struct ScoreboardProjection: Sendable {
             people[slot].deals[last].closedAt = closed
             people[slot].deals[last].won = closing.outcome == .won
             people[slot].deals[last].closedAmount = closing.amount
-            people[slot].enter(closing.outcome == .won ? 3 : 4, at: closed)
+            if !people[slot].isAccount { people[slot].enter(closing.outcome == .won ? 3 : 4, at: closed) }
         case .merged(let record):
             guard let other = index[record.absorbed], other != slot, !people[other].folded else { break }
             people[slot].absorb(people[other])
@@ -119,6 +121,15 @@ public struct ScoreboardProjection: Sendable {
         default:
             break
         }
+    }
+
+    /// The record of an account's deal stream (``LeadModel/LeadID/stream(account:)``), made by
+    /// its first deal; `nil` for any other event of a stream that is not a person's.
+    private mutating func accountSlot(_ event: LeadEvent, at time: Double) -> Int? {
+        guard case .opportunityOpened = event.payload, event.leadID.rawValue.hasPrefix("account:") else { return nil }
+        index[event.leadID] = people.count
+        people.append(PersonRecord(account: time))
+        return people.count - 1
     }
 
     /// An owner as a slice label: the rep's id, or `queue:NAME`.

@@ -95,11 +95,14 @@ struct OpportunityImportTests {
         }
     }
 
-    @Test func aFileWithoutAmountOrLeadColumnsIsRefusedUpFront() {
+    @Test func aFileWithoutIdOrLeadColumnsIsRefusedUpFrontButOneWithoutAmountsIsRead() throws {
+        let withoutAmounts = try OpportunityImportReader(data: Data("Opportunity ID,Email\nD1,a@b.io\n".utf8))
+        #expect(!withoutAmounts.hasAmounts)
+        #expect(try withoutAmounts.rows().map(\.opportunity.amount) == [nil])
         #expect {
-            try OpportunityImportReader(data: Data("Opportunity ID,Email\nD1,a@b.io\n".utf8))
+            try OpportunityImportReader(data: Data("Email,Amount\na@b.io,5\n".utf8))
         } throws: { error in
-            (error as? ImportError)?.code == .missingField && (error as? ImportError)?.column == "amount"
+            (error as? ImportError)?.code == .missingField && (error as? ImportError)?.column == "id"
         }
         #expect {
             try OpportunityImportReader(data: Data("Opportunity ID,Amount\nD1,5\n".utf8))

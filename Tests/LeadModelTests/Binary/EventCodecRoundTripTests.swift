@@ -69,7 +69,7 @@ struct EventCodecRoundTripTests {
                     properties: ["b": .bool(true), "a": .number(1)])),
             idempotencyKey: "i")
         let expected: [UInt8] =
-            [2]  // layout version
+            [3]  // layout version
             + [2, 0x4C, 0x31]  // leadID "L1"
             + [0, 0, 0, 0, 0, 0, 0xF8, 0x3F]  // occurredAt 1.5
             + [2, 2, 0xC3, 0xA9]  // actor person "é"
@@ -116,7 +116,7 @@ struct EventCodecRoundTripTests {
             leadID: "L1", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .system,
             payload: .slaMet("c1"))
         let expected: [UInt8] = [
-            0x02, 0x02, 0x4C, 0x31, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF8, 0x3F, 0x01, 0x00, 0x00,
+            0x03, 0x02, 0x4C, 0x31, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF8, 0x3F, 0x01, 0x00, 0x00,
             0x00,
             0x0C, 0x02, 0x63, 0x31,
         ]
@@ -249,7 +249,7 @@ struct OpportunityCodecTests {
     func opportunityPayloadsAreRefusedInVersionOneRecords(_ kind: String) throws {
         let fixture = try #require(EventFixtures.full.first { $0.event.payload.kind == kind })
         var bytes = Codec.encode(fixture.event)
-        #expect(bytes[0] == 2)
+        #expect(bytes[0] == 3)
         #expect(try Codec.decode(bytes).payload == fixture.event.payload)
         bytes[0] = 1
         #expect(Codec.decodeError(bytes)?.code == .unknownTag)
@@ -266,5 +266,22 @@ struct OpportunityCodecTests {
         #expect(json.contains(#""kind":"opportunity-closed""#))
         #expect(json.contains(#""outcome":"won""#))
         #expect(try JSONDecoder().decode(LeadEvent.Payload.self, from: Data(json.utf8)) == closing)
+    }
+
+    @Test func anUnknownAmountIsNullInJSONAndReadsBackAsUnknown() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let opened = LeadEvent.Payload.opportunityOpened(Opportunity(id: "o", amount: nil, currency: "USD"))
+        let closed = LeadEvent.Payload.opportunityClosed(
+            OpportunityClosing(id: "o", outcome: .won, amount: nil, closedAt: Date(timeIntervalSince1970: 0)))
+        for payload in [opened, closed] {
+            let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
+            #expect(json.contains(#""amount":null"#))
+            #expect(!json.contains("accountName") && !json.contains("product") && !json.contains("reason"))
+            #expect(try JSONDecoder().decode(LeadEvent.Payload.self, from: Data(json.utf8)) == payload)
+        }
+        // A deal written before amounts could be unknown (no key at all) reads the same way.
+        let old = #"{"kind":"opportunity-opened","opportunity":{"currency":"USD","id":"o"}}"#
+        #expect(try JSONDecoder().decode(LeadEvent.Payload.self, from: Data(old.utf8)) == opened)
     }
 }

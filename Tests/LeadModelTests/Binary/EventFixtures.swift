@@ -104,7 +104,7 @@ enum EventFixtures {
             .opportunityOpened(
                 Opportunity(
                     id: "opp-1", amount: 24_000.5, currency: "EUR", product: "payroll ☃", expectedCloseDate: later,
-                    owner: .rep("rep-7"), dealStage: "discovery", openedAt: at))
+                    owner: .rep("rep-7"), dealStage: "discovery", openedAt: at, accountName: "Acme ☃, Inc."))
         ),
         (
             "opportunity-updated",
@@ -161,11 +161,11 @@ enum EventFixtures {
         ("sla-escalated", .slaEscalated(SLAEscalation(clockID: "", step: ""))),
         ("disposition-recorded", .dispositionRecorded(Disposition(outcome: .accepted))),
         ("erased", .erased(Erasure(requestedBy: ""))),
-        ("opportunity-opened", .opportunityOpened(Opportunity(id: "", amount: 0, currency: ""))),
+        ("opportunity-opened", .opportunityOpened(Opportunity(id: "", amount: nil, currency: ""))),
         ("opportunity-updated", .opportunityUpdated(OpportunityUpdate(id: ""))),
         (
             "opportunity-closed",
-            .opportunityClosed(OpportunityClosing(id: "", outcome: .won, amount: 0, closedAt: at))
+            .opportunityClosed(OpportunityClosing(id: "", outcome: .won, amount: nil, closedAt: at))
         ),
         ("dispute-raised", .disputeRaised(Dispute(raisedBy: "", reason: ""))),
         ("dispute-resolved", .disputeResolved(DisputeResolution(verdict: .upheld, by: ""))),

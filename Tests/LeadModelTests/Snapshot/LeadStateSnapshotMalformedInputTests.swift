@@ -28,7 +28,7 @@ struct LeadStateSnapshotMalformedInputTests {
         }
     }
 
-    @Test(arguments: [UInt8(0), 3, 127, 255])
+    @Test(arguments: [UInt8(0), 4, 127, 255])
     func rejectsAnUnknownFormatVersion(_ version: UInt8) {
         var bytes = LeadStateSnapshot.encode([LeadStateFixtures.everyField])
         bytes[4] = version
@@ -40,8 +40,8 @@ struct LeadStateSnapshotMalformedInputTests {
 
     @Test func rejectsANewerVersionWhateverFollows() {
         // A newer format may change everything after the version byte, even drop the count.
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 3])?.code == .unsupportedVersion)
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 3, 0xFF, 0xFF])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 4])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 4, 0xFF, 0xFF])?.code == .unsupportedVersion)
     }
 
     @Test func rejectsWrongMagicBytes() {

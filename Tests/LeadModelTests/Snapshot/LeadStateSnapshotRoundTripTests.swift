@@ -72,7 +72,7 @@ struct LeadStateSnapshotRoundTripTests {
 
     @Test func anEmptyCollectionIsAHeaderAndAZeroCount() throws {
         let bytes = LeadStateSnapshot.encode([LeadState]())
-        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 2, 0])
+        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 3, 0])
         #expect(try LeadStateSnapshot.decode(bytes).isEmpty)
     }
 
@@ -112,15 +112,16 @@ struct LeadStateSnapshotRoundTripTests {
         #expect(LeadStateSnapshot.encode([forward]) == LeadStateSnapshot.encode([backward]))
     }
 
-    /// Pins format version 2 byte for byte for the smallest state the fold makes, and reads the
-    /// same state from its format-1 bytes (no feedback status, layout-1 bodies).
-    @Test func writesFormatVersionTwoBytesAndReadsVersionOne() throws {
+    /// Pins format version 3 byte for byte for the smallest state the fold makes (a state without
+    /// a deal is written as in format 2), and reads the same state from its format-1 and format-2
+    /// bytes.
+    @Test func writesFormatVersionThreeBytesAndReadsVersionsOneAndTwo() throws {
         let captured = LeadEvent(
             leadID: "L", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .system,
             payload: .captured(Lead(id: "L"), stage: "s"))
         let state = try #require(LeadState.fold([captured]))
         let date: [UInt8] = [0, 0, 0, 0, 0, 0, 0xF8, 0x3F]
-        var expected: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 2, 1]  // magic "ACLS", version 2, one state
+        var expected: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 3, 1]  // magic "ACLS", version 3, one state
         expected += [1, 0x4C] + Array(repeating: 0, count: 10) + [0, 0]  // lead "L", no fields
         expected += [1, 0x73]  // stage "s"
         expected += [1, 1, 0x73] + date  // stage history: one entry, "s" at 1.5
@@ -135,6 +136,9 @@ struct LeadStateSnapshotRoundTripTests {
         #expect(LeadStateSnapshot.encode([state]) == expected)
         #expect(try LeadStateSnapshot.decode(expected) == [state])
         #expect(try LeadStateSnapshot.decode(versionOne) == [state])
+        var versionTwo = expected
+        versionTwo[4] = 2
+        #expect(try LeadStateSnapshot.decode(versionTwo) == [state])
     }
 
     @Test func aVersionOneSnapshotReadsDispositionsWithoutTheirLayoutTwoFields() throws {

@@ -4,9 +4,16 @@ import LeadModel
 /// Reads a CRM's opportunities export (CSV) into ``OpportunityRow``s, validating every row.
 ///
 /// Columns map to ``OpportunityField``s by their header (`Opportunity ID`, `Amount`, `Close
-/// Date`, … map themselves) or by an explicit mapping such as
+/// Date`, `Account Name`, … map themselves, as do the headers of HubSpot's deal export and
+/// Salesforce's Opportunities report) or by an explicit mapping such as
 /// `"Deal=id,Contact Email=email,ARR=amount"`; columns that map to nothing are ignored. Each
-/// row needs a deal id, an amount and a lead to attach to (a lead id or an email).
+/// row needs a deal id and a lead (a lead id or an email) or an account (a domain or a company
+/// name) to attach to; a row with an account and no lead is an account-level deal.
+///
+/// An amount may be empty: an open or lost deal without one is a deal of unknown amount. A won
+/// deal without one is an error when the file has amounts elsewhere (a value was left out), and
+/// allowed when the file has no amount column or no amounts at all (``hasAmounts`` is `false`:
+/// deal size and velocity then leave those deals out).
 ///
 /// ```swift
 /// let reader = try OpportunityImportReader(url: url, mapping: ["ARR": .amount])
@@ -39,7 +46,7 @@ public struct OpportunityImportReader: Sendable {
     ///   - delimiter: the field separator.
     /// - Throws: ``ImportError`` — `unreadableFile`, `missingHeader`, `wrongFieldCount` and the
     ///   other CSV errors; `unknownColumn` when the mapping names a header the file lacks;
-    ///   `missingField` when no column gives the deal id, the amount, or the lead.
+    ///   `missingField` when no column gives the deal id, or the lead or account.
     public init(url: URL, mapping: [String: OpportunityField?] = [:], delimiter: Character = ",") throws {
         let reader = try CSVReader(url: url, delimiter: delimiter)
         try self.init(reader: reader, name: url.lastPathComponent, mapping: mapping)
@@ -71,16 +78,15 @@ public struct OpportunityImportReader: Sendable {
             if let field { columns[index] = field }
         }
         let fields = Set(columns.values)
-        for (field, what) in [(OpportunityField.id, "the deal id"), (.amount, "the amount")]
-        where !fields.contains(field) {
+        guard fields.contains(.id) else {
             throw ImportError(
-                .missingField, line: 1, column: field.rawValue,
-                message: "no column gives \(what); add one or map one with --map 'Column=\(field.rawValue)'")
+                .missingField, line: 1, column: "id",
+                message: "no column gives the deal id; add one or map one with --map 'Column=id'")
         }
-        guard fields.contains(.leadID) || fields.contains(.email) else {
+        guard fields.contains(.leadID) || fields.contains(.email) || fields.contains(.account) else {
             throw ImportError(
                 .missingField, line: 1, column: "email",
-                message: "no column finds the lead; map a column to email or leadId")
+                message: "no column finds the lead or the account; map a column to email, leadId or account")
         }
         self.columns = columns
         self.records = records
@@ -116,11 +122,22 @@ public struct OpportunityImportReader: Sendable {
         return mapping
     }
 
+    /// Whether any row has an amount. When `false` (no amount column, or every amount empty), won
+    /// deals without an amount are allowed, and deal size and velocity leave them out.
+    public var hasAmounts: Bool {
+        let amountColumns = columns.filter { $0.value == .amount }.map(\.key)
+        guard !amountColumns.isEmpty else { return false }
+        return records.contains { record in
+            amountColumns.contains { $0 < record.fields.count && ImportValueParser.present(record.fields[$0]) != nil }
+        }
+    }
+
     /// Every row, validated.
     ///
     /// The status comes from ``statuses``: its constant, else the status column, else the deal
     /// stage column, else open. Status words the map does not know are reported once, with how
-    /// many rows use each and the `--status-map` that would read them.
+    /// many rows use each and the `--status-map` that would read them. A won deal without an
+    /// amount is an error only when the file has amounts (``hasAmounts``).
     ///
     /// - Returns: the rows in file order.
     /// - Throws: ``OpportunityImportError`` listing every problem (line, column, what was
@@ -129,9 +146,14 @@ public struct OpportunityImportReader: Sendable {
         var rows: [OpportunityRow] = []
         var errors: [ImportError] = []
         var unknown = UnknownStatusWords()
+        let hasAmounts = hasAmounts
+        var memo = Memo()
+        rows.reserveCapacity(records.count)
         for record in records {
             do {
-                if let row = try row(record, unknown: &unknown) { rows.append(row) }
+                if let row = try row(record, unknown: &unknown, hasAmounts: hasAmounts, memo: &memo) {
+                    rows.append(row)
+                }
             } catch let error as ImportError {
                 errors.append(error)
             }
@@ -164,7 +186,17 @@ public struct OpportunityImportReader: Sendable {
         }
     }
 
-    private func row(_ record: CSVRecord, unknown: inout UnknownStatusWords) throws -> OpportunityRow? {
+    /// What the texts seen so far parse to. An export repeats its dates, amounts and stage
+    /// names on many rows, so each distinct text is parsed once.
+    private struct Memo {
+        var dates: [String: Date?] = [:]
+        var numbers: [String: Double?] = [:]
+        var statuses: [String: OpportunityRow.Status?] = [:]
+    }
+
+    private func row(
+        _ record: CSVRecord, unknown: inout UnknownStatusWords, hasAmounts: Bool, memo: inout Memo
+    ) throws -> OpportunityRow? {
         var values: [OpportunityField: (String, String)] = [:]
         for (index, field) in columns where index < record.fields.count {
             if let text = ImportValueParser.present(record.fields[index]) { values[field] = (header[index], text) }
@@ -174,25 +206,40 @@ public struct OpportunityImportReader: Sendable {
         }
         func date(_ field: OpportunityField) throws -> Date? {
             guard let (_, text) = values[field] else { return nil }
-            guard let date = dateFormat.date(from: text) else { throw fail(field, dateFormat.problem(with: text)) }
+            let parsed: Date?
+            if let known = memo.dates[text] {
+                parsed = known
+            } else {
+                parsed = dateFormat.date(from: text)
+                memo.dates[text] = parsed
+            }
+            guard let date = parsed else { throw fail(field, dateFormat.problem(with: text)) }
             return date
         }
         guard let (_, id) = values[.id] else {
             throw ImportError(.missingField, line: record.line, column: "id", message: "the deal id is empty")
         }
-        guard let (_, amountText) = values[.amount] else {
-            throw ImportError(.missingField, line: record.line, column: "amount", message: "the amount is empty")
-        }
-        let cleaned = amountText.filter { !"$€£ ".contains($0) }
-        guard let amount = ImportValueParser.number(cleaned), amount >= 0 else {
-            throw fail(.amount, "expected an amount of 0 or more, such as 24000 or 24,000.50")
+        var amount: Double?
+        if let (_, amountText) = values[.amount] {
+            let parsed: Double?
+            if let known = memo.numbers[amountText] {
+                parsed = known
+            } else {
+                parsed = ImportValueParser.number(amountText.filter { !"$€£ ".contains($0) })
+                memo.numbers[amountText] = parsed
+            }
+            guard let number = parsed, number >= 0 else {
+                throw fail(.amount, "expected an amount of 0 or more, such as 24000 or 24,000.50")
+            }
+            amount = number
         }
         let leadID = values[.leadID].map { LeadID(rawValue: $0.1) }
         let email = values[.email]?.1
-        guard leadID != nil || email != nil else {
+        let account = values[.account]?.1
+        guard leadID != nil || email != nil || account != nil else {
             throw ImportError(
-                .missingField, line: record.line, column: "email", message: "the row has neither a lead id nor an email"
-            )
+                .missingField, line: record.line, column: "email",
+                message: "the row has no lead id, email or account")
         }
         let currency = (values[.currency]?.1 ?? defaultCurrency).uppercased()
         guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
@@ -203,7 +250,14 @@ public struct OpportunityImportReader: Sendable {
         if let constant = statuses.constant {
             status = constant
         } else if let (column, word) = values[.status] ?? values[.dealStage] {
-            guard let known = statuses.status(for: word) else {
+            let read: OpportunityRow.Status?
+            if let seen = memo.statuses[word] {
+                read = seen
+            } else {
+                read = statuses.status(for: word)
+                memo.statuses[word] = read
+            }
+            guard let known = read else {
                 unknown.add(word, column: column)
                 return nil
             }
@@ -214,6 +268,12 @@ public struct OpportunityImportReader: Sendable {
             }
         } else {
             status = .open
+        }
+        if status == .won, amount == nil, hasAmounts {
+            throw ImportError(
+                .missingField, line: record.line,
+                column: columns.first { $0.value == .amount }.map { header[$0.key] } ?? "amount",
+                message: "a won deal needs its amount when the file has amounts (other rows have one)")
         }
         let closeDate = try date(.closeDate)
         if status != .open, closeDate == nil {
@@ -231,10 +291,11 @@ public struct OpportunityImportReader: Sendable {
         let opportunity = Opportunity(
             id: OpportunityID(rawValue: id), amount: amount, currency: currency, product: values[.product]?.1,
             expectedCloseDate: status == .open ? closeDate : nil, owner: values[.owner].map { .rep($0.1) },
-            dealStage: dealStage, openedAt: openedAt)
+            dealStage: dealStage, openedAt: openedAt,
+            accountName: account.flatMap { AccountID.domain($0) == nil ? $0 : nil })
         return OpportunityRow(
-            line: record.line, leadID: leadID, email: email, opportunity: opportunity, status: status,
-            closedAt: status == .open ? nil : closeDate, reason: values[.reason]?.1)
+            line: record.line, leadID: leadID, email: email, account: account, opportunity: opportunity,
+            status: status, closedAt: status == .open ? nil : closeDate, reason: values[.reason]?.1)
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 public import LeadModel
 
-/// One valid row of an opportunities import: which lead, which deal, and how it stands.
+/// One valid row of an opportunities import: which lead or account, which deal, and how it
+/// stands.
 public struct OpportunityRow: Hashable, Sendable {
     /// How a row's deal stands in the CRM.
     public enum Status: String, Hashable, Sendable, Codable {
@@ -14,6 +15,9 @@ public struct OpportunityRow: Hashable, Sendable {
     public var leadID: LeadID?
     /// The person's email, when the file matches leads by email.
     public var email: String?
+    /// The account as the file names it (a domain such as `acme.com`, or a company name), when
+    /// it has one. Without a lead id or email, the deal is the account's own.
+    public var account: String?
     /// The deal as opened (amount, currency, product, owner, deal stage, opening date, expected
     /// close date for an open deal).
     public var opportunity: Opportunity
@@ -23,4 +27,15 @@ public struct OpportunityRow: Hashable, Sendable {
     public var closedAt: Date?
     /// Why a closed deal was won or lost.
     public var reason: String?
+}
+
+extension OpportunityRow.Status {
+    /// How a closed deal ended; `nil` while open.
+    var outcome: OpportunityOutcome? {
+        switch self {
+        case .open: nil
+        case .won: .won
+        case .lost: .lost
+        }
+    }
 }

@@ -6,10 +6,19 @@ public struct OpportunityID: StringIdentifier {
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
-/// A qualified deal opened on a lead: what it is worth, what it is for and when it should close.
+/// A qualified deal opened on a lead or an account: what it is worth, what it is for and when it
+/// should close.
 ///
 /// The payload of an `opportunity-opened` event. Amounts are in ``currency`` (an ISO 4217 code
-/// such as `"USD"`); the scoreboard sums amounts as recorded and does not convert currencies.
+/// such as `"USD"`); the scoreboard sums amounts as recorded and does not convert currencies. An
+/// amount may be unknown (`nil`): an open deal the CRM has not valued yet, or history from a file
+/// without amounts. Such a deal counts in deal counts but in no sum, and deal size and velocity
+/// leave it out.
+///
+/// A deal opened on a lead lives on the lead's stream. An account-level deal (a CRM row with an
+/// account and no contact) lives on its account's stream, ``LeadID/stream(account:)``
+/// (`account:<account id>`), which holds every deal of the account; ``accountName`` keeps the
+/// account's name as the CRM gave it.
 ///
 /// ```swift
 /// let deal = Opportunity(id: "opp-42", amount: 24_000, currency: "USD", product: "payroll",
@@ -18,8 +27,8 @@ public struct OpportunityID: StringIdentifier {
 public struct Opportunity: Hashable, Sendable, Codable {
     /// The deal's id, unique within the journal.
     public var id: OpportunityID
-    /// The expected deal value.
-    public var amount: Double
+    /// The expected deal value; `nil` when unknown (since record layout 3).
+    public var amount: Double?
     /// The ISO 4217 currency code of ``amount``.
     public var currency: String
     /// The product line the deal is for, when known.
@@ -33,21 +42,26 @@ public struct Opportunity: Hashable, Sendable, Codable {
     /// When the deal was opened in the CRM, for imported history; `nil` means at the event's
     /// time.
     public var openedAt: Date?
+    /// The name of the account (company) the deal is with, as the CRM gave it, when known (since
+    /// record layout 3).
+    public var accountName: String?
 
     /// Creates an opportunity.
     ///
     /// - Parameters:
     ///   - id: the deal's id.
-    ///   - amount: the expected value, in `currency`.
+    ///   - amount: the expected value, in `currency`; `nil` when unknown.
     ///   - currency: an ISO 4217 code.
     ///   - product: the product line.
     ///   - expectedCloseDate: when it should close.
     ///   - owner: who works it.
     ///   - dealStage: the CRM's deal stage.
     ///   - openedAt: when the CRM opened it, for imported history.
+    ///   - accountName: the account's name as the CRM gave it.
     public init(
-        id: OpportunityID, amount: Double, currency: String, product: String? = nil,
-        expectedCloseDate: Date? = nil, owner: Owner? = nil, dealStage: String? = nil, openedAt: Date? = nil
+        id: OpportunityID, amount: Double?, currency: String, product: String? = nil,
+        expectedCloseDate: Date? = nil, owner: Owner? = nil, dealStage: String? = nil, openedAt: Date? = nil,
+        accountName: String? = nil
     ) {
         self.id = id
         self.amount = amount
@@ -57,6 +71,26 @@ public struct Opportunity: Hashable, Sendable, Codable {
         self.owner = owner
         self.dealStage = dealStage
         self.openedAt = openedAt
+        self.accountName = accountName
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, amount, currency, product, expectedCloseDate, owner, dealStage, openedAt, accountName
+    }
+
+    /// Writes the fields as the synthesized encoding would, except that an unknown amount is
+    /// written as `null`, so a JSON reader sees it is unknown rather than missing.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(amount, forKey: .amount)
+        try container.encode(currency, forKey: .currency)
+        try container.encodeIfPresent(product, forKey: .product)
+        try container.encodeIfPresent(expectedCloseDate, forKey: .expectedCloseDate)
+        try container.encodeIfPresent(owner, forKey: .owner)
+        try container.encodeIfPresent(dealStage, forKey: .dealStage)
+        try container.encodeIfPresent(openedAt, forKey: .openedAt)
+        try container.encodeIfPresent(accountName, forKey: .accountName)
     }
 }
 
@@ -105,14 +139,15 @@ public enum OpportunityOutcome: String, Hashable, Sendable, Codable, CaseIterabl
 /// The end of a deal: won or lost, for how much, when, and why.
 ///
 /// The payload of an `opportunity-closed` event. For a lost deal ``amount`` is the value that
-/// was on the table.
+/// was on the table; `nil` when it was never known (history from a file without amounts).
 public struct OpportunityClosing: Hashable, Sendable, Codable {
     /// The deal closed.
     public var id: OpportunityID
     /// Won or lost.
     public var outcome: OpportunityOutcome
-    /// The final deal value (the booked amount when won).
-    public var amount: Double
+    /// The final deal value (the booked amount when won); `nil` when unknown (since record
+    /// layout 3).
+    public var amount: Double?
     /// When the deal closed, as the CRM records it (may be earlier than the event's time when
     /// history is imported).
     public var closedAt: Date
@@ -124,17 +159,32 @@ public struct OpportunityClosing: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - id: the deal.
     ///   - outcome: won or lost.
-    ///   - amount: the final value.
+    ///   - amount: the final value; `nil` when unknown.
     ///   - closedAt: when it closed.
     ///   - reason: why, as a short code.
     public init(
-        id: OpportunityID, outcome: OpportunityOutcome, amount: Double, closedAt: Date, reason: String? = nil
+        id: OpportunityID, outcome: OpportunityOutcome, amount: Double?, closedAt: Date, reason: String? = nil
     ) {
         self.id = id
         self.outcome = outcome
         self.amount = amount
         self.closedAt = closedAt
         self.reason = reason
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, outcome, amount, closedAt, reason
+    }
+
+    /// Writes the fields as the synthesized encoding would, except that an unknown amount is
+    /// written as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(amount, forKey: .amount)
+        try container.encode(closedAt, forKey: .closedAt)
+        try container.encodeIfPresent(reason, forKey: .reason)
     }
 }
 

@@ -163,7 +163,7 @@ extension BinaryReader {
     /// Reads the body of an `opportunity-opened` event (also embedded in lead state snapshots).
     mutating func readOpportunity(_ what: String) throws(EventCodecError) -> Opportunity {
         let id = OpportunityID(rawValue: try readString("\(what).id"))
-        let amount = try readDouble("\(what).amount")
+        let amount = try readAmount("\(what).amount")
         let currency = try readString("\(what).currency")
         let product = try readOptionalString("\(what).product")
         let expectedCloseDate =
@@ -171,9 +171,16 @@ extension BinaryReader {
         let owner = try readOptionalOwner("\(what).owner")
         let dealStage = try readOptionalString("\(what).dealStage")
         let openedAt = try readPresence("\(what).openedAt") ? try readDate("\(what).openedAt") : nil
+        let accountName = layoutVersion >= 3 ? try readOptionalString("\(what).accountName") : nil
         return Opportunity(
             id: id, amount: amount, currency: currency, product: product, expectedCloseDate: expectedCloseDate,
-            owner: owner, dealStage: dealStage, openedAt: openedAt)
+            owner: owner, dealStage: dealStage, openedAt: openedAt, accountName: accountName)
+    }
+
+    /// A deal amount: optional since layout 3, always present before.
+    mutating func readAmount(_ what: @autoclosure () -> String) throws(EventCodecError) -> Double? {
+        guard layoutVersion >= 3 else { return try readDouble(what()) }
+        return try readPresence(what()) ? try readDouble(what()) : nil
     }
 
     mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {
@@ -264,7 +271,7 @@ extension BinaryReader {
                 case .won: .won
                 case .lost: .lost
                 }
-            let amount = try readDouble("opportunityClosed.amount")
+            let amount = try readAmount("opportunityClosed.amount")
             let closedAt = try readDate("opportunityClosed.closedAt")
             let reason = try readOptionalString("opportunityClosed.reason")
             return .opportunityClosed(

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Layout versions 1 and 2 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
+/// Layout versions 1 to 3 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
 /// is in `BinaryWriter+LeadState.swift`; keep the two in the same field order.
 extension BinaryReader {
     /// The fewest bytes one encoded lead state takes: a lead with an empty id, no optional fields
@@ -80,7 +80,7 @@ extension BinaryReader {
             case .won: .won
             case .lost: .lost
             }
-        let amount = try readDouble("state.opportunity.closing.amount")
+        let amount = try readAmount("state.opportunity.closing.amount")
         let closedAt = try readDate("state.opportunity.closing.closedAt")
         let reason = try readOptionalString("state.opportunity.closing.reason")
         return OpportunityState(

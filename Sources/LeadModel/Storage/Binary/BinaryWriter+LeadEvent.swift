@@ -129,19 +129,20 @@ extension BinaryWriter {
         writeOptionalString(card.playbookVersion)  // since layout 2
     }
 
-    /// `string id, f64 amount, string currency, optional string product, optional date
-    /// expectedCloseDate, optional Owner owner, optional string dealStage, optional date
-    /// openedAt` — the body of an
-    /// `opportunity-opened` event.
+    /// `string id, optional f64 amount (a plain f64 before layout 3), string currency, optional
+    /// string product, optional date expectedCloseDate, optional Owner owner, optional string
+    /// dealStage, optional date openedAt, optional string accountName (since layout 3)` — the
+    /// body of an `opportunity-opened` event.
     mutating func writeOpportunity(_ opportunity: Opportunity) {
         writeString(opportunity.id.rawValue)
-        writeDouble(opportunity.amount)
+        writeOptional(opportunity.amount) { $0.writeDouble($1) }
         writeString(opportunity.currency)
         writeOptionalString(opportunity.product)
         writeOptional(opportunity.expectedCloseDate) { $0.writeDate($1) }
         writeOptionalOwner(opportunity.owner)
         writeOptionalString(opportunity.dealStage)
         writeOptional(opportunity.openedAt) { $0.writeDate($1) }
+        writeOptionalString(opportunity.accountName)  // since layout 3
     }
 
     mutating func writePayload(_ payload: LeadEvent.Payload) {
@@ -223,7 +224,7 @@ extension BinaryWriter {
             case .won: writeTag(RecordTag.OpportunityOutcome.won)
             case .lost: writeTag(RecordTag.OpportunityOutcome.lost)
             }
-            writeDouble(closing.amount)
+            writeOptional(closing.amount) { $0.writeDouble($1) }  // a plain f64 before layout 3
             writeDate(closing.closedAt)
             writeOptionalString(closing.reason)
         case .disputeRaised(let dispute):

@@ -1,4 +1,4 @@
-/// Layout versions 1 and 2 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
+/// Layout versions 1 to 3 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
 /// is in `BinaryReader+LeadState.swift`; keep the two in the same field order, and both in step
 /// with `Documentation/RecordLayout.md` ("Lead state snapshots").
 extension BinaryWriter {
@@ -42,15 +42,15 @@ extension BinaryWriter {
         }
     }
 
-    /// `string id, tag outcome, f64 amount, date closedAt, optional string reason` — the body
-    /// of an `opportunity-closed` event.
+    /// `string id, tag outcome, optional f64 amount (a plain f64 before format 3), date
+    /// closedAt, optional string reason` — the body of an `opportunity-closed` event.
     private mutating func writeStateClosing(_ closing: OpportunityClosing) {
         writeString(closing.id.rawValue)
         switch closing.outcome {
         case .won: writeTag(RecordTag.OpportunityOutcome.won)
         case .lost: writeTag(RecordTag.OpportunityOutcome.lost)
         }
-        writeDouble(closing.amount)
+        writeOptional(closing.amount) { $0.writeDouble($1) }
         writeDate(closing.closedAt)
         writeOptionalString(closing.reason)
     }

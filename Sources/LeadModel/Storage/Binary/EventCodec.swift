@@ -1,7 +1,7 @@
 /// Encodes and decodes ``LeadEvent``s as record payloads of the file store, in Accord's compact
 /// binary record layout.
 ///
-/// A record starts with a layout version byte (currently 2), followed by the event's fields and
+/// A record starts with a layout version byte (currently 3), followed by the event's fields and
 /// its payload under a one-byte tag. Integers are LEB128 varints, strings length-prefixed UTF-8,
 /// doubles and dates their exact IEEE 754 bits, dictionaries sorted by key — so equal events
 /// always encode to equal bytes and every event decodes back to an equal one. The byte layout and
@@ -19,7 +19,7 @@
 /// `EventCodec` is stateless and safe to use from any thread.
 public enum EventCodec {
     /// The layout version this version of Accord writes; it reads every version from 1 up to it.
-    static let layoutVersion: UInt8 = 2
+    static let layoutVersion: UInt8 = 3
 
     /// Appends the encoded event (without its position, which the frame carries) to `buffer`.
     ///
