@@ -106,10 +106,11 @@ public enum ImportTargetCatalog {
     }()
 
     private static let opportunitySummaries: [OpportunityField: String] = [
-        .leadID: "the Accord id of the deal's lead (leadId or email is required)",
+        .leadID: "the Accord id of the deal's lead (leadId, email or account is required)",
         .email: "the email of the deal's lead",
+        .account: "the account's domain or company name; without a contact, the account's own deal",
         .id: "the deal's id in the CRM; required",
-        .amount: "the deal's amount, such as 24000 or 24,000.50",
+        .amount: "the deal's amount, such as 24000 or 24,000.50; empty when not known",
         .currency: "a three-letter currency code (default USD)",
         .product: "the product or product line",
         .owner: "the rep who owns the deal",
