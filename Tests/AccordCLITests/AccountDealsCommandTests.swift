@@ -28,6 +28,26 @@ struct AccountDealsCommandTests {
         #expect(stdout.contains("amounts: none in the file; deal size and velocity are left out"))
     }
 
+    @Test(arguments: [true, false])
+    func theJSONSummarySaysWhetherTheFileHadAmounts(fileHasAmounts: Bool) throws {
+        let workspace = try Workspace()
+        #expect(try workspace.run("init").status == 0)
+        let export =
+            fileHasAmounts ? Self.export.replacingOccurrences(of: "2017-03-01,", with: "2017-03-01,900") : Self.export
+        try Data(export.utf8).write(to: workspace.url.appendingPathComponent("pipeline.csv"))
+        for dryRun in [true, false] {
+            let output = try AccordProcess.run(
+                ["import", "pipeline.csv", "--kind", "opportunities", "--json"] + (dryRun ? ["--dry-run"] : []),
+                in: workspace.url)
+            #expect(output.status == 0, "\(output.stderr)")
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            #expect(summary["amountsInFile"] as? Bool == fileHasAmounts)
+            #expect(summary["opened"] as? Int == 3, "the dry run stored nothing, so the import opens all three")
+            #expect(summary["accountDeals"] as? Int == 3)
+        }
+    }
+
     @Test func accountShowListsTheDealsWithStageAmountOwnerDatesAndOrigin() throws {
         let (workspace, _) = try importedWorkspace()
         let shown = try workspace.run("account", "show", "acme inc")

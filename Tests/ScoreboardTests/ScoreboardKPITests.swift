@@ -130,6 +130,15 @@ struct ScoreboardKPITests {
         #expect(lines.count == 5)
         #expect(lines[0].hasPrefix("period,view,slice,label,leads,mqls"))
         #expect(lines[1].hasPrefix("2026-10,cohort,source,total,4,4,4,2,1,1,1,1,0.5,"))
+        #expect(lines[0].hasSuffix(",costPerClosedDeal,dealsWonWithoutAmount,openDealsWithoutAmount"))
+    }
+
+    @Test func csvCountsTheDealsOfUnknownAmountInItsLastTwoColumns() throws {
+        var board = try board(.cohort)
+        board.total.dealsWonWithoutAmount = 2
+        board.total.openDealsWithoutAmount = 3
+        let total = try #require(board.csv().split(separator: "\n").dropFirst().first)
+        #expect(total.hasSuffix(",2,3"))
     }
 
     @Test func scoreboardRoundTripsThroughJSON() throws {

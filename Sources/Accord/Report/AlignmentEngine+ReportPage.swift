@@ -75,6 +75,14 @@ extension AlignmentEngine {
                 label: "revenue won", value: NumberText.format(total.revenueWon),
                 note: "win rate " + share(total.winRate)),
         ]
+        if total.dealsWonWithoutAmount + total.openDealsWithoutAmount > 0 {
+            figures.append(
+                ReportPage.Figure(
+                    label: "deals of unknown amount",
+                    value: NumberText.format(Double(total.dealsWonWithoutAmount + total.openDealsWithoutAmount)),
+                    note: "\(total.dealsWonWithoutAmount) won, \(total.openDealsWithoutAmount) open; "
+                        + "counted as deals, left out of sums and deal size"))
+        }
         if let median = total.salesCycleMedianDays, let mean = total.salesCycleDays,
             let p90 = total.salesCycleP90Days
         {

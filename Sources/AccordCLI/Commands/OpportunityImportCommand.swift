@@ -69,7 +69,7 @@ extension CommandDefinition {
         }
         if dryRun {
             if console.json {
-                try console.printJSON(summary)
+                try console.printJSON(SummaryOutput(summary: summary, amountsInFile: hasAmounts))
             } else {
                 console.print("\(url.lastPathComponent): \(rows.count) rows are valid; nothing imported (--dry-run)")
                 console.print(
@@ -81,7 +81,7 @@ extension CommandDefinition {
             return
         }
         if console.json {
-            try console.printJSON(summary)
+            try console.printJSON(SummaryOutput(summary: summary, amountsInFile: hasAmounts))
             return
         }
         console.print("imported \(rows.count) opportunity rows from \(url.lastPathComponent):")
@@ -104,5 +104,20 @@ extension CommandDefinition {
         if !hasAmounts, summary.opened + summary.updated + summary.closed > 0 {
             console.print("  amounts: none in the file; deal size and velocity are left out")
         }
+    }
+}
+
+/// The `--json` summary of an opportunities import: the engine's summary, and whether the file
+/// had any amounts (without them, deal size and velocity are left out of the scoreboard).
+private struct SummaryOutput: Encodable {
+    var summary: OpportunityImportSummary
+    var amountsInFile: Bool
+
+    private enum Key: String, CodingKey { case amountsInFile }
+
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(amountsInFile, forKey: .amountsInFile)
     }
 }

@@ -53,6 +53,9 @@ extension ScoreboardRow {
         Column(name: "mqlToFirstTouchP90Seconds") { $0.mqlToFirstTouchP90Seconds },
         Column(name: "spend") { $0.spend },
         Column(name: "costPerClosedDeal") { $0.costPerClosedDeal },
+        // Added after the others, so that readers that take columns by position keep working.
+        Column(name: "dealsWonWithoutAmount") { Double($0.dealsWonWithoutAmount) },
+        Column(name: "openDealsWithoutAmount") { Double($0.openDealsWithoutAmount) },
     ]
 }
 

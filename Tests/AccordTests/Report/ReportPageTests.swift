@@ -70,4 +70,22 @@ struct ReportPageTests {
         #expect(cycle.value == "12 days")
         #expect(cycle.note == "mean 12, p90 12 days")
     }
+
+    @Test func dealsOfUnknownAmountAreCountedOnThePageOnlyWhenThereAreAny() async throws {
+        let clock = TestClock()
+        let engine = try await makeEngine(clock: clock, router: FixedRouter(), sla: FiveMinuteSLA())
+        var captured = Lead(id: "", email: "ana@acme.com", company: "Acme", source: "webinar")
+        captured.attributes["useCase"] = .string("payroll")
+        let lead = try await engine.capture(captured).leadID
+        try await engine.changeStage(of: lead, to: .sql, by: .system)
+        let (_, before) = try await engine.reportPage(ScoreboardQuery(period: .allTime))
+        #expect(!before.figures.contains { $0.label == "deals of unknown amount" })
+        try await engine.openOpportunity(
+            Opportunity(id: "opp-1", amount: nil, currency: "USD"), on: lead, by: .system, advancing: true)
+        let (board, page) = try await engine.reportPage(ScoreboardQuery(period: .allTime))
+        #expect(board.total.openDealsWithoutAmount == 1)
+        let unknown = try #require(page.figures.first { $0.label == "deals of unknown amount" })
+        #expect(unknown.value == "1")
+        #expect(unknown.note == "0 won, 1 open; counted as deals, left out of sums and deal size")
+    }
 }
