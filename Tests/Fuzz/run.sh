@@ -23,7 +23,9 @@ sources=$(find Sources/LeadModel -name '*.swift' | sort)
 # (their `import LeadModel` then only warns).
 import_sources="$(find Sources/Accord/Import -maxdepth 1 -name '*.swift' | sort) Sources/Accord/Support/JSONValue.swift
 Sources/Accord/Support/JSONDuplicateKeys.swift Sources/Accord/Support/InputLocation.swift
-Sources/Accord/Support/NameSuggestion.swift Sources/Accord/Governance/SHA256.swift"
+Sources/Accord/Support/NameSuggestion.swift Sources/Accord/Governance/SHA256.swift
+Sources/Accord/Engine/IngestItem.swift Sources/Accord/Engine/LeadHistory.swift
+Sources/Accord/Import/Opportunities/OpportunityField.swift"
 
 build() { # NAME OPTIMIZATION HARNESS [FLAGS...]
     local name=$1 optimization=$2 harness=$3

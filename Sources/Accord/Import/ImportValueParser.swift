@@ -23,9 +23,8 @@ enum ImportValueParser {
 
     /// `text` without surrounding white space and newlines. Most cells have none, and checking
     /// the ends first spares every cell of a large import Foundation's trimming.
-    private static func trimmed(_ text: String) -> String {
+    private static func trimmed(_ text: String, of edges: CharacterSet = .whitespacesAndNewlines) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        let edges = CharacterSet.whitespacesAndNewlines
         guard edges.contains(first) || edges.contains(last) else { return text }
         return text.trimmingCharacters(in: edges)
     }
@@ -37,7 +36,7 @@ enum ImportValueParser {
     /// Integers with a leading zero (`02134`, a ZIP code) and integer parts over 15 digits (ids
     /// that would lose precision) are not numbers either, nor are `1e5`, `inf` or `nan`.
     static func number(_ text: String) -> Double? {
-        var text = Substring(text.trimmingCharacters(in: .whitespaces))
+        var text = Substring(trimmed(text, of: .whitespaces))
         var sign = ""
         if let first = text.first, first == "-" || first == "+" {
             if first == "-" { sign = "-" }

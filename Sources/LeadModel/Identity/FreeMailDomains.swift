@@ -60,7 +60,10 @@ public struct FreeMailDomains: Hashable, Sendable {
     }
 
     private static func normalized(_ domain: String) -> String {
-        var domain = domain.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Identity resolution asks for every email a lead has, with a domain it has already
+        // trimmed and lowercased: such a domain (plain lowercase ASCII) skips Foundation's work.
+        let plain = domain.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !(0x41...0x5A).contains($0) }
+        var domain = plain ? domain : domain.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if domain.hasSuffix(".") { domain.removeLast() }
         return domain
     }
