@@ -26,17 +26,19 @@ public actor AlignmentEngine {
     /// The journal.
     public nonisolated let store: any EventStore
     let configuration: EngineConfiguration
-    /// The scorer in use: the host's plug-in, else the playbook's scorer plugin, else its rules,
-    /// else none.
+    /// The scorer in use: the resolved configuration's (the host's, else the playbook's scorer
+    /// plugin, else its rules, else none).
     let scorer: (any LeadScorer)?
-    /// The SLA policy in use: the host's plug-in, else the playbook's tiers, else none.
+    /// The SLA policy in use: the resolved configuration's (the host's, else the playbook's tiers,
+    /// else none).
     let slaPolicy: (any SLAPolicy)?
-    /// The router in use: the host's plug-in, else the playbook's routing rules, else none.
+    /// The router in use: the resolved configuration's (the host's, else the playbook's router
+    /// plugin, else its routing rules, else none).
     let router: (any LeadRouter)?
     /// Receivers of notifications: the host's, then the playbook's sink plugins.
     let sinks: [any NotificationSink]
-    /// Decides which records are the same person: the host's, else the playbook's `identity`
-    /// rules.
+    /// Decides which records are the same person: the resolved configuration's (the host's, else
+    /// the playbook's `identity` rules).
     let identity: any IdentityResolver
     /// Rep loads, account owners and pool turns, folded from the journal for the router.
     var routingLedger: RoutingLedger
@@ -71,38 +73,37 @@ public actor AlignmentEngine {
 
     /// Creates an engine and folds the journal into its projections.
     ///
+    /// The engine runs with the instances in `configuration`. A configuration that
+    /// ``PluginRegistry/configuration(for:base:)`` made is used as it is — that is how a host
+    /// gives the engine the plugins its playbook names. Any other configuration is resolved here
+    /// against an empty ``PluginRegistry``: the playbook's own sections fill the policies left
+    /// `nil`, and a playbook that names plugins is refused.
+    ///
     /// - Parameters:
     ///   - playbook: the agreement; it must be valid (see ``Playbook/validate()``).
     ///   - store: the journal.
-    ///   - configuration: clock, identity rules and plugins.
-    /// - Throws: ``PlaybookError`` for an invalid playbook; ``LeadModel/EventStoreError`` when the journal
-    ///   cannot be read.
+    ///   - configuration: the clock and the policy instances.
+    /// - Throws: ``PlaybookError`` for an invalid playbook or plugin names nobody registered;
+    ///   ``LeadModel/EventStoreError`` when the journal cannot be read.
     public init(playbook: Playbook, store: any EventStore, configuration: EngineConfiguration)
         async throws
     {
-        let issues = playbook.validate()
-        guard issues.isEmpty else { throw PlaybookError(issues: issues) }
+        let resolved: EngineConfiguration
+        if configuration.isResolved {
+            let issues = playbook.validate()
+            guard issues.isEmpty else { throw PlaybookError(issues: issues) }
+            resolved = configuration
+        } else {
+            resolved = try PluginRegistry().configuration(for: playbook, base: configuration)
+        }
         self.playbook = playbook
         self.store = store
-        self.configuration = configuration
-        let plugins = try configuration.plugins.resolve(playbook)
-        self.identity = configuration.identity ?? StandardIdentityResolver(configuration: playbook.identity)
-        self.scorer = configuration.scorer ?? plugins.scorer ?? playbook.scoring.map { RuleScorer($0) }
-        self.slaPolicy =
-            configuration.sla ?? playbook.sla.map { TieredSLAPolicy(configuration: $0, calendars: plugins.calendars) }
-        self.sinks = configuration.sinks + plugins.sinks
-        if let router = configuration.router ?? plugins.router {
-            self.router = router
-        } else if let rules = playbook.routing {
-            do {
-                self.router = try RuleRouter(rules: rules)
-            } catch {
-                throw PlaybookError(
-                    issues: error.problems.map { PlaybookIssue(path: "$.routing.\($0.path)", message: $0.message) })
-            }
-        } else {
-            self.router = nil
-        }
+        self.configuration = resolved
+        self.identity = resolved.identity ?? StandardIdentityResolver(configuration: playbook.identity)
+        self.scorer = resolved.scorer
+        self.slaPolicy = resolved.sla
+        self.sinks = resolved.sinks
+        self.router = resolved.router
         self.routingLedger = playbook.routing.map { RoutingLedger(rules: $0) } ?? RoutingLedger()
         self.monitor = SLAMonitor(policy: slaPolicy)
         (notifications, notificationContinuation) = AsyncStream.makeStream(

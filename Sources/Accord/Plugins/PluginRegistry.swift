@@ -6,8 +6,9 @@ public import Scoring
 /// Where a host registers its own scorers, routers, calendars, notification sinks and stores by
 /// name, so a playbook's `plugins` section can choose among them with their own configuration.
 ///
-/// The engine resolves the playbook's plugins when it opens: a name nobody registered, or a
-/// factory that rejects its `config`, fails right there with the JSON path of the reference —
+/// ``configuration(for:base:)`` turns the playbook's names into the instances an
+/// ``EngineConfiguration`` holds: a name nobody registered, or a factory that rejects its
+/// `config`, fails right there with the JSON path of the reference — before the engine opens,
 /// never at the first lead.
 ///
 /// ```swift
@@ -16,7 +17,7 @@ public import Scoring
 ///     PropensityScorer(settings: try plugin.decode(PropensityScorer.Settings.self))
 /// }
 /// let engine = try await AlignmentEngine(
-///     playbook: playbook, store: store, configuration: EngineConfiguration(plugins: plugins))
+///     playbook: playbook, store: store, configuration: try plugins.configuration(for: playbook))
 /// ```
 ///
 /// A registry is a value: no global registration, each engine gets the registry it is given.

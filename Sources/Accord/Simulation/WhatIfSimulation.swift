@@ -60,8 +60,8 @@ public struct WhatIfSimulation: Sendable {
         let store = InMemoryEventStore()
         let engine = try await AlignmentEngine(
             playbook: proposed, store: store,
-            configuration: EngineConfiguration(
-                now: { clock.now }, sinks: [responses], plugins: plugins))
+            configuration: plugins.configuration(
+                for: proposed, base: EngineConfiguration(now: { clock.now }, sinks: [responses])))
 
         var replayed = 0
         var touches = 0

@@ -149,9 +149,8 @@ struct DataDirectory: Sendable {
             try await Self.requireActive(playbook, in: store)
             let engine = try await AlignmentEngine(
                 playbook: playbook, store: store,
-                configuration: EngineConfiguration(
-                    now: now, sinks: sinks,
-                    plugins: plugins))
+                configuration: plugins.configuration(
+                    for: playbook, base: EngineConfiguration(now: now, sinks: sinks)))
             let result = try await body(engine)
             if !store.configuration.readOnly, await engine.eventsFoldedSinceSnapshot >= Self.snapshotThreshold {
                 try await engine.saveSnapshot()

@@ -44,7 +44,7 @@ struct LearnedScorerEngineTests {
         let plugins = PluginRegistry.builtIn(relativeTo: directory)
         #expect(playbook.validate(plugins: plugins).isEmpty)
         let engine = try await AlignmentEngine(
-            playbook: playbook, store: InMemoryEventStore(), configuration: EngineConfiguration(plugins: plugins))
+            playbook: playbook, store: InMemoryEventStore(), configuration: plugins.configuration(for: playbook))
         let result = try await engine.record(
             Signal(kind: .replied, occurredAt: t0 - 60), from: Lead(id: "", email: "a@b.com"))
         #expect(result.state.score?.scorer == "learned:replies:v1")

@@ -43,7 +43,7 @@ struct PluginRegistryTests {
     @Test func theNamedScorerIsMadeWithItsConfig() async throws {
         let playbook = Self.playbook(PluginsSection(scorer: PluginReference(name: "flat", config: ["points": 42])))
         let engine = try await AlignmentEngine(
-            playbook: playbook, store: InMemoryEventStore(), configuration: EngineConfiguration(plugins: Self.registry))
+            playbook: playbook, store: InMemoryEventStore(), configuration: Self.registry.configuration(for: playbook))
         let result = try await engine.record(
             Signal(kind: .replied, occurredAt: Date(timeIntervalSince1970: 1_000)), from: Lead(id: "", email: "a@b.com")
         )
@@ -56,7 +56,7 @@ struct PluginRegistryTests {
         let error = await #expect(throws: PlaybookError.self) {
             _ = try await AlignmentEngine(
                 playbook: playbook, store: InMemoryEventStore(),
-                configuration: EngineConfiguration(plugins: Self.registry))
+                configuration: Self.registry.configuration(for: playbook))
         }
         #expect(error?.issues.map(\.path) == ["$.plugins.scorer.name"])
         #expect(error?.issues.first?.hint == "did you mean 'flat'?")
@@ -79,7 +79,7 @@ struct PluginRegistryTests {
         registry.register(sink: "collector") { _ in collector }
         let playbook = Self.playbook(PluginsSection(sinks: [PluginReference(name: "collector")]))
         let engine = try await AlignmentEngine(
-            playbook: playbook, store: InMemoryEventStore(), configuration: EngineConfiguration(plugins: registry))
+            playbook: playbook, store: InMemoryEventStore(), configuration: registry.configuration(for: playbook))
         let result = try await engine.capture(Lead(id: "", email: "ana@acme.com"))
         #expect(await collector.received == [.leadCaptured(result.leadID)])
     }

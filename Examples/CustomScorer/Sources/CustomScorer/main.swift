@@ -18,8 +18,9 @@ playbook.plugins = try JSONDecoder().decode(
     from: Data(
         #"{"scorer": {"name": "seniority", "config": {"titles": {"chief": 25, "vp": 20, "director": 10}}}}"#.utf8))
 
+// The registry turns the playbook's names into the instances the engine runs with.
 let engine = try await AlignmentEngine(
-    playbook: playbook, store: InMemoryEventStore(), configuration: EngineConfiguration(plugins: plugins))
+    playbook: playbook, store: InMemoryEventStore(), configuration: plugins.configuration(for: playbook))
 let result = try await engine.record(
     Signal(kind: .replied, occurredAt: .now, idempotencyKey: "reply-1"),
     from: Lead(id: "", email: "kim@globex.com", title: "VP Finance", company: "Globex", source: "outbound"))
@@ -30,11 +31,11 @@ for contribution in card.contributions {
         "  \(contribution.rule) \(contribution.points > 0 ? "+" : "")\(contribution.points): \(contribution.evidence)")
 }
 
-// A typo in the playbook fails when the engine opens — not at the first lead.
+// A typo in the playbook fails before the engine opens — not at the first lead.
 playbook.plugins?.scorer?.name = "senority"
 do {
     _ = try await AlignmentEngine(
-        playbook: playbook, store: InMemoryEventStore(), configuration: EngineConfiguration(plugins: plugins))
+        playbook: playbook, store: InMemoryEventStore(), configuration: plugins.configuration(for: playbook))
 } catch let error as PlaybookError {
     print("a misspelt plugin is refused:")
     for issue in error.issues { print("  \(issue)") }
