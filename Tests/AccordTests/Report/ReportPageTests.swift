@@ -52,13 +52,19 @@ struct ReportPageTests {
         #expect(page.repLoad.first?.assigned == 2)
     }
 
-    @Test func aWonDealPutsTheSalesCycleOnThePage() async throws {
-        let clock = TestClock()
+    /// An engine with one lead at SQL, ready for its deal.
+    private func sqlLead(clock: TestClock) async throws -> (AlignmentEngine, LeadID) {
         let engine = try await makeEngine(clock: clock, router: FixedRouter(), sla: FiveMinuteSLA())
         var captured = Lead(id: "", email: "ana@acme.com", company: "Acme", source: "webinar")
         captured.attributes["useCase"] = .string("payroll")
         let lead = try await engine.capture(captured).leadID
         try await engine.changeStage(of: lead, to: .sql, by: .system)
+        return (engine, lead)
+    }
+
+    @Test func aWonDealPutsTheSalesCycleOnThePage() async throws {
+        let clock = TestClock()
+        let (engine, lead) = try await sqlLead(clock: clock)
         try await engine.openOpportunity(
             Opportunity(id: "opp-1", amount: 10_000, currency: "USD"), on: lead, by: .system, advancing: true)
         clock.advance(12 * 86_400)
@@ -73,11 +79,7 @@ struct ReportPageTests {
 
     @Test func dealsOfUnknownAmountAreCountedOnThePageOnlyWhenThereAreAny() async throws {
         let clock = TestClock()
-        let engine = try await makeEngine(clock: clock, router: FixedRouter(), sla: FiveMinuteSLA())
-        var captured = Lead(id: "", email: "ana@acme.com", company: "Acme", source: "webinar")
-        captured.attributes["useCase"] = .string("payroll")
-        let lead = try await engine.capture(captured).leadID
-        try await engine.changeStage(of: lead, to: .sql, by: .system)
+        let (engine, lead) = try await sqlLead(clock: clock)
         let (_, before) = try await engine.reportPage(ScoreboardQuery(period: .allTime))
         #expect(!before.figures.contains { $0.label == "deals of unknown amount" })
         try await engine.openOpportunity(
