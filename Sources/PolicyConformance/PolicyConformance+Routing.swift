@@ -5,15 +5,39 @@ import LeadModel
 import Routing
 
 extension PolicyConformance {
-    /// The checks of a ``Routing/LeadRouter``: the rep statuses the engine reports through it.
+    /// The checks of a ``Routing/LeadRouter``: the rep statuses the engine reports through it, and
+    /// the reps a reroute excludes.
     public static var routingChecks: [PolicyCheck] {
         [
             PolicyCheck(
                 name: "router-rep-statuses",
                 summary: "The engine reports the router's rep statuses: one per rep, the rep it routed the "
                     + "sample to among them with the lead counted, the same after reopening from the journal.",
-                body: repStatuses)
+                body: repStatuses),
+            PolicyCheck(
+                name: "router-honours-exclusions",
+                summary: "A manual reroute never gives the lead back to the rep it is taken from: the router "
+                    + "passes over the context's excluded reps.",
+                body: exclusions),
         ]
+    }
+
+    @Sendable private static func exclusions(_ subject: PolicyCheck.Subject) async throws {
+        guard let router = subject.router else { try ConformanceCheck.notApplicable("no router was given") }
+        let harness = try await PolicyHarness(sla: subject.sla, router: router, sample: subject.sample)
+        let state = try await harness.handOff()
+        guard case .rep(let owner)? = state.owner else {
+            try ConformanceCheck.notApplicable(
+                "the router gave the sample lead to \(state.owner.map { "\($0)" } ?? "nobody"), not a rep; "
+                    + "pass a sample it routes to a rep")
+        }
+        let rerouted = try await harness.engine.reroute(
+            state.id, by: .system, reason: "policy conformance: take the lead from \(owner)")
+        if case .rep(let again)? = rerouted.owner {
+            try Expect.that(
+                again != owner, "a reroute passes over the rep the lead is taken from",
+                expected: "an owner other than \(owner)", observed: "\(again)")
+        }
     }
 
     @Sendable private static func repStatuses(_ subject: PolicyCheck.Subject) async throws {

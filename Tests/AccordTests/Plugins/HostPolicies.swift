@@ -112,3 +112,22 @@ struct UnlistedRepRouter: LeadRouter {
         QueueOnlyRouter().repStatuses(ledger: ledger, at: now)
     }
 }
+
+/// A host's own router that sends every lead to one rep, even when the context excludes that rep:
+/// the conformance kit must catch it.
+struct StickyRouter: LeadRouter {
+    func route(_ input: RoutingInput) -> RoutingDecision? {
+        RoutingDecision(owner: .rep("north"), router: "sticky")
+    }
+
+    func repStatuses(ledger: RoutingLedger, at now: Date) -> [RepStatus]? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return [
+            RepStatus(
+                rep: "north", openLeads: ledger.openLeads(of: "north"), maxOpen: nil,
+                newToday: ledger.newLeads(of: "north", since: calendar.startOfDay(for: now)), maxNewPerDay: nil,
+                unavailable: nil)
+        ]
+    }
+}

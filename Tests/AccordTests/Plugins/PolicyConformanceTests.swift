@@ -69,10 +69,18 @@ struct PolicyConformanceTests {
     }
 
     @Test func aRouterThatRoutesToARepItDoesNotListFailsTheRepStatusCheck() async throws {
-        let suite = PolicyConformance(router: UnlistedRepRouter(), checks: PolicyConformance.routingChecks)
+        let check = try #require(PolicyConformance.check(named: "router-rep-statuses"))
+        let suite = PolicyConformance(router: UnlistedRepRouter(), checks: [check])
         let failure = await #expect(throws: ConformanceFailure.self) { try await suite.runAll() }
         #expect(failure?.failedChecks == ["router-rep-statuses"])
         #expect(failure?.violations.first?.requirement == "a router lists the reps it routes to")
+    }
+
+    @Test func aRouterThatGivesARerouteBackToTheSameRepFailsTheExclusionCheckOnly() async throws {
+        let suite = PolicyConformance(router: StickyRouter(), checks: PolicyConformance.routingChecks)
+        let failure = await #expect(throws: ConformanceFailure.self) { try await suite.runAll() }
+        #expect(failure?.failedChecks == ["router-honours-exclusions"])
+        #expect(failure?.violations.first?.requirement == "a reroute passes over the rep the lead is taken from")
     }
 
     @Test func aLadderOutOfOrderFailsTheLadderCheckByName() async throws {
