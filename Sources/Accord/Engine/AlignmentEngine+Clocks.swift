@@ -89,28 +89,44 @@ extension AlignmentEngine {
         _ action: SLADueAction, step: EscalationStep.Action, state: LeadState, in planner: inout Planner
     ) {
         let owner = state.owner?.repID
+        let breached = monitor.clock(action.clockID).map { [$0.clock] } ?? []
+        let why = "clock \(action.clockID) of tier \(action.tier) breached"
+        // The move a step makes, planned after the escalation event so the timeline reads
+        // "escalated, then assigned".
+        let move: ((inout Planner) -> Void)?
+        switch step {
+        case .warnOwner, .notifyManager:
+            move = nil
+        case .reassign:
+            move = { planner in
+                self.reassignThroughRouter(
+                    action.leadID, excluding: owner.map { [$0] } ?? [],
+                    reason: Reason(
+                        rule: "sla-escalation:reassign", detail: "\(why); routed again without \(owner ?? "the queue")"),
+                    by: .system, extraClocks: breached, in: &planner)
+            }
+        case .returnToPool:
+            let queue = planner.ledger.pool(of: action.leadID) ?? playbook.routing?.unassignedQueue ?? "unassigned"
+            move = { planner in
+                self.returnToQueue(
+                    action.leadID, queue: queue,
+                    reason: Reason(
+                        rule: "sla-escalation:return-to-pool", detail: "\(why); back to the queue \(queue)"),
+                    extraClocks: breached, in: &planner)
+            }
+        }
+        // The escalation names who was told (the owner, or their manager) or, for a step that
+        // moves the lead, who received it: found by planning the move on a copy first.
         var target = state.owner
         if step == .notifyManager, let owner, let manager = manager(of: owner) { target = .rep(manager) }
+        if let move {
+            var probe = planner
+            move(&probe)
+            target = probe.state(action.leadID)?.owner
+        }
         planner.add(
             action.leadID, .slaEscalated(SLAEscalation(clockID: action.clockID, step: step.rawValue, target: target)),
             by: .system, reasons: action.reasons, decision: true)
-        let breached = monitor.clock(action.clockID).map { [$0.clock] } ?? []
-        let why = "clock \(action.clockID) of tier \(action.tier) breached"
-        switch step {
-        case .warnOwner, .notifyManager:
-            break
-        case .reassign:
-            reassignThroughRouter(
-                action.leadID, excluding: owner.map { [$0] } ?? [],
-                reason: Reason(
-                    rule: "sla-escalation:reassign", detail: "\(why); routed again without \(owner ?? "the queue")"),
-                by: .system, extraClocks: breached, in: &planner)
-        case .returnToPool:
-            let queue = planner.ledger.pool(of: action.leadID) ?? playbook.routing?.unassignedQueue ?? "unassigned"
-            returnToQueue(
-                action.leadID, queue: queue,
-                reason: Reason(rule: "sla-escalation:return-to-pool", detail: "\(why); back to the queue \(queue)"),
-                extraClocks: breached, in: &planner)
-        }
+        move?(&planner)
     }
 }

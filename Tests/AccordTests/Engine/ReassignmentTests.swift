@@ -93,6 +93,13 @@ struct ReassignmentTests {
         #expect(state.owner != lead.owner)
         let last = try #require(try await assignments(engine, lead.id).last)
         #expect(last.reasons.first?.rule == "sla-escalation:reassign")
+        // The escalation names who received the lead, and comes before the assignment it made.
+        let timeline = try await engine.timeline(of: lead.id).map(\.payload)
+        let escalated = try #require(
+            timeline.lastIndex { if case .slaEscalated = $0 { true } else { false } })
+        guard case .slaEscalated(let escalation) = timeline[escalated] else { return }
+        #expect(escalation.target == state.owner)
+        #expect(timeline[(escalated + 1)...].contains { $0.kind == "assigned" })
         let starts = try await engine.timeline(of: lead.id).filter { $0.payload.kind == "sla-started" }
         #expect(starts.count == (restarts ? 2 : 1))
         if restarts {
@@ -112,6 +119,10 @@ struct ReassignmentTests {
         try await engine.tick()
         let state = try #require(await engine.state(of: lead.id))
         #expect(state.owner == .queue("inbound"))
+        let escalation = try await engine.timeline(of: lead.id).compactMap { event -> SLAEscalation? in
+            if case .slaEscalated(let escalation) = event.payload { escalation } else { nil }
+        }.last
+        #expect(escalation?.target == .queue("inbound"), "the escalation names where the lead went")
         let statuses = try #require(await engine.repStatuses())
         #expect(statuses.map(\.openLeads).reduce(0, +) == 0)
     }
