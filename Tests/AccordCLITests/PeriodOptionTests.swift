@@ -1,10 +1,13 @@
 import Foundation
 import Testing
 
-/// `accord report`, `accord sla health` and `accord feedback report` take one `--period` grammar.
+/// `accord report`, `accord sla health`, `accord feedback report` and `accord simulate` take one
+/// `--period` grammar.
 @Suite(.serialized)
 struct PeriodOptionTests {
-    static let commands: [[String]] = [["report"], ["sla", "health"], ["feedback", "report"]]
+    static let commands: [[String]] = [
+        ["report"], ["sla", "health"], ["feedback", "report"], ["simulate", "--proposed", "accord-data/playbook.json"],
+    ]
 
     /// Every form any of the three commands accepted before they shared the grammar.
     static let forms = [

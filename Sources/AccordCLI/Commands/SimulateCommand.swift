@@ -19,7 +19,7 @@ extension CommandDefinition {
             """,
         options: [
             .value("proposed", "FILE", "the proposed playbook (required)"),
-            .value("period", "PERIOD", "YYYY-MM|YYYY-Qn|YYYY-Www|FROM..TO|month|quarter|all (default: all)"),
+            .period(default: "all"),
             .value("time-zone", "TZ", "IANA time zone for period boundaries (default: this machine's)"),
         ],
         examples: [
@@ -37,10 +37,10 @@ extension CommandDefinition {
         let current = try directory.loadPlaybook()
         let timeZone = try CommandDefinition.timeZone(arguments)
         var period: DateInterval?
-        if let text = arguments.value("period") {
+        let parsed = try arguments.period(default: "all", now: Date(), timeZone: timeZone)
+        if parsed != .allTime {
             do {
-                let parsed = try ReportPeriod(parsing: text, now: Date(), timeZone: timeZone)
-                if parsed != .allTime { period = try parsed.interval(in: timeZone) }
+                period = try parsed.interval(in: timeZone)
             } catch let error as ReportPeriodError {
                 throw CLIError.usage("--period: \(error.description)")
             }
