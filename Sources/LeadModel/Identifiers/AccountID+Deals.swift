@@ -6,7 +6,8 @@ extension AccountID {
     /// not a domain (it has a space, no dot, or characters a host name cannot have).
     ///
     /// Leads join accounts by their email domain, so a deal named by domain meets the account's
-    /// leads.
+    /// leads; an internationalised domain (`Müller.de`) is kept in Unicode, lowercased, as an
+    /// email's domain is.
     ///
     /// - Parameter text: a domain or a web address.
     /// - Returns: the account id, or `nil`.
@@ -18,7 +19,7 @@ extension AccountID {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
             host.unicodeScalars.allSatisfy({
-                $0.isASCII && ($0.properties.isAlphabetic || $0 == "-" || $0 == "." || ("0"..."9").contains($0))
+                $0.properties.isAlphabetic || $0 == "-" || $0 == "." || ("0"..."9").contains($0)
             }),
             labels.last!.contains(where: \.isLetter)
         else { return nil }

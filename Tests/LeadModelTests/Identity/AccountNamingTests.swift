@@ -7,13 +7,13 @@ import Testing
 struct AccountNamingTests {
     @Test(arguments: [
         ("acme.com", "acme.com"), ("  Acme.COM ", "acme.com"), ("https://www.acme.com/about", "acme.com"),
-        ("http://sub.acme.co.uk", "sub.acme.co.uk"), ("my-shop.io", "my-shop.io"),
+        ("http://sub.acme.co.uk", "sub.acme.co.uk"), ("my-shop.io", "my-shop.io"), ("Müller.DE", "müller.de"),
     ])
     func domainsAreTheirOwnIds(_ text: String, _ id: String) {
         #expect(AccountID.domain(text) == AccountID(id))
     }
 
-    @Test(arguments: ["Acme Inc", "betasoft.", "acme", ".com", "acme..com", "1.2", "Acme, Inc.", "münchen.de", ""])
+    @Test(arguments: ["Acme Inc", "betasoft.", "acme", ".com", "acme..com", "1.2", "Acme, Inc.", "müller de", ""])
     func textThatIsNoHostNameIsNotADomain(_ text: String) {
         #expect(AccountID.domain(text) == nil)
     }
@@ -32,5 +32,10 @@ struct AccountNamingTests {
         #expect(LeadID.stream(account: named) == LeadID("account:name:acme-com"))
         #expect(LeadID.stream(account: named).accountOfStream == named)
         #expect(LeadID("L0000001").accountOfStream == nil)
+    }
+
+    @Test func aDealsInternationalDomainIsTheAccountItsLeadsJoin() {
+        let lead = Lead(id: "a", email: "Jürgen@Müller.DE")
+        #expect(AccountID.domain("müller.de") == StandardIdentityResolver().account(for: lead))
     }
 }
