@@ -49,6 +49,7 @@ extension AlignmentEngine {
         for period: ReportPeriod, view: ScoreboardView = .cohort, by slice: SliceDimension? = nil,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!
     ) async throws -> Scoreboard {
-        try await reports.scoreboard(ScoreboardQuery(period: period, view: view, slicedBy: slice, timeZone: timeZone), on: store)
+        try await reports.scoreboard(
+            ScoreboardQuery(period: period, view: view, slicedBy: slice, timeZone: timeZone), on: store)
     }
 }
