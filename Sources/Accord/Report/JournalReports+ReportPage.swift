@@ -1,6 +1,6 @@
 import Foundation
 public import LeadModel
-public import Routing
+import Routing
 import SLA
 public import Scoreboard
 

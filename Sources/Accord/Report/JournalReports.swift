@@ -1,5 +1,5 @@
 public import Foundation
-public import LeadModel
+import LeadModel
 public import Routing
 public import SLA
 
