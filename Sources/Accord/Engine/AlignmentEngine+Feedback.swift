@@ -1,4 +1,4 @@
-public import Feedback
+import Feedback
 import Foundation
 public import LeadModel
 import Routing
@@ -282,25 +282,5 @@ extension AlignmentEngine {
         } else {
             recycledIndex?[id] = nil
         }
-    }
-}
-
-extension AlignmentEngine {
-    /// The journal folded for the feedback analytics: rejection reports, the funnel leaks,
-    /// objection reports, rule calibration and training sets all read it.
-    ///
-    /// ```swift
-    /// let facts = try await engine.feedbackFacts()
-    /// print(FunnelLeaks(facts).summary.joined(separator: "\n"))
-    /// ```
-    ///
-    /// - Parameter convertedStages: the stages that make a lead converted (default: the
-    ///   opportunity and won stages, when the stage graph has them).
-    /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
-    public func feedbackFacts(convertedStages: Set<Stage>? = nil) async throws -> FeedbackFacts {
-        let graph = playbook.stages.graph
-        var facts = FeedbackFacts(convertedStages: convertedStages ?? Set([.opportunity, .won].filter(graph.contains)))
-        for try await event in store.events(from: .start, pageSize: 8192) { facts.apply(event) }
-        return facts
     }
 }

@@ -3,9 +3,21 @@ public import LeadModel
 public import SLA
 
 extension AlignmentEngine {
+    /// The whole-journal reports with the engine's playbook, SLA policy, router and clock, to run
+    /// on any journal off the actor (``JournalReports``); the engine's report methods call them
+    /// on ``store``.
+    ///
+    /// ```swift
+    /// let board = try await engine.reports.scoreboard(ScoreboardQuery(period: .allTime), on: engine.store)
+    /// ```
+    public nonisolated var reports: JournalReports {
+        JournalReports(playbook: playbook, sla: slaPolicy, router: router, now: configuration.now)
+    }
+
     /// The SLA health of the response clocks started in `[from, to)`, computed from the journal
     /// as of the engine's `now`: attainment, time to first touch, breaches by owner, tier and
-    /// source, follow-up cadence compliance and marketing's commitments.
+    /// source, follow-up cadence compliance and marketing's commitments
+    /// (``JournalReports/slaHealth(from:to:on:)`` on the engine's journal).
     ///
     /// ```swift
     /// let november = try await engine.slaHealth(from: novemberFirst, to: decemberFirst)
@@ -18,9 +30,7 @@ extension AlignmentEngine {
     /// - Returns: the report.
     /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
     public func slaHealth(from: Date, to: Date) async throws -> SLAHealth {
-        var report = SLAHealthReport(policy: slaPolicy)
-        for try await event in store.events(from: .start, pageSize: 8192) { report.apply(event) }
-        return report.health(from: from, to: to, now: configuration.now())
+        try await reports.slaHealth(from: from, to: to, on: store)
     }
 
     /// The SLA health of the response clocks started in a period: ``slaHealth(from:to:)`` over
@@ -38,8 +48,7 @@ extension AlignmentEngine {
     /// - Throws: ``LeadModel/ReportPeriodError`` for an impossible period;
     ///   ``LeadModel/EventStoreError`` when the journal cannot be read.
     public func slaHealth(for period: ReportPeriod, timeZone: TimeZone = .gmt) async throws -> SLAHealth {
-        let interval = try period.interval(in: timeZone)
-        return try await slaHealth(from: interval.start, to: interval.end)
+        try await reports.slaHealth(for: period, timeZone: timeZone, on: store)
     }
 
     /// Every assignment of a lead, oldest first, each with the reasons stored with it: for a

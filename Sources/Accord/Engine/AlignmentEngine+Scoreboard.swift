@@ -4,20 +4,18 @@ public import Scoreboard
 
 extension AlignmentEngine {
     /// Folds the whole journal into a ``Scoreboard/ScoreboardProjection`` in one pass, from which any number
-    /// of scoreboards (periods, views, slices) can be computed.
+    /// of scoreboards (periods, views, slices) can be computed:
+    /// ``JournalReports/scoreboardProjection(stages:on:)`` on the engine's journal.
     ///
     /// - Parameter stages: the names of the funnel's stages; the standard names by default.
     /// - Returns: the projection.
     /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
     public func scoreboardProjection(stages: ScoreboardStages = .standard) async throws -> ScoreboardProjection {
-        var projection = ScoreboardProjection(stages: stages)
-        for try await event in store.events(from: .start, pageSize: 8192) {
-            projection.apply(event)
-        }
-        return projection
+        try await reports.scoreboardProjection(stages: stages, on: store)
     }
 
-    /// The shared scoreboard for a period, view and slice, computed from the journal in one pass.
+    /// The shared scoreboard for a period, view and slice, computed from the journal in one pass:
+    /// ``JournalReports/scoreboard(_:on:)`` on the engine's journal.
     ///
     /// ```swift
     /// let board = try await engine.scoreboard(
@@ -29,7 +27,7 @@ extension AlignmentEngine {
     /// - Throws: ``Scoreboard/ScoreboardError`` for an impossible period; ``LeadModel/EventStoreError`` when the
     ///   journal cannot be read.
     public func scoreboard(_ query: ScoreboardQuery) async throws -> Scoreboard {
-        try await scoreboardProjection().scoreboard(query)
+        try await reports.scoreboard(query, on: store)
     }
 
     /// The shared scoreboard for a period, by one slice dimension: the short form of
@@ -51,6 +49,7 @@ extension AlignmentEngine {
         for period: ReportPeriod, view: ScoreboardView = .cohort, by slice: SliceDimension? = nil,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!
     ) async throws -> Scoreboard {
-        try await scoreboard(ScoreboardQuery(period: period, view: view, slicedBy: slice, timeZone: timeZone))
+        try await reports.scoreboard(
+            ScoreboardQuery(period: period, view: view, slicedBy: slice, timeZone: timeZone), on: store)
     }
 }

@@ -23,7 +23,9 @@ extension CommandDefinition {
         let dimension = try reportDimension(arguments)
         let period = try arguments.period(default: "all", now: Date(), timeZone: TimeZone(identifier: "UTC")!)
         let playbook = try console.dataDirectory.loadPlaybook()
-        let facts = try await console.dataDirectory.withEngine { engine in try await engine.feedbackFacts() }
+        let facts = try await console.dataDirectory.withReports { reports, store in
+            try await reports.feedbackFacts(on: store)
+        }
         let view = FeedbackReportView(facts, playbook: playbook, by: dimension, period: period)
         if console.json {
             try console.printJSON(view)

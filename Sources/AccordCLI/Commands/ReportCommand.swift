@@ -45,9 +45,9 @@ extension CommandDefinition {
         let html = try arguments.value("html").map { path throws(CLIError) in
             try console.dataDirectory.outputFile(path, label: "--html")
         }
-        let (board, page) = try await console.dataDirectory.withEngine { engine -> (Scoreboard, ReportPage?) in
-            guard html != nil else { return (try await engine.scoreboard(query), nil) }
-            let report = try await engine.reportPage(query)
+        let (board, page) = try await console.dataDirectory.withReports { reports, store -> (Scoreboard, ReportPage?) in
+            guard html != nil else { return (try await reports.scoreboard(query, on: store), nil) }
+            let report = try await reports.reportPage(query, on: store)
             return (report.scoreboard, report.page)
         }
         if let html, let page {

@@ -21,8 +21,8 @@ extension CommandDefinition {
     ) { arguments, console in
         let now = Date()
         let period = try arguments.period(default: "30d", now: now, timeZone: TimeZone(identifier: "UTC")!)
-        let health = try await console.dataDirectory.withEngine(now: { now }) { engine in
-            try await engine.slaHealth(for: period, timeZone: TimeZone(identifier: "UTC")!)
+        let health = try await console.dataDirectory.withReports(now: { now }) { reports, store in
+            try await reports.slaHealth(for: period, timeZone: TimeZone(identifier: "UTC")!, on: store)
         }
         if console.json {
             try console.printJSON(health)
