@@ -20,8 +20,8 @@ extension AlignmentEngine {
             return
         }
         let stream = LeadID.stream(account: account)
-        let stored = accountDeals[account]
-        let isNew = stored == nil && accounts.deals[account] == nil && self.accounts[account] == nil
+        let stored = projections.accountDeals[account]
+        let isNew = stored == nil && accounts.deals[account] == nil && projections.accounts[account] == nil
         // Taken out of the overlay while the row changes it, so that the change does not copy
         // the account's deals; put back on every path.
         var current = accounts.deals.removeValue(forKey: account) ?? stored ?? AccountDeals(account: account)

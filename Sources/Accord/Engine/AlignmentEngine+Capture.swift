@@ -71,7 +71,7 @@ extension AlignmentEngine {
             outcome = planner.resolve(person, by: actor, at: time)
             return planner.requests
         }
-        return CaptureResult(outcome: outcome, state: leads[leadID(of: outcome)]!)
+        return CaptureResult(outcome: outcome, state: projections.leads[leadID(of: outcome)]!)
     }
 
     /// Records a signal from a person, capturing the person first if the journal does not know
@@ -101,7 +101,7 @@ extension AlignmentEngine {
         async throws -> SignalResult
     {
         try await catchUp()
-        let state = try liveState(of: survivor(of: lead) ?? lead)
+        let state = try projections.liveState(of: survivor(of: lead) ?? lead)
         return try await record(signal, from: state.lead, by: actor)
     }
 
@@ -219,13 +219,13 @@ extension AlignmentEngine {
             guard collectResults else { continue }
             signalResults[slot.item] = SignalResult(
                 capture: outcomes[slot.item], position: result.positions[slot.event],
-                isDuplicate: duplicate, state: leads[slot.lead]!)
+                isDuplicate: duplicate, state: projections.leads[slot.lead]!)
         }
         summary.eventsAppended += results.reduce(0) { $0 + $1.appendedCount }
         summary.eventsAppended += try await score(scoredLeads)
         summary.eventsAppended += try await requalify(scoredLeads)
         for (item, result) in signalResults {
-            signalResults[item]?.state = leads[result.leadID] ?? result.state
+            signalResults[item]?.state = projections.leads[result.leadID] ?? result.state
         }
         return signalResults
     }
@@ -236,7 +236,7 @@ extension AlignmentEngine {
     ///
     /// - Returns: the number of events appended.
     func score(_ ids: [LeadID]) async throws -> Int {
-        guard let scorer, !ids.isEmpty else { return 0 }
+        guard let scorer = policies.scorer, !ids.isEmpty else { return 0 }
         var blocked: [EngineNotification] = []
         var reviews: [(LeadID, Date?)] = []
         let results = try await commit {
@@ -260,7 +260,7 @@ extension AlignmentEngine {
             }
             return planner.requests
         }
-        for (id, review) in reviews { rescoreSchedule.set(id, at: review) }
+        for (id, review) in reviews { projections.rescoreSchedule.set(id, at: review) }
         for note in blocked { await publish(note) }
         return results.reduce(0) { $0 + $1.appendedCount }
     }
@@ -325,13 +325,6 @@ extension AlignmentEngine {
     /// The custom attribute that carries a lead's SLA tier from qualification to the SLA policy
     /// and to routing rules.
     public static let tierAttribute = "slaTier"
-
-    func makePlanner() -> Planner {
-        Planner(
-            base: leads, baseIndex: identityIndex, identity: identity,
-            initialStage: playbook.stages.graph.initial, now: configuration.now(),
-            playbookVersion: playbook.version, ledger: routingLedger)
-    }
 
     func leadID(of outcome: CaptureResult.Outcome) -> LeadID {
         switch outcome {

@@ -21,7 +21,7 @@ extension AlignmentEngine {
         for _ in 0..<Self.maximumStepsPerTick {
             let round = try await tickRound()
             appended += round
-            guard round > 0, let next = monitor.nextDue, next <= configuration.now() else { break }
+            guard round > 0, let next = projections.monitor.nextDue, next <= configuration.now() else { break }
         }
         return appended
     }
@@ -32,7 +32,7 @@ extension AlignmentEngine {
     private func tickRound() async throws -> Int {
         let results = try await commit {
             var planner = makePlanner()
-            for action in monitor.due(at: planner.now) {
+            for action in projections.monitor.due(at: planner.now) {
                 guard let state = planner.state(action.leadID), state.mergedInto == nil, !state.isErased else {
                     continue
                 }
@@ -55,7 +55,7 @@ extension AlignmentEngine {
 
     /// When the next response-clock step falls due, if any clock is open: a host's `run` loop
     /// sleeps until then and calls ``tick()``.
-    public var nextClockDue: Date? { monitor.nextDue }
+    public var nextClockDue: Date? { projections.monitor.nextDue }
 }
 
 extension AlignmentEngine {
@@ -63,7 +63,7 @@ extension AlignmentEngine {
     /// were merged or erased left out).
     public func openClocks() -> [(lead: LeadID, clock: SLAClock)] {
         var clocks: [(lead: LeadID, clock: SLAClock)] = []
-        for state in leads.values where state.mergedInto == nil && !state.isErased {
+        for state in projections.leads.values where state.mergedInto == nil && !state.isErased {
             for clock in state.openClocks.values { clocks.append((state.id, clock)) }
         }
         clocks.sort { lhs, rhs in
@@ -76,7 +76,7 @@ extension AlignmentEngine {
     /// (``Routing/LeadRouter/repStatuses(ledger:at:)``): every rep of the playbook's rules for the
     /// rule router; `nil` without a router or when the router does not track reps.
     public func repStatuses() -> [RepStatus]? {
-        router?.repStatuses(ledger: routingLedger, at: configuration.now())
+        policies.router?.repStatuses(ledger: projections.routingLedger, at: configuration.now())
     }
 }
 
@@ -89,7 +89,7 @@ extension AlignmentEngine {
         _ action: SLADueAction, step: EscalationStep.Action, state: LeadState, in planner: inout Planner
     ) {
         let owner = state.owner?.repID
-        let breached = monitor.clock(action.clockID).map { [$0.clock] } ?? []
+        let breached = projections.monitor.clock(action.clockID).map { [$0.clock] } ?? []
         let why = "clock \(action.clockID) of tier \(action.tier) breached"
         // The move a step makes, planned after the escalation event so the timeline reads
         // "escalated, then assigned".

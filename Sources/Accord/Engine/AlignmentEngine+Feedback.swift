@@ -54,7 +54,8 @@ extension AlignmentEngine {
 
     /// Whether another lead of the lead's account is in an active opportunity.
     func opportunityConflict(for state: LeadState) -> Bool {
-        guard let account = state.lead.accountID, let active = routingLedger.activeOpportunity(on: account) else {
+        guard let account = state.lead.accountID, let active = projections.routingLedger.activeOpportunity(on: account)
+        else {
             return false
         }
         return active.lead != state.id
@@ -83,7 +84,7 @@ extension AlignmentEngine {
     public func disputeRejection(of id: LeadID, reason: String, by raisedBy: String) async throws -> LeadState {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             guard let rejection = state.disposition, rejection.outcome == .rejected else {
                 throw FeedbackError(
                     .notRejected, leadID: id, allowedCodes: [],
@@ -110,7 +111,7 @@ extension AlignmentEngine {
                 ])
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// An arbiter rules on an open dispute. Upheld, the rejection stands; overturned, the
@@ -130,7 +131,7 @@ extension AlignmentEngine {
     ) async throws -> LeadState {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             guard let dispute = state.feedback.dispute, dispute.state == .open else {
                 throw FeedbackError(
                     .noOpenDispute, leadID: id, allowedCodes: [],
@@ -150,7 +151,7 @@ extension AlignmentEngine {
             if verdict == .overturned { restoreHandoff(id, in: &planner) }
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// Moves an overturned lead back to the handoff stage and its owner, with a new clock.
@@ -186,8 +187,8 @@ extension AlignmentEngine {
     @discardableResult
     public func requalifyRecycled() async throws -> Int {
         try await catchUp()
-        if recycledIndex == nil { buildRecycledIndex() }
-        guard let pending = recycledIndex, !pending.isEmpty else { return 0 }
+        if projections.recycledIndex == nil { projections.buildRecycledIndex() }
+        guard let pending = projections.recycledIndex, !pending.isEmpty else { return 0 }
         return try await requalify(pending.keys.sorted())
     }
 
@@ -195,9 +196,9 @@ extension AlignmentEngine {
     /// at a cost that follows the waiting leads' dates, not their signals.
     func requalifyDue() async throws -> Int {
         try await catchUp()
-        if recycledIndex == nil { buildRecycledIndex() }
+        if projections.recycledIndex == nil { projections.buildRecycledIndex() }
         let now = configuration.now()
-        guard let pending = recycledIndex, !pending.isEmpty else { return 0 }
+        guard let pending = projections.recycledIndex, !pending.isEmpty else { return 0 }
         let due = pending.compactMap { id, date in date.flatMap { $0 <= now ? id : nil } }
         guard !due.isEmpty else { return 0 }
         return try await requalify(due.sorted())
@@ -205,14 +206,14 @@ extension AlignmentEngine {
 
     /// Re-qualifies those of `ids` that are recycled and whose trigger fired.
     func requalify(_ ids: [LeadID]) async throws -> Int {
-        if recycledIndex == nil { buildRecycledIndex() }
-        guard let pending = recycledIndex, !pending.isEmpty else { return 0 }
+        if projections.recycledIndex == nil { projections.buildRecycledIndex() }
+        guard let pending = projections.recycledIndex, !pending.isEmpty else { return 0 }
         let candidates = ids.filter { pending[$0] != nil }
         guard !candidates.isEmpty else { return 0 }
         let results = try await commit {
             var planner = makePlanner()
             for id in candidates {
-                guard let state = planner.state(id), let trigger = pendingTrigger(of: state),
+                guard let state = planner.state(id), let trigger = projections.pendingTrigger(of: state),
                     let recycledAt = state.enteredAt(playbook.feedback.recycleStage),
                     let firing = trigger.firing(for: state, recycledAt: recycledAt, now: planner.now)
                 else { continue }
@@ -250,38 +251,6 @@ extension AlignmentEngine {
                 Reason(rule: "history", detail: history),
             ], decision: true)
         handOff(id, in: &planner)
-    }
-
-    /// The trigger a lead waits on: it sits in the recycle stage, recycled with a trigger.
-    func pendingTrigger(of state: LeadState) -> RequalifyTrigger? {
-        guard state.stage == playbook.feedback.recycleStage, state.mergedInto == nil, !state.isErased,
-            let disposition = state.disposition, disposition.outcome == .recycled,
-            let trigger = disposition.requalify, !trigger.isEmpty
-        else { return nil }
-        return trigger
-    }
-
-    private func buildRecycledIndex() {
-        var index: [LeadID: Date?] = [:]
-        for state in leads.values {
-            if let trigger = pendingTrigger(of: state) { index[state.id] = .some(trigger.on) }
-        }
-        recycledIndex = index
-    }
-
-    /// Keeps the recycled index in step with the lead of a folded event. Only dispositions,
-    /// stage changes, merges and erasures can start or end a wait.
-    func trackRecycled(_ event: LeadEvent) {
-        switch event.payload {
-        case .dispositionRecorded, .stageChanged, .mergedInto, .erased, .disputeResolved: break
-        default: return
-        }
-        let id = event.leadID
-        if let state = leads[id], let trigger = pendingTrigger(of: state) {
-            recycledIndex?[id] = .some(trigger.on)
-        } else {
-            recycledIndex?[id] = nil
-        }
     }
 }
 

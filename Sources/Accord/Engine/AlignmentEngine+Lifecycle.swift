@@ -25,7 +25,7 @@ extension AlignmentEngine {
     ) async throws -> LeadState {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             try playbook.stages.graph.checkMove(of: id, from: state.stage, to: stage)
             try playbook.stages.gates.check(state.lead, entering: stage)
             let gate = playbook.stages.gates.requiredFields(for: stage)
@@ -42,12 +42,12 @@ extension AlignmentEngine {
             if stage == playbook.stages.handoff { handOff(id, in: &planner) }
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// Routes a lead entering the handoff stage and starts its clock.
     func handOff(_ id: LeadID, in planner: inout Planner) {
-        guard let router, let state = planner.state(id) else { return }
+        guard let router = policies.router, let state = planner.state(id) else { return }
         let context = RoutingContext(ledger: planner.ledger, slaTier: state.lead.attributes[Self.tierAttribute]?.text)
         let input = RoutingInput(state: state, now: planner.now, playbookVersion: playbook.version, context: context)
         guard let decision = router.route(input) else { return }
@@ -59,7 +59,7 @@ extension AlignmentEngine {
     }
 
     func startClock(_ id: LeadID, in planner: inout Planner) {
-        guard let policy = slaPolicy, let state = planner.state(id) else { return }
+        guard let policy = policies.sla, let state = planner.state(id) else { return }
         let tier = state.lead.attributes[Self.tierAttribute]?.text
         guard let start = policy.clock(for: SLAInput(state: state, now: planner.now, qualificationTier: tier))
         else { return }
@@ -88,14 +88,14 @@ extension AlignmentEngine {
     {
         try await commit {
             var planner = makePlanner()
-            let before = try liveState(of: id)
+            let before = try projections.liveState(of: id)
             planner.add(
                 id, .assigned(Assignment(owner: owner, router: "manual")), by: actor,
                 reasons: [Reason(rule: "manual", detail: reason)])
             carryClocks(id, from: before, extra: [], in: &planner)
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// Records a sales touch. Open first-touch clocks stop: met when the touch is on time,
@@ -107,7 +107,7 @@ extension AlignmentEngine {
     public func recordTouch(_ touch: Touch, on id: LeadID) async throws -> LeadState {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             try playbook.feedback.checkObjections(touch.objections, for: id)
             planner.add(id, .touched(touch), by: .person(touch.by))
             let now = planner.now
@@ -115,7 +115,7 @@ extension AlignmentEngine {
             where !clock.id.isDisposition {
                 let timing = "touched at \(now.formatted(.iso8601)), deadline \(clock.deadline.formatted(.iso8601))"
                 // A paused clock has not run out, whatever its (not yet moved) deadline says.
-                if now <= clock.deadline || monitor.pausedSince(clock.id) != nil {
+                if now <= clock.deadline || projections.monitor.pausedSince(clock.id) != nil {
                     planner.add(
                         id, .slaMet(clock.id), by: .system,
                         reasons: [Reason(rule: "sla:\(clock.tier)", detail: "met: \(timing)")], decision: true)
@@ -128,7 +128,7 @@ extension AlignmentEngine {
             }
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// Records sales' verdict on a lead, checked against the playbook's reason codes, objection
@@ -150,11 +150,11 @@ extension AlignmentEngine {
     {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             try planDisposition(disposition, on: state, by: actor, in: &planner)
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// Merges one lead into another by hand (a data steward's clean-up). Both histories are
@@ -168,15 +168,15 @@ extension AlignmentEngine {
     {
         try await commit {
             var planner = makePlanner()
-            _ = try liveState(of: absorbed)
-            _ = try liveState(of: survivor)
+            _ = try projections.liveState(of: absorbed)
+            _ = try projections.liveState(of: survivor)
             guard absorbed != survivor else {
                 throw LeadModelError(.invalidValue, leadID: survivor, message: "cannot merge a lead into itself")
             }
             planner.merge(absorbed, into: survivor, matchedOn: [], by: actor)
             return planner.requests
         }
-        return leads[survivor]!
+        return projections.leads[survivor]!
     }
 
     /// Erases a person's personal data for good (right to be forgotten) and records the erasure.
@@ -191,17 +191,17 @@ extension AlignmentEngine {
     public func erase(_ id: LeadID, requestedBy: String, reference: String? = nil) async throws {
         try await catchUp()
         // Erase the whole person: the survivor holds a merged lead's data in its merge record.
-        guard let root = survivor(of: id), let state = leads[root] else {
+        guard let root = survivor(of: id), let state = projections.leads[root] else {
             throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
         }
         var targets = [root]
         var pending = state.absorbed
         while let next = pending.popLast() {
-            guard !targets.contains(next), let absorbed = leads[next] else { continue }
+            guard !targets.contains(next), let absorbed = projections.leads[next] else { continue }
             targets.append(next)
             pending += absorbed.absorbed
         }
-        for target in targets where leads[target]?.isErased == false {
+        for target in targets where projections.leads[target]?.isErased == false {
             let record = LeadEvent(
                 leadID: target, occurredAt: configuration.now(), actor: .person(requestedBy),
                 payload: .erased(Erasure(requestedBy: requestedBy, reference: reference)))
@@ -210,8 +210,8 @@ extension AlignmentEngine {
         // The stored events changed under the projections: fold the erased leads afresh.
         try await catchUp()
         for target in targets {
-            leads[target] = LeadState.fold(try await store.events(forLead: target))
-            forget(target)
+            projections.leads[target] = LeadState.fold(try await store.events(forLead: target))
+            projections.forget(target)
             await publishErased(target)
         }
     }

@@ -31,7 +31,7 @@ extension AlignmentEngine {
     ) async throws -> LeadState {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             try Self.validate(deal, lead: id)
             if let current = state.opportunity, current.isOpen {
                 throw OpportunityError(
@@ -44,7 +44,7 @@ extension AlignmentEngine {
             planner.add(id, .opportunityOpened(opened), by: actor)
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// Changes an open deal's amount, deal stage or expected close date.
@@ -63,7 +63,7 @@ extension AlignmentEngine {
     {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             try Self.openDeal(update.id, of: state)
             guard !update.isEmpty else {
                 throw OpportunityError(
@@ -74,7 +74,7 @@ extension AlignmentEngine {
             planner.add(id, .opportunityUpdated(update), by: actor)
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// Closes a lead's open deal as won or lost and moves the lead to the won or lost stage.
@@ -104,7 +104,7 @@ extension AlignmentEngine {
     ) async throws -> LeadState {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             let open = try Self.openDeal(deal, of: state)
             let value = amount ?? open.opportunity.amount
             if let value { try Self.validate(amount: value, lead: id, deal: deal) }
@@ -115,7 +115,7 @@ extension AlignmentEngine {
             planner.add(id, .opportunityClosed(closing), by: actor)
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// Plans the stage changes a deal implies, checked against the graph and the gates.

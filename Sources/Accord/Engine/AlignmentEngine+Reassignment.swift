@@ -26,14 +26,14 @@ extension AlignmentEngine {
     public func reroute(_ id: LeadID, by actor: EventActor, reason: String) async throws -> LeadState {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             let excluded: Set<String> = state.owner.flatMap(\.repID).map { [$0] } ?? []
             reassignThroughRouter(
                 id, excluding: excluded, reason: Reason(rule: "reassign:manual", detail: reason), by: actor,
                 in: &planner)
             return planner.requests
         }
-        return leads[id]!
+        return projections.leads[id]!
     }
 
     /// A rep leaves (or goes on long leave): every open lead they own is routed again without
@@ -54,8 +54,8 @@ extension AlignmentEngine {
         var moved: [LeadID] = []
         try await commit {
             var planner = makePlanner()
-            moved = routingLedger.openLeadIDs(of: rep).filter { id in
-                guard let state = leads[id] else { return false }
+            moved = projections.routingLedger.openLeadIDs(of: rep).filter { id in
+                guard let state = projections.leads[id] else { return false }
                 return state.mergedInto == nil && !state.isErased
             }
             for id in moved {
@@ -65,7 +65,7 @@ extension AlignmentEngine {
             }
             return planner.requests
         }
-        return moved.compactMap { id in leads[id]?.owner.map { (id, $0) } }
+        return moved.compactMap { id in projections.leads[id]?.owner.map { (id, $0) } }
     }
 
     /// Plans a reassignment through the router without the excluded reps (to the unassigned
@@ -79,7 +79,7 @@ extension AlignmentEngine {
         extraClocks: [SLAClock] = [], in planner: inout Planner
     ) {
         guard let before = planner.state(id) else { return }
-        guard let router else {
+        guard let router = policies.router else {
             planner.add(
                 id, .assigned(Assignment(owner: .queue("unassigned"), router: "manual")), by: actor, reasons: [reason])
             return
@@ -128,7 +128,7 @@ extension AlignmentEngine {
             if before.breachedClocks.isEmpty { startClock(id, in: &planner) }
             return
         }
-        guard let policy = slaPolicy, let after = planner.state(id) else { return }
+        guard let policy = policies.sla, let after = planner.state(id) else { return }
         let tier = after.lead.attributes[Self.tierAttribute]?.text
         // A disposition deadline stays with the lead: the verdict is owed whoever owns it.
         for clock in clocks where !clock.id.isDisposition {

@@ -27,7 +27,8 @@ extension AlignmentEngine {
                 try await rescoreDue()
                 let now = configuration.now()
                 var wake = now.addingTimeInterval(configuration.runCheckInterval)
-                for next in [monitor.nextDue, rescoreSchedule.nextDue].compactMap({ $0 }) where next < wake {
+                for next in [projections.monitor.nextDue, projections.rescoreSchedule.nextDue].compactMap({ $0 })
+                where next < wake {
                     wake = max(next, now)
                 }
                 try await configuration.sleep(wake)
@@ -40,7 +41,7 @@ extension AlignmentEngine {
     /// When a response clock was paused, or `nil` while it runs (or is unknown).
     ///
     /// - Parameter clock: the clock.
-    public func pausedSince(_ clock: SLAClockID) -> Date? { monitor.pausedSince(clock) }
+    public func pausedSince(_ clock: SLAClockID) -> Date? { projections.monitor.pausedSince(clock) }
 
     /// Pauses a lead's running response clocks when the SLA policy allows it
     /// (``SLA/SLAPolicy/checkPause(_:)``; for the playbook's tiers, ``SLA/SLATier/pauseAllowed``):
@@ -62,19 +63,19 @@ extension AlignmentEngine {
         var paused: [SLAClockID] = []
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
+            let state = try projections.liveState(of: id)
             guard !state.openClocks.isEmpty else {
                 throw LeadModelError(.invalidValue, leadID: id, message: "the lead has no running response clock")
             }
             paused = []
             for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
-            where !clock.id.isDisposition && monitor.pausedSince(clock.id) == nil {
+            where !clock.id.isDisposition && projections.monitor.pausedSince(clock.id) == nil {
                 guard clock.deadline > planner.now else {
                     throw LeadModelError(
                         .invalidValue, leadID: id,
                         message: "clock \(clock.id) is past its deadline; a breached clock cannot pause")
                 }
-                guard let policy = slaPolicy else {
+                guard let policy = policies.sla else {
                     throw LeadModelError(
                         .invalidValue, leadID: id,
                         message: "no SLA policy is configured, so clock \(clock.id) cannot pause")
@@ -110,11 +111,11 @@ extension AlignmentEngine {
     public func resumeClocks(of id: LeadID, by actor: EventActor) async throws -> [SLAClock] {
         try await commit {
             var planner = makePlanner()
-            let state = try liveState(of: id)
-            guard let policy = slaPolicy else { return [] }
+            let state = try projections.liveState(of: id)
+            guard let policy = policies.sla else { return [] }
             for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
             where !clock.id.isDisposition {
-                guard let since = monitor.pausedSince(clock.id),
+                guard let since = projections.monitor.pausedSince(clock.id),
                     let moved = try policy.resume(clock, pausedAt: since, resumedAt: planner.now)
                 else { continue }
                 planner.add(
@@ -127,7 +128,7 @@ extension AlignmentEngine {
             }
             return planner.requests
         }
-        return leads[id].map { state in
+        return projections.leads[id].map { state in
             state.openClocks.values.filter { !$0.id.isDisposition }.sorted { $0.id.rawValue < $1.id.rawValue }
         } ?? []
     }

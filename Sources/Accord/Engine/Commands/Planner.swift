@@ -37,6 +37,14 @@ struct Planner {
         self.playbookVersion = playbookVersion
     }
 
+    /// A planner over the projections, deciding with the policies at `now`.
+    init(projections: EngineProjections, policies: EnginePolicies, now: Date) {
+        self.init(
+            base: projections.leads, baseIndex: projections.identityIndex, identity: policies.identity,
+            initialStage: policies.playbook.stages.graph.initial, now: now,
+            playbookVersion: policies.playbook.version, ledger: projections.routingLedger)
+    }
+
     func state(_ id: LeadID) -> LeadState? { overlay[id] ?? base[id] }
 
     func survivor(of id: LeadID) -> LeadID {
