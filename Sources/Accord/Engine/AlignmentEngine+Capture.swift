@@ -299,7 +299,9 @@ extension AlignmentEngine {
         planner.add(
             id, .stageChanged(StageChange(from: state.stage, to: decision.to)), by: .system, reasons: reasons,
             decision: true)
-        if decision.to == playbook.stages.handoff { handOff(id, in: &planner) }
+        if decision.to == playbook.stages.handoff {
+            AssignmentCommands(projections: projections, policies: policies).handOff(id, in: &planner)
+        }
         return nil
     }
 

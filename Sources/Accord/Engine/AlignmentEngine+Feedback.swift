@@ -167,9 +167,9 @@ extension AlignmentEngine {
             planner.add(
                 id, .assigned(Assignment(owner: owner, router: "dispute-overturned")), by: .system,
                 reasons: [Reason(rule: "dispute:overturned", detail: "the lead returns to \(owner)")], decision: true)
-            startClock(id, in: &planner)
+            SLACommands(projections: projections, policies: policies).startClock(id, in: &planner)
         } else {
-            handOff(id, in: &planner)
+            AssignmentCommands(projections: projections, policies: policies).handOff(id, in: &planner)
         }
     }
 
@@ -250,7 +250,7 @@ extension AlignmentEngine {
                 Reason(rule: "requalify:\(firing.kind)", detail: firing.detail),
                 Reason(rule: "history", detail: history),
             ], decision: true)
-        handOff(id, in: &planner)
+        AssignmentCommands(projections: projections, policies: policies).handOff(id, in: &planner)
     }
 }
 
