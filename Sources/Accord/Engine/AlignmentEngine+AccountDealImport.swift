@@ -37,7 +37,7 @@ extension AlignmentEngine {
             }
             if let outcome {
                 let amount = deal.amount ?? existing.opportunity.amount
-                if let amount { try Self.validate(amount: amount, lead: stream, deal: deal.id) }
+                if let amount { try OpportunityCommands.validate(amount: amount, lead: stream, deal: deal.id) }
                 let closedAt = row.closedAt ?? planner.now
                 try Self.checkClose(closedAt, after: existing.openedAt, deal: deal.id, on: stream)
                 events.append(
@@ -60,7 +60,7 @@ extension AlignmentEngine {
             var opened = deal
             // No opening date: the deal opens at its close (never later), else at the import.
             if opened.openedAt == nil { opened.openedAt = row.closedAt }
-            try Self.validate(opened, lead: stream)
+            try OpportunityCommands.validate(opened, lead: stream)
             events.append((.opportunityOpened(opened), opened.openedAt))
             summary.opened += 1
             summary.accountDeals += 1

@@ -77,13 +77,11 @@ extension AlignmentEngine {
     public func recordDisposition(_ disposition: Disposition, on id: LeadID, by actor: EventActor)
         async throws -> LeadState
     {
-        try await commit {
-            var planner = makePlanner()
-            let state = try projections.liveState(of: id)
-            try planDisposition(disposition, on: state, by: actor, in: &planner)
-            return planner.requests
+        try await commitPlan { planner in
+            try FeedbackCommands(projections: projections, policies: policies).recordDisposition(
+                disposition, on: id, by: actor, in: &planner)
         }
-        return projections.leads[id]!
+        return try projections.state(of: id)
     }
 
     /// Merges one lead into another by hand (a data steward's clean-up). Both histories are

@@ -155,7 +155,9 @@ extension AlignmentEngine {
             }
             var closed = deal
             if closed.amount == nil { closed.amount = current.opportunity.amount }
-            if let amount = closed.amount { try Self.validate(amount: amount, lead: lead, deal: deal.id) }
+            if let amount = closed.amount {
+                try OpportunityCommands.validate(amount: amount, lead: lead, deal: deal.id)
+            }
             let closing = try historyMoves(of: lead, from: state.stage, to: outcome.stage)
             planClosing(closed, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
             summary.closed += 1
@@ -173,7 +175,7 @@ extension AlignmentEngine {
             opened.openedAt = row.closedAt.map { min(state.createdAt, $0) } ?? state.createdAt
         }
         if opened.owner == nil { opened.owner = state.owner }
-        try Self.validate(opened, lead: lead)
+        try OpportunityCommands.validate(opened, lead: lead)
         let opening = try historyMoves(of: lead, from: state.stage, to: .opportunity)
         let closing = try outcome.map { try historyMoves(of: lead, from: .opportunity, to: $0.stage) }
         let at = opened.openedAt!
@@ -197,7 +199,7 @@ extension AlignmentEngine {
             dealStage: deal.dealStage == current.dealStage ? nil : deal.dealStage,
             expectedCloseDate: deal.expectedCloseDate == current.expectedCloseDate ? nil : deal.expectedCloseDate)
         guard !update.isEmpty else { return nil }
-        if let amount = update.amount { try validate(amount: amount, lead: stream, deal: deal.id) }
+        if let amount = update.amount { try OpportunityCommands.validate(amount: amount, lead: stream, deal: deal.id) }
         return update
     }
 
