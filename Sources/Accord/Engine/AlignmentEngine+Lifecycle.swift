@@ -93,17 +93,11 @@ extension AlignmentEngine {
     public func merge(_ absorbed: LeadID, into survivor: LeadID, by actor: EventActor) async throws
         -> LeadState
     {
-        try await commit {
-            var planner = makePlanner()
-            _ = try projections.liveState(of: absorbed)
-            _ = try projections.liveState(of: survivor)
-            guard absorbed != survivor else {
-                throw LeadModelError(.invalidValue, leadID: survivor, message: "cannot merge a lead into itself")
-            }
-            planner.merge(absorbed, into: survivor, matchedOn: [], by: actor)
-            return planner.requests
+        try await commitPlan { planner in
+            try CaptureCommands(projections: projections, policies: policies).merge(
+                absorbed, into: survivor, by: actor, in: &planner)
         }
-        return projections.leads[survivor]!
+        return try projections.state(of: survivor)
     }
 
     /// Erases a person's personal data for good (right to be forgotten) and records the erasure.

@@ -227,27 +227,13 @@ extension AlignmentEngine {
     }
 
     /// Plans the stage changes of imported history at `time`, each saying where it came from and
-    /// which gate fields were missing then.
+    /// which gate fields were missing then (see ``StageCommands/planHistoryMoves(_:of:at:target:by:history:cause:in:)``).
     func planMoves(
         _ steps: [Stage], of lead: LeadID, at time: Date, target: Stage, by actor: EventActor, history: String,
         cause: String = "the deal", in planner: inout Planner
     ) {
-        var from = planner.state(lead)?.stage ?? playbook.stages.graph.initial
-        for step in steps {
-            var reasons = [Reason(rule: "history", detail: "\(history): \(cause) puts the lead in '\(target)'")]
-            if let current = planner.state(lead)?.lead {
-                let missing = playbook.stages.gates.missingFields(of: current, entering: step)
-                if !missing.isEmpty {
-                    reasons.append(
-                        Reason(
-                            rule: "gate:\(step)",
-                            detail: "not checked for history; missing then: "
-                                + missing.map(\.rawValue).joined(separator: ", ")))
-                }
-            }
-            planner.add(lead, .stageChanged(StageChange(from: from, to: step)), by: actor, reasons: reasons, at: time)
-            from = step
-        }
+        StageCommands(projections: projections, policies: policies).planHistoryMoves(
+            steps, of: lead, at: time, target: target, by: actor, history: history, cause: cause, in: &planner)
     }
 }
 

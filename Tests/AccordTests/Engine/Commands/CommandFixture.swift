@@ -2,6 +2,7 @@ import Foundation
 import LeadModel
 import Routing
 import SLA
+import Scoring
 
 @testable import Accord
 
@@ -14,9 +15,12 @@ struct CommandFixture {
     var projections: EngineProjections
     private var position: UInt64 = 0
 
-    init(playbook: Playbook = .unscored, router: (any LeadRouter)? = nil, sla: (any SLAPolicy)? = nil) {
+    init(
+        playbook: Playbook = .unscored, scorer: (any LeadScorer)? = nil, router: (any LeadRouter)? = nil,
+        sla: (any SLAPolicy)? = nil
+    ) {
         policies = EnginePolicies(
-            playbook: playbook, identity: StandardIdentityResolver(), router: router, sla: sla)
+            playbook: playbook, identity: StandardIdentityResolver(), scorer: scorer, router: router, sla: sla)
         projections = EngineProjections(playbook: playbook, policies: policies)
     }
 

@@ -35,4 +35,28 @@ struct StageCommands {
             AssignmentCommands(projections: projections, policies: policies).handOff(id, in: &planner)
         }
     }
+
+    /// Plans the stage changes of imported history at `time`, each saying where it came from and
+    /// which gate fields were missing then.
+    func planHistoryMoves(
+        _ steps: [Stage], of lead: LeadID, at time: Date, target: Stage, by actor: EventActor, history: String,
+        cause: String = "the deal", in planner: inout Planner
+    ) {
+        var from = planner.state(lead)?.stage ?? policies.playbook.stages.graph.initial
+        for step in steps {
+            var reasons = [Reason(rule: "history", detail: "\(history): \(cause) puts the lead in '\(target)'")]
+            if let current = planner.state(lead)?.lead {
+                let missing = policies.playbook.stages.gates.missingFields(of: current, entering: step)
+                if !missing.isEmpty {
+                    reasons.append(
+                        Reason(
+                            rule: "gate:\(step)",
+                            detail: "not checked for history; missing then: "
+                                + missing.map(\.rawValue).joined(separator: ", ")))
+                }
+            }
+            planner.add(lead, .stageChanged(StageChange(from: from, to: step)), by: actor, reasons: reasons, at: time)
+            from = step
+        }
+    }
 }
