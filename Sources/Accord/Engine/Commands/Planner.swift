@@ -83,7 +83,7 @@ struct Planner {
         if pending[lead] == nil { order.append(lead) }
         pending[lead, default: []].append(event)
         if overlay[lead] != nil {
-            overlay[lead]!.apply(event)
+            overlay[lead]?.apply(event)
         } else if var current = base[lead] {
             current.apply(event)
             overlay[lead] = current
@@ -101,7 +101,7 @@ struct Planner {
         default:
             break
         }
-        return pending[lead]!.count - 1
+        return (pending[lead]?.count ?? 1) - 1
     }
 
     /// Plans a routing claim on a claim stream, expecting the version the ledger folded before
@@ -148,8 +148,9 @@ struct Planner {
             return .created(lead.id)
         }
         let ordered = matches.sorted { lhs, rhs in
-            let left = state(lhs)!.createdAt
-            let right = state(rhs)!.createdAt
+            // Every match has a state (found above); a missing one would sort last.
+            let left = state(lhs)?.createdAt ?? .distantFuture
+            let right = state(rhs)?.createdAt ?? .distantFuture
             return left == right ? lhs < rhs : left < right
         }
         let survivorID = ordered[0]
@@ -163,7 +164,7 @@ struct Planner {
         var incoming = person
         incoming.id = survivorID
         if incoming.accountID == nil { incoming.accountID = identity.account(for: incoming) }
-        let current = state(survivorID)!
+        guard let current = state(survivorID) else { return .matched(survivorID) }
         var filled = current.lead
         filled.fillGaps(from: incoming)
         let newAttribution =
