@@ -20,8 +20,8 @@ extension AlignmentEngine {
             return
         }
         let stream = LeadID.stream(account: account)
-        let stored = accountDeals[account]
-        let isNew = stored == nil && accounts.deals[account] == nil && self.accounts[account] == nil
+        let stored = projections.accountDeals[account]
+        let isNew = stored == nil && accounts.deals[account] == nil && projections.accounts[account] == nil
         // Taken out of the overlay while the row changes it, so that the change does not copy
         // the account's deals; put back on every path.
         var current = accounts.deals.removeValue(forKey: account) ?? stored ?? AccountDeals(account: account)
@@ -37,7 +37,7 @@ extension AlignmentEngine {
             }
             if let outcome {
                 let amount = deal.amount ?? existing.opportunity.amount
-                if let amount { try Self.validate(amount: amount, lead: stream, deal: deal.id) }
+                if let amount { try OpportunityCommands.validate(amount: amount, lead: stream, deal: deal.id) }
                 let closedAt = row.closedAt ?? planner.now
                 try Self.checkClose(closedAt, after: existing.openedAt, deal: deal.id, on: stream)
                 events.append(
@@ -60,7 +60,7 @@ extension AlignmentEngine {
             var opened = deal
             // No opening date: the deal opens at its close (never later), else at the import.
             if opened.openedAt == nil { opened.openedAt = row.closedAt }
-            try Self.validate(opened, lead: stream)
+            try OpportunityCommands.validate(opened, lead: stream)
             events.append((.opportunityOpened(opened), opened.openedAt))
             summary.opened += 1
             summary.accountDeals += 1

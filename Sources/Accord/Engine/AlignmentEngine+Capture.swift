@@ -66,12 +66,11 @@ extension AlignmentEngine {
     {
         try checkHistory(LeadHistory(createdAt: time))
         var outcome: CaptureResult.Outcome = .created(person.id)
-        try await commit {
-            var planner = makePlanner()
-            outcome = planner.resolve(person, by: actor, at: time)
-            return planner.requests
+        try await commitPlan { planner in
+            outcome = CaptureCommands(projections: projections, policies: policies).capture(
+                person, by: actor, at: time, in: &planner)
         }
-        return CaptureResult(outcome: outcome, state: leads[leadID(of: outcome)]!)
+        return CaptureResult(outcome: outcome, state: try projections.state(of: outcome.leadID))
     }
 
     /// Records a signal from a person, capturing the person first if the journal does not know
@@ -86,7 +85,11 @@ extension AlignmentEngine {
         async throws -> SignalResult
     {
         let results = try await ingestDetailed([.signal(signal, person: person)], by: actor)
-        return results[0]!
+        // Every signal row gets its result once its append is acknowledged.
+        guard let result = results[0] else {
+            throw LeadModelError(.unknownLead, leadID: person.id, message: "the signal's lead was not stored")
+        }
+        return result
     }
 
     /// Records a signal on a known lead, then scores it.
@@ -101,7 +104,7 @@ extension AlignmentEngine {
         async throws -> SignalResult
     {
         try await catchUp()
-        let state = try liveState(of: survivor(of: lead) ?? lead)
+        let state = try projections.liveState(of: survivor(of: lead) ?? lead)
         return try await record(signal, from: state.lead, by: actor)
     }
 
@@ -169,44 +172,24 @@ extension AlignmentEngine {
         for item in items {
             if case .historicalLead(_, let past) = item { try checkHistory(past) }
         }
-        var outcomes: [CaptureResult.Outcome] = []
-        var historyMoves = 0
-        var signalSlots: [(item: Int, lead: LeadID, event: Int)] = []
+        var plan = CaptureCommands.IngestPlan()
         var planned: [AppendRequest] = []
         let results = try await commit {
             var planner = makePlanner()
-            outcomes = []
-            signalSlots = []
-            historyMoves = 0
-            for (index, item) in items.enumerated() {
-                switch item {
-                case .lead(let person):
-                    outcomes.append(planner.resolve(person, by: actor))
-                case .historicalLead(let person, let past):
-                    let outcome = planner.resolve(person, by: actor, at: past.createdAt)
-                    outcomes.append(outcome)
-                    historyMoves += planStartingStage(
-                        of: leadID(of: outcome), past, by: actor, history: history, in: &planner)
-                case .signal(let signal, let person):
-                    let outcome = planner.resolve(person, by: actor)
-                    outcomes.append(outcome)
-                    let id = leadID(of: outcome)
-                    let slot = planner.add(
-                        id, .signalRecorded(signal), by: actor, key: signal.idempotencyKey)
-                    signalSlots.append((index, id, slot))
-                }
-            }
+            plan = CaptureCommands(projections: projections, policies: policies).ingest(
+                items, by: actor, history: history, in: &planner)
             planned = planner.requests
             return planned
         }
+        let outcomes = plan.outcomes
         for (item, outcome) in zip(items, outcomes) { summary.count(outcome, isSignal: item.isSignal) }
-        summary.historyStageMoves += historyMoves
+        summary.historyStageMoves += plan.historyMoves
         var requestIndex: [LeadID: Int] = [:]
         for (index, request) in planned.enumerated() { requestIndex[request.leadID] = index }
         var signalResults: [Int: SignalResult] = [:]
         var scoredLeads: [LeadID] = []
         var toScore: Set<LeadID> = []
-        for slot in signalSlots {
+        for slot in plan.signalSlots {
             guard let index = requestIndex[slot.lead], index < results.count else { continue }
             let result = results[index]
             let duplicate = result.duplicates[slot.event]
@@ -219,13 +202,13 @@ extension AlignmentEngine {
             guard collectResults else { continue }
             signalResults[slot.item] = SignalResult(
                 capture: outcomes[slot.item], position: result.positions[slot.event],
-                isDuplicate: duplicate, state: leads[slot.lead]!)
+                isDuplicate: duplicate, state: try projections.state(of: slot.lead))
         }
         summary.eventsAppended += results.reduce(0) { $0 + $1.appendedCount }
         summary.eventsAppended += try await score(scoredLeads)
         summary.eventsAppended += try await requalify(scoredLeads)
         for (item, result) in signalResults {
-            signalResults[item]?.state = leads[result.leadID] ?? result.state
+            signalResults[item]?.state = projections.leads[result.leadID] ?? result.state
         }
         return signalResults
     }
@@ -236,106 +219,17 @@ extension AlignmentEngine {
     ///
     /// - Returns: the number of events appended.
     func score(_ ids: [LeadID]) async throws -> Int {
-        guard let scorer, !ids.isEmpty else { return 0 }
-        var blocked: [EngineNotification] = []
-        var reviews: [(LeadID, Date?)] = []
-        let results = try await commit {
-            var planner = makePlanner()
-            blocked = []
-            reviews = []
-            for id in ids {
-                guard let state = planner.state(id), state.mergedInto == nil, !state.isErased else {
-                    continue
-                }
-                let input = ScoringInput(state: state, now: planner.now, playbookVersion: playbook.version)
-                guard let (card, review) = scorer.scoreWithReview(input) else { continue }
-                reviews.append((id, review))
-                if card != state.score {
-                    planner.add(
-                        id, .scored(card), by: .system,
-                        reasons: [Reason(rule: card.scorer, detail: "total \(NumberText.format(card.total))")],
-                        decision: true)
-                }
-                if let note = qualify(id, card: card, in: &planner) { blocked.append(note) }
-            }
-            return planner.requests
+        guard policies.scorer != nil, !ids.isEmpty else { return 0 }
+        var outcome = ScoringCommands.Outcome()
+        let results = try await commitPlan { planner in
+            outcome = ScoringCommands(projections: projections, policies: policies).score(ids, in: &planner)
         }
-        for (id, review) in reviews { rescoreSchedule.set(id, at: review) }
-        for note in blocked { await publish(note) }
+        for (id, review) in outcome.reviews { projections.rescoreSchedule.set(id, at: review) }
+        for note in outcome.blocked { await publish(note) }
         return results.reduce(0) { $0 + $1.appendedCount }
-    }
-
-    /// Applies the qualification policy to a freshly scored lead.
-    ///
-    /// - Returns: a notification when a handoff gate stopped the move.
-    private func qualify(_ id: LeadID, card: ScoreCard, in planner: inout Planner) -> EngineNotification? {
-        guard let policy = playbook.qualification, let state = planner.state(id),
-            let decision = policy.decide(state: state, card: card, graph: playbook.stages.graph, now: planner.now)
-        else { return nil }
-        let gates = playbook.stages.gates
-        let missing = gates.missingFields(of: state.lead, entering: decision.to)
-        guard missing.isEmpty else { return .qualificationBlocked(id, to: decision.to, missing: missing) }
-        let tier = AttributeValue.string(decision.tier)
-        if state.lead.attributes[Self.tierAttribute] != tier {
-            planner.add(
-                id, .fieldsChanged(FieldChanges([LeadField(Self.tierAttribute): tier])), by: .system,
-                reasons: [Reason(rule: "tier", detail: "SLA tier \(decision.tier) for the move to \(decision.to)")],
-                decision: true)
-        }
-        var reasons = decision.reasons
-        reasons.append(
-            Reason(
-                rule: card.scorer,
-                detail: "score \(NumberText.format(card.total)) (fit \(NumberText.format(card.fit)), "
-                    + "engagement \(NumberText.format(card.engagement)))"
-                    + (card.grade.map { ", grade \($0)" } ?? "")))
-        let required = gates.requiredFields(for: decision.to)
-        if !required.isEmpty {
-            reasons.append(
-                Reason(
-                    rule: "gate:\(decision.to)",
-                    detail: "required fields present: \(required.map(\.rawValue).joined(separator: ", "))"))
-        }
-        planner.add(
-            id, .stageChanged(StageChange(from: state.stage, to: decision.to)), by: .system, reasons: reasons,
-            decision: true)
-        if decision.to == playbook.stages.handoff { handOff(id, in: &planner) }
-        return nil
-    }
-
-    /// Plans the moves that put an imported lead at the stage its history names: along the
-    /// stage graph's shortest path, at the stage's date (never before the lead's latest stage
-    /// entry), as history. Nothing when the lead was in that stage before or cannot reach it
-    /// from where it stands (its later journal wins).
-    ///
-    /// - Returns: the number of moves planned.
-    private func planStartingStage(
-        of id: LeadID, _ past: LeadHistory, by actor: EventActor, history: String, in planner: inout Planner
-    ) -> Int {
-        guard let stage = past.stage, let state = planner.state(id), !state.isErased, state.mergedInto == nil,
-            state.enteredAt(stage) == nil, let moves = playbook.stages.graph.path(from: state.stage, to: stage),
-            !moves.isEmpty
-        else { return 0 }
-        var time = past.stageEnteredAt ?? past.createdAt ?? planner.now
-        if let latest = state.stageHistory.last?.enteredAt, latest > time { time = latest }
-        planMoves(moves, of: id, at: time, target: stage, by: actor, history: history, cause: "the row", in: &planner)
-        return moves.count
     }
 
     /// The custom attribute that carries a lead's SLA tier from qualification to the SLA policy
     /// and to routing rules.
     public static let tierAttribute = "slaTier"
-
-    func makePlanner() -> Planner {
-        Planner(
-            base: leads, baseIndex: identityIndex, identity: identity,
-            initialStage: playbook.stages.graph.initial, now: configuration.now(),
-            playbookVersion: playbook.version, ledger: routingLedger)
-    }
-
-    func leadID(of outcome: CaptureResult.Outcome) -> LeadID {
-        switch outcome {
-        case .created(let id), .matched(let id), .merged(let id, _): return id
-        }
-    }
 }

@@ -23,57 +23,11 @@ extension AlignmentEngine {
     public func changeStage(
         of id: LeadID, to stage: Stage, by actor: EventActor, reasons: [Reason] = []
     ) async throws -> LeadState {
-        try await commit {
-            var planner = makePlanner()
-            let state = try liveState(of: id)
-            try playbook.stages.graph.checkMove(of: id, from: state.stage, to: stage)
-            try playbook.stages.gates.check(state.lead, entering: stage)
-            let gate = playbook.stages.gates.requiredFields(for: stage)
-            var why = reasons
-            if !gate.isEmpty {
-                why.append(
-                    Reason(
-                        rule: "gate:\(stage)",
-                        detail: "required fields present: \(gate.map(\.rawValue).joined(separator: ", "))"))
-            }
-            planner.add(
-                id, .stageChanged(StageChange(from: state.stage, to: stage)), by: actor, reasons: why,
-                decision: true)
-            if stage == playbook.stages.handoff { handOff(id, in: &planner) }
-            return planner.requests
+        try await commitPlan { planner in
+            try StageCommands(projections: projections, policies: policies).changeStage(
+                of: id, to: stage, by: actor, reasons: reasons, in: &planner)
         }
-        return leads[id]!
-    }
-
-    /// Routes a lead entering the handoff stage and starts its clock.
-    func handOff(_ id: LeadID, in planner: inout Planner) {
-        guard let router, let state = planner.state(id) else { return }
-        let context = RoutingContext(ledger: planner.ledger, slaTier: state.lead.attributes[Self.tierAttribute]?.text)
-        let input = RoutingInput(state: state, now: planner.now, playbookVersion: playbook.version, context: context)
-        guard let decision = router.route(input) else { return }
-        planner.add(
-            id, .assigned(Assignment(owner: decision.owner, router: decision.router)), by: .system,
-            reasons: decision.trail.reasons, decision: true)
-        claimTurn(of: decision, for: id, in: &planner)
-        startClock(id, in: &planner)
-    }
-
-    func startClock(_ id: LeadID, in planner: inout Planner) {
-        guard let policy = slaPolicy, let state = planner.state(id) else { return }
-        let tier = state.lead.attributes[Self.tierAttribute]?.text
-        guard let start = policy.clock(for: SLAInput(state: state, now: planner.now, qualificationTier: tier))
-        else { return }
-        let clock = SLAClock(
-            id: SLAClockID(rawValue: "\(id)#\(state.version + 1)"), tier: start.tier,
-            owner: state.owner, warnAt: start.warnAt, deadline: start.deadline)
-        planner.add(id, .slaStarted(clock), by: .system, reasons: start.reasons, decision: true)
-        let input = SLAInput(state: state, now: planner.now, qualificationTier: tier)
-        if let deadline = policy.dispositionClock(for: input) {
-            let disposition = SLAClock(
-                id: clock.id.dispositionClockID, tier: deadline.tier, owner: state.owner, warnAt: nil,
-                deadline: deadline.deadline)
-            planner.add(id, .slaStarted(disposition), by: .system, reasons: deadline.reasons, decision: true)
-        }
+        return try projections.state(of: id)
     }
 
     /// Assigns a lead by hand (a manager reassigns). Its running response clocks restart or keep
@@ -86,16 +40,11 @@ extension AlignmentEngine {
     public func assign(_ id: LeadID, to owner: Owner, by actor: EventActor, reason: String)
         async throws -> LeadState
     {
-        try await commit {
-            var planner = makePlanner()
-            let before = try liveState(of: id)
-            planner.add(
-                id, .assigned(Assignment(owner: owner, router: "manual")), by: actor,
-                reasons: [Reason(rule: "manual", detail: reason)])
-            carryClocks(id, from: before, extra: [], in: &planner)
-            return planner.requests
+        try await commitPlan { planner in
+            try AssignmentCommands(projections: projections, policies: policies).assign(
+                id, to: owner, by: actor, reason: reason, in: &planner)
         }
-        return leads[id]!
+        return try projections.state(of: id)
     }
 
     /// Records a sales touch. Open first-touch clocks stop: met when the touch is on time,
@@ -105,30 +54,10 @@ extension AlignmentEngine {
     ///   ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func recordTouch(_ touch: Touch, on id: LeadID) async throws -> LeadState {
-        try await commit {
-            var planner = makePlanner()
-            let state = try liveState(of: id)
-            try playbook.feedback.checkObjections(touch.objections, for: id)
-            planner.add(id, .touched(touch), by: .person(touch.by))
-            let now = planner.now
-            for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
-            where !clock.id.isDisposition {
-                let timing = "touched at \(now.formatted(.iso8601)), deadline \(clock.deadline.formatted(.iso8601))"
-                // A paused clock has not run out, whatever its (not yet moved) deadline says.
-                if now <= clock.deadline || monitor.pausedSince(clock.id) != nil {
-                    planner.add(
-                        id, .slaMet(clock.id), by: .system,
-                        reasons: [Reason(rule: "sla:\(clock.tier)", detail: "met: \(timing)")], decision: true)
-                } else if !state.breachedClocks.contains(clock.id) {
-                    planner.add(
-                        id, .slaBreached(clock.id), by: .system,
-                        reasons: [Reason(rule: "sla:\(clock.tier)", detail: "breached: \(timing)")],
-                        decision: true)
-                }
-            }
-            return planner.requests
+        try await commitPlan { planner in
+            try SLACommands(projections: projections, policies: policies).recordTouch(touch, on: id, in: &planner)
         }
-        return leads[id]!
+        return try projections.state(of: id)
     }
 
     /// Records sales' verdict on a lead, checked against the playbook's reason codes, objection
@@ -148,13 +77,11 @@ extension AlignmentEngine {
     public func recordDisposition(_ disposition: Disposition, on id: LeadID, by actor: EventActor)
         async throws -> LeadState
     {
-        try await commit {
-            var planner = makePlanner()
-            let state = try liveState(of: id)
-            try planDisposition(disposition, on: state, by: actor, in: &planner)
-            return planner.requests
+        try await commitPlan { planner in
+            try FeedbackCommands(projections: projections, policies: policies).recordDisposition(
+                disposition, on: id, by: actor, in: &planner)
         }
-        return leads[id]!
+        return try projections.state(of: id)
     }
 
     /// Merges one lead into another by hand (a data steward's clean-up). Both histories are
@@ -166,17 +93,11 @@ extension AlignmentEngine {
     public func merge(_ absorbed: LeadID, into survivor: LeadID, by actor: EventActor) async throws
         -> LeadState
     {
-        try await commit {
-            var planner = makePlanner()
-            _ = try liveState(of: absorbed)
-            _ = try liveState(of: survivor)
-            guard absorbed != survivor else {
-                throw LeadModelError(.invalidValue, leadID: survivor, message: "cannot merge a lead into itself")
-            }
-            planner.merge(absorbed, into: survivor, matchedOn: [], by: actor)
-            return planner.requests
+        try await commitPlan { planner in
+            try CaptureCommands(projections: projections, policies: policies).merge(
+                absorbed, into: survivor, by: actor, in: &planner)
         }
-        return leads[survivor]!
+        return try projections.state(of: survivor)
     }
 
     /// Erases a person's personal data for good (right to be forgotten) and records the erasure.
@@ -191,17 +112,17 @@ extension AlignmentEngine {
     public func erase(_ id: LeadID, requestedBy: String, reference: String? = nil) async throws {
         try await catchUp()
         // Erase the whole person: the survivor holds a merged lead's data in its merge record.
-        guard let root = survivor(of: id), let state = leads[root] else {
+        guard let root = survivor(of: id), let state = projections.leads[root] else {
             throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
         }
         var targets = [root]
         var pending = state.absorbed
         while let next = pending.popLast() {
-            guard !targets.contains(next), let absorbed = leads[next] else { continue }
+            guard !targets.contains(next), let absorbed = projections.leads[next] else { continue }
             targets.append(next)
             pending += absorbed.absorbed
         }
-        for target in targets where leads[target]?.isErased == false {
+        for target in targets where projections.leads[target]?.isErased == false {
             let record = LeadEvent(
                 leadID: target, occurredAt: configuration.now(), actor: .person(requestedBy),
                 payload: .erased(Erasure(requestedBy: requestedBy, reference: reference)))
@@ -210,8 +131,8 @@ extension AlignmentEngine {
         // The stored events changed under the projections: fold the erased leads afresh.
         try await catchUp()
         for target in targets {
-            leads[target] = LeadState.fold(try await store.events(forLead: target))
-            forget(target)
+            projections.leads[target] = LeadState.fold(try await store.events(forLead: target))
+            projections.forget(target)
             await publishErased(target)
         }
     }

@@ -13,6 +13,6 @@ extension AlignmentEngine {
         for (id, state) in leads where query.matches(state) { matching.append((state.createdAt, id)) }
         matching.sort { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
         let shown = query.limit.map { matching.prefix(max(0, $0)) } ?? matching[...]
-        return (matching.count, shown.compactMap { leads[$0.id] })
+        return (matching.count, shown.compactMap { projections.leads[$0.id] })
     }
 }

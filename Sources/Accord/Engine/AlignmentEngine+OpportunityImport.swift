@@ -155,7 +155,9 @@ extension AlignmentEngine {
             }
             var closed = deal
             if closed.amount == nil { closed.amount = current.opportunity.amount }
-            if let amount = closed.amount { try Self.validate(amount: amount, lead: lead, deal: deal.id) }
+            if let amount = closed.amount {
+                try OpportunityCommands.validate(amount: amount, lead: lead, deal: deal.id)
+            }
             let closing = try historyMoves(of: lead, from: state.stage, to: outcome.stage)
             planClosing(closed, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
             summary.closed += 1
@@ -173,7 +175,7 @@ extension AlignmentEngine {
             opened.openedAt = row.closedAt.map { min(state.createdAt, $0) } ?? state.createdAt
         }
         if opened.owner == nil { opened.owner = state.owner }
-        try Self.validate(opened, lead: lead)
+        try OpportunityCommands.validate(opened, lead: lead)
         let opening = try historyMoves(of: lead, from: state.stage, to: .opportunity)
         let closing = try outcome.map { try historyMoves(of: lead, from: .opportunity, to: $0.stage) }
         let at = opened.openedAt!
@@ -197,7 +199,7 @@ extension AlignmentEngine {
             dealStage: deal.dealStage == current.dealStage ? nil : deal.dealStage,
             expectedCloseDate: deal.expectedCloseDate == current.expectedCloseDate ? nil : deal.expectedCloseDate)
         guard !update.isEmpty else { return nil }
-        if let amount = update.amount { try validate(amount: amount, lead: stream, deal: deal.id) }
+        if let amount = update.amount { try OpportunityCommands.validate(amount: amount, lead: stream, deal: deal.id) }
         return update
     }
 
@@ -225,27 +227,13 @@ extension AlignmentEngine {
     }
 
     /// Plans the stage changes of imported history at `time`, each saying where it came from and
-    /// which gate fields were missing then.
+    /// which gate fields were missing then (see ``StageCommands/planHistoryMoves(_:of:at:target:by:history:cause:in:)``).
     func planMoves(
         _ steps: [Stage], of lead: LeadID, at time: Date, target: Stage, by actor: EventActor, history: String,
         cause: String = "the deal", in planner: inout Planner
     ) {
-        var from = planner.state(lead)?.stage ?? playbook.stages.graph.initial
-        for step in steps {
-            var reasons = [Reason(rule: "history", detail: "\(history): \(cause) puts the lead in '\(target)'")]
-            if let current = planner.state(lead)?.lead {
-                let missing = playbook.stages.gates.missingFields(of: current, entering: step)
-                if !missing.isEmpty {
-                    reasons.append(
-                        Reason(
-                            rule: "gate:\(step)",
-                            detail: "not checked for history; missing then: "
-                                + missing.map(\.rawValue).joined(separator: ", ")))
-                }
-            }
-            planner.add(lead, .stageChanged(StageChange(from: from, to: step)), by: actor, reasons: reasons, at: time)
-            from = step
-        }
+        StageCommands(projections: projections, policies: policies).planHistoryMoves(
+            steps, of: lead, at: time, target: target, by: actor, history: history, cause: cause, in: &planner)
     }
 }
 

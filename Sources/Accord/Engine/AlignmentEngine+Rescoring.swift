@@ -32,18 +32,18 @@ extension AlignmentEngine {
     /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be written.
     @discardableResult
     public func rescoreDue() async throws -> RescoreSweep {
-        guard scorer != nil else { return RescoreSweep() }
+        guard policies.scorer != nil else { return RescoreSweep() }
         let now = configuration.now()
-        if !rescoreSchedule.isComplete {
+        if !projections.rescoreSchedule.isComplete {
             // In id order, so that leads due together are rescored (and journaled) in the same
             // order on every run.
-            let scored = leads.values.filter { $0.score != nil && $0.mergedInto == nil && !$0.isErased }
-            for id in scored.map(\.id).sorted() { rescoreSchedule.set(id, at: now) }
-            rescoreSchedule.isComplete = true
+            let scored = projections.leads.values.filter { $0.score != nil && $0.mergedInto == nil && !$0.isErased }
+            for id in scored.map(\.id).sorted() { projections.rescoreSchedule.set(id, at: now) }
+            projections.rescoreSchedule.isComplete = true
         }
         var sweep = RescoreSweep()
         while true {
-            let due = rescoreSchedule.popDue(at: now, limit: Self.rescoreBatch)
+            let due = projections.rescoreSchedule.popDue(at: now, limit: Self.rescoreBatch)
             guard !due.isEmpty else { break }
             sweep.reviewed += due.count
             sweep.eventsAppended += try await score(due)
@@ -57,7 +57,7 @@ extension AlignmentEngine {
     /// When the next lead falls due for rescoring; `nil` when none is scheduled or before the
     /// first sweep has scheduled the leads the engine opened with.
     public func nextRescoreDue() -> Date? {
-        rescoreSchedule.nextDue
+        projections.rescoreSchedule.nextDue
     }
 
     /// An account's score rolled up from its contacts' current cards by the playbook's

@@ -27,7 +27,8 @@ extension AlignmentEngine {
                 try await rescoreDue()
                 let now = configuration.now()
                 var wake = now.addingTimeInterval(configuration.runCheckInterval)
-                for next in [monitor.nextDue, rescoreSchedule.nextDue].compactMap({ $0 }) where next < wake {
+                for next in [projections.monitor.nextDue, projections.rescoreSchedule.nextDue].compactMap({ $0 })
+                where next < wake {
                     wake = max(next, now)
                 }
                 try await configuration.sleep(wake)
@@ -40,7 +41,7 @@ extension AlignmentEngine {
     /// When a response clock was paused, or `nil` while it runs (or is unknown).
     ///
     /// - Parameter clock: the clock.
-    public func pausedSince(_ clock: SLAClockID) -> Date? { monitor.pausedSince(clock) }
+    public func pausedSince(_ clock: SLAClockID) -> Date? { projections.monitor.pausedSince(clock) }
 
     /// Pauses a lead's running response clocks when the SLA policy allows it
     /// (``SLA/SLAPolicy/checkPause(_:)``; for the playbook's tiers, ``SLA/SLATier/pauseAllowed``):
@@ -60,36 +61,9 @@ extension AlignmentEngine {
     @discardableResult
     public func pauseClocks(of id: LeadID, reason: String, by actor: EventActor) async throws -> [SLAClockID] {
         var paused: [SLAClockID] = []
-        try await commit {
-            var planner = makePlanner()
-            let state = try liveState(of: id)
-            guard !state.openClocks.isEmpty else {
-                throw LeadModelError(.invalidValue, leadID: id, message: "the lead has no running response clock")
-            }
-            paused = []
-            for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
-            where !clock.id.isDisposition && monitor.pausedSince(clock.id) == nil {
-                guard clock.deadline > planner.now else {
-                    throw LeadModelError(
-                        .invalidValue, leadID: id,
-                        message: "clock \(clock.id) is past its deadline; a breached clock cannot pause")
-                }
-                guard let policy = slaPolicy else {
-                    throw LeadModelError(
-                        .invalidValue, leadID: id,
-                        message: "no SLA policy is configured, so clock \(clock.id) cannot pause")
-                }
-                do {
-                    try policy.checkPause(clock)
-                } catch let error as SLAPolicyError where error.code == .refused {
-                    throw LeadModelError(.invalidValue, leadID: id, message: error.message)
-                }
-                planner.add(
-                    id, .slaPaused(SLAPause(clockID: clock.id, reason: reason)), by: actor,
-                    reasons: [Reason(rule: "sla-pause", detail: reason)], decision: true)
-                paused.append(clock.id)
-            }
-            return planner.requests
+        try await commitPlan { planner in
+            paused = try SLACommands(projections: projections, policies: policies).pauseClocks(
+                of: id, reason: reason, by: actor, in: &planner)
         }
         return paused
     }
@@ -108,26 +82,10 @@ extension AlignmentEngine {
     ///   written.
     @discardableResult
     public func resumeClocks(of id: LeadID, by actor: EventActor) async throws -> [SLAClock] {
-        try await commit {
-            var planner = makePlanner()
-            let state = try liveState(of: id)
-            guard let policy = slaPolicy else { return [] }
-            for clock in state.openClocks.values.sorted(by: { $0.id.rawValue < $1.id.rawValue })
-            where !clock.id.isDisposition {
-                guard let since = monitor.pausedSince(clock.id),
-                    let moved = try policy.resume(clock, pausedAt: since, resumedAt: planner.now)
-                else { continue }
-                planner.add(
-                    id,
-                    .slaResumed(
-                        SLAResume(
-                            clockID: clock.id, pausedFor: moved.pausedFor, warnAt: moved.warnAt,
-                            deadline: moved.deadline)),
-                    by: actor, reasons: moved.reasons, decision: true)
-            }
-            return planner.requests
+        try await commitPlan { planner in
+            try SLACommands(projections: projections, policies: policies).resumeClocks(of: id, by: actor, in: &planner)
         }
-        return leads[id].map { state in
+        return projections.leads[id].map { state in
             state.openClocks.values.filter { !$0.id.isDisposition }.sorted { $0.id.rawValue < $1.id.rawValue }
         } ?? []
     }

@@ -26,46 +26,20 @@ public actor AlignmentEngine {
     /// The journal.
     public nonisolated let store: any EventStore
     let configuration: EngineConfiguration
-    /// The scorer in use: the resolved configuration's (the host's, else the playbook's scorer
-    /// plugin, else its rules, else none).
-    let scorer: (any LeadScorer)?
-    /// The SLA policy in use: the resolved configuration's (the host's, else the playbook's tiers,
-    /// else none).
-    let slaPolicy: (any SLAPolicy)?
-    /// The router in use: the resolved configuration's (the host's, else the playbook's router
-    /// plugin, else its routing rules, else none).
-    let router: (any LeadRouter)?
+    /// The playbook and the plugin instances in use (the resolved configuration's: the host's,
+    /// else the playbook's plugins, else its own sections).
+    let policies: EnginePolicies
     /// Receivers of notifications: the host's, then the playbook's sink plugins.
     let sinks: [any NotificationSink]
-    /// Decides which records are the same person: the resolved configuration's (the host's, else
-    /// the playbook's `identity` rules).
-    let identity: any IdentityResolver
-    /// Rep loads, account owners and pool turns, folded from the journal for the router.
-    var routingLedger: RoutingLedger
-    /// Open response clocks by when they next need attention, folded from the journal.
-    var monitor: SLAMonitor
-    /// When scored leads next need rescoring because time alone changes their cards.
-    var rescoreSchedule = RescoreSchedule()
-    /// Recycled leads waiting for their re-qualify trigger, with the trigger's date if it has
-    /// one; built on first use and kept by ``apply(_:)`` (see `AlignmentEngine+Feedback.swift`).
-    var recycledIndex: [LeadID: Date?]?
+    /// Everything folded from the journal: leads, identity index, accounts, routing ledger, SLA
+    /// monitor, rescoring schedule.
+    var projections: EngineProjections
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
     public nonisolated let notifications: AsyncStream<EngineNotification>
     private let notificationContinuation: AsyncStream<EngineNotification>.Continuation
 
-    var leads: [LeadID: LeadState] = [:]
-    var identityIndex: [IdentityKey: LeadID] = [:]
-    var accounts: [AccountID: Account] = [:]
-    var contactsByAccount: [AccountID: Set<LeadID>] = [:]
-    var accountOfLead: [LeadID: AccountID] = [:]
-    /// Accounts' own deals (deals with no contact), folded from their `account:<id>` streams.
-    var accountDeals: [AccountID: AccountDeals] = [:]
-    /// Accounts by the slug of their name (``LeadModel/AccountID/slug(_:)``), the first seen.
-    var accountsByName: [String: AccountID] = [:]
-    /// The position of the last journal event folded into the projections.
-    var position: JournalPosition?
     /// Events folded since the projections were last loaded from or saved to a snapshot.
     public internal(set) var eventsFoldedSinceSnapshot = 0
     /// What happened to the snapshot when the engine started, for operators and tests.
@@ -99,20 +73,17 @@ public actor AlignmentEngine {
         self.playbook = playbook
         self.store = store
         self.configuration = resolved
-        self.identity = resolved.identity ?? StandardIdentityResolver(configuration: playbook.identity)
-        self.scorer = resolved.scorer
-        self.slaPolicy = resolved.sla
+        let policies = EnginePolicies(playbook: playbook, configuration: resolved)
+        self.policies = policies
         self.sinks = resolved.sinks
-        self.router = resolved.router
-        self.routingLedger = playbook.routing.map { RoutingLedger(rules: $0) } ?? RoutingLedger()
-        self.monitor = SLAMonitor(policy: slaPolicy)
+        self.projections = EngineProjections(playbook: playbook, policies: policies)
         (notifications, notificationContinuation) = AsyncStream.makeStream(
             of: EngineNotification.self, bufferingPolicy: .bufferingNewest(10_000))
         try await loadSnapshot()
         try await catchUp()
         // Review times are not journaled: leads scored before this engine opened are reviewed
         // on the first sweep.
-        rescoreSchedule.isComplete = !leads.values.contains { $0.score != nil }
+        projections.rescoreSchedule.isComplete = !projections.leads.values.contains { $0.score != nil }
     }
 
     deinit { notificationContinuation.finish() }
@@ -122,48 +93,36 @@ public actor AlignmentEngine {
     /// The current state of a lead, or `nil` when the journal has no such lead.
     ///
     /// A lead merged into another still answers, with ``LeadModel/LeadState/mergedInto`` set.
-    public func state(of id: LeadID) -> LeadState? { leads[id] }
+    public func state(of id: LeadID) -> LeadState? { projections.leads[id] }
 
     /// The lead a merged lead now lives in (itself when not merged), or `nil` when unknown.
-    public func survivor(of id: LeadID) -> LeadID? {
-        var current = id
-        var hops = 0
-        while let next = leads[current]?.mergedInto, hops < 64 {
-            current = next
-            hops += 1
-        }
-        return leads[current] == nil ? nil : current
-    }
+    public func survivor(of id: LeadID) -> LeadID? { projections.survivor(of: id) }
 
     /// The lead the given identity data belongs to, if the journal knows the person.
-    public func lookUp(_ person: Lead) -> LeadID? {
-        for key in identity.keys(for: person) {
-            if let id = identityIndex[key], let survivor = survivor(of: id) { return survivor }
-        }
-        if !person.id.rawValue.isEmpty, leads[person.id] != nil { return survivor(of: person.id) }
-        return nil
-    }
+    public func lookUp(_ person: Lead) -> LeadID? { projections.lookUp(person) }
 
     /// Every lead that is not merged into another, in id order.
     public func activeLeads() -> [LeadState] {
-        leads.values.filter { $0.mergedInto == nil }.sorted { $0.id < $1.id }
+        projections.leads.values.filter { $0.mergedInto == nil }.sorted { $0.id < $1.id }
     }
 
     /// An account the journal's leads belong to, named after the first company name seen for it.
-    public func account(_ id: AccountID) -> Account? { accounts[id] }
+    public func account(_ id: AccountID) -> Account? { projections.accounts[id] }
 
     /// The leads of an account (merged duplicates and erased leads left out), in id order.
-    public func contacts(of account: AccountID) -> [LeadState] {
-        (contactsByAccount[account] ?? []).compactMap { leads[$0] }
-            .filter { $0.mergedInto == nil && !$0.isErased }
-            .sorted { $0.id < $1.id }
-    }
+    public func contacts(of account: AccountID) -> [LeadState] { projections.contacts(of: account) }
 
     /// The number of leads in the journal, merged duplicates included.
-    public var leadCount: Int { leads.count }
+    public var leadCount: Int { projections.leads.count }
 
     /// The journal position the engine's state reflects.
-    public var journalPosition: JournalPosition? { position }
+    public var journalPosition: JournalPosition? { projections.position }
+
+    /// The lead states, for the reports that read them.
+    var leads: [LeadID: LeadState] { projections.leads }
+
+    /// The SLA policy in use, for the reports that read it.
+    var slaPolicy: (any SLAPolicy)? { policies.sla }
 
     /// A lead's history, oldest first: its own events and, when `includingMerged`, those of the
     /// leads merged into it, in journal order.
@@ -179,75 +138,19 @@ public actor AlignmentEngine {
     ///
     /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read.
     public func catchUp() async throws {
-        let start = position?.next ?? .start
+        let start = projections.position?.next ?? .start
         for try await event in store.events(from: start, pageSize: 8192) {
             // Another command of this actor may have folded these events while this read was
             // suspended: fold each position once.
-            if let folded = position, let at = event.position, at <= folded { continue }
+            if let folded = projections.position, let at = event.position, at <= folded { continue }
             apply(event)
         }
     }
 
     /// Folds one stored event into the projections.
     func apply(_ event: LeadEvent) {
-        if let eventPosition = event.position { position = eventPosition }
         eventsFoldedSinceSnapshot += 1
-        routingLedger.apply(event)
-        monitor.apply(event)
-        let id = event.leadID
-        if leads[id] == nil {
-            guard let state = LeadState.fold([event]) else {
-                if let account = id.accountOfStream { applyAccountDeal(event, of: account) }
-                return
-            }
-            leads[id] = state
-        } else {
-            leads[id]!.apply(event)
-        }
-        if recycledIndex != nil { trackRecycled(event) }
-        switch event.payload {
-        case .captured, .fieldsChanged, .merged:
-            index(id)
-            linkAccount(of: id)
-        case .mergedInto(let survivor):
-            for key in identity.keys(for: leads[id]!.lead) where identityIndex[key] == id {
-                identityIndex[key] = survivor
-            }
-        case .erased:
-            forget(id)
-        default:
-            break
-        }
-    }
-
-    func linkAccount(of id: LeadID) {
-        guard let lead = leads[id]?.lead, let accountID = lead.accountID else { return }
-        if let previous = accountOfLead[id], previous != accountID {
-            contactsByAccount[previous]?.remove(id)
-        }
-        accountOfLead[id] = accountID
-        contactsByAccount[accountID, default: []].insert(id)
-        if accounts[accountID] == nil {
-            let domain = accountID.rawValue.contains(".") ? accountID.rawValue : nil
-            accounts[accountID] = Account(id: accountID, name: lead.company, domain: domain)
-        } else if accounts[accountID]?.name == nil, let company = lead.company {
-            accounts[accountID]?.name = company
-        }
-        if let company = lead.company, let slug = AccountID.slug(company), accountsByName[slug] == nil {
-            accountsByName[slug] = accountID
-        }
-    }
-
-    /// Removes an erased lead from the identity index, whatever keys it had.
-    func forget(_ id: LeadID) {
-        identityIndex = identityIndex.filter { $0.value != id }
-    }
-
-    func index(_ id: LeadID) {
-        guard let state = leads[id], !state.isErased else { return }
-        for key in identity.keys(for: state.lead) where identityIndex[key] == nil {
-            identityIndex[key] = id
-        }
+        projections.fold(event)
     }
 
     // MARK: Committing
@@ -287,11 +190,13 @@ public actor AlignmentEngine {
                 stored.append(copy)
             }
         }
-        stored.sort { $0.position!.rawValue < $1.position!.rawValue }
-        var expected = (position?.rawValue ?? 0) + 1
+        // Every stored copy has its position: sorting and checking by it, a missing one counts as
+        // a gap, so the projections are caught up from the journal instead.
+        stored.sort { ($0.position?.rawValue ?? 0) < ($1.position?.rawValue ?? 0) }
+        var expected = (projections.position?.rawValue ?? 0) + 1
         let contiguous = stored.allSatisfy { event in
             defer { expected += 1 }
-            return event.position!.rawValue == expected
+            return event.position?.rawValue == expected
         }
         if contiguous {
             for event in stored { apply(event) }
@@ -329,23 +234,19 @@ public actor AlignmentEngine {
         for sink in sinks { await sink.deliver(note) }
     }
 
-    /// The state of a lead that may accept new facts.
-    ///
-    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged` (naming the survivor) or
-    ///   `leadErased`.
-    func liveState(of id: LeadID) throws(LeadModelError) -> LeadState {
-        guard let state = leads[id] else {
-            throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
+    /// Appends the events `plan` puts in a fresh ``Planner``; retries on a version conflict,
+    /// planning again on the caught-up projections (see ``commit(_:)``).
+    @discardableResult
+    func commitPlan(_ plan: (inout Planner) throws -> Void) async throws -> [AppendResult] {
+        try await commit {
+            var planner = makePlanner()
+            try plan(&planner)
+            return planner.requests
         }
-        if let survivor = state.mergedInto {
-            throw LeadModelError(
-                .leadMerged, leadID: id,
-                message: "this lead was merged into \(survivor); use that lead instead")
-        }
-        if state.isErased {
-            throw LeadModelError(
-                .leadErased, leadID: id, message: "this lead was erased and accepts no new facts")
-        }
-        return state
+    }
+
+    /// A planner over the current projections, at the configuration's now.
+    func makePlanner() -> Planner {
+        Planner(projections: projections, policies: policies, now: configuration.now())
     }
 }

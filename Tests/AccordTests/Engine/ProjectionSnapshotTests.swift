@@ -66,7 +66,7 @@ struct ProjectionSnapshotTests {
     }
 
     func dueActions(_ engine: AlignmentEngine) async -> [SLADueAction] {
-        await engine.monitor.due(at: .distantFuture)
+        await engine.projections.monitor.due(at: .distantFuture)
     }
 
     @Test func theLedgerAndTheClocksLoadedAndCaughtUpEqualTheLiveOnes() async throws {
@@ -75,16 +75,17 @@ struct ProjectionSnapshotTests {
         let live = try await writer(store: store, clock: clock)
         #expect(try await live.saveSnapshot())
         for index in 9..<13 { try await handOff(live, index, clock: clock) }
-        let snapshotPosition = try #require(await store.loadSnapshot(named: AlignmentEngine.snapshotName)?.position)
+        let snapshotPosition = try #require(await store.loadSnapshot(named: EngineProjections.snapshotName)?.position)
 
         let reopened = try await open(Self.playbook(), store, clock)
         // The ledger and monitor snapshots load (a probe, since loading sets them back to the
         // snapshot's position).
-        let probe = try await open(Self.playbook(), store, clock)
+        var probe = await reopened.projections
         #expect(try await probe.loadRoutingAndClocks(from: store, at: snapshotPosition), "the snapshots are used")
-        #expect(await reopened.routingLedger == (await live.routingLedger))
-        #expect(await reopened.routingLedger.eventCount == (await live.routingLedger.eventCount))
-        #expect(await reopened.monitor.count == (await live.monitor.count))
+        #expect(await reopened.projections.routingLedger == (await live.projections.routingLedger))
+        #expect(
+            await reopened.projections.routingLedger.eventCount == (await live.projections.routingLedger.eventCount))
+        #expect(await reopened.projections.monitor.count == (await live.projections.monitor.count))
         #expect(await reopened.nextClockDue == (await live.nextClockDue))
         let actions = await dueActions(live)
         #expect(!actions.isEmpty)
@@ -94,7 +95,7 @@ struct ProjectionSnapshotTests {
         try await handOff(reopened, 20, clock: clock)
         let routed = try #require(await reopened.activeLeads().first { $0.lead.email == "buyer20@firm0.com" })
         #expect(routed.owner != nil)
-        let ledger = await reopened.routingLedger
+        let ledger = await reopened.projections.routingLedger
         var folded = RoutingLedger(rules: try #require(Self.playbook().routing))
         folded.apply(contentsOf: await store.read(from: .start, limit: .max))
         #expect(ledger == folded)
@@ -104,16 +105,16 @@ struct ProjectionSnapshotTests {
     /// has it, so it read the snapshot rather than folding the journal.
     @Test func theEngineOpensFromTheSavedLedgerRatherThanTheJournal() async throws {
         let (store, clock, live, position) = try await snapshotted()
-        var doctored = await live.routingLedger
+        var doctored = await live.projections.routingLedger
         doctored.apply(
             LeadEvent(
                 leadID: "not-in-the-journal", occurredAt: clock.now, actor: .system,
                 payload: .assigned(Assignment(owner: .rep("cy"), router: "manual"))))
         await store.saveSnapshot(
-            named: AlignmentEngine.ledgerSnapshotName, at: position, bytes: try doctored.snapshotBytes())
+            named: EngineProjections.ledgerSnapshotName, at: position, bytes: try doctored.snapshotBytes())
         let reopened = try await open(Self.playbook(), store, clock)
-        #expect(await reopened.routingLedger == doctored)
-        #expect(await reopened.routingLedger.owner(of: "not-in-the-journal") == "cy")
+        #expect(await reopened.projections.routingLedger == doctored)
+        #expect(await reopened.projections.routingLedger.owner(of: "not-in-the-journal") == "cy")
     }
 
     @Test(arguments: [
@@ -124,26 +125,28 @@ struct ProjectionSnapshotTests {
 
         let changed = try Self.playbook(reps: reps, escalation: escalation)
         let reopened = try await open(changed, store, clock)
-        #expect(try await !reopened.loadRoutingAndClocks(from: store, at: position))
+        var probe = await reopened.projections
+        #expect(try await !probe.loadRoutingAndClocks(from: store, at: position))
         let events = await store.read(from: .start, limit: .max)
         var folded = RoutingLedger(rules: try #require(changed.routing))
         folded.apply(contentsOf: events)
-        #expect(await reopened.routingLedger == folded)
-        var monitor = SLAMonitor(policy: await reopened.monitor.policy)
+        #expect(await reopened.projections.routingLedger == folded)
+        var monitor = SLAMonitor(policy: await reopened.projections.monitor.policy)
         for event in events { monitor.apply(event) }
         #expect(await dueActions(reopened) == monitor.due(at: .distantFuture))
     }
 
     @Test func aDamagedLedgerSnapshotFoldsTheJournalInstead() async throws {
         let (store, clock, live, position) = try await snapshotted()
-        await store.saveSnapshot(named: AlignmentEngine.ledgerSnapshotName, at: position, bytes: Array("{}".utf8))
+        await store.saveSnapshot(named: EngineProjections.ledgerSnapshotName, at: position, bytes: Array("{}".utf8))
         let reopened = try await open(Self.playbook(), store, clock)
         guard case .loaded = await reopened.snapshotStatus else {
             Issue.record("the lead states should still load: \(await reopened.snapshotStatus)")
             return
         }
-        #expect(try await !reopened.loadRoutingAndClocks(from: store, at: position))
-        #expect(await reopened.routingLedger == (await live.routingLedger))
+        var probe = await reopened.projections
+        #expect(try await !probe.loadRoutingAndClocks(from: store, at: position))
+        #expect(await reopened.projections.routingLedger == (await live.projections.routingLedger))
         #expect(await dueActions(reopened) == (await dueActions(live)))
     }
 }

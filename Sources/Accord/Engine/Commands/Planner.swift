@@ -37,6 +37,14 @@ struct Planner {
         self.playbookVersion = playbookVersion
     }
 
+    /// A planner over the projections, deciding with the policies at `now`.
+    init(projections: EngineProjections, policies: EnginePolicies, now: Date) {
+        self.init(
+            base: projections.leads, baseIndex: projections.identityIndex, identity: policies.identity,
+            initialStage: policies.playbook.stages.graph.initial, now: now,
+            playbookVersion: policies.playbook.version, ledger: projections.routingLedger)
+    }
+
     func state(_ id: LeadID) -> LeadState? { overlay[id] ?? base[id] }
 
     func survivor(of id: LeadID) -> LeadID {
@@ -75,7 +83,7 @@ struct Planner {
         if pending[lead] == nil { order.append(lead) }
         pending[lead, default: []].append(event)
         if overlay[lead] != nil {
-            overlay[lead]!.apply(event)
+            overlay[lead]?.apply(event)
         } else if var current = base[lead] {
             current.apply(event)
             overlay[lead] = current
@@ -93,7 +101,7 @@ struct Planner {
         default:
             break
         }
-        return pending[lead]!.count - 1
+        return (pending[lead]?.count ?? 1) - 1
     }
 
     /// Plans a routing claim on a claim stream, expecting the version the ledger folded before
@@ -140,8 +148,9 @@ struct Planner {
             return .created(lead.id)
         }
         let ordered = matches.sorted { lhs, rhs in
-            let left = state(lhs)!.createdAt
-            let right = state(rhs)!.createdAt
+            // Every match has a state (found above); a missing one would sort last.
+            let left = state(lhs)?.createdAt ?? .distantFuture
+            let right = state(rhs)?.createdAt ?? .distantFuture
             return left == right ? lhs < rhs : left < right
         }
         let survivorID = ordered[0]
@@ -155,7 +164,7 @@ struct Planner {
         var incoming = person
         incoming.id = survivorID
         if incoming.accountID == nil { incoming.accountID = identity.account(for: incoming) }
-        let current = state(survivorID)!
+        guard let current = state(survivorID) else { return .matched(survivorID) }
         var filled = current.lead
         filled.fillGaps(from: incoming)
         let newAttribution =

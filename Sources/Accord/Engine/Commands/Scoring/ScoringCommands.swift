@@ -1,0 +1,86 @@
+import Foundation
+import LeadModel
+import Scoring
+
+/// Scoring and qualification: the scorer's cards for leads, recorded when they change, and the
+/// playbook's qualification policy moving freshly scored leads up the funnel (routing and
+/// starting clocks at the handoff stage).
+///
+/// Pure: reads the projections and the policies, plans events in a ``Planner`` (whose `now` it
+/// uses).
+struct ScoringCommands {
+    /// What a scoring pass found besides the planned events.
+    struct Outcome {
+        /// Qualifications a handoff gate stopped, to publish after the commit.
+        var blocked: [EngineNotification] = []
+        /// When each scored lead should next be reviewed (`nil`: never by time alone).
+        var reviews: [(lead: LeadID, at: Date?)] = []
+    }
+
+    let projections: EngineProjections
+    let policies: EnginePolicies
+
+    /// Plans the changed cards of the live leads among `ids` and what qualification makes of
+    /// them; nothing without a scorer.
+    func score(_ ids: [LeadID], in planner: inout Planner) -> Outcome {
+        var outcome = Outcome()
+        guard let scorer = policies.scorer else { return outcome }
+        for id in ids {
+            guard let state = planner.state(id), state.mergedInto == nil, !state.isErased else {
+                continue
+            }
+            let input = ScoringInput(state: state, now: planner.now, playbookVersion: policies.playbook.version)
+            guard let (card, review) = scorer.scoreWithReview(input) else { continue }
+            outcome.reviews.append((id, review))
+            if card != state.score {
+                planner.add(
+                    id, .scored(card), by: .system,
+                    reasons: [Reason(rule: card.scorer, detail: "total \(NumberText.format(card.total))")],
+                    decision: true)
+            }
+            if let note = qualify(id, card: card, in: &planner) { outcome.blocked.append(note) }
+        }
+        return outcome
+    }
+
+    /// Applies the qualification policy to a freshly scored lead.
+    ///
+    /// - Returns: a notification when a handoff gate stopped the move.
+    private func qualify(_ id: LeadID, card: ScoreCard, in planner: inout Planner) -> EngineNotification? {
+        guard let policy = policies.playbook.qualification, let state = planner.state(id),
+            let decision = policy.decide(
+                state: state, card: card, graph: policies.playbook.stages.graph, now: planner.now)
+        else { return nil }
+        let gates = policies.playbook.stages.gates
+        let missing = gates.missingFields(of: state.lead, entering: decision.to)
+        guard missing.isEmpty else { return .qualificationBlocked(id, to: decision.to, missing: missing) }
+        let tier = AttributeValue.string(decision.tier)
+        if state.lead.attributes[AlignmentEngine.tierAttribute] != tier {
+            planner.add(
+                id, .fieldsChanged(FieldChanges([LeadField(AlignmentEngine.tierAttribute): tier])), by: .system,
+                reasons: [Reason(rule: "tier", detail: "SLA tier \(decision.tier) for the move to \(decision.to)")],
+                decision: true)
+        }
+        var reasons = decision.reasons
+        reasons.append(
+            Reason(
+                rule: card.scorer,
+                detail: "score \(NumberText.format(card.total)) (fit \(NumberText.format(card.fit)), "
+                    + "engagement \(NumberText.format(card.engagement)))"
+                    + (card.grade.map { ", grade \($0)" } ?? "")))
+        let required = gates.requiredFields(for: decision.to)
+        if !required.isEmpty {
+            reasons.append(
+                Reason(
+                    rule: "gate:\(decision.to)",
+                    detail: "required fields present: \(required.map(\.rawValue).joined(separator: ", "))"))
+        }
+        planner.add(
+            id, .stageChanged(StageChange(from: state.stage, to: decision.to)), by: .system, reasons: reasons,
+            decision: true)
+        if decision.to == policies.playbook.stages.handoff {
+            AssignmentCommands(projections: projections, policies: policies).handOff(id, in: &planner)
+        }
+        return nil
+    }
+}

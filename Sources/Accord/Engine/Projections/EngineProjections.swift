@@ -1,0 +1,165 @@
+import Foundation
+import LeadModel
+import Routing
+import SLA
+
+/// Everything the engine folds from the journal, as one value: the lead states, the identity
+/// index, the accounts and their deals, the router's ledger, the SLA monitor, the rescoring
+/// schedule and the recycled leads waiting for their trigger.
+///
+/// The engine keeps one and folds every stored event into it (``fold(_:)``); commands read it
+/// to plan their events (see `Commands/`). A value: copying it is cheap (its tables are
+/// copy-on-write), and tests build one by folding a few events, without an engine.
+struct EngineProjections: Sendable {
+    /// Decides which records are the same person; the identity index is keyed by its keys.
+    let identity: any IdentityResolver
+    /// The stage recycled leads wait in (the playbook's feedback section).
+    let recycleStage: Stage
+
+    /// Every lead of the journal, merged and erased ones included.
+    var leads: [LeadID: LeadState] = [:]
+    /// The lead each identity key belongs to (followed through merges by ``survivor(of:)``).
+    var identityIndex: [IdentityKey: LeadID] = [:]
+    var accounts: [AccountID: Account] = [:]
+    var contactsByAccount: [AccountID: Set<LeadID>] = [:]
+    var accountOfLead: [LeadID: AccountID] = [:]
+    /// Accounts' own deals (deals with no contact), folded from their `account:<id>` streams.
+    var accountDeals: [AccountID: AccountDeals] = [:]
+    /// Accounts by the slug of their name (``LeadModel/AccountID/slug(_:)``), the first seen.
+    var accountsByName: [String: AccountID] = [:]
+    /// Rep loads, account owners and pool turns, folded from the journal for the router.
+    var routingLedger: RoutingLedger
+    /// Open response clocks by when they next need attention, folded from the journal.
+    var monitor: SLAMonitor
+    /// When scored leads next need rescoring because time alone changes their cards. Not
+    /// journaled: the engine fills it as it scores.
+    var rescoreSchedule = RescoreSchedule()
+    /// Recycled leads waiting for their re-qualify trigger, with the trigger's date if it has
+    /// one; built on first use (``buildRecycledIndex()``) and kept by ``fold(_:)``.
+    var recycledIndex: [LeadID: Date?]?
+    /// The position of the last journal event folded.
+    var position: JournalPosition?
+
+    /// Empty projections, before any event.
+    ///
+    /// - Parameters:
+    ///   - identity: the identity resolver whose keys index the leads.
+    ///   - recycleStage: the stage recycled leads wait in.
+    ///   - routingLedger: an empty ledger made from the playbook's routing section.
+    ///   - monitor: an empty monitor for the SLA policy in use.
+    init(identity: any IdentityResolver, recycleStage: Stage, routingLedger: RoutingLedger, monitor: SLAMonitor) {
+        self.identity = identity
+        self.recycleStage = recycleStage
+        self.routingLedger = routingLedger
+        self.monitor = monitor
+    }
+
+    /// Empty projections for a playbook and its policies.
+    init(playbook: Playbook, policies: EnginePolicies) {
+        self.init(
+            identity: policies.identity, recycleStage: playbook.feedback.recycleStage,
+            routingLedger: playbook.routing.map { RoutingLedger(rules: $0) } ?? RoutingLedger(),
+            monitor: SLAMonitor(policy: policies.sla))
+    }
+
+    /// Folds one stored event.
+    mutating func fold(_ event: LeadEvent) {
+        if let eventPosition = event.position { position = eventPosition }
+        routingLedger.apply(event)
+        monitor.apply(event)
+        let id = event.leadID
+        if leads[id] != nil {
+            leads[id]?.apply(event)
+        } else {
+            guard let state = LeadState.fold([event]) else {
+                if let account = id.accountOfStream { foldAccountDeal(event, of: account) }
+                return
+            }
+            leads[id] = state
+        }
+        if recycledIndex != nil { trackRecycled(event) }
+        switch event.payload {
+        case .captured, .fieldsChanged, .merged:
+            index(id)
+            linkAccount(of: id)
+        case .mergedInto(let survivor):
+            guard let state = leads[id] else { break }
+            for key in identity.keys(for: state.lead) where identityIndex[key] == id {
+                identityIndex[key] = survivor
+            }
+        case .erased:
+            forget(id)
+        default:
+            break
+        }
+    }
+
+    /// Removes an erased lead from the identity index, whatever keys it had.
+    mutating func forget(_ id: LeadID) {
+        identityIndex = identityIndex.filter { $0.value != id }
+    }
+
+    private mutating func index(_ id: LeadID) {
+        guard let state = leads[id], !state.isErased else { return }
+        for key in identity.keys(for: state.lead) where identityIndex[key] == nil {
+            identityIndex[key] = id
+        }
+    }
+
+    // MARK: Reading
+
+    /// The lead a merged lead now lives in (itself when not merged), or `nil` when unknown.
+    func survivor(of id: LeadID) -> LeadID? {
+        var current = id
+        var hops = 0
+        while let next = leads[current]?.mergedInto, hops < 64 {
+            current = next
+            hops += 1
+        }
+        return leads[current] == nil ? nil : current
+    }
+
+    /// The lead the given identity data belongs to, if the journal knows the person.
+    func lookUp(_ person: Lead) -> LeadID? {
+        for key in identity.keys(for: person) {
+            if let id = identityIndex[key], let survivor = survivor(of: id) { return survivor }
+        }
+        if !person.id.rawValue.isEmpty, leads[person.id] != nil { return survivor(of: person.id) }
+        return nil
+    }
+
+    /// The state of a lead the journal has.
+    ///
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`.
+    func state(of id: LeadID) throws(LeadModelError) -> LeadState {
+        guard let state = leads[id] else {
+            throw LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal")
+        }
+        return state
+    }
+
+    /// The state of a lead that may accept new facts.
+    ///
+    /// - Throws: ``LeadModel/LeadModelError`` `unknownLead`, `leadMerged` (naming the survivor) or
+    ///   `leadErased`.
+    func liveState(of id: LeadID) throws(LeadModelError) -> LeadState {
+        let state = try state(of: id)
+        if let survivor = state.mergedInto {
+            throw LeadModelError(
+                .leadMerged, leadID: id,
+                message: "this lead was merged into \(survivor); use that lead instead")
+        }
+        if state.isErased {
+            throw LeadModelError(
+                .leadErased, leadID: id, message: "this lead was erased and accepts no new facts")
+        }
+        return state
+    }
+
+    /// The leads of an account (merged duplicates and erased leads left out), in id order.
+    func contacts(of account: AccountID) -> [LeadState] {
+        (contactsByAccount[account] ?? []).compactMap { leads[$0] }
+            .filter { $0.mergedInto == nil && !$0.isErased }
+            .sorted { $0.id < $1.id }
+    }
+}
