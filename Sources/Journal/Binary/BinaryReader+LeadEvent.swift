@@ -1,6 +1,6 @@
 import LeadModel
 
-/// The layout of a ``LeadEvent`` record (versions 1 and 2), reading side. The writing side is in
+/// The layout of a ``LeadModel/LeadEvent`` record (versions 1 and 2), reading side. The writing side is in
 /// `BinaryWriter+LeadEvent.swift`; keep the two in the same field order.
 extension BinaryReader {
     /// Reads an event's fields and payload (everything after the layout version byte). The

@@ -1,6 +1,6 @@
 import LeadModel
 
-/// Encodes and decodes ``LeadEvent``s as record payloads of the file store, in Accord's compact
+/// Encodes and decodes ``LeadModel/LeadEvent``s as record payloads of the file store, in Accord's compact
 /// binary record layout.
 ///
 /// A record starts with a layout version byte (currently 3), followed by the event's fields and
@@ -9,7 +9,7 @@ import LeadModel
 /// always encode to equal bytes and every event decodes back to an equal one. The byte layout and
 /// its compatibility rule are in `Documentation/RecordLayout.md`.
 ///
-/// The event's ``LeadEvent/position`` is not encoded: the file frame carries it, and
+/// The event's ``LeadModel/LeadEvent/position`` is not encoded: the file frame carries it, and
 /// ``decode(_:position:)`` sets it.
 ///
 /// ```swift
@@ -48,7 +48,7 @@ public enum EventCodec {
     /// - Parameters:
     ///   - bytes: One record's payload, as ``encode(_:into:)`` wrote it.
     ///   - position: The journal position the frame gave the record; becomes the event's
-    ///     ``LeadEvent/position``.
+    ///     ``LeadModel/LeadEvent/position``.
     /// - Returns: The decoded event.
     /// - Throws: ``EventCodecError`` naming what was malformed and where:
     ///   ``EventCodecError/Code/truncated`` when the payload ends early,

@@ -1,6 +1,6 @@
 import LeadModel
 
-/// Encodes and decodes many ``LeadState``s as one snapshot, so that a host reopening a large
+/// Encodes and decodes many ``LeadModel/LeadState``s as one snapshot, so that a host reopening a large
 /// journal can load the states and fold only the events after the snapshot.
 ///
 /// A snapshot is four magic bytes (`ACLS`), a format version byte (currently 2), a count, and
@@ -29,7 +29,7 @@ import LeadModel
 /// ``EventCodecError/Code/unsupportedVersion`` from another Accord version, or damage — the
 /// host discards it and folds the journal. The format carries no checksum; the store's framing
 /// does (``FileEventStore`` checks a CRC-32C on load). States hold personal data, so snapshots
-/// follow the ``SnapshotStore`` rule of being dropped when a lead is erased.
+/// follow the ``LeadModel/SnapshotStore`` rule of being dropped when a lead is erased.
 ///
 /// `LeadStateSnapshot` is stateless and safe to use from any thread.
 public enum LeadStateSnapshot {
@@ -37,7 +37,7 @@ public enum LeadStateSnapshot {
     static let magic: [UInt8] = [0x41, 0x43, 0x4C, 0x53]
 
     /// The snapshot format version this version of Accord writes and reads.
-    /// Version 2 added each state's ``FeedbackStatus`` and ``OpportunityState`` and the layout-2
+    /// Version 2 added each state's ``LeadModel/FeedbackStatus`` and ``LeadModel/OpportunityState`` and the layout-2
     /// fields of its touches and disposition; version-1 snapshots still decode, with those fields
     /// empty.
     static let formatVersion: UInt8 = 3

@@ -6,7 +6,7 @@ import LeadModel
 /// tag, so a zeroed region of a file fails to decode instead of reading as a value. Adding a tag
 /// means bumping ``EventCodec/layoutVersion`` (see `Documentation/RecordLayout.md`).
 enum RecordTag {
-    /// Tags of ``LeadEvent/Payload``.
+    /// Tags of ``LeadModel/LeadEvent/Payload``.
     enum Payload: UInt8 {
         case captured = 1
         case signalRecorded = 2
@@ -39,20 +39,20 @@ enum RecordTag {
         case playbookActivated = 32
     }
 
-    /// Tags of ``EventActor``.
+    /// Tags of ``LeadModel/EventActor``.
     enum Actor: UInt8 {
         case system = 1
         case person = 2
         case integration = 3
     }
 
-    /// Tags of ``Owner``.
+    /// Tags of ``LeadModel/Owner``.
     enum Owner: UInt8 {
         case rep = 1
         case queue = 2
     }
 
-    /// Tags of ``AttributeValue``.
+    /// Tags of ``LeadModel/AttributeValue``.
     enum Attribute: UInt8 {
         case string = 1
         case number = 2
@@ -61,20 +61,20 @@ enum RecordTag {
         case list = 5
     }
 
-    /// Tags of ``Disposition/Outcome``.
+    /// Tags of ``LeadModel/Disposition/Outcome``.
     enum Outcome: UInt8 {
         case accepted = 1
         case rejected = 2
         case recycled = 3
     }
 
-    /// Tags of ``OpportunityOutcome``.
+    /// Tags of ``LeadModel/OpportunityOutcome``.
     enum OpportunityOutcome: UInt8 {
         case won = 1
         case lost = 2
     }
 
-    /// Tags of ``ScoreCard/Axis``.
+    /// Tags of ``LeadModel/ScoreCard/Axis``.
     enum Axis: UInt8 {
         case fit = 1
         case engagement = 2

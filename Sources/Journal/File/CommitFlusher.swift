@@ -9,12 +9,12 @@ import LeadModel
 /// previous sync and resumes every waiter whose records were written before that sync started,
 /// so concurrent appenders share one `fsync`, and the actor's executor never blocks on one.
 ///
-/// With ``Durability/groupCommit(maxLatency:)`` the thread gathers appenders before it syncs: it
+/// With ``LeadModel/Durability/groupCommit(maxLatency:)`` the thread gathers appenders before it syncs: it
 /// waits until as many are waiting as the previous sync served, or until the latency has passed
 /// since the first unsynced write, whichever comes first. A lone sequential appender therefore
 /// never waits for the timer, while a crowd shares one `fsync` per round. With
-/// ``Durability/fsyncEveryCommit`` it syncs at once (appenders that arrive during an `fsync` still
-/// share the next one); with ``Durability/none`` there is no thread and records count as durable
+/// ``LeadModel/Durability/fsyncEveryCommit`` it syncs at once (appenders that arrive during an `fsync` still
+/// share the next one); with ``LeadModel/Durability/none`` there is no thread and records count as durable
 /// once written.
 ///
 /// After a failed `fsync` the flusher fails for good: the kernel may have dropped the dirty pages,
@@ -75,7 +75,7 @@ final class CommitFlusher: @unchecked Sendable {
 
     /// Throws the failure that stopped the flusher, if any.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     func checkHealthy() throws {
         condition.lock()
         defer { condition.unlock() }
@@ -98,7 +98,7 @@ final class CommitFlusher: @unchecked Sendable {
 
     /// Returns once the records up to `position` are durable.
     ///
-    /// - Throws: ``EventStoreError`` with code `io` when an `fsync` failed.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io` when an `fsync` failed.
     func waitUntilDurable(_ position: UInt64) async throws {
         if try isDurable(position) { return }
         try await withCheckedThrowingContinuation {

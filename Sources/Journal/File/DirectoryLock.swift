@@ -24,7 +24,7 @@ struct DirectoryLock: Sendable {
     /// - Parameters:
     ///   - directory: the data directory.
     ///   - owner: a label for the holder (a command name; never personal data).
-    /// - Throws: ``EventStoreError`` with code `directoryLocked` (naming the holder when it is
+    /// - Throws: ``LeadModel/EventStoreError`` with code `directoryLocked` (naming the holder when it is
     ///   recorded) when another store (in this or another process) has the directory open, `io`
     ///   when the lock file cannot be opened.
     init(directory: String, owner: String = "") throws {

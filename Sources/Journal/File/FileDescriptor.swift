@@ -25,7 +25,7 @@ struct FileDescriptor: Sendable, Hashable {
     /// so a symbolic link planted in the journal is refused instead of followed). A file this
     /// call creates gets ``fileMode`` whatever the umask.
     ///
-    /// - Throws: ``EventStoreError`` with code `unsafePath` when `path` is a symbolic link, `io`
+    /// - Throws: ``LeadModel/EventStoreError`` with code `unsafePath` when `path` is a symbolic link, `io`
     ///   for any other failure.
     static func open(_ path: String, flags: Int32) throws -> FileDescriptor {
         guard let file = try openExisting(path, flags: flags) else {
@@ -37,7 +37,7 @@ struct FileDescriptor: Sendable, Hashable {
 
     /// Opens `path` like ``open(_:flags:)``, or returns `nil` when it does not exist.
     ///
-    /// - Throws: ``EventStoreError`` with code `unsafePath` when `path` is a symbolic link, `io`
+    /// - Throws: ``LeadModel/EventStoreError`` with code `unsafePath` when `path` is a symbolic link, `io`
     ///   for any other failure.
     static func openExisting(_ path: String, flags: Int32) throws -> FileDescriptor? {
         // A directory may be reached through a link the operator made (the data directory
@@ -78,7 +78,7 @@ struct FileDescriptor: Sendable, Hashable {
 
     /// Writes all of `bytes` at `offset`.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     func write(_ bytes: UnsafeRawBufferPointer, at offset: UInt64) throws {
         var done = 0
         while done < bytes.count {
@@ -96,7 +96,7 @@ struct FileDescriptor: Sendable, Hashable {
 
     /// Writes all of `bytes` at `offset`.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     func write(_ bytes: [UInt8], at offset: UInt64) throws {
         guard !bytes.isEmpty else { return }
         try bytes.withUnsafeBytes { try write($0, at: offset) }
@@ -104,7 +104,7 @@ struct FileDescriptor: Sendable, Hashable {
 
     /// Reads up to `count` bytes at `offset`; fewer only at the end of the file.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     func read(count: Int, at offset: UInt64) throws -> [UInt8] {
         guard count > 0 else { return [] }
         var done = 0
@@ -129,7 +129,7 @@ struct FileDescriptor: Sendable, Hashable {
     /// Flushes the file's data (and the metadata needed to read it) to stable storage:
     /// `fdatasync` on Linux, `F_FULLFSYNC` on Darwin.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     func sync() throws {
         while true {
             #if canImport(Glibc)
@@ -148,7 +148,7 @@ struct FileDescriptor: Sendable, Hashable {
 
     /// The file's size in bytes.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     func size() throws -> UInt64 {
         var info = stat()
         guard fstat(rawValue, &info) == 0 else {
@@ -159,7 +159,7 @@ struct FileDescriptor: Sendable, Hashable {
 
     /// Cuts the file to `length` bytes.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     func truncate(to length: UInt64) throws {
         while ftruncate(rawValue, off_t(length)) != 0 {
             if errno == EINTR { continue }
@@ -195,7 +195,7 @@ enum FileSystem {
     /// Makes the directory (and its parents) if missing; each directory it creates is owner-only
     /// (``FileDescriptor/directoryMode``) whatever the umask.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     static func makeDirectory(_ path: String) throws {
         var start = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {
@@ -214,7 +214,7 @@ enum FileSystem {
     /// Throws unless `path` is missing or a real directory: a journal folder that is a symbolic
     /// link could make the store write outside the data directory.
     ///
-    /// - Throws: ``EventStoreError`` with code `unsafePath`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `unsafePath`.
     static func refuseLink(_ path: String) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
@@ -223,7 +223,7 @@ enum FileSystem {
 
     /// Flushes a directory's entries (new, renamed or removed names) to stable storage.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     static func syncDirectory(_ path: String) throws {
         let directory = try FileDescriptor.open(path, flags: O_RDONLY | O_DIRECTORY)
         defer { directory.close() }
@@ -237,7 +237,7 @@ enum FileSystem {
 
     /// Renames `source` over `destination`, atomically.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     static func rename(_ source: String, to destination: String) throws {
         #if canImport(Glibc)
             let result = Glibc.rename(source, destination)
@@ -251,7 +251,7 @@ enum FileSystem {
 
     /// Removes a file; a missing file is not an error.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     static func remove(_ path: String) throws {
         if unlink(path) != 0, errno != ENOENT {
             throw FileDescriptor.error("cannot remove the file", path: path)
@@ -260,7 +260,7 @@ enum FileSystem {
 
     /// The names in a directory, unsorted; empty when it does not exist.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     static func names(in path: String) throws -> [String] {
         guard let directory = opendir(path) else {
             if errno == ENOENT { return [] }
@@ -280,7 +280,7 @@ enum FileSystem {
     /// Writes `bytes` to `path` atomically: a temporary file, `fsync`, rename, `fsync` of the
     /// directory. Readers see the old content or the new, never a mix.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String) throws {
         let temporary = path + ".tmp"
         let file = try FileDescriptor.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)

@@ -11,7 +11,7 @@ extension FileEventStore {
     public struct Configuration: Hashable, Sendable {
         /// How durable an acknowledged append is. The default, group commit with a 2 ms window,
         /// survives power loss and lets concurrent appenders share one `fsync`.
-        /// ``Durability/memory`` is not a file-store mode and is rejected on open.
+        /// ``LeadModel/Durability/memory`` is not a file-store mode and is rejected on open.
         public var durability: Durability
         /// The size in bytes at which the current segment file is closed and a new one started.
         /// One append call never spans two segments, so a large call may exceed it. Clamped to

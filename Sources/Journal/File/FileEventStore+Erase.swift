@@ -11,7 +11,7 @@ extension FileEventStore {
     /// Removes a lead's personal data from every file of the store, then records the erasure.
     ///
     /// Every segment holding one of the lead's events is rewritten with the redacted events (see
-    /// ``LeadEvent/redactingPersonalData()``) at the same positions: the new segment is written
+    /// ``LeadModel/LeadEvent/redactingPersonalData()``) at the same positions: the new segment is written
     /// to a temporary file, synced and renamed over the old one, and the directory is synced, so
     /// a crash leaves either the old or the new segment, never a mix. The index checkpoint and
     /// every projection snapshot are removed, since they may hold personal data; then `erasure`
@@ -22,10 +22,10 @@ extension FileEventStore {
     ///
     /// - Parameters:
     ///   - id: the lead to erase.
-    ///   - erasure: the event to append afterwards, normally with an ``Erasure`` payload; its
+    ///   - erasure: the event to append afterwards, normally with an ``LeadModel/Erasure`` payload; its
     ///     lead is set to `id` and its idempotency key cleared.
     /// - Returns: the erasure event as appended, with its position.
-    /// - Throws: ``EventStoreError`` — `unknownLead` when the lead has no events, `corruptRecord`
+    /// - Throws: ``LeadModel/EventStoreError`` — `unknownLead` when the lead has no events, `corruptRecord`
     ///   or `io` when a segment cannot be read or rewritten, `closed` after ``close()``.
     public func erase(lead id: LeadID, recording erasure: LeadEvent) async throws -> LeadEvent {
         try checkWritable()

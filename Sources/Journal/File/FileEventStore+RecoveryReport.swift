@@ -6,7 +6,7 @@ extension FileEventStore {
     /// A crash can leave the last segment with a torn tail — a record written in part, or the
     /// records of an append call that never finished. None of them was acknowledged, so opening
     /// cuts them and reports it here. Damage anywhere else is not cut: opening throws
-    /// ``EventStoreError`` with code `corruptRecord`.
+    /// ``LeadModel/EventStoreError`` with code `corruptRecord`.
     public struct RecoveryReport: Hashable, Sendable, CustomStringConvertible {
         /// The segment file that was cut, relative to the data directory.
         public var segment: String

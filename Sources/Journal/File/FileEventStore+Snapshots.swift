@@ -23,7 +23,7 @@ extension FileEventStore {
     ///   - name: the snapshot's name; any string.
     ///   - position: the journal position the snapshot reflects.
     ///   - bytes: the snapshot's content.
-    /// - Throws: ``EventStoreError`` with code `io`, `readOnly` for a read-only store, or
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`, `readOnly` for a read-only store, or
     ///   `closed` after ``close()``.
     public func saveSnapshot(named name: String, at position: JournalPosition, bytes: [UInt8])
         async throws
@@ -56,7 +56,7 @@ extension FileEventStore {
     /// erasure, or its checksum fails (a damaged snapshot is only a cache miss).
     ///
     /// - Parameter name: the snapshot's name.
-    /// - Throws: ``EventStoreError`` with code `io` when the file exists but cannot be read,
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io` when the file exists but cannot be read,
     ///   `unsafePath` when it is a symbolic link, or `closed` after ``close()``.
     public func loadSnapshot(named name: String) async throws -> (
         position: JournalPosition, bytes: [UInt8]

@@ -104,7 +104,7 @@ extension FileEventStore {
     ///     journal).
     ///   - sideFolder: where the removed bytes go; created, and must not exist yet.
     /// - Returns: the files written into `sideFolder`, with the number of bytes each holds.
-    /// - Throws: ``EventStoreError`` — `directoryLocked`, `invalidRequest` when `position` is
+    /// - Throws: ``LeadModel/EventStoreError`` — `directoryLocked`, `invalidRequest` when `position` is
     ///   not the end of an append call or lies beyond the journal (nothing is changed then),
     ///   `corruptRecord` when a record before it is damaged, `io`.
     public static func cut(directory: URL, after position: JournalPosition, sideFolder: URL)
@@ -236,7 +236,7 @@ extension FileEventStore {
 extension FileDescriptor {
     /// The file's size; the descriptor is closed.
     ///
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     fileprivate func sizeAndClose() throws -> UInt64 {
         defer { close() }
         return try size()

@@ -1,7 +1,7 @@
 import Foundation
 import LeadModel
 
-/// An ``EventStore`` that keeps the journal in append-only segment files in one data directory.
+/// An ``LeadModel/EventStore`` that keeps the journal in append-only segment files in one data directory.
 ///
 /// Each record is framed with its length, a CRC-32C and its position; an append call is written
 /// with one `write(2)` and acknowledged once it is as durable as
@@ -74,12 +74,12 @@ public actor FileEventStore: EventStore, SnapshotStore {
     /// - Parameters:
     ///   - directory: the data directory; created when missing (unless read-only).
     ///   - configuration: durability, segment size, checkpoint interval, lock wait, read-only.
-    /// - Throws: ``EventStoreError`` — `directoryLocked` when another store keeps the directory
+    /// - Throws: ``LeadModel/EventStoreError`` — `directoryLocked` when another store keeps the directory
     ///   open longer than the lock wait (naming the holder when it recorded itself),
     ///   `missingRecords` (file, expected and found length, position) when acknowledged records
     ///   are gone, `corruptRecord` (with file and offset) when a record other than the tail is
     ///   damaged, `unsafePath` for a symbolic link in the journal, `unsupportedFormat` for files
-    ///   from a newer version, `invalidRequest` for the ``Durability/memory`` mode, `io` when
+    ///   from a newer version, `invalidRequest` for the ``LeadModel/Durability/memory`` mode, `io` when
     ///   the file system fails.
     public init(directory: URL, configuration: Configuration = Configuration()) async throws {
         if case .memory = configuration.durability {
@@ -160,7 +160,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
     ///
     /// - Parameter requests: the events per lead, with the expected version of each stream.
     /// - Returns: one result per request, in order.
-    /// - Throws: ``EventStoreError`` — `versionConflict` (nothing appended), `invalidRequest`
+    /// - Throws: ``LeadModel/EventStoreError`` — `versionConflict` (nothing appended), `invalidRequest`
     ///   for an event of another lead, `io` when writing or syncing fails (after a failed sync
     ///   the store refuses further appends), `closed` after ``close()``.
     public nonisolated func append(_ requests: [AppendRequest]) async throws -> [AppendResult] {
@@ -283,7 +283,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
     ///   - position: the first position to read; positions before 1 read from the start.
     ///   - limit: the most events to return.
     /// - Returns: the events with their positions; empty past the end.
-    /// - Throws: ``EventStoreError`` — `corruptRecord` naming file and offset when a record
+    /// - Throws: ``LeadModel/EventStoreError`` — `corruptRecord` naming file and offset when a record
     ///   fails its checksum, `io`, or `closed` after ``close()``.
     public nonisolated func read(from position: JournalPosition, limit: Int) async throws
         -> [LeadEvent]
@@ -312,7 +312,7 @@ public actor FileEventStore: EventStore, SnapshotStore {
     ///
     /// - Parameter id: the lead.
     /// - Returns: the events; empty for an unknown lead.
-    /// - Throws: ``EventStoreError`` — `corruptRecord`, `io`, or `closed` after ``close()``.
+    /// - Throws: ``LeadModel/EventStoreError`` — `corruptRecord`, `io`, or `closed` after ``close()``.
     public nonisolated func events(forLead id: LeadID) async throws -> [LeadEvent] {
         let chunks = try await rawRecords(forLead: id)
         var events: [LeadEvent] = []
@@ -385,10 +385,10 @@ public actor FileEventStore: EventStore, SnapshotStore {
     // MARK: Closing
 
     /// Waits for pending appends to become durable, writes an index checkpoint, and releases the
-    /// directory. Later calls throw ``EventStoreError`` with code `closed`; closing twice is a
+    /// directory. Later calls throw ``LeadModel/EventStoreError`` with code `closed`; closing twice is a
     /// no-op.
     ///
-    /// - Throws: ``EventStoreError`` with code `io` when the final sync fails.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io` when the final sync fails.
     public func close() async throws {
         guard case .open = state else { return }
         var failure: (any Error)?

@@ -60,7 +60,7 @@ struct OpenMode {
 enum JournalLoader {
     /// Opens the directory at `paths`, creating it when missing (unless read-only).
     ///
-    /// - Throws: ``EventStoreError`` — `directoryLocked`, `corruptRecord`, `missingRecords`,
+    /// - Throws: ``LeadModel/EventStoreError`` — `directoryLocked`, `corruptRecord`, `missingRecords`,
     ///   `unsafePath`, `unsupportedFormat` or `io`, naming the file and offset.
     static func open(paths: StorePaths, mode: OpenMode = OpenMode()) throws -> OpenedJournal {
         let clock = ContinuousClock()
@@ -207,7 +207,7 @@ enum JournalLoader {
     /// Creates an empty segment atomically (header written to a temporary file, synced, renamed).
     ///
     /// - Returns: the new segment, open for reading and writing.
-    /// - Throws: ``EventStoreError`` with code `io`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     static func createSegment(paths: StorePaths, firstPosition: UInt64) throws -> FileDescriptor {
         let path = paths.segment(firstPosition)
         try FileSystem.writeAtomically(
@@ -219,7 +219,7 @@ enum JournalLoader {
     /// Decodes one record's payload, turning a codec failure into `corruptRecord` — or into
     /// `unsupportedFormat` when a newer Accord wrote the record (upgrade, do not repair).
     ///
-    /// - Throws: ``EventStoreError`` with code `corruptRecord` or `unsupportedFormat`.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `corruptRecord` or `unsupportedFormat`.
     static func decode(
         _ payload: UnsafeRawBufferPointer, position: UInt64, path: String, offset: UInt64
     ) throws -> LeadEvent {
@@ -258,7 +258,7 @@ enum JournalLoader {
     /// Throws when a segment the (valid) checkpoint names is missing or shorter than the records
     /// it held: those records were acknowledged, so losing them is never a torn tail.
     ///
-    /// - Throws: ``EventStoreError`` with code `missingRecords` naming the file, the length it
+    /// - Throws: ``LeadModel/EventStoreError`` with code `missingRecords` naming the file, the length it
     ///   should have, the length it has and the first position that is gone.
     static func checkNothingMissing(
         _ checkpoint: JournalIndex, paths: StorePaths, firsts: [UInt64], files: [FileDescriptor]

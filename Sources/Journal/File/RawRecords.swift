@@ -15,7 +15,7 @@ struct RawRecords: Sendable {
 
     /// The events, after checking each frame's checksum and position.
     ///
-    /// - Throws: ``EventStoreError`` with code `corruptRecord`, naming the file and offset.
+    /// - Throws: ``LeadModel/EventStoreError`` with code `corruptRecord`, naming the file and offset.
     func decode() throws -> [LeadEvent] {
         try bytes.withUnsafeBytes { raw in
             var events: [LeadEvent] = []

@@ -34,7 +34,7 @@ struct SegmentScanner {
     ///   - expected: the position the first record must have.
     ///   - isLast: whether this is the last segment, the only one that may have a torn tail.
     ///   - commit: called with each append call's records once its last record is seen.
-    /// - Throws: ``EventStoreError`` with code `corruptRecord` naming the file and offset, or
+    /// - Throws: ``LeadModel/EventStoreError`` with code `corruptRecord` naming the file and offset, or
     ///   what `commit` throws.
     func scan(
         _ bytes: UnsafeRawBufferPointer, base: UInt64, expected: UInt64, isLast: Bool,
