@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "LeadModel", targets: ["LeadModel"]),
+        .library(name: "Journal", targets: ["Journal"]),
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "Routing", targets: ["Routing"]),
         .library(name: "SLA", targets: ["SLA"]),
@@ -19,6 +20,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "LeadModel"),
+        .target(name: "Journal", dependencies: ["LeadModel"]),
         .target(name: "Scoring", dependencies: ["LeadModel"]),
         .target(name: "Routing", dependencies: ["LeadModel"]),
         .target(name: "SLA", dependencies: ["LeadModel"]),
@@ -26,7 +28,7 @@ let package = Package(
         .target(name: "Scoreboard", dependencies: ["LeadModel"]),
         .target(
             name: "Accord",
-            dependencies: ["LeadModel", "Scoring", "Routing", "SLA", "Feedback", "Scoreboard"]
+            dependencies: ["LeadModel", "Journal", "Scoring", "Routing", "SLA", "Feedback", "Scoreboard"]
         ),
         .target(name: "EventStoreConformance", dependencies: ["LeadModel"]),
         .target(
@@ -36,30 +38,36 @@ let package = Package(
         // Executables and tests declare every module they import, though Accord re-exports them.
         .executableTarget(
             name: "AccordCLI",
-            dependencies: ["Accord", "Feedback", "LeadModel", "Routing", "SLA", "Scoreboard", "Scoring"]
+            dependencies: ["Accord", "Feedback", "Journal", "LeadModel", "Routing", "SLA", "Scoreboard", "Scoring"]
         ),
         .executableTarget(
             name: "AccordBench",
-            dependencies: ["Accord", "Feedback", "LeadModel", "Routing", "SLA", "Scoreboard", "Scoring"]
+            dependencies: ["Accord", "Feedback", "Journal", "LeadModel", "Routing", "SLA", "Scoreboard", "Scoring"]
         ),
-        .executableTarget(name: "AccordCrashWriter", dependencies: ["LeadModel"]),
+        .executableTarget(name: "AccordCrashWriter", dependencies: ["Journal", "LeadModel"]),
+        // Test helpers shared by the test targets of LeadModel and Journal (not a product).
+        .target(name: "_LeadModelTestSupport", dependencies: ["LeadModel"], path: "Tests/_LeadModelTestSupport"),
         .testTarget(
             name: "LeadModelTests",
-            dependencies: ["LeadModel", "EventStoreConformance", "AccordCrashWriter"]
+            dependencies: ["LeadModel", "EventStoreConformance", "_LeadModelTestSupport"]
+        ),
+        .testTarget(
+            name: "JournalTests",
+            dependencies: ["Journal", "LeadModel", "EventStoreConformance", "AccordCrashWriter", "_LeadModelTestSupport"]
         ),
         .testTarget(name: "ScoringTests", dependencies: ["LeadModel", "Scoring"]),
         .testTarget(name: "RoutingTests", dependencies: ["LeadModel", "Routing"]),
         .testTarget(name: "SLATests", dependencies: ["LeadModel", "SLA"]),
         .testTarget(name: "FeedbackTests", dependencies: ["Feedback", "LeadModel"]),
-        .testTarget(name: "ScoreboardTests", dependencies: ["LeadModel", "Scoreboard"]),
+        .testTarget(name: "ScoreboardTests", dependencies: ["Journal", "LeadModel", "Scoreboard"]),
         .testTarget(
             name: "AccordTests",
             dependencies: [
-                "Accord", "EventStoreConformance", "Feedback", "LeadModel", "PolicyConformance", "Routing", "SLA",
-                "Scoreboard", "Scoring",
+                "Accord", "EventStoreConformance", "Feedback", "Journal", "LeadModel", "PolicyConformance", "Routing",
+                "SLA", "Scoreboard", "Scoring",
             ]
         ),
-        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "LeadModel"]),
+        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "Journal", "LeadModel"]),
     ]
 )
 

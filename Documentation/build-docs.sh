@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=.build/docs
-modules=(Accord LeadModel Scoring Routing SLA Feedback Scoreboard EventStoreConformance)
+modules=(Accord LeadModel Journal Scoring Routing SLA Feedback Scoreboard EventStoreConformance)
 # A fresh build each time: an incremental build emits graphs only for the modules it recompiles.
 rm -rf "$out/symbol-graphs" "$out/all-symbol-graphs" "$out/Accord.docc" "$out/Accord.doccarchive" .build/docs-build
 mkdir -p "$out/symbol-graphs" "$out/all-symbol-graphs" "$out/Accord.docc"
@@ -38,7 +38,7 @@ import pathlib, re, sys
 catalog = pathlib.Path(sys.argv[1])
 guides = [pathlib.Path(p) for p in sys.argv[2:]]
 # An article named like a module (Scoring.md) would collide with the module's page.
-clashing = {"Accord", "LeadModel", "Scoring", "Routing", "SLA", "Feedback", "Scoreboard", "Plugins"}
+clashing = {"Accord", "LeadModel", "Journal", "Scoring", "Routing", "SLA", "Feedback", "Scoreboard", "Plugins"}
 def article(stem):
     return stem + "Guide" if stem in clashing else stem
 names = {g.stem for g in guides}

@@ -53,9 +53,9 @@ python3 - "$package" "$root" "${files[@]}" <<'PY'
 import pathlib, re, shutil, sys
 
 package, root, files = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3:]
-libraries = ["Accord", "LeadModel", "Scoring", "Routing", "SLA", "Feedback", "Scoreboard",
+libraries = ["Accord", "LeadModel", "Journal", "Scoring", "Routing", "SLA", "Feedback", "Scoreboard",
              "EventStoreConformance", "PolicyConformance"]
-default_imports = ["import Foundation"] + [f"import {name}" for name in libraries[:7]]
+default_imports = ["import Foundation"] + [f"import {name}" for name in libraries[:8]]
 directive_re = re.compile(r"^\s*<!--\s*snippet:\s*(fragment|given|wrap-async-throws)(?:\((.*)\))?\s*(-->)?\s*$")
 fence_re = re.compile(r"^(\s*)```swift\s*$")
 problems, targets, written = [], [], set()

@@ -10,8 +10,8 @@ let package = Package(
         .executableTarget(
             name: "QuickStart",
             dependencies: [
-                .product(name: "Accord", package: "Accord"), .product(name: "LeadModel", package: "Accord"),
-                .product(name: "Routing", package: "Accord"),
+                .product(name: "Accord", package: "Accord"), .product(name: "Journal", package: "Accord"),
+                .product(name: "LeadModel", package: "Accord"), .product(name: "Routing", package: "Accord"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         )

@@ -1,3 +1,4 @@
+import Journal
 import LeadModel
 
 /// ``EventCodec`` benchmarks: how fast events turn into record payloads and back.

@@ -1,5 +1,6 @@
 import Accord
 import Foundation
+import Journal
 import LeadModel
 
 /// A CRM's deal history through the engine, as `accord import --kind opportunities` loads it.

@@ -1,5 +1,6 @@
 import Accord
 import Foundation
+import Journal
 import LeadModel
 
 /// Benchmarks of the engine on the file store: recording a synthetic quarter in batches, and

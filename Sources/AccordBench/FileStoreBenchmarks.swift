@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import LeadModel
 
 /// ``FileEventStore`` benchmarks: append in each durability mode, many concurrent writers sharing

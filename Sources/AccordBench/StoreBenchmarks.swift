@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import LeadModel
 
 /// Opens (or creates) a store in `directory` with `durability`. Called again with the same

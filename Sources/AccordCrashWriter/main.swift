@@ -13,6 +13,7 @@
 //   ERROR <message>                      (then exit status 1)
 
 import Foundation
+import Journal
 import LeadModel
 
 #if canImport(Glibc)

@@ -5,8 +5,8 @@
 #
 #   Tests/Fuzz/run.sh [SECONDS] [JOURNAL_DIRECTORY]
 #
-# Builds one fuzzer from the LeadModel sources with Accord's import sources compiled into the
-# same module (swiftc -sanitize=fuzzer,address), seeds its four harnesses from a journal (a fresh
+# Builds one fuzzer from the LeadModel and Journal sources with Accord's import sources compiled
+# into the same module (swiftc -sanitize=fuzzer,address), seeds its four harnesses from a journal (a fresh
 # `accord demo` journal when none is given: its records, snapshots, and CSV and JSON Lines files
 # of its people and signals), and runs each for SECONDS (default 60). A crash, an out-of-bounds
 # read or a value that does not survive a round trip stops the run with a non-zero status and leaves the input in .build/fuzz/crashes/. The corpora
@@ -18,9 +18,9 @@ seconds="${1:-60}"
 journal="${2:-}"
 out=.build/fuzz
 mkdir -p "$out/crashes"
-sources=$(find Sources/LeadModel -name '*.swift' | sort)
-# The import readers and what they use from Accord, built into the one module with LeadModel
-# (their `import LeadModel` then only warns).
+sources=$(find Sources/LeadModel Sources/Journal -name '*.swift' | sort)
+# The import readers and what they use from Accord, built into the one module with LeadModel and
+# Journal (their `import LeadModel` then only warns).
 import_sources="$(find Sources/Accord/Import -maxdepth 1 -name '*.swift' | sort) Sources/Accord/Support/JSONValue.swift
 Sources/Accord/Support/JSONDuplicateKeys.swift Sources/Accord/Support/InputLocation.swift
 Sources/Accord/Support/NameSuggestion.swift Sources/Accord/Governance/SHA256.swift
@@ -72,7 +72,7 @@ swift build --target Accord --scratch-path "$fuzz_build" --sanitize=fuzzer --san
     > "$out/playbook.build.log" 2>&1 || { tail -n 40 "$out/playbook.build.log"; exit 1; }
 bin="$(swift build --scratch-path "$fuzz_build" --show-bin-path)"
 objects=()
-for module in LeadModel Scoring Routing SLA Feedback Scoreboard Accord; do
+for module in LeadModel Journal Scoring Routing SLA Feedback Scoreboard Accord; do
     objects+=("$bin/$module.build/"*.o)
 done
 swiftc -parse-as-library -g -sanitize=fuzzer,address -I "$bin/Modules" -I "$bin" \

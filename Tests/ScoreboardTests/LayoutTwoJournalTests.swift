@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import LeadModel
 import Scoreboard
 import Testing

@@ -39,7 +39,7 @@ public struct PluginRegistry: Sendable {
     /// A registry with Accord's own plugins:
     ///
     /// - store `memory`: an ``LeadModel/InMemoryEventStore``;
-    /// - store `file`: a ``LeadModel/FileEventStore``, config `{"directory": "journal"}`;
+    /// - store `file`: a ``Journal/FileEventStore``, config `{"directory": "journal"}`;
     /// - scorer `learned`: a ``Scoring/LearnedScorer`` from a model file `accord model train` wrote,
     ///   config `{"model": "models/conversion.json"}` — the card's total is 100 × the conversion
     ///   probability, so qualification thresholds read as percentages.

@@ -1,5 +1,6 @@
 import Accord
 import Foundation
+import Journal
 import LeadModel
 
 extension CommandDefinition {

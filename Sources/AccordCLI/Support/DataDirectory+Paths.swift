@@ -101,7 +101,7 @@ extension DataDirectory {
     }
 
     /// The journal folder `url` is inside, if any: a folder holding a `LOCK` file and a
-    /// `segments` folder (see ``LeadModel/FileEventStore``).
+    /// `segments` folder (see ``Journal/FileEventStore``).
     private static func enclosingJournal(of url: URL) -> URL? {
         var folder = url.deletingLastPathComponent()
         while true {

@@ -15,6 +15,13 @@ public struct LeadState: Hashable, Sendable {
     public struct StageEntry: Hashable, Sendable, Codable {
         public var stage: Stage
         public var enteredAt: Date
+
+        /// Package access, like ``LeadState``'s initialiser from every stored property: the
+        /// Journal module's snapshot decoder makes entries; users get them from the fold only.
+        package init(stage: Stage, enteredAt: Date) {
+            self.stage = stage
+            self.enteredAt = enteredAt
+        }
     }
 
     /// The lead's current data (capture, field changes and merges applied).
@@ -77,13 +84,15 @@ public struct LeadState: Hashable, Sendable {
         self.feedback = FeedbackStatus()
     }
 
-    /// Makes a state from every stored property, for decoding a ``LeadStateSnapshot``.
+    /// Makes a state from every stored property, for decoding a lead state snapshot
+    /// (`LeadStateSnapshot`, in the Journal module).
     ///
-    /// Internal on purpose: users get state from the fold only. It lives in this file because
-    /// the `private(set)` setters are out of reach of extensions elsewhere. A stored property
-    /// added to `LeadState` must be added here, to the snapshot layout (a new version) and to
-    /// `LeadStateSnapshotRoundTripTests`, whose field-count test fails until it is.
-    init(
+    /// Package access on purpose: users get state from the fold only, and the Journal module's
+    /// snapshot decoder needs it. It lives in this file because the `private(set)` setters are out
+    /// of reach of extensions elsewhere. A stored property added to `LeadState` must be added
+    /// here, to the snapshot layout (a new version) and to `LeadStateSnapshotRoundTripTests`,
+    /// whose field-count test fails until it is.
+    package init(
         lead: Lead, stage: Stage, stageHistory: [StageEntry], createdAt: Date, updatedAt: Date,
         version: Int, lastPosition: JournalPosition?, signals: [Signal], absorbed: [LeadID],
         mergedInto: LeadID?, score: ScoreCard?, scoredAt: Date?, owner: Owner?, assignedAt: Date?,

@@ -1,8 +1,8 @@
 /// The journal: an append-only, totally ordered log of ``LeadEvent``s.
 ///
-/// This is the storage plugin point. ``InMemoryEventStore`` and ``FileEventStore`` are ordinary
-/// conformances; a third-party store (PostgreSQL, SQLite, …) implements the same requirements and
-/// proves it with the `EventStoreConformance` suite.
+/// This is the storage plugin point. ``InMemoryEventStore`` and `FileEventStore` (module
+/// `Journal`) are ordinary conformances; a third-party store (PostgreSQL, SQLite, …) implements
+/// the same requirements and proves it with the `EventStoreConformance` suite.
 ///
 /// ## The contract
 /// - ``append(_:)`` returns only once the events are as durable as ``durability`` promises.

@@ -1,6 +1,7 @@
 import Foundation
 import LeadModel
 import Testing
+import _LeadModelTestSupport
 
 /// The JSON form of events (`--json` output, exports): `{"kind": …, "<field>": …}`, stable under
 /// a round trip.

@@ -1,5 +1,6 @@
 import LeadModel
 import Testing
+import _LeadModelTestSupport
 
 struct DueHeapTests {
     /// Pops everything, in order.

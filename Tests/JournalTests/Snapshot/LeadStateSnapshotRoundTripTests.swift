@@ -1,0 +1,162 @@
+import Foundation
+import Journal
+import LeadModel
+import Testing
+import _LeadModelTestSupport
+
+struct LeadStateSnapshotRoundTripTests {
+    /// Every stored property of `LeadState`, in declaration order. When this test fails,
+    /// `LeadState` gained (or lost) a stored property: add it to the internal memberwise
+    /// initialiser in `LeadState.swift`, to `BinaryWriter+LeadState.swift` and
+    /// `BinaryReader+LeadState.swift` under a new snapshot format version, to
+    /// `Documentation/RecordLayout.md` ("Lead state snapshots"), and set it in
+    /// `LeadStateFixtures.everyField`; then update this list.
+    static let storedProperties = [
+        "lead", "stage", "stageHistory", "createdAt", "updatedAt", "version", "lastPosition",
+        "signals", "absorbed", "mergedInto", "score", "scoredAt", "owner", "assignedAt", "touches",
+        "firstTouchAt", "lastTouchAt", "openClocks", "breachedClocks", "disposition", "isErased", "feedback",
+        "opportunity",
+    ]
+
+    @Test func snapshotCoversEveryStoredPropertyOfLeadState() {
+        let labels = Mirror(reflecting: LeadStateFixtures.everyField).children.map { $0.label ?? "?" }
+        #expect(labels == Self.storedProperties, "LeadState's stored properties changed; see the comment above")
+    }
+
+    @Test func everyFieldFixtureSetsEveryStoredProperty() {
+        for child in Mirror(reflecting: LeadStateFixtures.everyField).children {
+            let label = child.label ?? "?"
+            let mirror = Mirror(reflecting: child.value)
+            switch mirror.displayStyle {
+            case .optional:
+                #expect(mirror.children.count == 1, "\(label) is nil")
+            case .collection, .set, .dictionary:
+                #expect(!mirror.children.isEmpty, "\(label) is empty")
+            default:
+                if let flag = child.value as? Bool { #expect(flag, "\(label) is false") }
+                if let number = child.value as? Int { #expect(number != 0, "\(label) is 0") }
+            }
+        }
+    }
+
+    @Test func noFieldFixtureSetsNothingOptional() {
+        let state = LeadStateFixtures.noField
+        for child in Mirror(reflecting: state).children {
+            let label = child.label ?? "?"
+            let mirror = Mirror(reflecting: child.value)
+            switch mirror.displayStyle {
+            case .optional:
+                #expect(mirror.children.isEmpty, "\(label) is set")
+            case .collection, .set, .dictionary:
+                #expect(mirror.children.isEmpty || label == "stageHistory", "\(label) is not empty")
+            default:
+                if let flag = child.value as? Bool { #expect(!flag, "\(label) is true") }
+            }
+        }
+    }
+
+    @Test(arguments: LeadStateFixtures.all)
+    func roundTripsOneState(_ fixture: StateFixture) throws {
+        let bytes = LeadStateSnapshot.encode([fixture.state])
+        let decoded = try LeadStateSnapshot.decode(bytes)
+        #expect(decoded == [fixture.state])
+        // Decoding gives back every field, not merely an equal-looking state.
+        #expect(decoded.first?.lastPosition == fixture.state.lastPosition)
+        #expect(LeadStateSnapshot.encode(decoded) == bytes)
+    }
+
+    @Test func roundTripsManyStatesSortedByLeadID() throws {
+        let states = LeadStateFixtures.all.map(\.state) + (100..<300).map(LeadStateFixtures.realistic)
+        let decoded = try LeadStateSnapshot.decode(LeadStateSnapshot.encode(states))
+        #expect(decoded == states.sorted { $0.id < $1.id })
+        #expect(Set(decoded) == Set(states))
+    }
+
+    @Test func anEmptyCollectionIsAHeaderAndAZeroCount() throws {
+        let bytes = LeadStateSnapshot.encode([LeadState]())
+        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 3, 0])
+        #expect(try LeadStateSnapshot.decode(bytes).isEmpty)
+    }
+
+    @Test func acceptsAnyCollectionOfStates() throws {
+        let states = (0..<10).map(LeadStateFixtures.realistic)
+        let byID = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0) })
+        #expect(LeadStateSnapshot.encode(byID.values) == LeadStateSnapshot.encode(states))
+        #expect(LeadStateSnapshot.encode(states[2...]) == LeadStateSnapshot.encode(Array(states[2...])))
+    }
+
+    @Test func theSameStatesInAnyOrderEncodeToTheSameBytes() {
+        let states = LeadStateFixtures.all.map(\.state) + (100..<150).map(LeadStateFixtures.realistic)
+        let expected = LeadStateSnapshot.encode(states)
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<20 {
+            #expect(LeadStateSnapshot.encode(states.shuffled(using: &generator)) == expected)
+        }
+        #expect(LeadStateSnapshot.encode(states.reversed()) == expected)
+    }
+
+    @Test func clocksStartedInAnyOrderEncodeToTheSameBytes() {
+        let clocks = (0..<40).map {
+            SLAClock(
+                id: SLAClockID(rawValue: "clock-\($0)"), tier: "hot", owner: nil, warnAt: nil,
+                deadline: LeadStateFixtures.t0 + Double($0))
+        }
+        func state(_ clocks: [SLAClock]) -> LeadState {
+            var payloads: [LeadEvent.Payload] = [.captured(Lead(id: "L"), stage: .lead)]
+            payloads += clocks.map { .slaStarted($0) }
+            // Breach every third clock, so both the open map and the breached set are large.
+            payloads += clocks.indices.filter { $0 % 3 == 0 }.map { .slaBreached(clocks[$0].id) }
+            return LeadStateFixtures.fold("L", payloads)
+        }
+        let forward = state(clocks)
+        let backward = state(clocks.reversed())
+        #expect(forward == backward)
+        #expect(LeadStateSnapshot.encode([forward]) == LeadStateSnapshot.encode([backward]))
+    }
+
+    /// Pins format version 3 byte for byte for the smallest state the fold makes (a state without
+    /// a deal is written as in format 2), and reads the same state from its format-1 and format-2
+    /// bytes.
+    @Test func writesFormatVersionThreeBytesAndReadsVersionsOneAndTwo() throws {
+        let captured = LeadEvent(
+            leadID: "L", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .system,
+            payload: .captured(Lead(id: "L"), stage: "s"))
+        let state = try #require(LeadState.fold([captured]))
+        let date: [UInt8] = [0, 0, 0, 0, 0, 0, 0xF8, 0x3F]
+        var expected: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 3, 1]  // magic "ACLS", version 3, one state
+        expected += [1, 0x4C] + Array(repeating: 0, count: 10) + [0, 0]  // lead "L", no fields
+        expected += [1, 0x73]  // stage "s"
+        expected += [1, 1, 0x73] + date  // stage history: one entry, "s" at 1.5
+        expected += date + date  // createdAt, updatedAt
+        expected += [1, 0]  // version 1, no last position
+        expected += Array(repeating: 0, count: 13)  // signals … disposition: empty or absent
+        expected += [0]  // not erased
+        var versionOne = expected
+        versionOne[4] = 1
+        expected += [0, 0, 0]  // feedback: no recycles, no re-qualifications, no dispute
+        expected += [0]  // no opportunity
+        #expect(LeadStateSnapshot.encode([state]) == expected)
+        #expect(try LeadStateSnapshot.decode(expected) == [state])
+        #expect(try LeadStateSnapshot.decode(versionOne) == [state])
+        var versionTwo = expected
+        versionTwo[4] = 2
+        #expect(try LeadStateSnapshot.decode(versionTwo) == [state])
+    }
+
+    @Test func aVersionOneSnapshotReadsDispositionsWithoutTheirLayoutTwoFields() throws {
+        let state = LeadStateFixtures.fold(
+            "L",
+            [
+                .captured(Lead(id: "L"), stage: .lead),
+                .dispositionRecorded(Disposition(outcome: .rejected, reasonCode: "duplicate", note: "n")),
+            ])
+        var bytes = LeadStateSnapshot.encode([state])
+        // The note "n", then 7 bytes of absent or empty layout-2 disposition fields, the erased
+        // flag, the feedback status (3 bytes) and the absent opportunity.
+        #expect(Array(bytes.suffix(13)) == [0x6E] + Array(repeating: 0, count: 12))
+        bytes.removeLast(4)  // format 1 has no feedback status or opportunity
+        bytes.removeSubrange((bytes.count - 8)..<(bytes.count - 1))  // nor the layout-2 disposition fields
+        bytes[4] = 1
+        #expect(try LeadStateSnapshot.decode(bytes) == [state])
+    }
+}
