@@ -11,7 +11,8 @@ extension AlignmentEngine {
     /// let board = try await engine.reports.scoreboard(ScoreboardQuery(period: .allTime), on: engine.store)
     /// ```
     public nonisolated var reports: JournalReports {
-        JournalReports(playbook: playbook, sla: slaPolicy, router: router, now: configuration.now)
+        JournalReports(
+            playbook: playbook, sla: policies.sla, router: policies.router, now: configuration.now)
     }
 
     /// The SLA health of the response clocks started in `[from, to)`, computed from the journal

@@ -62,14 +62,7 @@ public actor AlignmentEngine {
     public init(playbook: Playbook, store: any EventStore, configuration: EngineConfiguration)
         async throws
     {
-        let resolved: EngineConfiguration
-        if configuration.isResolved {
-            let issues = playbook.validate()
-            guard issues.isEmpty else { throw PlaybookError(issues: issues) }
-            resolved = configuration
-        } else {
-            resolved = try PluginRegistry().configuration(for: playbook, base: configuration)
-        }
+        let resolved = try configuration.resolved(for: playbook)
         self.playbook = playbook
         self.store = store
         self.configuration = resolved
@@ -118,11 +111,8 @@ public actor AlignmentEngine {
     /// The journal position the engine's state reflects.
     public var journalPosition: JournalPosition? { projections.position }
 
-    /// The lead states, for the reports that read them.
+    /// The lead states, for the listings and per-lead reports that read them.
     var leads: [LeadID: LeadState] { projections.leads }
-
-    /// The SLA policy in use, for the reports that read it.
-    var slaPolicy: (any SLAPolicy)? { policies.sla }
 
     /// A lead's history, oldest first: its own events and, when `includingMerged`, those of the
     /// leads merged into it, in journal order.

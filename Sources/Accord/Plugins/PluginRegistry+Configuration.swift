@@ -1,5 +1,5 @@
 import Foundation
-public import LeadModel
+import LeadModel
 import Routing
 import SLA
 import Scoring
@@ -64,5 +64,16 @@ extension PluginRegistry {
         }
         configuration.isResolved = true
         return configuration
+    }
+}
+
+extension EngineConfiguration {
+    /// This configuration ready to run `playbook`: as it is when a registry already resolved it
+    /// (after checking the playbook), otherwise resolved against an empty ``PluginRegistry``.
+    func resolved(for playbook: Playbook) throws(PlaybookError) -> EngineConfiguration {
+        guard isResolved else { return try PluginRegistry().configuration(for: playbook, base: self) }
+        let issues = playbook.validate()
+        guard issues.isEmpty else { throw PlaybookError(issues: issues) }
+        return self
     }
 }

@@ -73,14 +73,7 @@ public struct JournalReports: Sendable {
     ///   - configuration: the clock and the policy instances.
     /// - Throws: ``PlaybookError`` for an invalid playbook or plugin names nobody registered.
     public init(playbook: Playbook, configuration: EngineConfiguration) throws(PlaybookError) {
-        let resolved: EngineConfiguration
-        if configuration.isResolved {
-            let issues = playbook.validate()
-            guard issues.isEmpty else { throw PlaybookError(issues: issues) }
-            resolved = configuration
-        } else {
-            resolved = try PluginRegistry().configuration(for: playbook, base: configuration)
-        }
+        let resolved = try configuration.resolved(for: playbook)
         self.init(playbook: playbook, sla: resolved.sla, router: resolved.router, now: resolved.now)
     }
 
