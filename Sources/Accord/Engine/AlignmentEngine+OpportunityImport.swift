@@ -40,9 +40,6 @@ public struct OpportunityImportSummary: Hashable, Sendable, Codable {
 }
 
 extension AlignmentEngine {
-    /// How many rows of deal history one append carries.
-    static let historyBatch = 2_000
-
     /// Loads a CRM's deal history: opens, updates and closes deals on the leads and accounts the
     /// rows name.
     ///
@@ -60,49 +57,55 @@ extension AlignmentEngine {
     /// The rows are history, not live decisions: the lead moves along the stage graph to the
     /// opportunity stage and on to won or lost at the deal's own dates, without the playbook's
     /// live handoff gates. Each move names the file it came from and, when a gate's fields were
-    /// missing, which ones (`accord lead explain` shows them). Rows are appended in large batches.
-    /// Rows that cannot be applied (no such lead, a move the stage graph does not allow, another
-    /// open deal) are skipped and reported with their line; with `dryRun` nothing is written and
-    /// the summary says what the import would do.
+    /// missing, which ones (`accord lead explain` shows them).
+    ///
+    /// Every row is planned before anything is written, and the whole file is appended at once:
+    /// an import stores all of its rows or none. Rows that cannot be applied (no such lead, a
+    /// move the stage graph does not allow, another open deal) are skipped and reported with
+    /// their line; with `allowingSkips: false`, a file with any such row stores nothing, and
+    /// with `dryRun` nothing is written and the summary says what the import would do. Either
+    /// way the summary is the same as the real import's.
+    ///
+    /// ```swift
+    /// let summary = try await engine.importOpportunities(
+    ///     rows, by: .integration("import:deals.csv"), from: "deals.csv", allowingSkips: false)
+    /// if !summary.skipped.isEmpty { print("nothing stored:", summary.skipped[0].reason) }
+    /// ```
     ///
     /// - Parameters:
     ///   - rows: validated rows, from ``OpportunityImportReader/rows()``.
     ///   - actor: who imports (`.integration("import:deals.csv")`).
     ///   - source: the file's name, quoted in the reasons (`imported from deals.csv`).
     ///   - dryRun: plan every row and report, writing nothing.
-    /// - Returns: what was (or would be) opened, updated, closed, left alone and skipped.
+    ///   - allowingSkips: store the rows that can be applied when others cannot (the default);
+    ///     `false` stores nothing when any row would be skipped.
+    /// - Returns: what was (or would be) opened, updated, closed, left alone and skipped. Rows
+    ///   were stored when the import was not a dry run and either nothing was skipped or skips
+    ///   were allowed.
     /// - Throws: ``LeadModel/EventStoreError`` when the journal cannot be read or written.
     @discardableResult
     public func importOpportunities(
-        _ rows: [OpportunityRow], by actor: EventActor, from source: String? = nil, dryRun: Bool = false
+        _ rows: [OpportunityRow], by actor: EventActor, from source: String? = nil, dryRun: Bool = false,
+        allowingSkips: Bool = true
     ) async throws -> OpportunityImportSummary {
         let history = source.map { "imported from \($0)" } ?? "imported deal history"
-        if dryRun {
-            try await catchUp()
-            var planner = makePlanner()
-            var accounts = AccountOverlay()
-            return planHistory(rows[...], by: actor, history: history, in: &planner, accounts: &accounts)
-        }
         var summary = OpportunityImportSummary()
-        var start = 0
-        while start < rows.count {
-            let batch = rows[start..<min(start + Self.historyBatch, rows.count)]
-            start = batch.endIndex
-            var part = OpportunityImportSummary()
-            try await commit {
-                var planner = makePlanner()
-                var accounts = AccountOverlay()
-                part = planHistory(batch, by: actor, history: history, in: &planner, accounts: &accounts)
-                return planner.requests
-            }
-            summary.add(part)
+        try await commit {
+            var planner = makePlanner()
+            planner.reserve(leads: rows.count)
+            var accounts = AccountOverlay()
+            var moves = HistoryMoves(stages: StageCommands(projections: projections, policies: policies))
+            summary = planHistory(
+                rows[...], by: actor, history: history, in: &planner, accounts: &accounts, moves: &moves)
+            guard !dryRun, summary.skipped.isEmpty || allowingSkips else { return [] }
+            return planner.requests
         }
         return summary
     }
 
     private func planHistory(
         _ rows: ArraySlice<OpportunityRow>, by actor: EventActor, history: String, in planner: inout Planner,
-        accounts: inout AccountOverlay
+        accounts: inout AccountOverlay, moves: inout HistoryMoves
     ) -> OpportunityImportSummary {
         var summary = OpportunityImportSummary()
         for row in rows {
@@ -113,7 +116,7 @@ extension AlignmentEngine {
                         summary: &summary)
                     continue
                 }
-                try planHistory(row, by: actor, history: history, in: &planner, summary: &summary)
+                try planHistory(row, by: actor, history: history, in: &planner, moves: &moves, summary: &summary)
             } catch let error as LeadModelError {
                 summary.skipped.append(.init(line: row.line, reason: error.description))
             } catch let error as OpportunityError {
@@ -129,7 +132,7 @@ extension AlignmentEngine {
     /// nothing behind in the planner.
     private func planHistory(
         _ row: OpportunityRow, by actor: EventActor, history: String, in planner: inout Planner,
-        summary: inout OpportunityImportSummary
+        moves: inout HistoryMoves, summary: inout OpportunityImportSummary
     ) throws {
         let found = row.leadID.map { planner.survivor(of: $0) } ?? lookUp(Lead(id: "", email: row.email))
         guard let lead = found, let state = planner.state(lead), !state.isErased else {
@@ -158,8 +161,10 @@ extension AlignmentEngine {
             if let amount = closed.amount {
                 try OpportunityCommands.validate(amount: amount, lead: lead, deal: deal.id)
             }
-            let closing = try historyMoves(of: lead, from: state.stage, to: outcome.stage)
-            planClosing(closed, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
+            let closing = try moves.path(of: lead, from: state.stage, to: outcome.stage)
+            planClosing(
+                closed, outcome, row, lead: lead, moves: closing, by: actor, history: history, planning: moves,
+                in: &planner)
             summary.closed += 1
             return
         }
@@ -176,15 +181,17 @@ extension AlignmentEngine {
         }
         if opened.owner == nil { opened.owner = state.owner }
         try OpportunityCommands.validate(opened, lead: lead)
-        let opening = try historyMoves(of: lead, from: state.stage, to: .opportunity)
-        let closing = try outcome.map { try historyMoves(of: lead, from: .opportunity, to: $0.stage) }
+        let opening = try moves.path(of: lead, from: state.stage, to: .opportunity)
+        let closing = try outcome.map { try moves.path(of: lead, from: .opportunity, to: $0.stage) }
         let at = opened.openedAt!
-        planMoves(opening, of: lead, at: at, target: .opportunity, by: actor, history: history, in: &planner)
+        moves.plan(opening, of: lead, at: at, target: .opportunity, by: actor, history: history, in: &planner)
         planner.add(
             lead, .opportunityOpened(opened), by: actor, reasons: [Reason(rule: "history", detail: history)], at: at)
         summary.opened += 1
         if let outcome, let closing {
-            planClosing(opened, outcome, row, lead: lead, moves: closing, by: actor, history: history, in: &planner)
+            planClosing(
+                opened, outcome, row, lead: lead, moves: closing, by: actor, history: history, planning: moves,
+                in: &planner)
             summary.closed += 1
         }
     }
@@ -205,35 +212,15 @@ extension AlignmentEngine {
 
     private func planClosing(
         _ deal: Opportunity, _ outcome: OpportunityOutcome, _ row: OpportunityRow, lead: LeadID, moves: [Stage],
-        by actor: EventActor, history: String, in planner: inout Planner
+        by actor: EventActor, history: String, planning: HistoryMoves, in planner: inout Planner
     ) {
         let closedAt = row.closedAt ?? planner.now
-        planMoves(moves, of: lead, at: closedAt, target: outcome.stage, by: actor, history: history, in: &planner)
+        planning.plan(moves, of: lead, at: closedAt, target: outcome.stage, by: actor, history: history, in: &planner)
         let closing = OpportunityClosing(
             id: deal.id, outcome: outcome, amount: deal.amount, closedAt: closedAt, reason: row.reason)
         planner.add(
             lead, .opportunityClosed(closing), by: actor, reasons: [Reason(rule: "history", detail: history)],
             at: closedAt)
-    }
-
-    /// The stages a historical deal moves the lead through to `target`: the stage graph's
-    /// shortest allowed path. Live handoff gates are not checked for history.
-    private func historyMoves(of lead: LeadID, from current: Stage, to target: Stage) throws -> [Stage] {
-        if current == target { return [] }
-        let graph = playbook.stages.graph
-        if graph.contains(target), let path = graph.path(from: current, to: target) { return path }
-        try graph.checkMove(of: lead, from: current, to: target)
-        return [target]
-    }
-
-    /// Plans the stage changes of imported history at `time`, each saying where it came from and
-    /// which gate fields were missing then (see ``StageCommands/planHistoryMoves(_:of:at:target:by:history:cause:in:)``).
-    func planMoves(
-        _ steps: [Stage], of lead: LeadID, at time: Date, target: Stage, by actor: EventActor, history: String,
-        cause: String = "the deal", in planner: inout Planner
-    ) {
-        StageCommands(projections: projections, policies: policies).planHistoryMoves(
-            steps, of: lead, at: time, target: target, by: actor, history: history, cause: cause, in: &planner)
     }
 }
 

@@ -160,7 +160,7 @@ public actor AlignmentEngine {
             guard !requests.isEmpty else { return [] }
             do {
                 let results = try await store.append(requests)
-                try await fold(requests, results)
+                try await fold(consume requests, results)
                 return results
             } catch let error as EventStoreError where error.code == .versionConflict {
                 attempt += 1
@@ -171,29 +171,34 @@ public actor AlignmentEngine {
         }
     }
 
-    private func fold(_ requests: [AppendRequest], _ results: [AppendResult]) async throws {
-        var stored: [LeadEvent] = []
-        for (request, result) in zip(requests, results) {
-            for (index, event) in request.events.enumerated() where !result.duplicates[index] {
-                var copy = event
-                copy.position = result.positions[index]
-                stored.append(copy)
+    /// Folds the stored events of `requests` (duplicates left out), each with the position the
+    /// store gave it, and publishes them. The events are given their positions in place rather
+    /// than copied: an import folds tens of thousands of them.
+    private func fold(_ requests: consuming [AppendRequest], _ results: [AppendResult]) async throws {
+        var requests = requests
+        var stored: [(position: UInt64, request: Int, index: Int)] = []
+        stored.reserveCapacity(results.reduce(0) { $0 + $1.positions.count })
+        for (request, result) in results.enumerated() {
+            for index in requests[request].events.indices where !result.duplicates[index] {
+                let position = result.positions[index]
+                requests[request].events[index].position = position
+                stored.append((position.rawValue, request, index))
             }
         }
-        // Every stored copy has its position: sorting and checking by it, a missing one counts as
-        // a gap, so the projections are caught up from the journal instead.
-        stored.sort { ($0.position?.rawValue ?? 0) < ($1.position?.rawValue ?? 0) }
+        // Folded in journal order, and only when the positions follow the projections' own
+        // without a gap; otherwise the projections catch up from the journal instead.
+        stored.sort { $0.position < $1.position }
         var expected = (projections.position?.rawValue ?? 0) + 1
         let contiguous = stored.allSatisfy { event in
             defer { expected += 1 }
-            return event.position?.rawValue == expected
+            return event.position == expected
         }
         if contiguous {
-            for event in stored { apply(event) }
+            for event in stored { apply(requests[event.request].events[event.index]) }
         } else {
             try await catchUp()
         }
-        for event in stored { await publish(for: event) }
+        for event in stored { await publish(for: requests[event.request].events[event.index]) }
     }
 
     func publishErased(_ id: LeadID) async {

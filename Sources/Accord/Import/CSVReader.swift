@@ -122,12 +122,15 @@ public final class CSVReader {
         // that the next call starts at the next record, and reported then.
         var recordBytes = 0
         var overLimit: ImportError?
+        // Checked on every byte: a flag, since testing the optional error copies it each time.
+        var isOverLimit = false
         var fieldLength = 0
 
         func keep(_ byte: UInt8) {
             fieldLength += 1
-            guard overLimit == nil else { return }
+            guard !isOverLimit else { return }
             if fieldLength > limits.maxFieldBytes {
+                isOverLimit = true
                 overLimit = tooLarge(
                     "a field is longer than \(limits.maxFieldBytes) bytes (the limit on field size)",
                     line: recordLine)
@@ -140,8 +143,9 @@ public final class CSVReader {
         func endField() {
             fieldLength = 0
             fieldWasQuoted = false
-            guard overLimit == nil else { return }
+            guard !isOverLimit else { return }
             if fields.count >= limits.maxColumns {
+                isOverLimit = true
                 overLimit = tooLarge(
                     "the record has more than \(limits.maxColumns) fields (the limit on columns)",
                     line: recordLine)
@@ -163,7 +167,7 @@ public final class CSVReader {
                             "a quoted field is not closed before the end of the file; check for a missing \" in this record"
                     )
                 }
-                if fields.isEmpty && field.isEmpty && !fieldWasQuoted && overLimit == nil {
+                if fields.isEmpty && field.isEmpty && !fieldWasQuoted && !isOverLimit {
                     return nil
                 }
                 endField()
@@ -171,7 +175,8 @@ public final class CSVReader {
                 return try record(fields, line: recordLine)
             }
             recordBytes += 1
-            if recordBytes > limits.maxRowBytes, overLimit == nil {
+            if recordBytes > limits.maxRowBytes, !isOverLimit {
+                isOverLimit = true
                 overLimit = tooLarge(
                     "the record is longer than \(limits.maxRowBytes) bytes (the limit on row size)",
                     line: recordLine)
@@ -207,7 +212,7 @@ public final class CSVReader {
                     _ = try source.next()
                 }
                 line += 1
-                if fields.isEmpty && fieldLength == 0 && !fieldWasQuoted && overLimit == nil {
+                if fields.isEmpty && fieldLength == 0 && !fieldWasQuoted && !isOverLimit {
                     recordLine = line
                     recordBytes = 0
                     continue

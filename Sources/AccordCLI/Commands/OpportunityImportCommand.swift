@@ -50,12 +50,11 @@ extension CommandDefinition {
         let dryRun = arguments.has("dry-run")
         let allowSkips = arguments.has("allow-skips")
         let actor = EventActor.integration("import:\(url.lastPathComponent)")
-        let (summary, stored) = try await console.dataDirectory.withEngine(on: journal) { engine in
-            let plan = try await engine.importOpportunities(
-                rows, by: actor, from: url.lastPathComponent, dryRun: true)
-            if dryRun || (!plan.skipped.isEmpty && !allowSkips) { return (plan, false) }
-            return (try await engine.importOpportunities(rows, by: actor, from: url.lastPathComponent), true)
+        let summary = try await console.dataDirectory.withEngine(on: journal) { engine in
+            try await engine.importOpportunities(
+                rows, by: actor, from: url.lastPathComponent, dryRun: dryRun, allowingSkips: allowSkips)
         }
+        let stored = !dryRun && (summary.skipped.isEmpty || allowSkips)
         let skippedLines =
             summary.skipped.prefix(20).map { "line \($0.line): \($0.reason)" }
             + (summary.skipped.count > 20 ? ["… and \(summary.skipped.count - 20) more"] : [])

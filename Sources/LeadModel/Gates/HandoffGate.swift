@@ -27,10 +27,13 @@ public struct HandoffGates: Hashable, Sendable, Codable {
 
     /// The fields required to enter `stage`, in the order the gates list them, without repeats.
     public func requiredFields(for stage: Stage) -> [LeadField] {
-        var seen = Set<LeadField>()
-        return gates.filter { $0.stage == stage }.flatMap(\.requiredFields).filter {
-            seen.insert($0).inserted
+        // A playbook has a handful of gates of a few fields: a linear scan beats hashing, and
+        // imports ask once per history move.
+        var fields: [LeadField] = []
+        for gate in gates where gate.stage == stage {
+            for field in gate.requiredFields where !fields.contains(field) { fields.append(field) }
         }
+        return fields
     }
 
     /// The required fields `lead` lacks to enter `stage`.

@@ -91,8 +91,16 @@ public struct RoutingLedger: Hashable, Sendable {
         eventCount += 1
         latest = max(latest ?? event.occurredAt, event.occurredAt)
         let id = event.leadID
-        if case .turnTaken = event.payload {
+        switch event.payload {
+        case .turnTaken:
             claims[id, default: 0] += 1
+            return
+        case .captured, .fieldsChanged, .merged, .mergedInto, .stageChanged, .dispositionRecorded, .assigned:
+            break
+        default:
+            // Other facts change no record: their stream only gets one, a fresh lead's, if it
+            // had none.
+            if leads[id] == nil { leads[id] = LeadRecord(stage: .lead) }
             return
         }
         let before = leads[id]

@@ -44,6 +44,31 @@ struct OpportunityImportTests {
         #expect(won.stageHistory.map(\.stage) == [.lead, .sql, .opportunity, .won])
     }
 
+    @Test(arguments: [false, true])
+    func refusingSkipsStoresNoRowWhenOneCannotBeApplied(dryRun: Bool) async throws {
+        let engine = try await engineWithLeads()
+        let rows = try OpportunityImportReader(data: Data(Self.csv.utf8)).rows()
+        let position = await engine.journalPosition
+        let summary = try await engine.importOpportunities(
+            rows, by: .integration("crm"), dryRun: dryRun, allowingSkips: false)
+        // The summary is the one the import would give; nothing is stored.
+        #expect(summary.opened == 3 && summary.closed == 2)
+        #expect(summary.skipped.map(\.line) == [5])
+        #expect(await engine.journalPosition == position)
+        let ana = try #require(await engine.lookUp(Lead(id: "", email: "ana@acme.com")))
+        #expect(await engine.state(of: ana)?.opportunity == nil)
+    }
+
+    @Test func refusingSkipsStoresEveryRowWhenAllCanBeApplied() async throws {
+        let engine = try await engineWithLeads()
+        let valid = Self.csv.split(separator: "\n").filter { !$0.contains("nobody@") }.joined(separator: "\n")
+        let rows = try OpportunityImportReader(data: Data(valid.utf8)).rows()
+        let summary = try await engine.importOpportunities(rows, by: .integration("crm"), allowingSkips: false)
+        #expect(summary.opened == 3 && summary.skipped.isEmpty)
+        let again = try await engine.importOpportunities(rows, by: .integration("crm"), allowingSkips: false)
+        #expect(again.unchanged == 3 && again.opened == 0)
+    }
+
     @Test func importingTheSameFileAgainChangesNothing() async throws {
         let engine = try await engineWithLeads()
         let rows = try OpportunityImportReader(data: Data(Self.csv.utf8)).rows()

@@ -47,6 +47,14 @@ struct Planner {
 
     func state(_ id: LeadID) -> LeadState? { overlay[id] ?? base[id] }
 
+    /// Makes room for events on about `count` leads, so that a large unit of work (an import)
+    /// does not grow its tables step by step.
+    mutating func reserve(leads count: Int) {
+        overlay.reserveCapacity(count)
+        pending.reserveCapacity(count)
+        order.reserveCapacity(count)
+    }
+
     func survivor(of id: LeadID) -> LeadID {
         var current = id
         var hops = 0

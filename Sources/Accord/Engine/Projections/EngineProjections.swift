@@ -68,9 +68,7 @@ struct EngineProjections: Sendable {
         routingLedger.apply(event)
         monitor.apply(event)
         let id = event.leadID
-        if leads[id] != nil {
-            leads[id]?.apply(event)
-        } else {
+        if leads[id]?.apply(event) == nil {
             guard let state = LeadState.fold([event]) else {
                 if let account = id.accountOfStream { foldAccountDeal(event, of: account) }
                 return

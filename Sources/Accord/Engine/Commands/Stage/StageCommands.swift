@@ -43,8 +43,9 @@ struct StageCommands {
         cause: String = "the deal", in planner: inout Planner
     ) {
         var from = planner.state(lead)?.stage ?? policies.playbook.stages.graph.initial
+        let origin = Reason(rule: "history", detail: "\(history): \(cause) puts the lead in '\(target)'")
         for step in steps {
-            var reasons = [Reason(rule: "history", detail: "\(history): \(cause) puts the lead in '\(target)'")]
+            var reasons = [origin]
             if let current = planner.state(lead)?.lead {
                 let missing = policies.playbook.stages.gates.missingFields(of: current, entering: step)
                 if !missing.isEmpty {
