@@ -6,30 +6,30 @@ import LeadModel
 /// Every read checks the remaining length first and throws ``EventCodecError`` with the offset of
 /// the value it was reading, so a truncated or corrupted record can never make the reader touch
 /// memory outside the buffer. The reader borrows the buffer; it must not outlive it.
-struct BinaryReader {
+package struct BinaryReader {
     private let base: UnsafeRawPointer?
     /// The number of bytes in the buffer.
-    let count: Int
+    package let count: Int
     /// The offset of the next byte to read.
-    private(set) var offset: Int
+    package private(set) var offset: Int
     /// The layout version of the record being read; fields a version added are read only from
     /// records of that version or newer (see `Documentation/RecordLayout.md`).
-    var layoutVersion: UInt8 = EventCodec.layoutVersion
+    package var layoutVersion: UInt8 = EventCodec.layoutVersion
 
-    init(_ bytes: UnsafeRawBufferPointer) {
+    package init(_ bytes: UnsafeRawBufferPointer) {
         base = bytes.baseAddress
         count = bytes.count
         offset = 0
     }
 
     /// The number of bytes not yet read.
-    var remaining: Int { count &- offset }
+    package var remaining: Int { count &- offset }
 
     /// Whether every byte has been read.
-    var isAtEnd: Bool { offset == count }
+    package var isAtEnd: Bool { offset == count }
 
     /// An error at `offset` (by default the current one).
-    func error(_ code: EventCodecError.Code, _ message: String, at offset: Int? = nil)
+    package func error(_ code: EventCodecError.Code, _ message: String, at offset: Int? = nil)
         -> EventCodecError
     {
         EventCodecError(code: code, message: message, offset: offset ?? self.offset)
@@ -47,7 +47,7 @@ struct BinaryReader {
 
     /// Reads one byte.
     @inline(__always)
-    mutating func readByte(_ what: @autoclosure () -> String = "a byte") throws(EventCodecError)
+    package mutating func readByte(_ what: @autoclosure () -> String = "a byte") throws(EventCodecError)
         -> UInt8
     {
         guard offset < count, let base else {
@@ -60,7 +60,7 @@ struct BinaryReader {
 
     /// Reads an unsigned LEB128 varint of at most 10 bytes that fits in 64 bits.
     @inline(__always)
-    mutating func readVarint(_ what: @autoclosure () -> String = "a varint") throws(EventCodecError)
+    package mutating func readVarint(_ what: @autoclosure () -> String = "a varint") throws(EventCodecError)
         -> UInt64
     {
         let start = offset
@@ -87,7 +87,7 @@ struct BinaryReader {
     /// Reads a count of elements that each take at least `minimumElementSize` bytes, rejecting
     /// counts the remaining bytes cannot hold (so corruption never triggers a huge allocation).
     @inline(__always)
-    mutating func readCount(_ what: @autoclosure () -> String, minimumElementSize: Int = 1)
+    package mutating func readCount(_ what: @autoclosure () -> String, minimumElementSize: Int = 1)
         throws(EventCodecError) -> Int
     {
         let start = offset
@@ -101,7 +101,7 @@ struct BinaryReader {
 
     /// Reads a boolean byte: 0 or 1, anything else is malformed.
     @inline(__always)
-    mutating func readBool(_ what: @autoclosure () -> String) throws(EventCodecError) -> Bool {
+    package mutating func readBool(_ what: @autoclosure () -> String) throws(EventCodecError) -> Bool {
         let start = offset
         switch try readByte(what()) {
         case 0: return false
@@ -113,7 +113,7 @@ struct BinaryReader {
 
     /// Reads an optional marker: `true` when a value follows.
     @inline(__always)
-    mutating func readPresence(_ what: @autoclosure () -> String) throws(EventCodecError) -> Bool {
+    package mutating func readPresence(_ what: @autoclosure () -> String) throws(EventCodecError) -> Bool {
         let start = offset
         switch try readByte(what()) {
         case 0: return false
@@ -125,7 +125,7 @@ struct BinaryReader {
 
     /// Reads an 8-byte little-endian IEEE 754 double.
     @inline(__always)
-    mutating func readDouble(_ what: @autoclosure () -> String) throws(EventCodecError) -> Double {
+    package mutating func readDouble(_ what: @autoclosure () -> String) throws(EventCodecError) -> Double {
         try require(8, for: what())
         let bits = base.unsafelyUnwrapped.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset &+= 8
@@ -134,13 +134,13 @@ struct BinaryReader {
 
     /// Reads a date stored as its `timeIntervalSinceReferenceDate`.
     @inline(__always)
-    mutating func readDate(_ what: @autoclosure () -> String) throws(EventCodecError) -> Date {
+    package mutating func readDate(_ what: @autoclosure () -> String) throws(EventCodecError) -> Date {
         Date(timeIntervalSinceReferenceDate: try readDouble(what()))
     }
 
     /// Reads a length-prefixed UTF-8 string; invalid UTF-8 is corruption and throws.
     @inline(__always)
-    mutating func readString(_ what: @autoclosure () -> String) throws(EventCodecError) -> String {
+    package mutating func readString(_ what: @autoclosure () -> String) throws(EventCodecError) -> String {
         let start = offset
         let length = try readCount(what())
         if length == 0 { return "" }
@@ -188,7 +188,7 @@ struct BinaryReader {
 
     /// Reads an optional string: a marker, then the string when present.
     @inline(__always)
-    mutating func readOptionalString(_ what: @autoclosure () -> String) throws(EventCodecError)
+    package mutating func readOptionalString(_ what: @autoclosure () -> String) throws(EventCodecError)
         -> String?
     {
         try readPresence(what()) ? try readString(what()) : nil
@@ -197,11 +197,11 @@ struct BinaryReader {
     /// The most elements a collection reserves room for up front. A count is already checked
     /// against the bytes left, but elements are larger in memory than on disk; beyond this, a
     /// (possibly corrupted) count grows the collection as elements actually decode.
-    static let maximumReservation = 1_024
+    package static let maximumReservation = 1_024
 
     /// Reads a list: a varint count, then each element.
     @inline(__always)
-    mutating func readArray<Element>(
+    package mutating func readArray<Element>(
         _ what: @autoclosure () -> String,
         _ read: (inout BinaryReader) throws(EventCodecError) -> Element
     ) throws(EventCodecError) -> [Element] {
@@ -216,7 +216,7 @@ struct BinaryReader {
 
     /// Reads a string-keyed dictionary: a varint count, then key–value entries. A repeated key
     /// is malformed (it would make the encoding ambiguous).
-    mutating func readDictionary<Value>(
+    package mutating func readDictionary<Value>(
         _ what: @autoclosure () -> String,
         _ read: (inout BinaryReader) throws(EventCodecError) -> Value
     ) throws(EventCodecError) -> [String: Value] {

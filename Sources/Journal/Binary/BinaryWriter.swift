@@ -6,17 +6,17 @@ import LeadModel
 /// The primitives are described in `Documentation/RecordLayout.md`: unsigned LEB128 varints,
 /// little-endian IEEE 754 doubles, dates as doubles, length-prefixed UTF-8 strings and one-byte
 /// markers for booleans and optionals. The writer never fails; it only grows ``bytes``.
-struct BinaryWriter {
+package struct BinaryWriter {
     /// The bytes written so far, including any the array held before the writer started.
-    var bytes: [UInt8]
+    package var bytes: [UInt8]
 
-    init(bytes: [UInt8] = []) {
+    package init(bytes: [UInt8] = []) {
         self.bytes = bytes
     }
 
     /// Makes room for at least `count` more bytes, growing geometrically so that a caller that
     /// appends many records to one buffer never reallocates once per record.
-    mutating func reserve(_ count: Int) {
+    package mutating func reserve(_ count: Int) {
         let needed = bytes.count + count
         if bytes.capacity < needed {
             bytes.reserveCapacity(Swift.max(needed, bytes.capacity * 2))
@@ -25,14 +25,14 @@ struct BinaryWriter {
 
     /// Writes one byte.
     @inline(__always)
-    mutating func writeByte(_ value: UInt8) {
+    package mutating func writeByte(_ value: UInt8) {
         bytes.append(value)
     }
 
     /// Writes an unsigned LEB128 varint: seven bits per byte, least significant group first, the
     /// high bit set on every byte but the last.
     @inline(__always)
-    mutating func writeVarint(_ value: UInt64) {
+    package mutating func writeVarint(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -43,32 +43,32 @@ struct BinaryWriter {
 
     /// Writes a count or length as a varint.
     @inline(__always)
-    mutating func writeCount(_ value: Int) {
+    package mutating func writeCount(_ value: Int) {
         writeVarint(UInt64(value))
     }
 
     /// Writes a boolean as one byte, 0 or 1.
     @inline(__always)
-    mutating func writeBool(_ value: Bool) {
+    package mutating func writeBool(_ value: Bool) {
         bytes.append(value ? 1 : 0)
     }
 
     /// Writes the IEEE 754 bit pattern of `value`, 8 bytes little-endian, so every value —
     /// negative zero, infinities and each NaN payload — comes back bit for bit.
     @inline(__always)
-    mutating func writeDouble(_ value: Double) {
+    package mutating func writeDouble(_ value: Double) {
         withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// Writes a date as its `timeIntervalSinceReferenceDate`, the exact value `Date` holds.
     @inline(__always)
-    mutating func writeDate(_ value: Date) {
+    package mutating func writeDate(_ value: Date) {
         writeDouble(value.timeIntervalSinceReferenceDate)
     }
 
     /// Writes a string as a varint byte count followed by its UTF-8 bytes.
     @inline(__always)
-    mutating func writeString(_ value: String) {
+    package mutating func writeString(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             writeCount(utf8.count)
@@ -78,7 +78,7 @@ struct BinaryWriter {
 
     /// Writes an optional marker (0 absent, 1 present) and, when present, the value.
     @inline(__always)
-    mutating func writeOptional<Value>(_ value: Value?, _ write: (inout BinaryWriter, Value) -> Void) {
+    package mutating func writeOptional<Value>(_ value: Value?, _ write: (inout BinaryWriter, Value) -> Void) {
         if let value {
             bytes.append(1)
             write(&self, value)
@@ -89,7 +89,7 @@ struct BinaryWriter {
 
     /// Writes an optional string: a marker, then the string when present.
     @inline(__always)
-    mutating func writeOptionalString(_ value: String?) {
+    package mutating func writeOptionalString(_ value: String?) {
         if let value {
             bytes.append(1)
             writeString(value)
@@ -100,7 +100,7 @@ struct BinaryWriter {
 
     /// Writes a list as a varint count followed by each element.
     @inline(__always)
-    mutating func writeArray<Element>(
+    package mutating func writeArray<Element>(
         _ values: [Element], _ write: (inout BinaryWriter, Element) -> Void
     ) {
         writeCount(values.count)
@@ -111,7 +111,7 @@ struct BinaryWriter {
 
     /// Writes a string-keyed dictionary as a varint count followed by its entries, sorted by the
     /// keys' UTF-8 bytes so that equal dictionaries always encode to equal bytes.
-    mutating func writeDictionary<Value>(
+    package mutating func writeDictionary<Value>(
         _ values: [String: Value], _ write: (inout BinaryWriter, Value) -> Void
     ) {
         writeCount(values.count)

@@ -25,6 +25,11 @@ struct LayeredDictionary<Key: Hashable & Sendable, Value: Hashable & Sendable>: 
 
     init() {}
 
+    /// A dictionary holding `entries`.
+    init(_ entries: [Key: Value]) {
+        base = Base(entries)
+    }
+
     subscript(key: Key) -> Value? {
         get {
             if !layer.isEmpty, let changed = layer[key] { return changed }

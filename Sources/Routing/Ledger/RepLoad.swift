@@ -1,10 +1,15 @@
 import Foundation
 
 /// One rep's load as the ledger folds it: open leads and the times of recent assignments.
-struct RepLoad: Hashable, Sendable, Codable {
+struct RepLoad: Hashable, Sendable {
     var open = 0
     /// Assignment times, ascending, pruned to the ledger's recent window.
     private(set) var recent: [Date] = []
+
+    init(open: Int = 0, recent: [Date] = []) {
+        self.open = open
+        self.recent = recent
+    }
 
     /// The assignments at or after `start`.
     @inline(__always)

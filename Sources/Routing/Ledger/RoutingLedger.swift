@@ -31,7 +31,7 @@ public import LeadModel
 /// ledger.accountOwner(of: "acme.com")  // "ana"
 /// ```
 public struct RoutingLedger: Hashable, Sendable {
-    struct LeadRecord: Hashable, Sendable, Codable {
+    struct LeadRecord: Hashable, Sendable {
         var account: AccountID?
         var owner: String?
         var stage: Stage

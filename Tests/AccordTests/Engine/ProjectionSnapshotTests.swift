@@ -111,7 +111,8 @@ struct ProjectionSnapshotTests {
                 leadID: "not-in-the-journal", occurredAt: clock.now, actor: .system,
                 payload: .assigned(Assignment(owner: .rep("cy"), router: "manual"))))
         await store.saveSnapshot(
-            named: EngineProjections.ledgerSnapshotName, at: position, bytes: try doctored.snapshotBytes())
+            named: EngineProjections.ledgerSnapshotName, at: position,
+            bytes: RoutingLedgerSnapshot.encode(doctored.snapshot))
         let reopened = try await open(Self.playbook(), store, clock)
         #expect(await reopened.projections.routingLedger == doctored)
         #expect(await reopened.projections.routingLedger.owner(of: "not-in-the-journal") == "cy")

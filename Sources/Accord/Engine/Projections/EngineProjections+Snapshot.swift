@@ -22,7 +22,7 @@ extension EngineProjections {
         try await snapshots.saveSnapshot(
             named: Self.snapshotName, at: position, bytes: LeadStateSnapshot.encode(leads.values))
         try await snapshots.saveSnapshot(
-            named: Self.ledgerSnapshotName, at: position, bytes: routingLedger.snapshotBytes())
+            named: Self.ledgerSnapshotName, at: position, bytes: RoutingLedgerSnapshot.encode(routingLedger.snapshot))
         try await snapshots.saveSnapshot(named: Self.monitorSnapshotName, at: position, bytes: monitor.snapshotBytes())
         try await snapshots.saveSnapshot(
             named: Self.accountStreamsSnapshotName, at: position, bytes: accountStreamsSnapshotBytes())
@@ -71,7 +71,8 @@ extension EngineProjections {
         guard let (ledgerPosition, ledgerBytes) = try await snapshots.loadSnapshot(named: Self.ledgerSnapshotName),
             let (monitorPosition, monitorBytes) = try await snapshots.loadSnapshot(named: Self.monitorSnapshotName),
             ledgerPosition == position, monitorPosition == position,
-            let ledger = try? RoutingLedger(snapshotBytes: ledgerBytes, template: routingLedger),
+            let snapshot = try? RoutingLedgerSnapshot.decode(ledgerBytes),
+            let ledger = RoutingLedger(snapshot: snapshot, template: routingLedger),
             let loadedMonitor = try? SLAMonitor(snapshotBytes: monitorBytes, policy: monitor.policy)
         else { return false }
         routingLedger = ledger

@@ -1,0 +1,175 @@
+import Foundation
+import Journal
+import LeadModel
+import Routing
+
+/// Encodes and decodes the router's ledger (``Routing/RoutingLedger``) as a snapshot in the
+/// journal's binary record layout, so that an engine opens without folding the journal again.
+///
+/// A snapshot is four magic bytes (`ACRL`), a format version byte (1), then the ledger's parts:
+/// closed and opportunity stages, each lead's record in id order, reps by number with their
+/// loads, account owners and active opportunities, pool rotations, the latest event time,
+/// claim-stream versions and the number of events folded. Dictionaries are written sorted, so
+/// equal ledgers encode to equal bytes. The layout is in `Documentation/RecordLayout.md`,
+/// section "Routing ledger snapshots".
+///
+/// Like every snapshot it is a cache of the journal: bytes that do not decode (an older JSON
+/// snapshot, another version, damage) throw, and the engine folds the journal instead.
+enum RoutingLedgerSnapshot {
+    /// `ACRL` (Accord routing ledger).
+    static let magic: [UInt8] = [0x41, 0x43, 0x52, 0x4C]
+    static let formatVersion: UInt8 = 1
+
+    /// The snapshot's bytes.
+    static func encode(_ snapshot: RoutingLedger.Snapshot) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.reserve(64 + snapshot.leads.count * 40)
+        writer.bytes.append(contentsOf: magic)
+        writer.writeByte(formatVersion)
+        writer.writeArray(snapshot.closedStages) { $0.writeString($1.rawValue) }
+        writer.writeArray(snapshot.opportunityStages) { $0.writeString($1.rawValue) }
+        writer.writeArray(snapshot.leads) { writer, record in
+            writer.writeString(record.lead.rawValue)
+            writer.writeOptionalString(record.account?.rawValue)
+            writer.writeOptionalString(record.owner)
+            writer.writeString(record.stage.rawValue)
+            writer.writeByte((record.returned ? 1 : 0) | (record.merged ? 2 : 0))
+            writer.writeOptionalString(record.pool)
+        }
+        writer.writeArray(snapshot.reps) { $0.writeString($1) }
+        writer.writeCount(snapshot.rosterCount)
+        writer.writeArray(snapshot.loads) { writer, load in
+            writer.writeCount(load.open)
+            writer.writeArray(load.recent) { $0.writeDate($1) }
+        }
+        writer.writeDictionary(keyed(snapshot.owners)) { $0.writeString($1) }
+        writer.writeDictionary(keyed(snapshot.opportunities)) { writer, leads in
+            writer.writeArray(leads) { $0.writeString($1.rawValue) }
+        }
+        writer.writeDictionary(snapshot.rotations) { writer, rotation in
+            writer.writeDictionary(rotation.current) { $0.writeSigned($1) }
+            writer.writeCount(rotation.turns)
+        }
+        writer.writeOptional(snapshot.latest) { $0.writeDate($1) }
+        writer.writeDictionary(keyed(snapshot.claims)) { $0.writeCount($1) }
+        writer.writeCount(snapshot.eventCount)
+        return writer.bytes
+    }
+
+    /// The snapshot `bytes` hold, exactly: bytes left over are an error.
+    ///
+    /// - Throws: ``Journal/EventCodecError`` naming what was malformed and where (wrong magic
+    ///   bytes, such as an older JSON snapshot; another format version; truncated or invalid
+    ///   bytes).
+    static func decode(_ bytes: [UInt8]) throws(EventCodecError) -> RoutingLedger.Snapshot {
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(EventCodecError) in try decode(raw) }
+        }
+        return try result.get()
+    }
+
+    private static func decode(_ raw: UnsafeRawBufferPointer) throws(EventCodecError) -> RoutingLedger.Snapshot {
+        var reader = BinaryReader(raw)
+        for expected in magic {
+            let start = reader.offset
+            guard try reader.readByte("the snapshot's magic bytes") == expected else {
+                throw reader.error(.malformed, "the bytes are not a routing ledger snapshot", at: start)
+            }
+        }
+        let versionStart = reader.offset
+        let version = try reader.readByte("the snapshot format version")
+        guard version == formatVersion else {
+            throw reader.error(
+                .unsupportedVersion, "routing ledger snapshot version \(version) is not \(formatVersion)",
+                at: versionStart)
+        }
+        let closed = try reader.readArray("the closed stages") { reader throws(EventCodecError) in
+            Stage(rawValue: try reader.readString("a closed stage"))
+        }
+        let opportunity = try reader.readArray("the opportunity stages") { reader throws(EventCodecError) in
+            Stage(rawValue: try reader.readString("an opportunity stage"))
+        }
+        let leads = try reader.readArray("the lead records") { reader throws(EventCodecError) in
+            let lead = LeadID(try reader.readString("a lead id"))
+            let account = try reader.readOptionalString("a lead's account").map(AccountID.init)
+            let owner = try reader.readOptionalString("a lead's owner")
+            let stage = Stage(rawValue: try reader.readString("a lead's stage"))
+            let flags = try reader.readByte("a lead's flags")
+            guard flags < 4 else { throw reader.error(.malformed, "a lead's flags are \(flags)") }
+            return RoutingLedger.Snapshot.Record(
+                lead: lead, account: account, owner: owner, stage: stage, returned: flags & 1 != 0,
+                merged: flags & 2 != 0, pool: try reader.readOptionalString("a lead's pool"))
+        }
+        let reps = try reader.readArray("the reps") { reader throws(EventCodecError) in
+            try reader.readString("a rep")
+        }
+        let rosterCount = try reader.readNumber("the roster size")
+        let loads = try reader.readArray("the rep loads") { reader throws(EventCodecError) in
+            RoutingLedger.Snapshot.Load(
+                open: try reader.readNumber("a rep's open leads"),
+                recent: try reader.readArray("a rep's new leads") { reader throws(EventCodecError) in
+                    try reader.readDate("a new lead's time")
+                })
+        }
+        let owners = try reader.readDictionary("the account owners") { reader throws(EventCodecError) in
+            try reader.readString("an account owner")
+        }
+        let opportunities = try reader.readDictionary("the active opportunities") { reader throws(EventCodecError) in
+            try reader.readArray("an account's opportunities") { reader throws(EventCodecError) in
+                LeadID(try reader.readString("an opportunity's lead"))
+            }
+        }
+        let rotations = try reader.readDictionary("the pool rotations") { reader throws(EventCodecError) in
+            RoutingLedger.Snapshot.Rotation(
+                current: try reader.readDictionary("a pool's current weights") { reader throws(EventCodecError) in
+                    try reader.readSigned("a current weight")
+                },
+                turns: try reader.readNumber("a pool's turns"))
+        }
+        let latest =
+            try reader.readPresence("the latest event time") ? try reader.readDate("the latest event time") : nil
+        let claims = try reader.readDictionary("the claim streams") { reader throws(EventCodecError) in
+            try reader.readNumber("a claim stream's version")
+        }
+        let eventCount = try reader.readNumber("the event count")
+        guard reader.isAtEnd else {
+            throw reader.error(.malformed, "\(reader.remaining) bytes follow the routing ledger snapshot")
+        }
+        return RoutingLedger.Snapshot(
+            closedStages: closed, opportunityStages: opportunity, leads: leads, reps: reps, rosterCount: rosterCount,
+            loads: loads, owners: Dictionary(uniqueKeysWithValues: owners.map { (AccountID($0.key), $0.value) }),
+            opportunities: Dictionary(uniqueKeysWithValues: opportunities.map { (AccountID($0.key), $0.value) }),
+            rotations: rotations, latest: latest,
+            claims: Dictionary(uniqueKeysWithValues: claims.map { (LeadID($0.key), $0.value) }),
+            eventCount: eventCount)
+    }
+
+    /// A dictionary keyed by the identifiers' text, as the layout writes dictionaries.
+    private static func keyed<Key: RawRepresentable<String>, Value>(_ values: [Key: Value]) -> [String: Value] {
+        Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) })
+    }
+}
+
+extension BinaryWriter {
+    /// Writes a signed integer as a zigzag varint (0, -1, 1, -2, … as 0, 1, 2, 3, …).
+    fileprivate mutating func writeSigned(_ value: Int) {
+        writeVarint(UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1)))))
+    }
+}
+
+extension BinaryReader {
+    /// Reads a number that is not a length (a count of leads, turns, events): a varint that
+    /// fits an `Int`.
+    fileprivate mutating func readNumber(_ what: @autoclosure () -> String) throws(EventCodecError) -> Int {
+        let start = offset
+        let value = try readVarint(what())
+        guard value <= UInt64(Int.max) else { throw error(.malformed, "\(what()) is out of range", at: start) }
+        return Int(value)
+    }
+
+    /// Reads a zigzag varint written by `writeSigned`.
+    fileprivate mutating func readSigned(_ what: @autoclosure () -> String) throws(EventCodecError) -> Int {
+        let bits = try readVarint(what())
+        return Int(truncatingIfNeeded: Int64(bitPattern: (bits >> 1) ^ (0 &- (bits & 1))))
+    }
+}
