@@ -93,6 +93,7 @@ extension AlignmentEngine {
         try await commit {
             var planner = makePlanner()
             planner.reserve(leads: rows.count)
+            planner.foldsRouting = false
             var accounts = AccountOverlay()
             var moves = HistoryMoves(stages: StageCommands(projections: projections, policies: policies))
             summary = planHistory(

@@ -194,7 +194,10 @@ public actor AlignmentEngine {
             return event.position == expected
         }
         if contiguous {
-            for event in stored { apply(requests[event.request].events[event.index]) }
+            for event in stored {
+                // Read in place: an element passed straight from the array is copied first.
+                requests[event.request].events.withUnsafeBufferPointer { apply($0[event.index]) }
+            }
         } else {
             try await catchUp()
         }

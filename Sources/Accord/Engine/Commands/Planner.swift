@@ -17,6 +17,11 @@ struct Planner {
     /// The router's ledger with this unit of work's events folded in, so that several handoffs
     /// in one batch take successive turns.
     private(set) var ledger: RoutingLedger
+    /// Whether events are folded into ``ledger`` as they are planned. A unit of work that never
+    /// routes (imported history) turns it off: folding every imported stage move into a copy of
+    /// the ledger was a fifth of its planning. Such a planner's ledger is the one it started
+    /// with.
+    var foldsRouting = true
     private var indexOverlay: [IdentityKey: LeadID] = [:]
     private var order: [LeadID] = []
     private var pending: [LeadID: [LeadEvent]] = [:]
@@ -98,7 +103,7 @@ struct Planner {
         } else if let created = LeadState.fold([event]) {
             overlay[lead] = created
         }
-        ledger.apply(event)
+        if foldsRouting { ledger.apply(event) }
         switch payload {
         case .captured, .fieldsChanged, .merged:
             if let current = state(lead) {
