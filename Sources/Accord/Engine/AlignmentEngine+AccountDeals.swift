@@ -26,3 +26,20 @@ extension AlignmentEngine {
         projections.resolveAccount(text)
     }
 }
+
+extension AlignmentEngine {
+    /// The account `text` names, as `accord account show` shows it: an account id as written
+    /// (lowercased) when the engine knows it, otherwise the account ``resolveAccount(_:)`` finds;
+    /// with its leads, rolled-up score and own deals. ``JournalReports/accountSummary(_:on:snapshots:)``
+    /// gives the same answer without an engine.
+    ///
+    /// - Parameter text: the account's id, domain or name.
+    /// - Returns: the summary, or `nil` when no account answers to `text`.
+    public func accountSummary(_ text: String) -> AccountSummary? {
+        var id = AccountID(text.lowercased())
+        if account(id) == nil, let resolved = resolveAccount(text) { id = resolved }
+        guard let account = account(id) else { return nil }
+        return AccountSummary(
+            account: account, contacts: contacts(of: id), score: accountScore(id), deals: deals(of: id))
+    }
+}

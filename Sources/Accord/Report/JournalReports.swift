@@ -8,7 +8,9 @@ public import SLA
 /// tool runs them on any ``LeadModel/EventStore`` without opening an ``AlignmentEngine``.
 ///
 /// Each report reads the journal once, from the start, and keeps only what it counts: it does
-/// not fold every lead's state into memory the way opening an engine does. The value holds the
+/// not fold every lead's state into memory the way opening an engine does. The account look-up
+/// (``accountSummary(_:on:snapshots:)``) reads even less: the account directory the engine saves
+/// with its snapshots, the events since, and the account's own leads. The value holds the
 /// configuration (the playbook, the SLA policy, the router and the clock); the journal is passed
 /// to each report, so one value can report on several journals. The engine's own report methods
 /// (``AlignmentEngine/scoreboard(_:)``, ``AlignmentEngine/slaHealth(from:to:)``,

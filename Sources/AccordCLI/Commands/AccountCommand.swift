@@ -22,23 +22,18 @@ extension CommandDefinition {
         examples: ["accord account show acme.com", "accord account show 'Acme Inc'"]
     ) { arguments, console in
         let text = try arguments.positional(0, "ACCOUNT")
-        let (account, contacts, score, deals) = try await console.dataDirectory.withEngine { engine in
-            var id = AccountID(text.lowercased())
-            if await engine.account(id) == nil, let resolved = await engine.resolveAccount(text) { id = resolved }
-            let contacts = await engine.contacts(of: id)
-            let deals =
-                await engine.deals(of: id).map { AccountDealView($0, lead: nil) }
-                + contacts.compactMap { state in
-                    state.opportunity.map { AccountDealView($0, lead: state.id.rawValue, origin: nil) }
-                }
-            return (await engine.account(id), contacts, await engine.accountScore(id), deals)
-        }
-        guard let account else {
+        guard let summary = try await summary(of: text, console) else {
             throw CLIError(
                 status: .notFound,
                 message: "no account \(text); accounts are named by email domain (acme.com) or, for deals "
                     + "imported with a company name only, by that name")
         }
+        let (account, contacts, score) = (summary.account, summary.contacts, summary.score)
+        let deals =
+            summary.deals.map { AccountDealView($0, lead: nil) }
+            + contacts.compactMap { state in
+                state.opportunity.map { AccountDealView($0, lead: state.id.rawValue, origin: nil) }
+            }
         if console.json {
             try console.printJSON(
                 AccountOutput(account: account, score: score, leads: contacts.map(LeadView.init), deals: deals))
@@ -69,6 +64,20 @@ extension CommandDefinition {
         console.print(
             LeadView.pad("deals") + "\(deals.count) (\(open) open, \(won) won, \(deals.count - open - won) lost)")
         for deal in deals { console.print("  " + deal.line) }
+    }
+}
+
+extension CommandDefinition {
+    /// The account `text` names, read from the account directory the engine keeps with its
+    /// snapshots; a journal without one (written by an earlier Accord) is read by an engine.
+    fileprivate static func summary(of text: String, _ console: Console) async throws -> AccountSummary? {
+        do {
+            return try await console.dataDirectory.withReports { reports, store in
+                try await reports.accountSummary(text, on: store, snapshots: store)
+            }
+        } catch is AccountDirectoryMissing {
+            return try await console.dataDirectory.withEngine { engine in await engine.accountSummary(text) }
+        }
     }
 }
 

@@ -70,7 +70,7 @@ extension BinaryReader {
         }
     }
 
-    mutating func readAttributes(_ what: @autoclosure () -> String) throws(EventCodecError)
+    package mutating func readAttributes(_ what: @autoclosure () -> String) throws(EventCodecError)
         -> [String: AttributeValue]
     {
         try readDictionary(what()) { reader throws(EventCodecError) in try reader.readAttribute(what())

@@ -234,3 +234,34 @@ package struct BinaryReader {
         return values
     }
 }
+
+extension BinaryReader {
+    /// Reads a snapshot's header: its magic bytes, then a format version byte in `versions`.
+    ///
+    /// - Parameters:
+    ///   - magic: the bytes the snapshot must start with.
+    ///   - kind: what the snapshot holds, for messages (`"a routing ledger snapshot"`).
+    ///   - versions: the format versions this Accord reads.
+    /// - Returns: the format version.
+    /// - Throws: ``EventCodecError`` `malformed` for other magic bytes (another kind of file, or
+    ///   an older JSON snapshot), `unsupportedVersion` for a version outside `versions`.
+    package mutating func readSnapshotHeader(magic: [UInt8], kind: String, versions: ClosedRange<UInt8>)
+        throws(EventCodecError) -> UInt8
+    {
+        for expected in magic {
+            let start = offset
+            guard try readByte("the snapshot's magic bytes") == expected else {
+                throw error(.malformed, "the bytes are not \(kind) (wrong magic bytes)", at: start)
+            }
+        }
+        let start = offset
+        let version = try readByte("the snapshot format version")
+        guard versions.contains(version) else {
+            throw error(
+                .unsupportedVersion,
+                "\(kind) format version \(version) is not one this Accord reads (\(versions.lowerBound) to "
+                    + "\(versions.upperBound))", at: start)
+        }
+        return version
+    }
+}

@@ -70,7 +70,7 @@ extension BinaryWriter {
         }
     }
 
-    mutating func writeAttributes(_ attributes: [String: AttributeValue]) {
+    package mutating func writeAttributes(_ attributes: [String: AttributeValue]) {
         writeDictionary(attributes) { $0.writeAttribute($1) }
     }
 

@@ -12,8 +12,9 @@ extension EngineProjections {
     /// The name of the list of account deal streams, saved at the same position.
     static let accountStreamsSnapshotName = "accord.engine.account-streams"
 
-    /// Saves the lead states, the router's ledger, the SLA monitor and the list of account deal
-    /// streams as snapshots at ``position``.
+    /// Saves the lead states, the router's ledger, the SLA monitor, the list of account deal
+    /// streams and the account directory (which look-ups read without an engine) as snapshots
+    /// at ``position``.
     ///
     /// - Returns: `false` when nothing was folded yet (no position to save at).
     /// - Throws: ``LeadModel/EventStoreError`` when a snapshot cannot be written.
@@ -26,6 +27,9 @@ extension EngineProjections {
         try await snapshots.saveSnapshot(named: Self.monitorSnapshotName, at: position, bytes: monitor.snapshotBytes())
         try await snapshots.saveSnapshot(
             named: Self.accountStreamsSnapshotName, at: position, bytes: accountStreamsSnapshotBytes())
+        try await snapshots.saveSnapshot(
+            named: AccountDirectory.snapshotName, at: position,
+            bytes: AccountDirectorySnapshot.encode(AccountDirectory(self)))
         return true
     }
 

@@ -70,19 +70,8 @@ enum RoutingLedgerSnapshot {
 
     private static func decode(_ raw: UnsafeRawBufferPointer) throws(EventCodecError) -> RoutingLedger.Snapshot {
         var reader = BinaryReader(raw)
-        for expected in magic {
-            let start = reader.offset
-            guard try reader.readByte("the snapshot's magic bytes") == expected else {
-                throw reader.error(.malformed, "the bytes are not a routing ledger snapshot", at: start)
-            }
-        }
-        let versionStart = reader.offset
-        let version = try reader.readByte("the snapshot format version")
-        guard version == formatVersion else {
-            throw reader.error(
-                .unsupportedVersion, "routing ledger snapshot version \(version) is not \(formatVersion)",
-                at: versionStart)
-        }
+        _ = try reader.readSnapshotHeader(
+            magic: magic, kind: "a routing ledger snapshot", versions: formatVersion...formatVersion)
         let closed = try reader.readArray("the closed stages") { reader throws(EventCodecError) in
             Stage(rawValue: try reader.readString("a closed stage"))
         }
