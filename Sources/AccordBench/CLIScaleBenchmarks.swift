@@ -62,12 +62,13 @@ enum CLIScaleBenchmarks {
     private static func dataSize(of path: String, leads: Int) throws -> Measurement {
         let journal = URL(fileURLWithPath: path).appendingPathComponent("journal")
         func bytes(_ url: URL) -> Int {
-            guard let names = try? FileManager.default.subpathsOfDirectory(atPath: url.path) else {
-                return (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return 0 }
+            guard isDirectory.boolValue else {
+                return ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int) ?? 0
             }
-            return names.reduce(0) { total, name in
-                total + ((try? url.appendingPathComponent(name).resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
-            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            return names.reduce(0) { $0 + bytes(url.appendingPathComponent($1)) }
         }
         let segments = bytes(journal.appendingPathComponent("segments"))
         let snapshots = bytes(journal.appendingPathComponent("snapshots"))
@@ -81,7 +82,11 @@ enum CLIScaleBenchmarks {
             atPath: journal.appendingPathComponent("snapshots").path)
         {
             for name in names.sorted() {
-                measurement.set("snapshot:\(name)", .int(bytes(journal.appendingPathComponent("snapshots/\(name)"))))
+                // Files are named s-<percent-encoded name>.snap.
+                let snapshot = String(name.dropFirst(2).dropLast(5)).removingPercentEncoding ?? name
+                measurement.set(
+                    "snapshot:\(snapshot)",
+                    .int(bytes(journal.appendingPathComponent("snapshots").appendingPathComponent(name))))
             }
         }
         measurement.set("bytesPerLead", .double(Double(bytes(URL(fileURLWithPath: path))) / Double(max(leads, 1))))
