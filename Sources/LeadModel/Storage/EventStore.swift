@@ -94,6 +94,9 @@ public struct JournalEvents: AsyncSequence, Sendable {
         var page: [LeadEvent] = []
         var index = 0
         var finished = false
+        /// The page after the current one, being read while the caller works through this one:
+        /// reading and decoding a page then overlaps with folding the last, on another core.
+        var ahead: Task<[LeadEvent], any Error>?
 
         public mutating func next() async throws -> LeadEvent? {
             try await next(isolation: nil)
@@ -106,11 +109,22 @@ public struct JournalEvents: AsyncSequence, Sendable {
         {
             if index == page.count {
                 guard !finished else { return nil }
-                page = try await store.read(from: next, limit: pageSize)
+                if let ahead {
+                    self.ahead = nil
+                    page = try await ahead.value
+                } else {
+                    page = try await store.read(from: next, limit: pageSize)
+                }
                 index = 0
                 if page.count < pageSize { finished = true }
                 guard let last = page.last?.position else { return nil }
                 next = last.next
+                if !finished {
+                    let (store, start, limit) = (store, next, pageSize)
+                    ahead = Task.detached(priority: Task.currentPriority) {
+                        try await store.read(from: start, limit: limit)
+                    }
+                }
             }
             defer { index += 1 }
             return page[index]

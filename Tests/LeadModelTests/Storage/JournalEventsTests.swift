@@ -1,0 +1,49 @@
+import Foundation
+import LeadModel
+import Testing
+
+/// `store.events(from:pageSize:)` reads a page ahead while the caller works through the current
+/// one; every event still comes once, in journal order, whatever the page size, and a caller
+/// that stops early or starts in the middle sees what it asked for.
+struct JournalEventsTests {
+    static func store(events count: Int) async throws -> InMemoryEventStore {
+        let store = InMemoryEventStore()
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        for index in 0..<count {
+            let lead = LeadID("L\(index % 7)")
+            _ = try await store.append([
+                AppendRequest(
+                    leadID: lead, expectedVersion: .any,
+                    events: [
+                        LeadEvent(
+                            leadID: lead, occurredAt: start.addingTimeInterval(Double(index)), actor: .system,
+                            payload: .signalRecorded(Signal(kind: .emailOpened, occurredAt: start)))
+                    ])
+            ])
+        }
+        return store
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 50, 51, 100, 4096])
+    func everyEventComesOnceInOrder(pageSize: Int) async throws {
+        let store = try await Self.store(events: 50)
+        var positions: [UInt64] = []
+        for try await event in store.events(from: .start, pageSize: pageSize) {
+            positions.append(try #require(event.position).rawValue)
+        }
+        #expect(positions == Array(1...50))
+    }
+
+    @Test func aCallerMayStartInTheMiddleOrStopEarly() async throws {
+        let store = try await Self.store(events: 30)
+        var positions: [UInt64] = []
+        for try await event in store.events(from: JournalPosition(12), pageSize: 4) {
+            positions.append(try #require(event.position).rawValue)
+            if positions.count == 9 { break }
+        }
+        #expect(positions == Array(12...20))
+        var all = 0
+        for try await _ in store.events(from: JournalPosition(31), pageSize: 4) { all += 1 }
+        #expect(all == 0)
+    }
+}
