@@ -25,6 +25,8 @@ enum ImportValueParser {
     /// the ends first spares every cell of a large import Foundation's trimming.
     private static func trimmed(_ text: String, of edges: CharacterSet = .whitespacesAndNewlines) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        // Printable ASCII at both ends (the usual cell) needs no character set at all.
+        if (0x21...0x7E).contains(first.value), (0x21...0x7E).contains(last.value) { return text }
         guard edges.contains(first) || edges.contains(last) else { return text }
         return text.trimmingCharacters(in: edges)
     }
@@ -36,6 +38,7 @@ enum ImportValueParser {
     /// Integers with a leading zero (`02134`, a ZIP code) and integer parts over 15 digits (ids
     /// that would lose precision) are not numbers either, nor are `1e5`, `inf` or `nan`.
     static func number(_ text: String) -> Double? {
+        if let plain = plainInteger(text) { return plain }
         var text = Substring(trimmed(text, of: .whitespaces))
         var sign = ""
         if let first = text.first, first == "-" || first == "+" {
@@ -45,7 +48,7 @@ enum ImportValueParser {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard let integerPart = parts.first, !integerPart.isEmpty else { return nil }
         var integerDigits = ""
-        if integerPart.contains(",") {
+        if integerPart.utf8.contains(UInt8(ascii: ",")) {
             let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
             guard let head = groups.first, (1...3).contains(head.count),
                 groups.dropFirst().allSatisfy({ $0.count == 3 })
@@ -66,6 +69,20 @@ enum ImportValueParser {
             plain += "." + fraction
         }
         return Double(plain)
+    }
+
+    /// The value of `text` when it is only ASCII digits, 1 to 15 of them and without a leading
+    /// zero (or `0` itself), the commonest number in a cell; `nil` for anything else, which
+    /// ``number(_:)`` reads the long way.
+    private static func plainInteger(_ text: String) -> Double? {
+        let utf8 = text.utf8
+        guard (1...15).contains(utf8.count), utf8.first != UInt8(ascii: "0") || utf8.count == 1 else { return nil }
+        var value = 0
+        for byte in utf8 {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return Double(value)
     }
 
     /// `true`/`yes`/`y`/`1` or `false`/`no`/`n`/`0`, case-insensitively.

@@ -14,6 +14,9 @@ extension StandardIdentityResolver {
     /// - Returns: What was expected, such as `"expected an email address such as name@example.com"`,
     ///   or `nil` when the address is acceptable.
     public static func emailProblem(_ email: String) -> String? {
+        if let acceptable = plainASCIIEmailIsAcceptable(email) {
+            return acceptable ? nil : "expected an email address such as name@example.com"
+        }
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         let acceptable =
@@ -21,6 +24,35 @@ extension StandardIdentityResolver {
             && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
             && !email.contains(where: \.isWhitespace)
         return acceptable ? nil : "expected an email address such as name@example.com"
+    }
+
+    /// ``emailProblem(_:)``'s test in one pass over the bytes, for an address written in ASCII
+    /// (the usual case in an import of a million rows); `nil` for any other text, which is
+    /// tested character by character.
+    private static func plainASCIIEmailIsAcceptable(_ email: String) -> Bool? {
+        let result = email.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            var start = 0
+            var end = bytes.count
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            var at = -1
+            var dotInDomain = false
+            for index in start..<end {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if isSpace(byte) { return false }
+                if byte == UInt8(ascii: "@") {
+                    if at >= 0 { return false }
+                    at = index
+                } else if byte == UInt8(ascii: "."), at >= 0 {
+                    dotInDomain = true
+                }
+            }
+            guard at > start, dotInDomain else { return false }
+            return bytes[at + 1] != UInt8(ascii: ".") && bytes[end - 1] != UInt8(ascii: ".")
+        }
+        return result ?? nil
     }
 
     /// Why `phone` is not a phone number this resolver can match on, or `nil` when it is one.

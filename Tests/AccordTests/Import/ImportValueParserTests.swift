@@ -6,7 +6,8 @@ import Testing
 struct ImportValueParserTests {
     @Test(arguments: [
         ("250", 250.0), ("-3.5", -3.5), ("+7", 7), ("0", 0), ("0.25", 0.25), ("1,200", 1200),
-        ("12,345.5", 12345.5), ("1,000,000", 1_000_000), (" 42 ", 42),
+        ("12,345.5", 12345.5), ("1,000,000", 1_000_000), (" 42 ", 42), ("9", 9),
+        ("123456789012345", 123_456_789_012_345), ("\u{00A0}17", 17),
     ])
     func readsNumbers(text: String, expected: Double) {
         #expect(ImportValueParser.number(text) == expected)
@@ -14,7 +15,7 @@ struct ImportValueParserTests {
 
     @Test(arguments: [
         "1,5", "1,20", "12,34,567", "02134", "1e5", "inf", "nan", "", "-", "1.", ".5", "1 200",
-        "$100", "1234567890123456", "12abc",
+        "$100", "1234567890123456", "12abc", "00", "１２", "12\u{0301}",
     ])
     func rejectsAmbiguousOrNonNumbers(text: String) {
         #expect(ImportValueParser.number(text) == nil)
