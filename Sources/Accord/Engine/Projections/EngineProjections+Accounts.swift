@@ -10,13 +10,22 @@ extension EngineProjections {
         }
         accountOfLead[id] = accountID
         contactsByAccount[accountID, default: []].insert(id)
-        if accounts[accountID] == nil {
+        // nil: a new account; .some(nil): known, without a name.
+        let knownName = accounts[accountID].map(\.name)
+        switch knownName {
+        case .none:
             let domain = accountID.rawValue.contains(".") ? accountID.rawValue : nil
             accounts[accountID] = Account(id: accountID, name: lead.company, domain: domain)
-        } else if accounts[accountID]?.name == nil, let company = lead.company {
-            accounts[accountID]?.name = company
+        case .some(.none):
+            if let company = lead.company { accounts[accountID]?.name = company }
+        case .some(.some):
+            break
         }
-        if let company = lead.company, let slug = AccountID.slug(company), accountsByName[slug] == nil {
+        // A company the account is already named after had its slug noted when the name was
+        // set, and names are never forgotten: most leads of an account skip the slug.
+        if let company = lead.company, knownName != .some(company), let slug = AccountID.slug(company),
+            accountsByName[slug] == nil
+        {
             accountsByName[slug] = accountID
         }
     }
