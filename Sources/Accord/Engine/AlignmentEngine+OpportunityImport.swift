@@ -27,16 +27,6 @@ public struct OpportunityImportSummary: Hashable, Sendable, Codable {
     public var skipped: [Skipped] = []
 
     public init() {}
-
-    mutating func add(_ other: OpportunityImportSummary) {
-        opened += other.opened
-        updated += other.updated
-        closed += other.closed
-        accountDeals += other.accountDeals
-        accountsCreated += other.accountsCreated
-        unchanged += other.unchanged
-        skipped += other.skipped
-    }
 }
 
 extension AlignmentEngine {

@@ -112,31 +112,33 @@ extension JournalReports {
 }
 
 extension AccountDirectory {
-    /// Links a lead caught up after the snapshot as the engine's projections link it: makes or
-    /// names the account its state names and notes the company's name. (Which account's
-    /// contacts it leaves is settled for the one account looked up.)
+    /// Links a lead caught up after the snapshot as the engine's projections link it
+    /// (``AccountNaming``): makes or names the account its state names and notes the company's
+    /// name. (Which account's contacts it leaves is settled for the one account looked up.)
     fileprivate mutating func link(_ state: LeadState) {
-        guard let accountID = state.lead.accountID else { return }
-        let company = state.lead.company
-        if entries[accountID] == nil {
-            let domain = accountID.rawValue.contains(".") ? accountID.rawValue : nil
-            entries[accountID] = Entry(account: Account(id: accountID, name: company, domain: domain), contacts: [])
-        } else if entries[accountID]?.account.name == nil, let company {
-            entries[accountID]?.account.name = company
-        }
-        if let company, let slug = AccountID.slug(company), byName[slug] == nil { byName[slug] = accountID }
+        guard let id = state.lead.accountID else { return }
+        store(
+            AccountNaming.linked(
+                entries[id]?.account, id: id, name: state.lead.company, domain: AccountNaming.contactDomain(of: id)))
+        AccountNaming.note(state.lead.company, of: id, in: &byName)
     }
 
     /// Notes an account-level deal opened since the snapshot, as the engine does: the account is
     /// made, or named, from the deal's account name.
-    fileprivate mutating func noteDeal(_ deal: Opportunity, on account: AccountID) {
-        if entries[account] == nil {
-            let domain = account.isNameOnly ? nil : account.rawValue
-            entries[account] = Entry(
-                account: Account(id: account, name: deal.accountName, domain: domain), contacts: [])
-        } else if entries[account]?.account.name == nil, let name = deal.accountName {
-            entries[account]?.account.name = name
+    fileprivate mutating func noteDeal(_ deal: Opportunity, on id: AccountID) {
+        store(
+            AccountNaming.linked(
+                entries[id]?.account, id: id, name: deal.accountName, domain: AccountNaming.dealDomain(of: id)))
+        AccountNaming.note(deal.accountName, of: id, in: &byName)
+    }
+
+    /// Stores a made or renamed account, keeping its contacts.
+    private mutating func store(_ account: Account?) {
+        guard let account else { return }
+        if entries[account.id] == nil {
+            entries[account.id] = Entry(account: account, contacts: [])
+        } else {
+            entries[account.id]?.account = account
         }
-        if let name = deal.accountName, let slug = AccountID.slug(name), byName[slug] == nil { byName[slug] = account }
     }
 }

@@ -10,39 +10,27 @@ extension EngineProjections {
         }
         accountOfLead[id] = accountID
         contactsByAccount[accountID, default: []].insert(id)
-        // nil: a new account; .some(nil): known, without a name.
-        let knownName = accounts[accountID].map(\.name)
-        switch knownName {
-        case .none:
-            let domain = accountID.rawValue.contains(".") ? accountID.rawValue : nil
-            accounts[accountID] = Account(id: accountID, name: lead.company, domain: domain)
-        case .some(.none):
-            if let company = lead.company { accounts[accountID]?.name = company }
-        case .some(.some):
-            break
-        }
-        // A company the account is already named after had its slug noted when the name was
-        // set, and names are never forgotten: most leads of an account skip the slug.
-        if let company = lead.company, knownName != .some(company), let slug = AccountID.slug(company),
-            accountsByName[slug] == nil
+        let known = accounts[accountID]
+        if let linked = AccountNaming.linked(
+            known, id: accountID, name: lead.company, domain: AccountNaming.contactDomain(of: accountID))
         {
-            accountsByName[slug] = accountID
+            accounts[accountID] = linked
         }
+        // A company the account is already named after was noted when the name was set: most
+        // leads of an account skip working out its slug.
+        if known?.name != lead.company { AccountNaming.note(lead.company, of: accountID, in: &accountsByName) }
     }
 
     /// Folds one event of an account's deal stream.
     mutating func foldAccountDeal(_ event: LeadEvent, of account: AccountID) {
         accountDeals[account, default: AccountDeals(account: account)].apply(event)
         guard case .opportunityOpened(let deal) = event.payload else { return }
-        if accounts[account] == nil {
-            accounts[account] = Account(
-                id: account, name: deal.accountName, domain: account.isNameOnly ? nil : account.rawValue)
-        } else if accounts[account]?.name == nil, let name = deal.accountName {
-            accounts[account]?.name = name
+        if let linked = AccountNaming.linked(
+            accounts[account], id: account, name: deal.accountName, domain: AccountNaming.dealDomain(of: account))
+        {
+            accounts[account] = linked
         }
-        if let name = deal.accountName, let slug = AccountID.slug(name), accountsByName[slug] == nil {
-            accountsByName[slug] = account
-        }
+        AccountNaming.note(deal.accountName, of: account, in: &accountsByName)
     }
 
     /// The account a CRM names by `text`: one the journal knows, or the id a new one gets (see
