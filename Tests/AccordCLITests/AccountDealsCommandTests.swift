@@ -28,6 +28,25 @@ struct AccountDealsCommandTests {
         #expect(stdout.contains("amounts: none in the file; deal size and velocity are left out"))
     }
 
+    @Test func aFileWithBadRowsIsRefusedWholeAndStoresNothing() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.run("init").status == 0)
+        let bad = Self.export.replacingOccurrences(of: "Prospecting,,,", with: "Parked,,,")
+            .replacingOccurrences(of: "2017-02-20", with: "20 Feb")
+        try Data(bad.utf8).write(to: workspace.url.appendingPathComponent("pipeline.csv"))
+        let refused = try workspace.run("import", "pipeline.csv", "--kind", "opportunities")
+        #expect(refused.status == 2, "\(refused.stdout)")
+        #expect(refused.stderr.contains("pipeline.csv has 2 problems"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("Parked"), "the unknown stage is named: \(refused.stderr)")
+        #expect(refused.stderr.contains("line 4, column \"close_date\""), "the bad date's place: \(refused.stderr)")
+        #expect(refused.stderr.contains("nothing was imported"))
+        let shown = try workspace.run("account", "show", "acme inc")
+        #expect(shown.status != 0, "no account was created: \(shown.stdout)")
+        try Data(Self.export.utf8).write(to: workspace.url.appendingPathComponent("pipeline.csv"))
+        let imported = try workspace.run("import", "pipeline.csv", "--kind", "opportunities")
+        #expect(imported.stdout.contains("3 deals opened"), "\(imported.stderr)")
+    }
+
     @Test(arguments: [true, false])
     func theJSONSummarySaysWhetherTheFileHadAmounts(fileHasAmounts: Bool) throws {
         let workspace = try Workspace()

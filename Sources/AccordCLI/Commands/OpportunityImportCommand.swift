@@ -21,38 +21,32 @@ extension CommandDefinition {
             }
             statuses.constant = status
         }
+        var reader: OpportunityImportReader
+        do { reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator) } catch
+            let error as OpportunityImportError
+        { throw refusal(error) }
+        reader.statuses = statuses
+        reader.dateFormat = try ImportDateFormat(
+            pattern: arguments.value("date-format"), timeZone: arguments.value("time-zone"))
+        // The file is read and checked on another core while the journal and the engine open;
+        // a file with bad rows is refused before anything is planned or stored.
+        let reading = Task.detached { [reader] in
+            (rows: try reader.rows(), hasAmounts: reader.hasAmounts)
+        }
         // The lock first (a dry run plans through the engine too): a second importer waits here,
         // not after this one's validation pass.
         let journal = try await console.dataDirectory.openJournal()
-        let rows: [OpportunityRow]
-        let hasAmounts: Bool
-        do {
-            var reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator)
-            reader.statuses = statuses
-            reader.dateFormat = try ImportDateFormat(
-                pattern: arguments.value("date-format"), timeZone: arguments.value("time-zone"))
-            rows = try reader.rows()
-            hasAmounts = reader.hasAmounts
-        } catch let error as OpportunityImportError {
-            try? await journal.close()
-            throw CLIError(
-                status: .usage,
-                message: "\(error.file) has \(error.errors.count) problem\(error.errors.count == 1 ? "" : "s")",
-                details: error.errors.map(\.description) + [
-                    "nothing was imported; fix the rows and run the import again"
-                ])
-        } catch {
-            try? await journal.close()
-            throw error
-        }
         // Every row is planned before anything is stored, so a dry run finds every problem the
         // import would, and an import that would skip rows stores nothing unless told to.
         let dryRun = arguments.has("dry-run")
         let allowSkips = arguments.has("allow-skips")
         let actor = EventActor.integration("import:\(url.lastPathComponent)")
-        let summary = try await console.dataDirectory.withEngine(on: journal) { engine in
-            try await engine.importOpportunities(
-                rows, by: actor, from: url.lastPathComponent, dryRun: dryRun, allowingSkips: allowSkips)
+        let (rows, hasAmounts, summary) = try await console.dataDirectory.withEngine(on: journal) { engine in
+            let file: (rows: [OpportunityRow], hasAmounts: Bool)
+            do { file = try await reading.value } catch let error as OpportunityImportError { throw refusal(error) }
+            let summary = try await engine.importOpportunities(
+                file.rows, by: actor, from: url.lastPathComponent, dryRun: dryRun, allowingSkips: allowSkips)
+            return (file.rows, file.hasAmounts, summary)
         }
         let stored = !dryRun && (summary.skipped.isEmpty || allowSkips)
         let skippedLines =
@@ -89,6 +83,15 @@ extension CommandDefinition {
                 + "\(summary.unchanged) already recorded, \(summary.skipped.count) skipped")
         printNotes(summary, hasAmounts: hasAmounts, console)
         for line in skippedLines { console.print("  " + line) }
+    }
+
+    /// The refusal of a file whose rows cannot be read: every problem, and that nothing was
+    /// imported.
+    private static func refusal(_ error: OpportunityImportError) -> CLIError {
+        CLIError(
+            status: .usage,
+            message: "\(error.file) has \(error.errors.count) problem\(error.errors.count == 1 ? "" : "s")",
+            details: error.errors.map(\.description) + ["nothing was imported; fix the rows and run the import again"])
     }
 
     /// The summary's notes, each only when it applies: account-level deals, and a file without
