@@ -22,8 +22,8 @@ extension CommandDefinition {
             statuses.constant = status
         }
         var reader: OpportunityImportReader
-        do { reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator) } catch
-            let error as OpportunityImportError
+        do { reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator) } catch let error
+            as OpportunityImportError
         { throw refusal(error) }
         reader.statuses = statuses
         reader.dateFormat = try ImportDateFormat(
