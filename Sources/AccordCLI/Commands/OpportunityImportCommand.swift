@@ -22,9 +22,11 @@ extension CommandDefinition {
             statuses.constant = status
         }
         var reader: OpportunityImportReader
-        do { reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator) } catch let error
-            as OpportunityImportError
-        { throw refusal(error) }
+        do {
+            reader = try OpportunityImportReader(url: url, mapping: mapping, delimiter: separator)
+        } catch let error as OpportunityImportError {
+            throw refusal(error)
+        }
         reader.statuses = statuses
         reader.dateFormat = try ImportDateFormat(
             pattern: arguments.value("date-format"), timeZone: arguments.value("time-zone"))
