@@ -139,6 +139,13 @@ package enum EventFixtures {
         ("turn-taken", .turnTaken(TurnClaim(lead: "lead-1", rep: "rep-7", pool: "emea"))),
         ("sla-paused", .slaPaused(SLAPause(clockID: "clock-1", reason: "waiting on the prospect — to pick a time"))),
         ("sla-resumed", .slaResumed(SLAResume(clockID: "clock-1", pausedFor: 5400.5, warnAt: at, deadline: later))),
+        (
+            "handoff-blocked",
+            .handoffBlocked(
+                HandoffBlock(
+                    rule: "trigger:quote-or-demo", to: "sql", missing: ["company", "use case — é"],
+                    playbookVersion: "3"))
+        ),
     ]
 
     package static let barePayloads: [(String, LeadEvent.Payload)] = [
@@ -182,6 +189,7 @@ package enum EventFixtures {
         ("turn-taken", .turnTaken(TurnClaim(lead: "", rep: ""))),
         ("sla-paused", .slaPaused(SLAPause(clockID: "", reason: ""))),
         ("sla-resumed", .slaResumed(SLAResume(clockID: "", pausedFor: 0, warnAt: nil, deadline: at))),
+        ("handoff-blocked", .handoffBlocked(HandoffBlock(rule: "", to: "", missing: []))),
     ]
 
     package static let full: [EventFixture] = fullPayloads.map { name, payload in

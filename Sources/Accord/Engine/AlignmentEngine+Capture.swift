@@ -70,6 +70,8 @@ extension AlignmentEngine {
             outcome = CaptureCommands(projections: projections, policies: policies).capture(
                 person, by: actor, at: time, in: &planner)
         }
+        // A lead held back by a handoff gate may have just got the fields the gate wants.
+        if projections.leads[outcome.leadID]?.handoffBlock != nil { _ = try await score([outcome.leadID]) }
         return CaptureResult(outcome: outcome, state: try projections.state(of: outcome.leadID))
     }
 
@@ -205,6 +207,10 @@ extension AlignmentEngine {
                 isDuplicate: duplicate, state: try projections.state(of: slot.lead))
         }
         summary.eventsAppended += results.reduce(0) { $0 + $1.appendedCount }
+        // Leads held back by a handoff gate may have just got the fields the gate wants.
+        for request in planned where projections.leads[request.leadID]?.handoffBlock != nil {
+            if toScore.insert(request.leadID).inserted { scoredLeads.append(request.leadID) }
+        }
         summary.eventsAppended += try await score(scoredLeads)
         summary.eventsAppended += try await requalify(scoredLeads)
         for (item, result) in signalResults {

@@ -63,6 +63,7 @@ extension CommandDefinition {
             try console.printJSON(CaptureOutput(outcome: outcome, lead: LeadView(result.state)))
         } else {
             console.print("\(outcome) \(result.leadID)")
+            if let block = result.state.handoffBlock { console.print("not moved: \(block.summary)") }
         }
     }
 }

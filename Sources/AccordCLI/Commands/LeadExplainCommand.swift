@@ -10,7 +10,8 @@ extension CommandDefinition {
             Every decision Accord records carries its reasons and the playbook version that made \
             it; this reads them back, grouped by what they decided. The latest score is shown with \
             every contribution; a lead's deals, when it has any, with where they came from (an \
-            import names its file).
+            import names its file). A move its rules asked for and a handoff gate refused is shown \
+            as "not moved", with the rule, the target stage and the missing fields.
             """,
         positionals: [PositionalSpec(name: "LEAD", help: "the lead's id")],
         examples: ["accord lead explain L0000001", "accord lead explain L0000001 --json"]
@@ -44,6 +45,11 @@ struct LeadExplanation: Codable {
     var stage: String
     var score: ScoreCard?
     var owner: String?
+    /// The move up the funnel a handoff gate refuses, while it holds; `nil` (left out of JSON)
+    /// when none does.
+    var blocked: HandoffBlock?
+    /// When ``blocked`` was recorded.
+    var blockedSince: Date?
     var identity: [Decision]
     var stages: [Decision]
     var scores: [Decision]
@@ -59,6 +65,8 @@ struct LeadExplanation: Codable {
         stage = state.stage.rawValue
         score = state.score
         owner = state.owner?.description
+        blocked = state.handoffBlock
+        blockedSince = state.handoffBlockedAt
         func decision(_ event: LeadEvent) -> Decision {
             Decision(
                 position: event.position?.rawValue, at: event.occurredAt, what: EventLine.summary(event),
@@ -75,7 +83,7 @@ struct LeadExplanation: Codable {
             switch event.payload {
             case .captured where !event.reasons.isEmpty, .merged, .mergedInto, .erased:
                 identity.append(decision(event))
-            case .stageChanged: stages.append(decision(event))
+            case .stageChanged, .handoffBlocked: stages.append(decision(event))
             case .scored: scores.append(decision(event))
             case .assigned: assignments.append(decision(event))
             case .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated: clocks.append(decision(event))
@@ -96,6 +104,10 @@ struct LeadExplanation: Codable {
 
     var lines: [String] {
         var output = ["\(lead) is \(stage)" + (owner.map { ", owned by \($0)" } ?? "")]
+        if let blocked {
+            let since = blockedSince.map { " since \($0.formatted(.iso8601))" } ?? ""
+            output.append("  not moved\(since): \(blocked.summary)")
+        }
         func section(_ title: String, _ decisions: [Decision], empty: String) {
             output.append("")
             output.append(title)

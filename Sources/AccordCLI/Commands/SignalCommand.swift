@@ -56,6 +56,7 @@ extension CommandDefinition {
             console.print("duplicate: already recorded at #\(result.position) on \(result.leadID)")
         } else {
             console.print("recorded \(kind) on \(result.leadID) at #\(result.position)")
+            if let block = result.state.handoffBlock { console.print("not moved: \(block.summary)") }
         }
     }
 }

@@ -87,6 +87,7 @@ enum EventLine {
         case .slaPaused(let pause): return "SLA clock \(pause.clockID) paused: \(pause.reason)"
         case .slaResumed(let resume):
             return "SLA clock \(resume.clockID) resumed, due \(resume.deadline.formatted(.iso8601))"
+        case .handoffBlocked(let block): return "not moved: \(block.summary)"
         }
     }
 }

@@ -38,6 +38,8 @@ struct LeadView: Codable, Sendable {
     var version: Int
     /// Recycles, re-qualifications and the dispute over a rejection.
     var feedback: FeedbackStatus
+    /// The move up the funnel a handoff gate refuses, while it holds.
+    var notMoved: HandoffBlock?
 
     init(_ state: LeadState) {
         let lead = state.lead
@@ -70,6 +72,7 @@ struct LeadView: Codable, Sendable {
         erased = state.isErased
         version = state.version
         feedback = state.feedback
+        notMoved = state.handoffBlock
     }
 
     /// The text form: one field a line, empty fields left out.
@@ -87,6 +90,7 @@ struct LeadView: Codable, Sendable {
                     "\(Self.number($0.total)) (fit \(Self.number($0.fit)), engagement \(Self.number($0.engagement)))\($0.grade.map { ", grade \($0)" } ?? "")"
                 }
             ),
+            ("not moved", notMoved?.summary),
             ("owner", owner), ("touches", touches == 0 ? nil : String(touches)),
             ("disposition", disposition.map { "\($0.outcome.rawValue)\($0.reasonCode.map { " (\($0))" } ?? "")" }),
             ("deal", opportunity.map(Self.deal)),

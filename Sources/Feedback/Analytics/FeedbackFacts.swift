@@ -187,7 +187,7 @@ public struct FeedbackFacts: Hashable, Sendable {
             facts.lead = facts.lead.redactingPersonalData()
         case .assigned, .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated, .playbookProposed,
             .playbookSignedOff, .playbookActivated, .opportunityOpened, .opportunityUpdated, .opportunityClosed,
-            .turnTaken, .slaPaused, .slaResumed:
+            .turnTaken, .slaPaused, .slaResumed, .handoffBlocked:
             break
         }
     }

@@ -162,6 +162,9 @@ extension BinaryReader {
         .turnTaken, .slaPaused, .slaResumed, .playbookProposed, .playbookSignedOff, .playbookActivated,
     ]
 
+    /// The payload tags added in layout version 4; an older record carrying one is malformed.
+    static let versionFourTags: Set<RecordTag.Payload> = [.handoffBlocked]
+
     /// Reads the body of an `opportunity-opened` event (also embedded in lead state snapshots).
     mutating func readOpportunity(_ what: String) throws(EventCodecError) -> Opportunity {
         let id = OpportunityID(rawValue: try readString("\(what).id"))
@@ -192,6 +195,12 @@ extension BinaryReader {
             throw error(
                 .unknownTag,
                 "payload tag \(tag.rawValue) exists since layout version 2, not in a version-\(layoutVersion) record",
+                at: tagStart)
+        }
+        if Self.versionFourTags.contains(tag), layoutVersion < 4 {
+            throw error(
+                .unknownTag,
+                "payload tag \(tag.rawValue) exists since layout version 4, not in a version-\(layoutVersion) record",
                 at: tagStart)
         }
         switch tag {
@@ -319,6 +328,19 @@ extension BinaryReader {
             let warnAt = try readPresence("slaResumed.warnAt") ? try readDate("slaResumed.warnAt") : nil
             let deadline = try readDate("slaResumed.deadline")
             return .slaResumed(SLAResume(clockID: clockID, pausedFor: pausedFor, warnAt: warnAt, deadline: deadline))
+        case .handoffBlocked:
+            return .handoffBlocked(try readHandoffBlock("handoffBlocked"))
         }
+    }
+
+    /// Reads the body of a `handoff-blocked` event (also embedded in lead state snapshots).
+    mutating func readHandoffBlock(_ what: String) throws(EventCodecError) -> HandoffBlock {
+        let rule = try readString("\(what).rule")
+        let to = Stage(rawValue: try readString("\(what).to"))
+        let missing = try readArray("\(what).missing") { reader throws(EventCodecError) in
+            LeadField(rawValue: try reader.readString("\(what).missing"))
+        }
+        return HandoffBlock(
+            rule: rule, to: to, missing: missing, playbookVersion: try readOptionalString("\(what).playbookVersion"))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import LeadModel
 
-/// Layout versions 1 to 3 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
+/// Layout versions 1 to 4 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
 /// is in `BinaryWriter+LeadState.swift`; keep the two in the same field order.
 extension BinaryReader {
     /// The fewest bytes one encoded lead state takes: a lead with an empty id, no optional fields
@@ -53,6 +53,10 @@ extension BinaryReader {
         let feedback = layoutVersion >= 2 ? try readFeedbackStatus() : FeedbackStatus()
         var opportunity: OpportunityState?
         if layoutVersion >= 2, try readPresence("state.opportunity") { opportunity = try readStateOpportunity() }
+        var handoffBlock: (block: HandoffBlock, at: Date)?
+        if layoutVersion >= 4, try readPresence("state.handoffBlock") {
+            handoffBlock = (try readHandoffBlock("state.handoffBlock"), try readDate("state.handoffBlockedAt"))
+        }
         return LeadState(
             lead: lead, stage: stage, stageHistory: stageHistory, createdAt: createdAt,
             updatedAt: updatedAt, version: Int(rawVersion), lastPosition: lastPosition,
@@ -60,7 +64,8 @@ extension BinaryReader {
             scoredAt: scoredAt, owner: owner, assignedAt: assignedAt, touches: touches,
             firstTouchAt: firstTouchAt, lastTouchAt: lastTouchAt, openClocks: openClocks,
             breachedClocks: breachedClocks, disposition: disposition, isErased: isErased,
-            feedback: feedback, opportunity: opportunity)
+            feedback: feedback, opportunity: opportunity, handoffBlock: handoffBlock?.block,
+            handoffBlockedAt: handoffBlock?.at)
     }
 
     private mutating func readOptionalDate(_ what: @autoclosure () -> String) throws(EventCodecError)

@@ -271,6 +271,18 @@ extension BinaryWriter {
             writeDouble(resume.pausedFor)
             writeOptional(resume.warnAt) { $0.writeDate($1) }
             writeDate(resume.deadline)
+        case .handoffBlocked(let block):
+            writeTag(RecordTag.Payload.handoffBlocked)
+            writeHandoffBlock(block)
         }
+    }
+
+    /// `string rule, string to, list string missing, optional string playbookVersion` — the
+    /// body of a `handoff-blocked` event (also embedded in lead state snapshots).
+    mutating func writeHandoffBlock(_ block: HandoffBlock) {
+        writeString(block.rule)
+        writeString(block.to.rawValue)
+        writeArray(block.missing) { $0.writeString($1.rawValue) }
+        writeOptionalString(block.playbookVersion)
     }
 }

@@ -1,6 +1,6 @@
 import LeadModel
 
-/// Layout versions 1 to 3 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
+/// Layout versions 1 to 4 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
 /// is in `BinaryReader+LeadState.swift`; keep the two in the same field order, and both in step
 /// with `Documentation/RecordLayout.md` ("Lead state snapshots").
 extension BinaryWriter {
@@ -41,6 +41,10 @@ extension BinaryWriter {
             writer.writeOpportunity(deal.opportunity)
             writer.writeDate(deal.openedAt)
             writer.writeOptional(deal.closing) { $0.writeStateClosing($1) }
+        }
+        writeOptional(state.handoffBlock) { writer, block in
+            writer.writeHandoffBlock(block)
+            writer.writeDate(state.handoffBlockedAt ?? state.updatedAt)
         }
     }
 

@@ -3,7 +3,7 @@ import LeadModel
 /// Encodes and decodes ``LeadModel/LeadEvent``s as record payloads of the file store, in Accord's compact
 /// binary record layout.
 ///
-/// A record starts with a layout version byte (currently 3), followed by the event's fields and
+/// A record starts with a layout version byte (currently 4), followed by the event's fields and
 /// its payload under a one-byte tag. Integers are LEB128 varints, strings length-prefixed UTF-8,
 /// doubles and dates their exact IEEE 754 bits, dictionaries sorted by key — so equal events
 /// always encode to equal bytes and every event decodes back to an equal one. The byte layout and
@@ -21,7 +21,7 @@ import LeadModel
 /// `EventCodec` is stateless and safe to use from any thread.
 public enum EventCodec {
     /// The layout version this version of Accord writes; it reads every version from 1 up to it.
-    static let layoutVersion: UInt8 = 3
+    static let layoutVersion: UInt8 = 4
 
     /// Appends the encoded event (without its position, which the frame carries) to `buffer`.
     ///

@@ -3,7 +3,7 @@ import LeadModel
 /// Encodes and decodes many ``LeadModel/LeadState``s as one snapshot, so that a host reopening a large
 /// journal can load the states and fold only the events after the snapshot.
 ///
-/// A snapshot is four magic bytes (`ACLS`), a format version byte (currently 2), a count, and
+/// A snapshot is four magic bytes (`ACLS`), a format version byte (currently 4), a count, and
 /// each state's stored properties in the compact binary record layout of ``EventCodec`` —
 /// sorted by lead id, with unordered collections sorted, so equal sets of states always encode
 /// to equal bytes. Decoding gives back states equal (`==`) to those encoded, every field,
@@ -40,7 +40,7 @@ public enum LeadStateSnapshot {
     /// Version 2 added each state's ``LeadModel/FeedbackStatus`` and ``LeadModel/OpportunityState`` and the layout-2
     /// fields of its touches and disposition; version-1 snapshots still decode, with those fields
     /// empty.
-    static let formatVersion: UInt8 = 3
+    static let formatVersion: UInt8 = 4
 
     /// The most states ``decode(_:)`` reserves room for up front. The count is already checked
     /// against the bytes left (a state takes at least ``BinaryReader/minimumLeadStateSize``
@@ -122,7 +122,7 @@ public enum LeadStateSnapshot {
                         + "(it reads 1 to \(formatVersion)); rebuild the states from the journal",
                 at: versionStart)
         }
-        // Format N holds layout-N states (1 to 3).
+        // Format N holds layout-N states (1 to 4).
         reader.layoutVersion = version
         let count = try reader.readCount(
             "the lead state count", minimumElementSize: BinaryReader.minimumLeadStateSize)

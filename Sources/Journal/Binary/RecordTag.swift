@@ -37,6 +37,7 @@ enum RecordTag {
         case playbookProposed = 30
         case playbookSignedOff = 31
         case playbookActivated = 32
+        case handoffBlocked = 33
     }
 
     /// Tags of ``LeadModel/EventActor``.

@@ -3,7 +3,7 @@ extension LeadEvent.Payload {
     private enum CodingKeys: String, CodingKey {
         case kind, lead, stage, signal, changes, merge, survivor, change, card, assignment, touch, clock
         case clockID, escalation, disposition, erasure, opportunity, update, closing, dispute, resolution
-        case requalification, claim, pause, resume, proposal, signOff, activation
+        case requalification, claim, pause, resume, proposal, signOff, activation, block
     }
 
     /// Reads a payload written by ``encode(to:)``: `{"kind": "signal-recorded", "signal": {…}}`.
@@ -52,6 +52,7 @@ extension LeadEvent.Payload {
         case "turn-taken": self = .turnTaken(try container.decode(TurnClaim.self, forKey: .claim))
         case "sla-paused": self = .slaPaused(try container.decode(SLAPause.self, forKey: .pause))
         case "sla-resumed": self = .slaResumed(try container.decode(SLAResume.self, forKey: .resume))
+        case "handoff-blocked": self = .handoffBlocked(try container.decode(HandoffBlock.self, forKey: .block))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container, debugDescription: "unknown event kind '\(kind)'")
@@ -91,6 +92,7 @@ extension LeadEvent.Payload {
         case .turnTaken(let claim): try container.encode(claim, forKey: .claim)
         case .slaPaused(let pause): try container.encode(pause, forKey: .pause)
         case .slaResumed(let resume): try container.encode(resume, forKey: .resume)
+        case .handoffBlocked(let block): try container.encode(block, forKey: .block)
         }
     }
 }

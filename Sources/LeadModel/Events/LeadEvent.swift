@@ -109,6 +109,8 @@ extension LeadEvent {
         case slaPaused(SLAPause)
         /// A paused response clock counts again, its deadline moved out.
         case slaResumed(SLAResume)
+        /// A threshold or trigger would have moved the lead, and a handoff gate refused.
+        case handoffBlocked(HandoffBlock)
     }
 }
 
@@ -144,6 +146,7 @@ extension LeadEvent.Payload {
         case .turnTaken: return "turn-taken"
         case .slaPaused: return "sla-paused"
         case .slaResumed: return "sla-resumed"
+        case .handoffBlocked: return "handoff-blocked"
         }
     }
 }

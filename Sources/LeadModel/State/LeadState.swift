@@ -55,31 +55,41 @@ public struct LeadState: Hashable, Sendable {
     /// The latest disposition, if sales gave one.
     public private(set) var disposition: Disposition? {
         get { rare?.disposition }
-        set { setRare(disposition: newValue, feedback: feedback, opportunity: opportunity) }
+        set { setRare { $0.disposition = newValue } }
     }
     /// Whether the lead's personal data was erased.
     public private(set) var isErased: Bool
     /// Recycles, re-qualifications and the dispute over a rejection.
     public private(set) var feedback: FeedbackStatus {
         get { rare?.feedback ?? FeedbackStatus() }
-        set { setRare(disposition: disposition, feedback: newValue, opportunity: opportunity) }
+        set { setRare { $0.feedback = newValue } }
     }
     /// The lead's latest deal, with its updates applied and its closing once it closed.
     public private(set) var opportunity: OpportunityState? {
         get { rare?.opportunity }
-        set { setRare(disposition: disposition, feedback: feedback, opportunity: newValue) }
+        set { setRare { $0.opportunity = newValue } }
+    }
+    /// The move up the funnel a handoff gate refused, while it holds: set when the lead's rules
+    /// asked for a move its gate refused, cleared when the lead moves.
+    public private(set) var handoffBlock: HandoffBlock? {
+        get { rare?.values.handoffBlock }
+        set { setRare { $0.handoffBlock = newValue } }
+    }
+    /// When the ``handoffBlock`` in force was recorded.
+    public private(set) var handoffBlockedAt: Date? {
+        get { rare?.values.handoffBlockedAt }
+        set { setRare { $0.handoffBlockedAt = newValue } }
     }
 
-    /// The disposition, feedback and deal, which most leads never get, behind one reference:
-    /// `nil` when all three are empty. Inline they took 417 of a state's 936 bytes, so a
+    /// The disposition, feedback, deal and handoff block, which most leads never get, behind one
+    /// reference: `nil` when all are empty. Inline they took 417 of a state's 936 bytes, so a
     /// million states held about 0.4 GB of empty space and every move of a state copied it.
     private var rare: RareParts?
 
-    private mutating func setRare(
-        disposition: Disposition?, feedback: FeedbackStatus, opportunity: OpportunityState?
-    ) {
-        let empty = disposition == nil && opportunity == nil && feedback == FeedbackStatus()
-        rare = empty ? nil : RareParts(disposition: disposition, feedback: feedback, opportunity: opportunity)
+    private mutating func setRare(_ change: (inout RareParts.Values) -> Void) {
+        var values = rare?.values ?? RareParts.Values()
+        change(&values)
+        rare = values.isEmpty ? nil : RareParts(values)
     }
 
     public var id: LeadID { lead.id }
@@ -119,7 +129,7 @@ public struct LeadState: Hashable, Sendable {
         touches: [Touch], firstTouchAt: Date?, lastTouchAt: Date?,
         openClocks: [SLAClockID: SLAClock], breachedClocks: Set<SLAClockID>,
         disposition: Disposition?, isErased: Bool, feedback: FeedbackStatus = FeedbackStatus(),
-        opportunity: OpportunityState? = nil
+        opportunity: OpportunityState? = nil, handoffBlock: HandoffBlock? = nil, handoffBlockedAt: Date? = nil
     ) {
         self.lead = lead
         self.stage = stage
@@ -141,7 +151,10 @@ public struct LeadState: Hashable, Sendable {
         self.openClocks = openClocks
         self.breachedClocks = breachedClocks
         self.isErased = isErased
-        setRare(disposition: disposition, feedback: feedback, opportunity: opportunity)
+        let values = RareParts.Values(
+            disposition: disposition, feedback: feedback, opportunity: opportunity, handoffBlock: handoffBlock,
+            handoffBlockedAt: handoffBlockedAt)
+        rare = values.isEmpty ? nil : RareParts(values)
     }
 
     /// Folds a lead's events, oldest first, into its state.
@@ -185,6 +198,12 @@ public struct LeadState: Hashable, Sendable {
         case .stageChanged(let change):
             stage = change.to
             stageHistory.append(StageEntry(stage: change.to, enteredAt: event.occurredAt))
+            if handoffBlock != nil {
+                setRare {
+                    $0.handoffBlock = nil
+                    $0.handoffBlockedAt = nil
+                }
+            }
         case .scored(let card):
             score = card
             scoredAt = event.occurredAt
@@ -235,6 +254,11 @@ public struct LeadState: Hashable, Sendable {
             score = score?.redactingEvidence()
         case .playbookProposed, .playbookSignedOff, .playbookActivated:
             break  // governance facts, on the playbook's stream
+        case .handoffBlocked(let block):
+            setRare {
+                $0.handoffBlock = block
+                $0.handoffBlockedAt = event.occurredAt
+            }
         case .opportunityOpened(let deal):
             opportunity = OpportunityState(opportunity: deal, openedAt: deal.openedAt ?? event.occurredAt)
         case .opportunityUpdated(let update):
@@ -264,25 +288,33 @@ extension Lead {
 /// The rarely set parts of a ``LeadState``, immutable: a change makes a new value (see
 /// `LeadState.setRare`), so states that share one never see each other's changes.
 private final class RareParts: Hashable, Sendable {
-    let disposition: Disposition?
-    let feedback: FeedbackStatus
-    let opportunity: OpportunityState?
+    struct Values: Hashable, Sendable {
+        var disposition: Disposition?
+        var feedback = FeedbackStatus()
+        var opportunity: OpportunityState?
+        var handoffBlock: HandoffBlock?
+        var handoffBlockedAt: Date?
 
-    init(disposition: Disposition?, feedback: FeedbackStatus, opportunity: OpportunityState?) {
-        self.disposition = disposition
-        self.feedback = feedback
-        self.opportunity = opportunity
+        var isEmpty: Bool {
+            disposition == nil && opportunity == nil && handoffBlock == nil && handoffBlockedAt == nil
+                && feedback == FeedbackStatus()
+        }
+    }
+
+    let values: Values
+    var disposition: Disposition? { values.disposition }
+    var feedback: FeedbackStatus { values.feedback }
+    var opportunity: OpportunityState? { values.opportunity }
+
+    init(_ values: Values) {
+        self.values = values
     }
 
     static func == (left: RareParts, right: RareParts) -> Bool {
-        left === right
-            || (left.disposition == right.disposition && left.feedback == right.feedback
-                && left.opportunity == right.opportunity)
+        left === right || left.values == right.values
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(disposition)
-        hasher.combine(feedback)
-        hasher.combine(opportunity)
+        hasher.combine(values)
     }
 }

@@ -30,7 +30,7 @@ struct EventCodecMalformedInputTests {
         #expect(error?.offset == 0)
     }
 
-    @Test(arguments: [UInt8(0), 4, 127, 255])
+    @Test(arguments: [UInt8(0), 5, 127, 255])
     func rejectsAnUnknownLayoutVersion(_ version: UInt8) {
         var bytes = Codec.encode(Self.small)
         bytes[0] = version

@@ -108,6 +108,9 @@ enum LeadStateFixtures {
                 OpportunityClosing(
                     id: "opp-1", outcome: .won, amount: 31_500, closedAt: t0.addingTimeInterval(86_400 * 40),
                     reason: "roi-case")),
+            // Last: a later stage change would lift it.
+            .handoffBlocked(
+                HandoffBlock(rule: "threshold:sql", to: .sql, missing: [.company, "useCase"], playbookVersion: "7")),
         ]
     }
 

@@ -5,7 +5,7 @@ import Testing
 import _LeadModelTestSupport
 
 struct LeadStateSnapshotMalformedInputTests {
-    static let header: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 2]
+    static let header: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 4]
 
     /// The error decoding `bytes` throws; fails the test when decoding succeeds.
     static func decodeError(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation)
@@ -30,7 +30,7 @@ struct LeadStateSnapshotMalformedInputTests {
         }
     }
 
-    @Test(arguments: [UInt8(0), 4, 127, 255])
+    @Test(arguments: [UInt8(0), 5, 127, 255])
     func rejectsAnUnknownFormatVersion(_ version: UInt8) {
         var bytes = LeadStateSnapshot.encode([LeadStateFixtures.everyField])
         bytes[4] = version
@@ -42,8 +42,8 @@ struct LeadStateSnapshotMalformedInputTests {
 
     @Test func rejectsANewerVersionWhateverFollows() {
         // A newer format may change everything after the version byte, even drop the count.
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 4])?.code == .unsupportedVersion)
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 4, 0xFF, 0xFF])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 5])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 5, 0xFF, 0xFF])?.code == .unsupportedVersion)
     }
 
     @Test func rejectsWrongMagicBytes() {
@@ -114,13 +114,13 @@ struct LeadStateSnapshotMalformedInputTests {
             ])
         var bytes = LeadStateSnapshot.encode([state])
         // The state ends: breached ["a", "b"], no disposition, not erased, an empty feedback status,
-        // no opportunity.
-        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0, 0, 0, 0, 0]
+        // no opportunity, no handoff block.
+        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0, 0, 0, 0, 0, 0]
         #expect(Array(bytes.suffix(tail.count)) == tail)
-        bytes[bytes.count - 7] = 0x61
+        bytes[bytes.count - 8] = 0x61
         let error = Self.decodeError(bytes)
         #expect(error?.code == .malformed)
-        #expect(error?.offset == bytes.count - 8)
+        #expect(error?.offset == bytes.count - 9)
     }
 
     @Test func rejectsAnUnknownOutcomeTag() {
@@ -129,9 +129,10 @@ struct LeadStateSnapshotMalformedInputTests {
             [.captured(Lead(id: "L"), stage: .lead), .dispositionRecorded(Disposition(outcome: .accepted))])
         var bytes = LeadStateSnapshot.encode([state])
         // The state ends: present disposition, accepted (1), no reason code or note, 7 absent or
-        // empty layout-2 fields, not erased, an empty feedback status (3 bytes), no opportunity.
-        #expect(Array(bytes.suffix(16)) == [1, 1] + Array(repeating: 0, count: 14))
-        bytes[bytes.count - 15] = 9
+        // empty layout-2 fields, not erased, an empty feedback status (3 bytes), no opportunity,
+        // no handoff block.
+        #expect(Array(bytes.suffix(17)) == [1, 1] + Array(repeating: 0, count: 15))
+        bytes[bytes.count - 16] = 9
         #expect(Self.decodeError(bytes)?.code == .unknownTag)
     }
 

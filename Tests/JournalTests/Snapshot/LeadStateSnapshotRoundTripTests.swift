@@ -15,17 +15,19 @@ struct LeadStateSnapshotRoundTripTests {
         "lead", "stage", "stageHistory", "createdAt", "updatedAt", "version", "lastPosition",
         "signals", "absorbed", "mergedInto", "score", "scoredAt", "owner", "assignedAt", "touches",
         "firstTouchAt", "lastTouchAt", "openClocks", "breachedClocks", "isErased", "disposition", "feedback",
-        "opportunity",
+        "opportunity", "handoffBlock", "handoffBlockedAt",
     ]
 
     /// The state's stored properties by reflection, with the rarely set parts `LeadState` keeps
-    /// behind one reference (`rare`: disposition, feedback, deal) listed as its own; an empty
-    /// `rare` lists none.
+    /// behind one reference (`rare`: disposition, feedback, deal, handoff block) listed as its
+    /// own; an empty `rare` lists none.
     static func storedChildren(_ state: LeadState) -> [(label: String, value: Any)] {
         Mirror(reflecting: state).children.flatMap { child -> [(label: String, value: Any)] in
             guard child.label == "rare" else { return [(child.label ?? "?", child.value)] }
-            guard let parts = Mirror(reflecting: child.value).children.first?.value else { return [] }
-            return Mirror(reflecting: parts).children.map { ($0.label ?? "?", $0.value) }
+            guard let parts = Mirror(reflecting: child.value).children.first?.value,
+                let values = Mirror(reflecting: parts).children.first?.value
+            else { return [] }
+            return Mirror(reflecting: values).children.map { ($0.label ?? "?", $0.value) }
         }
     }
 
@@ -85,7 +87,7 @@ struct LeadStateSnapshotRoundTripTests {
 
     @Test func anEmptyCollectionIsAHeaderAndAZeroCount() throws {
         let bytes = LeadStateSnapshot.encode([LeadState]())
-        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 3, 0])
+        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 4, 0])
         #expect(try LeadStateSnapshot.decode(bytes).isEmpty)
     }
 
@@ -134,7 +136,7 @@ struct LeadStateSnapshotRoundTripTests {
             payload: .captured(Lead(id: "L"), stage: "s"))
         let state = try #require(LeadState.fold([captured]))
         let date: [UInt8] = [0, 0, 0, 0, 0, 0, 0xF8, 0x3F]
-        var expected: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 3, 1]  // magic "ACLS", version 3, one state
+        var expected: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 4, 1]  // magic "ACLS", version 4, one state
         expected += [1, 0x4C] + Array(repeating: 0, count: 10) + [0, 0]  // lead "L", no fields
         expected += [1, 0x73]  // stage "s"
         expected += [1, 1, 0x73] + date  // stage history: one entry, "s" at 1.5
@@ -146,12 +148,16 @@ struct LeadStateSnapshotRoundTripTests {
         versionOne[4] = 1
         expected += [0, 0, 0]  // feedback: no recycles, no re-qualifications, no dispute
         expected += [0]  // no opportunity
+        var versionThree = expected
+        versionThree[4] = 3
+        expected += [0]  // no handoff block
         #expect(LeadStateSnapshot.encode([state]) == expected)
         #expect(try LeadStateSnapshot.decode(expected) == [state])
         #expect(try LeadStateSnapshot.decode(versionOne) == [state])
-        var versionTwo = expected
+        var versionTwo = versionThree
         versionTwo[4] = 2
         #expect(try LeadStateSnapshot.decode(versionTwo) == [state])
+        #expect(try LeadStateSnapshot.decode(versionThree) == [state])
     }
 
     @Test func aVersionOneSnapshotReadsDispositionsWithoutTheirLayoutTwoFields() throws {
@@ -163,9 +169,9 @@ struct LeadStateSnapshotRoundTripTests {
             ])
         var bytes = LeadStateSnapshot.encode([state])
         // The note "n", then 7 bytes of absent or empty layout-2 disposition fields, the erased
-        // flag, the feedback status (3 bytes) and the absent opportunity.
-        #expect(Array(bytes.suffix(13)) == [0x6E] + Array(repeating: 0, count: 12))
-        bytes.removeLast(4)  // format 1 has no feedback status or opportunity
+        // flag, the feedback status (3 bytes), the absent opportunity and handoff block.
+        #expect(Array(bytes.suffix(14)) == [0x6E] + Array(repeating: 0, count: 13))
+        bytes.removeLast(5)  // format 1 has no feedback status, opportunity or handoff block
         bytes.removeSubrange((bytes.count - 8)..<(bytes.count - 1))  // nor the layout-2 disposition fields
         bytes[4] = 1
         #expect(try LeadStateSnapshot.decode(bytes) == [state])

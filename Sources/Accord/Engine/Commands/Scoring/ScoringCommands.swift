@@ -45,6 +45,10 @@ struct ScoringCommands {
 
     /// Applies the qualification policy to a freshly scored lead.
     ///
+    /// A move a handoff gate refuses is recorded as a `handoff-blocked` fact, once per rule,
+    /// target stage and set of missing fields (rescoring the same lead records nothing new);
+    /// the move that follows once the fields arrive names the block in its reasons.
+    ///
     /// - Returns: a notification when a handoff gate stopped the move.
     private func qualify(_ id: LeadID, card: ScoreCard, in planner: inout Planner) -> EngineNotification? {
         guard let policy = policies.playbook.qualification, let state = planner.state(id),
@@ -53,7 +57,19 @@ struct ScoringCommands {
         else { return nil }
         let gates = policies.playbook.stages.gates
         let missing = gates.missingFields(of: state.lead, entering: decision.to)
-        guard missing.isEmpty else { return .qualificationBlocked(id, to: decision.to, missing: missing) }
+        let rule = decision.trigger.map { "trigger:\($0)" } ?? decision.reasons.first?.rule ?? "qualification"
+        guard missing.isEmpty else {
+            let block = HandoffBlock(
+                rule: rule, to: decision.to, missing: missing, playbookVersion: policies.playbook.version)
+            if !(state.handoffBlock.map(block.repeats) ?? false) {
+                planner.add(
+                    id, .handoffBlocked(block), by: .system,
+                    reasons: decision.reasons.filter { $0.rule == rule }
+                        + [Reason(rule: "gate:\(decision.to)", detail: "missing " + Self.fieldList(missing))],
+                    decision: true)
+            }
+            return .qualificationBlocked(id, to: decision.to, missing: missing)
+        }
         let tier = AttributeValue.string(decision.tier)
         if state.lead.attributes[AlignmentEngine.tierAttribute] != tier {
             planner.add(
@@ -70,10 +86,12 @@ struct ScoringCommands {
                     + (card.grade.map { ", grade \($0)" } ?? "")))
         let required = gates.requiredFields(for: decision.to)
         if !required.isEmpty {
-            reasons.append(
-                Reason(
-                    rule: "gate:\(decision.to)",
-                    detail: "required fields present: \(required.map(\.rawValue).joined(separator: ", "))"))
+            var detail = "required fields present: " + Self.fieldList(required)
+            if let block = state.handoffBlock, block.to == decision.to {
+                let since = state.handoffBlockedAt.map { " since \($0.formatted(.iso8601))" } ?? ""
+                detail += "; unblocked: held\(since) by \(block.rule) for want of " + Self.fieldList(block.missing)
+            }
+            reasons.append(Reason(rule: "gate:\(decision.to)", detail: detail))
         }
         planner.add(
             id, .stageChanged(StageChange(from: state.stage, to: decision.to)), by: .system, reasons: reasons,
@@ -82,5 +100,9 @@ struct ScoringCommands {
             AssignmentCommands(projections: projections, policies: policies).handOff(id, in: &planner)
         }
         return nil
+    }
+
+    private static func fieldList(_ fields: [LeadField]) -> String {
+        fields.map(\.rawValue).joined(separator: ", ")
     }
 }

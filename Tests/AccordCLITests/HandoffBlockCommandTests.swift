@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// "Why was my lead not handed off?" through the real binary: the signal that a gate stopped
+/// says so, `lead explain` shows the block, and the move that follows names it.
+struct HandoffBlockCommandTests {
+    let notMoved = "not moved: trigger:quote-or-demo would move it to sql; the sql gate needs company"
+
+    /// A workspace with one lead captured without a company.
+    private func workspace() throws -> Workspace {
+        let workspace = try Workspace()
+        #expect(try workspace.run("init").status == 0)
+        #expect(try workspace.run("capture", "--email", "ana@example.com", "--source", "webinar").status == 0)
+        return workspace
+    }
+
+    @Test func aQuoteRequestAGateStopsSaysNotMovedAndWhy() throws {
+        let workspace = try workspace()
+        let signal = try workspace.run("signal", "quote-requested", "--lead", "L0000001")
+        #expect(signal.status == 0, "\(signal.stderr)")
+        #expect(signal.stdout.contains("recorded quote-requested on L0000001"))
+        #expect(signal.stdout.contains(notMoved), "\(signal.stdout)")
+
+        let explained = try workspace.run("lead", "explain", "L0000001")
+        #expect(explained.stdout.contains("L0000001 is lead"))
+        #expect(explained.stdout.contains("not moved since "), "\(explained.stdout)")
+        #expect(!explained.stdout.contains("never moved since capture"))
+        #expect(explained.stdout.contains("because gate:sql: missing company"))
+    }
+
+    @Test func theJSONOfTheSignalCarriesTheBlock() throws {
+        let workspace = try workspace()
+        let signal = try AccordProcess.run(
+            ["signal", "quote-requested", "--lead", "L0000001", "--json"], in: workspace.url)
+        #expect(signal.status == 0, "\(signal.stderr)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(signal.stdout.utf8)) as? [String: Any])
+        let lead = try #require(output["lead"] as? [String: Any])
+        let block = try #require(lead["notMoved"] as? [String: Any], "\(signal.stdout)")
+        #expect(block["rule"] as? String == "trigger:quote-or-demo")
+        #expect(block["to"] as? String == "sql")
+        #expect(block["missing"] as? [String] == ["company"])
+        #expect(block["playbookVersion"] as? String == "1")
+    }
+
+    @Test func theCompanyArrivingMovesTheLeadAndTheMoveNamesTheBlock() throws {
+        let workspace = try workspace()
+        _ = try workspace.run("signal", "quote-requested", "--lead", "L0000001")
+        let captured = try workspace.run("capture", "--email", "ana@example.com", "--company", "Acme")
+        #expect(captured.status == 0, "\(captured.stderr)")
+        #expect(!captured.stdout.contains("not moved"), "\(captured.stdout)")
+        let explained = try workspace.run("lead", "explain", "L0000001")
+        #expect(explained.stdout.contains("L0000001 is sql"), "\(explained.stdout)")
+        #expect(explained.stdout.contains("unblocked: held since "))
+        #expect(explained.stdout.contains("by trigger:quote-or-demo for want of company"))
+        let shown = try workspace.run("lead", "show", "L0000001")
+        #expect(!shown.stdout.contains("not moved"))
+    }
+}
