@@ -14,6 +14,22 @@ struct HandoffBlockCommandTests {
         return workspace
     }
 
+    @Test func explainSaysWhatEachQualificationRuleLacks() throws {
+        let workspace = try workspace()
+        let explained = try workspace.run("lead", "explain", "L0000001")
+        #expect(explained.stdout.contains("Why not further"), "\(explained.stdout)")
+        #expect(explained.stdout.contains("threshold:mql → mql: the lead is not scored"))
+        #expect(
+            explained.stdout.contains("trigger:quote-or-demo → sql: no quote-requested or demo-requested signal yet"))
+        _ = try workspace.run("signal", "quote-requested", "--lead", "L0000001")
+        let json = try AccordProcess.run(["lead", "explain", "L0000001", "--json"], in: workspace.url)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["qualification"] as? [[String: Any]], "\(json.stdout)")
+        #expect(findings.map { $0["rule"] as? String } == ["threshold:mql", "trigger:quote-or-demo"])
+        #expect((findings.first?["detail"] as? String)?.contains("short of 50") == true)
+        #expect((object["blocked"] as? [String: Any])?["missing"] as? [String] == ["company"])
+    }
+
     @Test func aQuoteRequestAGateStopsSaysNotMovedAndWhy() throws {
         let workspace = try workspace()
         let signal = try workspace.run("signal", "quote-requested", "--lead", "L0000001")

@@ -11,7 +11,9 @@ extension CommandDefinition {
             it; this reads them back, grouped by what they decided. The latest score is shown with \
             every contribution; a lead's deals, when it has any, with where they came from (an \
             import names its file). A move its rules asked for and a handoff gate refused is shown \
-            as "not moved", with the rule, the target stage and the missing fields.
+            as "not moved", with the rule, the target stage and the missing fields; for a lead \
+            qualification could still move, what each threshold lacks and why each trigger did \
+            not fire.
             """,
         positionals: [PositionalSpec(name: "LEAD", help: "the lead's id")],
         examples: ["accord lead explain L0000001", "accord lead explain L0000001 --json"]
@@ -21,7 +23,12 @@ extension CommandDefinition {
             let reader = LeadReader(store: store)
             return (try await reader.state(of: id), try await reader.timeline(of: id, includingMerged: true))
         }
-        let explanation = LeadExplanation(state: state, events: events)
+        let playbook = try console.dataDirectory.loadPlaybook()
+        var explanation = LeadExplanation(state: state, events: events)
+        if let policy = playbook.qualification {
+            let findings = policy.outlook(state: state, card: state.score, graph: playbook.stages.graph, now: Date())
+            explanation.qualification = findings.isEmpty ? nil : findings
+        }
         if console.json {
             try console.printJSON(explanation)
         } else {
@@ -50,6 +57,10 @@ struct LeadExplanation: Codable {
     var blocked: HandoffBlock?
     /// When ``blocked`` was recorded.
     var blockedSince: Date?
+    /// For a lead the playbook's qualification could still move, what each of its rules found:
+    /// the points a threshold lacks, why a trigger did not fire. `nil` (left out of JSON) for a
+    /// lead past the stages qualification moves, or a playbook without qualification.
+    var qualification: [QualificationFinding]?
     var identity: [Decision]
     var stages: [Decision]
     var scores: [Decision]
@@ -123,6 +134,11 @@ struct LeadExplanation: Codable {
             }
         }
         section("Stage", stages, empty: "never moved since capture")
+        if let qualification {
+            output.append("")
+            output.append("Why not further (the playbook's qualification rules now)")
+            output += qualification.map { "  \($0.rule) → \($0.to): \($0.detail)" }
+        }
         output.append("")
         output.append("Score")
         if let score {

@@ -34,26 +34,17 @@ extension QualificationPolicy {
     /// - Returns: the move, or `nil` when the lead stays where it is.
     public func decide(state: LeadState, card: ScoreCard, graph: StageGraph, now: Date) -> QualificationDecision? {
         let current = state.stage
-        guard eligibleStages.contains(current), !graph.terminal.contains(current) else { return nil }
-        let cycleStart = rearmOn.compactMap { state.enteredAt($0) }.max()
-        let reentering = rearmOn.contains(current)
-        func reachable(_ target: Stage) -> Bool {
-            guard target != current, graph.contains(target), graph.allows(from: current, to: target) else {
-                return false
-            }
-            return reentering || graph.rank(of: target) > graph.rank(of: current)
-        }
+        guard isEligible(current, graph: graph) else { return nil }
+        let cycle = Cycle(policy: self, state: state, graph: graph, now: now)
 
         var proposals: [(stage: Stage, reason: Reason, trigger: Trigger?, signal: Signal?)] = []
-        let freshSignal =
-            cycleStart.map { start in state.signals.contains { $0.occurredAt > start && $0.occurredAt <= now } }
-            ?? true
-        if freshSignal {
-            for threshold in thresholds where reachable(threshold.stage) && meets(threshold, card) {
+        if cycle.hasFreshSignal {
+            for threshold in thresholds where cycle.reaches(threshold.stage) && meets(threshold, card) {
                 proposals.append((threshold.stage, describe(threshold, card), nil, nil))
             }
         }
-        for trigger in triggers where reachable(trigger.stage) {
+        let cycleStart = cycle.start
+        for trigger in triggers where cycle.reaches(trigger.stage) {
             guard let signal = firing(trigger, in: state.signals, after: cycleStart, now: now) else { continue }
             let rearmed =
                 cycleStart.map { ", after the lead re-entered the funnel on \(Self.format($0))" } ?? ""
@@ -76,12 +67,49 @@ extension QualificationPolicy {
             reasons: reasons)
     }
 
-    private func meets(_ threshold: Threshold, _ card: ScoreCard) -> Bool {
+    /// Whether the policy considers leads in `stage` at all: an eligible, non-terminal stage.
+    func isEligible(_ stage: Stage, graph: StageGraph) -> Bool {
+        eligibleStages.contains(stage) && !graph.terminal.contains(stage)
+    }
+
+    /// Where a lead stands in its funnel cycle: when it last re-entered the funnel, whether a
+    /// signal came since, and which stages a move may target from where it is.
+    struct Cycle {
+        /// The lead's last entry into a ``rearmOn`` stage, if any.
+        let start: Date?
+        /// Whether a signal came after ``start`` (always, without a start): thresholds need one.
+        let hasFreshSignal: Bool
+        private let current: Stage
+        private let reentering: Bool
+        private let graph: StageGraph
+
+        init(policy: QualificationPolicy, state: LeadState, graph: StageGraph, now: Date) {
+            current = state.stage
+            self.graph = graph
+            let start = policy.rearmOn.compactMap { state.enteredAt($0) }.max()
+            self.start = start
+            reentering = policy.rearmOn.contains(state.stage)
+            hasFreshSignal =
+                start.map { start in state.signals.contains { $0.occurredAt > start && $0.occurredAt <= now } }
+                ?? true
+        }
+
+        /// Whether a move to `target` counts: the graph allows it and it goes forward in funnel
+        /// order, or anywhere the graph allows from a ``rearmOn`` stage.
+        func reaches(_ target: Stage) -> Bool {
+            guard target != current, graph.contains(target), graph.allows(from: current, to: target) else {
+                return false
+            }
+            return reentering || graph.rank(of: target) > graph.rank(of: current)
+        }
+    }
+
+    func meets(_ threshold: Threshold, _ card: ScoreCard) -> Bool {
         card.total >= threshold.minTotal && card.fit >= (threshold.minFit ?? -.infinity)
             && card.engagement >= (threshold.minEngagement ?? -.infinity)
     }
 
-    private func describe(_ threshold: Threshold, _ card: ScoreCard) -> Reason {
+    func describe(_ threshold: Threshold, _ card: ScoreCard) -> Reason {
         var detail =
             "total \(TextMatching.format(card.total)) ≥ \(TextMatching.format(threshold.minTotal))"
             + " (fit \(TextMatching.format(card.fit)), engagement \(TextMatching.format(card.engagement))"
@@ -94,7 +122,7 @@ extension QualificationPolicy {
     }
 
     /// The newest signal that fires `trigger` in this cycle, if any.
-    private func firing(_ trigger: Trigger, in signals: [Signal], after cycleStart: Date?, now: Date) -> Signal? {
+    func firing(_ trigger: Trigger, in signals: [Signal], after cycleStart: Date?, now: Date) -> Signal? {
         var newest: Signal?
         for signal in signals where trigger.kinds.contains(signal.kind) {
             guard signal.occurredAt <= now else { continue }
@@ -138,7 +166,7 @@ extension QualificationPolicy {
         return (defaultTier, Reason(rule: "tier:\(defaultTier)", detail: "no tier rule matched; the default tier"))
     }
 
-    private static func format(_ date: Date) -> String {
+    static func format(_ date: Date) -> String {
         date.formatted(.iso8601)
     }
 }
