@@ -58,6 +58,25 @@ struct HandoffBlockCommandTests {
         #expect(block["playbookVersion"] as? String == "1")
     }
 
+    @Test func theReportsCountTheBlockAsADataQualityLeak() throws {
+        let workspace = try workspace()
+        _ = try workspace.run("signal", "quote-requested", "--lead", "L0000001")
+        let report = try workspace.run("report", "--period", "all", "--html", "page.html")
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(
+            report.stdout.contains("Handoffs blocked at the gate: 1 person (1 still held back)"), "\(report.stdout)")
+        #expect(report.stdout.contains("  missing     company 1"))
+        #expect(report.stdout.contains("  by source   webinar 1"))
+        let page = try String(contentsOf: workspace.url.appendingPathComponent("page.html"), encoding: .utf8)
+        #expect(page.contains("<h2>Handoffs blocked at the gate</h2>"))
+        #expect(page.contains("<td>company</td><td class=\"num\">1</td>"))
+        let leaks = try workspace.run("feedback", "report", "--period", "all")
+        #expect(
+            leaks.stdout.contains(
+                "Blocked at the gate: 1 lead a rule would hand on lacks a required field (company 1)."),
+            "\(leaks.stdout)")
+    }
+
     @Test func theCompanyArrivingMovesTheLeadAndTheMoveNamesTheBlock() throws {
         let workspace = try workspace()
         _ = try workspace.run("signal", "quote-requested", "--lead", "L0000001")

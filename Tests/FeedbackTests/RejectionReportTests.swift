@@ -132,6 +132,27 @@ struct RejectionReportTests {
         #expect(leaks.summary.contains("campaign bad: 3 of 5 decisions rejected (60%), mostly out-of-icp (2)."))
     }
 
+    @Test func handoffsBlockedAtTheGateAreALeakUntilTheLeadMoves() {
+        var journal = Self.journal
+        #expect(FunnelLeaks(journal.facts).blockedAtGate == 0)
+        journal.add(
+            "b1", .handoffBlocked(HandoffBlock(rule: "threshold:mql", to: .mql, missing: [.company])),
+            at: JournalBuilder.november)
+        journal.add(
+            "b2", .handoffBlocked(HandoffBlock(rule: "threshold:mql", to: .mql, missing: [.company, .source])),
+            at: JournalBuilder.november)
+        var leaks = FunnelLeaks(journal.facts)
+        #expect(leaks.blockedAtGate == 2)
+        #expect(leaks.blockedByField == ["company": 2, "source": 1])
+        #expect(
+            leaks.summary.contains(
+                "Blocked at the gate: 2 leads a rule would hand on lack a required field (company 2, source 1)."))
+        journal.add("b2", .stageChanged(StageChange(from: .lead, to: .mql)), at: JournalBuilder.november)
+        leaks = FunnelLeaks(journal.facts)
+        #expect(leaks.blockedAtGate == 1)
+        #expect(leaks.summary.contains { $0.hasPrefix("Blocked at the gate: 1 lead a rule would hand on lacks") })
+    }
+
     @Test func quartersAreThreeMonths() throws {
         let report = try RejectionReport(Self.journal.facts, by: .campaign, period: Self.period("2026-Q4"))
         #expect(report.period.from == "2026-10" && report.period.to == "2026-12")

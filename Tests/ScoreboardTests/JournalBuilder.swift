@@ -29,6 +29,10 @@ struct JournalBuilder {
         add(id, time, .stageChanged(StageChange(from: from, to: to)))
     }
 
+    mutating func block(_ id: LeadID, to stage: Stage, missing: [LeadField], _ time: Date) {
+        add(id, time, .handoffBlocked(HandoffBlock(rule: "trigger:quote-or-demo", to: stage, missing: missing)))
+    }
+
     mutating func assign(_ id: LeadID, _ rep: String, _ time: Date) {
         add(id, time, .assigned(Assignment(owner: .rep(rep), router: "rules")))
     }

@@ -36,6 +36,10 @@ public enum HTMLReport {
             note: "Why sales rejected handed-off leads, by the source that brought them in.")
         html += section("Rep load", reps(page.repLoad), note: "Handoffs assigned in the period and open leads now.")
         html += section("Marketing's commitments", commitments(page.commitments))
+        html += section(
+            "Handoffs blocked at the gate", blocked(page.blockedHandoffs),
+            note: "People whose rules asked for a handoff that a gate refused for want of a field, "
+                + "and where they came from: the forms to fix.")
         html +=
             "<footer>Made by Accord from the journal; every number can be traced with accord lead explain.</footer>\n"
         html += "</body></html>\n"
@@ -59,6 +63,24 @@ public enum HTMLReport {
         footer{margin-top:36px;color:#8a93a3;font-size:12px}
         @media print{body{margin:0;max-width:none}section{margin:16px 0}}
         """
+
+    /// Tables of the blocked handoffs by missing field, source and campaign, largest first.
+    static func blocked(_ blocked: BlockedHandoffs?) -> String {
+        guard let blocked else { return empty("No handoff was blocked at a gate in this period.") }
+        var html =
+            "<p>\(blocked.leads) \(blocked.leads == 1 ? "person" : "people") blocked, "
+            + "\(blocked.stillBlocked) still held back.</p>"
+        for (title, table) in [
+            ("Missing field", blocked.byField), ("Source", blocked.bySource), ("Campaign", blocked.byCampaign),
+        ] {
+            html += "<table><tr><th>\(title)</th><th class=\"num\">People</th></tr>"
+            for (label, count) in table.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+                html += "<tr><td>\(escape(label))</td><td class=\"num\">\(count)</td></tr>"
+            }
+            html += "</table>"
+        }
+        return html
+    }
 
     static func section(_ title: String, _ body: String, note: String? = nil) -> String {
         "<section><h2>\(escape(title))</h2>" + (note.map { "<p class=\"note\">\(escape($0))</p>" } ?? "")

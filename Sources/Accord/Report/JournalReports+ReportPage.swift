@@ -66,7 +66,7 @@ extension JournalReports {
                     name: commitment.name, period: Self.day(commitment.periodStart, calendar),
                     target: NumberText.format(commitment.target),
                     actual: commitment.actual.map(NumberText.format) ?? "—", met: commitment.isMet)
-            })
+            }, blockedHandoffs: board.blockedHandoffs)
         return (board, page)
     }
 

@@ -1,7 +1,9 @@
 import Foundation
+public import Scoreboard
 
 /// Everything the one-page HTML report shows, already counted: the funnel, speed to lead, SLA
-/// attainment over time, rejection reasons by source, rep load and marketing's commitments.
+/// attainment over time, rejection reasons by source, rep load, marketing's commitments and the
+/// handoffs blocked at the gate.
 ///
 /// Built from the journal by ``AlignmentEngine/reportPage(_:)``;
 /// written by ``HTMLReport``.
@@ -122,4 +124,7 @@ public struct ReportPage: Hashable, Sendable, Codable {
     public var rejectionsBySource: [SourceRejections]
     public var repLoad: [RepLoad]
     public var commitments: [Commitment]
+    /// Handoffs blocked at the gate in the view, by missing field, source and campaign; `nil`
+    /// when none was.
+    public var blockedHandoffs: BlockedHandoffs?
 }

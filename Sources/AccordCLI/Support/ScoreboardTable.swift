@@ -121,7 +121,24 @@ enum ScoreboardTable {
                 index += 1
             }
         }
+        if let blocked = board.blockedHandoffs { out += [""] + blockedLines(blocked) }
         return out
+    }
+
+    /// `Handoffs blocked at the gate: 12 people (5 still held back)`, then the counts by
+    /// missing field, source and campaign, largest first.
+    static func blockedLines(_ blocked: BlockedHandoffs) -> [String] {
+        func counts(_ table: [String: Int]) -> String {
+            table.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) \(grouped(Double($0.value)))" }.joined(separator: ", ")
+        }
+        let people = blocked.leads == 1 ? "1 person" : "\(grouped(Double(blocked.leads))) people"
+        return [
+            "Handoffs blocked at the gate: \(people) (\(grouped(Double(blocked.stillBlocked))) still held back)",
+            "  missing     \(counts(blocked.byField))",
+            "  by source   \(counts(blocked.bySource))",
+            "  by campaign \(counts(blocked.byCampaign))",
+        ]
     }
 
     static func format(_ value: Double?, _ format: Format) -> String {

@@ -63,6 +63,8 @@ public struct FeedbackFacts: Hashable, Sendable {
         public var disputes = 0
         /// Whether the lead was merged into another (reports leave it out).
         public var merged = false
+        /// The move a handoff gate refuses, while it holds (a later stage change lifts it).
+        public var handoffBlock: HandoffBlock?
 
         /// Whether sales decided on the lead at least once.
         public var isDecided: Bool { !dispositions.isEmpty }
@@ -157,6 +159,9 @@ public struct FeedbackFacts: Hashable, Sendable {
         case .stageChanged(let change):
             facts.stage = change.to
             facts.reached.insert(change.to)
+            facts.handoffBlock = nil
+        case .handoffBlocked(let block):
+            facts.handoffBlock = block
         case .scored(let card):
             facts.score = card
             if facts.dispositions.isEmpty {
@@ -187,7 +192,7 @@ public struct FeedbackFacts: Hashable, Sendable {
             facts.lead = facts.lead.redactingPersonalData()
         case .assigned, .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated, .playbookProposed,
             .playbookSignedOff, .playbookActivated, .opportunityOpened, .opportunityUpdated, .opportunityClosed,
-            .turnTaken, .slaPaused, .slaResumed, .handoffBlocked:
+            .turnTaken, .slaPaused, .slaResumed:
             break
         }
     }

@@ -34,6 +34,11 @@ public struct FunnelLeaks: Hashable, Sendable, Codable {
     /// Slices with at least `minimumDecided` decisions and a rejection rate of at least
     /// `threshold`, worst first.
     public var hotspots: [Hotspot]
+    /// Leads of the period that a rule would move but a handoff gate holds back for want of a
+    /// field: a leak before sales ever sees them.
+    public var blockedAtGate: Int
+    /// Those leads by missing field (a lead missing two fields counts under both).
+    public var blockedByField: [String: Int]
     /// The summary in sentences, for a terminal or a weekly email.
     public var summary: [String]
 
@@ -69,6 +74,13 @@ public struct FunnelLeaks: Hashable, Sendable, Codable {
             steps.append(Step(name: name, leads: leads, rate: previous == 0 ? 0 : Double(leads) / Double(previous)))
         }
         self.steps = steps
+        let blocked = cohort.compactMap(\.handoffBlock)
+        blockedAtGate = blocked.count
+        var byField: [String: Int] = [:]
+        for block in blocked {
+            for field in Set(block.missing) { byField[field.rawValue, default: 0] += 1 }
+        }
+        blockedByField = byField
         worstStep = cohort.isEmpty ? nil : steps.dropFirst().min { ($0.rate, $0.name) < ($1.rate, $1.name) }
         var hotspots: [Hotspot] = []
         let reports = RejectionReport.reports(facts, period: period, timeZone: timeZone)
@@ -93,6 +105,13 @@ public struct FunnelLeaks: Hashable, Sendable, Codable {
                     + "(\(worst.leads) of \(steps[index - 1].leads) leads).")
         } else {
             summary.append("No leads in the period.")
+        }
+        if blockedAtGate > 0 {
+            let fields = byField.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            summary.append(
+                "Blocked at the gate: \(blockedAtGate) lead\(blockedAtGate == 1 ? "" : "s") a rule would hand on "
+                    + "\(blockedAtGate == 1 ? "lacks" : "lack") a required field (\(fields)).")
         }
         for hotspot in self.hotspots.prefix(3) {
             summary.append(

@@ -40,6 +40,8 @@ public struct Scoreboard: Hashable, Sendable, Codable {
     /// The currencies of the deals in the journal; amounts are summed as recorded, so they mean
     /// one thing only when this holds one currency.
     public var currencies: [String]
+    /// Handoffs blocked at the gate in the view; `nil` (left out of JSON) when none was.
+    public var blockedHandoffs: BlockedHandoffs?
 }
 
 /// The KPIs of one row of a ``Scoreboard``: the total, or one slice.

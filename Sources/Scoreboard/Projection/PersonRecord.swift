@@ -48,6 +48,10 @@ struct PersonRecord {
     var dispositions: [Outcome] = []
     var sla: [Outcome] = []
     var deals: [Deal] = []
+    /// Moves a handoff gate refused: when, and the fields it found missing.
+    var blocks: [(at: Double, fields: [String])] = []
+    /// Whether the last block still holds (no stage change since).
+    var isBlocked = false
     /// An account's deal stream (deals with no contact), not a person: only its deals count, each
     /// in the cohort of the period it opened in.
     var isAccount = false
@@ -151,5 +155,7 @@ struct PersonRecord {
         dispositions += other.dispositions
         sla += other.sla
         deals += other.deals
+        blocks += other.blocks
+        isBlocked = isBlocked || other.isBlocked
     }
 }

@@ -22,12 +22,16 @@ extension ScoreboardProjection {
         var total = RowAccumulator(label: "total")
         var slices: [String: RowAccumulator] = [:]
         var wonBySource: [String: (revenue: Double, deals: Int)] = [:]
+        var blocked = BlockedHandoffs()
 
         for person in people where !person.absorbed {
             if cohort, !person.isAccount, !inPeriod(person.createdAt) { continue }
             let marketing = person.source.map { !query.salesSources.contains($0) } ?? false
             var part = RowAccumulator(label: "")
-            if !person.isAccount { countPerson(person, into: &part, cohort: cohort, inPeriod: inPeriod) }
+            if !person.isAccount {
+                countPerson(person, into: &part, cohort: cohort, inPeriod: inPeriod)
+                countBlocks(person, into: &blocked, cohort: cohort, inPeriod: inPeriod)
+            }
             if !part.isEmpty {
                 total.add(part)
                 if let dimension = query.slicedBy {
@@ -70,7 +74,22 @@ extension ScoreboardProjection {
                 timeZone: query.timeZone.identifier),
             view: query.view, slicedBy: query.slicedBy, total: total.finish(spend: spend?.total), slices: rows,
             averageDealSizeBySource: wonBySource.mapValues { $0.revenue / Double($0.deals) },
-            currencies: currencies.sorted())
+            currencies: currencies.sorted(), blockedHandoffs: blocked.leads == 0 ? nil : blocked)
+    }
+
+    /// Adds one person's blocked handoffs in the view: once, with every field any of them missed.
+    private func countBlocks(
+        _ person: PersonRecord, into blocked: inout BlockedHandoffs, cohort: Bool, inPeriod: (Double) -> Bool
+    ) {
+        guard !person.blocks.isEmpty else { return }
+        var fields: Set<String> = []
+        for block in person.blocks where cohort || inPeriod(block.at) { fields.formUnion(block.fields) }
+        guard cohort || person.blocks.contains(where: { inPeriod($0.at) }) else { return }
+        blocked.leads += 1
+        if person.isBlocked { blocked.stillBlocked += 1 }
+        for field in fields { blocked.byField[field, default: 0] += 1 }
+        blocked.bySource[person.slice(.source), default: 0] += 1
+        blocked.byCampaign[person.slice(.campaign), default: 0] += 1
     }
 
     /// Slice labels in order, `(none)` last.

@@ -63,6 +63,10 @@ public struct ScoreboardProjection: Sendable {
         switch event.payload {
         case .stageChanged(let change):
             if let funnel = funnelIndex(change.to) { people[slot].enter(funnel, at: time) }
+            people[slot].isBlocked = false
+        case .handoffBlocked(let block):
+            people[slot].blocks.append((time, block.missing.map(\.rawValue)))
+            people[slot].isBlocked = true
         case .fieldsChanged(let changes):
             for (field, value) in changes.values {
                 switch field {
