@@ -77,6 +77,25 @@ struct HandoffBlockCommandTests {
             "\(leaks.stdout)")
     }
 
+    @Test func aSignalsFileWithACompanyColumnSaysHowToFillTheLead() throws {
+        let workspace = try workspace()
+        let file = "email,kind,occurredAt,company\nana@example.com,quote-requested,2026-12-01T10:00:00Z,Acme\n"
+        try Data(file.utf8).write(to: workspace.url.appendingPathComponent("signals.csv"))
+        let first = try workspace.run("import", "signals.csv", "--kind", "signals")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(
+            first.stdout.contains(
+                "note: company was stored as a signal property, not as the lead's field; "
+                    + "to update the lead from signal rows, map it: --map 'company=company'"), "\(first.stdout)")
+        #expect(try workspace.run("lead", "show", "L0000001").stdout.contains("not moved:"))
+        let again = try workspace.run("import", "signals.csv", "--kind", "signals", "--map", "company=company")
+        #expect(again.stdout.contains("0 signals recorded, 1 already recorded before"), "\(again.stdout)")
+        #expect(!again.stdout.contains("note:"))
+        let shown = try workspace.run("lead", "show", "L0000001")
+        #expect(shown.stdout.contains("company:        Acme"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("stage:          sql"))
+    }
+
     @Test func theCompanyArrivingMovesTheLeadAndTheMoveNamesTheBlock() throws {
         let workspace = try workspace()
         _ = try workspace.run("signal", "quote-requested", "--lead", "L0000001")

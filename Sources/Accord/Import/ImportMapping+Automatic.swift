@@ -4,7 +4,9 @@ import LeadModel
 extension ImportMapping {
     /// The automatic target of a column: its own name when that is a target this kind of import
     /// can fill, else a known alias, else a custom attribute (leads) or property (signals) named
-    /// in lower camel case.
+    /// in lower camel case. A signals import fills a lead field other than
+    /// ``ImportTarget/signalRowLeadFields`` only when mapped to it: a `company` column of a
+    /// signal row is the signal's `company` property (see ``leadField(namedBy:)``).
     ///
     /// - Parameters:
     ///   - column: The header or JSON key, such as `"First Name"` or `"Employee Count"`.
@@ -17,7 +19,7 @@ extension ImportMapping {
         if let own = export?.target(for: column) { return own }
         let trimmed = column.trimmingCharacters(in: .whitespaces)
         if let exact = try? ImportTarget(parsing: trimmed), exact.isAllowed(in: kind),
-            exact.field != .ignored
+            exact.field != .ignored, !Self.isPropertyByDefault(exact, in: kind)
         {
             return exact
         }
@@ -27,6 +29,25 @@ extension ImportMapping {
         let name = lowerCamelCase(trimmed)
         if name.isEmpty { return ImportTarget(.ignored) }
         return ImportTarget(kind == .leads ? .attribute(name) : .property(name))
+    }
+
+    /// Whether `target` is a lead field that a signals import keeps as a property unless mapped.
+    private static func isPropertyByDefault(_ target: ImportTarget, in kind: ImportKind) -> Bool {
+        guard kind == .signals, case .lead(let field) = target.field else { return false }
+        return !ImportTarget.signalRowLeadFields.contains(field)
+    }
+
+    /// The lead field a column names — as a leads import would map it — when a signals import
+    /// keeps it as a property instead: `Company` → `company`, `Job Title` → `title`; `nil` for
+    /// identity and attribution columns, which fill the lead in either import, and for other names.
+    ///
+    /// The import command tells the user about such columns and the mapping (`company=company`)
+    /// that makes signal rows update the lead.
+    public static func leadField(namedBy column: String) -> LeadField? {
+        guard case .lead(let field) = automaticTarget(for: column, kind: .leads).field,
+            !ImportTarget.signalRowLeadFields.contains(field)
+        else { return nil }
+        return field
     }
 
     /// `Employee Count (FTE)` → `employeeCountFte`; `employeeCount` stays; `NPS` → `nps`.

@@ -51,6 +51,9 @@ struct ImportRecordBuilder {
         var signalCampaign: String?
         var idempotencyKey: String?
         var properties: [String: AttributeValue] = [:]
+        // A signal row's lead-field columns mapped to the lead, as the properties they would be
+        // unmapped: the derived key reads them, so mapping them later records no second signal.
+        var keyProperties: [String: AttributeValue] = [:]
         var createdAt: Date?
         var stage: Stage?
         var stageEnteredAt: Date?
@@ -103,6 +106,15 @@ struct ImportRecordBuilder {
                 case (.source, .signals): signalSource = text
                 case (.campaign, .signals): signalCampaign = text
                 default: Self.set(field, text, on: &lead)
+                }
+                if kind == .signals, !ImportTarget.signalRowLeadFields.contains(field),
+                    mapping.unmappedColumns == .automatic,
+                    case .property(let name) = ImportMapping.automaticTarget(
+                        for: cell.name, kind: .signals, export: export
+                    ).field,
+                    let value = typed(cell, .auto, fail: { _, _ in })
+                {
+                    keyProperties[name] = value
                 }
             case .attribute(let name):
                 guard let value = typed(cell, target.valueType, fail: fail) else { continue }
@@ -202,12 +214,16 @@ struct ImportRecordBuilder {
                     ))
             }
             guard errors.isEmpty, let kindValue, let occurredAt else { return (nil, errors) }
-            let person = Lead(
-                id: lead.id, email: lead.email, phone: lead.phone, externalIDs: lead.externalIDs)
+            // The person as the row knows them: identity, and the lead fields it is mapped to fill.
+            let person = lead
             var signal = Signal(
                 kind: SignalKind(kindValue), occurredAt: occurredAt, source: signalSource,
                 campaign: signalCampaign, properties: properties, idempotencyKey: idempotencyKey)
-            if idempotencyKey == nil { signal.idempotencyKey = derivedKey(of: signal, from: person) }
+            if idempotencyKey == nil {
+                var keyed = signal
+                keyed.properties.merge(keyProperties) { kept, _ in kept }
+                signal.idempotencyKey = derivedKey(of: keyed, from: person)
+            }
             return (.signal(SignalRow(person: person, signal: signal)), [])
         }
     }

@@ -180,19 +180,26 @@ public struct ImportTarget: Hashable, Sendable, Codable, CustomStringConvertible
     /// - Returns: `true` for lead fields, attributes and the lead's history (`createdAt`, `stage`,
     ///   `stageDate`) in lead imports; signal fields,
     ///   properties and the person's `email`, `phone`, `id` and external ids in signal imports.
+    ///
+    /// A signals import fills any lead field it is mapped to (the row's person gains what they
+    /// lack), but maps only ``signalRowLeadFields`` by itself: other columns of a signal row are
+    /// the signal's properties unless the mapping says otherwise.
     public func isAllowed(in kind: ImportKind) -> Bool {
         switch (field, kind) {
         case (.ignored, _), (.id, _), (.externalID, _): return true
         case (.lead, .leads), (.attribute, .leads): return true
         case (.createdAt, .leads), (.stage, .leads), (.stageEnteredAt, .leads): return true
-        case (.lead(let leadField), .signals):
-            return [.email, .phone, .source, .campaign].contains(leadField)
+        case (.lead, .signals): return true
         case (.kind, .signals), (.occurredAt, .signals), (.idempotencyKey, .signals),
             (.property, .signals):
             return true
         default: return false
         }
     }
+
+    /// The lead fields a signals import maps by column name without being told: the person's
+    /// identity and the signal's attribution.
+    public static let signalRowLeadFields: Set<LeadField> = [.email, .phone, .source, .campaign]
 
     private static let namedFields: [String: Field] = {
         var fields: [String: Field] = [

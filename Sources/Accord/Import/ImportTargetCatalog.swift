@@ -64,7 +64,12 @@ public enum ImportTargetCatalog {
                 signalSummary: "the Accord id of the lead the signal belongs to")
         ]
         for field in LeadField.standard {
-            let (summary, signal) = leadFieldSummaries[field] ?? (field.rawValue, nil)
+            var (summary, signal) = leadFieldSummaries[field] ?? (field.rawValue, nil)
+            if !ImportTarget.signalRowLeadFields.contains(field) {
+                signal =
+                    summary + ", filled on the signal's person when the mapping names it "
+                    + "(a column of that name alone is a signal property)"
+            }
             lines.append(
                 Line(name: field.rawValue, target: ImportTarget(.lead(field)), summary: summary, signalSummary: signal))
         }

@@ -124,6 +124,7 @@ extension CommandDefinition {
             dateFormat: dateFormat, history: history)
         let report = try reader.validateAll()
         let mappingView = ImportMappingView(report, dateFormat: dateFormat, stage: history.startingStage)
+        let leadColumns = kind == .signals ? LeadFieldColumns(report) : LeadFieldColumns()
         guard report.isValid else {
             var details = report.errors.map(\.description)
             if report.unreportedErrorCount > 0 { details.append("… and \(report.unreportedErrorCount) more") }
@@ -141,6 +142,7 @@ extension CommandDefinition {
                 console.print(
                     "\(url.lastPathComponent): \(report.validRecordCount) rows are valid; nothing imported (--dry-run)")
                 for line in mappingView.lines { console.print(line) }
+                for line in leadColumns.lines { console.print(line) }
             }
             return
         }
@@ -162,7 +164,9 @@ extension CommandDefinition {
             return summary
         }
         if console.json {
-            try console.printJSON(ImportOutput(rows: total, summary: summary))
+            var output = ImportOutput(rows: total, summary: summary)
+            output.storedAsSignalProperties = leadColumns.columns.isEmpty ? nil : leadColumns.columns
+            try console.printJSON(output)
         } else {
             console.print("imported \(total) rows from \(url.lastPathComponent):")
             console.print(
@@ -176,6 +180,7 @@ extension CommandDefinition {
             if summary.historyStageMoves > 0 {
                 console.print("  \(summary.historyStageMoves) stage moves recorded as history")
             }
+            for line in leadColumns.lines { console.print(line) }
         }
     }
 
@@ -262,6 +267,38 @@ struct DryRunOutput: Codable {
     var mapping: ImportMappingView
 }
 
+/// The columns of a signals file that name lead fields (`Company`, `Job Title`) but were stored as
+/// the signals' properties, as a signals import does unless told: a handoff gate that needs the
+/// company stays unmet, so the import says so and offers the mapping that updates the lead.
+struct LeadFieldColumns {
+    /// Column name → the lead field it names.
+    var columns: [String: String] = [:]
+
+    init() {}
+
+    init(_ report: ImportValidationReport) {
+        for column in report.columns {
+            guard case .property? = column.target?.field, let field = ImportMapping.leadField(namedBy: column.name)
+            else { continue }
+            columns[column.name] = field.rawValue
+        }
+    }
+
+    /// A note and the `--map` that would fill the lead instead; nothing when no column applies.
+    var lines: [String] {
+        guard !columns.isEmpty else { return [] }
+        let sorted = columns.sorted { $0.key < $1.key }
+        let names = sorted.map(\.key).joined(separator: ", ")
+        let map = sorted.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let one = columns.count == 1
+        return [
+            "  note: \(names) \(one ? "was stored as a signal property" : "were stored as signal properties"), "
+                + "not as the lead's \(one ? "field" : "fields"); to update the lead from signal rows, map "
+                + "\(one ? "it" : "them"): --map '\(map)'"
+        ]
+    }
+}
+
 struct ImportOutput: Codable {
     var rows: Int
     var created: Int
@@ -270,6 +307,9 @@ struct ImportOutput: Codable {
     var signalsRecorded: Int
     var duplicateSignals: Int
     var historyStageMoves: Int
+    /// Columns of a signals file that name lead fields but were stored as signal properties,
+    /// with the field each names; left out when there are none.
+    var storedAsSignalProperties: [String: String]?
 
     init(rows: Int, summary: IngestSummary) {
         self.rows = rows

@@ -13,9 +13,10 @@ struct ImportIdentityTests {
 
     private static func ingest(
         _ text: String, named name: String, kind: ImportKind = .leads, format: ImportFormat = .csv,
-        into engine: AlignmentEngine
+        mapping: ImportMapping = .automatic, into engine: AlignmentEngine
     ) async throws -> IngestSummary {
-        let reader = try ImportReader(data: Data(text.utf8), name: name, kind: kind, format: format)
+        let reader = try ImportReader(
+            data: Data(text.utf8), name: name, kind: kind, format: format, mapping: mapping)
         var summary = IngestSummary()
         while case let batch = try reader.nextBatch(max: 100), !batch.isEmpty {
             summary.add(try await engine.ingest(batch.map(\.record.ingestItem)))
@@ -98,5 +99,38 @@ struct ImportIdentityTests {
             into: engine)
         #expect(again.signalsRecorded == 0)
         #expect(again.duplicateSignals == 6)
+    }
+
+    @Test func signalRowsFillTheLeadOnlyWhenTheMappingSaysSoAndStayOneSignal() async throws {
+        let engine = try await Self.engine()
+        let id = try await engine.capture(Lead(id: "", email: "ana@acme.com")).leadID
+        let file =
+            "email,kind,occurredAt,Company,Job Title\nana@acme.com,webinar-attended,2026-11-20T10:00:00Z,Acme,VP\n"
+        let first = try await Self.ingest(file, named: "s.csv", kind: .signals, into: engine)
+        #expect(first.signalsRecorded == 1)
+        var state = try #require(await engine.state(of: id))
+        #expect(state.lead.company == nil && state.lead.title == nil)
+        #expect(state.signals.first?.properties["company"] == "Acme")
+        #expect(state.signals.first?.properties["jobTitle"] == "VP")
+
+        let mapped = try ImportMapping(parsing: "Company=company,Job Title=title")
+        let again = try await Self.ingest(file, named: "s.csv", kind: .signals, mapping: mapped, into: engine)
+        #expect(again.signalsRecorded == 0, "mapping the columns to the lead makes no second signal")
+        #expect(again.duplicateSignals == 1)
+        state = try #require(await engine.state(of: id))
+        #expect(state.lead.company == "Acme" && state.lead.title == "VP")
+        #expect(state.signals.count == 1)
+    }
+
+    @Test(arguments: [("Company", LeadField.company), ("Job Title", .title), ("first_name", .firstName)])
+    func columnsNamingLeadFieldsAreSignalPropertiesUnlessMapped(_ column: String, _ field: LeadField) throws {
+        #expect(ImportMapping.leadField(namedBy: column) == field)
+        guard case .property = ImportMapping.automaticTarget(for: column, kind: .signals).field else {
+            Issue.record("\(column) is not a property by default")
+            return
+        }
+        #expect(ImportTarget(.lead(field)).isAllowed(in: .signals))
+        #expect(ImportMapping.leadField(namedBy: "email") == nil)
+        #expect(ImportMapping.leadField(namedBy: "utm_campaign") == nil)
     }
 }
