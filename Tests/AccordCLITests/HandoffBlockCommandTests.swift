@@ -18,7 +18,7 @@ struct HandoffBlockCommandTests {
         let workspace = try workspace()
         let explained = try workspace.run("lead", "explain", "L0000001")
         #expect(explained.stdout.contains("Why not further"), "\(explained.stdout)")
-        #expect(explained.stdout.contains("threshold:mql → mql: the lead is not scored"))
+        #expect(explained.stdout.contains("threshold:mql → mql: total 0 is 50 short of 50"))
         #expect(
             explained.stdout.contains("trigger:quote-or-demo → sql: no quote-requested or demo-requested signal yet"))
         _ = try workspace.run("signal", "quote-requested", "--lead", "L0000001")
@@ -108,5 +108,10 @@ struct HandoffBlockCommandTests {
         #expect(explained.stdout.contains("by trigger:quote-or-demo for want of company"))
         let shown = try workspace.run("lead", "show", "L0000001")
         #expect(!shown.stdout.contains("not moved"))
+        // The default playbook routes nobody: the explanation says why the lead has no owner.
+        #expect(
+            explained.stdout.contains(
+                "not assigned: the playbook has no routing section (nor a router plugin), so handoffs wait for "
+                    + "accord assign LEAD --to REP"), "\(explained.stdout)")
     }
 }

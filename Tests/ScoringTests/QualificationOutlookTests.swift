@@ -68,7 +68,8 @@ struct QualificationOutlookTests {
         let found = outlook(Fixtures.state(signals: [demo]), card(fit: 0, engagement: 0), policy: windowed)
         #expect(
             found["trigger:demo"]
-                == "demo-requested on \(demo.occurredAt.formatted(.iso8601)) is older than the trigger's 7 days")
+                == "demo-requested on \(demo.occurredAt.formatted(.iso8601)) is older than the trigger's 7 days: history, not a live signal"
+        )
     }
 
     @Test func aSignalDatedAfterNowDoesNotFire() {
@@ -85,6 +86,35 @@ struct QualificationOutlookTests {
         let state = Fixtures.state(stages: [(stage, Fixtures.daysAgo(1))])
         #expect(
             policy.outlook(state: state, card: card(fit: 40, engagement: 90), graph: graph, now: Fixtures.now).isEmpty)
+    }
+
+    @Test func decayAheadIsToldWithItsDateFromTheScorer() throws {
+        let scorer = RuleScorer(.standard)
+        let state = Fixtures.state(signals: [Fixtures.signal(.replied, daysAgo: 10)])
+        let findings = policy.outlook(state: state, scoredBy: scorer, graph: graph, now: Fixtures.now)
+        let mql = try #require(findings.first { $0.rule == "threshold:mql" })
+        let input = ScoringInput(state: state, now: Fixtures.now)
+        let card = try #require(scorer.score(input))
+        let review = try #require(scorer.nextReview(input, after: card))
+        let later = try #require(scorer.score(ScoringInput(state: state, now: review)))
+        #expect(later.total < card.total)
+        #expect(mql.detail.hasPrefix("total "))
+        let tail = try #require(mql.detail.components(separatedBy: "; decay takes the total to ").last)
+        let parts = tail.components(separatedBy: " by ")
+        #expect(parts.count == 2)
+        #expect(abs((Double(parts[0]) ?? -1) - later.total) < 0.005)
+        #expect(parts.last == review.formatted(.iso8601))
+        #expect(!mql.isMet)
+    }
+
+    @Test func aMetThresholdIsNotToldAboutDecay() throws {
+        let scorer = RuleScorer(.standard)
+        let quote = Fixtures.signal(.quoteRequested, daysAgo: 1)
+        let state = Fixtures.state(signals: [quote, Fixtures.signal(.meetingBooked, daysAgo: 1)])
+        let findings = policy.outlook(state: state, scoredBy: scorer, graph: graph, now: Fixtures.now)
+        let trigger = try #require(findings.first { $0.rule == "trigger:quote-or-demo" })
+        #expect(trigger.isMet)
+        for finding in findings where finding.isMet { #expect(!finding.detail.contains("decay takes")) }
     }
 
     @Test func anMQLIsOnlyAskedAboutTheMoveToSQL() {

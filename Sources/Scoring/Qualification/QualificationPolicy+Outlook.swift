@@ -10,11 +10,14 @@ public struct QualificationFinding: Hashable, Sendable, Codable {
     public var to: Stage
     /// What the rule found, in words: `total 38 is 12 short of 50`.
     public var detail: String
+    /// Whether the rule would move the lead now (a handoff gate may still hold it back).
+    public var isMet: Bool
 
-    public init(rule: String, to: Stage, detail: String) {
+    public init(rule: String, to: Stage, detail: String, isMet: Bool = false) {
         self.rule = rule
         self.to = to
         self.detail = detail
+        self.isMet = isMet
     }
 }
 
@@ -51,22 +54,54 @@ extension QualificationPolicy {
                 continue
             }
             let shortfalls = Self.shortfalls(of: threshold, card)
-            let detail: String
+            var finding = QualificationFinding(rule: rule, to: threshold.stage, detail: "")
             if !shortfalls.isEmpty {
-                detail = shortfalls.joined(separator: "; ")
+                finding.detail = shortfalls.joined(separator: "; ")
             } else if let start = cycle.start, !cycle.hasFreshSignal {
-                detail =
+                finding.detail =
                     "met, but the lead re-entered the funnel on \(Self.format(start)) and needs a signal after that"
             } else {
-                detail = "met: " + describe(threshold, card).detail
+                finding.detail = "met: " + describe(threshold, card).detail
+                finding.isMet = true
             }
-            findings.append(QualificationFinding(rule: rule, to: threshold.stage, detail: detail))
+            findings.append(finding)
         }
         for trigger in triggers where cycle.reaches(trigger.stage) {
+            let (detail, fired) = triggerDetail(trigger, state.signals, after: cycle.start, now: now)
             findings.append(
-                QualificationFinding(
-                    rule: "trigger:\(trigger.name)", to: trigger.stage,
-                    detail: triggerDetail(trigger, state.signals, after: cycle.start, now: now)))
+                QualificationFinding(rule: "trigger:\(trigger.name)", to: trigger.stage, detail: detail, isMet: fired))
+        }
+        return findings
+    }
+
+    /// ``outlook(state:card:graph:now:)`` with the lead scored afresh by `scorer` at `now`, and,
+    /// for a threshold the lead falls short of, what decay will take away and when: `total 40 is
+    /// 10 short of 50; decay takes the total to 31 by 2026-12-20T10:00:00Z` (at the scorer's next
+    /// review, ``LeadScorer/nextReview(_:after:)``).
+    ///
+    /// - Parameters:
+    ///   - state: the lead as folded from the journal.
+    ///   - scorer: the scorer the engine uses.
+    ///   - graph: the playbook's stage graph.
+    ///   - now: the time of the question.
+    ///   - playbookVersion: the playbook version the scorer's cards carry.
+    /// - Returns: one finding per rule that could move the lead from its stage.
+    public func outlook(
+        state: LeadState, scoredBy scorer: any LeadScorer, graph: StageGraph, now: Date,
+        playbookVersion: String? = nil
+    ) -> [QualificationFinding] {
+        let input = ScoringInput(state: state, now: now, playbookVersion: playbookVersion)
+        guard let (card, review) = scorer.scoreWithReview(input) else {
+            return outlook(state: state, card: nil, graph: graph, now: now)
+        }
+        var findings = outlook(state: state, card: card, graph: graph, now: now)
+        guard let review, review > now,
+            let later = scorer.score(ScoringInput(state: state, now: review, playbookVersion: playbookVersion)),
+            later.total < card.total
+        else { return findings }
+        for index in findings.indices where !findings[index].isMet && findings[index].rule.hasPrefix("threshold:") {
+            findings[index].detail +=
+                "; decay takes the total to \(TextMatching.format(later.total)) by \(Self.format(review))"
         }
         return findings
     }
@@ -87,25 +122,32 @@ extension QualificationPolicy {
         return found
     }
 
-    /// Why `trigger` fires or not, from the newest signal of its kinds.
-    private func triggerDetail(_ trigger: Trigger, _ signals: [Signal], after start: Date?, now: Date) -> String {
+    /// Why `trigger` fires or not, from the newest signal of its kinds, and whether it fires.
+    private func triggerDetail(_ trigger: Trigger, _ signals: [Signal], after start: Date?, now: Date)
+        -> (String, fired: Bool)
+    {
         let kinds = trigger.kinds.map(\.rawValue).joined(separator: " or ")
         if let signal = firing(trigger, in: signals, after: start, now: now) {
-            return "fired by \(signal.kind) on \(Self.format(signal.occurredAt))"
+            return ("fired by \(signal.kind) on \(Self.format(signal.occurredAt))", true)
         }
         let seen = signals.filter { trigger.kinds.contains($0.kind) }
         guard let newest = seen.max(by: { $0.occurredAt < $1.occurredAt }) else {
-            return "no \(kinds) signal yet"
+            return ("no \(kinds) signal yet", false)
         }
         let past = seen.filter { $0.occurredAt <= now }.max { $0.occurredAt < $1.occurredAt }
         guard let past else {
-            return "the only \(kinds) signals are dated after now (\(Self.format(newest.occurredAt)))"
+            return ("the only \(kinds) signals are dated after now (\(Self.format(newest.occurredAt)))", false)
         }
         if let start, past.occurredAt <= start {
-            return "\(past.kind) on \(Self.format(past.occurredAt)) came before the lead re-entered the funnel on "
-                + "\(Self.format(start)); it fires once per cycle, and a new one would fire it"
+            return (
+                "\(past.kind) on \(Self.format(past.occurredAt)) came before the lead re-entered the funnel on "
+                    + "\(Self.format(start)); it fires once per cycle, and a new one would fire it", false
+            )
         }
         let days = trigger.withinDays.map(TextMatching.format) ?? "?"
-        return "\(past.kind) on \(Self.format(past.occurredAt)) is older than the trigger's \(days) days"
+        return (
+            "\(past.kind) on \(Self.format(past.occurredAt)) is older than the trigger's \(days) days: "
+                + "history, not a live signal", false
+        )
     }
 }
