@@ -45,8 +45,8 @@ extension BinaryReader {
 
     mutating func readOwner(_ what: @autoclosure () -> String) throws(EventCodecError) -> Owner {
         switch try readTag(what(), as: RecordTag.Owner.self) {
-        case .rep: return .rep(try readString(what()))
-        case .queue: return .queue(try readString(what()))
+        case .rep: return .rep(try readSharedString(what()))
+        case .queue: return .queue(try readSharedString(what()))
         }
     }
 
@@ -60,13 +60,13 @@ extension BinaryReader {
         -> AttributeValue
     {
         switch try readTag(what(), as: RecordTag.Attribute.self) {
-        case .string: return .string(try readString(what()))
+        case .string: return .string(try readSharedString(what()))
         case .number: return .number(try readDouble(what()))
         case .bool: return .bool(try readBool(what()))
         case .date: return .date(try readDate(what()))
         case .list:
             return .list(
-                try readArray(what()) { reader throws(EventCodecError) in try reader.readString(what()) })
+                try readArray(what()) { reader throws(EventCodecError) in try reader.readSharedString(what()) })
         }
     }
 
@@ -83,15 +83,15 @@ extension BinaryReader {
         let phone = try readOptionalString("\(what).phone")
         let firstName = try readOptionalString("\(what).firstName")
         let lastName = try readOptionalString("\(what).lastName")
-        let title = try readOptionalString("\(what).title")
-        let company = try readOptionalString("\(what).company")
-        let accountID = try readOptionalString("\(what).accountID").map(AccountID.init(rawValue:))
-        let source = try readOptionalString("\(what).source")
-        let campaign = try readOptionalString("\(what).campaign")
-        let messageAngle = try readOptionalString("\(what).messageAngle")
+        let title = try readOptionalSharedString("\(what).title")
+        let company = try readOptionalSharedString("\(what).company")
+        let accountID = try readOptionalSharedString("\(what).accountID").map(AccountID.init(rawValue:))
+        let source = try readOptionalSharedString("\(what).source")
+        let campaign = try readOptionalSharedString("\(what).campaign")
+        let messageAngle = try readOptionalSharedString("\(what).messageAngle")
         let externalIDs = try readArray("\(what).externalIDs") { reader throws(EventCodecError) in
             ExternalID(
-                system: try reader.readString("\(what).externalIDs.system"),
+                system: try reader.readSharedString("\(what).externalIDs.system"),
                 value: try reader.readString("\(what).externalIDs.value"))
         }
         let attributes = try readAttributes("\(what).attributes")
@@ -102,10 +102,10 @@ extension BinaryReader {
     }
 
     mutating func readSignal(_ what: @autoclosure () -> String) throws(EventCodecError) -> Signal {
-        let kind = SignalKind(rawValue: try readString("\(what()).kind"))
+        let kind = SignalKind(rawValue: try readSharedString("\(what()).kind"))
         let occurredAt = try readDate("\(what()).occurredAt")
-        let source = try readOptionalString("\(what()).source")
-        let campaign = try readOptionalString("\(what()).campaign")
+        let source = try readOptionalSharedString("\(what()).source")
+        let campaign = try readOptionalSharedString("\(what()).campaign")
         let properties = try readAttributes("\(what()).properties")
         let idempotencyKey = try readOptionalString("\(what()).idempotencyKey")
         return Signal(
@@ -133,14 +133,14 @@ extension BinaryReader {
     }
 
     mutating func readScoreCard() throws(EventCodecError) -> ScoreCard {
-        let scorer = try readString("scored.scorer")
+        let scorer = try readSharedString("scored.scorer")
         let fit = try readDouble("scored.fit")
         let engagement = try readDouble("scored.engagement")
         let total = try readDouble("scored.total")
-        let grade = try readOptionalString("scored.grade")
+        let grade = try readOptionalSharedString("scored.grade")
         let contributions = try readArray("scored.contributions") {
             reader throws(EventCodecError) -> ScoreCard.Contribution in
-            let rule = try reader.readString("scored.contribution.rule")
+            let rule = try reader.readSharedString("scored.contribution.rule")
             let axis: ScoreCard.Axis =
                 switch try reader.readTag("scored.contribution.axis", as: RecordTag.Axis.self) {
                 case .fit: .fit
@@ -148,9 +148,9 @@ extension BinaryReader {
                 }
             return ScoreCard.Contribution(
                 rule: rule, axis: axis, points: try reader.readDouble("scored.contribution.points"),
-                evidence: try reader.readString("scored.contribution.evidence"))
+                evidence: try reader.readSharedString("scored.contribution.evidence"))
         }
-        let playbookVersion = layoutVersion >= 2 ? try readOptionalString("scored.playbookVersion") : nil
+        let playbookVersion = layoutVersion >= 2 ? try readOptionalSharedString("scored.playbookVersion") : nil
         return ScoreCard(
             scorer: scorer, fit: fit, engagement: engagement, total: total, grade: grade,
             contributions: contributions, playbookVersion: playbookVersion)

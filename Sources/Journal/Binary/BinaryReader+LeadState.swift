@@ -13,10 +13,10 @@ extension BinaryReader {
     /// Reads every stored property of a lead state, in declaration order.
     mutating func readLeadState() throws(EventCodecError) -> LeadState {
         let lead = try readLead("state.lead")
-        let stage = Stage(rawValue: try readString("state.stage"))
+        let stage = Stage(rawValue: try readSharedString("state.stage"))
         let stageHistory = try readArray("state.stageHistory") {
             reader throws(EventCodecError) -> LeadState.StageEntry in
-            let stage = Stage(rawValue: try reader.readString("state.stageHistory.stage"))
+            let stage = Stage(rawValue: try reader.readSharedString("state.stageHistory.stage"))
             return LeadState.StageEntry(
                 stage: stage, enteredAt: try reader.readDate("state.stageHistory.enteredAt"))
         }

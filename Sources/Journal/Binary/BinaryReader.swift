@@ -15,6 +15,9 @@ package struct BinaryReader {
     /// The layout version of the record being read; fields a version added are read only from
     /// records of that version or newer (see `Documentation/RecordLayout.md`).
     package var layoutVersion: UInt8 = EventCodec.layoutVersion
+    /// The strings read in full so far, by number, while reading a snapshot that shares them
+    /// (see ``BinaryWriter/writeSharedString(_:)``); `nil` reads every string in full.
+    package var sharedStrings: [String]?
 
     package init(_ bytes: UnsafeRawBufferPointer) {
         base = bytes.baseAddress
@@ -194,6 +197,55 @@ package struct BinaryReader {
         try readPresence(what()) ? try readString(what()) : nil
     }
 
+    /// Starts numbering shared strings, for a snapshot format that shares them.
+    package mutating func shareStrings() {
+        sharedStrings = []
+    }
+
+    /// Reads what ``BinaryWriter/writeSharedString(_:)`` wrote: with sharing on, a string in
+    /// full (`length << 1`) or the number of one read before (`number << 1 | 1`), which gives
+    /// back that very string without reading or checking its bytes again.
+    ///
+    /// - Throws: ``EventCodecError`` `malformed` for a number no string had yet, and what
+    ///   ``readString(_:)`` throws.
+    package mutating func readSharedString(_ what: @autoclosure () -> String) throws(EventCodecError) -> String {
+        guard sharedStrings != nil else { return try readString(what()) }
+        let start = offset
+        let tag = try readVarint(what())
+        if tag & 1 == 1 {
+            let number = tag >> 1
+            guard number < UInt64(sharedStrings!.count) else {
+                throw error(
+                    .malformed,
+                    "\(what()) refers to shared string #\(number), but only \(sharedStrings!.count) came before",
+                    at: start)
+            }
+            return sharedStrings![Int(number)]
+        }
+        let length = tag >> 1
+        guard length <= UInt64(remaining) else {
+            throw error(.truncated, "\(what()) has length \(length) but only \(remaining) bytes remain", at: start)
+        }
+        var value = ""
+        if length > 0 {
+            let bytes = UnsafeRawBufferPointer(start: base.unsafelyUnwrapped + offset, count: Int(length))
+            guard let string = bytes.withMemoryRebound(to: UInt8.self, Self.validString(fromUTF8:)) else {
+                throw error(.invalidUTF8, "\(what()) is not valid UTF-8", at: start)
+            }
+            value = string
+            offset &+= Int(length)
+        }
+        if sharedStrings!.count < BinaryWriter.sharedStringLimit { sharedStrings!.append(value) }
+        return value
+    }
+
+    /// A presence marker and, when present, ``readSharedString(_:)``.
+    package mutating func readOptionalSharedString(_ what: @autoclosure () -> String) throws(EventCodecError)
+        -> String?
+    {
+        try readPresence(what()) ? try readSharedString(what()) : nil
+    }
+
     /// The most elements a collection reserves room for up front. A count is already checked
     /// against the bytes left, but elements are larger in memory than on disk; beyond this, a
     /// (possibly corrupted) count grows the collection as elements actually decode.
@@ -225,7 +277,7 @@ package struct BinaryReader {
         var values = [String: Value](minimumCapacity: Swift.min(count, Self.maximumReservation))
         for _ in 0..<count {
             let start = offset
-            let key = try readString("a key of \(what())")
+            let key = try readSharedString("a key of \(what())")
             let value = try read(&self)
             if values.updateValue(value, forKey: key) != nil {
                 throw error(.malformed, "\(what()) repeats a key", at: start)

@@ -39,10 +39,10 @@ extension BinaryWriter {
         switch owner {
         case .rep(let id):
             writeTag(RecordTag.Owner.rep)
-            writeString(id)
+            writeSharedString(id)
         case .queue(let name):
             writeTag(RecordTag.Owner.queue)
-            writeString(name)
+            writeSharedString(name)
         }
     }
 
@@ -54,7 +54,7 @@ extension BinaryWriter {
         switch value {
         case .string(let text):
             writeTag(RecordTag.Attribute.string)
-            writeString(text)
+            writeSharedString(text)
         case .number(let number):
             writeTag(RecordTag.Attribute.number)
             writeDouble(number)
@@ -66,7 +66,7 @@ extension BinaryWriter {
             writeDate(date)
         case .list(let items):
             writeTag(RecordTag.Attribute.list)
-            writeArray(items) { $0.writeString($1) }
+            writeArray(items) { $0.writeSharedString($1) }
         }
     }
 
@@ -80,24 +80,24 @@ extension BinaryWriter {
         writeOptionalString(lead.phone)
         writeOptionalString(lead.firstName)
         writeOptionalString(lead.lastName)
-        writeOptionalString(lead.title)
-        writeOptionalString(lead.company)
-        writeOptionalString(lead.accountID?.rawValue)
-        writeOptionalString(lead.source)
-        writeOptionalString(lead.campaign)
-        writeOptionalString(lead.messageAngle)
+        writeOptionalSharedString(lead.title)
+        writeOptionalSharedString(lead.company)
+        writeOptionalSharedString(lead.accountID?.rawValue)
+        writeOptionalSharedString(lead.source)
+        writeOptionalSharedString(lead.campaign)
+        writeOptionalSharedString(lead.messageAngle)
         writeArray(lead.externalIDs) {
-            $0.writeString($1.system)
+            $0.writeSharedString($1.system)
             $0.writeString($1.value)
         }
         writeAttributes(lead.attributes)
     }
 
     mutating func writeSignal(_ signal: Signal) {
-        writeString(signal.kind.rawValue)
+        writeSharedString(signal.kind.rawValue)
         writeDate(signal.occurredAt)
-        writeOptionalString(signal.source)
-        writeOptionalString(signal.campaign)
+        writeOptionalSharedString(signal.source)
+        writeOptionalSharedString(signal.campaign)
         writeAttributes(signal.properties)
         writeOptionalString(signal.idempotencyKey)
     }
@@ -114,21 +114,21 @@ extension BinaryWriter {
     }
 
     mutating func writeScoreCard(_ card: ScoreCard) {
-        writeString(card.scorer)
+        writeSharedString(card.scorer)
         writeDouble(card.fit)
         writeDouble(card.engagement)
         writeDouble(card.total)
-        writeOptionalString(card.grade)
+        writeOptionalSharedString(card.grade)
         writeArray(card.contributions) { writer, contribution in
-            writer.writeString(contribution.rule)
+            writer.writeSharedString(contribution.rule)
             switch contribution.axis {
             case .fit: writer.writeTag(RecordTag.Axis.fit)
             case .engagement: writer.writeTag(RecordTag.Axis.engagement)
             }
             writer.writeDouble(contribution.points)
-            writer.writeString(contribution.evidence)
+            writer.writeSharedString(contribution.evidence)
         }
-        writeOptionalString(card.playbookVersion)  // since layout 2
+        writeOptionalSharedString(card.playbookVersion)  // since layout 2
     }
 
     /// `string id, optional f64 amount (a plain f64 before layout 3), string currency, optional

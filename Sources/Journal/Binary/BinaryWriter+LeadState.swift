@@ -11,9 +11,9 @@ extension BinaryWriter {
     /// breached clock ids by their UTF-8 bytes.
     mutating func writeLeadState(_ state: LeadState) {
         writeLead(state.lead)
-        writeString(state.stage.rawValue)
+        writeSharedString(state.stage.rawValue)
         writeArray(state.stageHistory) { writer, entry in
-            writer.writeString(entry.stage.rawValue)
+            writer.writeSharedString(entry.stage.rawValue)
             writer.writeDate(entry.enteredAt)
         }
         writeDate(state.createdAt)

@@ -10,8 +10,23 @@ package struct BinaryWriter {
     /// The bytes written so far, including any the array held before the writer started.
     package var bytes: [UInt8]
 
+    /// The strings written so far that a later one may name by number instead of repeating
+    /// it, while writing a snapshot (see ``writeSharedString(_:)``); `nil` writes every string
+    /// in full, as records do.
+    package var sharedStrings: [String: Int]?
+
+    /// The most strings a snapshot numbers; later new strings are written in full only. Reader
+    /// and writer stop at the same count, so their numbers agree.
+    package static let sharedStringLimit = 1 << 20
+
     package init(bytes: [UInt8] = []) {
         self.bytes = bytes
+    }
+
+    /// Starts numbering shared strings: a snapshot's ``writeSharedString(_:)`` calls then write
+    /// a string seen before as its number.
+    package mutating func shareStrings() {
+        sharedStrings = [:]
     }
 
     /// Makes room for at least `count` more bytes, growing geometrically so that a caller that
@@ -76,6 +91,34 @@ package struct BinaryWriter {
         }
     }
 
+    /// Writes a string that other places of the same snapshot may repeat (a stage, a company, a
+    /// rule's evidence): while ``sharedStrings`` is on, a varint `length << 1` then the UTF-8
+    /// bytes the first time, and `number << 1 | 1` — its number among the strings written in
+    /// full — every later time. With sharing off it is ``writeString(_:)``.
+    package mutating func writeSharedString(_ value: String) {
+        guard sharedStrings != nil else { return writeString(value) }
+        if let number = sharedStrings![value] {
+            writeVarint(UInt64(number) << 1 | 1)
+            return
+        }
+        if sharedStrings!.count < Self.sharedStringLimit { sharedStrings![value] = sharedStrings!.count }
+        var value = value
+        value.withUTF8 { utf8 in
+            writeVarint(UInt64(utf8.count) << 1)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// An optional marker and, when present, ``writeSharedString(_:)``.
+    package mutating func writeOptionalSharedString(_ value: String?) {
+        if let value {
+            bytes.append(1)
+            writeSharedString(value)
+        } else {
+            bytes.append(0)
+        }
+    }
+
     /// Writes an optional marker (0 absent, 1 present) and, when present, the value.
     @inline(__always)
     package mutating func writeOptional<Value>(_ value: Value?, _ write: (inout BinaryWriter, Value) -> Void) {
@@ -116,12 +159,12 @@ package struct BinaryWriter {
     ) {
         writeCount(values.count)
         if values.count == 1, let (key, value) = values.first {
-            writeString(key)
+            writeSharedString(key)
             write(&self, value)
             return
         }
         for (key, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            writeString(key)
+            writeSharedString(key)
             write(&self, value)
         }
     }

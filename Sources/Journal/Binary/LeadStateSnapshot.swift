@@ -3,7 +3,7 @@ import LeadModel
 /// Encodes and decodes many ``LeadModel/LeadState``s as one snapshot, so that a host reopening a large
 /// journal can load the states and fold only the events after the snapshot.
 ///
-/// A snapshot is four magic bytes (`ACLS`), a format version byte (currently 4), a count, and
+/// A snapshot is four magic bytes (`ACLS`), a format version byte (currently 5), a count, and
 /// each state's stored properties in the compact binary record layout of ``EventCodec`` —
 /// sorted by lead id, with unordered collections sorted, so equal sets of states always encode
 /// to equal bytes. Decoding gives back states equal (`==`) to those encoded, every field,
@@ -39,8 +39,9 @@ public enum LeadStateSnapshot {
     /// The snapshot format version this version of Accord writes and reads.
     /// Version 2 added each state's ``LeadModel/FeedbackStatus`` and ``LeadModel/OpportunityState`` and the layout-2
     /// fields of its touches and disposition; version-1 snapshots still decode, with those fields
-    /// empty.
-    static let formatVersion: UInt8 = 4
+    /// empty. Version 3 wrote deals in record layout 3, version 4 added the handoff block, and
+    /// version 5 writes repeated strings once (``BinaryWriter/writeSharedString(_:)``).
+    static let formatVersion: UInt8 = 5
 
     /// The most states ``decode(_:)`` reserves room for up front. The count is already checked
     /// against the bytes left (a state takes at least ``BinaryReader/minimumLeadStateSize``
@@ -70,6 +71,9 @@ public enum LeadStateSnapshot {
         writer.reserve(magic.count + 11 + states.count * 256)
         writer.bytes.append(contentsOf: magic)
         writer.writeByte(formatVersion)
+        // Stages, companies, sources, rule names and evidence repeat from state to state: each is
+        // written once and named by number after (format 5).
+        writer.shareStrings()
         writer.writeCount(states.count)
         for (_, index) in order {
             writer.writeLeadState(states[index])
@@ -122,8 +126,10 @@ public enum LeadStateSnapshot {
                         + "(it reads 1 to \(formatVersion)); rebuild the states from the journal",
                 at: versionStart)
         }
-        // Format N holds layout-N states (1 to 4).
-        reader.layoutVersion = version
+        // Format N holds layout-N states (1 to 4); format 5 holds layout-4 states whose
+        // repeated strings are shared.
+        reader.layoutVersion = Swift.min(version, EventCodec.layoutVersion)
+        if version >= 5 { reader.shareStrings() }
         let count = try reader.readCount(
             "the lead state count", minimumElementSize: BinaryReader.minimumLeadStateSize)
         var states: [LeadState] = []

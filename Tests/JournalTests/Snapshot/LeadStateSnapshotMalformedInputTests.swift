@@ -1,8 +1,9 @@
 import Foundation
-import Journal
 import LeadModel
 import Testing
 import _LeadModelTestSupport
+
+@testable import Journal
 
 struct LeadStateSnapshotMalformedInputTests {
     static let header: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 4]
@@ -18,7 +19,9 @@ struct LeadStateSnapshotMalformedInputTests {
 
     /// The bytes of one state, without the snapshot header and count.
     static func body(_ state: LeadState) -> [UInt8] {
-        Array(LeadStateSnapshot.encode([state]).dropFirst(header.count + 1))
+        var writer = BinaryWriter()
+        writer.writeLeadState(state)
+        return writer.bytes
     }
 
     @Test func throwsTruncatedForEveryProperPrefix() {
@@ -30,7 +33,7 @@ struct LeadStateSnapshotMalformedInputTests {
         }
     }
 
-    @Test(arguments: [UInt8(0), 5, 127, 255])
+    @Test(arguments: [UInt8(0), 6, 127, 255])
     func rejectsAnUnknownFormatVersion(_ version: UInt8) {
         var bytes = LeadStateSnapshot.encode([LeadStateFixtures.everyField])
         bytes[4] = version
@@ -42,8 +45,8 @@ struct LeadStateSnapshotMalformedInputTests {
 
     @Test func rejectsANewerVersionWhateverFollows() {
         // A newer format may change everything after the version byte, even drop the count.
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 5])?.code == .unsupportedVersion)
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 5, 0xFF, 0xFF])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 6])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 6, 0xFF, 0xFF])?.code == .unsupportedVersion)
     }
 
     @Test func rejectsWrongMagicBytes() {
@@ -85,7 +88,8 @@ struct LeadStateSnapshotMalformedInputTests {
         let bytes = LeadStateSnapshot.encode([state, state])
         let error = Self.decodeError(bytes)
         #expect(error?.code == .malformed)
-        #expect(error?.offset == Self.header.count + 1 + Self.body(state).count)
+        // The second state starts where a snapshot of the first alone ends.
+        #expect(error?.offset == LeadStateSnapshot.encode([state]).count)
     }
 
     @Test func rejectsLeadIDsThatAreEqualAsStringsButNotAsBytes() {
@@ -94,6 +98,20 @@ struct LeadStateSnapshotMalformedInputTests {
         let decomposed = LeadStateFixtures.fold("e\u{301}", [.captured(Lead(id: "e\u{301}"), stage: .lead)])
         #expect(composed.id == decomposed.id)
         #expect(Self.decodeError(LeadStateSnapshot.encode([composed, decomposed]))?.code == .malformed)
+    }
+
+    @Test func rejectsASharedStringNumberNotYetWritten() throws {
+        let state = LeadStateFixtures.fold("L", [.captured(Lead(id: "L"), stage: .lead)])
+        var bytes = LeadStateSnapshot.encode([state])
+        // The stage is the first shared string, written in full: [8, "lead"]; the history names it
+        // as #0 ([1]). Naming #3 instead refers to a string that never came.
+        let stageAt = try #require(bytes.indices.first { bytes[$0...].starts(with: [8] + Array("lead".utf8)) })
+        #expect(bytes[stageAt + 6] == 1)
+        bytes[stageAt + 6] = 3 << 1 | 1
+        let error = Self.decodeError(bytes)
+        #expect(error?.code == .malformed)
+        #expect(error?.description.contains("refers to shared string #3, but only 1 came before") == true)
+        #expect(error?.offset == stageAt + 6)
     }
 
     @Test func rejectsStatesOutOfOrder() throws {

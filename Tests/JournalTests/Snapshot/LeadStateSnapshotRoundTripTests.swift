@@ -1,8 +1,9 @@
 import Foundation
-import Journal
 import LeadModel
 import Testing
 import _LeadModelTestSupport
+
+@testable import Journal
 
 struct LeadStateSnapshotRoundTripTests {
     /// Every stored property of `LeadState`, in declaration order. When this test fails,
@@ -87,8 +88,18 @@ struct LeadStateSnapshotRoundTripTests {
 
     @Test func anEmptyCollectionIsAHeaderAndAZeroCount() throws {
         let bytes = LeadStateSnapshot.encode([LeadState]())
-        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 4, 0])
+        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 5, 0])
         #expect(try LeadStateSnapshot.decode(bytes).isEmpty)
+    }
+
+    @Test func repeatedStringsAreWrittenOnceAndReadBackShared() throws {
+        let states = (0..<300).map(LeadStateFixtures.realistic)
+        let shared = LeadStateSnapshot.encode(states)
+        let unshared = Self.formatFour(states.sorted { $0.id < $1.id })
+        #expect(shared.count * 3 < unshared.count * 2, "\(shared.count) bytes shared, \(unshared.count) not")
+        let decoded = try LeadStateSnapshot.decode(shared)
+        #expect(decoded == states.sorted { $0.id < $1.id })
+        #expect(try LeadStateSnapshot.decode(unshared) == decoded)
     }
 
     @Test func acceptsAnyCollectionOfStates() throws {
@@ -127,10 +138,18 @@ struct LeadStateSnapshotRoundTripTests {
         #expect(LeadStateSnapshot.encode([forward]) == LeadStateSnapshot.encode([backward]))
     }
 
-    /// Pins format version 3 byte for byte for the smallest state the fold makes (a state without
-    /// a deal is written as in format 2), and reads the same state from its format-1 and format-2
-    /// bytes.
-    @Test func writesFormatVersionThreeBytesAndReadsVersionsOneAndTwo() throws {
+    /// Format-4 bytes of `states`, in order: the layout of format 5 without shared strings.
+    static func formatFour(_ states: [LeadState]) -> [UInt8] {
+        var writer = BinaryWriter(bytes: LeadStateSnapshot.magic + [4])
+        writer.writeCount(states.count)
+        for state in states { writer.writeLeadState(state) }
+        return writer.bytes
+    }
+
+    /// Pins format version 5 byte for byte for the smallest state the fold makes, and reads the
+    /// same state from its format-1 to format-4 bytes (a state without a deal or a block is
+    /// written in formats 2 to 4 as in format 2, but for the trailing fields).
+    @Test func writesFormatVersionFiveBytesAndReadsVersionsOneToFour() throws {
         let captured = LeadEvent(
             leadID: "L", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .system,
             payload: .captured(Lead(id: "L"), stage: "s"))
@@ -151,7 +170,14 @@ struct LeadStateSnapshotRoundTripTests {
         var versionThree = expected
         versionThree[4] = 3
         expected += [0]  // no handoff block
-        #expect(LeadStateSnapshot.encode([state]) == expected)
+        #expect(Self.formatFour([state]) == expected)
+        var five = Array(expected[0..<4]) + [5, 1]  // format 5, one state
+        five += [1, 0x4C] + Array(repeating: 0, count: 10) + [0, 0]  // lead "L", no fields
+        five += [2, 0x73]  // stage "s", the first shared string: length 1 << 1, then its byte
+        five += [1, 1] + date  // stage history: one entry, shared string #0 (0 << 1 | 1), at 1.5
+        five += expected[(6 + 14 + 2 + 3 + 8)...]  // the rest as in format 4
+        #expect(LeadStateSnapshot.encode([state]) == five)
+        #expect(try LeadStateSnapshot.decode(five) == [state])
         #expect(try LeadStateSnapshot.decode(expected) == [state])
         #expect(try LeadStateSnapshot.decode(versionOne) == [state])
         var versionTwo = versionThree
@@ -167,7 +193,7 @@ struct LeadStateSnapshotRoundTripTests {
                 .captured(Lead(id: "L"), stage: .lead),
                 .dispositionRecorded(Disposition(outcome: .rejected, reasonCode: "duplicate", note: "n")),
             ])
-        var bytes = LeadStateSnapshot.encode([state])
+        var bytes = Self.formatFour([state])
         // The note "n", then 7 bytes of absent or empty layout-2 disposition fields, the erased
         // flag, the feedback status (3 bytes), the absent opportunity and handoff block.
         #expect(Array(bytes.suffix(14)) == [0x6E] + Array(repeating: 0, count: 13))
