@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The scale-out journal: an EventStore kept in PostgreSQL, shared by several service instances.
+// Depends on the SDK by path and on postgres-nio; the SDK itself stays Foundation-only.
+let package = Package(
+    name: "PostgresJournal",
+    platforms: [.macOS(.v14)],
+    products: [.library(name: "PostgresJournal", targets: ["PostgresJournal"])],
+    dependencies: [
+        .package(name: "Accord", path: "../.."),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        .target(
+            name: "PostgresJournal",
+            dependencies: [
+                .product(name: "LeadModel", package: "Accord"), .product(name: "Journal", package: "Accord"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "PostgresJournalTests",
+            dependencies: [
+                "PostgresJournal", .product(name: "LeadModel", package: "Accord"),
+                .product(name: "EventStoreConformance", package: "Accord"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+    ]
+)
+
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.swiftLanguageMode(.v6)]
+}

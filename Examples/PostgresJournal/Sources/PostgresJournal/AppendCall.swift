@@ -1,0 +1,82 @@
+import LeadModel
+import PostgresNIO
+
+/// One append call flattened into the arrays `append_events` takes: per request its lead and
+/// expected version; per event its request, its key's slot and its encoded payload; the distinct
+/// keys of the call.
+struct AppendCall {
+    var leads: [String] = []
+    /// Per request: -1 for any version, else the exact version expected (0: no stream).
+    var expected: [Int64] = []
+    /// Per event: the 1-based number of its request.
+    var eventRequest: [Int32] = []
+    /// Per event: the 1-based slot of its key in ``keys``, 0 when it has none.
+    var eventKey: [Int32] = []
+    /// The call's distinct idempotency keys, in order of first use.
+    var keys: [String] = []
+    var payloads: [ByteBuffer] = []
+    let requests: [AppendRequest]
+
+    var eventCount: Int { payloads.count }
+
+    /// Flattens `requests`.
+    ///
+    /// - Throws: ``LeadModel/EventStoreError`` `invalidRequest` for an event of another lead.
+    init(_ requests: [AppendRequest]) throws {
+        self.requests = requests
+        var slots: [String: Int32] = [:]
+        for (number, request) in requests.enumerated() {
+            leads.append(request.leadID.rawValue)
+            switch request.expectedVersion {
+            case .any: expected.append(-1)
+            case .noStream: expected.append(0)
+            case .exactly(let version): expected.append(Int64(version))
+            }
+            for event in request.events {
+                guard event.leadID == request.leadID else {
+                    throw EventStoreError(
+                        .invalidRequest,
+                        "an event for lead \(event.leadID) is in the request for lead \(request.leadID)",
+                        leadID: request.leadID)
+                }
+                eventRequest.append(Int32(number + 1))
+                if let key = event.idempotencyKey {
+                    if let slot = slots[key] {
+                        eventKey.append(slot)
+                    } else {
+                        keys.append(key)
+                        let slot = Int32(keys.count)
+                        slots[key] = slot
+                        eventKey.append(slot)
+                    }
+                } else {
+                    eventKey.append(0)
+                }
+                var stored = event
+                stored.position = nil
+                payloads.append(PostgresEventStore.encode(stored))
+            }
+        }
+    }
+
+    /// The call of `append_events` in `schema`.
+    func query(schema: String) throws -> PostgresQuery {
+        """
+        SELECT positions, duplicates, versions FROM \(unescaped: schema).append_events(\
+        \(leads), \(expected), \(eventRequest), \(eventKey), \(keys), \(payloads))
+        """
+    }
+
+    /// The results for the appender, from the function's three arrays.
+    func results(positions: [Int64], duplicates: [Bool], versions: [Int32]) -> [AppendResult] {
+        var next = 0
+        return requests.enumerated().map { number, request in
+            let range = next..<(next + request.events.count)
+            next = range.upperBound
+            return AppendResult(
+                leadID: request.leadID,
+                positions: range.map { JournalPosition(UInt64(positions[$0])) },
+                duplicates: Array(duplicates[range]), version: Int(versions[number]))
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Journal
+import LeadModel
+import PostgresNIO
+
+/// An ``LeadModel/EventStore`` kept in PostgreSQL, which several service instances can share.
+///
+/// Every instance appends through the same tables; the database orders, deduplicates and checks
+/// them. The guarantees, and how each is kept:
+///
+/// - **Total order with no gaps, ever visible in order.** Positions come from one counter row
+///   (`head`), updated as the last step of an append and locked until its commit: commits happen
+///   in position order, so a reader paging by position never skips an event that commits later,
+///   and a rolled-back append leaves no gap.
+/// - **Expected versions** are checked after the lead's stream row is locked; a conflict is
+///   raised before the counter row is touched, so it uses up no position.
+/// - **Idempotency keys** live in a unique table written first: a concurrent duplicate waits for
+///   the first transaction and then reports the original position.
+/// - **One round trip per append**: an append call is one call of the `append_events` function,
+///   one short transaction.
+/// - **Erasure** overwrites the lead's events in place with their redacted form, forgets their
+///   idempotency keys and deletes every snapshot; event rows are never deleted.
+/// - **Durability**: an append returns after PostgreSQL committed it; with the server's default
+///   `synchronous_commit = on` that is after the commit's WAL record was flushed
+///   (``LeadModel/Durability/fsyncEveryCommit``).
+///
+/// The store does not own the connection pool: create a `PostgresClient`, run it in your task
+/// group, and open stores on it.
+///
+/// ```swift
+/// let client = PostgresClient(configuration: try PostgresEventStore.clientConfiguration(url: url))
+/// try await withThrowingDiscardingTaskGroup { group in
+///     group.addTask { await client.run() }
+///     let store = try await PostgresEventStore(client: client, schema: "accord")
+///     try await store.append([captured], to: "lead-1", expecting: .noStream)
+///     group.cancelAll()
+/// }
+/// ```
+///
+/// `PostgresEventStore` is a value with reference semantics (it holds the shared client) and is
+/// safe to use from many tasks at once.
+public struct PostgresEventStore: EventStore, SnapshotStore {
+    /// The schema version this build of the store creates, upgrades to and understands.
+    public static var schemaVersion: Int { SchemaMigrations.latestVersion }
+
+    /// The PostgreSQL schema holding the journal's tables.
+    public let schema: String
+    /// How durable an acknowledged append is: ``LeadModel/Durability/fsyncEveryCommit`` when the
+    /// server's `synchronous_commit` is on (its default), ``LeadModel/Durability/none`` when it
+    /// is `off` or `local`-only settings lose data on a crash of the server machine.
+    public let durability: Durability
+
+    let client: PostgresClient
+    let logger: Logger
+
+    /// Opens the journal in `schema`, creating the schema or upgrading it to
+    /// ``schemaVersion`` first.
+    ///
+    /// Several instances may open the same schema at once: migrations run once, under an advisory
+    /// lock, in one transaction.
+    ///
+    /// - Parameters:
+    ///   - client: a running connection pool; the store borrows a connection per call.
+    ///   - schema: the schema name: lower-case letters, digits and underscores, starting with a
+    ///     letter or underscore, at most 63 characters.
+    ///   - logger: where postgres-nio logs the store's queries (at debug level).
+    /// - Throws: ``LeadModel/EventStoreError`` — `invalidRequest` for a bad schema name,
+    ///   `unsupportedFormat` when the schema was laid out by a newer version of this store, `io`
+    ///   when the database cannot be reached or refuses a statement.
+    public init(
+        client: PostgresClient, schema: String = "accord",
+        logger: Logger = Logger(label: "accord.postgres-journal")
+    ) async throws {
+        try Self.validate(schema: schema)
+        self.client = client
+        self.schema = schema
+        self.logger = logger
+        try await Self.migrate(client: client, schema: schema, logger: logger)
+        let setting = try await Self.synchronousCommit(client: client, logger: logger)
+        durability = setting == "off" ? .none : .fsyncEveryCommit
+    }
+
+    private static func validate(schema: String) throws {
+        let allowed = schema.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+        }
+        guard allowed, let first = schema.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
+            schema.utf8.count <= 63
+        else {
+            throw EventStoreError(
+                .invalidRequest,
+                "the schema name \"\(schema)\" is not allowed: use 1 to 63 lower-case letters, digits "
+                    + "and underscores, starting with a letter or underscore")
+        }
+    }
+
+    private static func synchronousCommit(client: PostgresClient, logger: Logger) async throws -> String {
+        try await PostgresFailure.mapping("reading synchronous_commit") {
+            let rows = try await client.query("SHOW synchronous_commit", logger: logger)
+            for try await value in rows.decode(String.self) { return value }
+            return "on"
+        }
+    }
+
+    /// Appends events to one or more lead streams, atomically, in one round trip.
+    ///
+    /// - Parameter requests: the events per lead, with the expected version of each stream.
+    /// - Returns: one result per request, in order.
+    /// - Throws: ``LeadModel/EventStoreError`` — `versionConflict` when an expectation fails
+    ///   (nothing is appended), `invalidRequest` when an event's lead differs from its request's,
+    ///   `io` when the database cannot be reached or refuses the call.
+    public func append(_ requests: [AppendRequest]) async throws -> [AppendResult] {
+        let call = try AppendCall(requests)
+        let query = try call.query(schema: schema)
+        let (positions, duplicates, versions) = try await PostgresFailure.mapping(
+            "appending \(call.eventCount) events", requests: requests
+        ) {
+            let rows = try await client.query(query, logger: logger)
+            for try await row in rows.decode(([Int64], [Bool], [Int32]).self) { return row }
+            throw EventStoreError(.io, "append_events returned no row; check the schema's migrations")
+        }
+        return call.results(positions: positions, duplicates: duplicates, versions: versions)
+    }
+
+    /// Reads up to `limit` events in journal order, starting at `position`.
+    ///
+    /// - Returns: the events with their positions set; empty when `position` is past the end.
+    /// - Throws: ``LeadModel/EventStoreError`` — `corruptRecord` for a payload that does not
+    ///   decode, `io` when the database cannot be reached.
+    public func read(from position: JournalPosition, limit: Int) async throws -> [LeadEvent] {
+        guard limit > 0 else { return [] }
+        let start = Int64(clamping: max(position.rawValue, 1))
+        let count = Int64(limit)
+        return try await fetchEvents(
+            """
+            SELECT position, payload FROM \(unescaped: schema).events WHERE position >= \(start)
+            ORDER BY position LIMIT \(count)
+            """, what: "reading from position \(start)")
+    }
+
+    /// Every event of one lead's stream, oldest first. Empty for an unknown lead.
+    ///
+    /// - Throws: ``LeadModel/EventStoreError`` — `corruptRecord` for a payload that does not
+    ///   decode, `io` when the database cannot be reached.
+    public func events(forLead id: LeadID) async throws -> [LeadEvent] {
+        try await fetchEvents(
+            """
+            SELECT position, payload FROM \(unescaped: schema).events WHERE lead_id = \(id.rawValue)
+            ORDER BY position
+            """, what: "reading a lead's stream", leadID: id)
+    }
+
+    /// The schema version recorded in the database.
+    ///
+    /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
+    public func recordedSchemaVersion() async throws -> Int {
+        try await PostgresFailure.mapping("reading the schema version") {
+            let rows = try await client.query(
+                "SELECT coalesce(max(version), 0) FROM \(unescaped: schema).schema_version", logger: logger)
+            for try await version in rows.decode(Int32.self) { return Int(version) }
+            return 0
+        }
+    }
+
+    func fetchEvents(_ query: PostgresQuery, what: String, leadID: LeadID? = nil) async throws -> [LeadEvent] {
+        let rows = try await PostgresFailure.mapping(what, leadID: leadID) {
+            var rows: [(Int64, ByteBuffer)] = []
+            for try await row in try await client.query(query, logger: logger).decode((Int64, ByteBuffer).self) {
+                rows.append(row)
+            }
+            return rows
+        }
+        return try rows.map { try Self.decode(payload: $0.1, at: $0.0) }
+    }
+
+    static func decode(payload: ByteBuffer, at position: Int64) throws -> LeadEvent {
+        let journalPosition = JournalPosition(UInt64(position))
+        do {
+            return try payload.withUnsafeReadableBytes { bytes throws(EventCodecError) in
+                try EventCodec.decode(bytes, position: journalPosition)
+            }
+        } catch {
+            throw EventStoreError(
+                .corruptRecord, "the event at position \(position) does not decode: \(error)",
+                position: journalPosition)
+        }
+    }
+
+    static func encode(_ event: LeadEvent) -> ByteBuffer {
+        var bytes: [UInt8] = []
+        EventCodec.encode(event, into: &bytes)
+        return ByteBuffer(bytes: bytes)
+    }
+}

@@ -1,0 +1,183 @@
+/// The journal's schema as an ordered list of migrations, each a list of single SQL statements.
+///
+/// The store applies the missing ones in order, in one transaction under an advisory lock, and
+/// records each in `schema_version`: several instances starting at once migrate once. A schema
+/// recorded at a version newer than ``latestVersion`` is refused, so an old binary never writes
+/// into a journal laid out by a newer one. `{schema}` stands for the store's schema name.
+enum SchemaMigrations {
+    /// The version this build of the store creates and understands.
+    static var latestVersion: Int { migrations.count }
+
+    /// Migration *n* (1-based) is `migrations[n - 1]`. Never edit a released migration: add one.
+    static let migrations: [[String]] = [version1]
+
+    /// The first layout: the counter row, streams, events, idempotency keys, snapshots, the
+    /// erasure mark and the append function.
+    static let version1: [String] = [
+        """
+        CREATE TABLE {schema}.head (
+            singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            position bigint NOT NULL
+        ) WITH (fillfactor = 10)
+        """,
+        "INSERT INTO {schema}.head (singleton, position) VALUES (true, 0)",
+        """
+        CREATE TABLE {schema}.streams (
+            lead_id text PRIMARY KEY,
+            version integer NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE {schema}.events (
+            position bigint PRIMARY KEY,
+            lead_id text NOT NULL,
+            payload bytea NOT NULL
+        )
+        """,
+        "CREATE INDEX events_by_lead ON {schema}.events (lead_id, position)",
+        """
+        CREATE TABLE {schema}.idempotency_keys (
+            key text PRIMARY KEY,
+            position bigint
+        )
+        """,
+        """
+        CREATE TABLE {schema}.snapshots (
+            name text PRIMARY KEY,
+            position bigint NOT NULL,
+            bytes bytea NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE {schema}.erasure_mark (
+            singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            through bigint NOT NULL
+        )
+        """,
+        "INSERT INTO {schema}.erasure_mark (singleton, through) VALUES (true, 0)",
+        appendFunction,
+    ]
+
+    /// One append call in one statement. Locks are taken in one order — idempotency keys (sorted),
+    /// streams (sorted), the head row — so concurrent calls cannot deadlock; the head row is
+    /// taken last and held to commit, so commits happen in position order and a rollback leaves
+    /// no gap. A version conflict raises SQLSTATE `AC409` (detail: request number and the
+    /// stream's version) before the head row is touched, so it burns no position.
+    static let appendFunction = """
+        CREATE FUNCTION {schema}.append_events(
+            p_leads text[],
+            p_expected bigint[],
+            p_event_request integer[],
+            p_event_key integer[],
+            p_keys text[],
+            p_payloads bytea[],
+            OUT positions bigint[],
+            OUT duplicates boolean[],
+            OUT versions integer[]
+        ) LANGUAGE plpgsql AS $fn$
+        DECLARE
+            n_events integer := coalesce(cardinality(p_payloads), 0);
+            n_requests integer := coalesce(cardinality(p_leads), 0);
+            n_keys integer := coalesce(cardinality(p_keys), 0);
+            key_recorded bigint[];
+            key_ordinal integer[] := array_fill(NULL::integer, ARRAY[n_keys]);
+            event_recorded bigint[] := array_fill(NULL::bigint, ARRAY[n_events]);
+            event_ordinal integer[] := array_fill(NULL::integer, ARRAY[n_events]);
+            fresh_events integer[] := '{}';
+            added integer[] := array_fill(0, ARRAY[n_requests]);
+            active_leads text[] := '{}';
+            stream_leads text[];
+            stream_versions integer[];
+            fresh integer := 0;
+            base bigint;
+            ki integer;
+            r integer;
+            i integer;
+            current_version integer;
+        BEGIN
+            duplicates := array_fill(false, ARRAY[n_events]);
+            versions := array_fill(0, ARRAY[n_requests]);
+            positions := '{}';
+
+            -- 1. Idempotency keys first, in sorted order. A key another transaction is inserting
+            --    makes this wait for it; a key already committed keeps its recorded position.
+            IF n_keys > 0 THEN
+                INSERT INTO {schema}.idempotency_keys (key)
+                SELECT u.key FROM unnest(p_keys) AS u(key) ORDER BY u.key
+                ON CONFLICT (key) DO NOTHING;
+                SELECT array_agg(ik.position ORDER BY u.ordinal) INTO key_recorded
+                FROM unnest(p_keys) WITH ORDINALITY AS u(key, ordinal)
+                LEFT JOIN {schema}.idempotency_keys AS ik ON ik.key = u.key;
+            END IF;
+
+            -- 2. Which events are new: the first event of a key not recorded before.
+            FOR e IN 1..n_events LOOP
+                ki := p_event_key[e];
+                IF ki > 0 AND key_recorded[ki] IS NOT NULL THEN
+                    duplicates[e] := true;
+                    event_recorded[e] := key_recorded[ki];
+                ELSIF ki > 0 AND key_ordinal[ki] IS NOT NULL THEN
+                    duplicates[e] := true;
+                    event_ordinal[e] := key_ordinal[ki];
+                ELSE
+                    fresh := fresh + 1;
+                    event_ordinal[e] := fresh;
+                    fresh_events := fresh_events || e;
+                    IF ki > 0 THEN key_ordinal[ki] := fresh; END IF;
+                    r := p_event_request[e];
+                    added[r] := added[r] + 1;
+                    IF added[r] = 1 THEN active_leads := active_leads || p_leads[r]; END IF;
+                END IF;
+            END LOOP;
+
+            -- 3. The streams, in sorted order: created when new, then locked, then read.
+            IF cardinality(active_leads) > 0 THEN
+                INSERT INTO {schema}.streams (lead_id, version)
+                SELECT DISTINCT u.lead_id, 0 FROM unnest(active_leads) AS u(lead_id) ORDER BY u.lead_id
+                ON CONFLICT (lead_id) DO NOTHING;
+            END IF;
+            PERFORM 1 FROM {schema}.streams WHERE lead_id = ANY (p_leads) ORDER BY lead_id FOR UPDATE;
+            SELECT array_agg(u.lead_id ORDER BY u.lead_id),
+                   array_agg(coalesce(s.version, 0) ORDER BY u.lead_id)
+            INTO stream_leads, stream_versions
+            FROM (SELECT DISTINCT lead_id FROM unnest(p_leads) AS l(lead_id)) AS u
+            LEFT JOIN {schema}.streams AS s ON s.lead_id = u.lead_id;
+
+            -- 4. Expected versions, request by request, as if applied in order.
+            FOR req IN 1..n_requests LOOP
+                i := array_position(stream_leads, p_leads[req]);
+                current_version := stream_versions[i];
+                IF added[req] > 0 AND p_expected[req] >= 0 AND p_expected[req] <> current_version THEN
+                    RAISE EXCEPTION USING
+                        ERRCODE = 'AC409',
+                        MESSAGE = 'version conflict',
+                        DETAIL = req || ':' || current_version;
+                END IF;
+                current_version := current_version + added[req];
+                stream_versions[i] := current_version;
+                versions[req] := current_version;
+            END LOOP;
+
+            -- 5. Positions from the one counter row, last; its lock is held until commit.
+            IF fresh > 0 THEN
+                UPDATE {schema}.head SET position = position + fresh
+                WHERE singleton RETURNING position - fresh INTO base;
+                INSERT INTO {schema}.events (position, lead_id, payload)
+                SELECT base + f.ordinal, p_leads[p_event_request[f.event_index]], p_payloads[f.event_index]
+                FROM unnest(fresh_events) WITH ORDINALITY AS f(event_index, ordinal);
+                UPDATE {schema}.streams AS s SET version = v.version
+                FROM unnest(stream_leads, stream_versions) AS v(lead_id, version)
+                WHERE s.lead_id = v.lead_id AND s.version <> v.version;
+                IF n_keys > 0 THEN
+                    UPDATE {schema}.idempotency_keys AS ik SET position = base + v.ordinal
+                    FROM unnest(p_keys, key_ordinal) AS v(key, ordinal)
+                    WHERE ik.key = v.key AND v.ordinal IS NOT NULL;
+                END IF;
+            END IF;
+            FOR e IN 1..n_events LOOP
+                positions := positions || coalesce(event_recorded[e], base + event_ordinal[e]);
+            END LOOP;
+        END
+        $fn$
+        """
+}
