@@ -28,7 +28,9 @@ extension PostgresEventStore {
         let call = try AppendCall([AppendRequest(leadID: id, events: [event])])
         let appendQuery = try call.query(schema: schema)
         let (schema, logger) = (self.schema, self.logger)
-        let position = try await PostgresFailure.mapping("erasing a lead", requests: call.requests, leadID: id) {
+        let position = try await PostgresFailure.mapping(
+            "erasing a lead", timeout: timeout, requests: call.requests, leadID: id
+        ) {
             try await client.withTransaction(logger: logger) { connection -> Int64 in
                 // Lock order: the erasure mark, the stream, then (through append_events) the head.
                 try await connection.query(

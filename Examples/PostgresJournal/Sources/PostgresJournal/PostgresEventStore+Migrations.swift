@@ -8,9 +8,9 @@ extension PostgresEventStore {
     ///
     /// - Throws: ``LeadModel/EventStoreError`` `unsupportedFormat` when the database records a
     ///   newer schema version than this build knows; `io` on database failures.
-    static func migrate(client: PostgresClient, schema: String, logger: Logger) async throws {
+    static func migrate(client: PostgresClient, schema: String, logger: Logger, timeout: Duration) async throws {
         let lockName = "accord.postgres-journal.\(schema)"
-        try await PostgresFailure.mapping("migrating the schema \(schema)") {
+        try await PostgresFailure.mapping("migrating the schema \(schema)", timeout: timeout) {
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockName)))", logger: logger)
                 try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: logger)

@@ -17,7 +17,7 @@ extension PostgresEventStore {
     public func saveSnapshot(named name: String, at position: JournalPosition, bytes: [UInt8]) async throws {
         let at = Int64(clamping: position.rawValue)
         let content = ByteBuffer(bytes: bytes)
-        try await PostgresFailure.mapping("saving the snapshot \(name)") {
+        try await PostgresFailure.mapping("saving the snapshot \(name)", timeout: timeout) {
             try await client.query(
                 """
                 WITH mark AS (
@@ -37,7 +37,7 @@ extension PostgresEventStore {
     /// - Parameter name: the snapshot's name.
     /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     public func loadSnapshot(named name: String) async throws -> (position: JournalPosition, bytes: [UInt8])? {
-        try await PostgresFailure.mapping("loading the snapshot \(name)") {
+        try await PostgresFailure.mapping("loading the snapshot \(name)", timeout: timeout) {
             let rows = try await client.query(
                 "SELECT position, bytes FROM \(unescaped: schema).snapshots WHERE name = \(name)", logger: logger)
             for try await (position, bytes) in rows.decode((Int64, ByteBuffer).self) {

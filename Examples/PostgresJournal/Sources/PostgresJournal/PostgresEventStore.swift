@@ -49,6 +49,9 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     /// is `off` or `local`-only settings lose data on a crash of the server machine.
     public let durability: Durability
 
+    /// How long one call may take, waiting for a connection included, before it throws `io`.
+    public let timeout: Duration
+
     let client: PostgresClient
     let logger: Logger
 
@@ -62,20 +65,24 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///   - client: a running connection pool; the store borrows a connection per call.
     ///   - schema: the schema name: lower-case letters, digits and underscores, starting with a
     ///     letter or underscore, at most 63 characters.
+    ///   - timeout: how long one call may take, waiting for a connection included; past it the
+    ///     call throws `io` (postgres-nio's pool would otherwise wait for a server that is down
+    ///     until it is back).
     ///   - logger: where postgres-nio logs the store's queries (at debug level).
     /// - Throws: ``LeadModel/EventStoreError`` — `invalidRequest` for a bad schema name,
     ///   `unsupportedFormat` when the schema was laid out by a newer version of this store, `io`
     ///   when the database cannot be reached or refuses a statement.
     public init(
-        client: PostgresClient, schema: String = "accord",
+        client: PostgresClient, schema: String = "accord", timeout: Duration = .seconds(30),
         logger: Logger = Logger(label: "accord.postgres-journal")
     ) async throws {
         try Self.validate(schema: schema)
         self.client = client
         self.schema = schema
         self.logger = logger
-        try await Self.migrate(client: client, schema: schema, logger: logger)
-        let setting = try await Self.synchronousCommit(client: client, logger: logger)
+        self.timeout = timeout
+        try await Self.migrate(client: client, schema: schema, logger: logger, timeout: timeout)
+        let setting = try await Self.synchronousCommit(client: client, logger: logger, timeout: timeout)
         durability = setting == "off" ? .none : .fsyncEveryCommit
     }
 
@@ -94,8 +101,10 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
         }
     }
 
-    private static func synchronousCommit(client: PostgresClient, logger: Logger) async throws -> String {
-        try await PostgresFailure.mapping("reading synchronous_commit") {
+    private static func synchronousCommit(client: PostgresClient, logger: Logger, timeout: Duration) async throws
+        -> String
+    {
+        try await PostgresFailure.mapping("reading synchronous_commit", timeout: timeout) {
             let rows = try await client.query("SHOW synchronous_commit", logger: logger)
             for try await value in rows.decode(String.self) { return value }
             return "on"
@@ -113,7 +122,7 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
         let call = try AppendCall(requests)
         let query = try call.query(schema: schema)
         let (positions, duplicates, versions) = try await PostgresFailure.mapping(
-            "appending \(call.eventCount) events", requests: requests
+            "appending \(call.eventCount) events", timeout: timeout, requests: requests
         ) {
             let rows = try await client.query(query, logger: logger)
             for try await row in rows.decode(([Int64], [Bool], [Int32]).self) { return row }
@@ -154,7 +163,7 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///
     /// - Throws: ``LeadModel/EventStoreError`` with code `io`.
     public func recordedSchemaVersion() async throws -> Int {
-        try await PostgresFailure.mapping("reading the schema version") {
+        try await PostgresFailure.mapping("reading the schema version", timeout: timeout) {
             let rows = try await client.query(
                 "SELECT coalesce(max(version), 0) FROM \(unescaped: schema).schema_version", logger: logger)
             for try await version in rows.decode(Int32.self) { return Int(version) }
@@ -163,7 +172,7 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     }
 
     func fetchEvents(_ query: PostgresQuery, what: String, leadID: LeadID? = nil) async throws -> [LeadEvent] {
-        let rows = try await PostgresFailure.mapping(what, leadID: leadID) {
+        let rows = try await PostgresFailure.mapping(what, timeout: timeout, leadID: leadID) {
             var rows: [(Int64, ByteBuffer)] = []
             for try await row in try await client.query(query, logger: logger).decode((Int64, ByteBuffer).self) {
                 rows.append(row)

@@ -7,18 +7,40 @@ enum PostgresFailure {
     /// The SQLSTATE `append_events` raises for a failed expected version.
     static let versionConflictState = "AC409"
 
-    /// Runs `body`, mapping its errors.
+    /// Runs `body` within `timeout`, mapping its errors.
+    ///
+    /// postgres-nio's pool waits for a connection for as long as it takes (reconnecting with
+    /// backoff), so without a deadline a call to a server that is down would never return.
     ///
     /// - Parameters:
     ///   - what: what the store was doing, for the message ("appending 3 events").
+    ///   - timeout: how long the call may take, connecting included.
     ///   - requests: the append call's requests, to name the lead of a version conflict.
     ///   - leadID: the lead concerned, if any.
-    static func mapping<Result>(
-        _ what: String, requests: [AppendRequest] = [], leadID: LeadID? = nil,
-        _ body: () async throws -> Result
+    static func mapping<Result: Sendable>(
+        _ what: String, timeout: Duration, requests: [AppendRequest] = [], leadID: LeadID? = nil,
+        _ body: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
         do {
-            return try await body()
+            return try await withThrowingTaskGroup(of: Result?.self) { group in
+                group.addTask { try await body() }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw CancellationError() }
+                guard let result = first else {
+                    throw EventStoreError(
+                        .io,
+                        "PostgreSQL did not answer within \(timeout) while \(what): the server may be down, "
+                            + "unreachable or overloaded (the pool keeps reconnecting); check that it runs "
+                            + "and that the host, port and credentials are right. An append that timed out "
+                            + "may have been recorded: retry it with the same idempotency keys",
+                        leadID: leadID)
+                }
+                return result
+            }
         } catch let error as EventStoreError {
             throw error
         } catch let error as PSQLError {
