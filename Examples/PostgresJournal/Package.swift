@@ -6,7 +6,10 @@ import PackageDescription
 let package = Package(
     name: "PostgresJournal",
     platforms: [.macOS(.v14)],
-    products: [.library(name: "PostgresJournal", targets: ["PostgresJournal"])],
+    products: [
+        .library(name: "PostgresJournal", targets: ["PostgresJournal"]),
+        .executable(name: "postgres-journal-bench", targets: ["PostgresJournalBench"]),
+    ],
     dependencies: [
         .package(name: "Accord", path: "../.."),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -16,6 +19,15 @@ let package = Package(
             name: "PostgresJournal",
             dependencies: [
                 .product(name: "LeadModel", package: "Accord"), .product(name: "Journal", package: "Accord"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "PostgresJournalBench",
+            dependencies: [
+                "PostgresJournal", .product(name: "LeadModel", package: "Accord"),
+                .product(name: "Journal", package: "Accord"),
+                .product(name: "EventStoreConformance", package: "Accord"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

@@ -44,9 +44,11 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
 
     /// The PostgreSQL schema holding the journal's tables.
     public let schema: String
-    /// How durable an acknowledged append is: ``LeadModel/Durability/fsyncEveryCommit`` when the
-    /// server's `synchronous_commit` is on (its default), ``LeadModel/Durability/none`` when it
-    /// is `off` or `local`-only settings lose data on a crash of the server machine.
+    /// How durable an acknowledged append is, from the server's `synchronous_commit` when the
+    /// store opened: ``LeadModel/Durability/fsyncEveryCommit`` for `on` (the default), `local`,
+    /// `remote_write` and `remote_apply` (the commit's WAL record was flushed before the append
+    /// returned); ``LeadModel/Durability/none`` for `off`, where a crash of the server may lose
+    /// the last acknowledged appends.
     public let durability: Durability
 
     /// How long one call may take, waiting for a connection included, before it throws `io`.
