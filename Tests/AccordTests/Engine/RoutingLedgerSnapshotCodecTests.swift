@@ -57,6 +57,15 @@ struct RoutingLedgerSnapshotCodecTests {
         #expect(RoutingLedgerSnapshot.encode(loaded.snapshot) == bytes)
     }
 
+    @Test func formatOneIsStillReadAndFormatTwoSharesItsStrings() throws {
+        let snapshot = try Self.ledger().snapshot
+        let one = RoutingLedgerSnapshot.encode(snapshot, format: 1)
+        let two = RoutingLedgerSnapshot.encode(snapshot)
+        #expect(one[4] == 1 && two[4] == 2)
+        #expect(try RoutingLedgerSnapshot.decode(one) == snapshot)
+        #expect(two.count < one.count, "acme.com, lead and the reps are written once in format 2")
+    }
+
     @Test func negativePoolWeightsComeBack() throws {
         var snapshot = try Self.ledger().snapshot
         snapshot.rotations["inbound"] = .init(current: ["ana": -3, "bo": 3, "cy": Int.min, "dee": Int.max], turns: 7)
@@ -78,7 +87,7 @@ struct RoutingLedgerSnapshotCodecTests {
 
     @Test func anotherFormatVersionIsRefused() throws {
         var bytes = RoutingLedgerSnapshot.encode(try Self.ledger().snapshot)
-        bytes[4] = 2
+        bytes[4] = 3
         #expect {
             try RoutingLedgerSnapshot.decode(bytes)
         } throws: { error in

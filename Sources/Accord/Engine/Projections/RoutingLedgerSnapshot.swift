@@ -6,11 +6,13 @@ import Routing
 /// Encodes and decodes the router's ledger (``Routing/RoutingLedger``) as a snapshot in the
 /// journal's binary record layout, so that an engine opens without folding the journal again.
 ///
-/// A snapshot is four magic bytes (`ACRL`), a format version byte (1), then the ledger's parts:
+/// A snapshot is four magic bytes (`ACRL`), a format version byte (2), then the ledger's parts:
 /// closed and opportunity stages, each lead's record in id order, reps by number with their
 /// loads, account owners and active opportunities, pool rotations, the latest event time,
 /// claim-stream versions and the number of events folded. Dictionaries are written sorted, so
-/// equal ledgers encode to equal bytes. The layout is in `Documentation/RecordLayout.md`,
+/// equal ledgers encode to equal bytes. Format 2 writes stages, accounts, owners, pools, reps and
+/// the dictionaries' keys as shared strings (each once, then by number; format 1 wrote them all in
+/// full, and is still read). The layout is in `Documentation/RecordLayout.md`,
 /// section "Routing ledger snapshots".
 ///
 /// Like every snapshot it is a cache of the journal: bytes that do not decode (an older JSON
@@ -18,31 +20,33 @@ import Routing
 enum RoutingLedgerSnapshot {
     /// `ACRL` (Accord routing ledger).
     static let magic: [UInt8] = [0x41, 0x43, 0x52, 0x4C]
-    static let formatVersion: UInt8 = 1
+    static let formatVersion: UInt8 = 2
 
-    /// The snapshot's bytes.
-    static func encode(_ snapshot: RoutingLedger.Snapshot) -> [UInt8] {
+    /// The snapshot's bytes, in format 2 — or in format 1, whose strings are all written in full,
+    /// which only the compatibility tests ask for.
+    static func encode(_ snapshot: RoutingLedger.Snapshot, format: UInt8 = formatVersion) -> [UInt8] {
         var writer = BinaryWriter()
         writer.reserve(64 + snapshot.leads.count * 40)
         writer.bytes.append(contentsOf: magic)
-        writer.writeByte(formatVersion)
-        writer.writeArray(snapshot.closedStages) { $0.writeString($1.rawValue) }
-        writer.writeArray(snapshot.opportunityStages) { $0.writeString($1.rawValue) }
+        writer.writeByte(format)
+        if format >= 2 { writer.shareStrings() }
+        writer.writeArray(snapshot.closedStages) { $0.writeSharedString($1.rawValue) }
+        writer.writeArray(snapshot.opportunityStages) { $0.writeSharedString($1.rawValue) }
         writer.writeArray(snapshot.leads) { writer, record in
             writer.writeString(record.lead.rawValue)
-            writer.writeOptionalString(record.account?.rawValue)
-            writer.writeOptionalString(record.owner)
-            writer.writeString(record.stage.rawValue)
+            writer.writeOptionalSharedString(record.account?.rawValue)
+            writer.writeOptionalSharedString(record.owner)
+            writer.writeSharedString(record.stage.rawValue)
             writer.writeByte((record.returned ? 1 : 0) | (record.merged ? 2 : 0))
-            writer.writeOptionalString(record.pool)
+            writer.writeOptionalSharedString(record.pool)
         }
-        writer.writeArray(snapshot.reps) { $0.writeString($1) }
+        writer.writeArray(snapshot.reps) { $0.writeSharedString($1) }
         writer.writeCount(snapshot.rosterCount)
         writer.writeArray(snapshot.loads) { writer, load in
             writer.writeCount(load.open)
             writer.writeArray(load.recent) { $0.writeDate($1) }
         }
-        writer.writeDictionary(keyed(snapshot.owners)) { $0.writeString($1) }
+        writer.writeDictionary(keyed(snapshot.owners)) { $0.writeSharedString($1) }
         writer.writeDictionary(keyed(snapshot.opportunities)) { writer, leads in
             writer.writeArray(leads) { $0.writeString($1.rawValue) }
         }
@@ -70,27 +74,28 @@ enum RoutingLedgerSnapshot {
 
     private static func decode(_ raw: UnsafeRawBufferPointer) throws(EventCodecError) -> RoutingLedger.Snapshot {
         var reader = BinaryReader(raw)
-        _ = try reader.readSnapshotHeader(
-            magic: magic, kind: "a routing ledger snapshot", versions: formatVersion...formatVersion)
+        let version = try reader.readSnapshotHeader(
+            magic: magic, kind: "a routing ledger snapshot", versions: 1...formatVersion)
+        if version >= 2 { reader.shareStrings() }
         let closed = try reader.readArray("the closed stages") { reader throws(EventCodecError) in
-            Stage(rawValue: try reader.readString("a closed stage"))
+            Stage(rawValue: try reader.readSharedString("a closed stage"))
         }
         let opportunity = try reader.readArray("the opportunity stages") { reader throws(EventCodecError) in
-            Stage(rawValue: try reader.readString("an opportunity stage"))
+            Stage(rawValue: try reader.readSharedString("an opportunity stage"))
         }
         let leads = try reader.readArray("the lead records") { reader throws(EventCodecError) in
             let lead = LeadID(try reader.readString("a lead id"))
-            let account = try reader.readOptionalString("a lead's account").map(AccountID.init)
-            let owner = try reader.readOptionalString("a lead's owner")
-            let stage = Stage(rawValue: try reader.readString("a lead's stage"))
+            let account = try reader.readOptionalSharedString("a lead's account").map(AccountID.init)
+            let owner = try reader.readOptionalSharedString("a lead's owner")
+            let stage = Stage(rawValue: try reader.readSharedString("a lead's stage"))
             let flags = try reader.readByte("a lead's flags")
             guard flags < 4 else { throw reader.error(.malformed, "a lead's flags are \(flags)") }
             return RoutingLedger.Snapshot.Record(
                 lead: lead, account: account, owner: owner, stage: stage, returned: flags & 1 != 0,
-                merged: flags & 2 != 0, pool: try reader.readOptionalString("a lead's pool"))
+                merged: flags & 2 != 0, pool: try reader.readOptionalSharedString("a lead's pool"))
         }
         let reps = try reader.readArray("the reps") { reader throws(EventCodecError) in
-            try reader.readString("a rep")
+            try reader.readSharedString("a rep")
         }
         let rosterCount = try reader.readNumber("the roster size")
         let loads = try reader.readArray("the rep loads") { reader throws(EventCodecError) in
@@ -101,7 +106,7 @@ enum RoutingLedgerSnapshot {
                 })
         }
         let owners = try reader.readDictionary("the account owners") { reader throws(EventCodecError) in
-            try reader.readString("an account owner")
+            try reader.readSharedString("an account owner")
         }
         let opportunities = try reader.readDictionary("the active opportunities") { reader throws(EventCodecError) in
             try reader.readArray("an account's opportunities") { reader throws(EventCodecError) in
