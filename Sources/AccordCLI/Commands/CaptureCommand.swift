@@ -53,22 +53,12 @@ extension CommandDefinition {
         let result = try await console.dataDirectory.withEngine { engine in
             try await engine.capture(person, by: .integration("cli"), at: time)
         }
-        let outcome: String
-        switch result.outcome {
-        case .created: outcome = "created"
-        case .matched: outcome = "matched"
-        case .merged(_, let absorbed): outcome = "merged " + absorbed.map(\.rawValue).joined(separator: ", ") + " into"
-        }
+        let output = CaptureOutput(result)
         if console.json {
-            try console.printJSON(CaptureOutput(outcome: outcome, lead: LeadView(result.state)))
+            try console.printJSON(output)
         } else {
-            console.print("\(outcome) \(result.leadID)")
+            console.print("\(output.outcome) \(result.leadID)")
             if let block = result.state.handoffBlock { console.print("not moved: \(block.summary)") }
         }
     }
-}
-
-struct CaptureOutput: Codable {
-    var outcome: String
-    var lead: LeadView
 }

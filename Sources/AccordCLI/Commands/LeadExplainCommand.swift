@@ -63,84 +63,8 @@ private func unassignedReason(_ state: LeadState, playbook: Playbook, console: C
         + "see accord reps, or assign it with accord assign LEAD --to REP"
 }
 
-/// The decisions behind a lead's current state, read from its journal.
-struct LeadExplanation: Codable {
-    struct Decision: Codable {
-        var position: UInt64?
-        var at: Date
-        var what: String
-        var by: String
-        var playbookVersion: String?
-        var reasons: [Reason]
-    }
-
-    var lead: String
-    var stage: String
-    var score: ScoreCard?
-    var owner: String?
-    /// The move up the funnel a handoff gate refuses, while it holds; `nil` (left out of JSON)
-    /// when none does.
-    var blocked: HandoffBlock?
-    /// When ``blocked`` was recorded.
-    var blockedSince: Date?
-    /// For a lead the playbook's qualification could still move, what each of its rules found:
-    /// the points a threshold lacks, why a trigger did not fire. `nil` (left out of JSON) for a
-    /// lead past the stages qualification moves, or a playbook without qualification.
-    var qualification: [QualificationFinding]?
-    /// Why a lead at or past the handoff stage has no owner; `nil` (left out of JSON) otherwise.
-    var unassigned: String?
-    var identity: [Decision]
-    var stages: [Decision]
-    var scores: [Decision]
-    var assignments: [Decision]
-    var clocks: [Decision]
-    var dispositions: [Decision]
-    /// The lead's deal events, with where they came from (`history: imported from deals.csv`);
-    /// `nil` (left out of JSON) when the lead never had a deal.
-    var deals: [Decision]?
-
-    init(state: LeadState, events: [LeadEvent]) {
-        lead = state.id.rawValue
-        stage = state.stage.rawValue
-        score = state.score
-        owner = state.owner?.description
-        blocked = state.handoffBlock
-        blockedSince = state.handoffBlockedAt
-        func decision(_ event: LeadEvent) -> Decision {
-            Decision(
-                position: event.position?.rawValue, at: event.occurredAt, what: EventLine.summary(event),
-                by: event.actor.description, playbookVersion: event.playbookVersion, reasons: event.reasons)
-        }
-        var identity: [Decision] = []
-        var stages: [Decision] = []
-        var scores: [Decision] = []
-        var assignments: [Decision] = []
-        var clocks: [Decision] = []
-        var dispositions: [Decision] = []
-        var deals: [Decision] = []
-        for event in events {
-            switch event.payload {
-            case .captured where !event.reasons.isEmpty, .merged, .mergedInto, .erased:
-                identity.append(decision(event))
-            case .stageChanged, .handoffBlocked: stages.append(decision(event))
-            case .scored: scores.append(decision(event))
-            case .assigned: assignments.append(decision(event))
-            case .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated: clocks.append(decision(event))
-            case .dispositionRecorded, .disputeRaised, .disputeResolved, .requalified:
-                dispositions.append(decision(event))
-            case .opportunityOpened, .opportunityUpdated, .opportunityClosed: deals.append(decision(event))
-            default: break
-            }
-        }
-        self.identity = identity
-        self.stages = stages
-        self.scores = scores
-        self.assignments = assignments
-        self.clocks = clocks
-        self.dispositions = dispositions
-        self.deals = deals.isEmpty ? nil : deals
-    }
-
+/// The text form of a lead's explanation (the JSON form is the SDK's ``LeadExplanation``).
+extension LeadExplanation {
     var lines: [String] {
         var output = ["\(lead) is \(stage)" + (owner.map { ", owned by \($0)" } ?? "")]
         if let blocked {

@@ -60,9 +60,3 @@ extension CommandDefinition {
         }
     }
 }
-
-struct SignalOutput: Codable {
-    var duplicate: Bool
-    var position: UInt64
-    var lead: LeadView
-}

@@ -32,12 +32,10 @@ extension CommandDefinition {
             let before = await engine.state(of: id)
             return (before, try await engine.recordTouch(touch, on: id))
         }
-        let met =
-            (before?.openClocks.count ?? 0) - after.openClocks.count
-            - (after.breachedClocks.count - (before?.breachedClocks.count ?? 0))
-        let breached = after.breachedClocks.count - (before?.breachedClocks.count ?? 0)
+        let output = TouchOutput(before: before, after: after)
+        let (met, breached) = (output.clocksMet, output.clocksBreached)
         if console.json {
-            try console.printJSON(TouchOutput(lead: LeadView(after), clocksMet: met, clocksBreached: breached))
+            try console.printJSON(output)
         } else {
             var line = "recorded a touch by \(rep) on \(id) (\(channel))"
             if met > 0 { line += "; \(met) response clock\(met == 1 ? "" : "s") met" }
@@ -47,10 +45,4 @@ extension CommandDefinition {
             console.print(line)
         }
     }
-}
-
-struct TouchOutput: Codable {
-    var lead: LeadView
-    var clocksMet: Int
-    var clocksBreached: Int
 }

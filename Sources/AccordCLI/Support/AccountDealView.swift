@@ -1,3 +1,4 @@
+import Accord
 import Foundation
 import LeadModel
 

@@ -1,80 +1,9 @@
+import Accord
 import Foundation
 import LeadModel
 
-/// A lead as `accord lead show` prints it, in text or JSON.
-struct LeadView: Codable, Sendable {
-    struct StageEntry: Codable, Sendable {
-        var stage: String
-        var enteredAt: Date
-    }
-
-    var id: String
-    var stage: String
-    var email: String?
-    var phone: String?
-    var name: String?
-    var title: String?
-    var company: String?
-    var account: String?
-    var source: String?
-    var campaign: String?
-    var messageAngle: String?
-    var externalIDs: [String]
-    var attributes: [String: AttributeValue]
-    var createdAt: Date
-    var updatedAt: Date
-    var signals: Int
-    var score: ScoreCard?
-    var owner: String?
-    var touches: Int
-    var openClocks: [SLAClock]
-    var disposition: Disposition?
-    /// The lead's deal, with its updates and its closing.
-    var opportunity: OpportunityState?
-    var stageHistory: [StageEntry]
-    var mergedInto: String?
-    var absorbed: [String]
-    var erased: Bool
-    var version: Int
-    /// Recycles, re-qualifications and the dispute over a rejection.
-    var feedback: FeedbackStatus
-    /// The move up the funnel a handoff gate refuses, while it holds.
-    var notMoved: HandoffBlock?
-
-    init(_ state: LeadState) {
-        let lead = state.lead
-        id = lead.id.rawValue
-        stage = state.stage.rawValue
-        email = lead.email
-        phone = lead.phone
-        let parts = [lead.firstName, lead.lastName].compactMap { $0 }
-        name = parts.isEmpty ? nil : parts.joined(separator: " ")
-        title = lead.title
-        company = lead.company
-        account = lead.accountID?.rawValue
-        source = lead.source
-        campaign = lead.campaign
-        messageAngle = lead.messageAngle
-        externalIDs = lead.externalIDs.map(\.description)
-        attributes = lead.attributes
-        createdAt = state.createdAt
-        updatedAt = state.updatedAt
-        signals = state.signals.count
-        score = state.score
-        owner = state.owner?.description
-        touches = state.touches.count
-        openClocks = state.openClocks.values.sorted { $0.deadline < $1.deadline }
-        disposition = state.disposition
-        opportunity = state.opportunity
-        stageHistory = state.stageHistory.map { StageEntry(stage: $0.stage.rawValue, enteredAt: $0.enteredAt) }
-        mergedInto = state.mergedInto?.rawValue
-        absorbed = state.absorbed.map(\.rawValue)
-        erased = state.isErased
-        version = state.version
-        feedback = state.feedback
-        notMoved = state.handoffBlock
-    }
-
+/// The text form of a lead for `accord lead show` (the JSON form is the SDK's ``LeadView``).
+extension LeadView {
     /// The text form: one field a line, empty fields left out.
     var lines: [String] {
         var rows: [(String, String?)] = [
