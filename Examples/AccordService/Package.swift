@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The reference HTTP service: the Accord engine behind a signed JSON API (Hummingbird), with the
+// engine's timer loop beside the server under swift-service-lifecycle. Depends on the SDK by path.
+let package = Package(
+    name: "AccordService",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "AccordService", targets: ["AccordService"]),
+        .executable(name: "accord-service", targets: ["AccordServiceMain"]),
+    ],
+    dependencies: [
+        .package(name: "Accord", path: "../.."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Already in the graph through Hummingbird; named so the imports of their modules are declared.
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        // The routes, the signature check and the configuration: a library, so tests import it.
+        .target(
+            name: "AccordService",
+            dependencies: [
+                .product(name: "Accord", package: "Accord"),
+                .product(name: "Feedback", package: "Accord"),
+                .product(name: "Journal", package: "Accord"),
+                .product(name: "LeadModel", package: "Accord"),
+                .product(name: "Scoreboard", package: "Accord"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // A thin executable: reads the environment and runs the service until SIGTERM.
+        .executableTarget(
+            name: "AccordServiceMain",
+            dependencies: [
+                "AccordService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/accord-service"
+        ),
+        .testTarget(
+            name: "AccordServiceTests",
+            dependencies: [
+                "AccordService",
+                .product(name: "Accord", package: "Accord"),
+                .product(name: "Journal", package: "Accord"),
+                .product(name: "LeadModel", package: "Accord"),
+                .product(name: "Scoreboard", package: "Accord"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
+    ]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}
