@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The reference HTTP service: the Accord engine behind a signed JSON API (Hummingbird), with the
-// engine's timer loop beside the server under swift-service-lifecycle. Depends on the SDK by path.
+// engine's timer loop beside the server under swift-service-lifecycle, logs through swift-log and
+// metrics through swift-metrics in Prometheus's format. Depends on the SDK by path.
 let package = Package(
     name: "AccordService",
     platforms: [.macOS(.v14)],
@@ -16,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // Already in the graph through Hummingbird; named so the imports of their modules are declared.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -37,6 +40,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // A thin executable: reads the environment and runs the service until SIGTERM.
@@ -59,6 +64,7 @@ let package = Package(
                 .product(name: "Scoreboard", package: "Accord"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -10,8 +10,8 @@ import Scoreboard
 
 /// The HTTP API over one ``AlignmentEngine``: the routes, their authentication and their errors.
 ///
-/// Writes (`POST`) must be signed with ``WebhookSignature``; reads under `/v1` need the bearer
-/// token; `/healthz` and `/readyz` are open. Every error is an `application/problem+json`
+/// Writes (`POST`) must be signed with ``WebhookSignature``; reads under `/v1` and `/metrics`
+/// need the bearer token; `/healthz` and `/readyz` are open. Every error is an `application/problem+json`
 /// ``Problem``. Request and response bodies are the SDK's Codable types (`Lead`, `Signal`,
 /// `Touch`, `Disposition`, ``LeadView``, ``LeadExplanation``, `Scoreboard`, ``SignalOutput``…),
 /// so the API answers what `accord … --json` prints.
@@ -27,7 +27,7 @@ public struct AccordAPI: Sendable {
         "POST /v1/leads", "POST /v1/signals", "POST /v1/leads/{id}/touches", "POST /v1/leads/{id}/feedback",
         "POST /v1/leads/{id}/stage", "POST /v1/leads/{id}/assign", "GET /v1/leads/{id}",
         "GET /v1/leads/{id}/explain", "GET /v1/report", "GET /v1/reps", "GET /v1/sla", "GET /healthz",
-        "GET /readyz",
+        "GET /readyz", "GET /metrics",
     ]
 
     /// The engine the routes drive.
@@ -38,6 +38,8 @@ public struct AccordAPI: Sendable {
     public let state: ServiceState
     /// The time source for signature checks and report periods.
     public let now: @Sendable () -> Date
+    /// The metrics the requests are counted in and `GET /metrics` exports.
+    public let metrics: ServiceMetrics
 
     /// The actor recorded on the journal for writes that name nobody.
     static let actor = EventActor.integration("accord-service")
@@ -47,14 +49,17 @@ public struct AccordAPI: Sendable {
     ///   - engine: the open engine.
     ///   - configuration: the secrets and limits.
     ///   - state: the readiness shared with the lifecycle.
+    ///   - metrics: where requests are counted; give the engine a ``MetricsSink`` on the same
+    ///     metrics to count its notifications too.
     ///   - now: the clock (default the system's).
     public init(
         engine: AlignmentEngine, configuration: ServiceConfiguration, state: ServiceState,
-        now: @escaping @Sendable () -> Date = { Date() }
+        metrics: ServiceMetrics = ServiceMetrics(), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.engine = engine
         self.configuration = configuration
         self.state = state
+        self.metrics = metrics
         self.now = now
     }
 
@@ -62,14 +67,16 @@ public struct AccordAPI: Sendable {
     /// - Returns: a router for an `Application`.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        // The outermost middleware counts every answer, errors included, once they are problems.
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware())
         router.get("/healthz") { _, _ in try await self.health() }
         router.get("/readyz") { _, _ in try await self.readiness() }
-        let v1 = router.group("/v1").add(
-            middleware: AuthenticationMiddleware(
-                signature: WebhookSignature(
-                    secret: configuration.webhookSecret, replayWindow: configuration.replayWindow),
-                apiToken: configuration.apiToken, maxBodySize: configuration.maxBodySize, now: now))
+        let authentication = AuthenticationMiddleware(
+            signature: WebhookSignature(secret: configuration.webhookSecret, replayWindow: configuration.replayWindow),
+            apiToken: configuration.apiToken, maxBodySize: configuration.maxBodySize, now: now)
+        router.group("/metrics").add(middleware: authentication).get { _, _ in try await self.metricsText() }
+        let v1 = router.group("/v1").add(middleware: authentication)
         v1.post("/leads") { request, _ in try await self.capture(request) }
         v1.post("/signals") { request, _ in try await self.signal(request) }
         v1.post("/leads/{id}/touches") { request, context in try await self.touch(request, context.leadID()) }
@@ -261,6 +268,13 @@ public struct AccordAPI: Sendable {
             rows.append(SLAOutput.Clock(lead: lead.rawValue, clock: clock, now: time, pausedSince: paused))
         }
         return try JSONCoding.response(SLAOutput(recordedSteps: recorded, open: rows, openCount: clocks.count))
+    }
+
+    func metricsText() async throws -> Response {
+        let text = await metrics.exposition(of: engine)
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     func health() async throws -> Response {

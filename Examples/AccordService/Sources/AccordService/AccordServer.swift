@@ -7,7 +7,8 @@ import Logging
 import ServiceLifecycle
 
 /// Opens the data directory and builds the runnable service: the HTTP application with the
-/// engine's timer loop beside it.
+/// engine's timer loop beside it, every decision the engine publishes logged (``LoggingSink``)
+/// and counted (``MetricsSink``), and the metrics at `GET /metrics`.
 ///
 /// ```swift
 /// let configuration = try ServiceConfiguration(environment: ProcessInfo.processInfo.environment)
@@ -35,6 +36,7 @@ public enum AccordServer {
         if let notice = store.recovery {
             logger.warning("journal recovered after a crash", metadata: ["recovery": "\(notice)"])
         }
+        let metrics = ServiceMetrics()
         let engine: AlignmentEngine
         do {
             let playbookFile = directory.appendingPathComponent("playbook.json")
@@ -42,13 +44,15 @@ public enum AccordServer {
                 FileManager.default.fileExists(atPath: playbookFile.path)
                 ? try Playbook.load(contentsOf: playbookFile) : Playbook.standard
             engine = try await AlignmentEngine(
-                playbook: playbook, store: store, configuration: EngineConfiguration(now: { Date() }))
+                playbook: playbook, store: store,
+                configuration: EngineConfiguration(
+                    now: { Date() }, sinks: [LoggingSink(logger: logger), MetricsSink(metrics: metrics)]))
         } catch {
             try? await store.close()
             throw error
         }
         let state = ServiceState()
-        let api = AccordAPI(engine: engine, configuration: configuration, state: state)
+        let api = AccordAPI(engine: engine, configuration: configuration, state: state, metrics: metrics)
         return Application(
             router: api.router(),
             configuration: .init(

@@ -31,15 +31,17 @@ struct Harness {
         return playbook
     }
 
-    init(maxBodySize: Int = 1 << 20) async throws {
+    init(maxBodySize: Int = 1 << 20, sinks: [any NotificationSink] = []) async throws {
+        let metrics = ServiceMetrics()
         engine = try await AlignmentEngine(
-            playbook: try Self.playbook(), store: InMemoryEventStore(), configuration: EngineConfiguration())
+            playbook: try Self.playbook(), store: InMemoryEventStore(),
+            configuration: EngineConfiguration(sinks: sinks + [MetricsSink(metrics: metrics)]))
         state = ServiceState()
         await state.markReady()
         let configuration = ServiceConfiguration(
             dataDirectory: URL(fileURLWithPath: "/nonexistent"), webhookSecret: Self.secret, apiToken: Self.token,
             maxBodySize: maxBodySize)
-        api = AccordAPI(engine: engine, configuration: configuration, state: state)
+        api = AccordAPI(engine: engine, configuration: configuration, state: state, metrics: metrics)
     }
 
     /// Runs a test against the router, without a network.

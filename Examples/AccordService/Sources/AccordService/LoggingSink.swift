@@ -1,0 +1,80 @@
+import Accord
+import Foundation
+import LeadModel
+import Logging
+
+/// Logs every notification the engine publishes, with structured metadata: the lead, the kind of
+/// decision, and what it decided (stage, owner, clock, escalation step, missing fields).
+///
+/// A `NotificationSink`: the engine awaits it after the facts are stored, so it only formats
+/// and hands the line to the logger. The metadata never holds personal data, only ids, stage
+/// names, owners and clock tiers. The full reasons of each decision stay in the journal
+/// (`GET /v1/leads/{id}/explain`).
+public struct LoggingSink: NotificationSink {
+    /// The logger the lines go to.
+    public let logger: Logger
+
+    /// Makes a sink.
+    /// - Parameter logger: the logger the lines go to.
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    /// Logs one notification: SLA breaches and escalations as warnings, the rest as info.
+    /// - Parameter notification: what the engine published.
+    public func deliver(_ notification: EngineNotification) async {
+        let (level, message, metadata) = Self.line(for: notification)
+        logger.log(level: level, "\(message)", metadata: metadata)
+    }
+
+    /// The level, message and metadata of a notification's log line.
+    static func line(for notification: EngineNotification) -> (Logger.Level, String, Logger.Metadata) {
+        switch notification {
+        case .leadCaptured(let lead):
+            return (.info, "lead captured", ["lead": "\(lead)", "kind": "lead-captured"])
+        case .leadsMerged(let survivor, let absorbed):
+            return (
+                .info, "leads merged",
+                ["lead": "\(survivor)", "kind": "leads-merged", "absorbed": "\(absorbed)"]
+            )
+        case .stageChanged(let lead, let change):
+            return (
+                .info, "stage changed",
+                ["lead": "\(lead)", "kind": "stage-changed", "from": "\(change.from)", "to": "\(change.to)"]
+            )
+        case .assigned(let lead, let owner):
+            return (.info, "assigned", ["lead": "\(lead)", "kind": "assigned", "owner": "\(owner)"])
+        case .slaStarted(let lead, let clock):
+            return (
+                .info, "response clock started",
+                [
+                    "lead": "\(lead)", "kind": "sla-started", "clock": "\(clock.id)", "tier": "\(clock.tier)",
+                    "deadline": "\(clock.deadline.formatted(.iso8601))",
+                ]
+            )
+        case .slaWarned(let lead, let clock):
+            return (.info, "response clock warning", ["lead": "\(lead)", "kind": "sla-warned", "clock": "\(clock)"])
+        case .slaBreached(let lead, let clock):
+            return (
+                .warning, "response clock breached", ["lead": "\(lead)", "kind": "sla-breached", "clock": "\(clock)"]
+            )
+        case .slaEscalated(let lead, let escalation):
+            var metadata: Logger.Metadata = [
+                "lead": "\(lead)", "kind": "sla-escalated", "clock": "\(escalation.clockID)",
+                "step": "\(escalation.step)",
+            ]
+            if let target = escalation.target { metadata["target"] = "\(target)" }
+            return (.warning, "response clock escalated", metadata)
+        case .leadErased(let lead):
+            return (.info, "personal data erased", ["lead": "\(lead)", "kind": "lead-erased"])
+        case .qualificationBlocked(let lead, let stage, let missing):
+            return (
+                .info, "handoff gate blocked qualification",
+                [
+                    "lead": "\(lead)", "kind": "qualification-blocked", "to": "\(stage)",
+                    "missing": .array(missing.map { "\($0.rawValue)" }),
+                ]
+            )
+        }
+    }
+}
