@@ -25,42 +25,16 @@ extension CommandDefinition {
         }
         let playbook = try console.dataDirectory.loadPlaybook()
         var explanation = LeadExplanation(state: state, events: events)
-        if let policy = playbook.qualification {
-            let graph = playbook.stages.graph
-            // Scored afresh with the engine's scorer, so decay to date counts and ahead is told.
-            let findings =
-                if let scorer = (try? console.dataDirectory.plugins.configuration(for: playbook))?.scorer {
-                    policy.outlook(
-                        state: state, scoredBy: scorer, graph: graph, now: Date(), playbookVersion: playbook.version)
-                } else {
-                    policy.outlook(state: state, card: state.score, graph: graph, now: Date())
-                }
-            explanation.qualification = findings.isEmpty ? nil : findings
-        }
-        explanation.unassigned = unassignedReason(state, playbook: playbook, console: console)
+        let policies = try? console.dataDirectory.plugins.configuration(for: playbook)
+        explanation.addOutlook(
+            of: state, playbook: playbook, scorer: policies?.scorer,
+            routed: policies.map { $0.router != nil } ?? (playbook.routing != nil), now: Date())
         if console.json {
             try console.printJSON(explanation)
         } else {
             for line in explanation.lines { console.print(line) }
         }
     }
-}
-
-/// Why a lead at or past the handoff stage has no owner: no router to place it, or a router
-/// that placed it nowhere; `nil` for an owned lead or one before the handoff.
-private func unassignedReason(_ state: LeadState, playbook: Playbook, console: Console) -> String? {
-    let graph = playbook.stages.graph
-    let handoff = playbook.stages.handoff
-    guard state.owner == nil, !state.isErased, state.mergedInto == nil,
-        state.stageHistory.contains(where: { graph.rank(of: $0.stage) >= graph.rank(of: handoff) })
-    else { return nil }
-    let router = (try? console.dataDirectory.plugins.configuration(for: playbook))?.router
-    guard router != nil else {
-        return "the playbook has no routing section (nor a router plugin), so handoffs wait for "
-            + "accord assign LEAD --to REP"
-    }
-    return "when it reached \(handoff), the router matched no rule and no pool with a rep to take it; "
-        + "see accord reps, or assign it with accord assign LEAD --to REP"
 }
 
 /// The text form of a lead's explanation (the JSON form is the SDK's ``LeadExplanation``).

@@ -80,6 +80,27 @@ struct HandoffBlockTests {
         #expect(LeadState.fold(events) == captured.state)
     }
 
+    @Test func theEnginesExplanationSaysWhyNotWithItsOwnPolicies() async throws {
+        let clock = ManualClock()
+        let engine = try await makeEngine(clock: clock, playbook: .standard)
+        let blocked = try await engine.record(
+            Signal(kind: .quoteRequested, occurredAt: clock.now, idempotencyKey: "q-1"), from: person)
+        var explanation = try await engine.explanation(of: blocked.leadID)
+        #expect(explanation.blocked == blocked.state.handoffBlock)
+        #expect(explanation.stages.map(\.what) == ["not moved: " + (blocked.state.handoffBlock?.summary ?? "")])
+        let trigger = try #require(explanation.qualification?.first { $0.rule == "trigger:quote-or-demo" })
+        #expect(trigger.isMet)
+        #expect(explanation.unassigned == nil, "not handed off yet")
+
+        var complete = person
+        complete.company = "Acme"
+        _ = try await engine.capture(complete)
+        explanation = try await engine.explanation(of: blocked.leadID)
+        #expect(explanation.stage == "sql")
+        #expect(explanation.qualification == nil, "qualification never moves a lead out of sql")
+        #expect(explanation.unassigned?.hasPrefix("the playbook has no routing section") == true)
+    }
+
     @Test func aRefusedThresholdNamesTheThreshold() async throws {
         var playbook = Playbook.standard
         playbook.stages.gates = HandoffGates([HandoffGate(stage: .mql, requiredFields: [.phone])])

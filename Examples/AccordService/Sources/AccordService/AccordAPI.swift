@@ -204,8 +204,7 @@ public struct AccordAPI: Sendable {
 
     func explain(_ id: LeadID) async throws -> Response {
         let state = try await current(id)
-        let events = try await engine.timeline(of: state.id, includingMerged: true)
-        return try JSONCoding.response(LeadExplanation(state: state, events: events))
+        return try JSONCoding.response(try await engine.explanation(of: state.id))
     }
 
     func report(_ request: Request) async throws -> Response {
