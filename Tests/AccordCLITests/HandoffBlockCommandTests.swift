@@ -112,6 +112,6 @@ struct HandoffBlockCommandTests {
         #expect(
             explained.stdout.contains(
                 "not assigned: the playbook has no routing section (nor a router plugin), so handoffs wait for "
-                    + "accord assign LEAD --to REP"), "\(explained.stdout)")
+                    + "someone to assign it with accord assign LEAD --to REP"), "\(explained.stdout)")
     }
 }

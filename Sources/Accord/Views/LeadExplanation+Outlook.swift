@@ -31,23 +31,30 @@ extension LeadExplanation {
                 }
             qualification = findings.isEmpty ? nil : findings
         }
-        unassigned = Self.unassignedReason(state, playbook: playbook, routed: routed)
+        unassigned = unassignedReason(state, playbook: playbook, routed: routed)
     }
 
     /// Why a lead at or past the handoff stage has no owner; `nil` for an owned lead or one
-    /// before the handoff.
-    static func unassignedReason(_ state: LeadState, playbook: Playbook, routed: Bool) -> String? {
+    /// before the handoff. The engine routes a lead when it is handed off, and the built-in rule
+    /// router always names an owner, so an unowned lead there has one of three stories: no
+    /// router at all, a stage reached as imported history (never routed), or a router that
+    /// declined it or came after the handoff.
+    private func unassignedReason(_ state: LeadState, playbook: Playbook, routed: Bool) -> String? {
         let graph = playbook.stages.graph
         let handoff = playbook.stages.handoff
         guard state.owner == nil, !state.isErased, state.mergedInto == nil,
             state.stageHistory.contains(where: { graph.rank(of: $0.stage) >= graph.rank(of: handoff) })
         else { return nil }
+        let assign = "assign it with accord assign LEAD --to REP"
         guard routed else {
-            return "the playbook has no routing section (nor a router plugin), so handoffs wait for "
-                + "accord assign LEAD --to REP"
+            return "the playbook has no routing section (nor a router plugin), so handoffs wait for someone to "
+                + assign
         }
-        return "when it reached \(handoff), the router matched no rule and no pool with a rep to take it; "
-            + "see accord reps, or assign it with accord assign LEAD --to REP"
+        if stages.contains(where: { $0.reasons.contains { $0.rule == "history" } }) {
+            return "it reached \(state.stage) as imported history, and history is not routed; \(assign)"
+        }
+        return "it reached \(handoff) without an owner: the router declined it, or routing was set up after "
+            + "the handoff; \(assign)"
     }
 }
 

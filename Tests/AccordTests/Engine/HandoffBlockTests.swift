@@ -101,6 +101,23 @@ struct HandoffBlockTests {
         #expect(explanation.unassigned?.hasPrefix("the playbook has no routing section") == true)
     }
 
+    @Test func anImportedSQLWithoutAnOwnerIsExplainedAsUnroutedHistory() async throws {
+        let clock = ManualClock()
+        let engine = try await makeEngine(clock: clock, playbook: .standard, router: FixedRouter())
+        var lead = person
+        lead.company = "Acme"
+        _ = try await engine.ingest(
+            [.historicalLead(lead, LeadHistory(createdAt: clock.now - 86_400 * 400, stage: .sql))], by: .system,
+            from: "mqls.csv")
+        let explanation = try await engine.explanation(of: "L0000001")
+        #expect(explanation.stage == "sql")
+        #expect(explanation.owner == nil)
+        #expect(
+            explanation.unassigned
+                == "it reached sql as imported history, and history is not routed; assign it with accord assign LEAD --to REP"
+        )
+    }
+
     @Test func aRefusedThresholdNamesTheThreshold() async throws {
         var playbook = Playbook.standard
         playbook.stages.gates = HandoffGates([HandoffGate(stage: .mql, requiredFields: [.phone])])
