@@ -146,6 +146,16 @@ package struct BinaryReader {
     package mutating func readString(_ what: @autoclosure () -> String) throws(EventCodecError) -> String {
         let start = offset
         let length = try readCount(what())
+        return try readUTF8(length, what(), start: start)
+    }
+
+    /// The `length` bytes at the offset as a string, the offset moved past them; `start` is
+    /// where the string's length began, for the error. The caller has checked that the bytes
+    /// are there.
+    @inline(__always)
+    private mutating func readUTF8(_ length: Int, _ what: @autoclosure () -> String, start: Int)
+        throws(EventCodecError) -> String
+    {
         if length == 0 { return "" }
         let bytes = UnsafeRawBufferPointer(start: base.unsafelyUnwrapped + offset, count: length)
         guard let value = bytes.withMemoryRebound(to: UInt8.self, Self.validString(fromUTF8:)) else {
@@ -226,15 +236,7 @@ package struct BinaryReader {
         guard length <= UInt64(remaining) else {
             throw error(.truncated, "\(what()) has length \(length) but only \(remaining) bytes remain", at: start)
         }
-        var value = ""
-        if length > 0 {
-            let bytes = UnsafeRawBufferPointer(start: base.unsafelyUnwrapped + offset, count: Int(length))
-            guard let string = bytes.withMemoryRebound(to: UInt8.self, Self.validString(fromUTF8:)) else {
-                throw error(.invalidUTF8, "\(what()) is not valid UTF-8", at: start)
-            }
-            value = string
-            offset &+= Int(length)
-        }
+        let value = try readUTF8(Int(length), what(), start: start)
         if sharedStrings!.count < BinaryWriter.sharedStringLimit { sharedStrings!.append(value) }
         return value
     }
