@@ -103,24 +103,27 @@ enum ScoringBenchmarks {
         let inputs = pool().map { ScoringInput(state: $0, now: now) }
         return [
             try await measureScorings(
-                "scoring-rules", of: inputs, by: scorer, count: context.count(default: 2_000_000), review: false)
+                "scoring-rules", of: inputs, by: scorer, count: context.count(default: 2_000_000))
         ]
     }
 
-    /// Leads that carry the card the engine's scoring gave them, as the engine keeps them,
-    /// rescored with their review time a day later: what a rescoring sweep does for each lead
-    /// that falls due.
+    /// Leads that carry the card the engine's scoring gave them, rescored with their review
+    /// time a day later with the memo that scoring left, as the engine keeps it beside each
+    /// lead: what a rescoring sweep does for each lead that falls due.
     private static func rescoreScored(_ context: BenchContext) async throws -> [Measurement] {
         let scorer = try thirtyRuleScorer()
+        var memos: [(any ScoringMemo)?] = []
         let inputs = pool().map { state in
             var state = state
-            let card = scorer.scoreWithReview(ScoringInput(state: state, now: now))!.card
+            var memo: (any ScoringMemo)?
+            let card = scorer.scoreWithReview(ScoringInput(state: state, now: now), memo: &memo)!.card
             state.apply(LeadEvent(leadID: state.id, occurredAt: now, actor: .system, payload: .scored(card)))
+            memos.append(memo)
             return ScoringInput(state: state, now: now + 86_400)
         }
         return [
             try await measureScorings(
-                "rescoring-rules", of: inputs, by: scorer, count: context.count(default: 4_000_000), review: true)
+                "rescoring-rules", of: inputs, memos: memos, by: scorer, count: context.count(default: 4_000_000))
         ]
     }
 
@@ -134,22 +137,28 @@ enum ScoringBenchmarks {
         return RuleScorer(rules)
     }
 
-    /// Times `count` scorings of the inputs, cycled, with `score` or, with `review`,
-    /// `scoreWithReview`.
+    /// Times `count` scorings of the inputs, cycled: with `score`, or, given each input's memo,
+    /// with `scoreWithReview(_:memo:)`.
     private static func measureScorings(
-        _ name: String, of inputs: [ScoringInput], by scorer: RuleScorer, count: Int, review: Bool
+        _ name: String, of inputs: [ScoringInput], memos: [(any ScoringMemo)?]? = nil, by scorer: RuleScorer,
+        count: Int
     ) async throws -> Measurement {
         let (seconds, checksum) = await measure {
             var checksum = 0.0
             for index in 0..<count {
                 let input = inputs[index % inputs.count]
-                guard let card = review ? scorer.scoreWithReview(input)?.card : scorer.score(input) else { continue }
-                checksum += card.total
+                let card: ScoreCard?
+                if let memos {
+                    var memo = memos[index % inputs.count]
+                    card = scorer.scoreWithReview(input, memo: &memo)?.card
+                } else {
+                    card = scorer.score(input)
+                }
+                checksum += card?.total ?? 0
             }
             return checksum
         }
         guard checksum.isFinite else { throw BenchError("\(name): a total was not finite") }
-        // Counted apart: listing a card's contributions writes them out, which a scoring does not.
         let contributions = inputs.reduce(0) { $0 + (scorer.score($1)?.contributions.count ?? 0) }
         let signals = inputs.reduce(0) { $0 + $1.state.signals.count }
         var measurement = Measurement(name: name, count: count, seconds: seconds)

@@ -70,3 +70,42 @@ struct DecayTests {
         #expect(Fixtures.score(rules, state, at: Fixtures.now + 365 * Fixtures.day).fit == 10)
     }
 }
+
+extension DecayTests {
+    /// A rule keeps the decay evidence it has written for the counts, ages and factors it met;
+    /// what it serves from there is what it would write afresh, for every count, age and cap.
+    @Test func evidenceKeptForReuseIsTheEvidenceWrittenAfresh() {
+        let rules = ScoringRules(
+            engagement: [
+                EngagementRule("replied", kinds: [.replied], points: 25),
+                EngagementRule("content", kinds: [.contentDownloaded], points: 8, per: .occurrence, cap: 20),
+                EngagementRule("opens", kinds: [.emailOpened], points: -3, per: .occurrence, cap: 4),
+            ], decay: .halfLife(days: 30))
+        let shared = RuleScorer(rules)
+        var seen = Set<String>()
+        for round in 0..<2 {
+            for lead in 0..<120 {
+                let kinds: [SignalKind] = [.replied, .contentDownloaded, .emailOpened]
+                var signals: [Signal] = []
+                for index in 0..<(1 + lead % 7) {
+                    let days = Double((lead * 7 + index * 13) % 90) + 0.5
+                    signals.append(Fixtures.signal(kinds[(lead + index) % 3], daysAgo: days))
+                }
+                let state = Fixtures.state(signals: signals)
+                let kept = shared.score(ScoringInput(state: state, now: Fixtures.now))
+                let fresh = RuleScorer(rules).score(ScoringInput(state: state, now: Fixtures.now))
+                #expect(kept?.contributions == fresh?.contributions, "round \(round), lead \(lead)")
+                for contribution in kept?.contributions ?? [] { seen.insert(contribution.evidence) }
+            }
+        }
+        for days in 0..<200 {
+            let state = Fixtures.state(signals: [Fixtures.signal(.replied, daysAgo: Double(days) + 0.25)])
+            let kept = shared.score(ScoringInput(state: state, now: Fixtures.now))
+            #expect(kept == RuleScorer(rules).score(ScoringInput(state: state, now: Fixtures.now)), "\(days) days")
+        }
+        #expect(seen.contains { $0.contains("kept") })
+        #expect(seen.contains { $0.contains("after decay") })
+        #expect(seen.contains { $0.contains("capped at -4") })
+        #expect(seen.count > 60)
+    }
+}

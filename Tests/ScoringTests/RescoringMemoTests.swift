@@ -3,9 +3,10 @@ import LeadModel
 import Scoring
 import Testing
 
-/// The engine's scoring (`scoreWithReview`) keeps a memo on the card of what the rules found in
-/// the lead's facts; rescoring the same facts later reuses it. A rescoring from the memo gives
-/// exactly what scoring from scratch gives, and a memo is never used for other facts.
+/// The engine's scoring (`scoreWithReview(_:memo:)`) leaves a memo of what the rules found in
+/// the lead's facts, which the engine keeps beside the lead; rescoring the same facts later
+/// reuses it. A rescoring from the memo gives exactly what scoring from scratch gives, and a
+/// memo is never used for other facts.
 struct RescoringMemoTests {
     /// Fit rules on fields and attributes, a profile, a target-account list, and engagement
     /// rules with windows, conditions, caps, counts, step-free half-life decay and no decay.
@@ -61,34 +62,41 @@ struct RescoringMemoTests {
         return events
     }
 
-    /// The state with the card `scorer` gave it at `time` applied, as the engine keeps it.
-    static func scored(_ state: LeadState, by scorer: RuleScorer, at time: Date) -> LeadState {
+    /// The state with the card `scorer` gave it at `time` applied, as the engine keeps it, and
+    /// the memo that scoring left.
+    static func scored(_ state: LeadState, by scorer: RuleScorer, at time: Date) -> (LeadState, (any ScoringMemo)?) {
         var state = state
-        let card = scorer.scoreWithReview(ScoringInput(state: state, now: time))!.card
+        var memo: (any ScoringMemo)?
+        let card = scorer.scoreWithReview(ScoringInput(state: state, now: time), memo: &memo)!.card
         state.apply(LeadEvent(leadID: state.id, occurredAt: time, actor: .system, payload: .scored(card)))
-        return state
+        return (state, memo)
     }
 
     @Test(arguments: [0.0, 0.5, 3, 12.25, 45, 200])
     func rescoringFromTheMemoGivesWhatScoringFromScratchGives(daysLater: Double) throws {
         let scorer = RuleScorer(Self.rules)
         let later = Fixtures.now + daysLater * Fixtures.day
+        var reused = 0
         for index in 0..<200 {
             let fresh = try #require(LeadState.fold(Self.events(index)))
-            let kept = Self.scored(fresh, by: scorer, at: Fixtures.now)
-            // A state with the same facts and no card: scored from scratch.
+            let (kept, left) = Self.scored(fresh, by: scorer, at: Fixtures.now)
+            var memo = left
+            if memo != nil { reused += 1 }
+            // A state with the same facts and no memo: scored from scratch.
             let scratch = try #require(scorer.scoreWithReview(ScoringInput(state: fresh, now: later)))
-            let memo = try #require(scorer.scoreWithReview(ScoringInput(state: kept, now: later)))
-            #expect(memo.card == scratch.card, "lead \(index)")
-            #expect(memo.card.contributions.map(\.evidence) == scratch.card.contributions.map(\.evidence))
-            #expect(memo.review == scratch.review, "lead \(index)")
-            #expect(scorer.score(ScoringInput(state: kept, now: later)) == scratch.card)
+            let rescored = try #require(scorer.scoreWithReview(ScoringInput(state: kept, now: later), memo: &memo))
+            #expect(rescored.card == scratch.card, "lead \(index)")
+            #expect(rescored.card.contributions.map(\.evidence) == scratch.card.contributions.map(\.evidence))
+            #expect(rescored.review == scratch.review, "lead \(index)")
+            #expect((memo != nil) == (scratch.review != nil), "lead \(index)")
         }
+        #expect(reused > 100)
     }
 
     @Test func aNewSignalOrChangedFieldIsReadAgain() throws {
         let scorer = RuleScorer(Self.rules)
-        let state = Self.scored(try #require(LeadState.fold(Self.events(7))), by: scorer, at: Fixtures.now)
+        let (state, memo) = Self.scored(try #require(LeadState.fold(Self.events(7))), by: scorer, at: Fixtures.now)
+        #expect(memo != nil)
         var withSignal = state
         withSignal.apply(
             LeadEvent(
@@ -100,8 +108,11 @@ struct RescoringMemoTests {
                 leadID: state.id, occurredAt: Fixtures.now, actor: .system,
                 payload: .fieldsChanged(FieldChanges([LeadField("industry"): "healthcare", .title: "Head of People"]))))
         for changed in [withSignal, withField] {
-            let card = try #require(scorer.score(ScoringInput(state: changed, now: Fixtures.now)))
+            var given = memo
+            let input = ScoringInput(state: changed, now: Fixtures.now)
+            let card = try #require(scorer.scoreWithReview(input, memo: &given)).card
             #expect(card != state.score)
+            #expect(given !== memo)
             let unscored = try #require(LeadState.fold(Self.events(7) + [changedEvent(changed)]))
             #expect(card == scorer.score(ScoringInput(state: unscored, now: Fixtures.now)))
         }
@@ -131,42 +142,49 @@ struct RescoringMemoTests {
     @Test func aCardThatTimeDidNotChangeIsEqual() throws {
         let scorer = RuleScorer(Self.rules)
         let state = Fixtures.state(signals: [Fixtures.signal(.unsubscribed, daysAgo: 3)])
-        let kept = Self.scored(state, by: scorer, at: Fixtures.now)
-        let later = try #require(scorer.scoreWithReview(ScoringInput(state: kept, now: Fixtures.now + Fixtures.day)))
+        let (kept, left) = Self.scored(state, by: scorer, at: Fixtures.now)
+        var memo = left
+        let input = ScoringInput(state: kept, now: Fixtures.now + Fixtures.day)
+        let later = try #require(scorer.scoreWithReview(input, memo: &memo))
         #expect(later.card == kept.score)
         #expect(later.card.contributions.map(\.evidence) == ["1 unsubscribe"])
     }
 
-    /// Memos cost memory, so only cards that the engine will rescore keep one.
-    @Test func onlyTheEnginesScoringOfACardTimeWillChangeKeepsAMemo() throws {
+    /// Memos cost memory, so only cards that time will change leave one, and a memo given back
+    /// for a card that time no longer changes is dropped.
+    @Test func onlyACardTimeWillChangeLeavesAMemo() throws {
         let scorer = RuleScorer(Self.rules)
         let decaying = Fixtures.state(signals: [Fixtures.signal(.replied, daysAgo: 3)])
         let lasting = Fixtures.state(signals: [Fixtures.signal(.unsubscribed, daysAgo: 3)])
-        let engine = try #require(scorer.scoreWithReview(ScoringInput(state: decaying, now: Fixtures.now)))
+        var memo: (any ScoringMemo)?
+        let engine = try #require(scorer.scoreWithReview(ScoringInput(state: decaying, now: Fixtures.now), memo: &memo))
         #expect(engine.review != nil)
-        #expect(engine.card.memo != nil)
-        #expect(scorer.score(ScoringInput(state: decaying, now: Fixtures.now))?.memo == nil)
-        let unchanging = try #require(scorer.scoreWithReview(ScoringInput(state: lasting, now: Fixtures.now)))
+        #expect(memo != nil)
+        let unchanging = try #require(
+            scorer.scoreWithReview(ScoringInput(state: lasting, now: Fixtures.now), memo: &memo))
         #expect(unchanging.review == nil)
-        #expect(unchanging.card.memo == nil)
+        #expect(memo == nil)
     }
 
-    /// A card and its memo are shared by every task that holds the state: rescoring them at once
-    /// gives each task the same card.
+    /// A memo is shared by every task that holds it: rescoring with it at once gives each task
+    /// the same card.
     @Test func tasksRescoringOneLeadAtOnceAgree() async throws {
         let scorer = RuleScorer(Self.rules)
-        let kept = Self.scored(try #require(LeadState.fold(Self.events(5))), by: scorer, at: Fixtures.now)
+        let (kept, memo) = Self.scored(try #require(LeadState.fold(Self.events(5))), by: scorer, at: Fixtures.now)
         let later = Fixtures.now + 3 * Fixtures.day
         let expected = scorer.scoreWithReview(ScoringInput(state: kept, now: later))?.card
         let cards = await withTaskGroup(of: ScoreCard?.self) { group in
             for _ in 0..<8 {
-                group.addTask { scorer.scoreWithReview(ScoringInput(state: kept, now: later))?.card }
+                group.addTask {
+                    var mine = memo
+                    return scorer.scoreWithReview(ScoringInput(state: kept, now: later), memo: &mine)?.card
+                }
             }
             return await group.reduce(into: []) { $0.append($1) }
         }
+        #expect(memo != nil)
         #expect(cards.count == 8)
         #expect(cards.allSatisfy { $0 == expected })
-        #expect(kept.score?.memo != nil)
     }
 
     @Test func anotherScorersMemoIsNotUsed() throws {
@@ -177,23 +195,32 @@ struct RescoringMemoTests {
         let second = RuleScorer(other)
         for index in 0..<50 {
             let fresh = try #require(LeadState.fold(Self.events(index)))
-            let kept = Self.scored(fresh, by: first, at: Fixtures.now)
+            let (kept, left) = Self.scored(fresh, by: first, at: Fixtures.now)
+            var memo = left
             #expect(
-                second.scoreWithReview(ScoringInput(state: kept, now: Fixtures.now))?.card
+                second.scoreWithReview(ScoringInput(state: kept, now: Fixtures.now), memo: &memo)?.card
                     == second.scoreWithReview(ScoringInput(state: fresh, now: Fixtures.now))?.card)
         }
     }
 
-    @Test func theMemoPlaysNoPartInEqualityOrTheJournal() throws {
-        let scorer = RuleScorer(Self.rules)
-        let state = try #require(LeadState.fold(Self.events(3)))
-        let kept = try #require(scorer.scoreWithReview(ScoringInput(state: state, now: Fixtures.now))?.card)
-        let plain = try #require(scorer.score(ScoringInput(state: state, now: Fixtures.now)))
-        #expect(kept == plain)
-        #expect(kept.hashValue == plain.hashValue)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        #expect(try encoder.encode(kept) == encoder.encode(plain))
+    /// A scorer that does not reuse memos gets the protocol's default: a memo it is given is
+    /// dropped, whoever left it, and its own card comes back.
+    @Test func aScorerWithoutMemosDropsTheOneItIsGiven() throws {
+        struct TitleScorer: LeadScorer {
+            func score(_ input: ScoringInput) -> ScoreCard? {
+                ScoreCard(scorer: "title", fit: input.state.lead.title == nil ? 0 : 5, engagement: 0)
+            }
+        }
+        let (kept, rulesMemo) = Self.scored(
+            Fixtures.state(signals: [Fixtures.signal(.replied, daysAgo: 3)]), by: RuleScorer(Self.rules),
+            at: Fixtures.now)
+        var memo = rulesMemo
+        #expect(memo != nil)
+        let result = try #require(
+            TitleScorer().scoreWithReview(ScoringInput(state: kept, now: Fixtures.now), memo: &memo))
+        #expect(result.card.scorer == "title")
+        #expect(result.review == nil)
+        #expect(memo == nil)
     }
 
     @Test func anErasedLeadIsReadAgain() throws {
@@ -201,11 +228,13 @@ struct RescoringMemoTests {
         let erasure = LeadEvent(
             leadID: "memo-11", occurredAt: Fixtures.now, actor: .system,
             payload: .erased(Erasure(requestedBy: "privacy@example.com")))
-        var state = Self.scored(try #require(LeadState.fold(Self.events(11))), by: scorer, at: Fixtures.now)
+        let (kept, left) = Self.scored(try #require(LeadState.fold(Self.events(11))), by: scorer, at: Fixtures.now)
+        var state = kept
+        var memo = left
         state.apply(erasure)
         let fresh = try #require(LeadState.fold(Self.events(11) + [erasure]))
         #expect(
-            scorer.scoreWithReview(ScoringInput(state: state, now: Fixtures.now))?.card
+            scorer.scoreWithReview(ScoringInput(state: state, now: Fixtures.now), memo: &memo)?.card
                 == scorer.scoreWithReview(ScoringInput(state: fresh, now: Fixtures.now))?.card)
     }
 }

@@ -230,7 +230,7 @@ extension AlignmentEngine {
         let results = try await commitPlan { planner in
             outcome = ScoringCommands(projections: projections, policies: policies).score(ids, in: &planner)
         }
-        for (id, review) in outcome.reviews { projections.rescoreSchedule.set(id, at: review) }
+        for (id, review, memo) in outcome.reviews { projections.rescoreSchedule.set(id, at: review, memo: memo) }
         for note in outcome.blocked { await publish(note) }
         return results.reduce(0) { $0 + $1.appendedCount }
     }

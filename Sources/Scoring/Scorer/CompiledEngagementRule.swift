@@ -1,7 +1,7 @@
 import LeadModel
 
 /// An ``EngagementRule`` ready to evaluate.
-final class CompiledEngagementRule: EvidenceWriter {
+final class CompiledEngagementRule: Sendable {
     enum PropertyReader: Sendable {
         case source, campaign
         case property(String)
@@ -40,10 +40,13 @@ final class CompiledEngagementRule: EvidenceWriter {
     /// The section's decay model, which this rule follows when it decays.
     let decay: EngagementDecay
     let label: String
-    /// Evidence for 1…32 qualifying signals, made once: `3 emails opened in the last 30 days`.
+    /// Evidence for 1…32 qualifying signals, made once: `3 emails opened in the last 30 days`
+    /// (and `, 1 each` for rules that give points per occurrence).
     let baseEvidence: [String]
     /// `, 5 each`, for rules that give points per occurrence.
     let eachText: String
+    /// Evidence written for counts, ages and decay seen before.
+    private let written = EvidenceCache()
 
     /// `, newest 12 days ago` for ages of 0…400 days, made once.
     static let ageTexts: [String] = (0...400).map {
@@ -78,8 +81,12 @@ final class CompiledEngagementRule: EvidenceWriter {
         self.label = label
         let singular = rule.singular ?? (rule.label == nil ? kinds + " signal" : label)
         let windowText = self.windowText
-        baseEvidence = (1...32).map { "\($0) \($0 == 1 ? singular : label)\(windowText)" }
-        eachText = ", \(TextMatching.format(rule.points)) each"
+        let eachText = ", \(TextMatching.format(rule.points)) each"
+        self.eachText = eachText
+        let perOccurrence = perOccurrence
+        baseEvidence = (1...32).map {
+            "\($0) \($0 == 1 ? singular : label)\(windowText)" + (perOccurrence ? eachText : "")
+        }
     }
 
     var gate: Gate { Gate(window: window ?? .infinity, decays: decays, hasConditions: !conditionReaders.isEmpty) }
@@ -97,24 +104,15 @@ final class CompiledEngagementRule: EvidenceWriter {
         }
     }
 
-    /// The entry for what the rule saw, as rule `rule` of the scorer's book, with the points it
-    /// earned before rounding; `nil` when it gives no points. Its evidence is written only when
-    /// read (see ``evidence(for:)``).
+    /// The contribution for what the rule saw, with the points it earned before rounding;
+    /// `nil` when it gives no points.
     @inline(__always)
-    func entry(_ tally: EngagementTally, rule: Int) -> (entry: ContributionEntry, unrounded: Double)? {
+    func contribution(_ tally: EngagementTally) -> (contribution: ScoreCard.Contribution, unrounded: Double)? {
         guard let (amount, earned) = earnings(tally) else { return nil }
         let rounded = roundPoints(earned)
         guard rounded != 0 else { return nil }
-        return (
-            ContributionEntry(rule: rule, points: rounded, count: tally.count, amount: amount, age: tally.newestAge),
-            earned
-        )
-    }
-
-    /// The contribution an entry made by ``entry(_:rule:)`` stands for.
-    func contribution(for entry: ContributionEntry) -> ScoreCard.Contribution {
-        ScoreCard.Contribution(
-            rule: name, axis: axis, points: entry.points, writer: self, facts: entry.facts(text: nil))
+        let evidence = evidence(count: tally.count, amount: amount, newestAge: tally.newestAge)
+        return (ScoreCard.Contribution(rule: name, axis: axis, points: rounded, evidence: evidence), earned)
     }
 
     /// What the rule earns for what it saw, before rounding, or `nil` when too few signals
@@ -131,23 +129,55 @@ final class CompiledEngagementRule: EvidenceWriter {
 
     /// `3 emails opened in the last 30 days, 1 each, 2.4 after decay, capped at 2`, or
     /// `1 reply to a text or email, newest 12 days ago, kept 76%`.
-    func evidence(for facts: EvidenceFacts) -> String {
-        var evidence =
-            facts.count >= 1 && facts.count <= baseEvidence.count
-            ? baseEvidence[facts.count - 1] : "\(facts.count) \(label)\(windowText)"
+    ///
+    /// - Parameters:
+    ///   - count: the signals that qualified.
+    ///   - amount: per occurrence, the points earned before the cap; once, the decay factor.
+    ///   - newestAge: the age of the newest, in seconds.
+    func evidence(count: Int, amount: Double, newestAge: Double) -> String {
+        guard count >= 1, count <= baseEvidence.count else {
+            return writeEvidence(count: count, amount: amount, newestAge: newestAge)
+        }
+        let key: Int
         if perOccurrence {
-            let earned = facts.amount
-            evidence += eachText
-            if decays, roundPoints(earned) != roundPoints(points * Double(facts.count)) {
+            let showsDecay = decays && roundPoints(amount) != roundPoints(points * Double(count))
+            let capped = cap.map { amount > $0 || amount < -$0 } ?? false
+            guard showsDecay || capped else { return baseEvidence[count - 1] }
+            // The text shows the points in hundredths, and whether and which way they were capped.
+            let cents = Int((amount * 100).rounded())
+            guard abs(cents) < 1 << 40 else { return writeEvidence(count: count, amount: amount, newestAge: newestAge) }
+            key = count << 43 | (!capped ? 0 : amount > 0 ? 1 : 2) << 41 | (cents + 1 << 40)
+        } else {
+            // Decay is told only when it changed the points the card shows.
+            guard roundPoints(points * amount) != roundPoints(points) else { return baseEvidence[count - 1] }
+            let days = Int(newestAge / 86_400)
+            guard days >= 0, days < Self.ageTexts.count else {
+                return writeEvidence(count: count, amount: amount, newestAge: newestAge)
+            }
+            key = count << 16 | days << 7 | Swift.min(Swift.max(Int((amount * 100).rounded()), 0), 100)
+        }
+        if let known = written.text(for: key) { return known }
+        let text = writeEvidence(count: count, amount: amount, newestAge: newestAge)
+        written.keep(text, for: key)
+        return text
+    }
+
+    /// The evidence ``evidence(count:amount:newestAge:)`` gives, written out.
+    private func writeEvidence(count: Int, amount: Double, newestAge: Double) -> String {
+        var evidence =
+            count >= 1 && count <= baseEvidence.count
+            ? baseEvidence[count - 1] : "\(count) \(label)\(windowText)" + (perOccurrence ? eachText : "")
+        if perOccurrence {
+            let earned = amount
+            if decays, roundPoints(earned) != roundPoints(points * Double(count)) {
                 evidence += ", " + TextMatching.format(earned) + " after decay"
             }
             if let cap, earned > cap || earned < -cap {
                 evidence += ", capped at " + TextMatching.format(earned > cap ? cap : -cap)
             }
-        } else if roundPoints(points * facts.amount) != roundPoints(points) {
-            // Decay is told only when it changed the points the card shows.
-            let days = Int(facts.age / 86_400)
-            let percent = Int((facts.amount * 100).rounded())
+        } else if roundPoints(points * amount) != roundPoints(points) {
+            let days = Int(newestAge / 86_400)
+            let percent = Int((amount * 100).rounded())
             evidence += days >= 0 && days < Self.ageTexts.count ? Self.ageTexts[days] : ", newest \(days) days ago"
             evidence += Self.keptTexts[Swift.min(Swift.max(percent, 0), 100)]
         }

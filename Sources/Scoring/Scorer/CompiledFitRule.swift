@@ -1,7 +1,7 @@
 import LeadModel
 
 /// A ``FitRule`` ready to evaluate.
-final class CompiledFitRule: EvidenceWriter {
+final class CompiledFitRule: Sendable {
     let name: String
     let field: String
     let reader: FieldReader
@@ -42,65 +42,23 @@ final class CompiledFitRule: EvidenceWriter {
         }
     }
 
-    /// What an entry's `count` says its evidence is.
-    private enum EvidenceKind: Int {
-        /// ``fixedEvidence``.
-        case fixed
-        /// The ``exactEvidence`` at index `amount`.
-        case exact
-        /// The lead's value between the fixed parts: text (the entry's text) or a number
-        /// (`amount`); written when read.
-        case value
-        /// The field is missing.
-        case missing
+    /// The contribution for a lead whose value passed: `employees 250 in 200…2,000`. Evidence
+    /// that does not show the value, or shows one of the rule's own texts, was made once.
+    @inline(__always)
+    func contribution(_ value: AttributeValue?) -> ScoreCard.Contribution {
+        ScoreCard.Contribution(rule: name, axis: axis, points: points, evidence: evidence(value))
     }
 
-    /// The entry for a lead whose value passed, as rule `rule` of the scorer's book; a value
-    /// the evidence quotes as text is added to `texts`. Evidence made once is only pointed at;
-    /// evidence that shows the lead's value is written when read.
-    @inline(__always)
-    func entry(_ value: AttributeValue?, rule: Int, texts: inout [String]) -> ContributionEntry {
-        var entry = ContributionEntry(rule: rule, points: points, count: EvidenceKind.value.rawValue)
-        guard fixedEvidence == nil else {
-            entry.count = EvidenceKind.fixed.rawValue
-            return entry
-        }
+    private func evidence(_ value: AttributeValue?) -> String {
+        if let fixedEvidence { return fixedEvidence }
         switch value {
         case .string(let text)?:
-            if let index = exactEvidence.firstIndex(where: { $0.text == text }) {
-                entry.count = EvidenceKind.exact.rawValue
-                entry.amount = Double(index)
-            } else {
-                entry.text = texts.count
-                texts.append(text)
-            }
-        case .number(let number)?: entry.amount = number
-        case let value?:
-            entry.text = texts.count
-            texts.append(Self.describe(value))
-        case nil: entry.count = EvidenceKind.missing.rawValue
+            if let exact = exactEvidence.first(where: { $0.text == text }) { return exact.evidence }
+            return fieldPrefix + text + phraseSuffix
+        case .number(let number)?: return fieldPrefix + TextMatching.format(number) + phraseSuffix
+        case let value?: return fieldPrefix + Self.describe(value) + phraseSuffix
+        case nil: return Self.evidence(field, reader, nil, condition)
         }
-        return entry
-    }
-
-    /// The contribution an entry made by ``entry(_:rule:texts:)`` stands for, with the text it
-    /// points at: `employees 250 in 200…2,000`.
-    func contribution(for entry: ContributionEntry, text: String?) -> ScoreCard.Contribution {
-        let evidence: String
-        switch EvidenceKind(rawValue: entry.count) {
-        case .fixed: evidence = fixedEvidence ?? Self.evidence(field, reader, nil, condition)
-        case .exact: evidence = exactEvidence[Int(entry.amount)].evidence
-        case .missing: evidence = Self.evidence(field, reader, nil, condition)
-        case .value, nil:
-            return ScoreCard.Contribution(
-                rule: name, axis: axis, points: entry.points, writer: self, facts: entry.facts(text: text))
-        }
-        return ScoreCard.Contribution(rule: name, axis: axis, points: entry.points, evidence: evidence)
-    }
-
-    /// The evidence for a text value (`facts.text`) or a number (`facts.amount`).
-    func evidence(for facts: EvidenceFacts) -> String {
-        fieldPrefix + (facts.text ?? TextMatching.format(facts.amount)) + phraseSuffix
     }
 
     static func evidence(
@@ -130,6 +88,8 @@ final class CompiledProfile: Sendable {
     let points: Double
     /// The evidence, made once: the profile and its criteria (the fit rules show the values).
     let evidence: String
+    /// The contribution of a lead that matches, made once.
+    let contribution: ScoreCard.Contribution
 
     init(_ profile: IdealCustomerProfile) {
         name = profile.name
@@ -138,5 +98,6 @@ final class CompiledProfile: Sendable {
             "matches \(profile.name): "
             + profile.criteria.map { "\($0.field.rawValue) \(CompiledCondition($0.condition).phrase)" }
             .joined(separator: "; ")
+        contribution = ScoreCard.Contribution(rule: name, axis: .fit, points: points, evidence: evidence)
     }
 }

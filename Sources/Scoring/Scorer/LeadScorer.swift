@@ -37,6 +37,18 @@ public protocol LeadScorer: Sendable {
     /// - Parameter input: the lead and the time to score at.
     /// - Returns: the card and the time it will next change by time alone, or `nil` to pass.
     func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)?
+
+    /// The card and its review time, with the memo this scorer left the last time it scored
+    /// the lead; the engine rescores this way. The default ignores the memo, leaves none and
+    /// asks ``scoreWithReview(_:)``; a scorer that can reuse what it found in facts that have
+    /// not changed (``RuleScorer`` does) implements it.
+    ///
+    /// - Parameters:
+    ///   - input: the lead and the time to score at.
+    ///   - memo: on entry, what the scorer left at its last scoring of this lead (any scorer's,
+    ///     or `nil`); on return, what it leaves for the next one, or `nil`.
+    /// - Returns: the card and the time it will next change by time alone, or `nil` to pass.
+    func scoreWithReview(_ input: ScoringInput, memo: inout (any ScoringMemo)?) -> (card: ScoreCard, review: Date?)?
 }
 
 extension LeadScorer {
@@ -45,6 +57,13 @@ extension LeadScorer {
     public func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)? {
         guard let card = score(input) else { return nil }
         return (card, nextReview(input, after: card))
+    }
+
+    public func scoreWithReview(
+        _ input: ScoringInput, memo: inout (any ScoringMemo)?
+    ) -> (card: ScoreCard, review: Date?)? {
+        memo = nil
+        return scoreWithReview(input)
     }
 
     /// A scorer that asks this one first and `next` when this one passes.
@@ -67,5 +86,9 @@ struct ChainedScorer<First: LeadScorer, Second: LeadScorer>: LeadScorer {
 
     func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)? {
         first.scoreWithReview(input) ?? second.scoreWithReview(input)
+    }
+
+    func scoreWithReview(_ input: ScoringInput, memo: inout (any ScoringMemo)?) -> (card: ScoreCard, review: Date?)? {
+        first.scoreWithReview(input, memo: &memo) ?? second.scoreWithReview(input, memo: &memo)
     }
 }

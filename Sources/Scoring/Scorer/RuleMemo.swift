@@ -1,8 +1,8 @@
 import LeadModel
 
-/// What a ``RuleScorer`` found in a lead's facts, kept on the card it made so that scoring the
-/// same facts again, at a later time, redoes only what time changes: windows, decay and the
-/// review time.
+/// What a ``RuleScorer`` found in a lead's facts, left with the engine so that scoring the same
+/// facts again, at a later time, redoes only what time changes: windows, decay and the review
+/// time.
 ///
 /// It keeps the fit part of the card (fit rules, profiles and target-account lists depend on
 /// the lead's fields alone) and, for each signal whose kind some engagement rule counts, the
@@ -12,20 +12,14 @@ import LeadModel
 /// when its lead is equal and its signals are that very array: while the memo holds the
 /// array's storage, the storage cannot be freed or changed, as any change to the state's
 /// signals copies them first. So a memo is never used for facts it was not made from.
-final class RuleMemo: Sendable {
-    /// The book of the scorer that made the memo; another scorer's memo is not used.
-    let book: RuleBook
+final class RuleMemo: ScoringMemo {
+    /// The scorer that made the memo; another scorer's memo is not used.
+    let scorer: RuleScorer.Identity
     let lead: Lead
     let signals: [Signal]
-    /// The entries of the card the memo was made for (kept whole, as that card shares them):
-    /// first, ``fitCount`` entries of fit rules, profiles and target-account lists, which depend
-    /// on the lead's fields alone.
-    let entries: [ContributionEntry]
-    let fitCount: Int
-    /// The texts the fit entries quote (the engagement entries quote none).
-    let texts: [String]
-    /// The points of the first ``fitCount`` entries on each axis.
-    let fitPoints: (fit: Double, engagement: Double)
+    /// The contributions of fit rules, profiles and target-account lists, which depend on the
+    /// lead's fields alone, and their points on each axis.
+    let fitPart: CardBuilder
     /// For each signal whose kind some engagement rule counts, in the lead's order: the bit
     /// pattern of its time in seconds since the reference date, then ``maskWords`` words whose
     /// bits say which engagement rules (by index) count it, its kind and property conditions
@@ -34,30 +28,15 @@ final class RuleMemo: Sendable {
     let maskWords: Int
 
     init(
-        book: RuleBook, lead: Lead, signals: [Signal], card: CardBuilder, fitCount: Int,
-        fitPoints: (fit: Double, engagement: Double), counted: [UInt64], maskWords: Int
+        scorer: RuleScorer.Identity, lead: Lead, signals: [Signal], fitPart: CardBuilder, counted: [UInt64],
+        maskWords: Int
     ) {
-        self.book = book
+        self.scorer = scorer
         self.lead = lead
         self.signals = signals
-        entries = card.entries
-        self.fitCount = fitCount
-        texts = card.texts
-        self.fitPoints = fitPoints
+        self.fitPart = fitPart
         self.counted = counted
         self.maskWords = maskWords
-    }
-
-    /// A card builder holding the fit part.
-    @inline(__always)
-    func fitPart(reserving capacity: Int) -> CardBuilder {
-        var card = CardBuilder()
-        card.entries.reserveCapacity(fitCount + capacity)
-        card.entries.append(contentsOf: entries[..<fitCount])
-        card.texts = texts
-        card.fit = fitPoints.fit
-        card.engagement = fitPoints.engagement
-        return card
     }
 
     /// Whether `state` has the facts the memo was made from.

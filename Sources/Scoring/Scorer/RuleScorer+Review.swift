@@ -34,13 +34,16 @@ extension RuleScorer {
         if let halfLifeDays = rules.decay.halfLifeDays {
             let halfLife = halfLifeDays * 86_400
             let scale = rules.grades
-            for (total, part, thresholds) in [
-                (fit, review.fit, scale.fit), (engagement, review.engagement, scale.engagement),
-            ] where part.unrounded != 0 {
-                if let delay = Self.decayDelay(total: total, decaying: part, thresholds: thresholds, halfLife: halfLife)
-                {
-                    next = Swift.min(next, now + delay)
-                }
+            if review.fit.unrounded != 0,
+                let delay = Self.decayDelay(total: fit, decaying: review.fit, thresholds: scale.fit, halfLife: halfLife)
+            {
+                next = Swift.min(next, now + delay)
+            }
+            if review.engagement.unrounded != 0,
+                let delay = Self.decayDelay(
+                    total: engagement, decaying: review.engagement, thresholds: scale.engagement, halfLife: halfLife)
+            {
+                next = Swift.min(next, now + delay)
             }
         }
         guard next.isFinite else { return nil }
@@ -70,25 +73,29 @@ extension RuleScorer {
         let exact = decaying.unrounded
         let slack = 0.005 * Double(decaying.count)
         let falling = exact > 0
-        var factors: [Double] = []
+        // The factor decay must scale the decaying part by for the first thing to happen: the
+        // largest, as factors fall with time.
+        var largest = 0.0
+        func consider(_ factor: Double) {
+            if factor > 0, factor < 1, factor > largest { largest = factor }
+        }
         for boundary in [thresholds.first, thresholds.second, thresholds.third] {
             if falling ? total >= boundary : total < boundary {
                 // Falling, the axis is below the boundary once its hundredths sum to less;
                 // rising, once they reach it.
                 let earliest = falling ? boundary - 0.01 + slack : boundary - slack
                 let factor = (earliest - steady) / exact
-                factors.append(factor > 0 && factor < 1 ? factor : decaying.nextChange)
+                consider(factor > 0 && factor < 1 ? factor : decaying.nextChange)
             } else if decaying.hasBothSigns,
                 falling ? steady + exact + slack >= boundary : steady + exact - slack <= boundary - 0.01
             {
                 // Contributions of both signs can move the axis against the drift, a hundredth
                 // at a time: close to a boundary behind it, look again at the first change.
-                factors.append(decaying.nextChange)
+                consider(decaying.nextChange)
             }
         }
-        if abs(exact) > reviewTolerance { factors.append(1 - reviewTolerance / abs(exact)) }
-        let delays = factors.filter { $0 > 0 && $0 < 1 }.map { -halfLife * log2($0) + 1 }
-        return delays.min()
+        if abs(exact) > reviewTolerance { consider(1 - reviewTolerance / abs(exact)) }
+        return largest > 0 ? -halfLife * log2(largest) + 1 : nil
     }
 }
 

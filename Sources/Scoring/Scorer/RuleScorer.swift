@@ -6,12 +6,10 @@ public import LeadModel
 ///
 /// The rules are compiled once, in the initialiser: fields resolved, conditions turned into
 /// plain data (text lowered, numbers parsed), regular expressions compiled, signal kinds
-/// indexed. Scoring then reads each field once, makes one pass over the lead's signals, and
-/// builds no contribution values: the card keeps a plain entry per contribution (the rule, its
-/// points, what it saw) and lists its contributions, writing their evidence, when they are read.
-/// A first scoring costs about two microseconds; rescoring a lead whose card came from
-/// ``scoreWithReview(_:)`` and whose facts have not changed since, under one. A rule scorer
-/// always has an opinion: it never returns `nil`.
+/// indexed, evidence that does not depend on the lead written out. Scoring then reads each field
+/// once and makes one pass over the lead's signals. Rescoring a lead with the memo its last
+/// scoring left (``scoreWithReview(_:memo:)``), when its facts have not changed since, reads
+/// neither again. A rule scorer always has an opinion: it never returns `nil`.
 ///
 /// ```swift
 /// let scorer = RuleScorer(.standard)
@@ -33,9 +31,10 @@ public struct RuleScorer: LeadScorer {
     /// The rules the scorer was made from.
     public let rules: ScoringRules
     private let fitRules: [CompiledFitRule]
+    private let profiles: [CompiledProfile]
     let engagementRules: [CompiledEngagementRule]
-    /// The compiled rules, which the cards' entries name.
-    private let book: RuleBook
+    /// Tells this scorer's memos from another's.
+    private let identity = Identity()
     let kindTable: SignalKindTable
     /// What the signal loop needs of each engagement rule, as plain values.
     private let engagementGates: [CompiledEngagementRule.Gate]
@@ -54,9 +53,7 @@ public struct RuleScorer: LeadScorer {
         self.rules = rules
         fitRules = rules.fit.map(CompiledFitRule.init)
         engagementRules = rules.engagement.map { CompiledEngagementRule($0, decay: rules.decay) }
-        book = RuleBook(
-            fitRules: fitRules, profiles: rules.icp.map(CompiledProfile.init), targetLists: rules.targetAccounts,
-            engagementRules: engagementRules)
+        profiles = rules.icp.map(CompiledProfile.init)
         kindTable = SignalKindTable(rules.engagement)
         engagementGates = engagementRules.map(\.gate)
         maskWords = (engagementRules.count + 63) / 64
@@ -82,92 +79,102 @@ public struct RuleScorer: LeadScorer {
 
     /// Scores the lead and says when its card will next change by time alone, in one pass over
     /// its signals: the card ``score(_:)`` gives and the time ``nextReview(_:after:)`` gives for
-    /// it. The engine rescores this way.
-    ///
-    /// A card that time will change keeps a memo of what the rules found in the lead's fields
-    /// and signals. When the lead, carrying that card, is scored again before its fields or
-    /// signals change — the engine's rescoring when the review time comes — the scorer reads
-    /// neither again and works out only what time changes: windows, decay and the next review.
+    /// it.
     ///
     /// - Parameter input: the lead's state and the time to score at.
     /// - Returns: the card and its review time (`nil` when time alone cannot change the card);
     ///   never `nil` itself.
     public func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)? {
-        scored(input, reviewing: true, keepsMemo: true)
+        let scoring = scored(input, reviewing: true)
+        return (scoring.card, scoring.review)
+    }
+
+    /// Scores the lead as ``scoreWithReview(_:)`` does, reusing the memo of its last scoring;
+    /// the engine rescores this way.
+    ///
+    /// A card that time will change leaves a memo of what the rules found in the lead's fields
+    /// and signals. When the lead is scored again with that memo before its fields or signals
+    /// change — the engine's rescoring when the review time comes — the scorer reads neither
+    /// again and works out only what time changes: windows, decay and the next review.
+    ///
+    /// - Parameters:
+    ///   - input: the lead's state and the time to score at.
+    ///   - memo: the memo of the lead's last scoring, if any (another scorer's, or one made from
+    ///     other facts, is not used); on return, the memo to keep, or `nil` when time alone
+    ///     cannot change the card.
+    /// - Returns: the card and its review time; never `nil`.
+    public func scoreWithReview(
+        _ input: ScoringInput, memo: inout (any ScoringMemo)?
+    ) -> (card: ScoreCard, review: Date?)? {
+        let scoring = scored(input, reviewing: true, memo: memo as? RuleMemo, keepsMemo: true)
+        memo = scoring.memo
+        return (scoring.card, scoring.review)
     }
 
     /// The card and, when `reviewing`, its review time.
     ///
-    /// A lead whose card this scorer made from the same facts (the card's memo holds them) is
-    /// not read again: the fit part and the signals each rule counts come from the memo, and
-    /// only windows, decay and the review time are worked out at `now`. Otherwise, with
-    /// `keepsMemo`, a card with a review time gets a memo.
-    func scored(_ input: ScoringInput, reviewing: Bool, keepsMemo: Bool = false) -> (card: ScoreCard, review: Date?) {
+    /// With a memo this scorer made from the lead's current facts, the lead is not read again:
+    /// the fit part and the signals each rule counts come from the memo, and only windows,
+    /// decay and the review time are worked out at `now`. Otherwise, with `keepsMemo`, a card
+    /// with a review time comes with a new memo.
+    func scored(
+        _ input: ScoringInput, reviewing: Bool, memo: RuleMemo? = nil, keepsMemo: Bool = false
+    ) -> (card: ScoreCard, review: Date?, memo: RuleMemo?) {
         let now = input.now.timeIntervalSinceReferenceDate
         var review: ReviewFacts? = reviewing ? ReviewFacts() : nil
-        if let memo = reusableMemo(for: input.state) {
-            var card = memo.fitPart(reserving: engagementRules.count)
+        if let memo, memo.scorer === identity, memo.holds(input.state) {
+            var card = memo.fitPart
+            card.contributions.reserveCapacity(card.contributions.count + engagementRules.count)
             if !memo.counted.isEmpty {
                 memo.counted.withUnsafeBufferPointer { scoreEngagement($0, now: now, into: &card, review: &review) }
             }
             let date = review.flatMap { reviewDate($0, fit: card.fit, engagement: card.engagement, now: input.now) }
-            return (finish(card, memo: memo, input), date)
+            return (finish(card, input), date, date != nil ? memo : nil)
         }
         var card = CardBuilder()
         scoreFit(input.state.lead, into: &card)
-        let fitCount = card.entries.count
-        let fitPoints = (fit: card.fit, engagement: card.engagement)
+        let fitPart = keepsMemo ? card : CardBuilder()
         let signals = input.state.signals
         let capacity = engagementRules.isEmpty ? 0 : signals.count * (1 + maskWords)
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { buffer in
             let counted = UnsafeBufferPointer(rebasing: buffer[..<countSignals(signals, into: buffer)])
             if !counted.isEmpty { scoreEngagement(counted, now: now, into: &card, review: &review) }
             let date = review.flatMap { reviewDate($0, fit: card.fit, engagement: card.engagement, now: input.now) }
-            // Only a card that time will change keeps a memo: the engine rescores it when that
+            // Only a card that time will change leaves a memo: the engine rescores it when that
             // time comes.
-            guard keepsMemo, date != nil else { return (finish(card, memo: nil, input), date) }
+            guard keepsMemo, date != nil else { return (finish(card, input), date, nil) }
             let memo = RuleMemo(
-                book: book, lead: input.state.lead, signals: signals, card: card, fitCount: fitCount,
-                fitPoints: fitPoints, counted: Array(counted), maskWords: maskWords)
-            return (finish(card, memo: memo, input), date)
+                scorer: identity, lead: input.state.lead, signals: signals, fitPart: fitPart,
+                counted: Array(counted), maskWords: maskWords)
+            return (finish(card, input), date, memo)
         }
     }
 
-    /// The card: graded, with its entries and memo.
+    /// The card, graded.
     @inline(__always)
-    private func finish(_ card: CardBuilder, memo: RuleMemo?, _ input: ScoringInput) -> ScoreCard {
+    private func finish(_ card: CardBuilder, _ input: ScoringInput) -> ScoreCard {
         let scale = rules.grades
         let grade = grades[scale.fit.index(of: card.fit) * 4 + scale.engagement.index(of: card.engagement)]
         return ScoreCard(
-            scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade, book: book,
-            entries: card.entries, texts: card.texts, memo: memo, playbookVersion: input.playbookVersion)
+            scorer: rules.scorer, fit: card.fit, engagement: card.engagement, grade: grade,
+            contributions: card.contributions, playbookVersion: input.playbookVersion)
     }
 
-    /// The memo on the lead's card, when this scorer made it from the lead's current facts.
-    @inline(__always)
-    private func reusableMemo(for state: LeadState) -> RuleMemo? {
-        guard let memo = state.score?.memo as? RuleMemo, memo.book === book, memo.holds(state) else { return nil }
-        return memo
-    }
-
-    /// Adds the entries of the fit rules, profiles and target-account lists.
+    /// Adds the contributions of the fit rules, profiles and target-account lists.
     private func scoreFit(_ lead: Lead, into card: inout CardBuilder) {
         if !fitProgram.isEmpty {
             // Locals, so that the closure does not capture (and copy) the whole scorer.
             let fitRules = fitRules
-            let book = book
+            let profiles = profiles
             let slots = fitProgram.ruleSlots
             let profileTests = fitProgram.profileTests
             fitProgram.run(lead) { values, passed in
                 for index in fitRules.indices where passed[index] {
-                    card.add(
-                        fitRules[index].entry(values[slots[index]], rule: index, texts: &card.texts),
-                        axis: fitRules[index].axis)
+                    card.add(fitRules[index].contribution(values[slots[index]]))
                 }
                 for (index, tests) in profileTests.enumerated()
                 where !tests.isEmpty && tests.allSatisfy({ passed[$0] }) {
-                    card.add(
-                        ContributionEntry(rule: book.profile(index), points: book.profiles[index].points), axis: .fit)
+                    card.add(profiles[index].contribution)
                 }
             }
         }
@@ -216,11 +223,11 @@ public struct RuleScorer: LeadScorer {
     private func scoreTargetAccounts(_ lead: Lead, into card: inout CardBuilder) {
         guard let account = Self.accountKey(of: lead), let indices = targetLists[account] else { return }
         for index in indices {
+            let list = rules.targetAccounts[index]
             card.add(
-                ContributionEntry(
-                    rule: book.targetList(index), points: roundPoints(rules.targetAccounts[index].points),
-                    text: card.texts.count), axis: .fit)
-            card.texts.append(account)
+                ScoreCard.Contribution(
+                    rule: list.name, axis: .fit, points: roundPoints(list.points),
+                    evidence: "account \(account) is on the target-account list \(list.name)"))
         }
     }
 
@@ -275,29 +282,28 @@ public struct RuleScorer: LeadScorer {
             }
             for index in engagementRules.indices where tallies[index].count > 0 {
                 let rule = engagementRules[index]
-                if let (entry, earned) = rule.entry(tallies[index], rule: book.engagementRule(index)) {
+                if let (contribution, earned) = rule.contribution(tallies[index]) {
                     if review != nil, rule.decays {
-                        review!.addDecaying(entry.points, axis: rule.axis, unrounded: earned)
+                        review!.addDecaying(contribution.points, axis: rule.axis, unrounded: earned)
                     }
-                    card.add(entry, axis: rule.axis)
+                    card.add(consume contribution)
                 }
             }
         }
     }
 }
 
-/// The card being built: its entries, the texts they quote, and the sums of each axis.
+/// The card being built: its contributions and the sums of each axis.
 struct CardBuilder: Sendable {
-    var entries: [ContributionEntry] = []
-    var texts: [String] = []
+    var contributions: [ScoreCard.Contribution] = []
     var fit = 0.0
     var engagement = 0.0
 
     @inline(__always)
-    mutating func add(_ entry: ContributionEntry, axis: ScoreCard.Axis) {
-        if entries.isEmpty { entries.reserveCapacity(12) }
-        if axis == .fit { fit += entry.points } else { engagement += entry.points }
-        entries.append(entry)
+    mutating func add(_ contribution: consuming ScoreCard.Contribution) {
+        if contributions.isEmpty { contributions.reserveCapacity(12) }
+        if contribution.axis == .fit { fit += contribution.points } else { engagement += contribution.points }
+        contributions.append(contribution)
     }
 }
 
@@ -314,6 +320,12 @@ struct EngagementTally {
         factorSum += factor
         if age < newestAge { newestAge = age }
     }
+}
+
+extension RuleScorer {
+    /// Tells one scorer's memos from another's: a memo is used only by the scorer (and its
+    /// copies) that made it, whose compiled rules it indexes.
+    final class Identity: Sendable {}
 }
 
 /// Rounds points to hundredths, the precision cards show.

@@ -2,6 +2,7 @@ import Accord
 import Foundation
 import LeadModel
 import Scoring
+import Synchronization
 import Testing
 
 /// Decayed scores are rescored by a sweep that needs no new signal and costs what is due.
@@ -94,14 +95,56 @@ struct RescoringTests {
 }
 
 extension RescoringTests {
-    /// The engine keeps the card its scoring gave, memo and all, so that the sweep rescores
-    /// without reading the lead's fields and signals again.
-    @Test func theEngineKeepsTheScorersMemo() async throws {
+    /// A host's scorer that wraps the rule scorer and notes, for each scoring the engine asks
+    /// of it, whether it was handed a memo.
+    struct MemoWatchingScorer: LeadScorer {
+        final class Log: Sendable {
+            let handed = Mutex<[Bool]>([])
+        }
+
+        let rules = RuleScorer(.standard)
+        let log = Log()
+
+        func score(_ input: ScoringInput) -> ScoreCard? { rules.score(input) }
+
+        func scoreWithReview(_ input: ScoringInput, memo: inout (any ScoringMemo)?) -> (card: ScoreCard, review: Date?)?
+        {
+            log.handed.withLock { $0.append(memo != nil) }
+            return rules.scoreWithReview(input, memo: &memo)
+        }
+    }
+
+    /// An engine scoring with a ``MemoWatchingScorer``, and a lead that replied at `clock.now`.
+    static func repliedLead(clock: ManualClock) async throws -> (AlignmentEngine, MemoWatchingScorer, LeadID) {
+        let scorer = MemoWatchingScorer()
+        let engine = try await makeEngine(clock: clock, playbook: .standard, scorer: scorer)
+        let result = try await engine.record(
+            Signal(kind: .replied, occurredAt: clock.now, idempotencyKey: "r"), from: Self.person)
+        return (engine, scorer, result.leadID)
+    }
+
+    /// The engine keeps the memo its scoring left beside the lead (not on the card), and hands
+    /// it back at the lead's review, so that the sweep rescores without reading the lead's
+    /// fields and signals again.
+    @Test func theEngineHandsTheScorerItsMemoAtTheReview() async throws {
         let clock = ManualClock()
-        let (engine, id) = try await Self.engagedLead(clock: clock)
-        #expect(try #require(await engine.state(of: id)?.score).memo != nil)
+        let (engine, scorer, id) = try await Self.repliedLead(clock: clock)
+        #expect(scorer.log.handed.withLock { $0 } == [false], "a first scoring has no memo")
         clock.set(try #require(await engine.nextRescoreDue()))
-        try await engine.rescoreDue()
-        #expect(try #require(await engine.state(of: id)?.score).memo != nil)
+        #expect(try await engine.rescoreDue().reviewed == 1)
+        #expect(scorer.log.handed.withLock { $0 } == [false, true])
+        #expect(try #require(await engine.state(of: id)?.score).engagement < 25)
+    }
+
+    /// An erased lead's memo, which holds its fields, is dropped with its review.
+    @Test func anErasedLeadIsNotReviewedAgain() async throws {
+        let clock = ManualClock()
+        let (engine, scorer, id) = try await Self.repliedLead(clock: clock)
+        let due = try #require(await engine.nextRescoreDue())
+        try await engine.erase(id, requestedBy: "privacy@example.com")
+        #expect(await engine.nextRescoreDue() == nil)
+        clock.set(due)
+        #expect(try await engine.rescoreDue().reviewed == 0)
+        #expect(scorer.log.handed.withLock { $0 } == [false])
     }
 }

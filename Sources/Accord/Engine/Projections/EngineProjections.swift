@@ -92,9 +92,11 @@ struct EngineProjections: Sendable {
         }
     }
 
-    /// Removes an erased lead from the identity index, whatever keys it had.
+    /// Removes an erased lead from the identity index, whatever keys it had, and from the
+    /// rescoring schedule, whose memo holds the lead's fields.
     mutating func forget(_ id: LeadID) {
         identityIndex = identityIndex.filter { $0.value != id }
+        rescoreSchedule.set(id, at: nil)
     }
 
     private mutating func index(_ id: LeadID) {

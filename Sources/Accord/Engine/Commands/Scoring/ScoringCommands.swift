@@ -13,8 +13,9 @@ struct ScoringCommands {
     struct Outcome {
         /// Qualifications a handoff gate stopped, to publish after the commit.
         var blocked: [EngineNotification] = []
-        /// When each scored lead should next be reviewed (`nil`: never by time alone).
-        var reviews: [(lead: LeadID, at: Date?)] = []
+        /// When each scored lead should next be reviewed (`nil`: never by time alone), and the
+        /// memo its scorer left for that review.
+        var reviews: [(lead: LeadID, at: Date?, memo: (any ScoringMemo)?)] = []
     }
 
     let projections: EngineProjections
@@ -27,11 +28,14 @@ struct ScoringCommands {
         guard let scorer = policies.scorer else { return outcome }
         for id in ids {
             guard let state = planner.state(id), state.mergedInto == nil, !state.isErased else {
+                // Merged and erased leads are never reviewed again (nor is their memo kept).
+                outcome.reviews.append((id, nil, nil))
                 continue
             }
             let input = ScoringInput(state: state, now: planner.now, playbookVersion: policies.playbook.version)
-            guard let (card, review) = scorer.scoreWithReview(input) else { continue }
-            outcome.reviews.append((id, review))
+            var memo = projections.rescoreSchedule.memo(for: id)
+            guard let (card, review) = scorer.scoreWithReview(input, memo: &memo) else { continue }
+            outcome.reviews.append((id, review, review == nil ? nil : memo))
             if card != state.score {
                 planner.add(
                     id, .scored(card), by: .system,
