@@ -85,8 +85,8 @@ public struct RuleScorer: LeadScorer {
     /// - Returns: the card and its review time (`nil` when time alone cannot change the card);
     ///   never `nil` itself.
     public func scoreWithReview(_ input: ScoringInput) -> (card: ScoreCard, review: Date?)? {
-        let scoring = scored(input, reviewing: true)
-        return (scoring.card, scoring.review)
+        let (card, review, _) = scored(input, reviewing: true)
+        return (card, review)
     }
 
     /// Scores the lead as ``scoreWithReview(_:)`` does, reusing the memo of its last scoring;
@@ -106,9 +106,9 @@ public struct RuleScorer: LeadScorer {
     public func scoreWithReview(
         _ input: ScoringInput, memo: inout (any ScoringMemo)?
     ) -> (card: ScoreCard, review: Date?)? {
-        let scoring = scored(input, reviewing: true, memo: memo as? RuleMemo, keepsMemo: true)
-        memo = scoring.memo
-        return (scoring.card, scoring.review)
+        let (card, review, left) = scored(input, reviewing: true, memo: memo as? RuleMemo, keepsMemo: true)
+        memo = left
+        return (card, review)
     }
 
     /// The card and, when `reviewing`, its review time.
@@ -263,6 +263,8 @@ public struct RuleScorer: LeadScorer {
                         if review != nil { review!.next = Swift.min(review!.next, at) }
                         continue
                     }
+                    // One decay factor per signal, worked out when a decaying rule first needs it.
+                    var signalFactor = -1.0
                     for word in 1..<stride {
                         var bits = counted[start + word]
                         while bits != 0 {
@@ -274,8 +276,8 @@ public struct RuleScorer: LeadScorer {
                                 review!.note(
                                     signalAt: at, age: age, window: gate.window, decays: gate.decays, decay)
                             }
-                            let factor = gate.decays ? decay.factor(age: age) : 1
-                            tallies[index].add(age: age, factor: factor)
+                            if gate.decays, signalFactor < 0 { signalFactor = decay.factor(age: age) }
+                            tallies[index].add(age: age, factor: gate.decays ? signalFactor : 1)
                         }
                     }
                 }
