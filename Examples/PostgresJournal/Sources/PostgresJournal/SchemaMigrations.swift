@@ -9,7 +9,7 @@ enum SchemaMigrations {
     static var latestVersion: Int { migrations.count }
 
     /// Migration *n* (1-based) is `migrations[n - 1]`. Never edit a released migration: add one.
-    static let migrations: [[String]] = [version1]
+    static let migrations: [[String]] = [version1, version2]
 
     /// The first layout: the counter row, streams, events, idempotency keys, snapshots, the
     /// erasure mark and the append function.
@@ -55,7 +55,19 @@ enum SchemaMigrations {
         )
         """,
         "INSERT INTO {schema}.erasure_mark (singleton, through) VALUES (true, 0)",
-        appendFunction,
+        appendFunction(notify: ""),
+    ]
+
+    /// The live tail's hint: `append_events` sends `NOTIFY <schema>, '<head position>'` in the
+    /// append's transaction, so a listener hears of it when it commits (see
+    /// ``PostgresEventStore/withLiveTail(from:pageSize:pollInterval:_:)``). The channel is the
+    /// schema's name.
+    static let version2: [String] = [
+        appendFunction(
+            notify: """
+
+                        PERFORM pg_notify('{schema}', (base + fresh)::text);
+                """, replacing: true)
     ]
 
     /// One append call in one statement. Locks are taken in one order — idempotency keys (sorted),
@@ -63,8 +75,13 @@ enum SchemaMigrations {
     /// taken last and held to commit, so commits happen in position order and a rollback leaves
     /// no gap. A version conflict raises SQLSTATE `AC409` (detail: request number and the
     /// stream's version) before the head row is touched, so it burns no position.
-    static let appendFunction = """
-        CREATE FUNCTION {schema}.append_events(
+    ///
+    /// - Parameters:
+    ///   - notify: statements run right after the events are inserted (version 2 sends the hint).
+    ///   - replacing: `CREATE OR REPLACE` rather than `CREATE` (for an upgrade).
+    static func appendFunction(notify: String, replacing: Bool = false) -> String {
+        """
+        CREATE\(replacing ? " OR REPLACE" : "") FUNCTION {schema}.append_events(
             p_leads text[],
             p_expected bigint[],
             p_event_request integer[],
@@ -172,7 +189,7 @@ enum SchemaMigrations {
                     UPDATE {schema}.idempotency_keys AS ik SET position = base + v.ordinal
                     FROM unnest(p_keys, key_ordinal) AS v(key, ordinal)
                     WHERE ik.key = v.key AND v.ordinal IS NOT NULL;
-                END IF;
+                END IF;\(notify)
             END IF;
             FOR e IN 1..n_events LOOP
                 positions := positions || coalesce(event_recorded[e], base + event_ordinal[e]);
@@ -180,4 +197,5 @@ enum SchemaMigrations {
         END
         $fn$
         """
+    }
 }

@@ -1,0 +1,141 @@
+import EventStoreConformance
+import LeadModel
+import PostgresJournal
+import PostgresNIO
+import Testing
+
+private typealias Fixtures = ConformanceFixtures
+
+/// The live tail: LISTEN/NOTIFY as a hint only, every event delivered once and in order, across
+/// concurrent writers and a killed listener connection.
+///
+/// The tails poll only every minute here, so an event that arrives in time arrived through a
+/// hint or a reconnect's re-query — the tests would time out if either were broken.
+struct LiveTailTests {
+    private static let slowPoll = Duration.seconds(60)
+
+    @Test(.timeLimit(.minutes(2)))
+    func tailsSeeEveryEventOnceInOrderWhileManyWritersAppend() async throws {
+        try await TestDatabase.with { database in
+            let store = try await database.makeStore()
+            let writers = 16
+            let calls = 40
+            let total = writers * (0..<calls).reduce(0) { $0 + $1 % 3 + 1 }
+
+            async let tails = withThrowingTaskGroup(of: [LeadEvent].self) { group in
+                for _ in 0..<3 {
+                    group.addTask { try await Self.collect(store, count: total) }
+                }
+                var seen: [[LeadEvent]] = []
+                for try await events in group { seen.append(events) }
+                return seen
+            }
+            let acknowledged = try await withThrowingTaskGroup(of: [LeadEvent].self) { group in
+                for writer in 0..<writers {
+                    group.addTask { try await Self.write(store, writer: writer, calls: calls) }
+                }
+                var all: [LeadEvent] = []
+                for try await part in group { all += part }
+                return all
+            }
+            let byPosition = acknowledged.sorted { $0.position!.rawValue < $1.position!.rawValue }
+            #expect(byPosition.count == total)
+            for events in try await tails {
+                #expect(events == byPosition, "a live tail saw exactly the acknowledged events, in order")
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aKilledListenerConnectionLosesNothing() async throws {
+        try await TestDatabase.with { database in
+            let store = try await database.makeStore()
+            let lead = Fixtures.leadID(1)
+            let before = 30
+            let after = 30
+            let (events, connections) = try await store.withLiveTail(from: .start, pollInterval: Self.slowPoll) {
+                tail in
+                var iterator = tail.makeAsyncIterator()
+                var seen: [LeadEvent] = []
+                for sequence in 0..<before {
+                    try await store.append([Fixtures.signal(lead, sequence: sequence)], to: lead)
+                }
+                while seen.count < before, let event = try await iterator.next() { seen.append(event) }
+                // Kill the listening connection, then append while it reconnects: those events
+                // sent their hints to nobody and must come from the reconnect's re-query.
+                try await Self.terminateListener(of: store, in: database)
+                for sequence in before..<(before + after) {
+                    try await store.append([Fixtures.signal(lead, sequence: sequence)], to: lead)
+                }
+                while seen.count < before + after, let event = try await iterator.next() { seen.append(event) }
+                return (seen, await tail.listenerConnections)
+            }
+            #expect(events.map { $0.position!.rawValue } == Array(1...UInt64(before + after)))
+            #expect(events == (try await store.read(from: .start, limit: before + after)))
+            #expect(connections >= 2, "the listener reconnected after pg_terminate_backend")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aTailStartsAtTheGivenPositionThenFollowsNewAppends() async throws {
+        try await TestDatabase.with { database in
+            let store = try await database.makeStore()
+            let lead = Fixtures.leadID(2)
+            for sequence in 0..<10 {
+                try await store.append([Fixtures.signal(lead, sequence: sequence)], to: lead)
+            }
+            let positions = try await store.withLiveTail(from: JournalPosition(6), pollInterval: Self.slowPoll) {
+                tail in
+                var iterator = tail.makeAsyncIterator()
+                var positions: [UInt64] = []
+                while positions.count < 5, let event = try await iterator.next() {
+                    positions.append(event.position!.rawValue)
+                }
+                try await store.append([Fixtures.signal(lead, sequence: 10)], to: lead)
+                if let event = try await iterator.next() { positions.append(event.position!.rawValue) }
+                return positions
+            }
+            #expect(positions == Array(6...11))
+        }
+    }
+
+    /// Reads the tail from the start until `count` events arrived.
+    private static func collect(_ store: PostgresEventStore, count: Int) async throws -> [LeadEvent] {
+        try await store.withLiveTail(from: .start, pageSize: 37, pollInterval: slowPoll) { tail in
+            var seen: [LeadEvent] = []
+            for try await event in tail {
+                seen.append(event)
+                if seen.count == count { break }
+            }
+            return seen
+        }
+    }
+
+    /// Appends `calls` calls of one to three events to leads of its own; returns them as stored.
+    private static func write(_ store: PostgresEventStore, writer: Int, calls: Int) async throws -> [LeadEvent] {
+        var stored: [LeadEvent] = []
+        for call in 0..<calls {
+            let lead = Fixtures.leadID(writer * 10 + call % 3)
+            let events = (0..<(call % 3 + 1)).map { Fixtures.signal(lead, sequence: writer * 100_000 + call * 10 + $0) }
+            let result = try await store.append(events, to: lead)
+            for (event, position) in zip(events, result.positions) {
+                var copy = event
+                copy.position = position
+                stored.append(copy)
+            }
+        }
+        return stored
+    }
+
+    /// Terminates the backend that listens on the store's channel, once it is listening.
+    private static func terminateListener(of store: PostgresEventStore, in database: TestDatabase) async throws {
+        let statement = "LISTEN \"\(store.schema)\";"
+        for _ in 0..<100 {
+            let rows = try await database.client.query(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = \(statement)")
+            for try await killed in rows.decode(Int64.self) where killed > 0 { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("no backend was listening on \(store.schema)")
+    }
+}
