@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "PostgresJournal", targets: ["PostgresJournal"]),
         .executable(name: "postgres-journal-bench", targets: ["PostgresJournalBench"]),
+        .executable(name: "postgres-journal-node", targets: ["PostgresJournalNode"]),
     ],
     dependencies: [
         .package(name: "Accord", path: "../.."),
@@ -31,10 +32,24 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // The scale-out drill: the playbook, shared clock and state digest that the engine
+        // instances (postgres-journal-node) and the test that runs them agree on.
+        .target(
+            name: "ScaleOutDrill",
+            dependencies: [.product(name: "Accord", package: "Accord")]
+        ),
+        .executableTarget(
+            name: "PostgresJournalNode",
+            dependencies: [
+                "PostgresJournal", "ScaleOutDrill", .product(name: "Accord", package: "Accord"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(
             name: "PostgresJournalTests",
             dependencies: [
-                "PostgresJournal", .product(name: "LeadModel", package: "Accord"),
+                "PostgresJournal", "ScaleOutDrill", .product(name: "Accord", package: "Accord"),
+                .product(name: "LeadModel", package: "Accord"),
                 .product(name: "EventStoreConformance", package: "Accord"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
