@@ -4,7 +4,7 @@ import PostgresNIO
 /// One append call flattened into the arrays `append_events` takes: per request its lead and
 /// expected version; per event its request, its key's slot and its encoded payload; the distinct
 /// keys of the call.
-struct AppendCall {
+struct AppendCall: Sendable {
     var leads: [String] = []
     /// Per request: -1 for any version, else the exact version expected (0: no stream).
     var expected: [Int64] = []
@@ -65,6 +65,39 @@ struct AppendCall {
         SELECT positions, duplicates, versions FROM \(unescaped: schema).append_events(\
         \(leads), \(expected), \(eventRequest), \(eventKey), \(keys), \(payloads))
         """
+    }
+
+    /// The number of requests.
+    var requestCount: Int { requests.count }
+
+    /// The call of `append_batch` in `schema` for several calls, concatenated: each call's
+    /// request, event and key numbers stay relative to the call.
+    static func batchQuery(_ calls: [AppendCall], schema: String) -> PostgresQuery {
+        var callRequests: [Int32] = []
+        var callEvents: [Int32] = []
+        var callKeys: [Int32] = []
+        var leads: [String] = []
+        var expected: [Int64] = []
+        var eventRequest: [Int32] = []
+        var eventKey: [Int32] = []
+        var keys: [String] = []
+        var payloads: [ByteBuffer] = []
+        for call in calls {
+            callRequests.append(Int32(call.leads.count))
+            callEvents.append(Int32(call.payloads.count))
+            callKeys.append(Int32(call.keys.count))
+            leads += call.leads
+            expected += call.expected
+            eventRequest += call.eventRequest
+            eventKey += call.eventKey
+            keys += call.keys
+            payloads += call.payloads
+        }
+        return """
+            SELECT ok, details, positions, duplicates, versions FROM \(unescaped: schema).append_batch(\
+            \(callRequests), \(callEvents), \(callKeys), \(leads), \(expected), \(eventRequest), \(eventKey), \
+            \(keys), \(payloads))
+            """
     }
 
     /// The results for the appender, from the function's three arrays.

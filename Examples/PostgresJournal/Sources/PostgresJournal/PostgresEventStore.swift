@@ -54,8 +54,12 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     /// How long one call may take, waiting for a connection included, before it throws `io`.
     public let timeout: Duration
 
+    /// Whether concurrent appends share transactions (group commit); see ``append(_:)``.
+    public var groupCommit: Bool { combiner != nil }
+
     let client: PostgresClient
     let logger: Logger
+    let combiner: AppendCombiner?
 
     /// Opens the journal in `schema`, creating the schema or upgrading it to
     /// ``schemaVersion`` first.
@@ -70,16 +74,20 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///   - timeout: how long one call may take, waiting for a connection included; past it the
     ///     call throws `io` (postgres-nio's pool would otherwise wait for a server that is down
     ///     until it is back).
+    ///   - groupCommit: whether concurrent appends through this store (and its copies) share a
+    ///     transaction, so that they share one commit and its WAL flush; on by default. Each call
+    ///     stays atomic on its own; turning it off makes every call its own transaction.
     ///   - logger: where postgres-nio logs the store's queries (at debug level).
     /// - Throws: ``LeadModel/EventStoreError`` — `invalidRequest` for a bad schema name,
     ///   `unsupportedFormat` when the schema was laid out by a newer version of this store, `io`
     ///   when the database cannot be reached or refuses a statement.
     public init(
         client: PostgresClient, schema: String = "accord", timeout: Duration = .seconds(30),
-        logger: Logger = Logger(label: "accord.postgres-journal")
+        groupCommit: Bool = true, logger: Logger = Logger(label: "accord.postgres-journal")
     ) async throws {
         try Self.validate(schema: schema)
         self.client = client
+        self.combiner = groupCommit ? AppendCombiner() : nil
         self.schema = schema
         self.logger = logger
         self.timeout = timeout
@@ -115,6 +123,10 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
 
     /// Appends events to one or more lead streams, atomically, in one round trip.
     ///
+    /// Concurrent calls on the same store share a transaction (group commit, see
+    /// ``groupCommit``): each call is still atomic and checked on its own, and returns once the
+    /// shared transaction committed.
+    ///
     /// - Parameter requests: the events per lead, with the expected version of each stream.
     /// - Returns: one result per request, in order.
     /// - Throws: ``LeadModel/EventStoreError`` — `versionConflict` when an expectation fails
@@ -122,7 +134,70 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///   `io` when the database cannot be reached or refuses the call.
     public func append(_ requests: [AppendRequest]) async throws -> [AppendResult] {
         let call = try AppendCall(requests)
+        guard let combiner else { return try await appendAlone(call) }
+        switch await combiner.enter(call) {
+        case .done(let outcome):
+            return try outcome.get()
+        case .lead(let batch):
+            let outcomes = await run(batch.map(\.call))
+            await combiner.finish(Array(zip(batch, outcomes)))
+            return try outcomes[0].get()
+        }
+    }
+
+    /// Runs a batch of calls: alone when it is one call, else in one `append_batch` transaction;
+    /// if that fails as a whole for another reason than the server's silence, each call alone.
+    private func run(_ calls: [AppendCall]) async -> [Result<[AppendResult], any Error>] {
+        guard calls.count > 1 else {
+            return [await outcome(of: calls[0])]
+        }
+        let query = AppendCall.batchQuery(calls, schema: schema)
+        let events = calls.reduce(0) { $0 + $1.eventCount }
+        do {
+            let (ok, details, positions, duplicates, versions) = try await PostgresFailure.mapping(
+                "appending \(events) events of \(calls.count) calls", timeout: timeout
+            ) {
+                let rows = try await client.query(query, logger: logger)
+                for try await row in rows.decode(([Bool], [String], [Int64], [Bool], [Int32]).self) { return row }
+                throw EventStoreError(.io, "append_batch returned no row; check the schema's migrations")
+            }
+            var event = 0
+            var request = 0
+            return calls.enumerated().map { index, call in
+                let eventRange = event..<(event + call.eventCount)
+                let requestRange = request..<(request + call.requestCount)
+                event = eventRange.upperBound
+                request = requestRange.upperBound
+                guard ok[index] else {
+                    return .failure(PostgresFailure.versionConflict(detail: details[index], requests: call.requests))
+                }
+                return .success(
+                    call.results(
+                        positions: Array(positions[eventRange]), duplicates: Array(duplicates[eventRange]),
+                        versions: Array(versions[requestRange])))
+            }
+        } catch let error as EventStoreError where error.code == .io && error.message.contains("did not answer") {
+            return calls.map { _ in .failure(error) }
+        } catch {
+            logger.debug("a batch of \(calls.count) appends failed (\(error)); running them one by one")
+            var outcomes: [Result<[AppendResult], any Error>] = []
+            for call in calls { outcomes.append(await outcome(of: call)) }
+            return outcomes
+        }
+    }
+
+    private func outcome(of call: AppendCall) async -> Result<[AppendResult], any Error> {
+        do {
+            return .success(try await appendAlone(call))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// One call, one `append_events` transaction.
+    private func appendAlone(_ call: AppendCall) async throws -> [AppendResult] {
         let query = try call.query(schema: schema)
+        let requests = call.requests
         let (positions, duplicates, versions) = try await PostgresFailure.mapping(
             "appending \(call.eventCount) events", timeout: timeout, requests: requests
         ) {
