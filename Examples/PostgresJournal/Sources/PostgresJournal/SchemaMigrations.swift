@@ -9,7 +9,7 @@ enum SchemaMigrations {
     static var latestVersion: Int { migrations.count }
 
     /// Migration *n* (1-based) is `migrations[n - 1]`. Never edit a released migration: add one.
-    static let migrations: [[String]] = [version1, version2, version3]
+    static let migrations: [[String]] = [version1, version2, version3, version4]
 
     /// The first layout: the counter row, streams, events, idempotency keys, snapshots, the
     /// erasure mark and the append function.
@@ -156,6 +156,20 @@ enum SchemaMigrations {
         END
         $fn$
         """
+    ]
+
+    /// The live tail's hint can be turned off per database, role or session with the setting
+    /// `accord.live_tail_hints = off`: PostgreSQL serialises the commits of every transaction that
+    /// sent a NOTIFY on the whole server, which is what keeps several journals (partitions) on
+    /// one server from committing side by side. Tails then find new events by polling.
+    static let version4: [String] = [
+        appendFunction(
+            notify: """
+
+                        IF coalesce(current_setting('accord.live_tail_hints', true), '') <> 'off' THEN
+                            PERFORM pg_notify('{schema}', (base + fresh)::text);
+                        END IF;
+                """, replacing: true)
     ]
 
     /// One append call in one statement. Locks are taken in one order — idempotency keys (sorted),

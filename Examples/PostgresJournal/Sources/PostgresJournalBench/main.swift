@@ -28,11 +28,16 @@ var configuration = try PostgresEventStore.clientConfiguration(url: url)
 configuration.options.maximumConnections = 64
 configuration.options.minimumConnections = 0
 let client = PostgresClient(configuration: configuration)
+// The same pool with the live tail's hint (a NOTIFY per append) turned off, for the partitions.
+var quietConfiguration = configuration
+quietConfiguration.options.additionalStartupParameters = [("accord.live_tail_hints", "off")]
+let quietClient = PostgresClient(configuration: quietConfiguration)
 
 try await withThrowingTaskGroup(of: Void.self) { group in
     group.addTask { await client.run() }
+    group.addTask { await quietClient.run() }
     defer { group.cancelAll() }
-    let bench = Bench(client: client)
+    let bench = Bench(client: client, quietClient: quietClient)
     try await bench.run(scale: scale)
 }
 
@@ -50,6 +55,8 @@ extension Array {
 /// The measurements, each on schemas of its own, dropped afterwards.
 struct Bench {
     let client: PostgresClient
+    /// Connections with `accord.live_tail_hints = off`.
+    let quietClient: PostgresClient
 
     func run(scale: Int) async throws {
         let settings = try await serverSettings()
@@ -68,11 +75,12 @@ struct Bench {
         print(try await measureRead(schema: schema).jsonLine)
         try await drop(schema)
         if partitions {
-            for groupCommit in [false, true] {
+            for (groupCommit, hints) in [(false, true), (false, false), (true, true), (true, false)] {
                 for count in [1, 2, 4, 8] {
                     print(
-                        try await measurePartitions(count, writers: 50, perWriter: 40 * scale, groupCommit: groupCommit)
-                            .jsonLine)
+                        try await measurePartitions(
+                            count, writers: 50, perWriter: 40 * scale, groupCommit: groupCommit, hints: hints
+                        ).jsonLine)
                 }
             }
         }
@@ -81,12 +89,15 @@ struct Bench {
     /// The journal split by lead hash into `count` partitions, each a store with its own counter
     /// row in a schema of its own on this server: `writers` tasks append single events to leads
     /// of all partitions; then one reader merges the partitions back, a page of each in turn.
-    private func measurePartitions(_ count: Int, writers: Int, perWriter: Int, groupCommit: Bool) async throws
+    private func measurePartitions(_ count: Int, writers: Int, perWriter: Int, groupCommit: Bool, hints: Bool)
+        async throws
         -> BenchLine
     {
         var stores: [PostgresEventStore] = []
         for _ in 0..<count {
-            stores.append(try await PostgresEventStore(client: client, schema: newSchema(), groupCommit: groupCommit))
+            stores.append(
+                try await PostgresEventStore(
+                    client: hints ? client : quietClient, schema: newSchema(), groupCommit: groupCommit))
         }
         let partitions = stores
         let seconds = try await timed {
@@ -118,9 +129,11 @@ struct Bench {
         }
         for store in partitions { try await drop(store.schema) }
         var line = BenchLine(
-            name: "pg-partitions-\(count)-single-\(writers)w\(groupCommit ? "" : "-no-group-commit")",
+            name: "pg-partitions-\(count)-single-\(writers)w\(groupCommit ? "" : "-no-group-commit")"
+                + (hints ? "" : "-no-hints"),
             count: writers * perWriter, seconds: seconds)
         line.set("partitions", json: String(count))
+        line.set("liveTailHints", json: String(hints))
         line.set("groupCommit", json: String(groupCommit))
         line.set("mergedReadPerSecond", json: String(Int(Double(merged) / readSeconds)))
         return line

@@ -99,6 +99,54 @@ struct LiveTailTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func withHintsTurnedOffATailFindsNewEventsByPolling() async throws {
+        try await TestDatabase.with { database in
+            let store = try await database.makeStore()
+            var configuration = try PostgresEventStore.clientConfiguration(url: database.url)
+            configuration.options.additionalStartupParameters = [("accord.live_tail_hints", "off")]
+            let quiet = PostgresClient(configuration: configuration)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await quiet.run() }
+                defer { group.cancelAll() }
+                let writer = try await PostgresEventStore(client: quiet, schema: store.schema)
+                let lead = Fixtures.leadID(3)
+                // The first hint a listener hears names position 2: the append through the
+                // client with hints off sent none.
+                let firstHint = try await database.client.withConnection { connection in
+                    try await connection.listen(on: store.schema) { hints in
+                        try await writer.append([Fixtures.signal(lead, sequence: 0)], to: lead)
+                        try await store.append([Fixtures.signal(lead, sequence: 1)], to: lead)
+                        for try await hint in hints { return hint.payload }
+                        return ""
+                    }
+                }
+                #expect(firstHint == "2")
+                // A tail waiting for events appended without hints finds them by polling.
+                let positions = try await store.withLiveTail(from: JournalPosition(3), pollInterval: .milliseconds(200))
+                {
+                    tail in
+                    try await withThrowingTaskGroup(of: [UInt64].self) { readers in
+                        readers.addTask {
+                            var positions: [UInt64] = []
+                            for try await event in tail {
+                                positions.append(event.position!.rawValue)
+                                if positions.count == 10 { break }
+                            }
+                            return positions
+                        }
+                        for sequence in 2..<12 {
+                            try await Task.sleep(for: .milliseconds(30))
+                            try await writer.append([Fixtures.signal(lead, sequence: sequence)], to: lead)
+                        }
+                        return try await readers.next() ?? []
+                    }
+                }
+                #expect(positions == Array(3...12))
+            }
+        }
+    }
+
     /// Reads the tail from the start until `count` events arrived.
     private static func collect(_ store: PostgresEventStore, count: Int) async throws -> [LeadEvent] {
         try await store.withLiveTail(from: .start, pageSize: 37, pollInterval: slowPoll) { tail in
