@@ -9,7 +9,7 @@ enum SchemaMigrations {
     static var latestVersion: Int { migrations.count }
 
     /// Migration *n* (1-based) is `migrations[n - 1]`. Never edit a released migration: add one.
-    static let migrations: [[String]] = [version1, version2, version3, version4]
+    static let migrations: [[String]] = [version1, version2, version3, version4, version5]
 
     /// The first layout: the counter row, streams, events, idempotency keys, snapshots, the
     /// erasure mark and the append function.
@@ -147,6 +147,128 @@ enum SchemaMigrations {
                 e0 := e1;
                 k0 := k1;
             END LOOP;
+            -- Keys and streams of calls that conflicted were created above and never used: drop
+            -- them, so no key row commits without its position and no stream without events.
+            IF coalesce(cardinality(p_keys), 0) > 0 THEN
+                DELETE FROM {schema}.idempotency_keys WHERE key = ANY (p_keys) AND position IS NULL;
+            END IF;
+            DELETE FROM {schema}.streams WHERE lead_id = ANY (p_leads) AND version = 0;
+        END
+        $fn$
+        """
+    ]
+
+    /// Group commit without a subtransaction per call in the usual case: `append_batch` first runs
+    /// every call in one block; only when a call conflicts does it undo that and run the calls
+    /// one subtransaction each. A subtransaction per call cost CPU under the counter row's lock,
+    /// and more than 64 of them in one transaction make PostgreSQL's snapshots overflow to
+    /// `pg_subtrans`, which slows every reader.
+    static let version5: [String] = [
+        """
+        CREATE OR REPLACE FUNCTION {schema}.append_batch(
+            p_call_requests integer[],
+            p_call_events integer[],
+            p_call_keys integer[],
+            p_leads text[],
+            p_expected bigint[],
+            p_event_request integer[],
+            p_event_key integer[],
+            p_keys text[],
+            p_payloads bytea[],
+            OUT ok boolean[],
+            OUT details text[],
+            OUT positions bigint[],
+            OUT duplicates boolean[],
+            OUT versions integer[]
+        ) LANGUAGE plpgsql AS $fn$
+        DECLARE
+            n_calls integer := coalesce(cardinality(p_call_requests), 0);
+            r0 integer := 0;
+            e0 integer := 0;
+            k0 integer := 0;
+            r1 integer;
+            e1 integer;
+            k1 integer;
+            result record;
+            detail text;
+            all_done boolean := false;
+        BEGIN
+            ok := '{}';
+            details := '{}';
+            positions := '{}';
+            duplicates := '{}';
+            versions := '{}';
+            -- Lock every key, then every stream of the batch, sorted, before any call runs: the
+            -- calls then take no lock but the head row's, so batches cannot deadlock.
+            IF coalesce(cardinality(p_keys), 0) > 0 THEN
+                INSERT INTO {schema}.idempotency_keys (key)
+                SELECT DISTINCT u.key FROM unnest(p_keys) AS u(key) ORDER BY u.key
+                ON CONFLICT (key) DO NOTHING;
+                PERFORM 1 FROM {schema}.idempotency_keys WHERE key = ANY (p_keys) ORDER BY key FOR UPDATE;
+            END IF;
+            INSERT INTO {schema}.streams (lead_id, version)
+            SELECT DISTINCT u.lead_id, 0 FROM unnest(p_leads) AS u(lead_id) ORDER BY u.lead_id
+            ON CONFLICT (lead_id) DO NOTHING;
+            PERFORM 1 FROM {schema}.streams WHERE lead_id = ANY (p_leads) ORDER BY lead_id FOR UPDATE;
+            -- First every call in one go, with no subtransaction per call: the usual case, where
+            -- no call conflicts. A conflict undoes the attempt, and the calls run again one
+            -- subtransaction each, so that only the conflicting ones fail.
+            BEGIN
+                FOR c IN 1..n_calls LOOP
+                    r1 := r0 + p_call_requests[c];
+                    e1 := e0 + p_call_events[c];
+                    k1 := k0 + p_call_keys[c];
+                    SELECT * INTO result FROM {schema}.append_events(
+                        p_leads[r0 + 1:r1], p_expected[r0 + 1:r1], p_event_request[e0 + 1:e1],
+                        p_event_key[e0 + 1:e1], p_keys[k0 + 1:k1], p_payloads[e0 + 1:e1]);
+                    ok := ok || true;
+                    details := details || ''::text;
+                    positions := positions || result.positions;
+                    duplicates := duplicates || result.duplicates;
+                    versions := versions || result.versions;
+                    r0 := r1;
+                    e0 := e1;
+                    k0 := k1;
+                END LOOP;
+                all_done := true;
+            EXCEPTION WHEN SQLSTATE 'AC409' THEN
+                all_done := false;
+                ok := '{}';
+                details := '{}';
+                positions := '{}';
+                duplicates := '{}';
+                versions := '{}';
+                r0 := 0;
+                e0 := 0;
+                k0 := 0;
+            END;
+            IF NOT all_done THEN
+                FOR c IN 1..n_calls LOOP
+                    r1 := r0 + p_call_requests[c];
+                    e1 := e0 + p_call_events[c];
+                    k1 := k0 + p_call_keys[c];
+                    BEGIN
+                        SELECT * INTO result FROM {schema}.append_events(
+                            p_leads[r0 + 1:r1], p_expected[r0 + 1:r1], p_event_request[e0 + 1:e1],
+                            p_event_key[e0 + 1:e1], p_keys[k0 + 1:k1], p_payloads[e0 + 1:e1]);
+                        ok := ok || true;
+                        details := details || ''::text;
+                        positions := positions || result.positions;
+                        duplicates := duplicates || result.duplicates;
+                        versions := versions || result.versions;
+                    EXCEPTION WHEN SQLSTATE 'AC409' THEN
+                        GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+                        ok := ok || false;
+                        details := details || detail;
+                        positions := positions || array_fill(0::bigint, ARRAY[e1 - e0]);
+                        duplicates := duplicates || array_fill(false, ARRAY[e1 - e0]);
+                        versions := versions || array_fill(0, ARRAY[r1 - r0]);
+                    END;
+                    r0 := r1;
+                    e0 := e1;
+                    k0 := k1;
+                END LOOP;
+            END IF;
             -- Keys and streams of calls that conflicted were created above and never used: drop
             -- them, so no key row commits without its position and no stream without events.
             IF coalesce(cardinality(p_keys), 0) > 0 THEN
