@@ -151,6 +151,27 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
         guard calls.count > 1 else {
             return [await outcome(of: calls[0])]
         }
+        // Usually no call conflicts: then the calls, applied in order, are one `append_events`
+        // call — set-based, one statement per step for all of them, the least work under the
+        // counter row. Only when that fails on a version conflict does each call run in a
+        // subtransaction of its own (`append_batch`), so that just the conflicting ones fail.
+        if let merged = try? AppendCall(calls.flatMap(\.requests)) {
+            do {
+                let results = try await appendAlone(merged)
+                var next = 0
+                return calls.map { call in
+                    defer { next += call.requestCount }
+                    return .success(Array(results[next..<(next + call.requestCount)]))
+                }
+            } catch let error as EventStoreError where error.code == .versionConflict {
+                // Some call conflicts: find out which, below.
+            } catch let error as EventStoreError where error.code == .io && error.message.contains("did not answer") {
+                return calls.map { _ in .failure(error) }
+            } catch {
+                // Another failure (a deadlock, a refused statement): each call on its own, below.
+                logger.debug("a merged append of \(calls.count) calls failed (\(error)); running them apart")
+            }
+        }
         let query = AppendCall.batchQuery(calls, schema: schema)
         let events = calls.reduce(0) { $0 + $1.eventCount }
         do {
