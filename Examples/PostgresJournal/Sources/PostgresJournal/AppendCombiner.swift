@@ -6,8 +6,9 @@ import LeadModel
 /// append at a time and each commit waits for its own WAL flush. Left alone, 50 concurrent
 /// appenders would queue one flush each. Instead, while one transaction is in flight, the calls
 /// that arrive wait here; when it ends, the first of them takes all waiting calls (up to
-/// ``maximumEvents``) to the database as one `append_batch` call, which runs each in its own
-/// subtransaction: one commit, one flush, every call still atomic and checked on its own.
+/// ``maximumEvents``) to the database in one transaction — one `append_events` call when none of
+/// them conflicts, else one `append_batch` call that runs each in a subtransaction of its own —:
+/// one commit, one flush, every call still atomic and checked on its own.
 ///
 /// No task is spawned: the caller whose call goes next does the work of its batch (it "leads"),
 /// then hands the next batch to the first caller still waiting.

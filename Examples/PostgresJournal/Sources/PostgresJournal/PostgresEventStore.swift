@@ -145,8 +145,9 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
         }
     }
 
-    /// Runs a batch of calls: alone when it is one call, else in one `append_batch` transaction;
-    /// if that fails as a whole for another reason than the server's silence, each call alone.
+    /// Runs a batch of calls: alone when it is one call, else in one transaction (one
+    /// `append_events` call, or `append_batch` when a call conflicts); if that fails as a whole
+    /// for another reason than the server's silence, each call alone.
     private func run(_ calls: [AppendCall]) async -> [Result<[AppendResult], any Error>] {
         guard calls.count > 1 else {
             return [await outcome(of: calls[0])]
