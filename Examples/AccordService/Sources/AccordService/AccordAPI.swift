@@ -40,6 +40,8 @@ public struct AccordAPI: Sendable {
     public let now: @Sendable () -> Date
     /// The metrics the requests are counted in and `GET /metrics` exports.
     public let metrics: ServiceMetrics
+    /// The answers to keyed writes other than signals (whose keys the journal records).
+    public let idempotency: IdempotencyLedger
 
     /// The actor recorded on the journal for writes that name nobody.
     static let actor = EventActor.integration("accord-service")
@@ -51,15 +53,19 @@ public struct AccordAPI: Sendable {
     ///   - state: the readiness shared with the lifecycle.
     ///   - metrics: where requests are counted; give the engine a ``MetricsSink`` on the same
     ///     metrics to count its notifications too.
+    ///   - idempotency: the answers to keyed captures, touches, verdicts, stage moves and
+    ///     assignments (default in memory; the server keeps them beside the journal).
     ///   - now: the clock (default the system's).
     public init(
         engine: AlignmentEngine, configuration: ServiceConfiguration, state: ServiceState,
-        metrics: ServiceMetrics = ServiceMetrics(), now: @escaping @Sendable () -> Date = { Date() }
+        metrics: ServiceMetrics = ServiceMetrics(), idempotency: IdempotencyLedger = IdempotencyLedger(),
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.engine = engine
         self.configuration = configuration
         self.state = state
         self.metrics = metrics
+        self.idempotency = idempotency
         self.now = now
     }
 
@@ -77,30 +83,59 @@ public struct AccordAPI: Sendable {
             apiToken: configuration.apiToken, maxBodySize: configuration.maxBodySize, now: now)
         router.group("/metrics").add(middleware: authentication).get { _, _ in try await self.metricsText() }
         let v1 = router.group("/v1").add(middleware: authentication)
-        v1.post("/leads") { request, _ in try await self.capture(request) }
-        v1.post("/signals") { request, _ in try await self.signal(request) }
-        v1.post("/leads/{id}/touches") { request, context in try await self.touch(request, context.leadID()) }
-        v1.post("/leads/{id}/feedback") { request, context in try await self.feedback(request, context.leadID()) }
-        v1.post("/leads/{id}/stage") { request, context in try await self.stage(request, context.leadID()) }
-        v1.post("/leads/{id}/assign") { request, context in try await self.assign(request, context.leadID()) }
-        v1.get("/leads/{id}") { _, context in try await self.lead(context.leadID()) }
-        v1.get("/leads/{id}/explain") { _, context in try await self.explain(context.leadID()) }
-        v1.get("/report") { request, _ in try await self.report(request) }
-        v1.get("/reps") { _, _ in try await self.reps() }
-        v1.get("/sla") { request, _ in try await self.sla(request) }
+        // Every /v1 route answers within the request timeout (503 `timedOut` after it).
+        v1.post("/leads") { request, _ in try await self.timed { try await self.capture(request) } }
+        v1.post("/signals") { request, _ in try await self.timed { try await self.signal(request) } }
+        v1.post("/leads/{id}/touches") { request, context in
+            let id = try context.leadID()
+            return try await self.timed { try await self.touch(request, id) }
+        }
+        v1.post("/leads/{id}/feedback") { request, context in
+            let id = try context.leadID()
+            return try await self.timed { try await self.feedback(request, id) }
+        }
+        v1.post("/leads/{id}/stage") { request, context in
+            let id = try context.leadID()
+            return try await self.timed { try await self.stage(request, id) }
+        }
+        v1.post("/leads/{id}/assign") { request, context in
+            let id = try context.leadID()
+            return try await self.timed { try await self.assign(request, id) }
+        }
+        v1.get("/leads/{id}") { _, context in
+            let id = try context.leadID()
+            return try await self.timed { try await self.lead(id) }
+        }
+        v1.get("/leads/{id}/explain") { _, context in
+            let id = try context.leadID()
+            return try await self.timed { try await self.explain(id) }
+        }
+        v1.get("/report") { request, _ in try await self.timed { try await self.report(request) } }
+        v1.get("/reps") { _, _ in try await self.timed { try await self.reps() } }
+        v1.get("/sla") { request, _ in try await self.timed { try await self.sla(request) } }
         return router
+    }
+
+    /// Runs a route's work within the request timeout.
+    private func timed(_ work: @escaping @Sendable () async throws -> Response) async throws -> Response {
+        try await RequestTimeout.run(timeout: configuration.requestTimeout, work)
     }
 
     // MARK: Writes
 
     func capture(_ request: Request) async throws -> Response {
-        let body = try await request.body.collect(upTo: configuration.maxBodySize)
+        // A capture of the same person matches the lead it created, so running it again after a
+        // restart left its key pending records nothing new.
+        try await keyed(request, rerunnable: true) { body in try await self.capture(body) }
+    }
+
+    private func capture(_ body: ByteBuffer) async throws -> Reply {
         let person = try JSONCoding.decode(Lead.self, from: Self.defaultingID(body, at: nil))
         try Self.check(Self.problems(person: person, path: ""))
         let result = try await engine.capture(person, by: Self.actor)
         let isNew: Bool
         if case .created = result.outcome { isNew = true } else { isNew = false }
-        return try JSONCoding.response(CaptureOutput(result), status: isNew ? .created : .ok)
+        return try JSONCoding.reply(CaptureOutput(result), status: isNew ? .created : .ok)
     }
 
     func signal(_ request: Request) async throws -> Response {
@@ -120,7 +155,7 @@ public struct AccordAPI: Sendable {
         default:
             break
         }
-        if let key = request.headers[.idempotencyKey] {
+        if let key = try Self.idempotencyKey(request) {
             if let bodyKey = input.signal.idempotencyKey, bodyKey != key {
                 problems.append(
                     .init(
@@ -141,8 +176,11 @@ public struct AccordAPI: Sendable {
     }
 
     func touch(_ request: Request, _ id: LeadID) async throws -> Response {
-        let touch = try JSONCoding.decode(
-            Touch.self, from: try await request.body.collect(upTo: configuration.maxBodySize))
+        try await keyed(request) { body in try await self.touch(body, id) }
+    }
+
+    private func touch(_ body: ByteBuffer, _ id: LeadID) async throws -> Reply {
+        let touch = try JSONCoding.decode(Touch.self, from: body)
         var problems: [Problem.Item] = []
         if touch.by.isEmpty { problems.append(.init(path: "by", message: "is empty: a touch is always somebody's")) }
         if !["call", "email", "sms", "meeting"].contains(touch.channel.rawValue) {
@@ -151,30 +189,37 @@ public struct AccordAPI: Sendable {
         try Self.check(problems)
         let before = await engine.state(of: id)
         let after = try await engine.recordTouch(touch, on: id)
-        return try JSONCoding.response(TouchOutput(before: before, after: after))
+        return try JSONCoding.reply(TouchOutput(before: before, after: after))
     }
 
     func feedback(_ request: Request, _ id: LeadID) async throws -> Response {
-        let disposition = try JSONCoding.decode(
-            Disposition.self, from: try await request.body.collect(upTo: configuration.maxBodySize))
         let by = request.headers[.accordActor].map(EventActor.person) ?? Self.actor
-        let state = try await engine.recordDisposition(disposition, on: id, by: by)
-        return try JSONCoding.response(LeadView(state))
+        return try await keyed(request) { body in
+            let disposition = try JSONCoding.decode(Disposition.self, from: body)
+            let state = try await self.engine.recordDisposition(disposition, on: id, by: by)
+            return try JSONCoding.reply(LeadView(state))
+        }
     }
 
     func stage(_ request: Request, _ id: LeadID) async throws -> Response {
-        let move = try JSONCoding.decode(
-            StageRequest.self, from: try await request.body.collect(upTo: configuration.maxBodySize))
+        try await keyed(request) { body in try await self.stage(body, id) }
+    }
+
+    private func stage(_ body: ByteBuffer, _ id: LeadID) async throws -> Reply {
+        let move = try JSONCoding.decode(StageRequest.self, from: body)
         try Self.check(move.stage.isEmpty ? [.init(path: "stage", message: "is empty")] : [])
         let reasons = move.reason.map { [Reason(rule: "manual", detail: $0)] } ?? []
         let state = try await engine.changeStage(
             of: id, to: Stage(move.stage), by: move.by.map(EventActor.person) ?? Self.actor, reasons: reasons)
-        return try JSONCoding.response(LeadView(state))
+        return try JSONCoding.reply(LeadView(state))
     }
 
     func assign(_ request: Request, _ id: LeadID) async throws -> Response {
-        let input = try JSONCoding.decode(
-            AssignRequest.self, from: try await request.body.collect(upTo: configuration.maxBodySize))
+        try await keyed(request) { body in try await self.assign(body, id) }
+    }
+
+    private func assign(_ body: ByteBuffer, _ id: LeadID) async throws -> Reply {
+        let input = try JSONCoding.decode(AssignRequest.self, from: body)
         var problems: [Problem.Item] = []
         if input.owner.isEmpty { problems.append(.init(path: "owner", message: "is empty: a rep's id or queue:NAME")) }
         if input.reason.isEmpty {
@@ -193,7 +238,47 @@ public struct AccordAPI: Sendable {
         }
         let state = try await engine.assign(
             id, to: owner, by: input.by.map(EventActor.person) ?? Self.actor, reason: input.reason)
-        return try JSONCoding.response(LeadView(state))
+        return try JSONCoding.reply(LeadView(state))
+    }
+
+    /// Runs a write once per `Idempotency-Key`: a retry with the key gets the first answer
+    /// (marked `Idempotent-Replayed: true`) from the ``IdempotencyLedger``, and the work does not
+    /// run again. Without a key, the work just runs.
+    private func keyed(
+        _ request: Request, rerunnable: Bool = false, _ work: (ByteBuffer) async throws -> Reply
+    ) async throws -> Response {
+        let body = try await request.body.collect(upTo: configuration.maxBodySize)
+        guard let key = try Self.idempotencyKey(request) else { return try await work(body).response }
+        let claim = try await idempotency.claim(
+            key: key, path: "\(request.method) \(request.uri.path)",
+            digest: IdempotencyLedger.digest(of: body.readableBytesView), rerunnable: rerunnable)
+        if case .answered(let status, let answer) = claim {
+            var response = Reply(status: .init(code: status), body: answer).response
+            response.headers[.idempotentReplayed] = "true"
+            return response
+        }
+        let reply: Reply
+        do {
+            reply = try await work(body)
+        } catch {
+            await idempotency.release(key: key)
+            throw error
+        }
+        try await idempotency.complete(key: key, status: reply.status.code, body: reply.body)
+        return reply.response
+    }
+
+    /// The request's `Idempotency-Key`, if it has one.
+    /// - Throws: ``Problem`` 400 for an empty key or one over 255 characters.
+    static func idempotencyKey(_ request: Request) throws -> String? {
+        guard let key = request.headers[.idempotencyKey] else { return nil }
+        guard !key.isEmpty, key.count <= 255 else {
+            throw Problem(
+                status: .badRequest, code: "invalidRequest", title: "Invalid Idempotency-Key",
+                detail: "an Idempotency-Key has 1 to 255 characters, e.g. formtool:8812",
+                errors: [.init(path: "header.Idempotency-Key", message: "is empty or longer than 255 characters")])
+        }
+        return key
     }
 
     // MARK: Reads
@@ -281,10 +366,17 @@ public struct AccordAPI: Sendable {
     }
 
     func readiness() async throws -> Response {
-        guard await state.isReady else {
+        switch await state.phase {
+        case .ready:
+            break
+        case .starting:
             throw Problem(
                 status: .serviceUnavailable, code: "notReady", title: "Not ready",
-                detail: "the service is starting or draining for shutdown")
+                detail: "the service is starting: the engine is not open yet")
+        case .draining:
+            throw Problem(
+                status: .serviceUnavailable, code: "draining", title: "Draining",
+                detail: "the service is shutting down: send new requests to another instance")
         }
         return try JSONCoding.response(
             HealthStatus(
@@ -356,4 +448,7 @@ extension HTTPField.Name {
     public static let idempotencyKey = Self("Idempotency-Key")!
     /// `X-Accord-Actor`: the person who gives a verdict (`POST /v1/leads/{id}/feedback`).
     public static let accordActor = Self("X-Accord-Actor")!
+    /// `Idempotent-Replayed: true`: the answer is the one recorded for an earlier request with
+    /// the same `Idempotency-Key`; nothing new was recorded.
+    public static let idempotentReplayed = Self("Idempotent-Replayed")!
 }

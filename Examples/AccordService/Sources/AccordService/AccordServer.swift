@@ -5,6 +5,7 @@ import Journal
 import LeadModel
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// Opens the data directory and builds the runnable service: the HTTP application with the
 /// engine's timer loop beside it, every decision the engine publishes logged (``LoggingSink``)
@@ -12,23 +13,46 @@ import ServiceLifecycle
 ///
 /// ```swift
 /// let configuration = try ServiceConfiguration(environment: ProcessInfo.processInfo.environment)
-/// let app = try await AccordServer.application(configuration: configuration, logger: logger)
-/// try await app.runService()  // until SIGTERM or SIGINT
+/// let group = try await AccordServer.serviceGroup(configuration: configuration, logger: logger)
+/// try await group.run()  // until SIGTERM or SIGINT
 /// ```
 public enum AccordServer {
+    /// The whole service under one `ServiceGroup` that stops gracefully on SIGTERM and SIGINT:
+    /// the application of ``application(configuration:logger:state:)`` and, after it, a
+    /// ``ReadinessGate``, which the group stops first: `/readyz` answers 503 `draining` for
+    /// `configuration.drainDelay`, then the server stops accepting and drains, then the engine
+    /// stops and the store closes.
+    ///
+    /// - Parameters:
+    ///   - configuration: where to listen, the data directory, the secrets and the timeouts.
+    ///   - logger: the service's logger.
+    /// - Returns: the group; `run()` runs it until SIGTERM or SIGINT.
+    /// - Throws: what ``application(configuration:logger:state:)`` throws.
+    public static func serviceGroup(configuration: ServiceConfiguration, logger: Logger) async throws -> ServiceGroup {
+        let state = ServiceState()
+        let app = try await application(configuration: configuration, logger: logger, state: state)
+        return ServiceGroup(
+            configuration: .init(
+                services: [app, ReadinessGate(state: state, drainDelay: configuration.drainDelay, logger: logger)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    }
+
     /// Opens the file store in `configuration.dataDirectory` (the journal in `journal/`, the
     /// playbook from `playbook.json` when present, else Accord's standard playbook) and builds the
-    /// application on it.
+    /// application on it, with the answers to keyed writes in `idempotency.jsonl` beside the
+    /// journal.
     ///
     /// - Parameters:
     ///   - configuration: where to listen, the data directory and the secrets.
     ///   - logger: the service's logger.
+    ///   - state: the readiness that `/readyz` reports.
     /// - Returns: the application; `runService()` runs it until SIGTERM or SIGINT, then drains
     ///   and closes the store.
     /// - Throws: `PlaybookError` for a playbook that does not validate; `EventStoreError`
-    ///   `directoryLocked` when another process owns the directory, or another storage error.
+    ///   `directoryLocked` when another process owns the directory, or another storage error;
+    ///   ``IdempotencyLedgerError`` when the ledger cannot be read.
     public static func application(
-        configuration: ServiceConfiguration, logger: Logger
+        configuration: ServiceConfiguration, logger: Logger, state: ServiceState = ServiceState()
     ) async throws -> some ApplicationProtocol {
         let directory = configuration.dataDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -38,7 +62,10 @@ public enum AccordServer {
         }
         let metrics = ServiceMetrics()
         let engine: AlignmentEngine
+        let idempotency: IdempotencyLedger
         do {
+            // Opened after the store, whose lock makes this process the directory's only writer.
+            idempotency = try IdempotencyLedger(file: directory.appendingPathComponent("idempotency.jsonl"))
             let playbookFile = directory.appendingPathComponent("playbook.json")
             let playbook =
                 FileManager.default.fileExists(atPath: playbookFile.path)
@@ -51,8 +78,8 @@ public enum AccordServer {
             try? await store.close()
             throw error
         }
-        let state = ServiceState()
-        let api = AccordAPI(engine: engine, configuration: configuration, state: state, metrics: metrics)
+        let api = AccordAPI(
+            engine: engine, configuration: configuration, state: state, metrics: metrics, idempotency: idempotency)
         return Application(
             router: api.router(),
             configuration: .init(

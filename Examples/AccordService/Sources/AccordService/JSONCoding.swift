@@ -27,6 +27,11 @@ enum JSONCoding {
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
+    /// A JSON answer kept as bytes, so the idempotency ledger can record it.
+    static func reply(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Reply {
+        Reply(status: status, body: try encoder.encode(value))
+    }
+
     /// Decodes a request body; a body that is not JSON or does not match is a 400 problem.
     static func decode<Value: Decodable>(_ type: Value.Type, from body: ByteBuffer) throws -> Value {
         do {
@@ -34,5 +39,18 @@ enum JSONCoding {
         } catch let error as DecodingError {
             throw Problem(error)
         }
+    }
+}
+
+/// A JSON answer: its status and body, before it becomes a `Response`.
+struct Reply: Sendable {
+    var status: HTTPResponse.Status
+    var body: Data
+
+    /// The answer as a response.
+    var response: Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -21,6 +21,12 @@ public struct ServiceConfiguration: Sendable {
     public var replayWindow: TimeInterval
     /// The largest request body accepted; larger ones get 413 (1 MiB).
     public var maxBodySize: Int
+    /// How long a request may take before it is answered 503 `timedOut`
+    /// (`ACCORD_REQUEST_TIMEOUT`, seconds, default 10).
+    public var requestTimeout: Duration
+    /// How long `/readyz` answers 503 `draining` after SIGTERM before the server stops accepting
+    /// (`ACCORD_DRAIN_DELAY`, seconds, default 2): time for a load balancer to notice.
+    public var drainDelay: Duration
 
     /// Makes a configuration.
     /// - Parameters:
@@ -31,9 +37,12 @@ public struct ServiceConfiguration: Sendable {
     ///   - apiToken: the bearer token for reads; not empty.
     ///   - replayWindow: the accepted clock difference of a signed request, in seconds.
     ///   - maxBodySize: the largest request body, in bytes.
+    ///   - requestTimeout: how long a request may take before it is answered 503.
+    ///   - drainDelay: how long `/readyz` answers 503 after SIGTERM before the server stops accepting.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: URL, webhookSecret: String, apiToken: String,
-        replayWindow: TimeInterval = 300, maxBodySize: Int = 1 << 20
+        replayWindow: TimeInterval = 300, maxBodySize: Int = 1 << 20, requestTimeout: Duration = .seconds(10),
+        drainDelay: Duration = .seconds(2)
     ) {
         self.host = host
         self.port = port
@@ -42,10 +51,13 @@ public struct ServiceConfiguration: Sendable {
         self.apiToken = apiToken
         self.replayWindow = replayWindow
         self.maxBodySize = maxBodySize
+        self.requestTimeout = requestTimeout
+        self.drainDelay = drainDelay
     }
 
     /// Reads the configuration from environment variables: `HOST`, `PORT`, `ACCORD_DATA`,
-    /// `ACCORD_WEBHOOK_SECRET` and `ACCORD_API_TOKEN`.
+    /// `ACCORD_WEBHOOK_SECRET`, `ACCORD_API_TOKEN`, `ACCORD_REQUEST_TIMEOUT` and
+    /// `ACCORD_DRAIN_DELAY`.
     ///
     /// The two secrets have no default: a service that would accept unsigned writes or
     /// unauthenticated reads does not start.
@@ -69,11 +81,22 @@ public struct ServiceConfiguration: Sendable {
         if token.isEmpty {
             problems.append("ACCORD_API_TOKEN is not set: reads need it as a bearer token (openssl rand -hex 32)")
         }
+        func seconds(_ name: String, default value: Double, allowsZero: Bool) -> Duration {
+            guard let text = environment[name], !text.isEmpty else { return .seconds(value) }
+            guard let number = Double(text), number.isFinite, allowsZero ? number >= 0 : number > 0 else {
+                problems.append(
+                    "\(name) must be a number of seconds\(allowsZero ? "" : " above 0"), e.g. \(value), got '\(text)'")
+                return .seconds(value)
+            }
+            return .milliseconds(Int((number * 1000).rounded()))
+        }
+        let timeout = seconds("ACCORD_REQUEST_TIMEOUT", default: 10, allowsZero: false)
+        let drainDelay = seconds("ACCORD_DRAIN_DELAY", default: 2, allowsZero: true)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         let data = environment["ACCORD_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "accord-data"
         self.init(
             host: host, port: port ?? 8080, dataDirectory: URL(fileURLWithPath: data), webhookSecret: secret,
-            apiToken: token)
+            apiToken: token, requestTimeout: timeout, drainDelay: drainDelay)
     }
 }
 

@@ -1,12 +1,20 @@
 /// Whether the service takes traffic: ready once the engine is open, draining once shutdown
 /// began. `GET /readyz` answers from it, so a load balancer stops sending requests before the
-/// server stops accepting them.
+/// server stops accepting them (see ``ReadinessGate``).
 public actor ServiceState {
-    private enum Phase {
-        case starting, ready, draining
+    /// Where the service is in its life.
+    public enum Phase: String, Sendable {
+        /// The engine is not open yet.
+        case starting
+        /// The service takes traffic.
+        case ready
+        /// Shutdown began: `/readyz` answers 503 `draining`, in-flight and new requests are
+        /// still served until the server stops accepting.
+        case draining
     }
 
-    private var phase = Phase.starting
+    /// Where the service is in its life.
+    public private(set) var phase = Phase.starting
 
     /// Makes a state that is not ready yet.
     public init() {}
@@ -14,7 +22,7 @@ public actor ServiceState {
     /// Whether the service takes traffic.
     public var isReady: Bool { phase == .ready }
 
-    /// Marks the service ready (the engine is open).
+    /// Marks the service ready (the engine is open), unless it is already draining.
     public func markReady() {
         if phase == .starting { phase = .ready }
     }

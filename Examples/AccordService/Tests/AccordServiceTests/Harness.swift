@@ -31,7 +31,9 @@ struct Harness {
         return playbook
     }
 
-    init(maxBodySize: Int = 1 << 20, sinks: [any NotificationSink] = []) async throws {
+    init(
+        maxBodySize: Int = 1 << 20, requestTimeout: Duration = .seconds(10), sinks: [any NotificationSink] = []
+    ) async throws {
         let metrics = ServiceMetrics()
         engine = try await AlignmentEngine(
             playbook: try Self.playbook(), store: InMemoryEventStore(),
@@ -40,7 +42,7 @@ struct Harness {
         await state.markReady()
         let configuration = ServiceConfiguration(
             dataDirectory: URL(fileURLWithPath: "/nonexistent"), webhookSecret: Self.secret, apiToken: Self.token,
-            maxBodySize: maxBodySize)
+            maxBodySize: maxBodySize, requestTimeout: requestTimeout)
         api = AccordAPI(engine: engine, configuration: configuration, state: state, metrics: metrics)
     }
 

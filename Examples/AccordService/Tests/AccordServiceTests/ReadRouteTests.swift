@@ -91,7 +91,7 @@ struct ReadRouteTests {
             await harness.state.markDraining()
             let draining = try await client.execute(uri: "/readyz", method: .get)
             #expect(draining.status == .serviceUnavailable)
-            #expect(try Harness.decode(Problem.self, draining).code == "notReady")
+            #expect(try Harness.decode(Problem.self, draining).code == "draining")
         }
     }
 }
