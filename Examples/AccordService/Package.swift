@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "AccordService", targets: ["AccordService"]),
         .executable(name: "accord-service", targets: ["AccordServiceMain"]),
+        .executable(name: "accord-journal-keys", targets: ["AccordJournalKeys"]),
     ],
     dependencies: [
         .package(name: "Accord", path: "../.."),
@@ -55,6 +56,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Sources/accord-service"
+        ),
+        // Prints the idempotency keys in a stopped service's journal, for the crash test.
+        .executableTarget(
+            name: "AccordJournalKeys",
+            dependencies: [
+                .product(name: "Journal", package: "Accord"),
+                .product(name: "LeadModel", package: "Accord"),
+            ],
+            path: "Sources/accord-journal-keys"
         ),
         .testTarget(
             name: "AccordServiceTests",

@@ -43,6 +43,9 @@ public struct AccordAPI: Sendable {
     /// The answers to keyed writes other than signals (whose keys the journal records).
     public let idempotency: IdempotencyLedger
 
+    /// Queues the commands that may capture a new person (see ``CaptureGate``).
+    let captureGate = CaptureGate()
+
     /// The actor recorded on the journal for writes that name nobody.
     static let actor = EventActor.integration("accord-service")
 
@@ -132,7 +135,7 @@ public struct AccordAPI: Sendable {
     private func capture(_ body: ByteBuffer) async throws -> Reply {
         let person = try JSONCoding.decode(Lead.self, from: Self.defaultingID(body, at: nil))
         try Self.check(Self.problems(person: person, path: ""))
-        let result = try await engine.capture(person, by: Self.actor)
+        let result = try await captureGate.run { try await engine.capture(person, by: Self.actor) }
         let isNew: Bool
         if case .created = result.outcome { isNew = true } else { isNew = false }
         return try JSONCoding.reply(CaptureOutput(result), status: isNew ? .created : .ok)
@@ -169,7 +172,8 @@ public struct AccordAPI: Sendable {
         if let lead = input.lead {
             result = try await engine.record(input.signal, for: LeadID(lead), by: Self.actor)
         } else {
-            result = try await engine.record(input.signal, from: input.person ?? Lead(id: ""), by: Self.actor)
+            let person = input.person ?? Lead(id: "")
+            result = try await captureGate.run { try await engine.record(input.signal, from: person, by: Self.actor) }
         }
         let output = SignalOutput(result)
         return try JSONCoding.response(output, status: result.isDuplicate ? .ok : .created)
