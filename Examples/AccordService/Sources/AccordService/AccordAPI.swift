@@ -27,7 +27,7 @@ public struct AccordAPI: Sendable {
         "POST /v1/leads", "POST /v1/signals", "POST /v1/leads/{id}/touches", "POST /v1/leads/{id}/feedback",
         "POST /v1/leads/{id}/stage", "POST /v1/leads/{id}/assign", "GET /v1/leads/{id}",
         "GET /v1/leads/{id}/explain", "GET /v1/report", "GET /v1/reps", "GET /v1/sla", "GET /healthz",
-        "GET /readyz", "GET /metrics",
+        "GET /readyz", "GET /metrics", "GET /v1/outbox",
     ]
 
     /// The engine the routes drive.
@@ -42,6 +42,8 @@ public struct AccordAPI: Sendable {
     public let metrics: ServiceMetrics
     /// The answers to keyed writes other than signals (whose keys the journal records).
     public let idempotency: IdempotencyLedger
+    /// The outbound notifications' outbox, when endpoints are configured.
+    public let outbox: Outbox?
 
     /// Queues the commands that may capture a new person (see ``CaptureGate``).
     let captureGate = CaptureGate()
@@ -58,12 +60,14 @@ public struct AccordAPI: Sendable {
     ///     metrics to count its notifications too.
     ///   - idempotency: the answers to keyed captures, touches, verdicts, stage moves and
     ///     assignments (default in memory; the server keeps them beside the journal).
+    ///   - outbox: the outbox that `GET /v1/outbox` reports on (default none).
     ///   - now: the clock (default the system's).
     public init(
         engine: AlignmentEngine, configuration: ServiceConfiguration, state: ServiceState,
         metrics: ServiceMetrics = ServiceMetrics(), idempotency: IdempotencyLedger = IdempotencyLedger(),
-        now: @escaping @Sendable () -> Date = { Date() }
+        outbox: Outbox? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.outbox = outbox
         self.engine = engine
         self.configuration = configuration
         self.state = state
@@ -116,6 +120,7 @@ public struct AccordAPI: Sendable {
         v1.get("/report") { request, _ in try await self.timed { try await self.report(request) } }
         v1.get("/reps") { _, _ in try await self.timed { try await self.reps() } }
         v1.get("/sla") { request, _ in try await self.timed { try await self.sla(request) } }
+        v1.get("/outbox") { _, _ in try await self.timed { try await self.outboxStatus() } }
         return router
     }
 
@@ -356,6 +361,10 @@ public struct AccordAPI: Sendable {
             rows.append(SLAOutput.Clock(lead: lead.rawValue, clock: clock, now: time, pausedSince: paused))
         }
         return try JSONCoding.response(SLAOutput(recordedSteps: recorded, open: rows, openCount: clocks.count))
+    }
+
+    func outboxStatus() async throws -> Response {
+        try JSONCoding.response(await outbox?.status() ?? OutboxStatus(endpoints: []))
     }
 
     func metricsText() async throws -> Response {

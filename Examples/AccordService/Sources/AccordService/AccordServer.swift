@@ -78,15 +78,35 @@ public enum AccordServer {
             try? await store.close()
             throw error
         }
+        var services: [any Service] = [
+            EngineService(engine: engine, closeStore: { try await store.close() }, state: state, logger: logger)
+        ]
+        var outbox: Outbox?
+        if !configuration.outboxEndpoints.isEmpty {
+            do {
+                let opened = try Outbox(
+                    directory: directory.appendingPathComponent("outbox"),
+                    configuration: OutboxConfiguration(
+                        endpoints: configuration.outboxEndpoints,
+                        secret: configuration.outboxSecret ?? configuration.webhookSecret,
+                        maxAttempts: configuration.outboxMaxAttempts),
+                    store: store)
+                outbox = opened
+                // After the engine: stopped before it, so before the store closes.
+                services.append(OutboxService(outbox: opened))
+            } catch {
+                try? await store.close()
+                throw error
+            }
+        }
         let api = AccordAPI(
-            engine: engine, configuration: configuration, state: state, metrics: metrics, idempotency: idempotency)
+            engine: engine, configuration: configuration, state: state, metrics: metrics, idempotency: idempotency,
+            outbox: outbox)
         return Application(
             router: api.router(),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "accord"),
-            services: [
-                EngineService(engine: engine, closeStore: { try await store.close() }, state: state, logger: logger)
-            ],
+            services: services,
             logger: logger)
     }
 }

@@ -27,6 +27,14 @@ public struct ServiceConfiguration: Sendable {
     /// How long `/readyz` answers 503 `draining` after SIGTERM before the server stops accepting
     /// (`ACCORD_DRAIN_DELAY`, seconds, default 2): time for a load balancer to notice.
     public var drainDelay: Duration
+    /// Where handoffs, SLA warnings, breaches and escalations are posted
+    /// (`ACCORD_OUTBOX_ENDPOINTS`, `name=url` pairs separated by commas; none by default).
+    public var outboxEndpoints: [OutboxEndpoint] = []
+    /// The secret outbound notifications are signed with (`ACCORD_OUTBOX_SECRET`, default the
+    /// webhook secret).
+    public var outboxSecret: String?
+    /// Attempts per notification before it is a dead letter (`ACCORD_OUTBOX_MAX_ATTEMPTS`, 8).
+    public var outboxMaxAttempts = 8
 
     /// Makes a configuration.
     /// - Parameters:
@@ -56,8 +64,9 @@ public struct ServiceConfiguration: Sendable {
     }
 
     /// Reads the configuration from environment variables: `HOST`, `PORT`, `ACCORD_DATA`,
-    /// `ACCORD_WEBHOOK_SECRET`, `ACCORD_API_TOKEN`, `ACCORD_REQUEST_TIMEOUT` and
-    /// `ACCORD_DRAIN_DELAY`.
+    /// `ACCORD_WEBHOOK_SECRET`, `ACCORD_API_TOKEN`, `ACCORD_REQUEST_TIMEOUT`,
+    /// `ACCORD_DRAIN_DELAY`, `ACCORD_OUTBOX_ENDPOINTS`, `ACCORD_OUTBOX_SECRET` and
+    /// `ACCORD_OUTBOX_MAX_ATTEMPTS`.
     ///
     /// The two secrets have no default: a service that would accept unsigned writes or
     /// unauthenticated reads does not start.
@@ -92,11 +101,31 @@ public struct ServiceConfiguration: Sendable {
         }
         let timeout = seconds("ACCORD_REQUEST_TIMEOUT", default: 10, allowsZero: false)
         let drainDelay = seconds("ACCORD_DRAIN_DELAY", default: 2, allowsZero: true)
+        var endpoints: [OutboxEndpoint] = []
+        for pair in (environment["ACCORD_OUTBOX_ENDPOINTS"] ?? "").split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let url = URL(string: parts[1]),
+                ["http", "https"].contains(url.scheme ?? ""), url.host != nil
+            else {
+                problems.append(
+                    "ACCORD_OUTBOX_ENDPOINTS expects name=https://host/path pairs separated by commas, got '\(pair)'")
+                continue
+            }
+            endpoints.append(OutboxEndpoint(name: parts[0], url: url))
+        }
+        let attemptsText = environment["ACCORD_OUTBOX_MAX_ATTEMPTS"] ?? "8"
+        let attempts = Int(attemptsText) ?? 0
+        if attempts < 1 {
+            problems.append("ACCORD_OUTBOX_MAX_ATTEMPTS must be a whole number above 0, got '\(attemptsText)'")
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         let data = environment["ACCORD_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "accord-data"
         self.init(
             host: host, port: port ?? 8080, dataDirectory: URL(fileURLWithPath: data), webhookSecret: secret,
             apiToken: token, requestTimeout: timeout, drainDelay: drainDelay)
+        self.outboxEndpoints = endpoints
+        self.outboxSecret = environment["ACCORD_OUTBOX_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        self.outboxMaxAttempts = attempts
     }
 }
 
