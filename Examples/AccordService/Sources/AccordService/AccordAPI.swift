@@ -140,7 +140,7 @@ public struct AccordAPI: Sendable {
     private func capture(_ body: ByteBuffer) async throws -> Reply {
         let person = try JSONCoding.decode(Lead.self, from: Self.defaultingID(body, at: nil))
         try Self.check(Self.problems(person: person, path: ""))
-        let result = try await captureGate.run { try await engine.capture(person, by: Self.actor) }
+        let result = try await gated(person) { try await engine.capture(person, by: Self.actor) }
         let isNew: Bool
         if case .created = result.outcome { isNew = true } else { isNew = false }
         return try JSONCoding.reply(CaptureOutput(result), status: isNew ? .created : .ok)
@@ -178,7 +178,7 @@ public struct AccordAPI: Sendable {
             result = try await engine.record(input.signal, for: LeadID(lead), by: Self.actor)
         } else {
             let person = input.person ?? Lead(id: "")
-            result = try await captureGate.run { try await engine.record(input.signal, from: person, by: Self.actor) }
+            result = try await gated(person) { try await engine.record(input.signal, from: person, by: Self.actor) }
         }
         let output = SignalOutput(result)
         return try JSONCoding.response(output, status: result.isDuplicate ? .ok : .created)
@@ -248,6 +248,21 @@ public struct AccordAPI: Sendable {
         let state = try await engine.assign(
             id, to: owner, by: input.by.map(EventActor.person) ?? Self.actor, reason: input.reason)
         return try JSONCoding.reply(LeadView(state))
+    }
+
+    /// Runs a command about a person: at once when the engine already knows the person, else in
+    /// the ``CaptureGate``'s queue, because it may capture them.
+    private func gated<Value: Sendable>(_ person: Lead, _ command: () async throws -> Value) async throws -> Value {
+        if await engine.lookUp(person) != nil { return try await command() }
+        await captureGate.acquire()
+        do {
+            let value = try await command()
+            await captureGate.release()
+            return value
+        } catch {
+            await captureGate.release()
+            throw error
+        }
     }
 
     /// Runs a write once per `Idempotency-Key`: a retry with the key gets the first answer
@@ -435,6 +450,10 @@ public struct AccordAPI: Sendable {
     /// Adds `"id": ""` to a person object that has no id, so identity resolution decides who it
     /// is (a `Lead` always has an id; empty means "match or mint").
     static func defaultingID(_ body: ByteBuffer, at key: String?) throws -> ByteBuffer {
+        if let scanned = PersonIDDefault.inserting(into: Array(body.readableBytesView), at: key) {
+            return ByteBuffer(bytes: scanned)
+        }
+        // A body the scanner is not sure about: parse it (a malformed one fails in the decoder).
         guard var object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
             return body
         }

@@ -4,24 +4,23 @@
 /// learns of a concurrent command that took the same id when the journal refuses the second
 /// append (a version conflict), after which it plans again. With many new people arriving at
 /// once nearly every command conflicts, repeatedly, so the service queues them here instead:
-/// captures and signals from a person run one after another (each still fast), while commands
-/// on a known lead (`POST /v1/signals` with `lead`, touches, verdicts…) run beside them.
+/// captures and signals from a person the engine does not know yet run one after another (each
+/// still fast), while commands about known people and leads run beside them.
 actor CaptureGate {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    /// Runs `body` when no other gated command runs.
-    func run<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {
+    /// Waits until no other gated command runs; the caller must ``release()`` after.
+    func acquire() async {
         if busy {
             await withCheckedContinuation { waiting.append($0) }
         } else {
             busy = true
         }
-        defer { handOn() }
-        return try await body()
     }
 
-    private func handOn() {
+    /// Lets the next waiting command run.
+    func release() {
         if waiting.isEmpty {
             busy = false
         } else {
