@@ -62,8 +62,9 @@ def headers(body: str, key: str) -> dict:
 
 
 def person_of(key: str) -> int:
-    """The person a crash-test key's request was about: its counter modulo 500."""
-    return int(key.rsplit("-", 1)[1]) % 500
+    """The person a crash-test key's request was about, one of 500: connections start apart."""
+    connection, counter = key.removeprefix("crash:").rsplit("-", 1)
+    return (int(connection) * 61 + int(counter)) % 500
 
 
 def connect(url: str) -> http.client.HTTPConnection:

@@ -73,7 +73,10 @@ public enum AccordServer {
             engine = try await AlignmentEngine(
                 playbook: playbook, store: store,
                 configuration: EngineConfiguration(
-                    now: { Date() }, sinks: [LoggingSink(logger: logger), MetricsSink(metrics: metrics)]))
+                    now: { Date() }, sinks: [LoggingSink(logger: logger), MetricsSink(metrics: metrics)],
+                    // Many senders at once: two signals about one lead conflict, and one of them is
+                    // planned again; `accord`'s default (3) is for one writer.
+                    conflictRetries: 16))
         } catch {
             try? await store.close()
             throw error
