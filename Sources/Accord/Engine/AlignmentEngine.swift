@@ -34,6 +34,10 @@ public actor AlignmentEngine {
     /// Everything folded from the journal: leads, identity index, accounts, routing ledger, SLA
     /// monitor, rescoring schedule.
     var projections: EngineProjections
+    /// Leads whose first events are being appended: between planning and folding a commit the
+    /// engine awaits the store, and a command planned meanwhile must not mint the same ids (its
+    /// commit would conflict, and again on every retry while more captures arrive).
+    var leadsInFlight: Set<LeadID> = []
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -158,6 +162,9 @@ public actor AlignmentEngine {
             try await catchUp()
             let requests = try plan().filter { !$0.events.isEmpty }
             guard !requests.isEmpty else { return [] }
+            let fresh = requests.compactMap { $0.expectedVersion == .noStream ? $0.leadID : nil }
+            leadsInFlight.formUnion(fresh)
+            defer { leadsInFlight.subtract(fresh) }
             do {
                 let results = try await store.append(requests)
                 try await fold(consume requests, results)
@@ -245,6 +252,8 @@ public actor AlignmentEngine {
 
     /// A planner over the current projections, at the configuration's now.
     func makePlanner() -> Planner {
-        Planner(projections: projections, policies: policies, now: configuration.now())
+        var planner = Planner(projections: projections, policies: policies, now: configuration.now())
+        planner.inFlight = leadsInFlight
+        return planner
     }
 }

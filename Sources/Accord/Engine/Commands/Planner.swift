@@ -26,6 +26,9 @@ struct Planner {
     private var order: [LeadID] = []
     private var pending: [LeadID: [LeadEvent]] = [:]
     private var mintedCount = 0
+    /// Leads other commits are creating right now, whose ids are taken though no state has
+    /// them yet.
+    var inFlight: Set<LeadID> = []
     /// Expected versions of streams that are not leads (routing claim streams).
     private var expectations: [LeadID: Int] = [:]
 
@@ -217,7 +220,7 @@ struct Planner {
         while true {
             mintedCount += 1
             let candidate = LeadID(String(format: "L%07d", base.count + mintedCount))
-            if state(candidate) == nil { return candidate }
+            if state(candidate) == nil, !inFlight.contains(candidate) { return candidate }
         }
     }
 }

@@ -1,0 +1,54 @@
+import Accord
+import Foundation
+import LeadModel
+import Testing
+
+/// Captures of different new people that reach the engine while another capture's append is
+/// still on its way to the store each get an id of their own: none waits for a conflict and a
+/// retry, so they do not fail however many arrive at once.
+struct ConcurrentCaptureTests {
+    /// A journal whose appends take a while, as a durable store's do, so that commands planned
+    /// meanwhile overlap.
+    actor SlowStore: EventStore {
+        let inner = InMemoryEventStore()
+        nonisolated var durability: Durability { .memory }
+
+        func append(_ requests: [AppendRequest]) async throws -> [AppendResult] {
+            try await Task.sleep(nanoseconds: 5_000_000)
+            return try await inner.append(requests)
+        }
+
+        func read(from position: JournalPosition, limit: Int) async throws -> [LeadEvent] {
+            try await inner.read(from: position, limit: limit)
+        }
+
+        func events(forLead id: LeadID) async throws -> [LeadEvent] {
+            try await inner.events(forLead: id)
+        }
+
+        func erase(lead id: LeadID, recording erasure: LeadEvent) async throws -> LeadEvent {
+            try await inner.erase(lead: id, recording: erasure)
+        }
+    }
+
+    static func email(_ person: Int) -> String { "person\(person)@company\(person).com" }
+
+    @Test func overlappingCapturesOfNewPeopleGetIDsOfTheirOwn() async throws {
+        let store = SlowStore()
+        let configuration = EngineConfiguration(now: { Date(timeIntervalSince1970: 1_800_000_000) }, conflictRetries: 0)
+        let engine = try await AlignmentEngine(playbook: .unscored, store: store, configuration: configuration)
+        let ids = try await withThrowingTaskGroup(of: (Int, LeadID).self) { group in
+            for person in 0..<24 {
+                group.addTask {
+                    (person, try await engine.capture(Lead(id: "", email: Self.email(person))).leadID)
+                }
+            }
+            return try await group.reduce(into: [Int: LeadID]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(Set(ids.values).count == 24)
+        let reopened = try await AlignmentEngine(playbook: .unscored, store: store, configuration: configuration)
+        for (person, id) in ids {
+            #expect(await reopened.state(of: id)?.lead.email == Self.email(person))
+        }
+    }
+}
