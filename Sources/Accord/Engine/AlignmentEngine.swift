@@ -34,10 +34,8 @@ public actor AlignmentEngine {
     /// Everything folded from the journal: leads, identity index, accounts, routing ledger, SLA
     /// monitor, rescoring schedule.
     var projections: EngineProjections
-    /// Leads whose first events are being appended: between planning and folding a commit the
-    /// engine awaits the store, and a command planned meanwhile must not mint the same ids (its
-    /// commit would conflict, and again on every retry while more captures arrive).
-    var leadsInFlight: Set<LeadID> = []
+    /// Leads whose first events are being appended (see ``LeadsInFlight``).
+    var leadsInFlight = LeadsInFlight()
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -162,9 +160,8 @@ public actor AlignmentEngine {
             try await catchUp()
             let requests = try plan().filter { !$0.events.isEmpty }
             guard !requests.isEmpty else { return [] }
-            let fresh = requests.compactMap { $0.expectedVersion == .noStream ? $0.leadID : nil }
-            leadsInFlight.formUnion(fresh)
-            defer { leadsInFlight.subtract(fresh) }
+            let fresh = leadsInFlight.add(requests)
+            defer { leadsInFlight.remove(fresh) }
             do {
                 let results = try await store.append(requests)
                 try await fold(consume requests, results)
@@ -253,7 +250,10 @@ public actor AlignmentEngine {
     /// A planner over the current projections, at the configuration's now.
     func makePlanner() -> Planner {
         var planner = Planner(projections: projections, policies: policies, now: configuration.now())
-        planner.inFlight = leadsInFlight
+        if !leadsInFlight.isEmpty {
+            planner.inFlight = leadsInFlight.ids
+            planner.inFlightPeople = leadsInFlight.index(by: policies.identity)
+        }
         return planner
     }
 }

@@ -52,3 +52,26 @@ struct ConcurrentCaptureTests {
         }
     }
 }
+
+extension ConcurrentCaptureTests {
+    /// Overlapping captures of one new person make one lead: the later ones are planned onto the
+    /// lead on its way to the journal, conflict, and match the person once it is stored.
+    @Test func overlappingCapturesOfOnePersonMakeOneLead() async throws {
+        let store = SlowStore()
+        let configuration = EngineConfiguration(now: { Date(timeIntervalSince1970: 1_800_000_000) })
+        let engine = try await AlignmentEngine(playbook: .unscored, store: store, configuration: configuration)
+        let results = try await withThrowingTaskGroup(of: CaptureResult.self) { group in
+            for source in ["webinar", "ads", "partner", "referral"] {
+                group.addTask {
+                    try await engine.capture(Lead(id: "", email: "Ana@Acme.com", source: source))
+                }
+            }
+            return try await group.reduce(into: [CaptureResult]()) { $0.append($1) }
+        }
+        #expect(Set(results.map(\.leadID)).count == 1)
+        #expect(results.filter { if case .created = $0.outcome { true } else { false } }.count == 1)
+        let reopened = try await AlignmentEngine(playbook: .unscored, store: store, configuration: configuration)
+        #expect(await reopened.lookUp(Lead(id: "", email: "ana@acme.com")) == results.first?.leadID)
+        #expect(try await store.read(from: .start, limit: 100).map(\.leadID).allSatisfy { $0 == results[0].leadID })
+    }
+}

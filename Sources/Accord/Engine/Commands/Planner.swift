@@ -27,8 +27,9 @@ struct Planner {
     private var pending: [LeadID: [LeadEvent]] = [:]
     private var mintedCount = 0
     /// Leads other commits are creating right now, whose ids are taken though no state has
-    /// them yet.
+    /// them yet, and those leads by their people's identity keys (see ``LeadsInFlight``).
     var inFlight: Set<LeadID> = []
+    var inFlightPeople: [IdentityKey: LeadID] = [:]
     /// Expected versions of streams that are not leads (routing claim streams).
     private var expectations: [LeadID: Int] = [:]
 
@@ -158,7 +159,13 @@ struct Planner {
         }
         guard !matches.isEmpty else {
             var lead = person
-            if lead.id.rawValue.isEmpty || state(lead.id) != nil { lead.id = mintID() }
+            if let pending = keys.first(where: { inFlightPeople[$0] != nil }).flatMap({ inFlightPeople[$0] }) {
+                // Another commit is creating this person: plan the same lead, so that this append
+                // conflicts and is planned again, matching the person, once that one is folded.
+                lead.id = pending
+            } else if lead.id.rawValue.isEmpty || state(lead.id) != nil {
+                lead.id = mintID()
+            }
             if lead.accountID == nil { lead.accountID = identity.account(for: lead) }
             add(lead.id, .captured(lead, stage: initialStage), by: actor, at: time)
             return .created(lead.id)
