@@ -34,8 +34,8 @@ public actor AlignmentEngine {
     /// Everything folded from the journal: leads, identity index, accounts, routing ledger, SLA
     /// monitor, rescoring schedule.
     var projections: EngineProjections
-    /// Leads whose first events are being appended (see ``LeadsInFlight``).
-    var leadsInFlight = LeadsInFlight()
+    /// The streams commits are appending to (see ``CommitsInFlight``).
+    var inFlight = CommitsInFlight()
 
     /// Notifications for the host, in the order the facts were stored. Buffers the newest 10,000
     /// when nobody listens.
@@ -160,11 +160,17 @@ public actor AlignmentEngine {
             try await catchUp()
             let requests = try plan().filter { !$0.events.isEmpty }
             guard !requests.isEmpty else { return [] }
-            let fresh = leadsInFlight.add(requests)
-            defer { leadsInFlight.remove(fresh) }
+            if inFlight.overlaps(requests) {
+                // Another commit is appending to one of these streams: this one would conflict.
+                // Wait for it to be folded, then plan again.
+                await withCheckedContinuation { inFlight.wait($0) }
+                continue
+            }
+            let claim = inFlight.add(requests)
+            defer { release(claim) }
             do {
                 let results = try await store.append(requests)
-                try await fold(consume requests, results)
+                try await fold(consume requests, results, releasing: claim)
                 return results
             } catch let error as EventStoreError where error.code == .versionConflict {
                 attempt += 1
@@ -175,10 +181,20 @@ public actor AlignmentEngine {
         }
     }
 
+    /// Releases a commit's streams and lets the commands that waited plan again (releasing it
+    /// twice does nothing).
+    private func release(_ claim: CommitsInFlight.Claim) {
+        for waiter in inFlight.release(claim) { waiter.resume() }
+    }
+
     /// Folds the stored events of `requests` (duplicates left out), each with the position the
-    /// store gave it, and publishes them. The events are given their positions in place rather
-    /// than copied: an import folds tens of thousands of them.
-    private func fold(_ requests: consuming [AppendRequest], _ results: [AppendResult]) async throws {
+    /// store gave it, releases the commit's `claim`, and publishes the events. The events are
+    /// given their positions in place rather than copied: an import folds tens of thousands of
+    /// them. The streams are released before publishing, so that a sink may run commands on
+    /// the same leads.
+    private func fold(
+        _ requests: consuming [AppendRequest], _ results: [AppendResult], releasing claim: CommitsInFlight.Claim
+    ) async throws {
         var requests = requests
         var stored: [(position: UInt64, request: Int, index: Int)] = []
         stored.reserveCapacity(results.reduce(0) { $0 + $1.positions.count })
@@ -205,6 +221,7 @@ public actor AlignmentEngine {
         } else {
             try await catchUp()
         }
+        release(claim)
         for event in stored { await publish(for: requests[event.request].events[event.index]) }
     }
 
@@ -250,9 +267,9 @@ public actor AlignmentEngine {
     /// A planner over the current projections, at the configuration's now.
     func makePlanner() -> Planner {
         var planner = Planner(projections: projections, policies: policies, now: configuration.now())
-        if !leadsInFlight.isEmpty {
-            planner.inFlight = leadsInFlight.ids
-            planner.inFlightPeople = leadsInFlight.index(by: policies.identity)
+        if !inFlight.isEmpty {
+            planner.inFlight = inFlight.holders
+            planner.inFlightPeople = inFlight.index(by: policies.identity)
         }
         return planner
     }

@@ -75,3 +75,26 @@ extension ConcurrentCaptureTests {
         #expect(try await store.read(from: .start, limit: 100).map(\.leadID).allSatisfy { $0 == results[0].leadID })
     }
 }
+
+extension ConcurrentCaptureTests {
+    /// Overlapping commands on one lead wait for each other instead of conflicting: with no
+    /// retries allowed, every signal is recorded.
+    @Test func overlappingSignalsOnOneLeadAreAllRecorded() async throws {
+        let store = SlowStore()
+        let configuration = EngineConfiguration(now: { Date(timeIntervalSince1970: 1_800_000_000) }, conflictRetries: 0)
+        let engine = try await AlignmentEngine(playbook: .unscored, store: store, configuration: configuration)
+        let id = try await engine.capture(Lead(id: "", email: Self.email(0))).leadID
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<24 {
+                group.addTask {
+                    let signal = Signal(
+                        kind: .emailOpened, occurredAt: Date(timeIntervalSince1970: 1_800_000_000),
+                        idempotencyKey: "open-\(index)")
+                    _ = try await engine.record(signal, for: id)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(await engine.state(of: id)?.signals.count == 24)
+    }
+}

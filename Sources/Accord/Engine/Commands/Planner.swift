@@ -26,9 +26,10 @@ struct Planner {
     private var order: [LeadID] = []
     private var pending: [LeadID: [LeadEvent]] = [:]
     private var mintedCount = 0
-    /// Leads other commits are creating right now, whose ids are taken though no state has
-    /// them yet, and those leads by their people's identity keys (see ``LeadsInFlight``).
-    var inFlight: Set<LeadID> = []
+    /// Streams other commits are appending to right now, whose ids are taken though no state
+    /// may have them yet, and the new leads among them by their people's identity keys (see
+    /// ``CommitsInFlight``).
+    var inFlight: [LeadID: Int] = [:]
     var inFlightPeople: [IdentityKey: LeadID] = [:]
     /// Expected versions of streams that are not leads (routing claim streams).
     private var expectations: [LeadID: Int] = [:]
@@ -227,7 +228,7 @@ struct Planner {
         while true {
             mintedCount += 1
             let candidate = LeadID(String(format: "L%07d", base.count + mintedCount))
-            if state(candidate) == nil, !inFlight.contains(candidate) { return candidate }
+            if state(candidate) == nil, inFlight[candidate] == nil { return candidate }
         }
     }
 }
