@@ -45,9 +45,6 @@ public struct AccordAPI: Sendable {
     /// The outbound notifications' outbox, when endpoints are configured.
     public let outbox: Outbox?
 
-    /// Queues the commands that may capture a new person (see ``CaptureGate``).
-    let captureGate = CaptureGate()
-
     /// The actor recorded on the journal for writes that name nobody.
     static let actor = EventActor.integration("accord-service")
 
@@ -140,7 +137,7 @@ public struct AccordAPI: Sendable {
     private func capture(_ body: ByteBuffer) async throws -> Reply {
         let person = try JSONCoding.decode(Lead.self, from: Self.defaultingID(body, at: nil))
         try Self.check(Self.problems(person: person, path: ""))
-        let result = try await gated(person) { try await engine.capture(person, by: Self.actor) }
+        let result = try await engine.capture(person, by: Self.actor)
         let isNew: Bool
         if case .created = result.outcome { isNew = true } else { isNew = false }
         return try JSONCoding.reply(CaptureOutput(result), status: isNew ? .created : .ok)
@@ -178,7 +175,7 @@ public struct AccordAPI: Sendable {
             result = try await engine.record(input.signal, for: LeadID(lead), by: Self.actor)
         } else {
             let person = input.person ?? Lead(id: "")
-            result = try await gated(person) { try await engine.record(input.signal, from: person, by: Self.actor) }
+            result = try await engine.record(input.signal, from: person, by: Self.actor)
         }
         let output = SignalOutput(result)
         return try JSONCoding.response(output, status: result.isDuplicate ? .ok : .created)
@@ -248,21 +245,6 @@ public struct AccordAPI: Sendable {
         let state = try await engine.assign(
             id, to: owner, by: input.by.map(EventActor.person) ?? Self.actor, reason: input.reason)
         return try JSONCoding.reply(LeadView(state))
-    }
-
-    /// Runs a command about a person: at once when the engine already knows the person, else in
-    /// the ``CaptureGate``'s queue, because it may capture them.
-    private func gated<Value: Sendable>(_ person: Lead, _ command: () async throws -> Value) async throws -> Value {
-        if await engine.lookUp(person) != nil { return try await command() }
-        await captureGate.acquire()
-        do {
-            let value = try await command()
-            await captureGate.release()
-            return value
-        } catch {
-            await captureGate.release()
-            throw error
-        }
     }
 
     /// Runs a write once per `Idempotency-Key`: a retry with the key gets the first answer

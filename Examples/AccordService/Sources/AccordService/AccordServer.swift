@@ -73,10 +73,7 @@ public enum AccordServer {
             engine = try await AlignmentEngine(
                 playbook: playbook, store: store,
                 configuration: EngineConfiguration(
-                    now: { Date() }, sinks: [LoggingSink(logger: logger), MetricsSink(metrics: metrics)],
-                    // Many senders at once: two signals about one lead conflict, and one of them is
-                    // planned again; `accord`'s default (3) is for one writer.
-                    conflictRetries: 16))
+                    now: { Date() }, sinks: [LoggingSink(logger: logger), MetricsSink(metrics: metrics)]))
         } catch {
             try? await store.close()
             throw error
