@@ -45,7 +45,8 @@ public struct EngineConfiguration: Sendable {
     /// Receivers of notifications, besides the engine's own `notifications` stream; resolving
     /// appends the playbook's `plugins.sinks` after these.
     public var sinks: [any NotificationSink]
-    /// How many times a command is retried after another writer changed the same lead.
+    /// How many times a command is retried after another writer changed the same lead: another
+    /// process on a shared journal (commands of one engine wait for each other instead).
     public var conflictRetries: Int
     /// Whether ``PluginRegistry/configuration(for:base:)`` made this configuration: the engine
     /// then uses its instances as they are instead of resolving the playbook again.
