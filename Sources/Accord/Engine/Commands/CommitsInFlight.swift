@@ -46,11 +46,12 @@ struct CommitsInFlight {
             added.append(request.leadID)
             holders[request.leadID] = commits
             guard request.expectedVersion == .noStream else { continue }
+            // A new lead's capture comes first: an import's commits carry tens of thousands.
             for event in request.events {
-                if case .captured(let lead, _) = event.payload {
-                    people[request.leadID] = lead
-                    index = nil
-                }
+                guard case .captured(let lead, _) = event.payload else { continue }
+                people[request.leadID] = lead
+                index = nil
+                break
             }
         }
         return Claim(number: commits, streams: added)
