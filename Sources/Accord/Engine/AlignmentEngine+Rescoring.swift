@@ -23,7 +23,8 @@ extension AlignmentEngine {
     /// Every scoring asks the scorer when the card will next change
     /// (``Scoring/LeadScorer/nextReview(_:after:)``); the engine keeps those times in a heap, so a sweep
     /// costs what is due, not what is scored. The first sweep after the engine opens reviews
-    /// every scored lead once, as the review times are not journaled. A changed card is recorded
+    /// every scored lead once, as the review times are not journaled; so does the first sweep
+    /// after it folds a card another engine on the same journal scored. A changed card is recorded
     /// as a `scored` event and goes through the qualification policy like any other.
     ///
     /// Call it from the same timer as ``tick()``; `accord rescore` runs one sweep.

@@ -78,6 +78,29 @@ struct RescoringTests {
         #expect(await reopened.nextRescoreDue() != nil)
     }
 
+    /// Engines sharing a journal (several service instances) each fold the others' cards; the
+    /// one that sweeps reviews them too, though it never computed their review times.
+    @Test func aCardScoredByAnotherEngineIsReviewedBySweepsOfThisOne() async throws {
+        let clock = ManualClock()
+        let store = InMemoryEventStore()
+        let sweeper = try await makeEngine(store: store, clock: clock, playbook: .standard)
+        #expect(try await sweeper.rescoreDue().reviewed == 0, "an empty journal: nothing to review")
+        let (scorer, id) = try await Self.engagedLead(store: store, clock: clock)
+        let due = try #require(await scorer.nextRescoreDue())
+
+        try await sweeper.catchUp()
+        #expect(await sweeper.nextRescoreDue() != nil, "the folded card is scheduled for review")
+        #expect(try await sweeper.rescoreDue() == .init(reviewed: 1, eventsAppended: 0), "reviewed once, unchanged")
+        #expect(await sweeper.nextRescoreDue() == due, "its review time, as the scoring engine computed it")
+
+        clock.set(due)
+        #expect(try await sweeper.rescoreDue() == .init(reviewed: 1, eventsAppended: 1))
+        let decayed = try #require(await sweeper.state(of: id)?.score)
+        #expect(decayed.engagement < 40)
+        try await scorer.catchUp()
+        #expect(await scorer.state(of: id)?.score == decayed)
+    }
+
     @Test func anAccountScoreRollsUpItsContacts() async throws {
         let clock = ManualClock()
         let (engine, _) = try await Self.engagedLead(clock: clock)

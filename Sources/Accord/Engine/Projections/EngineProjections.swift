@@ -87,6 +87,13 @@ struct EngineProjections: Sendable {
             }
         case .erased:
             forget(id)
+        case .scored:
+            // A card scored by another engine on the same journal has a review time this
+            // engine never heard of: review it at the next sweep, which schedules its next
+            // review. The engine's own scorings replace this with the review they computed.
+            if rescoreSchedule.isComplete, let state = leads[id], state.mergedInto == nil {
+                rescoreSchedule.set(id, at: event.occurredAt)
+            }
         default:
             break
         }
