@@ -47,6 +47,24 @@ struct ImportCommandLineTests {
         #expect(try Self.leadCount(is: 7, in: workspace))
     }
 
+    /// Batches are read ahead of the engine on another task: many small batches still record
+    /// every row once, in file order (the minted ids follow the rows), and a row that merges
+    /// two earlier people sees both.
+    @Test func manySmallBatchesRecordEveryRowInFileOrder() throws {
+        let workspace = try Workspace()
+        _ = try workspace.run("init")
+        var csv = "email,phone,First Name\n"
+        for index in 1...300 { csv += "p\(index)@acme.com,,P\(index)\n" }
+        csv += "p1@acme.com,+1 415 555 0100,Joined\n,+1 415 555 0100,Phone only\n"
+        try Self.write(csv, to: "leads.csv", in: workspace)
+        let summary = try Self.summary(try workspace.run("import", "leads.csv", "--batch", "7", "--json", "--quiet"))
+        #expect(summary["created"] == 300)
+        #expect(summary["matched"] == 2)
+        #expect(try Self.leadCount(is: 300, in: workspace))
+        let shown = try workspace.run("lead", "show", "L0000123", "--json")
+        #expect(shown.stdout.contains("p123@acme.com"), "\(shown.stdout)")
+    }
+
     @Test func reExportWithANewRowOnTopAddsThatPersonAndMergesNobody() throws {
         let workspace = try Workspace()
         _ = try workspace.run("init")

@@ -61,6 +61,7 @@ extension CommandDefinition {
             .value("stage", "STAGE", "leads: every row stood in this stage, e.g. mql (a file of MQLs)"),
             .flag("allow-skips", "opportunities: import the rows that can be, skipping the others"),
             .flag("dry-run", "validate only; store nothing"),
+            .flag("quiet", "no progress lines on standard error (--json is always quiet)"),
         ],
         examples: [
             "accord import leads.csv",
@@ -147,22 +148,48 @@ extension CommandDefinition {
             return
         }
         let total = report.validRecordCount
-        let summary = try await console.dataDirectory.withEngine(on: journal) { engine in
-            var summary = IngestSummary()
-            var done = 0
-            while true {
-                let batch = try reader.nextBatch(max: batchSize)
-                if batch.isEmpty { break }
-                summary.add(
-                    try await engine.ingest(
-                        batch.map(\.record.ingestItem), by: .integration("import:\(url.lastPathComponent)"),
-                        from: url.lastPathComponent))
-                done += batch.count
-                console.progress("importing \(url.lastPathComponent): \(done)/\(total) rows")
+        // The next batches are read and checked on the other core while the engine records the
+        // current one, by a reader of their own (a reader belongs to one task).
+        let batches = ReadAhead<[IngestItem]>(depth: 4)
+        let reading = Task.detached { [format = reader.format, history = reader.history] in
+            do {
+                let rows = try ImportReader(
+                    url: url, kind: kind, format: format, mapping: mapping, csvDelimiter: separator,
+                    limits: limits, dateFormat: dateFormat, history: history)
+                while true {
+                    let batch = try rows.nextBatch(max: batchSize)
+                    if batch.isEmpty { break }
+                    guard await batches.put(batch.map(\.record.ingestItem)) else { return }
+                }
+                await batches.finish()
+            } catch {
+                await batches.finish(throwing: error)
             }
-            console.progressDone()
-            return summary
         }
+        var progress = ImportProgress(
+            file: url.lastPathComponent, total: total, quiet: console.json || arguments.has("quiet"),
+            terminal: console.stderrIsTerminal)
+        let summary: IngestSummary
+        do {
+            summary = try await console.dataDirectory.withEngine(on: journal) { engine in
+                var summary = IngestSummary()
+                var done = 0
+                while let batch = try await batches.next() {
+                    summary.add(
+                        try await engine.ingest(
+                            batch, by: .integration("import:\(url.lastPathComponent)"), from: url.lastPathComponent))
+                    done += batch.count
+                    progress.update(done: done)
+                }
+                progress.finish()
+                return summary
+            }
+        } catch {
+            // Stops the reader, which may be waiting to hand over a batch.
+            await batches.cancel()
+            throw error
+        }
+        await reading.value
         if console.json {
             var output = ImportOutput(rows: total, summary: summary)
             output.storedAsSignalProperties = leadColumns.columns.isEmpty ? nil : leadColumns.columns
