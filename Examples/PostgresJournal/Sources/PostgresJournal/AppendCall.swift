@@ -3,7 +3,7 @@ import PostgresNIO
 
 /// One append call flattened into the arrays `append_events` takes: per request its lead and
 /// expected version; per event its request, its key's slot and its encoded payload; the distinct
-/// keys of the call.
+/// keys of the call; with identity claims, the identity keys its captures claim.
 struct AppendCall: Sendable {
     var leads: [String] = []
     /// Per request: -1 for any version, else the exact version expected (0: no stream).
@@ -15,14 +15,20 @@ struct AppendCall: Sendable {
     /// The call's distinct idempotency keys, in order of first use.
     var keys: [String] = []
     var payloads: [ByteBuffer] = []
+    /// The identity keys the call's captures claim (`kind`, a unit separator, the value), and
+    /// per key the 1-based number of its request; empty without identity claims.
+    var claimKeys: [String] = []
+    var claimRequest: [Int32] = []
     let requests: [AppendRequest]
 
     var eventCount: Int { payloads.count }
 
     /// Flattens `requests`.
     ///
+    /// - Parameter identity: the resolver whose keys each captured person claims, or `nil` for
+    ///   no claims.
     /// - Throws: ``LeadModel/EventStoreError`` `invalidRequest` for an event of another lead.
-    init(_ requests: [AppendRequest]) throws {
+    init(_ requests: [AppendRequest], identity: (any IdentityResolver)? = nil) throws {
         self.requests = requests
         var slots: [String: Int32] = [:]
         for (number, request) in requests.enumerated() {
@@ -55,16 +61,30 @@ struct AppendCall: Sendable {
                 var stored = event
                 stored.position = nil
                 payloads.append(PostgresEventStore.encode(stored))
+                if let identity, case .captured(let person, _) = event.payload {
+                    for key in identity.keys(for: person) {
+                        claimKeys.append(key.kind + "\u{1F}" + key.value)
+                        claimRequest.append(Int32(number + 1))
+                    }
+                }
             }
         }
     }
 
-    /// The call of `append_events` in `schema`.
+    /// The call of `append_events` in `schema`, or of `append_claiming` when the call claims
+    /// identity keys.
     func query(schema: String) throws -> PostgresQuery {
-        """
-        SELECT positions, duplicates, versions FROM \(unescaped: schema).append_events(\
-        \(leads), \(expected), \(eventRequest), \(eventKey), \(keys), \(payloads))
-        """
+        guard claimKeys.isEmpty else {
+            return """
+                SELECT positions, duplicates, versions FROM \(unescaped: schema).append_claiming(\
+                \(claimKeys), \(claimRequest), \(leads), \(expected), \(eventRequest), \(eventKey), \(keys), \
+                \(payloads))
+                """
+        }
+        return """
+            SELECT positions, duplicates, versions FROM \(unescaped: schema).append_events(\
+            \(leads), \(expected), \(eventRequest), \(eventKey), \(keys), \(payloads))
+            """
     }
 
     /// The number of requests.

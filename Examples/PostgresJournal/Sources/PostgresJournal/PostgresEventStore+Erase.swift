@@ -6,9 +6,10 @@ extension PostgresEventStore {
     ///
     /// Each of the lead's events is overwritten in place by its redacted form
     /// (``LeadModel/LeadEvent/redactingPersonalData()``) at the same position, so positions stay
-    /// gapless and counts stay right; the events' idempotency keys are forgotten, every snapshot
-    /// is deleted (snapshots may hold the person), and the erasure event is appended. Snapshots
-    /// saved afterwards for a position before the erasure event are refused.
+    /// gapless and counts stay right; the events' idempotency keys and the lead's identity claims
+    /// are forgotten, every snapshot is deleted (snapshots may hold the person), and the erasure
+    /// event is appended. Snapshots saved afterwards for a position before the erasure event are
+    /// refused.
     ///
     /// PostgreSQL keeps the overwritten row versions until `VACUUM` reclaims them, and the WAL
     /// and any base backup or `pg_dump` taken earlier still hold them: see
@@ -70,6 +71,8 @@ extension PostgresEventStore {
                         "DELETE FROM \(unescaped: schema).idempotency_keys WHERE key = ANY (\(keys))",
                         logger: logger)
                 }
+                try await connection.query(
+                    "DELETE FROM \(unescaped: schema).identity_claims WHERE lead_id = \(id.rawValue)", logger: logger)
                 try await connection.query("DELETE FROM \(unescaped: schema).snapshots", logger: logger)
                 var appended: Int64?
                 let result = try await connection.query(appendQuery, logger: logger)

@@ -17,6 +17,10 @@ import PostgresNIO
 ///   the first transaction and then reports the original position.
 /// - **One round trip per append**: an append call is one call of the `append_events` function,
 ///   one short transaction.
+/// - **Identity claims** (with an `identity` resolver): a new lead's capture claims its person's
+///   identity keys in the transaction of its append, so that one person captured on several
+///   instances at the same moment becomes one lead; the losers fail with `versionConflict`, and
+///   the engine reads the journal again and finds the person.
 /// - **Erasure** overwrites the lead's events in place with their redacted form, forgets their
 ///   idempotency keys and deletes every snapshot; event rows are never deleted.
 /// - **Durability**: an append returns after PostgreSQL committed it; with the server's default
@@ -57,6 +61,10 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     /// Whether concurrent appends share transactions (group commit); see ``append(_:)``.
     public var groupCommit: Bool { combiner != nil }
 
+    /// The resolver whose identity keys a captured person claims, or `nil` when captures claim
+    /// nothing; see ``init(client:schema:timeout:groupCommit:identity:logger:)``.
+    public let identity: (any IdentityResolver)?
+
     let client: PostgresClient
     let logger: Logger
     let combiner: AppendCombiner?
@@ -77,16 +85,27 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///   - groupCommit: whether concurrent appends through this store (and its copies) share a
     ///     transaction, so that they share one commit and its WAL flush; on by default. Each call
     ///     stays atomic on its own; turning it off makes every call its own transaction.
+    ///   - identity: the identity resolver the engines on this journal use (for the playbook's,
+    ///     `StandardIdentityResolver(configuration: playbook.identity)`), or `nil`. With one, every
+    ///     capture event claims its person's identity keys in the `identity_claims` table, in the
+    ///     transaction of its append; a new lead's append whose key another lead holds fails with
+    ///     `versionConflict` and uses up no position, so the engine that lost reads the journal
+    ///     again, finds the person and records the capture on the existing lead. This makes one
+    ///     person captured on several instances at the same moment one lead, also when the
+    ///     instances mint different ids or the host brings its own. Every instance must use the
+    ///     same resolver. Claims hold SHA-256 digests of the keys, and erasure removes them.
     ///   - logger: where postgres-nio logs the store's queries (at debug level).
     /// - Throws: ``LeadModel/EventStoreError`` — `invalidRequest` for a bad schema name,
     ///   `unsupportedFormat` when the schema was laid out by a newer version of this store, `io`
     ///   when the database cannot be reached or refuses a statement.
     public init(
         client: PostgresClient, schema: String = "accord", timeout: Duration = .seconds(30),
-        groupCommit: Bool = true, logger: Logger = Logger(label: "accord.postgres-journal")
+        groupCommit: Bool = true, identity: (any IdentityResolver)? = nil,
+        logger: Logger = Logger(label: "accord.postgres-journal")
     ) async throws {
         try Self.validate(schema: schema)
         self.client = client
+        self.identity = identity
         self.combiner = groupCommit ? AppendCombiner() : nil
         self.schema = schema
         self.logger = logger
@@ -133,7 +152,7 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///   (nothing is appended), `invalidRequest` when an event's lead differs from its request's,
     ///   `io` when the database cannot be reached or refuses the call.
     public func append(_ requests: [AppendRequest]) async throws -> [AppendResult] {
-        let call = try AppendCall(requests)
+        let call = try AppendCall(requests, identity: identity)
         guard let combiner else { return try await appendAlone(call) }
         switch await combiner.enter(call) {
         case .done(let outcome):
@@ -156,7 +175,7 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
         // call — set-based, one statement per step for all of them, the least work under the
         // counter row. Only when that fails on a version conflict does each call run in a
         // subtransaction of its own (`append_batch`), so that just the conflicting ones fail.
-        if let merged = try? AppendCall(calls.flatMap(\.requests)) {
+        if let merged = try? AppendCall(calls.flatMap(\.requests), identity: identity) {
             do {
                 let results = try await appendAlone(merged)
                 var next = 0
@@ -165,7 +184,9 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
                     return .success(Array(results[next..<(next + call.requestCount)]))
                 }
             } catch let error as EventStoreError where error.code == .versionConflict {
-                // Some call conflicts: find out which, below.
+                // Some call conflicts: find out which, below. `append_batch` takes no identity
+                // claims: calls that claim run one by one.
+                if calls.contains(where: { !$0.claimKeys.isEmpty }) { return await oneByOne(calls) }
             } catch let error as EventStoreError where error.code == .io && error.message.contains("did not answer") {
                 return calls.map { _ in .failure(error) }
             } catch {
@@ -202,10 +223,14 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
             return calls.map { _ in .failure(error) }
         } catch {
             logger.debug("a batch of \(calls.count) appends failed (\(error)); running them one by one")
-            var outcomes: [Result<[AppendResult], any Error>] = []
-            for call in calls { outcomes.append(await outcome(of: call)) }
-            return outcomes
+            return await oneByOne(calls)
         }
+    }
+
+    private func oneByOne(_ calls: [AppendCall]) async -> [Result<[AppendResult], any Error>] {
+        var outcomes: [Result<[AppendResult], any Error>] = []
+        for call in calls { outcomes.append(await outcome(of: call)) }
+        return outcomes
     }
 
     private func outcome(of call: AppendCall) async -> Result<[AppendResult], any Error> {

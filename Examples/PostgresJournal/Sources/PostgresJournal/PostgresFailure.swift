@@ -105,8 +105,18 @@ enum PostgresFailure {
         }
     }
 
-    /// The error for `append_events`'s version conflict; `detail` is "request:version".
+    /// The error for `append_events`'s version conflict; `detail` is "request:version", or
+    /// "claim:request" when another lead holds an identity key a new lead's capture claims.
     static func versionConflict(detail: String, requests: [AppendRequest]) -> EventStoreError {
+        if detail.hasPrefix("claim:") {
+            let number = Int(detail.dropFirst("claim:".count)) ?? 0
+            let lead = number >= 1 && number <= requests.count ? requests[number - 1].leadID : nil
+            return EventStoreError(
+                .versionConflict,
+                "another lead already claimed this person's identity (a concurrent capture of the same "
+                    + "person); reload the journal and capture the person again to find that lead",
+                leadID: lead)
+        }
         let parts = detail.split(separator: ":").compactMap { Int($0) }
         guard parts.count == 2, parts[0] >= 1, parts[0] <= requests.count else {
             return EventStoreError(.versionConflict, "a stream did not have the expected version; reload and retry")

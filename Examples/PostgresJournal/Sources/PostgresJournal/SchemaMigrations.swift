@@ -9,7 +9,7 @@ enum SchemaMigrations {
     static var latestVersion: Int { migrations.count }
 
     /// Migration *n* (1-based) is `migrations[n - 1]`. Never edit a released migration: add one.
-    static let migrations: [[String]] = [version1, version2, version3, version4, version5]
+    static let migrations: [[String]] = [version1, version2, version3, version4, version5, version6]
 
     /// The first layout: the counter row, streams, events, idempotency keys, snapshots, the
     /// erasure mark and the append function.
@@ -292,6 +292,69 @@ enum SchemaMigrations {
                             PERFORM pg_notify('{schema}', (base + fresh)::text);
                         END IF;
                 """, replacing: true)
+    ]
+
+    /// Identity claims: a new lead's capture claims its person's identity keys (their SHA-256, not
+    /// the keys themselves) in the transaction of its append, so that two instances capturing
+    /// one person at the same moment cannot both create a lead. `append_claiming` inserts the
+    /// claims first, sorted, before `append_events` takes its own locks; a key another
+    /// transaction is claiming makes it wait for that one's commit. A key held by another lead
+    /// fails a new lead's append with SQLSTATE `AC409` (detail `claim:<request>`) before any
+    /// position is used: the engine reads the journal again and finds the person. Captures on a
+    /// lead that already exists claim the keys it did not hold yet, and never fail on them.
+    static let version6: [String] = [
+        """
+        CREATE TABLE {schema}.identity_claims (
+            key bytea PRIMARY KEY,
+            lead_id text NOT NULL
+        )
+        """,
+        "CREATE INDEX identity_claims_by_lead ON {schema}.identity_claims (lead_id)",
+        """
+        CREATE FUNCTION {schema}.append_claiming(
+            p_claim_keys text[],
+            p_claim_request integer[],
+            p_leads text[],
+            p_expected bigint[],
+            p_event_request integer[],
+            p_event_key integer[],
+            p_keys text[],
+            p_payloads bytea[],
+            OUT positions bigint[],
+            OUT duplicates boolean[],
+            OUT versions integer[]
+        ) LANGUAGE plpgsql AS $fn$
+        DECLARE
+            taken integer;
+        BEGIN
+            -- 0. Identity claims first, sorted by key, so that claimers cannot deadlock: a key
+            --    another transaction is claiming makes this wait for that transaction.
+            INSERT INTO {schema}.identity_claims (key, lead_id)
+            SELECT DISTINCT ON (c.key) c.key, c.lead_id
+            FROM (SELECT sha256(convert_to(u.key, 'UTF8')) AS key, p_leads[u.request] AS lead_id,
+                         u.request
+                  FROM unnest(p_claim_keys, p_claim_request) AS u(key, request)) AS c
+            ORDER BY c.key, c.request
+            ON CONFLICT (key) DO NOTHING;
+            -- A new lead (expected version 0) whose key another lead holds is the same person.
+            SELECT u.request INTO taken
+            FROM unnest(p_claim_keys, p_claim_request) AS u(key, request)
+            JOIN {schema}.identity_claims AS ic ON ic.key = sha256(convert_to(u.key, 'UTF8'))
+            WHERE p_expected[u.request] = 0 AND ic.lead_id <> p_leads[u.request]
+            ORDER BY u.request
+            LIMIT 1;
+            IF taken IS NOT NULL THEN
+                RAISE EXCEPTION USING
+                    ERRCODE = 'AC409',
+                    MESSAGE = 'identity claimed by another lead',
+                    DETAIL = 'claim:' || taken;
+            END IF;
+            SELECT a.positions, a.duplicates, a.versions INTO positions, duplicates, versions
+            FROM {schema}.append_events(
+                p_leads, p_expected, p_event_request, p_event_key, p_keys, p_payloads) AS a;
+        END
+        $fn$
+        """,
     ]
 
     /// One append call in one statement. Locks are taken in one order — idempotency keys (sorted),
