@@ -6,9 +6,14 @@ extension PostgresEventStore {
     /// transaction-scoped advisory lock named after the schema, so that instances starting at
     /// the same time migrate once and the others wait and find it done.
     ///
+    /// - Parameter target: the version to migrate to: the latest but in tests, which lay out
+    ///   older schemas to upgrade.
     /// - Throws: ``LeadModel/EventStoreError`` `unsupportedFormat` when the database records a
     ///   newer schema version than this build knows; `io` on database failures.
-    static func migrate(client: PostgresClient, schema: String, logger: Logger, timeout: Duration) async throws {
+    static func migrate(
+        client: PostgresClient, schema: String, logger: Logger, timeout: Duration,
+        to target: Int = SchemaMigrations.latestVersion
+    ) async throws {
         let lockName = "accord.postgres-journal.\(schema)"
         try await PostgresFailure.mapping("migrating the schema \(schema)", timeout: timeout) {
             try await client.withTransaction(logger: logger) { connection in
@@ -32,7 +37,7 @@ extension PostgresEventStore {
                         "the schema \(schema) is at version \(recorded), newer than this store knows "
                             + "(up to \(latest)); upgrade Accord's PostgresJournal before opening it")
                 }
-                for version in (recorded + 1)..<(latest + 1) {
+                for version in (recorded + 1)..<(max(recorded, target) + 1) {
                     for statement in SchemaMigrations.migrations[version - 1] {
                         let sql = statement.replacingOccurrences(of: "{schema}", with: schema)
                         try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
