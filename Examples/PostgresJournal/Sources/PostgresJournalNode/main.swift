@@ -31,11 +31,14 @@ do {
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { await client.run() }
         defer { group.cancelAll() }
-        let store = try await PostgresEventStore(client: client, schema: options.schema)
+        let playbook = try DrillPlaybook.make()
+        let store = try await PostgresEventStore(
+            client: client, schema: options.schema,
+            identity: StandardIdentityResolver(configuration: playbook.identity))
         var configuration = EngineConfiguration(now: { clock.now() }, conflictRetries: 1_000)
         configuration.sleep = { try await clock.sleep(until: $0) }
         let engine = try await AlignmentEngine(
-            playbook: try DrillPlaybook.make(), store: store, configuration: configuration)
+            playbook: playbook, store: store, configuration: configuration)
         if options.digestOnly {
             say("digest \(await EngineDigest.of(engine))")
             return
@@ -50,7 +53,7 @@ do {
 }
 
 /// Writes one line to stdout at once (the test reads it while the process runs).
-func say(_ line: String) {
+@Sendable func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
@@ -162,57 +165,27 @@ struct DrillNode: Sendable {
         say("ack disposition \(index) \(lead)")
     }
 
-    /// Runs the SLA monitor while this node holds the session advisory lock
-    /// `accord.sla-monitor.<schema>`, on a connection kept for the purpose; the other nodes wait
-    /// on `pg_try_advisory_lock` and one takes over within 200 ms when the leader's connection
-    /// closes (its process died, its network went away). A leader confirms its session before
-    /// each tick; exactly-once steps do not rest on the lock, though: each step is appended
-    /// expecting the lead's version, so a second ticker loses the race and finds it done.
+    /// Runs the engine's monitor — ``Accord/AlignmentEngine/tick()`` (response clocks) and
+    /// ``Accord/AlignmentEngine/rescoreDue()`` (score decay) — while this node leads: it holds
+    /// the session advisory lock `accord.sla-monitor.<schema>` (see
+    /// ``PostgresJournal/AdvisoryLockLeadership``); the other nodes try it every 200 ms and one
+    /// takes over when the leader's connection closes.
     func leadTheMonitor() async throws {
-        let key = "accord.sla-monitor.\(options.schema)"
-        while !Task.isCancelled {
-            do {
-                try await client.withConnection { connection in
-                    while try await !tryLock(key, on: connection) {
-                        try await Task.sleep(for: .milliseconds(200))
-                    }
-                    say("leader")
-                    do {
-                        while true {
-                            try await connection.query("SELECT 1", logger: connection.logger).consumeAll()
-                            try await engine.tick()
-                            let check = clock.now().addingTimeInterval(0.1 * clock.speed)
-                            let next = await engine.nextClockDue.map { min($0, check) } ?? check
-                            try await clock.sleep(until: next)
-                        }
-                    } catch {
-                        _ = try? await connection.query(
-                            "SELECT pg_advisory_unlock(hashtext(\(key)))", logger: connection.logger
-                        ).consumeAll()
-                        throw error
-                    }
-                }
-            } catch is CancellationError {
-                return
-            } catch {
-                if Task.isCancelled { return }
+        let leadership = AdvisoryLockLeadership(client: client, name: "accord.sla-monitor.\(options.schema)")
+        try await leadership.run(
+            onElected: { say("leader") },
+            onError: { error in
                 FileHandle.standardError.write(Data("monitor: \(error); trying again\n".utf8))
-                try await Task.sleep(for: .milliseconds(200))
-            }
-        }
-    }
-
-    private func tryLock(_ key: String, on connection: PostgresConnection) async throws -> Bool {
-        let rows = try await connection.query(
-            "SELECT pg_try_advisory_lock(hashtext(\(key)))", logger: connection.logger)
-        for try await held in rows.decode(Bool.self) { return held }
-        return false
-    }
-}
-
-extension PostgresRowSequence {
-    /// Reads every row.
-    func consumeAll() async throws {
-        for try await _ in self {}
+            },
+            round: {
+                try await engine.tick()
+                try await engine.rescoreDue()
+                let check = clock.now().addingTimeInterval(0.1 * clock.speed)
+                var next = check
+                for due in [await engine.nextClockDue, await engine.nextRescoreDue()].compactMap({ $0 }) {
+                    next = min(next, due)
+                }
+                try await clock.sleep(until: next)
+            })
     }
 }
