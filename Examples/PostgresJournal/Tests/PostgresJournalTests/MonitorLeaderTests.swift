@@ -40,7 +40,7 @@ struct MonitorLeaderTests {
     }
 
     @Test(.timeLimit(.minutes(2)))
-    func decayOfLeadsScoredByOtherInstancesAfterTheLeadersFirstSweepIsMissed() async throws {
+    func theLeaderDecaysLeadsScoredByOtherInstancesAfterItsFirstSweep() async throws {
         try await TestDatabase.with { database in
             let start = Date(timeIntervalSince1970: 1_795_424_400)
             let clock = ManualClock(start)
@@ -55,15 +55,9 @@ struct MonitorLeaderTests {
                 try await Task.sleep(for: .seconds(2))
                 return try await Self.decayScores(database, schema: schema)
             }
-            withKnownIssue(
-                """
-                The engine schedules rescoring only for leads it scored itself (and, once, for every \
-                scored lead at its first sweep): folding another instance's `scored` event does not \
-                schedule a review, so the leader never decays those leads. Needs an SDK change.
-                """
-            ) {
-                #expect(decayed.result.count == Self.leads, "decayed: \(decayed.result)")
-            }
+            #expect(decayed.elected == 1, "one instance took the lock: \(decayed.elected)")
+            #expect(decayed.result.count == Self.leads, "every lead's decay was recorded: \(decayed.result)")
+            #expect(decayed.result.values.allSatisfy { $0 == 1 }, "once each: \(decayed.result)")
         }
     }
 
