@@ -14,6 +14,9 @@ let package = Package(
     ],
     dependencies: [
         .package(name: "Accord", path: "../.."),
+        // The scale-out journal, used when ACCORD_POSTGRES_URL is set.
+        .package(name: "PostgresJournal", path: "../PostgresJournal"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -47,6 +50,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "PostgresJournal", package: "PostgresJournal"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // A thin executable: reads the environment and runs the service until SIGTERM.
@@ -85,6 +90,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "PostgresJournal", package: "PostgresJournal"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
     ]

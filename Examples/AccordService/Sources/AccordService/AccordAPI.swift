@@ -41,9 +41,12 @@ public struct AccordAPI: Sendable {
     /// The metrics the requests are counted in and `GET /metrics` exports.
     public let metrics: ServiceMetrics
     /// The answers to keyed writes other than signals (whose keys the journal records).
-    public let idempotency: IdempotencyLedger
+    public let idempotency: any IdempotencyKeyStore
     /// The outbound notifications' outbox, when endpoints are configured.
     public let outbox: Outbox?
+    /// Whether a read of a lead the engine does not know folds the journal first and looks
+    /// again: on a shared journal, where another instance may have just captured it.
+    public let catchesUpOnMiss: Bool
 
     /// The actor recorded on the journal for writes that name nobody.
     static let actor = EventActor.integration("accord-service")
@@ -56,15 +59,19 @@ public struct AccordAPI: Sendable {
     ///   - metrics: where requests are counted; give the engine a ``MetricsSink`` on the same
     ///     metrics to count its notifications too.
     ///   - idempotency: the answers to keyed captures, touches, verdicts, stage moves and
-    ///     assignments (default in memory; the server keeps them beside the journal).
+    ///     assignments (default in memory; the server keeps them beside the journal, or in
+    ///     PostgreSQL beside a shared journal).
     ///   - outbox: the outbox that `GET /v1/outbox` reports on (default none).
+    ///   - catchesUpOnMiss: whether a read of an unknown lead catches up with the journal and
+    ///     looks again (for a journal shared with other instances; default `false`).
     ///   - now: the clock (default the system's).
     public init(
         engine: AlignmentEngine, configuration: ServiceConfiguration, state: ServiceState,
-        metrics: ServiceMetrics = ServiceMetrics(), idempotency: IdempotencyLedger = IdempotencyLedger(),
-        outbox: Outbox? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        metrics: ServiceMetrics = ServiceMetrics(), idempotency: any IdempotencyKeyStore = IdempotencyLedger(),
+        outbox: Outbox? = nil, catchesUpOnMiss: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.outbox = outbox
+        self.catchesUpOnMiss = catchesUpOnMiss
         self.engine = engine
         self.configuration = configuration
         self.state = state
@@ -248,7 +255,7 @@ public struct AccordAPI: Sendable {
     }
 
     /// Runs a write once per `Idempotency-Key`: a retry with the key gets the first answer
-    /// (marked `Idempotent-Replayed: true`) from the ``IdempotencyLedger``, and the work does not
+    /// (marked `Idempotent-Replayed: true`) from the ``IdempotencyKeyStore``, and the work does not
     /// run again. Without a key, the work just runs.
     private func keyed(
         _ request: Request, rerunnable: Bool = false, _ work: (ByteBuffer) async throws -> Reply
@@ -365,7 +372,7 @@ public struct AccordAPI: Sendable {
     }
 
     func metricsText() async throws -> Response {
-        let text = await metrics.exposition(of: engine)
+        let text = await metrics.exposition(of: engine, leads: await state.leads)
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: text)))
@@ -390,14 +397,18 @@ public struct AccordAPI: Sendable {
         }
         return try JSONCoding.response(
             HealthStatus(
-                status: "ready", leads: await engine.leadCount, journalPosition: await engine.journalPosition?.rawValue)
-        )
+                status: "ready", leads: await engine.leadCount, journalPosition: await engine.journalPosition?.rawValue,
+                role: await state.leads.map { $0 ? "leader" : "follower" }))
     }
 
     // MARK: Helpers
 
     /// The lead's state, following merges to the survivor.
     private func current(_ id: LeadID) async throws -> LeadState {
+        if catchesUpOnMiss, await engine.state(of: id) == nil {
+            // Another instance may have captured it since this one last folded the journal.
+            try await engine.catchUp()
+        }
         let survivor = await engine.survivor(of: id) ?? id
         guard let state = await engine.state(of: survivor) else {
             throw Problem(LeadModelError(.unknownLead, leadID: id, message: "no such lead in the journal"))

@@ -4,6 +4,8 @@ import Hummingbird
 import Journal
 import LeadModel
 import Logging
+import PostgresJournal
+import PostgresNIO
 import ServiceLifecycle
 import UnixSignals
 
@@ -28,13 +30,26 @@ public enum AccordServer {
     ///   - logger: the service's logger.
     /// - Returns: the group; `run()` runs it until SIGTERM or SIGINT.
     /// - Throws: what ``application(configuration:logger:state:)`` throws.
+    ///
+    /// With `configuration.postgresURL` set, the group also runs the connection pool (first, so
+    /// it stops last), and the application opens on the shared journal once the pool runs (see
+    /// ``application(configuration:logger:state:postgres:)``).
     public static func serviceGroup(configuration: ServiceConfiguration, logger: Logger) async throws -> ServiceGroup {
         let state = ServiceState()
+        let gate = ReadinessGate(state: state, drainDelay: configuration.drainDelay, logger: logger)
+        if let url = configuration.postgresURL {
+            let client = PostgresClient(
+                configuration: try PostgresEventStore.clientConfiguration(url: url), backgroundLogger: logger)
+            let host = PostgresApplicationService(
+                configuration: configuration, logger: logger, state: state, client: client)
+            return ServiceGroup(
+                configuration: .init(
+                    services: [client, host, gate], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        }
         let app = try await application(configuration: configuration, logger: logger, state: state)
         return ServiceGroup(
             configuration: .init(
-                services: [app, ReadinessGate(state: state, drainDelay: configuration.drainDelay, logger: logger)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [app, gate], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     }
 
     /// Opens the file store in `configuration.dataDirectory` (the journal in `journal/`, the
@@ -65,7 +80,9 @@ public enum AccordServer {
         let idempotency: IdempotencyLedger
         do {
             // Opened after the store, whose lock makes this process the directory's only writer.
-            idempotency = try IdempotencyLedger(file: directory.appendingPathComponent("idempotency.jsonl"))
+            idempotency = try IdempotencyLedger(
+                file: directory.appendingPathComponent("idempotency.jsonl"),
+                retention: configuration.idempotencyRetention)
             let playbookFile = directory.appendingPathComponent("playbook.json")
             let playbook =
                 FileManager.default.fileExists(atPath: playbookFile.path)
@@ -108,5 +125,84 @@ public enum AccordServer {
                 address: .hostname(configuration.host, port: configuration.port), serverName: "accord"),
             services: services,
             logger: logger)
+    }
+
+    /// Opens the shared journal in PostgreSQL (``PostgresJournal/PostgresEventStore`` in
+    /// `configuration.postgresSchema`) and builds the application on it: the answers to keyed
+    /// writes in the ``PostgresIdempotencyLedger`` beside it, and the engine's timer loop and the
+    /// outbox run by whichever instance holds the ``PostgresLeaderLock`` (``SharedEngineService``).
+    ///
+    /// `configuration.dataDirectory` still holds the playbook (`playbook.json`) and the outbox's
+    /// cursors (`outbox/`), which are this instance's own: give each instance its own directory.
+    ///
+    /// - Parameters:
+    ///   - configuration: where to listen, the schema, the data directory and the secrets.
+    ///   - logger: the service's logger.
+    ///   - state: the readiness and role that `/readyz` reports.
+    ///   - postgres: a connection pool that is running (its `run()` in a task of the caller's).
+    /// - Returns: the application; `runService()` runs it until SIGTERM or SIGINT, then drains.
+    /// - Throws: `PlaybookError` for a playbook that does not validate; `EventStoreError` when
+    ///   the journal cannot be opened; ``IdempotencyLedgerError`` when the ledger's table cannot be
+    ///   created; ``OutboxError``.
+    public static func application(
+        configuration: ServiceConfiguration, logger: Logger, state: ServiceState = ServiceState(),
+        postgres client: PostgresClient
+    ) async throws -> some ApplicationProtocol {
+        let directory = configuration.dataDirectory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try await PostgresEventStore(client: client, schema: configuration.postgresSchema)
+        let idempotency = try await PostgresIdempotencyLedger(
+            client: client, schema: configuration.postgresSchema, retention: configuration.idempotencyRetention)
+        let metrics = ServiceMetrics()
+        let playbookFile = directory.appendingPathComponent("playbook.json")
+        let playbook =
+            FileManager.default.fileExists(atPath: playbookFile.path)
+            ? try Playbook.load(contentsOf: playbookFile) : Playbook.standard
+        var engineConfiguration = EngineConfiguration(
+            now: { Date() }, sinks: [LoggingSink(logger: logger), MetricsSink(metrics: metrics)])
+        // The leader's loop looks for clocks the other instances started at the followers' pace.
+        engineConfiguration.runCheckInterval = PostgresIdempotencyLedger.seconds(configuration.followerInterval)
+        let engine = try await AlignmentEngine(playbook: playbook, store: store, configuration: engineConfiguration)
+        var outbox: Outbox?
+        if !configuration.outboxEndpoints.isEmpty {
+            outbox = try Outbox(
+                directory: directory.appendingPathComponent("outbox"),
+                configuration: OutboxConfiguration(
+                    endpoints: configuration.outboxEndpoints,
+                    secret: configuration.outboxSecret ?? configuration.webhookSecret,
+                    maxAttempts: configuration.outboxMaxAttempts),
+                store: store)
+        }
+        let lock = PostgresLeaderLock(
+            client: client, name: "accord-service-leader:\(configuration.postgresSchema)", logger: logger)
+        let api = AccordAPI(
+            engine: engine, configuration: configuration, state: state, metrics: metrics, idempotency: idempotency,
+            outbox: outbox, catchesUpOnMiss: true)
+        return Application(
+            router: api.router(),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "accord"),
+            services: [
+                SharedEngineService(
+                    engine: engine, leaderLock: lock, outbox: outbox, followerInterval: configuration.followerInterval,
+                    state: state, logger: logger)
+            ],
+            logger: logger)
+    }
+}
+
+/// Opens the application on the shared journal once the connection pool beside it runs, then
+/// runs it: the pool must run before the store can open, so the application is built inside
+/// this service rather than before the group starts.
+struct PostgresApplicationService: Service {
+    let configuration: ServiceConfiguration
+    let logger: Logger
+    let state: ServiceState
+    let client: PostgresClient
+
+    func run() async throws {
+        let app = try await AccordServer.application(
+            configuration: configuration, logger: logger, state: state, postgres: client)
+        try await app.run()
     }
 }

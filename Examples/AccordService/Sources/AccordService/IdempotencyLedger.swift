@@ -8,8 +8,8 @@ import HTTPTypes
     import Darwin
 #endif
 
-/// The answers to keyed writes, kept beside the journal, so that a retry with the same
-/// `Idempotency-Key` gets the original answer instead of recording a second fact.
+/// The answers to keyed writes, kept in a file beside the journal: the
+/// ``IdempotencyKeyStore`` of a service on the file store.
 ///
 /// The journal records idempotency keys on signals only; the engine's other commands (capture,
 /// touches, verdicts, stage moves, assignments) take none. For those the service keeps this
@@ -27,9 +27,17 @@ import HTTPTypes
 /// new key) — never a second fact — except for captures, which are safe to run again because a
 /// capture of the same person matches the lead it created.
 ///
-/// Keys are kept for good; the file grows by one answer per keyed write. An actor: safe to use
-/// from any task.
-public actor IdempotencyLedger {
+/// **Retention.** Each line carries the time it was written. A key whose last line is older than
+/// ``retention`` (`ACCORD_IDEMPOTENCY_RETENTION`, 24 hours by default) is forgotten: a retry
+/// after that runs again. The file is compacted when it opens and as it grows (after twice as
+/// many writes as the keys the last compaction kept, and at least 4,096): the live keys are
+/// written to `idempotency.jsonl.compacting`, which is `fsync`ed and renamed over the ledger,
+/// then the directory is `fsync`ed. A crash before the rename leaves the old file whole (the
+/// leftover is deleted on the next open); after it, the new one. Keys of requests still running
+/// are never dropped.
+///
+/// An actor: safe to use from any task.
+public actor IdempotencyLedger: IdempotencyKeyStore {
     /// One line of the file.
     struct Record: Codable, Sendable {
         enum State: String, Codable, Sendable {
@@ -42,39 +50,61 @@ public actor IdempotencyLedger {
         var digest: String?
         var status: Int?
         var body: Data?
+        /// When the line was written; `nil` in lines written before retention existed, which
+        /// count from the time the file is opened.
+        var at: Date?
     }
 
     /// What a claim found.
-    public enum Claim: Sendable, Equatable {
-        /// The key is new (or was released): run the command, then complete or release the key.
-        case proceed
-        /// The key was answered before: send this answer again.
-        case answered(status: Int, body: Data)
-    }
+    public typealias Claim = IdempotencyClaim
 
     private var records: [String: Record] = [:]
     private var inFlight: Set<String> = []
-    private let descriptor: Int32?
+    private var descriptor: Int32?
+    /// Lines in the file, superseded ones included: compaction runs when they outnumber the
+    /// live keys.
+    private var lineCount = 0
+    private var writesSinceCompaction = 0
+    private var keptAtCompaction = 0
     /// The file, or `nil` for a ledger in memory.
     public nonisolated let file: URL?
+    /// How long an answer is kept after it was recorded.
+    public nonisolated let retention: Duration
+    private let now: @Sendable () -> Date
 
     /// Makes a ledger in memory, for tests and hosts without a data directory: answers survive
     /// retries but not a restart.
-    public init() {
+    ///
+    /// - Parameters:
+    ///   - retention: how long an answer is kept (24 hours by default).
+    ///   - now: the clock retention is measured by.
+    public init(retention: Duration = .seconds(86_400), now: @escaping @Sendable () -> Date = { Date() }) {
         descriptor = nil
         file = nil
+        self.retention = retention
+        self.now = now
     }
 
-    /// Opens (or creates) the ledger in a file, reading every answer in it. A line cut short by
-    /// a crash (the last one, without its newline) is removed: its write was never acknowledged.
+    /// Opens (or creates) the ledger in a file, reading every answer in it and compacting away
+    /// the expired ones. A line cut short by a crash (the last one, without its newline) is
+    /// removed: its write was never acknowledged.
     ///
-    /// - Parameter file: the ledger's file, usually `ACCORD_DATA/idempotency.jsonl`.
-    /// - Throws: ``IdempotencyLedgerError`` when the file cannot be opened, read or repaired,
-    ///   or a complete line in it is not a record.
-    public init(file: URL) throws(IdempotencyLedgerError) {
+    /// - Parameters:
+    ///   - file: the ledger's file, usually `ACCORD_DATA/idempotency.jsonl`.
+    ///   - retention: how long an answer is kept after it was recorded (24 hours by default).
+    ///   - now: the clock retention is measured by.
+    /// - Throws: ``IdempotencyLedgerError`` when the file cannot be opened, read, repaired or
+    ///   compacted, or a complete line in it is not a record.
+    public init(
+        file: URL, retention: Duration = .seconds(86_400), now: @escaping @Sendable () -> Date = { Date() }
+    ) throws(IdempotencyLedgerError) {
+        // A compaction that crashed before its rename left the old file whole: drop its copy.
+        try? FileManager.default.removeItem(at: Self.compactingFile(of: file))
         let fd = open(file.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .init(.io, file: file, detail: "cannot open: \(String(cString: strerror(errno)))") }
         var loaded: [String: Record] = [:]
+        var lines = 0
+        let openedAt = now()
         do {
             let data = try Data(contentsOf: file)
             var complete = data.count
@@ -88,13 +118,13 @@ public actor IdempotencyLedger {
                     .io, file: file, detail: "cannot cut a torn last line: \(String(cString: strerror(errno)))")
             }
             let decoder = JSONDecoder()
-            var lineNumber = 0
             for line in data.prefix(complete).split(separator: UInt8(ascii: "\n")) {
-                lineNumber += 1
-                guard let record = try? decoder.decode(Record.self, from: Data(line)) else {
-                    throw IdempotencyLedgerError(.corrupt, file: file, detail: "line \(lineNumber) is not a record")
+                lines += 1
+                guard var record = try? decoder.decode(Record.self, from: Data(line)) else {
+                    throw IdempotencyLedgerError(.corrupt, file: file, detail: "line \(lines) is not a record")
                 }
-                Self.apply(record, to: &loaded)
+                if record.at == nil { record.at = openedAt }
+                loaded[record.key] = record
             }
         } catch let error as IdempotencyLedgerError {
             close(fd)
@@ -103,56 +133,57 @@ public actor IdempotencyLedger {
             close(fd)
             throw .init(.io, file: file, detail: "cannot read: \(error.localizedDescription)")
         }
-        descriptor = fd
+        var descriptor = fd
+        let keep = loaded.filter { $0.value.state != .released && !Self.isExpired($0.value, at: openedAt, retention) }
+        if keep.count < lines {
+            do throws(IdempotencyLedgerError) {
+                descriptor = try Self.writeCompacted(keep, to: file, now: openedAt)
+                close(fd)
+            } catch {
+                close(fd)
+                throw error
+            }
+            loaded = keep
+            lines = keep.count
+        }
+        self.descriptor = descriptor
         self.file = file
+        self.retention = retention
+        self.now = now
         records = loaded
+        lineCount = lines
+        keptAtCompaction = loaded.count
     }
 
     deinit {
         if let descriptor { close(descriptor) }
     }
 
-    /// The number of keys with a recorded answer.
-    public var answeredCount: Int { records.values.count { $0.state == .completed } }
+    /// The number of keys with a recorded answer that has not expired.
+    public var answeredCount: Int {
+        let now = now()
+        return records.values.count { $0.state == .completed && !isExpired($0, at: now) }
+    }
 
-    /// Claims a key for a write, or finds its earlier answer.
+    /// The number of lines in the file (superseded and expired ones included until the next
+    /// compaction); 0 for a ledger in memory.
+    public var fileLineCount: Int { descriptor == nil ? 0 : lineCount }
+
+    /// Claims a key for a write, or finds its earlier answer; see
+    /// ``IdempotencyKeyStore/claim(key:path:digest:rerunnable:)``. An answer older than
+    /// ``retention`` is forgotten: the key is new again.
     ///
-    /// - Parameters:
-    ///   - key: the `Idempotency-Key`.
-    ///   - path: the request's method and path (`POST /v1/leads/L0000001/touches`): a key names
-    ///     one write, so the same key on another route is refused.
-    ///   - digest: a digest of the request body: the same key with another body is refused.
-    ///   - rerunnable: whether the command is safe to run again when a previous process left the
-    ///     key pending (a capture is; a touch is not).
-    /// - Returns: ``Claim/proceed`` or the earlier answer.
-    /// - Throws: ``Problem`` 409 `idempotencyKeyInUse` while another request with the key runs,
-    ///   409 `idempotencyOutcomeUnknown` for a key left pending by a previous process, 422
-    ///   `idempotencyKeyReused` for the key with another route or body; ``IdempotencyLedgerError``
-    ///   when the pending line cannot be written.
+    /// - Throws: ``Problem`` 409 `idempotencyKeyInUse`, 409 `idempotencyOutcomeUnknown` or 422
+    ///   `idempotencyKeyReused`; ``IdempotencyLedgerError`` when the pending line cannot be
+    ///   written.
     public func claim(key: String, path: String, digest: String, rerunnable: Bool) throws -> Claim {
-        if inFlight.contains(key) {
-            throw Problem(
-                status: .conflict, code: "idempotencyKeyInUse", title: "Idempotency key in use",
-                detail: "a request with this Idempotency-Key is still running; retry it in a moment",
-                errors: [.init(path: "header.Idempotency-Key", message: "is in use by a running request")])
-        }
-        if let record = records[key], record.state != .released {
-            guard record.path == path, record.digest == digest else {
-                throw Problem(
-                    status: .unprocessableContent, code: "idempotencyKeyReused", title: "Idempotency key reused",
-                    detail: "this Idempotency-Key was sent with another route or body; use a new key for a new write",
-                    errors: [.init(path: "header.Idempotency-Key", message: "belongs to another request")])
-            }
+        if inFlight.contains(key) { throw IdempotencyProblem.inUse }
+        if let record = records[key], record.state != .released, !isExpired(record, at: now()) {
+            guard record.path == path, record.digest == digest else { throw IdempotencyProblem.reused }
             if record.state == .completed, let status = record.status {
                 return .answered(status: status, body: record.body ?? Data())
             }
-            guard rerunnable else {
-                throw Problem(
-                    status: .conflict, code: "idempotencyOutcomeUnknown", title: "Outcome unknown",
-                    detail:
-                        "the service stopped while this write ran, so it may or may not be recorded; check the lead, then send again with a new Idempotency-Key if it is not",
-                    errors: [.init(path: "header.Idempotency-Key", message: "was left pending by a restart")])
-            }
+            guard rerunnable else { throw IdempotencyProblem.outcomeUnknown }
         }
         try append(Record(key: key, state: .pending, path: path, digest: digest), sync: true)
         inFlight.insert(key)
@@ -187,7 +218,102 @@ public actor IdempotencyLedger {
         try? append(record, sync: false)
     }
 
+    /// Rewrites the file with only the live keys: answers and pending claims within
+    /// ``retention``, and the keys of requests still running. Crash-safe: the live keys go to a
+    /// new file, which is `fsync`ed and renamed over the ledger, then the directory is `fsync`ed.
+    ///
+    /// The ledger compacts itself when it opens and as it grows; call this to force it.
+    /// - Returns: the number of keys forgotten (expired or released).
+    /// - Throws: ``IdempotencyLedgerError`` when the new file cannot be written or renamed; the
+    ///   old file is then left as it was.
+    @discardableResult
+    public func compact() throws(IdempotencyLedgerError) -> Int {
+        let now = now()
+        let keep = records.filter { key, record in
+            inFlight.contains(key) || (record.state != .released && !isExpired(record, at: now))
+        }
+        let forgotten = records.count - keep.count
+        writesSinceCompaction = 0
+        keptAtCompaction = keep.count
+        guard let file, let descriptor else {
+            records = keep
+            return forgotten
+        }
+        let reopened = try Self.writeCompacted(keep, to: file, now: now)
+        close(descriptor)
+        self.descriptor = reopened
+        records = keep
+        lineCount = keep.count
+        return forgotten
+    }
+
+    /// Writes `keep` to a new file, `fsync`s it, renames it over `file`, `fsync`s the directory,
+    /// and opens the result for appending.
+    /// - Returns: the new file's descriptor.
+    private static func writeCompacted(
+        _ keep: [String: Record], to file: URL, now: Date
+    ) throws(IdempotencyLedgerError) -> Int32 {
+        var data = Data()
+        let encoder = JSONEncoder()
+        // Oldest first, so the file reads as it was written.
+        for record in keep.values.sorted(by: { ($0.at ?? now, $0.key) < ($1.at ?? now, $1.key) }) {
+            do {
+                data.append(try encoder.encode(record))
+            } catch {
+                throw .init(.io, file: file, detail: "cannot encode a record: \(error)")
+            }
+            data.append(UInt8(ascii: "\n"))
+        }
+        let temporary = compactingFile(of: file)
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw .init(.io, file: file, detail: "cannot create \(temporary.lastPathComponent): \(lastError)")
+        }
+        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == data.count, fsync(fd) == 0 else {
+            let reason = lastError
+            close(fd)
+            try? FileManager.default.removeItem(at: temporary)
+            throw .init(.io, file: file, detail: "cannot write \(temporary.lastPathComponent): \(reason)")
+        }
+        close(fd)
+        guard rename(temporary.path, file.path) == 0 else {
+            let reason = lastError
+            try? FileManager.default.removeItem(at: temporary)
+            throw .init(.io, file: file, detail: "cannot rename the compacted ledger into place: \(reason)")
+        }
+        // The rename is durable once the directory is.
+        let directory = open(file.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+        if directory >= 0 {
+            _ = fsync(directory)
+            close(directory)
+        }
+        let reopened = open(file.path, O_RDWR | O_APPEND | O_CLOEXEC)
+        guard reopened >= 0 else {
+            throw .init(.io, file: file, detail: "cannot reopen after compaction: \(lastError)")
+        }
+        return reopened
+    }
+
+    private func isExpired(_ record: Record, at now: Date) -> Bool {
+        Self.isExpired(record, at: now, retention)
+    }
+
+    private static func isExpired(_ record: Record, at now: Date, _ retention: Duration) -> Bool {
+        guard let at = record.at else { return false }
+        let seconds = Double(retention.components.seconds) + Double(retention.components.attoseconds) / 1e18
+        return now.timeIntervalSince(at) > seconds
+    }
+
+    private static func compactingFile(of file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".compacting")
+    }
+
+    private static var lastError: String { String(cString: strerror(errno)) }
+
     private func append(_ record: Record, sync: Bool) throws(IdempotencyLedgerError) {
+        var record = record
+        record.at = now()
         if let descriptor {
             var line: Data
             do {
@@ -203,12 +329,16 @@ public actor IdempotencyLedger {
             if sync, fsync(descriptor) != 0 {
                 throw .init(.io, file: file, detail: "fsync failed: \(String(cString: strerror(errno)))")
             }
+            lineCount += 1
         }
-        Self.apply(record, to: &records)
-    }
-
-    private static func apply(_ record: Record, to records: inout [String: Record]) {
         records[record.key] = record
+        // Superseded and expired lines pile up: rewrite once the writes since the last
+        // compaction outnumber twice the keys it kept (and at least 4,096), so the cost of
+        // compacting stays a constant share of the writes.
+        writesSinceCompaction += 1
+        if writesSinceCompaction >= max(4_096, 2 * keptAtCompaction) {
+            _ = try? compact()
+        }
     }
 
     /// The digest the ledger compares request bodies by: hex SHA-256.

@@ -76,4 +76,7 @@ public struct HealthStatus: Codable, Hashable, Sendable {
     public var leads: Int?
     /// The journal's last position.
     public var journalPosition: UInt64?
+    /// On a shared PostgreSQL journal, `leader` for the instance that runs the timer loop and
+    /// the outbox, `follower` for the others; absent on the file store.
+    public var role: String?
 }

@@ -35,6 +35,21 @@ public struct ServiceConfiguration: Sendable {
     public var outboxSecret: String?
     /// Attempts per notification before it is a dead letter (`ACCORD_OUTBOX_MAX_ATTEMPTS`, 8).
     public var outboxMaxAttempts = 8
+    /// How long the answer to a keyed write is kept for retries (`ACCORD_IDEMPOTENCY_RETENTION`:
+    /// seconds, or a number with `s`, `m`, `h` or `d`; default 24 hours). A retry later than
+    /// that runs again.
+    public var idempotencyRetention: Duration = .seconds(86_400)
+    /// The shared PostgreSQL journal (`ACCORD_POSTGRES_URL`, e.g.
+    /// `postgres://accord:secret@db:5432/accord?sslmode=require`), or `nil` for the file store
+    /// in ``dataDirectory``. Several instances on one URL and schema share one journal and one
+    /// idempotency table; one of them leads (runs the timer loop and the outbox).
+    public var postgresURL: String?
+    /// The PostgreSQL schema of the journal and the service's tables (`ACCORD_POSTGRES_SCHEMA`,
+    /// default `accord`).
+    public var postgresSchema = "accord"
+    /// How often an instance that does not lead folds what the others appended, and tries to
+    /// take the lead (1 second).
+    public var followerInterval: Duration = .seconds(1)
 
     /// Makes a configuration.
     /// - Parameters:
@@ -65,8 +80,9 @@ public struct ServiceConfiguration: Sendable {
 
     /// Reads the configuration from environment variables: `HOST`, `PORT`, `ACCORD_DATA`,
     /// `ACCORD_WEBHOOK_SECRET`, `ACCORD_API_TOKEN`, `ACCORD_REQUEST_TIMEOUT`,
-    /// `ACCORD_DRAIN_DELAY`, `ACCORD_OUTBOX_ENDPOINTS`, `ACCORD_OUTBOX_SECRET` and
-    /// `ACCORD_OUTBOX_MAX_ATTEMPTS`.
+    /// `ACCORD_DRAIN_DELAY`, `ACCORD_OUTBOX_ENDPOINTS`, `ACCORD_OUTBOX_SECRET`,
+    /// `ACCORD_OUTBOX_MAX_ATTEMPTS`, `ACCORD_IDEMPOTENCY_RETENTION`, `ACCORD_POSTGRES_URL` and
+    /// `ACCORD_POSTGRES_SCHEMA`.
     ///
     /// The two secrets have no default: a service that would accept unsigned writes or
     /// unauthenticated reads does not start.
@@ -118,6 +134,21 @@ public struct ServiceConfiguration: Sendable {
         if attempts < 1 {
             problems.append("ACCORD_OUTBOX_MAX_ATTEMPTS must be a whole number above 0, got '\(attemptsText)'")
         }
+        var retention: Duration = .seconds(86_400)
+        if let text = environment["ACCORD_IDEMPOTENCY_RETENTION"], !text.isEmpty {
+            if let parsed = Self.duration(text) {
+                retention = parsed
+            } else {
+                problems.append(
+                    "ACCORD_IDEMPOTENCY_RETENTION must be a duration above 0: seconds, or a number with s, m, h or d "
+                        + "(24h), got '\(text)'")
+            }
+        }
+        let postgresURL = environment["ACCORD_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let postgresURL, !(postgresURL.hasPrefix("postgres://") || postgresURL.hasPrefix("postgresql://")) {
+            problems.append("ACCORD_POSTGRES_URL must be a postgres:// URL (postgres://user:password@host:5432/db)")
+        }
+        let schema = environment["ACCORD_POSTGRES_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "accord"
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         let data = environment["ACCORD_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "accord-data"
         self.init(
@@ -126,6 +157,22 @@ public struct ServiceConfiguration: Sendable {
         self.outboxEndpoints = endpoints
         self.outboxSecret = environment["ACCORD_OUTBOX_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         self.outboxMaxAttempts = attempts
+        self.idempotencyRetention = retention
+        self.postgresURL = postgresURL
+        self.postgresSchema = schema
+    }
+
+    /// A duration from `90`, `90s`, `15m`, `24h` or `7d`; `nil` unless above 0.
+    static func duration(_ text: String) -> Duration? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
+        var number = Substring(text.trimmingCharacters(in: .whitespaces))
+        var scale = 1.0
+        if let last = number.last, let unit = units[last] {
+            scale = unit
+            number = number.dropLast()
+        }
+        guard let value = Double(number), value.isFinite, value > 0 else { return nil }
+        return .milliseconds(Int((value * scale * 1000).rounded()))
     }
 }
 

@@ -17,6 +17,7 @@ import Prometheus
 /// | `accord_leads` | gauge | |
 /// | `accord_journal_position` | gauge: the last event appended | |
 /// | `accord_open_clocks` | gauge: open response clocks | |
+/// | `accord_service_leader` | gauge: 1 on the instance that leads a shared journal, else 0 | |
 ///
 /// The factory is injected rather than bootstrapped process-wide, so each service (and each
 /// test) has a registry of its own. Value semantics over a shared, thread-safe registry.
@@ -62,9 +63,13 @@ public struct ServiceMetrics: Sendable {
     }
 
     /// Reads the engine's gauges and renders every metric in the Prometheus text format.
-    /// - Parameter engine: the engine whose lead count, journal position and open clocks are read.
+    /// - Parameters:
+    ///   - engine: the engine whose lead count, journal position and open clocks are read.
+    ///   - leads: on a shared journal, whether this instance leads (`accord_service_leader` 1 or
+    ///     0); `nil` on the file store, where the gauge is not exported.
     /// - Returns: the exposition text.
-    func exposition(of engine: AlignmentEngine) async -> String {
+    func exposition(of engine: AlignmentEngine, leads: Bool? = nil) async -> String {
+        if let leads { Gauge(label: "accord_service_leader", factory: factory).record(leads ? 1 : 0) }
         Gauge(label: "accord_leads", factory: factory).record(await engine.leadCount)
         Gauge(label: "accord_journal_position", factory: factory).record(
             Int64(await engine.journalPosition?.rawValue ?? 0))

@@ -16,6 +16,10 @@ public actor ServiceState {
     /// Where the service is in its life.
     public private(set) var phase = Phase.starting
 
+    /// On a shared PostgreSQL journal, whether this instance leads (runs the timer loop and the
+    /// outbox); `nil` on the file store, where the one instance always does.
+    public private(set) var leads: Bool?
+
     /// Makes a state that is not ready yet.
     public init() {}
 
@@ -26,6 +30,10 @@ public actor ServiceState {
     public func markReady() {
         if phase == .starting { phase = .ready }
     }
+
+    /// Records whether this instance leads a shared journal.
+    /// - Parameter leads: `true` once it holds the leader lock, `false` while it follows.
+    public func setLeads(_ leads: Bool) { self.leads = leads }
 
     /// Marks the service draining: `/readyz` answers 503 from now on.
     public func markDraining() { phase = .draining }
