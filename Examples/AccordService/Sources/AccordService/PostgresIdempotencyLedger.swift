@@ -151,7 +151,7 @@ public struct PostgresIdempotencyLedger: IdempotencyKeyStore {
         for try await row in rows.decode((String, String, String, Int?, ByteBuffer?, String, String, Bool, Bool).self) {
             found = row
         }
-        guard let (state, oldPath, oldDigest, status, body, oldOwner, updatedAt, expired, recent) = found else {
+        guard let (state, oldPath, oldDigest, status, body, oldOwner, _, expired, recent) = found else {
             // Released (deleted) between the two statements: claim it afresh.
             return try await claimInDatabase(key: key, path: path, digest: digest, rerunnable: rerunnable)
         }
@@ -179,7 +179,8 @@ public struct PostgresIdempotencyLedger: IdempotencyKeyStore {
         let taken = try await client.query(
             """
             UPDATE \(unescaped: table) SET owner = \(owner), updated_at = now()
-            WHERE key = \(key) AND state = 'pending' AND owner = \(oldOwner) AND updated_at::text = \(updatedAt)
+            WHERE key = \(key) AND state = 'pending' AND owner = \(oldOwner)
+              AND updated_at <= now() - make_interval(secs => \(Self.seconds(inUseWindow)))
             RETURNING 1
             """, logger: logger
         ).collect()
