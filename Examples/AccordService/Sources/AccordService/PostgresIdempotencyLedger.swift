@@ -180,7 +180,7 @@ public struct PostgresIdempotencyLedger: IdempotencyKeyStore {
             """
             UPDATE \(unescaped: table) SET owner = \(owner), updated_at = now()
             WHERE key = \(key) AND state = 'pending' AND owner = \(oldOwner)
-              AND updated_at <= now() - make_interval(secs => \(Self.seconds(inUseWindow)))
+              AND (owner = \(owner) OR updated_at <= now() - make_interval(secs => \(Self.seconds(inUseWindow))))
             RETURNING 1
             """, logger: logger
         ).collect()

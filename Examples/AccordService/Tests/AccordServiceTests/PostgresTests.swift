@@ -66,7 +66,7 @@ struct PostgresTests {
     @Test func instancesShareKeysAndTellARunningClaimFromAnAbandonedOne() async throws {
         try await Self.withClient { client, schema in
             let a = try await PostgresIdempotencyLedger(client: client, schema: schema)
-            let b = try await PostgresIdempotencyLedger(client: client, schema: schema, inUseWindow: .milliseconds(300))
+            let b = try await PostgresIdempotencyLedger(client: client, schema: schema, inUseWindow: .seconds(2))
             #expect(try await a.claim(key: "k1", path: "POST /t", digest: Self.digest, rerunnable: false) == .proceed)
             // Pending on a: b is told the request still runs.
             await Self.expectProblem("idempotencyKeyInUse") {
@@ -88,7 +88,7 @@ struct PostgresTests {
             // whose claim moves to b.
             _ = try await a.claim(key: "k3", path: "POST /t", digest: Self.digest, rerunnable: false)
             _ = try await a.claim(key: "k4", path: "POST /v1/leads", digest: Self.digest, rerunnable: true)
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .milliseconds(2_200))
             await Self.expectProblem("idempotencyOutcomeUnknown") {
                 try await b.claim(key: "k3", path: "POST /t", digest: Self.digest, rerunnable: false)
             }
@@ -135,8 +135,15 @@ struct PostgresTests {
                             })
                     }
                 }
-                try await Task.sleep(for: .milliseconds(600))
-                let leaders = await roles.leaders
+                // Wait (bounded, for a loaded machine) until one has taken the lock, then check
+                // that the other does not lead as well.
+                var leaders = await roles.leaders
+                for _ in 0..<100 where leaders.isEmpty {
+                    try await Task.sleep(for: .milliseconds(100))
+                    leaders = await roles.leaders
+                }
+                try await Task.sleep(for: .milliseconds(500))
+                leaders = await roles.leaders
                 #expect(leaders.count == 1)
                 guard let first = leaders.first else {
                     group.cancelAll()
@@ -145,7 +152,7 @@ struct PostgresTests {
                 // The leader steps down (as when its connection breaks): the other takes over.
                 await roles.stepDown(first)
                 var taken = false
-                for _ in 0..<50 where !taken {
+                for _ in 0..<100 where !taken {
                     try await Task.sleep(for: .milliseconds(100))
                     let now = await roles.leaders
                     taken = now.count == 1 && now.first != first
