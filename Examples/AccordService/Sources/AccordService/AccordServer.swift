@@ -150,14 +150,18 @@ public enum AccordServer {
     ) async throws -> some ApplicationProtocol {
         let directory = configuration.dataDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try await PostgresEventStore(client: client, schema: configuration.postgresSchema)
-        let idempotency = try await PostgresIdempotencyLedger(
-            client: client, schema: configuration.postgresSchema, retention: configuration.idempotencyRetention)
-        let metrics = ServiceMetrics()
         let playbookFile = directory.appendingPathComponent("playbook.json")
         let playbook =
             FileManager.default.fileExists(atPath: playbookFile.path)
             ? try Playbook.load(contentsOf: playbookFile) : Playbook.standard
+        // Each capture claims its person's identity keys, by the playbook's identity rules (the
+        // engine's), so one person posted to two instances at once becomes one lead.
+        let store = try await PostgresEventStore(
+            client: client, schema: configuration.postgresSchema,
+            identity: StandardIdentityResolver(configuration: playbook.identity))
+        let idempotency = try await PostgresIdempotencyLedger(
+            client: client, schema: configuration.postgresSchema, retention: configuration.idempotencyRetention)
+        let metrics = ServiceMetrics()
         var engineConfiguration = EngineConfiguration(
             now: { Date() }, sinks: [LoggingSink(logger: logger), MetricsSink(metrics: metrics)])
         // The leader's loop looks for clocks the other instances started at the followers' pace.
