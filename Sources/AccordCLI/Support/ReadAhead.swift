@@ -4,7 +4,7 @@
 actor ReadAhead<Element: Sendable> {
     private let depth: Int
     private var buffered: [Element] = []
-    /// Set when the producer is done: `nil` at the end of its values, or the error it met.
+    /// `nil` while the producer runs; then success at the end of its values, or the error it met.
     private var end: Result<Void, any Error>?
     private var cancelled = false
     private var waitingConsumer: CheckedContinuation<Void, Never>?
