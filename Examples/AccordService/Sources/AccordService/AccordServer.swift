@@ -83,12 +83,8 @@ public enum AccordServer {
             idempotency = try IdempotencyLedger(
                 file: directory.appendingPathComponent("idempotency.jsonl"),
                 retention: configuration.idempotencyRetention)
-            let playbookFile = directory.appendingPathComponent("playbook.json")
-            let playbook =
-                FileManager.default.fileExists(atPath: playbookFile.path)
-                ? try Playbook.load(contentsOf: playbookFile) : Playbook.standard
             engine = try await AlignmentEngine(
-                playbook: playbook, store: store,
+                playbook: try loadPlaybook(in: directory), store: store,
                 configuration: EngineConfiguration(
                     now: { Date() }, sinks: [LoggingSink(logger: logger), MetricsSink(metrics: metrics)]))
         } catch {
@@ -101,13 +97,7 @@ public enum AccordServer {
         var outbox: Outbox?
         if !configuration.outboxEndpoints.isEmpty {
             do {
-                let opened = try Outbox(
-                    directory: directory.appendingPathComponent("outbox"),
-                    configuration: OutboxConfiguration(
-                        endpoints: configuration.outboxEndpoints,
-                        secret: configuration.outboxSecret ?? configuration.webhookSecret,
-                        maxAttempts: configuration.outboxMaxAttempts),
-                    store: store)
+                let opened = try makeOutbox(configuration, store: store)
                 outbox = opened
                 // After the engine: stopped before it, so before the store closes.
                 services.append(OutboxService(outbox: opened))
@@ -125,6 +115,23 @@ public enum AccordServer {
                 address: .hostname(configuration.host, port: configuration.port), serverName: "accord"),
             services: services,
             logger: logger)
+    }
+
+    /// The playbook in `directory` (`playbook.json`), or the standard playbook when there is none.
+    private static func loadPlaybook(in directory: URL) throws -> Playbook {
+        let file = directory.appendingPathComponent("playbook.json")
+        return FileManager.default.fileExists(atPath: file.path) ? try Playbook.load(contentsOf: file) : .standard
+    }
+
+    /// The outbox for the configured endpoints, its cursors in the data directory's `outbox/`.
+    private static func makeOutbox(_ configuration: ServiceConfiguration, store: any EventStore) throws -> Outbox {
+        try Outbox(
+            directory: configuration.dataDirectory.appendingPathComponent("outbox"),
+            configuration: OutboxConfiguration(
+                endpoints: configuration.outboxEndpoints,
+                secret: configuration.outboxSecret ?? configuration.webhookSecret,
+                maxAttempts: configuration.outboxMaxAttempts),
+            store: store)
     }
 
     /// Opens the shared journal in PostgreSQL (``PostgresJournal/PostgresEventStore`` in
@@ -150,10 +157,7 @@ public enum AccordServer {
     ) async throws -> some ApplicationProtocol {
         let directory = configuration.dataDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let playbookFile = directory.appendingPathComponent("playbook.json")
-        let playbook =
-            FileManager.default.fileExists(atPath: playbookFile.path)
-            ? try Playbook.load(contentsOf: playbookFile) : Playbook.standard
+        let playbook = try loadPlaybook(in: directory)
         // Each capture claims its person's identity keys, by the playbook's identity rules (the
         // engine's), so one person posted to two instances at once becomes one lead.
         let store = try await PostgresEventStore(
@@ -169,13 +173,7 @@ public enum AccordServer {
         let engine = try await AlignmentEngine(playbook: playbook, store: store, configuration: engineConfiguration)
         var outbox: Outbox?
         if !configuration.outboxEndpoints.isEmpty {
-            outbox = try Outbox(
-                directory: directory.appendingPathComponent("outbox"),
-                configuration: OutboxConfiguration(
-                    endpoints: configuration.outboxEndpoints,
-                    secret: configuration.outboxSecret ?? configuration.webhookSecret,
-                    maxAttempts: configuration.outboxMaxAttempts),
-                store: store)
+            outbox = try makeOutbox(configuration, store: store)
         }
         let lock = PostgresLeaderLock(
             client: client, name: "accord-service-leader:\(configuration.postgresSchema)", logger: logger)
