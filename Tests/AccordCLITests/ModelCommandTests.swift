@@ -75,4 +75,42 @@ struct ModelCommandTests {
         #expect(journal.status == 2)
         #expect(journal.stderr.contains("accord init"))
     }
+
+    @Test func theDriftCheckNeedsATimeColumnOnCSVData() throws {
+        let workspace = try Workspace()
+        var text = "id,created,attr.employees,count.replied,Outcome\n"
+        for index in 0..<200 {
+            let replies = index % 4
+            let day = String(format: "%02d", 1 + index % 28)
+            text +=
+                "\(index),\(day)/\(1 + index / 28)/2026,\(1_000 + index * 10),\(replies),\(replies >= 2 ? "won" : "lost")\n"
+        }
+        try Data(text.utf8).write(to: workspace.url.appendingPathComponent("leads.csv"))
+        let untimed = try workspace.run(
+            "model", "evaluate", "--csv", "leads.csv", "--target", "outcome", "--exclude", "id,created")
+        #expect(untimed.status == 0, "\(untimed.stderr)")
+        #expect(untimed.stdout.contains("Drift check: skipped: the CSV's rows have no time"))
+        #expect(!untimed.stdout.contains("DRIFT"))
+
+        let timed = try workspace.run(
+            "model", "evaluate", "--csv", "leads.csv", "--target", "outcome", "--exclude", "id",
+            "--time-column", "created", "--date-format", "DD/M/YYYY", "--json")
+        #expect(timed.status == 0, "\(timed.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(timed.stdout.utf8)) as? [String: Any]
+        let drift = report?["drift"] as? [String: Any]
+        #expect(drift?["cohortRows"] as? Int == 40)
+        #expect(drift?["trainedRows"] as? Int == 160)
+        #expect(report?["driftSkipped"] == nil)
+
+        let badDate = try workspace.run(
+            "model", "evaluate", "--csv", "leads.csv", "--target", "outcome", "--time-column", "created")
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("line 2, column \"created\""))
+        let orphanFormat = try workspace.run(
+            "model", "train", "--csv", "leads.csv", "--target", "outcome", "--date-format", "DD/MM/YYYY")
+        #expect(orphanFormat.status == 2)
+        #expect(orphanFormat.stderr.contains("--time-column"))
+        let journalOnly = try workspace.run("model", "evaluate", "--time-column", "created")
+        #expect(journalOnly.status == 2)
+    }
 }

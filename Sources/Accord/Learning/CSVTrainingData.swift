@@ -13,6 +13,10 @@ public import Scoring
 /// feature; its type is inferred (see ``ColumnInference``). Columns with no value in any row
 /// are left out (listed in ``emptyColumns``). Rows are kept in file order, and each row's origin
 /// is `line N`.
+///
+/// A time column (``timeColumn``) is not a feature: it dates each row
+/// (``TrainingRow/observedAt``), so that the drift check can hold out the most recent rows. Without
+/// one the rows have no time, and a split by file order would not be a split by time.
 public struct CSVTrainingData: Sendable {
     /// The rows and feature columns.
     public var set: TrainingSet
@@ -22,6 +26,8 @@ public struct CSVTrainingData: Sendable {
     public var emptyColumns: [String]
     /// The outcome column.
     public var target: String
+    /// The column that dates the rows, as the header spells it; `nil` when none was named.
+    public var timeColumn: String?
 
     /// Reads a CSV file.
     ///
@@ -29,20 +35,34 @@ public struct CSVTrainingData: Sendable {
     ///   - url: the file.
     ///   - target: the outcome column's name (exact, or differing only in case).
     ///   - exclude: columns to leave out (ids, leakage such as a close date).
+    ///   - timeColumn: the column that dates each row, or `nil`; every row needs a date there.
+    ///   - dateFormat: how the time column's dates are written (ISO 8601 by default).
     ///   - delimiter: the field separator.
     /// - Throws: ``ImportError`` when the file cannot be read as CSV; ``LearningError`` for an
-    ///   unknown target or excluded column, an outcome that is not an accepted word (naming the
-    ///   line and value), or no rows or no features.
-    public init(url: URL, target: String, exclude: [String] = [], delimiter: Character = ",") throws {
-        try self.init(reader: try CSVReader(url: url, delimiter: delimiter), target: target, exclude: exclude)
+    ///   unknown target, time or excluded column, an outcome that is not an accepted word or a
+    ///   time that is not a date (naming the line and column), or no rows or no features.
+    public init(
+        url: URL, target: String, exclude: [String] = [], timeColumn: String? = nil,
+        dateFormat: ImportDateFormat = .iso8601, delimiter: Character = ","
+    ) throws {
+        try self.init(
+            reader: try CSVReader(url: url, delimiter: delimiter), target: target, exclude: exclude,
+            timeColumn: timeColumn, dateFormat: dateFormat)
     }
 
-    /// Reads CSV from bytes in memory; see ``init(url:target:exclude:delimiter:)``.
-    public init(data: Data, target: String, exclude: [String] = [], delimiter: Character = ",") throws {
-        try self.init(reader: try CSVReader(data: data, delimiter: delimiter), target: target, exclude: exclude)
+    /// Reads CSV from bytes in memory; see ``init(url:target:exclude:timeColumn:dateFormat:delimiter:)``.
+    public init(
+        data: Data, target: String, exclude: [String] = [], timeColumn: String? = nil,
+        dateFormat: ImportDateFormat = .iso8601, delimiter: Character = ","
+    ) throws {
+        try self.init(
+            reader: try CSVReader(data: data, delimiter: delimiter), target: target, exclude: exclude,
+            timeColumn: timeColumn, dateFormat: dateFormat)
     }
 
-    init(reader: CSVReader, target: String, exclude: [String]) throws {
+    init(reader: CSVReader, target: String, exclude: [String], timeColumn: String?, dateFormat: ImportDateFormat)
+        throws
+    {
         guard let header = try reader.next() else {
             throw LearningError(.noData, message: "the CSV file is empty; expected a header row and data rows")
         }
@@ -57,6 +77,14 @@ public struct CSVTrainingData: Sendable {
         }
         let targetIndex = try find(target, .unknownTarget, role: "target")
         var excluded: Set<Int> = [targetIndex]
+        let timeIndex = try timeColumn.map { name throws in try find(name, .unknownColumn, role: "time") }
+        if let timeIndex {
+            guard timeIndex != targetIndex else {
+                throw LearningError(
+                    .unknownColumn, column: names[timeIndex], message: "the time column cannot be the target column")
+            }
+            excluded.insert(timeIndex)
+        }
         for name in exclude.map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             excluded.insert(try find(name, .unknownColumn, role: "excluded"))
         }
@@ -64,6 +92,7 @@ public struct CSVTrainingData: Sendable {
         var texts = [[String]](repeating: [], count: featureIndices.count)
         var outcomes: [Bool] = []
         var lines: [Int] = []
+        var times: [Date] = []
         while let record = try reader.next() {
             let raw = record.fields[targetIndex]
             guard let outcome = OutcomeValue.parse(raw) else {
@@ -72,6 +101,15 @@ public struct CSVTrainingData: Sendable {
                     message:
                         "'\(raw)' is not an outcome; expected 1/0, yes/no, true/false, won/lost or converted/not converted"
                 )
+            }
+            if let timeIndex {
+                let text = record.fields[timeIndex]
+                guard let time = dateFormat.date(from: text) else {
+                    throw LearningError(
+                        .invalidTime, line: record.line, column: names[timeIndex],
+                        message: "'\(text)' is not a date; \(dateFormat.problem(with: text))")
+                }
+                times.append(time)
             }
             outcomes.append(outcome)
             lines.append(record.line)
@@ -99,11 +137,12 @@ public struct CSVTrainingData: Sendable {
         let rows = outcomes.indices.map { row in
             TrainingRow(
                 values: zip(inferences, kept).map { inference, slot in inference.value(texts[slot][row]) },
-                converted: outcomes[row], origin: "line \(lines[row])")
+                converted: outcomes[row], observedAt: times.isEmpty ? nil : times[row], origin: "line \(lines[row])")
         }
         set = try TrainingSet(columns: inferences.map { TrainingColumn($0.name, $0.kind) }, rows: rows)
         columns = inferences
         emptyColumns = empty
         self.target = names[targetIndex]
+        self.timeColumn = timeIndex.map { names[$0] }
     }
 }

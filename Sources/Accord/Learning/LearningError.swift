@@ -11,10 +11,12 @@ public struct LearningError: Error, Hashable, Sendable, CustomStringConvertible 
 
         /// The target column is not in the CSV header.
         public static let unknownTarget = Code("unknownTarget")
-        /// A column named by `--exclude` is not in the CSV header.
+        /// A column named by `--exclude` or as the time column is not in the CSV header.
         public static let unknownColumn = Code("unknownColumn")
         /// An outcome value is not one of the accepted words.
         public static let invalidOutcome = Code("invalidOutcome")
+        /// A value of the time column is not a date in the expected format.
+        public static let invalidTime = Code("invalidTime")
         /// There are no rows, or no feature columns left after exclusions.
         public static let noData = Code("noData")
     }

@@ -9,6 +9,10 @@ extension CommandDefinition {
         .value("csv", "FILE", "read rows from a CSV file instead of the journal"),
         .value("target", "COLUMN", "the CSV's outcome column (1/0, yes/no, true/false, won/lost, converted)"),
         .value("exclude", "COL,COL", "CSV columns to leave out: ids, leakage such as a close date", repeatable: true),
+        .value(
+            "time-column", "COLUMN", "the CSV column that dates each row (not a feature; needed for the drift check)"),
+        .value("date-format", "PATTERN", "how the time column's dates are written, e.g. DD/MM/YYYY (default ISO 8601)"),
+        .value("time-zone", "ZONE", "IANA time zone of time-column dates without an offset (default UTC)"),
     ]
 
     static let modelTrain = CommandDefinition(
@@ -63,7 +67,9 @@ extension CommandDefinition {
             so every row is predicted by a model that never saw it. Prints the ROC AUC (per fold \
             and pooled), the log loss against always predicting the base rate, a calibration table \
             and lift by decile of predicted probability, and a drift check: a model trained on \
-            the older 80% of rows (capture time; file order for a CSV) against the recent 20%.
+            the older 80% of rows against the most recent 20%, by capture time in the journal. A \
+            CSV file's rows are dated by --time-column; without it there is no drift check, as \
+            file order is not time order.
             """,
         options: trainingDataOptions + [
             .value("folds", "K", "the number of folds, 2 to 20 (default: 5)"),
@@ -72,15 +78,24 @@ extension CommandDefinition {
         examples: [
             "accord model evaluate --folds 5",
             "accord model evaluate --folds 10 --csv leads.csv --target converted --exclude id",
-            "accord model evaluate --csv leads.csv --target won --json",
+            "accord model evaluate --csv leads.csv --target won --time-column created_at --json",
         ]
     ) { arguments, console in
         let folds = try arguments.integer("folds", default: 5, range: 2...20)
         let data = try await TrainingData.load(arguments, console)
         let options = TrainingOptions(classWeights: arguments.has("balanced") ? .balanced : .none)
         let report = try learning { try CrossValidation.run(data.set, folds: folds, options: options) }
-        let drift = try? DriftReport.recentCohort(of: data.set, options: options)
-        let evaluation = EvaluationReport(source: data.source, crossValidation: report, drift: drift)
+        let evaluation: EvaluationReport
+        if data.dated {
+            let drift = try? DriftReport.recentCohort(of: data.set, options: options)
+            evaluation = EvaluationReport(
+                source: data.source, crossValidation: report, drift: drift,
+                driftSkipped: drift == nil ? "not enough rows" : nil)
+        } else {
+            evaluation = EvaluationReport(
+                source: data.source, crossValidation: report, drift: nil,
+                driftSkipped: "the CSV's rows have no time: name the column that dates them with --time-column COLUMN")
+        }
         if console.json {
             try console.printJSON(evaluation)
         } else {
@@ -164,19 +179,24 @@ struct TrainingData {
     /// CSV only: how each column was read.
     var columns: [ColumnInference]
     var notes: [String]
+    /// Whether the rows carry the time they were observed (the journal, or a CSV's time column).
+    var dated: Bool
 
     static func load(_ arguments: ParsedArguments, _ console: Console) async throws -> TrainingData {
         let exclude = arguments.all("exclude").flatMap { $0.split(separator: ",").map(String.init) }
+        let timeColumn = arguments.value("time-column")
         guard let path = arguments.value("csv") else {
-            if arguments.value("target") != nil || !exclude.isEmpty {
-                throw CLIError.usage("--target and --exclude apply to --csv FILE only")
+            let csvOnly = ["target", "time-column", "date-format", "time-zone"]
+            if csvOnly.contains(where: { arguments.value($0) != nil }) || !exclude.isEmpty {
+                throw CLIError.usage(
+                    "--target, --exclude, --time-column, --date-format and --time-zone apply to --csv FILE only")
             }
             let data = try await console.dataDirectory.withStore { store in
                 try await asyncLearning { try await JournalTrainingData(store: store) }
             }
             return TrainingData(
                 set: data.set, source: "the journal", columns: [],
-                notes: ["\(data.leads) leads, \(data.undecided) without an outcome yet left out"])
+                notes: ["\(data.leads) leads, \(data.undecided) without an outcome yet left out"], dated: true)
         }
         guard let target = arguments.value("target") else {
             throw CLIError.usage("--csv needs --target COLUMN, the outcome column")
@@ -185,10 +205,25 @@ struct TrainingData {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw CLIError(status: .notFound, message: "no such file: \(path)")
         }
-        let data = try learning { try CSVTrainingData(url: url, target: target, exclude: exclude) }
-        let notes =
+        if arguments.value("date-format") != nil || arguments.value("time-zone") != nil, timeColumn == nil {
+            throw CLIError.usage("--date-format and --time-zone read the --time-column; name it too")
+        }
+        let dateFormat: ImportDateFormat
+        do {
+            dateFormat = try ImportDateFormat(
+                pattern: arguments.value("date-format"), timeZone: arguments.value("time-zone"))
+        } catch let error as ImportError {
+            throw CLIError.usage(error.description)
+        }
+        let data = try learning {
+            try CSVTrainingData(
+                url: url, target: target, exclude: exclude, timeColumn: timeColumn, dateFormat: dateFormat)
+        }
+        var notes =
             data.emptyColumns.isEmpty ? [] : ["left out (no values): " + data.emptyColumns.joined(separator: ", ")]
-        return TrainingData(set: data.set, source: path, columns: data.columns, notes: notes)
+        if let time = data.timeColumn { notes.append("rows dated by \(time)") }
+        return TrainingData(
+            set: data.set, source: path, columns: data.columns, notes: notes, dated: data.timeColumn != nil)
     }
 
     private static func asyncLearning<T>(_ body: () async throws -> T) async throws -> T {
@@ -268,6 +303,8 @@ struct EvaluationReport: Encodable {
     var source: String
     var crossValidation: CrossValidationReport
     var drift: DriftReport?
+    /// Why there is no drift check, when there is none.
+    var driftSkipped: String?
 
     var lines: [String] {
         let report = crossValidation
@@ -308,7 +345,7 @@ struct EvaluationReport: Encodable {
                 )
             }
         } else {
-            output.append("Drift check: not enough rows")
+            output.append("Drift check: skipped: \(driftSkipped ?? "not enough rows")")
         }
         if !report.converged { output.append("note: some folds did not converge") }
         return output

@@ -123,6 +123,59 @@ struct CSVTrainingDataTests {
     }
 }
 
+extension CSVTrainingDataTests {
+    @Test func aTimeColumnDatesRowsAndIsNoFeature() throws {
+        let csv = "id,size,created,outcome\n1,10,2026-03-01,yes\n2,20,2026-01-15T09:30:00Z,no\n"
+        let data = try CSVTrainingData(
+            data: Data(csv.utf8), target: "outcome", exclude: ["id"], timeColumn: "Created")
+        #expect(data.timeColumn == "created")
+        #expect(data.set.columns.map(\.name) == ["size"])
+        #expect(
+            data.set.rows.map(\.observedAt) == [
+                Date(timeIntervalSince1970: 1_772_323_200), Date(timeIntervalSince1970: 1_768_469_400),
+            ])
+        let untimed = try Self.load(csv, exclude: ["id"])
+        #expect(untimed.timeColumn == nil)
+        #expect(untimed.set.rows.allSatisfy { $0.observedAt == nil })
+    }
+
+    @Test func aTimeColumnReadsTheGivenDateFormatAndZone() throws {
+        let csv = "size,created,outcome\n10,01/02/2026 09:00,yes\n"
+        let format = try ImportDateFormat(pattern: "DD/MM/YYYY HH:mm", timeZone: "Europe/Berlin")
+        let data = try CSVTrainingData(
+            data: Data(csv.utf8), target: "outcome", timeColumn: "created", dateFormat: format)
+        #expect(data.set.rows[0].observedAt == Date(timeIntervalSince1970: 1_769_932_800))
+    }
+
+    @Test(arguments: ["", "01/02/2026", "soon"])
+    func aTimeThatIsNotADateNamesLineAndColumn(text: String) throws {
+        let csv = "size,created,outcome\n10,2026-03-01,yes\n20,\(text),no\n"
+        do {
+            _ = try CSVTrainingData(data: Data(csv.utf8), target: "outcome", timeColumn: "created")
+            Issue.record("expected an error")
+        } catch let error as LearningError {
+            #expect(error.code == .invalidTime)
+            #expect(error.line == 3)
+            #expect(error.column == "created")
+            #expect(error.message.contains("is not a date; expected"))
+        }
+    }
+
+    @Test func anUnknownOrTargetTimeColumnIsRefused() throws {
+        let csv = "size,created,outcome\n10,2026-03-01,yes\n"
+        #expect(throws: LearningError.self) {
+            try CSVTrainingData(data: Data(csv.utf8), target: "outcome", timeColumn: "createdAt")
+        }
+        do {
+            _ = try CSVTrainingData(data: Data(csv.utf8), target: "outcome", timeColumn: "outcome")
+            Issue.record("expected an error")
+        } catch let error as LearningError {
+            #expect(error.code == .unknownColumn)
+            #expect(error.message.contains("cannot be the target"))
+        }
+    }
+}
+
 struct ColumnInferenceTests {
     @Test(arguments: [
         ("12", 12.0), ("-0.5", -0.5), ("0.25", 0.25), ("0", 0), (" 7 ", 7), ("1,200", 1_200), ("$1,200.50", 1_200.5),
