@@ -17,13 +17,15 @@
 ///   "decay": {"halfLifeDays": 30},
 ///   "grades": {"fit": {"A": 30, "B": 20, "C": 10}, "engagement": {"1": 50, "2": 25, "3": 10}},
 ///   "targetAccounts": [{"name": "q4-targets", "accounts": ["acme.com"], "points": 15}],
-///   "accountRollup": {"engagementCap": 100}
+///   "accountRollup": {"engagementCap": 100},
+///   "machineSignals": {"withinSecondsOfDelivery": 10, "weight": 0}
 /// }
 /// ```
 ///
 /// Every key but `fit` or `engagement` may be left out: `icp` and `targetAccounts` default to
 /// none, `decay` to no decay, `grades` to ``GradeScale/standard``, `accountRollup` to
-/// ``AccountRollup/standard`` and `scorer` to `"rules"`. ``standard`` holds the
+/// ``AccountRollup/standard``, `machineSignals` to none (every signal counts in full; see
+/// ``MachineSignals``) and `scorer` to `"rules"`. ``standard`` holds the
 /// default playbook's rules.
 public struct ScoringRules: Hashable, Sendable, Codable {
     /// The name written on score cards; `"rules"` by default.
@@ -42,12 +44,16 @@ public struct ScoringRules: Hashable, Sendable, Codable {
     public var targetAccounts: [TargetAccountList]
     /// How an account's score rolls up from its contacts' cards.
     public var accountRollup: AccountRollup
+    /// How opens and clicks made by privacy proxies and link scanners are told apart and
+    /// discounted; `nil` (the default) counts every signal in full.
+    public var machineSignals: MachineSignals?
 
     /// Makes a rule set.
     public init(
         scorer: String = "rules", fit: [FitRule] = [], icp: [IdealCustomerProfile] = [],
         engagement: [EngagementRule] = [], decay: EngagementDecay = .none, grades: GradeScale = .standard,
-        targetAccounts: [TargetAccountList] = [], accountRollup: AccountRollup = .standard
+        targetAccounts: [TargetAccountList] = [], accountRollup: AccountRollup = .standard,
+        machineSignals: MachineSignals? = nil
     ) {
         self.scorer = scorer
         self.fit = fit
@@ -57,6 +63,7 @@ public struct ScoringRules: Hashable, Sendable, Codable {
         self.grades = grades
         self.targetAccounts = targetAccounts
         self.accountRollup = accountRollup
+        self.machineSignals = machineSignals
     }
 
     /// Every problem with the rules, each with a JSON path relative to the section, such as
@@ -89,11 +96,12 @@ public struct ScoringRules: Hashable, Sendable, Codable {
         found += accountRollup.problems(at: "accountRollup")
         found += decay.problems(at: "decay")
         found += grades.problems(at: "grades")
+        if let machineSignals { found += machineSignals.problems(at: "machineSignals") }
         return found
     }
 
     private enum CodingKeys: String, CodingKey {
-        case scorer, fit, icp, engagement, decay, grades, targetAccounts, accountRollup
+        case scorer, fit, icp, engagement, decay, grades, targetAccounts, accountRollup, machineSignals
     }
 
     public init(from decoder: any Decoder) throws {
@@ -106,5 +114,6 @@ public struct ScoringRules: Hashable, Sendable, Codable {
         grades = try container.decodeIfPresent(GradeScale.self, forKey: .grades) ?? .standard
         targetAccounts = try container.decodeIfPresent([TargetAccountList].self, forKey: .targetAccounts) ?? []
         accountRollup = try container.decodeIfPresent(AccountRollup.self, forKey: .accountRollup) ?? .standard
+        machineSignals = try container.decodeIfPresent(MachineSignals.self, forKey: .machineSignals)
     }
 }

@@ -105,9 +105,15 @@ final class CompiledEngagementRule: Sendable {
     }
 
     /// The contribution for what the rule saw, with the points it earned before rounding;
-    /// `nil` when it gives no points.
+    /// `nil` when it gives no points and saw no machine's signal.
+    ///
+    /// A rule that saw machines' signals always contributes, with 0 points if need be, so that
+    /// the card says what was discounted.
     @inline(__always)
-    func contribution(_ tally: EngagementTally) -> (contribution: ScoreCard.Contribution, unrounded: Double)? {
+    func contribution(_ tally: EngagementTally, judge: MachineSignalJudge?) -> (
+        contribution: ScoreCard.Contribution, unrounded: Double
+    )? {
+        if tally.machineCount > 0, let judge { return machineContribution(tally, judge: judge) }
         guard let (amount, earned) = earnings(tally) else { return nil }
         let rounded = roundPoints(earned)
         guard rounded != 0 else { return nil }
@@ -120,7 +126,7 @@ final class CompiledEngagementRule: Sendable {
     /// factor.
     @inline(__always)
     func earnings(_ tally: EngagementTally) -> (amount: Double, earned: Double)? {
-        guard tally.count >= atLeast else { return nil }
+        guard tally.reaches(atLeast) else { return nil }
         let amount = perOccurrence ? points * tally.factorSum : decays ? decay.factor(age: tally.newestAge) : 1
         var earned = perOccurrence ? amount : points * amount
         if perOccurrence, let cap { earned = Swift.min(Swift.max(earned, -cap), cap) }
@@ -160,6 +166,35 @@ final class CompiledEngagementRule: Sendable {
         let text = writeEvidence(count: count, amount: amount, newestAge: newestAge)
         written.keep(text, for: key)
         return text
+    }
+
+    /// The contribution of a rule that saw machines' signals: what people did, then how many
+    /// machine signals were ignored or discounted, and why.
+    private func machineContribution(_ tally: EngagementTally, judge: MachineSignalJudge) -> (
+        contribution: ScoreCard.Contribution, unrounded: Double
+    ) {
+        let earnings = earnings(tally)
+        let earned = earnings?.earned ?? 0
+        var evidence =
+            tally.count == 0
+            ? "no \(label) by people\(windowText)"
+            : tally.count <= baseEvidence.count
+                ? baseEvidence[tally.count - 1]
+                : "\(tally.count) \(label)\(windowText)" + (perOccurrence ? eachText : "")
+        let machines = tally.machineCount == 1 ? "1 machine signal" : "\(tally.machineCount) machine signals"
+        let weight = judge.weight
+        evidence +=
+            "; \(machines) "
+            + (weight == 0 ? "ignored" : "counted at \(TextMatching.format(weight * 100))%")
+            + " (\(judge.reasonTexts[Int(tally.machineReasons)]))"
+        if let (amount, _) = earnings {
+            if perOccurrence {
+                evidence += ", \(TextMatching.format(earned)) in all"
+            } else if roundPoints(points * amount) != roundPoints(points) {
+                evidence += Self.keptTexts[Swift.min(Swift.max(Int((amount * 100).rounded()), 0), 100)]
+            }
+        }
+        return (ScoreCard.Contribution(rule: name, axis: axis, points: roundPoints(earned), evidence: evidence), earned)
     }
 
     /// The evidence ``evidence(count:amount:newestAge:)`` gives, written out.

@@ -21,22 +21,23 @@ final class RuleMemo: ScoringMemo {
     /// lead's fields alone, and their points on each axis.
     let fitPart: CardBuilder
     /// For each signal whose kind some engagement rule counts, in the lead's order: the bit
-    /// pattern of its time in seconds since the reference date, then ``maskWords`` words whose
-    /// bits say which engagement rules (by index) count it, its kind and property conditions
-    /// matching whatever its age.
+    /// pattern of its time in seconds since the reference date, then words whose bits say which
+    /// engagement rules (by index) count it, its kind and property conditions matching whatever
+    /// its age, and — when the rules judge machine signals — the reasons it is a machine's.
     let counted: [UInt64]
-    let maskWords: Int
+    /// Words per signal in ``counted``.
+    let signalWords: Int
 
     init(
         scorer: RuleScorer.Identity, lead: Lead, signals: [Signal], fitPart: CardBuilder, counted: [UInt64],
-        maskWords: Int
+        signalWords: Int
     ) {
         self.scorer = scorer
         self.lead = lead
         self.signals = signals
         self.fitPart = fitPart
         self.counted = counted
-        self.maskWords = maskWords
+        self.signalWords = signalWords
     }
 
     /// Whether `state` has the facts the memo was made from.

@@ -40,6 +40,10 @@ public struct RuleScorer: LeadScorer {
     private let engagementGates: [CompiledEngagementRule.Gate]
     /// Words of a bit mask with one bit per engagement rule.
     private let maskWords: Int
+    /// Tells machines' opens and clicks from people's, when the rules say how.
+    private let judge: MachineSignalJudge?
+    /// Words per counted signal: its time, the rule mask and, with a judge, its machine reasons.
+    private let signalWords: Int
     /// The target-account lists each account (normalised) is on.
     private let targetLists: [String: [Int]]
     private let grades: [String]
@@ -57,6 +61,8 @@ public struct RuleScorer: LeadScorer {
         kindTable = SignalKindTable(rules.engagement)
         engagementGates = engagementRules.map(\.gate)
         maskWords = (engagementRules.count + 63) / 64
+        judge = rules.machineSignals.map(MachineSignalJudge.init)
+        signalWords = 1 + maskWords + (rules.machineSignals == nil ? 0 : 1)
         var lists: [String: [Int]] = [:]
         for (index, list) in rules.targetAccounts.enumerated() {
             for account in Set(list.accounts.map(TargetAccountList.normalise)) {
@@ -135,7 +141,7 @@ public struct RuleScorer: LeadScorer {
         scoreFit(input.state.lead, into: &card)
         let fitPart = keepsMemo ? card : CardBuilder()
         let signals = input.state.signals
-        let capacity = engagementRules.isEmpty ? 0 : signals.count * (1 + maskWords)
+        let capacity = engagementRules.isEmpty ? 0 : signals.count * signalWords
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { buffer in
             let counted = UnsafeBufferPointer(rebasing: buffer[..<countSignals(signals, into: buffer)])
             if !counted.isEmpty { scoreEngagement(counted, now: now, into: &card, review: &review) }
@@ -145,7 +151,7 @@ public struct RuleScorer: LeadScorer {
             guard keepsMemo, date != nil else { return (finish(card, input), date, nil) }
             let memo = RuleMemo(
                 scorer: identity, lead: input.state.lead, signals: signals, fitPart: fitPart,
-                counted: Array(counted), maskWords: maskWords)
+                counted: Array(counted), signalWords: signalWords)
             return (finish(card, input), date, memo)
         }
     }
@@ -184,25 +190,28 @@ public struct RuleScorer: LeadScorer {
     }
 
     /// Writes the signals some engagement rule counts by kind into `counted`, as
-    /// ``RuleMemo/counted`` lists them: each one's time, and the rules whose property conditions
-    /// it also meets.
+    /// ``RuleMemo/counted`` lists them: each one's time, the rules whose property conditions it
+    /// also meets and, when the rules judge machine signals, why it is a machine's.
     ///
-    /// - Parameter counted: room for `1 + maskWords` words per signal.
+    /// - Parameter counted: room for ``signalWords`` words per signal.
     /// - Returns: the number of words written.
     private func countSignals(_ signals: [Signal], into counted: UnsafeMutableBufferPointer<UInt64>) -> Int {
         guard !engagementRules.isEmpty else { return 0 }
         let engagementRules = engagementRules
-        let stride = 1 + maskWords
+        let stride = signalWords
+        let maskEnd = 1 + maskWords
         var used = 0
         // Read signals in place (copying each `Signal` would retain all of its fields), and
         // rules as plain gates: only rules with conditions are asked about the signal.
         signals.withUnsafeBufferPointer { signals in
+            let reasons = judge?.reasons(signals)
             kindTable.rules.withUnsafeBufferPointer { ruleIndices in
                 for position in signals.indices {
                     let slots = kindTable.rules(for: signals[position].kind)
                     guard !slots.isEmpty else { continue }
                     counted[used] = signals[position].occurredAt.timeIntervalSinceReferenceDate.bitPattern
-                    for word in 1..<stride { counted[used + word] = 0 }
+                    for word in 1..<maskEnd { counted[used + word] = 0 }
+                    if let reasons { counted[used + maskEnd] = UInt64(reasons[position]) }
                     for slot in slots {
                         let index = ruleIndices[slot]
                         if engagementGates[index].hasConditions,
@@ -251,7 +260,9 @@ public struct RuleScorer: LeadScorer {
     ) {
         let decay = rules.decay
         let engagementRules = engagementRules
-        let stride = 1 + maskWords
+        let stride = signalWords
+        let maskEnd = 1 + maskWords
+        let machineWeight = judge?.weight ?? 1
         withUnsafeTemporaryAllocation(of: EngagementTally.self, capacity: engagementRules.count) { tallies in
             tallies.initialize(repeating: EngagementTally())
             engagementGates.withUnsafeBufferPointer { gates in
@@ -265,26 +276,34 @@ public struct RuleScorer: LeadScorer {
                     }
                     // One decay factor per signal, worked out when a decaying rule first needs it.
                     var signalFactor = -1.0
-                    for word in 1..<stride {
+                    let reasons = stride > maskEnd ? UInt8(truncatingIfNeeded: counted[start + maskEnd]) : 0
+                    for word in 1..<maskEnd {
                         var bits = counted[start + word]
                         while bits != 0 {
                             let index = (word - 1) << 6 + bits.trailingZeroBitCount
                             bits &= bits - 1
                             let gate = gates[index]
                             guard age <= gate.window else { continue }
+                            let counts = reasons == 0 || machineWeight > 0
                             if review != nil {
                                 review!.note(
-                                    signalAt: at, age: age, window: gate.window, decays: gate.decays, decay)
+                                    signalAt: at, age: age, window: gate.window, decays: gate.decays && counts, decay)
                             }
-                            if gate.decays, signalFactor < 0 { signalFactor = decay.factor(age: age) }
-                            tallies[index].add(age: age, factor: gate.decays ? signalFactor : 1)
+                            if gate.decays, counts, signalFactor < 0 { signalFactor = decay.factor(age: age) }
+                            let factor = gate.decays ? signalFactor : 1
+                            if reasons == 0 {
+                                tallies[index].add(age: age, factor: factor)
+                            } else {
+                                tallies[index].addMachine(
+                                    age: age, factor: factor * machineWeight, weight: machineWeight, reasons: reasons)
+                            }
                         }
                     }
                 }
             }
-            for index in engagementRules.indices where tallies[index].count > 0 {
+            for index in engagementRules.indices where tallies[index].count > 0 || tallies[index].machineCount > 0 {
                 let rule = engagementRules[index]
-                if let (contribution, earned) = rule.contribution(tallies[index]) {
+                if let (contribution, earned) = rule.contribution(tallies[index], judge: judge) {
                     if review != nil, rule.decays {
                         review!.addDecaying(contribution.points, axis: rule.axis, unrounded: earned)
                     }
@@ -310,17 +329,40 @@ struct CardBuilder: Sendable {
 }
 
 /// What one engagement rule saw in one scoring: how many signals qualified, their summed decay
-/// factors and the age of the newest.
+/// factors and the age of the newest that counts; and apart, the machines' signals.
 struct EngagementTally {
+    /// People's signals.
     var count = 0
     var factorSum = 0.0
     var newestAge = Double.infinity
+    /// Machines' signals, whatever they count for.
+    var machineCount = 0
+    /// What the machines' signals count for together (each counts the judge's weight).
+    var machineWeight = 0.0
+    /// Why they are machines', as a mask of ``MachineSignals/Reason/bit``.
+    var machineReasons: UInt8 = 0
 
     @inline(__always)
     mutating func add(age: Double, factor: Double) {
         count += 1
         factorSum += factor
         if age < newestAge { newestAge = age }
+    }
+
+    /// Adds a machine's signal, which counts as `weight` of one (not at all at 0).
+    mutating func addMachine(age: Double, factor: Double, weight: Double, reasons: UInt8) {
+        machineCount += 1
+        machineReasons |= reasons
+        guard weight > 0 else { return }
+        machineWeight += weight
+        factorSum += factor
+        if age < newestAge { newestAge = age }
+    }
+
+    /// The signals that count towards `atLeast`: people's, and machines' at their weight.
+    @inline(__always)
+    func reaches(_ atLeast: Int) -> Bool {
+        machineCount == 0 ? count >= atLeast : Double(count) + machineWeight >= Double(atLeast) - 1e-9
     }
 }
 
