@@ -25,14 +25,7 @@ struct AccountRoutingTests {
 
     @Test func accountOwnerGetsTheLeadEvenOffHoursWithANote() throws {
         var harness = try RoutingHarness(rules)
-        harness.record(
-            LeadEvent(
-                leadID: "L1", occurredAt: Fixture.monday, actor: .system,
-                payload: .captured(Fixture.lead("L1", account: "acme.com"), stage: .sql)))
-        harness.record(
-            LeadEvent(
-                leadID: "L1", occurredAt: Fixture.monday, actor: .system,
-                payload: .assigned(Assignment(owner: .rep("ana"), router: "manual"))))
+        harness.own("acme.com", by: "ana")
         let night = Fixture.date("2026-11-23T22:00:00Z")
         let decision = harness.route(Fixture.lead("L2", account: "acme.com"), at: night)
         #expect(decision.owner == .rep("ana"))
@@ -47,14 +40,7 @@ struct AccountRoutingTests {
         var harness = try RoutingHarness(rules)
         harness.route(Fixture.lead("L1", account: "acme.com"), at: Fixture.monday)  // bob
         harness.move("L1", to: .opportunity, at: Fixture.monday)
-        harness.record(
-            LeadEvent(
-                leadID: "L2", occurredAt: Fixture.monday, actor: .system,
-                payload: .captured(Fixture.lead("L2", account: "acme.com"), stage: .sql)))
-        harness.record(
-            LeadEvent(
-                leadID: "L2", occurredAt: Fixture.monday, actor: .system,
-                payload: .assigned(Assignment(owner: .rep("cho"), router: "manual"))))
+        harness.own("acme.com", by: "cho", lead: "L2")
         #expect(harness.ledger.accountOwner(of: "acme.com") == "cho")
         let decision = harness.route(Fixture.lead("L3", account: "acme.com"), at: Fixture.monday)
         #expect(decision.owner == .rep("bob"))
@@ -67,14 +53,7 @@ struct AccountRoutingTests {
 
     @Test func opportunityOwnedByAFormerRepIsHeldNotGivenToASecondRep() throws {
         var harness = try RoutingHarness(rules)
-        harness.record(
-            LeadEvent(
-                leadID: "L1", occurredAt: Fixture.monday, actor: .system,
-                payload: .captured(Fixture.lead("L1", account: "acme.com"), stage: .opportunity)))
-        harness.record(
-            LeadEvent(
-                leadID: "L1", occurredAt: Fixture.monday, actor: .system,
-                payload: .assigned(Assignment(owner: .rep("zed"), router: "manual"))))
+        harness.own("acme.com", by: "zed", stage: .opportunity)
         let decision = harness.route(Fixture.lead("L2", account: "acme.com"), at: Fixture.monday)
         #expect(decision.owner == .queue("unassigned"))
         #expect(decision.flags == [.activeOpportunity, .unassigned])
@@ -82,14 +61,7 @@ struct AccountRoutingTests {
 
     @Test func ownerWhoLeftTheRepsFallsBackToTheRules() throws {
         var harness = try RoutingHarness(rules)
-        harness.record(
-            LeadEvent(
-                leadID: "L1", occurredAt: Fixture.monday, actor: .system,
-                payload: .captured(Fixture.lead("L1", account: "acme.com"), stage: .sql)))
-        harness.record(
-            LeadEvent(
-                leadID: "L1", occurredAt: Fixture.monday, actor: .system,
-                payload: .assigned(Assignment(owner: .rep("zed"), router: "manual"))))
+        harness.own("acme.com", by: "zed")
         let decision = harness.route(Fixture.lead("L2", account: "acme.com"), at: Fixture.monday)
         #expect(decision.owner == .rep("bob"))
         #expect(decision.trail.first?.detail.contains("not among the reps") == true)

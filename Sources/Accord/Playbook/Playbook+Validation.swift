@@ -76,6 +76,15 @@ extension Playbook {
         for problem in routing?.problems() ?? [] {
             issues.append(PlaybookIssue(path: "$.routing.\(problem.path)", message: problem.message))
         }
+        if let routing, let sla {
+            let tiers = sla.tiers.map(\.name)
+            for name in routing.ownerAway.tiers.keys.sorted() where !tiers.contains(name) {
+                issues.append(
+                    PlaybookIssue(
+                        path: "$.routing.ownerAway.tiers.\(name)", message: "no SLA tier is called '\(name)'",
+                        hint: "name one of the sla section's tiers: \(tiers.joined(separator: ", "))"))
+            }
+        }
         for problem in feedback.problems(in: graph) {
             issues.append(PlaybookIssue(path: "$.feedback.\(problem.path)", message: problem.message))
         }

@@ -12,7 +12,7 @@ public import LeadModel
 ///  "holidays": ["2026-12-25"],
 ///  "outOfOffice": [{"from": "2026-12-24T00:00:00Z", "until": "2027-01-04T00:00:00Z", "note": "holidays"}],
 ///  "capacity": {"maxOpen": 40, "maxNewPerDay": 12},
-///  "weight": 2, "manager": "mia"}
+///  "weight": 2, "manager": "mia", "backup": "ben"}
 /// ```
 /// `workingHours` omitted means always working; when given, days not listed are days off.
 public struct RepProfile: Hashable, Sendable, Codable {
@@ -33,6 +33,9 @@ public struct RepProfile: Hashable, Sendable, Codable {
     public var weight: Int
     /// Who the SLA ladder's `notify-manager` step notifies about this rep's overdue leads.
     public var manager: String?
+    /// The rep who takes this rep's account leads while they are away, when the playbook's
+    /// ``OwnerAwayPolicy`` protects the SLA; a rep id in the same section.
+    public var backup: String?
 
     /// Makes a rep.
     ///
@@ -63,6 +66,7 @@ public struct RepProfile: Hashable, Sendable, Codable {
         self.capacity = capacity
         self.weight = weight
         manager = nil
+        backup = nil
     }
 
     /// The calendar availability is judged with: the working hours, or every hour of every day in
@@ -70,7 +74,7 @@ public struct RepProfile: Hashable, Sendable, Codable {
     var calendar: WeeklyBusinessCalendar { workingHours ?? .allDay(timeZone: timeZone) }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, timeZone, workingHours, holidays, outOfOffice, capacity, weight, manager
+        case id, name, timeZone, workingHours, holidays, outOfOffice, capacity, weight, manager, backup
     }
 
     /// Decodes a rep; every field but `id` may be omitted.
@@ -105,6 +109,7 @@ public struct RepProfile: Hashable, Sendable, Codable {
         capacity = try container.decodeIfPresent(RepCapacity.self, forKey: .capacity) ?? RepCapacity()
         weight = try container.decodeIfPresent(Int.self, forKey: .weight) ?? 1
         manager = try container.decodeIfPresent(String.self, forKey: .manager)
+        backup = try container.decodeIfPresent(String.self, forKey: .backup)
     }
 
     /// Encodes the rep with working hours as windows per weekday (`"mon"`) and its holidays.
@@ -125,6 +130,7 @@ public struct RepProfile: Hashable, Sendable, Codable {
         try container.encode(capacity, forKey: .capacity)
         try container.encode(weight, forKey: .weight)
         try container.encodeIfPresent(manager, forKey: .manager)
+        try container.encodeIfPresent(backup, forKey: .backup)
     }
 
     /// A weekday from its short or long English name, in any case.

@@ -19,6 +19,9 @@ public struct RoutingContext: Hashable, Sendable {
     /// Reps who must not get the lead: the owner it is being taken from (an SLA escalation, a
     /// manual reroute) or a rep who left. Account ownership by an excluded rep is passed over.
     public var excludedReps: Set<String>
+    /// The first-touch clock the lead would get if assigned now, when the engine's SLA policy
+    /// gives it one: what ``OwnerAwayPolicy`` protects.
+    public var firstTouch: FirstTouchTarget?
 
     /// Makes a context.
     ///
@@ -26,9 +29,14 @@ public struct RoutingContext: Hashable, Sendable {
     ///   - ledger: the fold of the journal; empty by default (no loads, fresh rotations).
     ///   - slaTier: the lead's SLA tier, if the engine knows it.
     ///   - excludedReps: reps who must not get the lead; none by default.
-    public init(ledger: RoutingLedger = RoutingLedger(), slaTier: String? = nil, excludedReps: Set<String> = []) {
+    ///   - firstTouch: the first-touch clock the lead would get if assigned now; none by default.
+    public init(
+        ledger: RoutingLedger = RoutingLedger(), slaTier: String? = nil, excludedReps: Set<String> = [],
+        firstTouch: FirstTouchTarget? = nil
+    ) {
         self.ledger = ledger
         self.slaTier = slaTier
         self.excludedReps = excludedReps
+        self.firstTouch = firstTouch
     }
 }

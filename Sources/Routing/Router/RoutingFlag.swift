@@ -14,6 +14,9 @@ public struct RoutingFlag: StringIdentifier {
     public static let activeOpportunity: RoutingFlag = "active-opportunity"
     /// The lead went to its account's existing owner.
     public static let accountOwner: RoutingFlag = "account-owner"
+    /// The account owner was away past the first-touch deadline; the lead went to their backup
+    /// or was routed by the rules (``OwnerAwayPolicy``).
+    public static let ownerAway: RoutingFlag = "owner-away"
     /// Nobody was within working hours; the lead went to the coverage queue.
     public static let coverage: RoutingFlag = "coverage"
     /// Nobody was eligible; the lead went to the unassigned queue. The engine should notify.

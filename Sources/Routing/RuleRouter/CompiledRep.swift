@@ -21,6 +21,8 @@ final class CompiledRep: Sendable {
     let weight: Int
     /// `skip:<id>`.
     let skipRule: String
+    /// Who takes the rep's account leads while they are away.
+    let backup: String?
 
     init(_ rep: RepProfile, calendarIndex: Int) {
         id = rep.id
@@ -37,6 +39,27 @@ final class CompiledRep: Sendable {
         maxNewPerDay = rep.capacity.maxNewPerDay
         weight = rep.weight
         skipRule = "skip:\(rep.id)"
+        backup = rep.backup
+    }
+
+    /// The first instant at or after `now` when the rep is in office and within working hours,
+    /// or `nil` when that is more than a year away.
+    func availableFrom(_ now: Date) -> Date? {
+        let horizon = now.addingTimeInterval(366 * 86_400)
+        var instant = now
+        while instant < horizon {
+            if let period = away.first(where: { $0.contains(instant) }) {
+                instant = period.until
+            } else if !alwaysWorking, !calendar.isWorking(at: instant) {
+                // One business second after `instant` ends one second after the next opening.
+                let opening = calendar.adding(1, to: instant).addingTimeInterval(-1)
+                guard opening > instant else { return nil }
+                instant = opening
+            } else {
+                return instant
+            }
+        }
+        return nil
     }
 
     /// Whether the rep may take a new lead now: in office, within hours, under both caps.

@@ -8,7 +8,10 @@ import LeadModel
 ///    opportunity's owner, flagged ``RoutingFlag/activeOpportunity`` — never to a second rep.
 ///    Otherwise, when the account has an owner, the lead goes to that owner
 ///    (``RoutingFlag/accountOwner``). Ownership beats availability and capacity; the trail notes
-///    when the owner is away, off hours or over a cap.
+///    when the owner is away, off hours or over a cap — unless the playbook's ``OwnerAwayPolicy``
+///    protects the SLA of the lead's tier and the owner is back only after the first-touch
+///    deadline: then the owner's backup gets the lead if eligible, else the rules route it
+///    (``RoutingFlag/ownerAway``).
 /// 2. **Rules**, in order; the first whose conditions all hold gives the target, else the default.
 /// 3. **Target**: a queue takes the lead. A rep or a pool offers its members who are in office,
 ///    within working hours in their own time zone and under both caps; a pool picks one by smooth
@@ -60,10 +63,17 @@ public struct RuleRouter: LeadRouter {
     /// - Returns: the owner, this router's name, the trail and flags.
     public func route(_ input: RoutingInput) -> RoutingDecision? {
         var trail = RoutingTrail(tables: tables, now: input.now, capacity: rules.rules.count + 4)
-        if rules.routeToAccountOwner, let decision = routeByAccount(input, trail: &trail) {
-            return decision
+        var passedOverOwner = false
+        if rules.routeToAccountOwner {
+            switch routeByAccount(input, trail: &trail) {
+            case .decided(let decision): return decision
+            case .byRules: break
+            case .byRulesOwnerAway: passedOverOwner = true
+            }
         }
         let target = chooseTarget(input, trail: &trail)
-        return resolve(target, input: input, trail: &trail)
+        var decision = resolve(target, input: input, trail: &trail)
+        if passedOverOwner { decision.flags.insert(.ownerAway) }
+        return decision
     }
 }

@@ -8,7 +8,8 @@ extension RoutingRules {
     /// Checks: rep ids unique and usable (no commas, `=` or spaces, which the pool-turn reason
     /// uses as separators), known time zones, working hours whose windows end after they start and do not overlap, out-of-office periods
     /// that end after they start, non-negative caps, positive weights, pools with known members,
-    /// rules with unique names, one test per condition, and targets that name a known rep or pool.
+    /// rules with unique names, one test per condition, targets that name a known rep or pool, and
+    /// backups that name another known rep.
     public func problems() -> [(path: String, message: String)] {
         var found: [(path: String, message: String)] = []
         var repIDs = Set<String>()
@@ -50,6 +51,14 @@ extension RoutingRules {
                 found.append(("\(path).capacity.maxNewPerDay", "a cap cannot be negative"))
             }
             if rep.weight < 1 { found.append(("\(path).weight", "a weight must be at least 1")) }
+        }
+        for (index, rep) in reps.enumerated() {
+            guard let backup = rep.backup else { continue }
+            if backup == rep.id {
+                found.append(("reps[\(index)].backup", "a rep cannot be their own backup"))
+            } else if !repIDs.contains(backup) {
+                found.append(("reps[\(index)].backup", "rep '\(backup)' is not in reps"))
+            }
         }
         var poolNames = Set<String>()
         for (index, pool) in pools.enumerated() {

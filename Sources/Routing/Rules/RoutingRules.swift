@@ -50,6 +50,9 @@ public struct RoutingRules: Hashable, Sendable, Codable {
     public var closedStages: [Stage]
     /// Stages that make a lead an active opportunity on its account.
     public var opportunityStages: [Stage]
+    /// Whether an account owner who is away past the first-touch deadline keeps the lead, per
+    /// SLA tier; waiting for the owner by default.
+    public var ownerAway: OwnerAwayPolicy
 
     /// Makes a section.
     ///
@@ -65,12 +68,13 @@ public struct RoutingRules: Hashable, Sendable, Codable {
     ///   - routeToAccountOwner: whether account ownership comes first.
     ///   - closedStages: stages that close a lead for load counting.
     ///   - opportunityStages: stages that make an active opportunity.
+    ///   - ownerAway: what to do when an account owner is away; wait by default.
     public init(
         reps: [RepProfile] = [], pools: [RoutingPool] = [], segments: [CompanySizeSegment] = [],
         segmentField: String = "employees", rules: [RoutingRule] = [], defaultTarget: RoutingTarget? = nil,
         coverageQueue: String? = nil, unassignedQueue: String = "unassigned", routeToAccountOwner: Bool = true,
         closedStages: [Stage] = RoutingRules.standardClosedStages,
-        opportunityStages: [Stage] = [.opportunity]
+        opportunityStages: [Stage] = [.opportunity], ownerAway: OwnerAwayPolicy = .wait
     ) {
         self.reps = reps
         self.pools = pools
@@ -83,6 +87,7 @@ public struct RoutingRules: Hashable, Sendable, Codable {
         self.routeToAccountOwner = routeToAccountOwner
         self.closedStages = closedStages
         self.opportunityStages = opportunityStages
+        self.ownerAway = ownerAway
     }
 
     /// `won`, `lost`, `disqualified` and `recycled`: a lead in these is not open work.
@@ -91,7 +96,7 @@ public struct RoutingRules: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case reps, pools, segments, segmentField, rules
         case defaultTarget = "default"
-        case coverageQueue, unassignedQueue, routeToAccountOwner, closedStages, opportunityStages
+        case coverageQueue, unassignedQueue, routeToAccountOwner, closedStages, opportunityStages, ownerAway
     }
 
     /// Decodes the section; every field may be omitted (an empty section sends every lead to the
@@ -112,5 +117,6 @@ public struct RoutingRules: Hashable, Sendable, Codable {
         routeToAccountOwner = try container.decodeIfPresent(Bool.self, forKey: .routeToAccountOwner) ?? true
         closedStages = try container.decodeIfPresent([Stage].self, forKey: .closedStages) ?? Self.standardClosedStages
         opportunityStages = try container.decodeIfPresent([Stage].self, forKey: .opportunityStages) ?? [.opportunity]
+        ownerAway = try container.decodeIfPresent(OwnerAwayPolicy.self, forKey: .ownerAway) ?? .wait
     }
 }

@@ -87,3 +87,38 @@ struct DemoTeamTests {
         _ = try RuleRouter(rules: DemoTeam.routing)
     }
 }
+
+extension PlaybookRoutingTests {
+    @Test func aHotLeadOfAnOwnerWhoIsOffForTheNightGoesToTheirBackup() async throws {
+        let routing = """
+            {"reps": [{"id": "ana", "timeZone": "America/New_York", "backup": "bo",
+                       "workingHours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"]}},
+                      {"id": "bo"}],
+             "pools": [{"name": "inbound", "members": [{"rep": "ana"}]}],
+             "default": {"pool": "inbound"},
+             "ownerAway": {"tiers": {"hot": "protect-sla"}}}
+            """
+        var playbook = Playbook.standard
+        playbook.routing = try JSONDecoder().decode(RoutingRules.self, from: Data(routing.utf8))
+        #expect(playbook.validate().isEmpty)
+        let clock = ManualClock()  // Monday 10:13 in New York
+        let engine = try await makeEngine(clock: clock, playbook: playbook)
+        let first = Lead(id: "", email: "kim@bigco.com", company: "BigCo", source: "website")
+        let day = try await engine.record(Signal(kind: .quoteRequested, occurredAt: clock.now), from: first)
+        #expect(day.state.owner == .rep("ana"))
+        clock.advance(by: 13 * 3_600)  // 23:13 in New York: ana is back at 09:00, the hot tier wants 15 minutes
+        let second = Lead(id: "", email: "lee@bigco.com", company: "BigCo", source: "website")
+        let night = try await engine.record(Signal(kind: .quoteRequested, occurredAt: clock.now), from: second)
+        #expect(night.state.owner == .rep("bo"))
+        let assigned = try #require(
+            try await engine.timeline(of: night.leadID).first { $0.payload.kind == "assigned" })
+        #expect(
+            assigned.reasons.contains {
+                $0.rule == "owner-away" && $0.detail.contains("(tier hot); protecting the SLA")
+            })
+        #expect(assigned.reasons.contains(Reason(rule: "backup", detail: "bo covers for ana")))
+
+        playbook.routing?.ownerAway = OwnerAwayPolicy(tiers: ["scorching": .protectSLA])
+        #expect(playbook.validate().contains { $0.path == "$.routing.ownerAway.tiers.scorching" })
+    }
+}

@@ -30,9 +30,10 @@ struct RoutingHarness {
 
     /// Captures the lead (unless known) and routes it at `now`, recording the assignment.
     @discardableResult
-    mutating func route(_ lead: Lead, at now: Date, slaTier: String? = nil, score: ScoreCard? = nil)
-        -> RoutingDecision
-    {
+    mutating func route(
+        _ lead: Lead, at now: Date, slaTier: String? = nil, score: ScoreCard? = nil,
+        firstTouch: FirstTouchTarget? = nil
+    ) -> RoutingDecision {
         if states[lead.id] == nil {
             record(LeadEvent(leadID: lead.id, occurredAt: now, actor: .system, payload: .captured(lead, stage: .sql)))
         }
@@ -40,7 +41,8 @@ struct RoutingHarness {
             record(LeadEvent(leadID: lead.id, occurredAt: now, actor: .system, payload: .scored(score)))
         }
         let input = RoutingInput(
-            state: states[lead.id]!, now: now, context: RoutingContext(ledger: ledger, slaTier: slaTier))
+            state: states[lead.id]!, now: now,
+            context: RoutingContext(ledger: ledger, slaTier: slaTier, firstTouch: firstTouch))
         let decision = router.route(input)!
         record(
             LeadEvent(
@@ -48,6 +50,21 @@ struct RoutingHarness {
                 payload: .assigned(Assignment(owner: decision.owner, router: decision.router)),
                 reasons: decision.trail.reasons))
         return decision
+    }
+
+    /// Records `lead` of `account` captured in `stage` and assigned to `rep` by hand: the
+    /// account then has that owner.
+    mutating func own(
+        _ account: String, by rep: String, lead: LeadID = "L1", stage: Stage = .sql, at now: Date = Fixture.monday
+    ) {
+        record(
+            LeadEvent(
+                leadID: lead, occurredAt: now, actor: .system,
+                payload: .captured(Fixture.lead(lead.rawValue, account: account), stage: stage)))
+        record(
+            LeadEvent(
+                leadID: lead, occurredAt: now, actor: .system,
+                payload: .assigned(Assignment(owner: .rep(rep), router: "manual"))))
     }
 
     mutating func move(_ lead: LeadID, to stage: Stage, at now: Date) {

@@ -60,8 +60,13 @@ struct AssignmentCommands {
     /// Routes a lead entering the handoff stage and starts its clock.
     func handOff(_ id: LeadID, in planner: inout Planner) {
         guard let router = policies.router, let state = planner.state(id) else { return }
+        let tier = state.lead.attributes[AlignmentEngine.tierAttribute]?.text
+        // The clock the lead would get if assigned now: what routing protects when an account
+        // owner is away.
+        let firstTouch = policies.sla?.clock(for: SLAInput(state: state, now: planner.now, qualificationTier: tier))
         let context = RoutingContext(
-            ledger: planner.ledger, slaTier: state.lead.attributes[AlignmentEngine.tierAttribute]?.text)
+            ledger: planner.ledger, slaTier: tier,
+            firstTouch: firstTouch.map { FirstTouchTarget(tier: $0.tier, deadline: $0.deadline) })
         let input = RoutingInput(
             state: state, now: planner.now, playbookVersion: policies.playbook.version, context: context)
         guard let decision = router.route(input) else { return }
