@@ -176,13 +176,16 @@ public enum HTMLReport {
 
     static func reps(_ reps: [ReportPage.RepLoad]) -> String {
         guard let most = reps.map(\.assigned).max(), most > 0 else { return empty("No handoff was assigned to a rep.") }
-        var rows = "<table><tr><th>Rep</th><th></th><th>Assigned</th><th>Open now</th></tr>"
+        let showsValue = reps.contains { $0.valueReceived > 0 }
+        var rows = "<table><tr><th>Rep</th><th></th><th>Assigned</th><th>Open now</th>"
+        rows += showsValue ? "<th>Expected value received</th></tr>" : "</tr>"
         for rep in reps {
             let width = percent(Double(rep.assigned) / Double(most))
             let open = "\(rep.open)" + (rep.capacity.map { " of \($0)" } ?? "")
             rows +=
                 "<tr><td>\(escape(rep.rep))</td><td style=\"width:50%\"><div class=\"bar\" style=\"width:\(width)%\"></div></td>"
-            rows += "<td class=\"num\">\(rep.assigned)</td><td class=\"num\">\(open)</td></tr>"
+            rows += "<td class=\"num\">\(rep.assigned)</td><td class=\"num\">\(open)</td>"
+            rows += showsValue ? "<td class=\"num\">\(String(format: "%.0f", rep.valueReceived))</td></tr>" : "</tr>"
         }
         return rows + "</table>"
     }

@@ -167,7 +167,7 @@ extension JournalReports {
         return Set(assigned.keys).union(statuses.keys).sorted().map { rep in
             ReportPage.RepLoad(
                 rep: rep, assigned: assigned[rep] ?? 0, open: statuses[rep]?.openLeads ?? 0,
-                capacity: statuses[rep]?.maxOpen)
+                capacity: statuses[rep]?.maxOpen, valueReceived: statuses[rep]?.valueReceived ?? 0)
         }
     }
 

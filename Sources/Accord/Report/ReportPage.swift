@@ -87,12 +87,15 @@ public struct ReportPage: Hashable, Sendable, Codable {
         public var open: Int
         /// The rep's cap on open leads, when the playbook sets one.
         public var capacity: Int?
+        /// The expected value received through value-balanced pools, decayed to the page's time.
+        public var valueReceived: Double
 
-        public init(rep: String, assigned: Int, open: Int, capacity: Int?) {
+        public init(rep: String, assigned: Int, open: Int, capacity: Int?, valueReceived: Double = 0) {
             self.rep = rep
             self.assigned = assigned
             self.open = open
             self.capacity = capacity
+            self.valueReceived = valueReceived
         }
     }
 

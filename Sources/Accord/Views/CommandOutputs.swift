@@ -94,6 +94,8 @@ public struct RepOutput: Codable, Hashable, Sendable {
     public var available: Bool
     /// Why not, when the rep is unavailable.
     public var why: String?
+    /// The expected value received through value-balanced pools, decayed to now.
+    public var valueReceived: Double
 
     /// Makes the row of one rep.
     /// - Parameter status: the rep's status from ``AlignmentEngine/repStatuses()``.
@@ -105,6 +107,7 @@ public struct RepOutput: Codable, Hashable, Sendable {
         maxNewPerDay = status.maxNewPerDay
         available = status.unavailable == nil
         why = status.unavailable
+        valueReceived = status.valueReceived
     }
 }
 

@@ -7,7 +7,10 @@ extension CommandDefinition {
     static let reps = CommandDefinition(
         name: "reps",
         summary: "Show each rep's load, capacity and availability now, as the router sees them.",
-        discussion: "Needs a routing section in the playbook.",
+        discussion: """
+            Needs a routing section in the playbook. With value-balanced pools, also the expected \
+            value each rep received (score × deal size, decayed by the pool's half-life).
+            """,
         examples: ["accord reps", "accord reps --json"]
     ) { _, console in
         let statuses = try await console.dataDirectory.withEngine { engine in await engine.repStatuses() }
@@ -20,12 +23,16 @@ extension CommandDefinition {
             try console.printJSON(statuses.map(RepOutput.init))
             return
         }
-        var rows = [["rep", "open", "new today", "now"]]
+        // Value received is shown when a value-balanced pool has handed out leads.
+        let showsValue = statuses.contains { $0.valueReceived > 0 }
+        var rows = [["rep", "open", "new today"] + (showsValue ? ["value received"] : []) + ["now"]]
         for status in statuses {
-            rows.append([
-                status.rep, "\(status.openLeads)" + (status.maxOpen.map { "/\($0)" } ?? ""),
-                "\(status.newToday)" + (status.maxNewPerDay.map { "/\($0)" } ?? ""), status.unavailable ?? "available",
-            ])
+            rows.append(
+                [
+                    status.rep, "\(status.openLeads)" + (status.maxOpen.map { "/\($0)" } ?? ""),
+                    "\(status.newToday)" + (status.maxNewPerDay.map { "/\($0)" } ?? ""),
+                ] + (showsValue ? [String(format: "%.0f", status.valueReceived)] : [])
+                    + [status.unavailable ?? "available"])
         }
         TextColumns.lines(rows, indent: "").forEach(console.print)
     }

@@ -41,6 +41,19 @@ extension RoutingLedger {
             }
         }
 
+        /// A value-balanced pool's value received.
+        package struct Values: Hashable, Sendable {
+            package var values: [String: Double]
+            package var asOf: Date?
+            package var halfLifeDays: Double
+
+            package init(values: [String: Double], asOf: Date?, halfLifeDays: Double) {
+                self.values = values
+                self.asOf = asOf
+                self.halfLifeDays = halfLifeDays
+            }
+        }
+
         /// A pool's round-robin position.
         package struct Rotation: Hashable, Sendable {
             package var current: [String: Int]
@@ -64,6 +77,7 @@ extension RoutingLedger {
         package var owners: [AccountID: String]
         package var opportunities: [AccountID: [LeadID]]
         package var rotations: [String: Rotation]
+        package var values: [String: Values]
         package var latest: Date?
         package var claims: [LeadID: Int]
         package var eventCount: Int
@@ -71,7 +85,8 @@ extension RoutingLedger {
         package init(
             closedStages: [Stage], opportunityStages: [Stage], leads: [Record], reps: [String], rosterCount: Int,
             loads: [Load], owners: [AccountID: String], opportunities: [AccountID: [LeadID]],
-            rotations: [String: Rotation], latest: Date?, claims: [LeadID: Int], eventCount: Int
+            rotations: [String: Rotation], values: [String: Values] = [:], latest: Date?, claims: [LeadID: Int],
+            eventCount: Int
         ) {
             self.closedStages = closedStages
             self.opportunityStages = opportunityStages
@@ -82,6 +97,7 @@ extension RoutingLedger {
             self.owners = owners
             self.opportunities = opportunities
             self.rotations = rotations
+            self.values = values
             self.latest = latest
             self.claims = claims
             self.eventCount = eventCount
@@ -103,6 +119,9 @@ extension RoutingLedger {
             loads: repLoads.map { Snapshot.Load(open: $0.open, recent: $0.recent) }, owners: owners.entries,
             opportunities: opportunities.entries,
             rotations: rotations.mapValues { Snapshot.Rotation(current: $0.current, turns: $0.turns) },
+            values: values.mapValues {
+                Snapshot.Values(values: $0.values, asOf: $0.asOf, halfLifeDays: $0.halfLifeDays)
+            },
             latest: latest, claims: claims.entries, eventCount: eventCount)
     }
 
@@ -137,6 +156,9 @@ extension RoutingLedger {
         owners = LayeredDictionary(snapshot.owners)
         opportunities = LayeredDictionary(snapshot.opportunities)
         rotations = snapshot.rotations.mapValues { PoolRotation(current: $0.current, turns: $0.turns) }
+        values = snapshot.values.mapValues {
+            ValueReceived(values: $0.values, asOf: $0.asOf, halfLifeDays: $0.halfLifeDays)
+        }
         latest = snapshot.latest
         claims = LayeredDictionary(snapshot.claims)
         eventCount = snapshot.eventCount

@@ -23,6 +23,8 @@ public import LeadModel
 ///   merged away; the earliest to enter the stage wins.
 /// - **Pool turns**: every `assigned` event with a `pool-turn:<pool>` reason steps that pool's
 ///   ``PoolRotation``, whatever router or playbook version wrote it.
+/// - **Value received**: every `assigned` event with a `pool-value:<pool>` reason adds the
+///   lead's expected value to the owner's in that pool's ``ValueReceived``.
 ///
 /// ```swift
 /// var ledger = RoutingLedger(rules: rules)
@@ -56,6 +58,7 @@ public struct RoutingLedger: Hashable, Sendable {
     var owners = LayeredDictionary<AccountID, String>()
     var opportunities = LayeredDictionary<AccountID, [LeadID]>()
     var rotations: [String: PoolRotation] = [:]
+    var values: [String: ValueReceived] = [:]
     var latest: Date?
     /// Events per claim stream (`pool:<name>`, `rep:<id>`).
     var claims = LayeredDictionary<LeadID, Int>()
@@ -128,7 +131,7 @@ public struct RoutingLedger: Hashable, Sendable {
             record.returned = false
             record.pool = event.reasons.first { $0.rule.hasPrefix(PoolRotation.reasonPrefix) }
                 .map { String($0.rule.dropFirst(PoolRotation.reasonPrefix.count)) }
-            if let rep { replayPoolTurns(event.reasons, chosen: rep) }
+            if let rep { replayPoolTurns(event.reasons, chosen: rep, at: event.occurredAt) }
         default:
             break
         }
@@ -182,6 +185,14 @@ public struct RoutingLedger: Hashable, Sendable {
     /// The round-robin position of a pool; fresh when the pool never had a turn.
     public func rotation(of pool: String) -> PoolRotation { rotations[pool] ?? PoolRotation() }
 
+    /// The expected value each member of a value-balanced pool received (none for other pools).
+    public func valueReceived(in pool: String) -> ValueReceived { values[pool] ?? ValueReceived() }
+
+    /// The expected value `rep` received through every value-balanced pool, decayed to `now`.
+    public func valueReceived(by rep: String, at now: Date) -> Double {
+        values.values.reduce(0) { $0 + $1.value(of: rep, at: now) }
+    }
+
     /// How many turns a claim stream holds (`TurnClaim.stream(pool:)`, `TurnClaim.stream(rep:)`):
     /// the version the next claim must expect.
     ///
@@ -228,10 +239,15 @@ public struct RoutingLedger: Hashable, Sendable {
         repLoads[number(of: rep)].add(date, horizon: (latest ?? date).addingTimeInterval(-Self.recentWindow))
     }
 
-    private mutating func replayPoolTurns(_ reasons: [Reason], chosen: String) {
-        for reason in reasons where reason.rule.hasPrefix(PoolRotation.reasonPrefix) {
-            let pool = String(reason.rule.dropFirst(PoolRotation.reasonPrefix.count))
-            rotations[pool, default: PoolRotation()].record(detail: reason.detail, chosen: chosen)
+    private mutating func replayPoolTurns(_ reasons: [Reason], chosen: String, at time: Date) {
+        for reason in reasons where reason.rule.hasPrefix("pool-") {
+            if reason.rule.hasPrefix(PoolRotation.reasonPrefix) {
+                let pool = String(reason.rule.dropFirst(PoolRotation.reasonPrefix.count))
+                rotations[pool, default: PoolRotation()].record(detail: reason.detail, chosen: chosen)
+            } else if reason.rule.hasPrefix(ValueReceived.reasonPrefix) {
+                let pool = String(reason.rule.dropFirst(ValueReceived.reasonPrefix.count))
+                values[pool, default: ValueReceived()].record(detail: reason.detail, chosen: chosen, at: time)
+            }
         }
     }
 }

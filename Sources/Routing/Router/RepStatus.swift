@@ -17,6 +17,9 @@ public struct RepStatus: Hashable, Sendable {
     /// `nil` when the rep can take a lead now; otherwise why not (out of office, outside
     /// working hours, at capacity), as the routing trail says it.
     public var unavailable: String?
+    /// The expected value the rep received through value-balanced pools, decayed to now by
+    /// each pool's half-life (``ValueReceived``); 0 without such pools.
+    public var valueReceived: Double
 
     /// Makes a status.
     ///
@@ -27,8 +30,10 @@ public struct RepStatus: Hashable, Sendable {
     ///   - newToday: new leads the rep got today.
     ///   - maxNewPerDay: the cap on new leads per day, if any.
     ///   - unavailable: why the rep cannot take a lead now, or `nil` when they can.
+    ///   - valueReceived: the expected value received through value-balanced pools.
     public init(
-        rep: String, openLeads: Int, maxOpen: Int?, newToday: Int, maxNewPerDay: Int?, unavailable: String?
+        rep: String, openLeads: Int, maxOpen: Int?, newToday: Int, maxNewPerDay: Int?, unavailable: String?,
+        valueReceived: Double = 0
     ) {
         self.rep = rep
         self.openLeads = openLeads
@@ -36,6 +41,7 @@ public struct RepStatus: Hashable, Sendable {
         self.newToday = newToday
         self.maxNewPerDay = maxNewPerDay
         self.unavailable = unavailable
+        self.valueReceived = valueReceived
     }
 }
 
@@ -53,7 +59,8 @@ extension RuleRouter {
             let load = ledger.capacityLoad(of: rep.id, since: clock.startOfDay(rep.calendarIndex, rep.calendar))
             return RepStatus(
                 rep: rep.id, openLeads: load.open, maxOpen: rep.maxOpen, newToday: load.new,
-                maxNewPerDay: rep.maxNewPerDay, unavailable: rep.why(check, at: now))
+                maxNewPerDay: rep.maxNewPerDay, unavailable: rep.why(check, at: now),
+                valueReceived: ledger.valueReceived(by: rep.id, at: now))
         }
     }
 

@@ -9,13 +9,25 @@ final class CompiledPool: Sendable {
     let turnRule: String
     /// The turn detail when every member is eligible, written once.
     let fullDetail: String
+    /// What the pool balances.
+    let balance: PoolBalance
+    /// For value pools: the half-life of value received, in days.
+    let valueHalfLifeDays: Double
+    /// `pool-value:<name>`.
+    let valueRule: String
 
-    init(name: String, reps: [Int], members: [PoolRotation.Candidate]) {
+    init(
+        name: String, reps: [Int], members: [PoolRotation.Candidate], balance: PoolBalance = .turns,
+        valueHalfLifeDays: Double = 30
+    ) {
         self.name = name
         self.reps = reps
         self.members = members
         turnRule = PoolRotation.reasonPrefix + name
         fullDetail = PoolRotation.detail(members)
+        self.balance = balance
+        self.valueHalfLifeDays = valueHalfLifeDays
+        valueRule = ValueReceived.reasonPrefix + name
     }
 }
 

@@ -46,7 +46,7 @@ final class RouterTables: Sendable {
                     name: pool.name, reps: indexes,
                     members: zip(pool.members, indexes).map { member, index in
                         PoolRotation.Candidate(rep: member.rep, weight: member.weight ?? reps[index].weight)
-                    }))
+                    }, balance: pool.balance, valueHalfLifeDays: pool.valueHalfLifeDays))
         }
         self.pools = pools
         self.poolIndex = poolIndex

@@ -41,6 +41,37 @@ extension RuleRouter {
         return nil
     }
 
+    /// The lead's expected value: its score read as a probability × the deal size of its segment.
+    func expectedValue(_ input: RoutingInput) -> (value: Double, probability: Double, size: Double, segment: String?) {
+        let probability = Swift.min(Swift.max((input.state.score?.total ?? 0) / 100, 0), 1)
+        let segment = input.state.lead[segmentField]?.number.flatMap { employees in
+            segments.first { $0.contains(employees) }?.name
+        }
+        let size = rules.dealSizes.size(forSegment: segment)
+        return (probability * size, probability, size, segment)
+    }
+
+    /// The `pool-value:<pool>` reason of a value turn: the lead's expected value, parseable, then
+    /// how it was made and what each eligible member had received per unit of weight.
+    private func valueTurn(_ pool: CompiledPool, input: RoutingInput, perWeight: [(rep: String, value: Double)])
+        -> Reason
+    {
+        let (value, probability, size, segment) = expectedValue(input)
+        let members = perWeight.map { "\($0.rep) \(Self.amount($0.value))" }.joined(separator: ", ")
+        return Reason(
+            rule: pool.valueRule,
+            detail: ValueReceived.head(value: value, halfLifeDays: pool.valueHalfLifeDays)
+                + "; expected value \(Self.amount(value)) = score \(Self.amount(probability * 100))% × deal size "
+                + "\(Self.amount(size))" + (segment.map { " (\($0))" } ?? "")
+                + "; received per unit of weight (half-life \(Self.amount(pool.valueHalfLifeDays)) days): \(members)")
+    }
+
+    /// A value for a trail: at most two decimals, no trailing zeros.
+    static func amount(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
+    }
+
     /// The owner for a target: the queue, the rep if eligible, a pool's next eligible member, or
     /// a fallback queue.
     func resolve(
@@ -69,6 +100,10 @@ extension RuleRouter {
             var best = -1
             var bestWeight = Int.min
             var cursor = 0
+            // Value pools: the least value received per unit of weight wins; ties go by the turn.
+            let received = pool.balance == .value ? input.context.ledger.valueReceived(in: pool.name) : nil
+            var bestValue = Double.infinity
+            var perWeight: [(rep: String, value: Double)] = []
             for position in pool.members.indices {
                 let repNumber = pool.reps[position]
                 let check = tables.reps[repNumber].check(
@@ -82,13 +117,25 @@ extension RuleRouter {
                 let weight =
                     rotation.currentWeight(of: pool.members[position].rep, cursor: &cursor)
                     + pool.members[position].weight
-                if weight > bestWeight {
-                    best = position
-                    bestWeight = weight
+                if let received {
+                    let member = pool.members[position]
+                    let value = received.value(of: member.rep, at: input.now) / Double(member.weight)
+                    perWeight.append((member.rep, value))
+                    let tolerance = 1e-9 * Swift.max(1, abs(value))
+                    guard value < bestValue - tolerance || (abs(value - bestValue) <= tolerance && weight > bestWeight)
+                    else { continue }
+                    bestValue = value
+                } else if weight <= bestWeight {
+                    continue
                 }
+                best = position
+                bestWeight = weight
             }
             if best >= 0 {
                 trail.codes.append(.poolTurn(pool: Int32(poolNumber), firstSkip: firstSkip))
+                if received != nil {
+                    trail.append(valueTurn(pool, input: input, perWeight: perWeight))
+                }
                 var decision = RoutingDecision(owner: .rep(pool.members[best].rep), router: name, trail: trail)
                 decision.pool = pool.name
                 return decision

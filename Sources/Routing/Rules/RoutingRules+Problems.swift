@@ -80,6 +80,9 @@ extension RoutingRules {
                     found.append(("\(path).members[\(memberIndex)].weight", "a weight must be at least 1"))
                 }
             }
+            if !(pool.valueHalfLifeDays > 0 && pool.valueHalfLifeDays.isFinite) {
+                found.append(("\(path).valueHalfLifeDays", "the half-life must be a positive number of days"))
+            }
         }
         for (index, segment) in segments.enumerated() {
             if segment.name.isEmpty { found.append(("segments[\(index)].name", "the name is empty")) }
@@ -104,6 +107,17 @@ extension RoutingRules {
         }
         if let problem = targetProblem(defaultTarget, repIDs: repIDs, poolNames: poolNames) {
             found.append(("default", problem))
+        }
+        if !(dealSizes.default >= 0 && dealSizes.default.isFinite) {
+            found.append(("dealSizes.default", "a deal size must be a number of 0 or more"))
+        }
+        let segmentNames = Set(segments.map(\.name))
+        for (name, size) in dealSizes.segments.sorted(by: { $0.key < $1.key }) {
+            if !segmentNames.contains(name) {
+                found.append(("dealSizes.segments.\(name)", "no segment is called '\(name)'"))
+            } else if !(size >= 0 && size.isFinite) {
+                found.append(("dealSizes.segments.\(name)", "a deal size must be a number of 0 or more"))
+            }
         }
         if unassignedQueue.isEmpty { found.append(("unassignedQueue", "the queue name is empty")) }
         if coverageQueue?.isEmpty == true { found.append(("coverageQueue", "the queue name is empty")) }

@@ -53,6 +53,9 @@ public struct RoutingRules: Hashable, Sendable, Codable {
     /// Whether an account owner who is away past the first-touch deadline keeps the lead, per
     /// SLA tier; waiting for the owner by default.
     public var ownerAway: OwnerAwayPolicy
+    /// Expected deal sizes by segment, for pools that balance expected value; 1 for every lead
+    /// by default.
+    public var dealSizes: DealSizes
 
     /// Makes a section.
     ///
@@ -69,12 +72,14 @@ public struct RoutingRules: Hashable, Sendable, Codable {
     ///   - closedStages: stages that close a lead for load counting.
     ///   - opportunityStages: stages that make an active opportunity.
     ///   - ownerAway: what to do when an account owner is away; wait by default.
+    ///   - dealSizes: expected deal sizes by segment, for value pools.
     public init(
         reps: [RepProfile] = [], pools: [RoutingPool] = [], segments: [CompanySizeSegment] = [],
         segmentField: String = "employees", rules: [RoutingRule] = [], defaultTarget: RoutingTarget? = nil,
         coverageQueue: String? = nil, unassignedQueue: String = "unassigned", routeToAccountOwner: Bool = true,
         closedStages: [Stage] = RoutingRules.standardClosedStages,
-        opportunityStages: [Stage] = [.opportunity], ownerAway: OwnerAwayPolicy = .wait
+        opportunityStages: [Stage] = [.opportunity], ownerAway: OwnerAwayPolicy = .wait,
+        dealSizes: DealSizes = DealSizes()
     ) {
         self.reps = reps
         self.pools = pools
@@ -88,6 +93,7 @@ public struct RoutingRules: Hashable, Sendable, Codable {
         self.closedStages = closedStages
         self.opportunityStages = opportunityStages
         self.ownerAway = ownerAway
+        self.dealSizes = dealSizes
     }
 
     /// `won`, `lost`, `disqualified` and `recycled`: a lead in these is not open work.
@@ -97,6 +103,7 @@ public struct RoutingRules: Hashable, Sendable, Codable {
         case reps, pools, segments, segmentField, rules
         case defaultTarget = "default"
         case coverageQueue, unassignedQueue, routeToAccountOwner, closedStages, opportunityStages, ownerAway
+        case dealSizes
     }
 
     /// Decodes the section; every field may be omitted (an empty section sends every lead to the
@@ -118,5 +125,6 @@ public struct RoutingRules: Hashable, Sendable, Codable {
         closedStages = try container.decodeIfPresent([Stage].self, forKey: .closedStages) ?? Self.standardClosedStages
         opportunityStages = try container.decodeIfPresent([Stage].self, forKey: .opportunityStages) ?? [.opportunity]
         ownerAway = try container.decodeIfPresent(OwnerAwayPolicy.self, forKey: .ownerAway) ?? .wait
+        dealSizes = try container.decodeIfPresent(DealSizes.self, forKey: .dealSizes) ?? DealSizes()
     }
 }

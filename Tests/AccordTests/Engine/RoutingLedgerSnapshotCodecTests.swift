@@ -34,7 +34,10 @@ struct RoutingLedgerSnapshotCodecTests {
                 [Reason(rule: "pool-turn:inbound", detail: "ana=1,bo=2")]),
             event(
                 "L2", 4, .assigned(Assignment(owner: .rep("bo"), router: "rules")),
-                [Reason(rule: "pool-turn:inbound", detail: "ana=1,bo=2")]),
+                [
+                    Reason(rule: "pool-turn:inbound", detail: "ana=1,bo=2"),
+                    Reason(rule: "pool-value:inbound", detail: "ev=4500.5 half-life=30.0; expected value 4500.5"),
+                ]),
             event("L3", 5, .assigned(Assignment(owner: .rep("zed"), router: "manual"))),
             event("L1", 6, .stageChanged(StageChange(from: .lead, to: .opportunity))),
             event("L3", 7, .mergedInto("L2")),
@@ -54,15 +57,22 @@ struct RoutingLedgerSnapshotCodecTests {
         #expect(loaded.activeOpportunity(on: "acme.com")?.lead == "L1")
         #expect(loaded.rotation(of: "inbound") == ledger.rotation(of: "inbound"))
         #expect(loaded.claimVersion(of: "pool:inbound") == 1)
+        #expect(loaded.valueReceived(in: "inbound").values == ["bo": 4500.5])
+        #expect(loaded.valueReceived(by: "bo", at: Self.start.addingTimeInterval(4 * 60 + 30 * 86_400)) == 2250.25)
         #expect(RoutingLedgerSnapshot.encode(loaded.snapshot) == bytes)
     }
 
-    @Test func formatOneIsStillReadAndFormatTwoSharesItsStrings() throws {
+    @Test func formatsOneAndTwoAreStillReadWithoutValueReceived() throws {
         let snapshot = try Self.ledger().snapshot
         let one = RoutingLedgerSnapshot.encode(snapshot, format: 1)
-        let two = RoutingLedgerSnapshot.encode(snapshot)
-        #expect(one[4] == 1 && two[4] == 2)
-        #expect(try RoutingLedgerSnapshot.decode(one) == snapshot)
+        let two = RoutingLedgerSnapshot.encode(snapshot, format: 2)
+        let three = RoutingLedgerSnapshot.encode(snapshot)
+        #expect(one[4] == 1 && two[4] == 2 && three[4] == 3)
+        var withoutValues = snapshot
+        withoutValues.values = [:]
+        #expect(try RoutingLedgerSnapshot.decode(one) == withoutValues)
+        #expect(try RoutingLedgerSnapshot.decode(two) == withoutValues)
+        #expect(try RoutingLedgerSnapshot.decode(three) == snapshot)
         #expect(two.count < one.count, "acme.com, lead and the reps are written once in format 2")
     }
 
@@ -87,7 +97,7 @@ struct RoutingLedgerSnapshotCodecTests {
 
     @Test func anotherFormatVersionIsRefused() throws {
         var bytes = RoutingLedgerSnapshot.encode(try Self.ledger().snapshot)
-        bytes[4] = 3
+        bytes[4] = 4
         #expect {
             try RoutingLedgerSnapshot.decode(bytes)
         } throws: { error in

@@ -9,10 +9,11 @@ import Routing
 /// A snapshot is four magic bytes (`ACRL`), a format version byte (2), then the ledger's parts:
 /// closed and opportunity stages, each lead's record in id order, reps by number with their
 /// loads, account owners and active opportunities, pool rotations, the latest event time,
-/// claim-stream versions and the number of events folded. Dictionaries are written sorted, so
-/// equal ledgers encode to equal bytes. Format 2 writes stages, accounts, owners, pools, reps and
-/// the dictionaries' keys as shared strings (each once, then by number; format 1 wrote them all in
-/// full, and is still read). The layout is in `Documentation/RecordLayout.md`,
+/// claim-stream versions, the number of events folded and (format 3) the value each member of a
+/// value-balanced pool received. Dictionaries are written sorted, so equal ledgers encode to
+/// equal bytes. Format 2 writes stages, accounts, owners, pools, reps and the dictionaries' keys
+/// as shared strings (each once, then by number; format 1 wrote them all in full); formats 1 and
+/// 2 are still read, with no value received. The layout is in `Documentation/RecordLayout.md`,
 /// section "Routing ledger snapshots".
 ///
 /// Like every snapshot it is a cache of the journal: bytes that do not decode (an older JSON
@@ -20,10 +21,10 @@ import Routing
 enum RoutingLedgerSnapshot {
     /// `ACRL` (Accord routing ledger).
     static let magic: [UInt8] = [0x41, 0x43, 0x52, 0x4C]
-    static let formatVersion: UInt8 = 2
+    static let formatVersion: UInt8 = 3
 
-    /// The snapshot's bytes, in format 2 — or in format 1, whose strings are all written in full,
-    /// which only the compatibility tests ask for.
+    /// The snapshot's bytes, in format 3 — or in format 1 or 2, which only the compatibility
+    /// tests ask for.
     static func encode(_ snapshot: RoutingLedger.Snapshot, format: UInt8 = formatVersion) -> [UInt8] {
         var writer = BinaryWriter()
         writer.reserve(64 + snapshot.leads.count * 40)
@@ -57,6 +58,13 @@ enum RoutingLedgerSnapshot {
         writer.writeOptional(snapshot.latest) { $0.writeDate($1) }
         writer.writeDictionary(keyed(snapshot.claims)) { $0.writeCount($1) }
         writer.writeCount(snapshot.eventCount)
+        if format >= 3 {
+            writer.writeDictionary(snapshot.values) { writer, pool in
+                writer.writeDictionary(pool.values) { $0.writeDouble($1) }
+                writer.writeOptional(pool.asOf) { $0.writeDate($1) }
+                writer.writeDouble(pool.halfLifeDays)
+            }
+        }
         return writer.bytes
     }
 
@@ -126,6 +134,17 @@ enum RoutingLedgerSnapshot {
             try reader.readNumber("a claim stream's version")
         }
         let eventCount = try reader.readNumber("the event count")
+        let values =
+            version >= 3
+            ? try reader.readDictionary("the value received") { reader throws(EventCodecError) in
+                RoutingLedger.Snapshot.Values(
+                    values: try reader.readDictionary("a pool's values") { reader throws(EventCodecError) in
+                        try reader.readDouble("a member's value")
+                    },
+                    asOf: try reader.readPresence("a pool's value time")
+                        ? try reader.readDate("a pool's value time") : nil,
+                    halfLifeDays: try reader.readDouble("a pool's half-life"))
+            } : [:]
         guard reader.isAtEnd else {
             throw reader.error(.malformed, "\(reader.remaining) bytes follow the routing ledger snapshot")
         }
@@ -133,7 +152,7 @@ enum RoutingLedgerSnapshot {
             closedStages: closed, opportunityStages: opportunity, leads: leads, reps: reps, rosterCount: rosterCount,
             loads: loads, owners: Dictionary(uniqueKeysWithValues: owners.map { (AccountID($0.key), $0.value) }),
             opportunities: Dictionary(uniqueKeysWithValues: opportunities.map { (AccountID($0.key), $0.value) }),
-            rotations: rotations, latest: latest,
+            rotations: rotations, values: values, latest: latest,
             claims: Dictionary(uniqueKeysWithValues: claims.map { (LeadID($0.key), $0.value) }),
             eventCount: eventCount)
     }
