@@ -17,9 +17,11 @@ public struct CrossValidationReport: Hashable, Sendable, Codable {
     public var baselineLogLoss: Double
     public var calibration: CalibrationTable
     public var lift: LiftTable
-    /// L-BFGS iterations per fold.
+    /// Iterations per fold: L-BFGS iterations for ``LearnedModel``, boosting iterations (trees)
+    /// for ``BoostedModel``.
     public var iterations: [Int]
-    /// Whether every fold's training converged.
+    /// Whether every fold's training converged (for ``BoostedModel``: early stopping ended it, or
+    /// early stopping was off).
     public var converged: Bool
 }
 
@@ -67,6 +69,25 @@ public enum CrossValidation {
     public static func run(
         _ set: TrainingSet, assignment: [Int], options: TrainingOptions = .init()
     ) throws(LearnedModelError) -> CrossValidationReport {
+        try run(set, assignment: assignment) { data, training, held, fold throws(LearnedModelError) in
+            let model = try LearnedModel.train(
+                data, rows: training, name: "fold-\(fold + 1)", version: 1, createdAt: Date(timeIntervalSince1970: 0),
+                options: options)
+            let predictions = model.probabilities(EncodedMatrix(data, rows: held, encoding: model.encoding))
+            return (predictions, model.training.iterations, model.training.converged)
+        }
+    }
+
+    /// Runs cross-validation of any trainer over the folds of `assignment`.
+    ///
+    /// - Parameter fit: trains on the `training` rows of the data for fold `fold` and returns the
+    ///   probabilities of the `held` rows, the iterations used and whether training converged.
+    static func run(
+        _ set: TrainingSet, assignment: [Int],
+        fit: (ColumnarSet, _ training: [Int], _ held: [Int], _ fold: Int) throws(LearnedModelError) -> (
+            predictions: [Double], iterations: Int, converged: Bool
+        )
+    ) throws(LearnedModelError) -> CrossValidationReport {
         guard assignment.count == set.rows.count, let last = assignment.max(), assignment.min() ?? 0 >= 0 else {
             throw LearnedModelError(.invalidOption, "the fold assignment needs one fold number (0 or more) per row")
         }
@@ -85,16 +106,13 @@ public enum CrossValidation {
         for fold in 0..<folds where !members[fold].isEmpty {
             let held = members[fold]
             let training = assignment.indices.filter { assignment[$0] != fold }
-            let model = try LearnedModel.train(
-                data, rows: training, name: "fold-\(fold + 1)", version: 1, createdAt: Date(timeIntervalSince1970: 0),
-                options: options)
-            let matrix = EncodedMatrix(data, rows: held, encoding: model.encoding)
-            let foldPredictions = model.probabilities(matrix)
-            for (offset, row) in held.enumerated() { predictions[row] = foldPredictions[offset] }
+            let result = try fit(data, training, held, fold)
+            for (offset, row) in held.enumerated() { predictions[row] = result.predictions[offset] }
             foldAUCs.append(
-                ClassificationMetrics.areaUnderROC(predictions: foldPredictions, outcomes: held.map { outcomes[$0] }))
-            iterations.append(model.training.iterations)
-            converged = converged && model.training.converged
+                ClassificationMetrics.areaUnderROC(predictions: result.predictions, outcomes: held.map { outcomes[$0] })
+            )
+            iterations.append(result.iterations)
+            converged = converged && result.converged
         }
         let defined = foldAUCs.compactMap { $0 }
         let converted = outcomes.reduce(0) { $0 + ($1 ? 1 : 0) }

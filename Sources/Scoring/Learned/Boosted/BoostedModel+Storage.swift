@@ -1,0 +1,147 @@
+import Foundation
+
+extension BoostedModel {
+    /// Reads a model file written by ``save(to:)``.
+    ///
+    /// ```swift
+    /// let model = try BoostedModel.load(contentsOf: URL(fileURLWithPath: "models/inbound.json"))
+    /// ```
+    ///
+    /// - Parameter url: the file.
+    /// - Returns: the model, checked: trees agree with the binning and every number is finite.
+    /// - Throws: ``LearnedModelError`` `missingModel` when there is no file, `corruptModel` when it
+    ///   is not a valid model (with the JSON path of the problem), `unsupportedFormat` when a newer
+    ///   version of Accord wrote it or it holds another kind of model.
+    public static func load(contentsOf url: URL) throws(LearnedModelError) -> BoostedModel {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw LearnedModelError(
+                .missingModel, "no model file at \(url.path); train one with `accord model train`")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw LearnedModelError(
+                .missingModel, "cannot read the model file \(url.path): \(error.localizedDescription)")
+        }
+        return try decode(data, source: url.lastPathComponent)
+    }
+
+    /// Decodes and checks a model from JSON.
+    ///
+    /// ```swift
+    /// let model = try BoostedModel.decode(try other.encoded())
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - data: the JSON.
+    ///   - source: what to call the data in error messages.
+    /// - Returns: the model, checked.
+    /// - Throws: ``LearnedModelError`` `corruptModel`, or `unsupportedFormat` for a newer format
+    ///   or a file of another model kind (a logistic ``LearnedModel`` file has no `"kind"`).
+    public static func decode(_ data: Data, source: String = "model") throws(LearnedModelError) -> BoostedModel {
+        struct Header: Decodable {
+            var formatVersion: Int?
+            var kind: String?
+        }
+        if let header = try? JSONDecoder().decode(Header.self, from: data) {
+            if header.kind != kind, header.formatVersion != nil {
+                throw LearnedModelError(
+                    .unsupportedFormat,
+                    "\(source) holds a \(header.kind.map { "'\($0)'" } ?? "logistic") model, not a '\(kind)' one; "
+                        + "load it as that kind of model or train a boosted model")
+            }
+            if let version = header.formatVersion, version > formatVersion {
+                throw LearnedModelError(
+                    .unsupportedFormat,
+                    "\(source) has boosted model format \(version); this version of Accord reads format "
+                        + "\(formatVersion) and older")
+            }
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let model: BoostedModel
+        do {
+            model = try decoder.decode(BoostedModel.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw LearnedModelError(.corruptModel, "\(source): missing \(path(context.codingPath + [key]))")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw LearnedModelError(
+                .corruptModel, "\(source): \(path(context.codingPath)): \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw LearnedModelError(.corruptModel, "\(source): \(path(context.codingPath)) is null")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw LearnedModelError(
+                .corruptModel, "\(source): \(path(context.codingPath)): \(context.debugDescription)")
+        } catch {
+            throw LearnedModelError(.corruptModel, "\(source) is not a model file: \(error)")
+        }
+        if let problem = model.problem() {
+            throw LearnedModelError(.corruptModel, "\(source): \(problem)")
+        }
+        return model
+    }
+
+    /// The model as pretty, key-sorted JSON.
+    ///
+    /// - Throws: ``LearnedModelError`` `unwritable` when a number cannot be encoded.
+    public func encoded() throws(LearnedModelError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        do {
+            return try encoder.encode(self)
+        } catch {
+            throw LearnedModelError(.unwritable, "the model cannot be encoded: \(error)")
+        }
+    }
+
+    /// Writes the model as JSON, atomically, creating the folder if needed.
+    ///
+    /// - Parameter url: the file to write.
+    /// - Throws: ``LearnedModelError`` `unwritable`.
+    public func save(to url: URL) throws(LearnedModelError) {
+        let data = try encoded()
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw LearnedModelError(.unwritable, "cannot write the model to \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// The first inconsistency of a decoded model, or `nil`.
+    func problem() -> String? {
+        if kind != Self.kind { return "$.kind is '\(kind)'; expected '\(Self.kind)'" }
+        if !baseline.isFinite { return "$.baseline is not a finite number" }
+        for (index, column) in binner.columns.enumerated() {
+            switch column.kind {
+            case .numeric:
+                guard let thresholds = column.thresholds, column.categories == nil else {
+                    return "$.binner.columns[\(index)] (\(column.name)) needs thresholds"
+                }
+                if thresholds.count > 254 || zip(thresholds, thresholds.dropFirst()).contains(where: { !($0 < $1) })
+                    || thresholds.contains(where: { !$0.isFinite })
+                {
+                    return "$.binner.columns[\(index)] (\(column.name)) needs at most 254 ascending finite thresholds"
+                }
+            case .categorical:
+                guard let categories = column.categories, column.thresholds == nil else {
+                    return "$.binner.columns[\(index)] (\(column.name)) needs categories"
+                }
+                if categories.count > 254 || Set(categories).count != categories.count {
+                    return "$.binner.columns[\(index)] (\(column.name)) needs at most 254 distinct categories"
+                }
+            }
+        }
+        for (index, tree) in trees.enumerated() {
+            if let problem = tree.problem(columns: binner.columns) { return "$.trees[\(index)] \(problem)" }
+        }
+        return nil
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        "$" + keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+}

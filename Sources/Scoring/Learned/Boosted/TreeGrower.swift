@@ -1,0 +1,517 @@
+import Dispatch
+
+/// The gradient, hessian and row count of the rows in one bin of one column.
+struct HistogramBin {
+    var gradient = 0.0
+    var hessian = 0.0
+    var count = 0
+}
+
+/// Builds the histogram of one node's rows, one column at a time.
+struct HistogramJob {
+    let target: UnsafeMutablePointer<HistogramBin>
+    let bins: UnsafeMutablePointer<UInt8>
+    let rows: Int
+    let rowsOfNode: UnsafeMutablePointer<Int32>
+    let count: Int
+    let gradients: UnsafeMutablePointer<Double>
+    let hessians: UnsafeMutablePointer<Double>
+
+    /// Fills the bins of `feature`, which start at `offset` in the histogram.
+    @inline(__always)
+    func run(feature: Int, offset: Int, binCount: Int) {
+        let output = target + offset
+        output.update(repeating: HistogramBin(), count: binCount)
+        let column = bins + feature * rows
+        for index in 0..<count {
+            let bin = Int(column[Int(rowsOfNode[index])])
+            output[bin].gradient += gradients[index]
+            output[bin].hessian += hessians[index]
+            output[bin].count += 1
+        }
+    }
+}
+
+/// A set of bins (0–255), for categorical splits.
+struct BinSet: Hashable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    static func == (lhs: BinSet, rhs: BinSet) -> Bool { lhs.words == rhs.words }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
+    }
+
+    @inline(__always)
+    func contains(_ bin: Int) -> Bool {
+        let mask = UInt64(1) << UInt64(bin & 63)
+        switch bin >> 6 {
+        case 0: return words.0 & mask != 0
+        case 1: return words.1 & mask != 0
+        case 2: return words.2 & mask != 0
+        default: return words.3 & mask != 0
+        }
+    }
+
+    mutating func insert(_ bin: Int) {
+        let mask = UInt64(1) << UInt64(bin & 63)
+        switch bin >> 6 {
+        case 0: words.0 |= mask
+        case 1: words.1 |= mask
+        case 2: words.2 |= mask
+        default: words.3 |= mask
+        }
+    }
+
+    /// The members, ascending.
+    var members: [Int] { (0..<256).filter(contains) }
+}
+
+/// The best split found for a node.
+struct SplitCandidate {
+    var gain = 0.0
+    var feature = -1
+    /// Numeric splits: the highest bin that goes left.
+    var threshold = 0
+    var missingGoesLeft = false
+    var categorical = false
+    var leftBins = BinSet()
+    var leftGradient = 0.0
+    var leftHessian = 0.0
+    var leftCount = 0
+
+    @inline(__always)
+    func goesLeft(_ bin: Int, missingBin: Int) -> Bool {
+        if categorical { return leftBins.contains(bin) }
+        if bin == missingBin { return missingGoesLeft }
+        return bin <= threshold
+    }
+}
+
+/// Grows the regression trees of gradient boosting on binned rows, leaf-wise (best split
+/// first), from per-bin gradient/hessian histograms.
+///
+/// A node's rows are a contiguous slice of ``partition``; splitting a node partitions its slice
+/// stably in place. Only the smaller child's histogram is built from its rows: the larger one's is
+/// the parent's minus the smaller's. Histograms of different columns are built in parallel, each
+/// by one thread in row order, so the result does not depend on scheduling.
+///
+/// The grower owns raw buffers (allocated once, reused for every tree) and is used by one
+/// training call on one thread at a time.
+final class TreeGrower {
+    /// The least hessian sum a child may have, as scikit-learn's `min_hessian_to_split`.
+    static let minimumHessian = 1e-3
+    /// Categories with a smaller hessian sum are not ordered in a categorical split (they go
+    /// right); also the smoothing of their gradient/hessian ratio (scikit-learn's
+    /// `MIN_CAT_SUPPORT`).
+    static let categorySupport = 10.0
+    /// The most categories on the scanned side of a categorical split (`MAX_CAT_THRESHOLD`).
+    static let maximumScannedCategories = 32
+
+    let rows: Int
+    let columns: Int
+    let bins: UnsafeMutablePointer<UInt8>
+    let binCounts: [Int]
+    let missingBins: [Int]
+    let offsets: [Int]
+    let categorical: [Bool]
+    let totalBins: Int
+    let options: BoostedOptions
+
+    /// The rows of the tree being grown; each node owns a slice.
+    let partition: UnsafeMutablePointer<Int32>
+    private let scratch: UnsafeMutablePointer<Int32>
+    private let orderedGradients: UnsafeMutablePointer<Double>
+    private let orderedHessians: UnsafeMutablePointer<Double>
+    private var histograms: [UnsafeMutablePointer<HistogramBin>] = []
+    private var freeHistograms: [Int] = []
+    private var categoryScratch: [(value: Double, bin: Int)] = []
+
+    /// The slice of ``partition`` of every leaf of the last tree grown.
+    private(set) var leafSlices: [(node: Int, start: Int, end: Int)] = []
+    /// The number of sampled rows of the last tree grown.
+    private(set) var sampledRows = 0
+
+    init(_ matrix: BinnedMatrix, binner: FeatureBinner, options: BoostedOptions) {
+        rows = matrix.rows
+        columns = matrix.columns
+        bins = .allocate(capacity: max(1, matrix.bins.count))
+        _ = UnsafeMutableBufferPointer(start: bins, count: matrix.bins.count).initialize(from: matrix.bins)
+        binCounts = binner.columns.map { $0.missingBin + 1 }
+        missingBins = binner.columns.map(\.missingBin)
+        categorical = binner.columns.map { $0.kind == .categorical }
+        var offsets: [Int] = []
+        var total = 0
+        for count in binCounts {
+            offsets.append(total)
+            total += count
+        }
+        self.offsets = offsets
+        totalBins = max(1, total)
+        self.options = options
+        partition = .allocate(capacity: max(1, rows))
+        scratch = .allocate(capacity: max(1, rows))
+        orderedGradients = .allocate(capacity: max(1, rows))
+        orderedHessians = .allocate(capacity: max(1, rows))
+    }
+
+    deinit {
+        bins.deallocate()
+        partition.deallocate()
+        scratch.deallocate()
+        orderedGradients.deallocate()
+        orderedHessians.deallocate()
+        for histogram in histograms { histogram.deallocate() }
+    }
+
+    private func takeHistogram() -> Int {
+        if let index = freeHistograms.popLast() { return index }
+        histograms.append(.allocate(capacity: totalBins))
+        return histograms.count - 1
+    }
+
+    private func release(_ index: Int) {
+        if index >= 0 { freeHistograms.append(index) }
+    }
+
+    /// A node being grown.
+    private struct Growing {
+        var node: Int
+        var start: Int
+        var end: Int
+        var depth: Int
+        var gradient: Double
+        var hessian: Double
+        var histogram: Int
+        var split = SplitCandidate()
+        var count: Int { end - start }
+    }
+
+    /// Grows one tree.
+    ///
+    /// - Parameters:
+    ///   - gradients: each row's gradient of the loss.
+    ///   - hessians: each row's second derivative.
+    ///   - sample: the rows to grow from, ascending; every row when `nil`.
+    ///   - features: the columns the tree may split on, ascending.
+    /// - Returns: the tree; ``leafSlices`` then says which rows reached each leaf.
+    func grow(
+        gradients: UnsafePointer<Double>, hessians: UnsafePointer<Double>, sample: [Int32]?, features: [Int]
+    ) -> BoostedTree {
+        let count: Int
+        if let sample {
+            count = sample.count
+            for (index, row) in sample.enumerated() { partition[index] = row }
+        } else {
+            count = rows
+            for row in 0..<rows { partition[row] = Int32(row) }
+        }
+        sampledRows = count
+        var gradient = 0.0
+        var hessian = 0.0
+        for index in 0..<count {
+            let row = Int(partition[index])
+            gradient += gradients[row]
+            hessian += hessians[row]
+        }
+        let lambda = options.l2Regularisation
+        let rate = options.learningRate
+        var tree = BoostedTree(leaf: -rate * gradient / (hessian + lambda + 1e-15), cover: Double(count))
+        var open: [Growing] = []
+        var leaves = 1
+        let minimumRows = 2 * options.minSamplesLeaf
+        func splittable(depth: Int, rows: Int) -> Bool {
+            leaves < options.maxLeaves && rows >= minimumRows && (options.maxDepth.map { depth < $0 } ?? true)
+        }
+        var finished: [Growing] = []
+        let root = Growing(node: 0, start: 0, end: count, depth: 0, gradient: gradient, hessian: hessian, histogram: -1)
+        if splittable(depth: 0, rows: count) {
+            var node = root
+            node.histogram = takeHistogram()
+            build(node.histogram, start: 0, end: count, features: features, gradients: gradients, hessians: hessians)
+            node.split = bestSplit(
+                node.histogram, gradient: gradient, hessian: hessian, count: count, features: features)
+            if node.split.gain > 0 {
+                open.append(node)
+            } else {
+                release(node.histogram)
+                finished.append(node)
+            }
+        } else {
+            finished.append(root)
+        }
+        while leaves < options.maxLeaves, !open.isEmpty {
+            var bestIndex = 0
+            for index in open.indices.dropFirst() where open[index].split.gain > open[bestIndex].split.gain {
+                bestIndex = index
+            }
+            let parent = open.remove(at: bestIndex)
+            let split = parent.split
+            let middle = partitionRows(parent, split: split)
+            precondition(middle - parent.start == split.leftCount, "the histogram and the partition disagree")
+            leaves += 1
+            let leftNode = tree.feature.count
+            let rightGradient = parent.gradient - split.leftGradient
+            let rightHessian = parent.hessian - split.leftHessian
+            tree.feature[parent.node] = split.feature
+            tree.missingGoesLeft[parent.node] = split.missingGoesLeft
+            if split.categorical {
+                tree.categorySets.append(split.leftBins.members)
+                tree.threshold[parent.node] = -tree.categorySets.count
+            } else {
+                tree.threshold[parent.node] = split.threshold
+            }
+            tree.left[parent.node] = leftNode
+            tree.right[parent.node] = leftNode + 1
+            for (childGradient, childHessian, childCount) in [
+                (split.leftGradient, split.leftHessian, split.leftCount),
+                (rightGradient, rightHessian, parent.count - split.leftCount),
+            ] {
+                tree.feature.append(-1)
+                tree.threshold.append(0)
+                tree.missingGoesLeft.append(false)
+                tree.left.append(-1)
+                tree.right.append(-1)
+                tree.value.append(-rate * childGradient / (childHessian + lambda + 1e-15))
+                tree.cover.append(Double(childCount))
+            }
+            var left = Growing(
+                node: leftNode, start: parent.start, end: middle, depth: parent.depth + 1,
+                gradient: split.leftGradient, hessian: split.leftHessian, histogram: -1)
+            var right = Growing(
+                node: leftNode + 1, start: middle, end: parent.end, depth: parent.depth + 1, gradient: rightGradient,
+                hessian: rightHessian, histogram: -1)
+            let splitLeft = splittable(depth: left.depth, rows: left.count)
+            let splitRight = splittable(depth: right.depth, rows: right.count)
+            if splitLeft || splitRight {
+                let smallerIsLeft = left.count <= right.count
+                let small = takeHistogram()
+                let (smallStart, smallEnd) = smallerIsLeft ? (left.start, left.end) : (right.start, right.end)
+                build(
+                    small, start: smallStart, end: smallEnd, features: features, gradients: gradients,
+                    hessians: hessians)
+                subtract(small, from: parent.histogram, features: features)
+                if smallerIsLeft {
+                    left.histogram = small
+                    right.histogram = parent.histogram
+                } else {
+                    right.histogram = small
+                    left.histogram = parent.histogram
+                }
+            } else {
+                release(parent.histogram)
+            }
+            for (child, canSplit) in [(left, splitLeft), (right, splitRight)] {
+                var child = child
+                guard canSplit else {
+                    release(child.histogram)
+                    child.histogram = -1
+                    finished.append(child)
+                    continue
+                }
+                child.split = bestSplit(
+                    child.histogram, gradient: child.gradient, hessian: child.hessian, count: child.count,
+                    features: features)
+                if child.split.gain > 0 {
+                    open.append(child)
+                } else {
+                    release(child.histogram)
+                    child.histogram = -1
+                    finished.append(child)
+                }
+            }
+        }
+        for node in open { release(node.histogram) }
+        finished.append(contentsOf: open)
+        leafSlices = finished.map { ($0.node, $0.start, $0.end) }.sorted { $0.node < $1.node }
+        return tree
+    }
+
+    /// Partitions a node's rows stably: those going left first. Returns where the right ones start.
+    private func partitionRows(_ node: Growing, split: SplitCandidate) -> Int {
+        let column = bins + split.feature * rows
+        let missingBin = missingBins[split.feature]
+        var left = node.start
+        var right = 0
+        for index in node.start..<node.end {
+            let row = partition[index]
+            if split.goesLeft(Int(column[Int(row)]), missingBin: missingBin) {
+                partition[left] = row
+                left += 1
+            } else {
+                scratch[right] = row
+                right += 1
+            }
+        }
+        (partition + left).update(from: scratch, count: right)
+        return left
+    }
+
+    /// Builds the histogram of the rows `partition[start..<end]` for `features`.
+    private func build(
+        _ histogram: Int, start: Int, end: Int, features: [Int], gradients: UnsafePointer<Double>,
+        hessians: UnsafePointer<Double>
+    ) {
+        let count = end - start
+        let rowsOfNode = partition + start
+        for index in 0..<count {
+            let row = Int(rowsOfNode[index])
+            orderedGradients[index] = gradients[row]
+            orderedHessians[index] = hessians[row]
+        }
+        // Each iteration writes the bins of its own column only and reads buffers nobody writes
+        // meanwhile; `concurrentPerform` returns when every iteration is done.
+        nonisolated(unsafe) let job = HistogramJob(
+            target: histograms[histogram], bins: bins, rows: rows, rowsOfNode: rowsOfNode, count: count,
+            gradients: orderedGradients, hessians: orderedHessians)
+        let offsets = offsets
+        let binCounts = binCounts
+        if count * features.count >= 200_000 {
+            DispatchQueue.concurrentPerform(iterations: features.count) { position in
+                let feature = features[position]
+                job.run(feature: feature, offset: offsets[feature], binCount: binCounts[feature])
+            }
+        } else {
+            for feature in features {
+                job.run(feature: feature, offset: offsets[feature], binCount: binCounts[feature])
+            }
+        }
+    }
+
+    /// `parent −= small`, bin by bin: the larger child's histogram, in the parent's buffer.
+    private func subtract(_ small: Int, from parent: Int, features: [Int]) {
+        let small = histograms[small]
+        let parent = histograms[parent]
+        for feature in features {
+            let offset = offsets[feature]
+            for bin in offset..<(offset + binCounts[feature]) {
+                parent[bin].gradient -= small[bin].gradient
+                parent[bin].hessian -= small[bin].hessian
+                parent[bin].count -= small[bin].count
+            }
+        }
+    }
+
+    /// The split of the largest gain over `features`; gain 0 when no split is allowed.
+    ///
+    /// The gain of a split is `G_L² / (H_L + λ) + G_R² / (H_R + λ) − G² / (H + λ)`.
+    private func bestSplit(_ histogram: Int, gradient: Double, hessian: Double, count: Int, features: [Int])
+        -> SplitCandidate
+    {
+        let lambda = options.l2Regularisation
+        let parentScore = gradient * gradient / (hessian + lambda)
+        let minimumRows = options.minSamplesLeaf
+        let minimumHessian = Self.minimumHessian
+        var best = SplitCandidate()
+        @inline(__always)
+        func consider(
+            _ feature: Int, leftGradient: Double, leftHessian: Double, leftCount: Int,
+            update: (inout SplitCandidate) -> Void
+        ) -> Bool {
+            let rightCount = count - leftCount
+            let rightHessian = hessian - leftHessian
+            guard leftCount >= minimumRows, rightCount >= minimumRows, leftHessian >= minimumHessian,
+                rightHessian >= minimumHessian
+            else { return false }
+            let rightGradient = gradient - leftGradient
+            let gain =
+                leftGradient * leftGradient / (leftHessian + lambda) + rightGradient * rightGradient
+                / (rightHessian + lambda) - parentScore
+            guard gain > best.gain else { return false }
+            best.gain = gain
+            best.feature = feature
+            best.leftGradient = leftGradient
+            best.leftHessian = leftHessian
+            best.leftCount = leftCount
+            update(&best)
+            return true
+        }
+        let base = histograms[histogram]
+        for feature in features {
+            let bins = base + offsets[feature]
+            let missingBin = missingBins[feature]
+            if categorical[feature] {
+                categoryScratch.removeAll(keepingCapacity: true)
+                for bin in 0...missingBin where bins[bin].hessian >= Self.categorySupport {
+                    categoryScratch.append((bins[bin].gradient / (bins[bin].hessian + Self.categorySupport), bin))
+                }
+                guard categoryScratch.count > 1 else { continue }
+                categoryScratch.sort { $0.value != $1.value ? $0.value < $1.value : $0.bin < $1.bin }
+                let used = categoryScratch.count
+                let scanned = min(Self.maximumScannedCategories, (used + 1) / 2)
+                for forward in [true, false] {
+                    var leftGradient = 0.0
+                    var leftHessian = 0.0
+                    var leftCount = 0
+                    for step in 0..<scanned {
+                        let bin = categoryScratch[forward ? step : used - 1 - step].bin
+                        leftGradient += bins[bin].gradient
+                        leftHessian += bins[bin].hessian
+                        leftCount += bins[bin].count
+                        if count - leftCount < minimumRows { break }
+                        _ = consider(
+                            feature, leftGradient: leftGradient, leftHessian: leftHessian, leftCount: leftCount
+                        ) {
+                            candidate in
+                            candidate.categorical = true
+                            var set = BinSet()
+                            for index in 0...step {
+                                set.insert(self.categoryScratch[forward ? index : used - 1 - index].bin)
+                            }
+                            candidate.leftBins = set
+                            candidate.missingGoesLeft = set.contains(missingBin)
+                        }
+                    }
+                }
+            } else {
+                let hasMissing = bins[missingBin].count > 0
+                // Missing values go right: thresholds over the value bins, and (when some rows are
+                // missing) every value left, the missing ones right.
+                var leftGradient = 0.0
+                var leftHessian = 0.0
+                var leftCount = 0
+                let last = hasMissing ? missingBin - 1 : missingBin - 2
+                if last >= 0 {
+                    for bin in 0...last {
+                        leftGradient += bins[bin].gradient
+                        leftHessian += bins[bin].hessian
+                        leftCount += bins[bin].count
+                        if count - leftCount < minimumRows { break }
+                        let goesLeft = !hasMissing && leftCount > count - leftCount
+                        _ = consider(
+                            feature, leftGradient: leftGradient, leftHessian: leftHessian, leftCount: leftCount
+                        ) {
+                            candidate in
+                            candidate.categorical = false
+                            candidate.threshold = bin
+                            candidate.missingGoesLeft = goesLeft
+                        }
+                    }
+                }
+                guard hasMissing, missingBin >= 2 else { continue }
+                // Missing values go left: scan the value bins from the top.
+                var rightGradient = 0.0
+                var rightHessian = 0.0
+                var rightCount = 0
+                for bin in stride(from: missingBin - 1, to: 0, by: -1) {
+                    rightGradient += bins[bin].gradient
+                    rightHessian += bins[bin].hessian
+                    rightCount += bins[bin].count
+                    if count - rightCount < minimumRows { break }
+                    _ = consider(
+                        feature, leftGradient: gradient - rightGradient, leftHessian: hessian - rightHessian,
+                        leftCount: count - rightCount
+                    ) { candidate in
+                        candidate.categorical = false
+                        candidate.threshold = bin - 1
+                        candidate.missingGoesLeft = true
+                    }
+                }
+            }
+        }
+        return best
+    }
+}
