@@ -33,7 +33,7 @@ struct ModelCommandTests {
         let evaluate = try workspace.run(
             "model", "evaluate", "--folds", "3", "--csv", "leads.csv", "--target", "outcome", "--exclude", "id")
         #expect(evaluate.status == 0, "\(evaluate.stderr)")
-        #expect(evaluate.stdout.contains("3-fold stratified cross-validation on 120 rows"))
+        #expect(evaluate.stdout.contains("3-fold stratified cross-validation of the logistic model on 120 rows"))
         #expect(evaluate.stdout.contains("Calibration by decile"))
         #expect(evaluate.stdout.contains("Lift by decile"))
         let json = try workspace.run(
@@ -112,5 +112,49 @@ struct ModelCommandTests {
         #expect(orphanFormat.stderr.contains("--time-column"))
         let journalOnly = try workspace.run("model", "evaluate", "--time-column", "created")
         #expect(journalOnly.status == 2)
+    }
+
+    @Test func trainsEvaluatesAndExplainsABoostedModelAndChoosesByAUC() throws {
+        let workspace = try Workspace()
+        try Data(Self.csv().utf8).write(to: workspace.url.appendingPathComponent("leads.csv"))
+        let train = try workspace.run(
+            "model", "train", "--model", "boosted", "--csv", "leads.csv", "--target", "outcome", "--exclude", "id",
+            "--out", "trees.json")
+        #expect(train.status == 0, "\(train.stderr)")
+        #expect(train.stdout.hasPrefix("trained boosted:conversion:v1 on 120 rows"))
+        #expect(train.stdout.contains("trees, no early stop"))
+        let auto = try workspace.run(
+            "model", "train", "--model", "auto", "--csv", "leads.csv", "--target", "outcome", "--exclude", "id",
+            "--out", "trees.json", "--json")
+        #expect(auto.status == 0, "\(auto.stderr)")
+        let trained = try JSONSerialization.jsonObject(with: Data(auto.stdout.utf8)) as? [String: Any]
+        let comparison = trained?["comparison"] as? [[String: Any]]
+        #expect(comparison?.map { $0["model"] as? String } == ["logistic", "boosted"])
+        #expect((trained?["model"] as? String)?.hasSuffix(":conversion:v2") == true)
+
+        let evaluate = try workspace.run(
+            "model", "evaluate", "--model", "auto", "--folds", "3", "--csv", "leads.csv", "--target", "outcome",
+            "--exclude", "id")
+        #expect(evaluate.status == 0, "\(evaluate.stderr)")
+        #expect(evaluate.stdout.contains("on the same folds: logistic ROC AUC"))
+
+        #expect(try workspace.run("init").status == 0)
+        #expect(try workspace.run("capture", "--email", "ana@acme.com", "--attr", "employees=1500").status == 0)
+        #expect(try workspace.run("signal", "replied", "--lead", "L0000001").status == 0)
+        let boosted = try workspace.run(
+            "model", "train", "--model", "boosted", "--csv", "leads.csv", "--target", "outcome", "--exclude", "id",
+            "--out", "only-trees.json")
+        #expect(boosted.status == 0)
+        let explain = try workspace.run("score", "explain", "L0000001", "--model", "only-trees.json")
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("chance to convert, by boosted:conversion:v1"))
+        #expect(explain.stdout.contains("(Shapley value)"))
+
+        let bad = try workspace.run("model", "train", "--model", "forest", "--csv", "leads.csv", "--target", "outcome")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--model must be logistic, boosted or auto"))
+        let balanced = try workspace.run(
+            "model", "train", "--model", "boosted", "--balanced", "--csv", "leads.csv", "--target", "outcome")
+        #expect(balanced.status == 2)
     }
 }

@@ -40,11 +40,16 @@ public struct DriftReport: Hashable, Sendable, Codable {
     ///   - tolerance: gaps up to this are never drift (0.05 = five percentage points).
     ///   - bins: the number of groups (10 for deciles).
     public init(model: LearnedModel, cohort: TrainingSet, tolerance: Double = 0.05, bins: Int = 10) {
-        let predictions = model.probabilities(for: cohort)
-        let outcomes = cohort.outcomes
+        self.init(
+            predictions: model.probabilities(for: cohort), outcomes: cohort.outcomes, trainedRows: model.training.rows,
+            tolerance: tolerance, bins: bins)
+    }
+
+    /// Checks predictions made for a cohort by a model trained on `trainedRows` rows.
+    init(predictions: [Double], outcomes: [Bool], trainedRows: Int, tolerance: Double, bins: Int) {
         let calibration = CalibrationTable(predictions: predictions, outcomes: outcomes, bins: bins)
-        cohortRows = cohort.rows.count
-        trainedRows = model.training.rows
+        cohortRows = outcomes.count
+        self.trainedRows = trainedRows
         self.tolerance = tolerance
         deciles = calibration.bins.map { bin in
             let p = bin.meanPrediction
@@ -72,6 +77,38 @@ public struct DriftReport: Hashable, Sendable, Codable {
     public static func recentCohort(
         of set: TrainingSet, recentFraction: Double = 0.2, tolerance: Double = 0.05, options: TrainingOptions = .init()
     ) throws(LearnedModelError) -> DriftReport {
+        try recentCohort(of: set, recentFraction: recentFraction) { older, cohort throws(LearnedModelError) in
+            let model = try LearnedModel.train(
+                set, rows: older, name: "drift", version: 1, createdAt: Date(timeIntervalSince1970: 0), options: options
+            )
+            return DriftReport(model: model, cohort: cohort, tolerance: tolerance)
+        }
+    }
+
+    /// ``recentCohort(of:recentFraction:tolerance:options:)`` for a ``BoostedModel``: the same
+    /// split, the older rows training a boosted model.
+    ///
+    /// - Throws: ``LearnedModelError`` `notEnoughData` when either part would be empty,
+    ///   `invalidOption` for invalid options.
+    public static func recentCohort(
+        of set: TrainingSet, recentFraction: Double = 0.2, tolerance: Double = 0.05, boosted: BoostedOptions
+    ) throws(LearnedModelError) -> DriftReport {
+        try recentCohort(of: set, recentFraction: recentFraction) { older, cohort throws(LearnedModelError) in
+            let model = try BoostedModel.train(
+                set.subset(older), name: "drift", version: 1, createdAt: Date(timeIntervalSince1970: 0),
+                options: boosted)
+            return DriftReport(
+                predictions: cohort.rows.map { model.probability(ofRow: $0.values) }, outcomes: cohort.outcomes,
+                trainedRows: model.training.rows, tolerance: tolerance, bins: 10)
+        }
+    }
+
+    /// Splits `set` by time and checks what `check` makes of the older rows (by index) against
+    /// the recent cohort.
+    private static func recentCohort(
+        of set: TrainingSet, recentFraction: Double,
+        check: ([Int], TrainingSet) throws(LearnedModelError) -> DriftReport
+    ) throws(LearnedModelError) -> DriftReport {
         let order = set.rows.indices.sorted {
             let left = set.rows[$0].observedAt ?? .distantPast
             let right = set.rows[$1].observedAt ?? .distantPast
@@ -82,9 +119,6 @@ public struct DriftReport: Hashable, Sendable, Codable {
             throw LearnedModelError(
                 .notEnoughData, "the drift check needs rows both before and in the recent cohort; \(order.count) rows")
         }
-        let older = Array(order[..<(order.count - recent)])
-        let model = try LearnedModel.train(
-            set, rows: older, name: "drift", version: 1, createdAt: Date(timeIntervalSince1970: 0), options: options)
-        return DriftReport(model: model, cohort: set.subset(order[(order.count - recent)...]), tolerance: tolerance)
+        return try check(Array(order[..<(order.count - recent)]), set.subset(order[(order.count - recent)...]))
     }
 }

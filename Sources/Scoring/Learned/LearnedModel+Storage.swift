@@ -9,18 +9,7 @@ extension LearnedModel {
     ///   is not a valid model (with the JSON path of the problem), `unsupportedFormat` when a newer
     ///   version of Accord wrote it.
     public static func load(contentsOf url: URL) throws(LearnedModelError) -> LearnedModel {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw LearnedModelError(
-                .missingModel, "no model file at \(url.path); train one with `accord model train`")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw LearnedModelError(
-                .missingModel, "cannot read the model file \(url.path): \(error.localizedDescription)")
-        }
-        return try decode(data, source: url.lastPathComponent)
+        try decode(try LearnedModelError.readModelFile(url), source: url.lastPathComponent)
     }
 
     /// Decodes and checks a model from JSON.
@@ -30,10 +19,18 @@ extension LearnedModel {
     ///   - source: what to call the data in error messages.
     /// - Throws: ``LearnedModelError`` `corruptModel` or `unsupportedFormat`.
     public static func decode(_ data: Data, source: String = "model") throws(LearnedModelError) -> LearnedModel {
-        struct Header: Decodable { var formatVersion: Int? }
-        if let header = try? JSONDecoder().decode(Header.self, from: data), let version = header.formatVersion,
-            version > formatVersion
-        {
+        struct Header: Decodable {
+            var formatVersion: Int?
+            var kind: String?
+        }
+        let header = try? JSONDecoder().decode(Header.self, from: data)
+        if let kind = header?.kind, kind != ConversionModel.Kind.logistic.rawValue {
+            throw LearnedModelError(
+                .unsupportedFormat,
+                "\(source) holds a '\(kind)' model, not a logistic one; load it with ConversionModel.load(contentsOf:) "
+                    + "or train a logistic model")
+        }
+        if let version = header?.formatVersion, version > formatVersion {
             throw LearnedModelError(
                 .unsupportedFormat,
                 "\(source) has model format \(version); this version of Accord reads format \(formatVersion) and older")

@@ -19,11 +19,11 @@ struct ConcurrentCaptureTests {
         }
 
         func read(from position: JournalPosition, limit: Int) async throws -> [LeadEvent] {
-            try await inner.read(from: position, limit: limit)
+            await inner.read(from: position, limit: limit)
         }
 
         func events(forLead id: LeadID) async throws -> [LeadEvent] {
-            try await inner.events(forLead: id)
+            await inner.events(forLead: id)
         }
 
         func erase(lead id: LeadID, recording erasure: LeadEvent) async throws -> LeadEvent {

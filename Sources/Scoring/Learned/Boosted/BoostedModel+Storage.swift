@@ -13,18 +13,7 @@ extension BoostedModel {
     ///   is not a valid model (with the JSON path of the problem), `unsupportedFormat` when a newer
     ///   version of Accord wrote it or it holds another kind of model.
     public static func load(contentsOf url: URL) throws(LearnedModelError) -> BoostedModel {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw LearnedModelError(
-                .missingModel, "no model file at \(url.path); train one with `accord model train`")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw LearnedModelError(
-                .missingModel, "cannot read the model file \(url.path): \(error.localizedDescription)")
-        }
-        return try decode(data, source: url.lastPathComponent)
+        try decode(try LearnedModelError.readModelFile(url), source: url.lastPathComponent)
     }
 
     /// Decodes and checks a model from JSON.
