@@ -123,6 +123,8 @@ struct ModelCommandTests {
         #expect(train.status == 0, "\(train.stderr)")
         #expect(train.stdout.hasPrefix("trained boosted:conversion:v1 on 120 rows"))
         #expect(train.stdout.contains("trees, no early stop"))
+        #expect(train.stdout.contains("calibrated: p = σ("))
+        #expect(train.stdout.contains("fitted on 3-fold out-of-fold predictions"))
         let auto = try workspace.run(
             "model", "train", "--model", "auto", "--csv", "leads.csv", "--target", "outcome", "--exclude", "id",
             "--out", "trees.json", "--json")

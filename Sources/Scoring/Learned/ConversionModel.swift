@@ -64,7 +64,7 @@ public enum ConversionModel: Hashable, Sendable {
     public func logOdds(of values: [String: FeatureValue]) -> Double {
         switch self {
         case .logistic(let model): model.logOdds(model.encoding.encode(named: values))
-        case .boosted(let model): model.rawScore(of: values)
+        case .boosted(let model): model.logOdds(raw: model.rawScore(of: values))
         }
     }
 
@@ -75,13 +75,18 @@ public enum ConversionModel: Hashable, Sendable {
 
     /// Why the model gives these values their log-odds: one contribution per raw column (a
     /// logistic model's one-hot features summed per column; a boosted model's exact Shapley
-    /// values), largest magnitude first, zeros left out. The contributions sum to the log-odds
-    /// minus a baseline: the intercept and the training means for a logistic model, the
-    /// expected raw score for a boosted one.
+    /// values, scaled by its calibration's slope), largest magnitude first, zeros left out. The
+    /// contributions sum to the log-odds minus a baseline: the intercept and the training means
+    /// for a logistic model, the expected raw score (calibrated) for a boosted one.
     public func explain(_ values: [String: FeatureValue]) -> [ColumnContribution] {
         switch self {
         case .boosted(let model):
-            return model.explain(values).contributions
+            let slope = model.calibration?.slope ?? 1
+            return model.explain(values).contributions.map { item in
+                var scaled = item
+                scaled.contribution *= slope
+                return scaled
+            }
         case .logistic(let model):
             var byColumn: [String: (rawValue: String, contribution: Double)] = [:]
             for item in model.explain(values) {

@@ -120,12 +120,15 @@ public struct LearnedScorer: LeadScorer {
             }
         case .boosted(let boosted):
             let explanation = boosted.explain(features)
-            logOdds = explanation.rawScore
+            // A calibrated model's log-odds are slope × raw + intercept: each Shapley value scales too.
+            logOdds = boosted.logOdds(raw: explanation.rawScore)
+            let slope = boosted.calibration?.slope ?? 1
             for item in explanation.contributions.prefix(maximumContributions) {
+                let contribution = item.contribution * slope
                 items.append(
                     (
-                        item.column, item.column, item.contribution,
-                        "\(item.column) = \(item.rawValue): \(Self.signed(item.contribution)) log-odds (Shapley value)"
+                        item.column, item.column, contribution,
+                        "\(item.column) = \(item.rawValue): \(Self.signed(contribution)) log-odds (Shapley value)"
                     ))
             }
         }

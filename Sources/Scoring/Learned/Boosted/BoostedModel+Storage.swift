@@ -104,6 +104,9 @@ extension BoostedModel {
     func problem() -> String? {
         if kind != Self.kind { return "$.kind is '\(kind)'; expected '\(Self.kind)'" }
         if !baseline.isFinite { return "$.baseline is not a finite number" }
+        if let calibration, !(calibration.slope.isFinite && calibration.intercept.isFinite) {
+            return "$.calibration needs a finite slope and intercept"
+        }
         for (index, column) in binner.columns.enumerated() {
             switch column.kind {
             case .numeric:

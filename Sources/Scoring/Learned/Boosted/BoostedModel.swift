@@ -13,7 +13,8 @@ import Foundation
 /// ```
 ///
 /// The raw score (log-odds) of a row is ``baseline`` plus the value of the leaf the row reaches
-/// in every tree; the probability is `σ(raw score)`. Rows are first binned by ``binner``.
+/// in every tree; the probability is `σ(raw score)`, or with a ``calibration``
+/// `σ(slope × raw score + intercept)`. Rows are first binned by ``binner``.
 public struct BoostedModel: Hashable, Sendable, Codable {
     /// The layout version of the model file this code writes; files of a newer version are
     /// refused with ``LearnedModelError/Code/unsupportedFormat``.
@@ -57,6 +58,9 @@ public struct BoostedModel: Hashable, Sendable, Codable {
     /// The trees, in the order they were grown.
     public var trees: [BoostedTree]
     public var training: TrainingSummary
+    /// The Platt curve that makes the probabilities honest, fitted on out-of-fold predictions
+    /// (``calibrated(on:folds:)``); `nil` for raw probabilities.
+    public var calibration: PlattScaling?
 
     /// The scorer name used on score cards: `boosted:NAME:vVERSION`.
     public var identifier: String { "boosted:\(name):v\(version)" }
@@ -92,12 +96,17 @@ public struct BoostedModel: Hashable, Sendable, Codable {
     ///
     /// - Parameter values: raw values by column name; a column not given is missing.
     public func probability(of values: [String: FeatureValue]) -> Double {
-        sigmoid(rawScore(of: values))
+        sigmoid(logOdds(raw: rawScore(of: values)))
     }
 
     /// The probability for raw values in the order of the training set's columns.
     public func probability(ofRow values: [FeatureValue]) -> Double {
-        sigmoid(rawScore(ofRow: values))
+        sigmoid(logOdds(raw: rawScore(ofRow: values)))
+    }
+
+    /// The log-odds a raw score stands for: calibrated when the model has a ``calibration``.
+    public func logOdds(raw: Double) -> Double {
+        calibration?.logOdds(raw) ?? raw
     }
 
     /// The values of a named row, in column order.
