@@ -42,14 +42,20 @@ let package = Package(
         ),
         .executableTarget(
             name: "AccordBench",
-            dependencies: ["Accord", "Feedback", "Journal", "LeadModel", "Routing", "SLA", "Scoreboard", "Scoring"]
+            dependencies: [
+                "Accord", "Feedback", "Journal", "LeadModel", "Routing", "SLA", "Scoreboard", "Scoring",
+                "_AccountMatchingFixture",
+            ]
         ),
         .executableTarget(name: "AccordCrashWriter", dependencies: ["Journal", "LeadModel"]),
         // Test helpers shared by the test targets of LeadModel and Journal (not a product).
         .target(name: "_LeadModelTestSupport", dependencies: ["LeadModel"], path: "Tests/_LeadModelTestSupport"),
+        // The labelled lead/account pairs that the matcher's tests and `accord-bench account-matching`
+        // both evaluate (not a product; no dependency on Testing, so the benchmark can link it).
+        .target(name: "_AccountMatchingFixture", dependencies: ["LeadModel"], path: "Tests/_AccountMatchingFixture"),
         .testTarget(
             name: "LeadModelTests",
-            dependencies: ["LeadModel", "EventStoreConformance", "_LeadModelTestSupport"]
+            dependencies: ["LeadModel", "EventStoreConformance", "_AccountMatchingFixture", "_LeadModelTestSupport"]
         ),
         .testTarget(
             name: "JournalTests",
