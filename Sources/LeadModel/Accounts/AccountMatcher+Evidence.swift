@@ -8,6 +8,7 @@ extension AccountMatcher {
         var websiteDomain: DomainName?
         var company: String?
         var name: CompanyName?
+        var words: [[Unicode.Scalar]] = []
         var phone: String?
         var postalCode: String?
         var country: String?
@@ -25,9 +26,10 @@ extension AccountMatcher {
             }
             company = input.company
             name = input.company.map(CompanyName.init).flatMap { $0.isEmpty ? nil : $0 }
-            phone = input.phone.flatMap(matcher.directory.identity.normalizedPhone)
-            postalCode = input.postalCode.flatMap(AccountDirectory.postalCode)
-            country = input.country.flatMap(AccountDirectory.country)
+            words = name?.tokens.map { Array($0.unicodeScalars) } ?? []
+            phone = input.phone.flatMap(matcher.index.identity.normalizedPhone)
+            postalCode = input.postalCode.flatMap(AccountIndex.postalCode)
+            country = input.country.flatMap(AccountIndex.country)
         }
     }
 
@@ -40,125 +42,143 @@ extension AccountMatcher {
     func candidatePositions(_ lead: PreparedInput) -> [Int] {
         var positions: [Int] = []
         for domain in [lead.emailDomain, lead.websiteDomain].compactMap({ $0 }) {
-            for key in [domain] + domain.parents { positions += directory.byDomain[key] ?? [] }
+            for key in [domain] + domain.parents { positions += index.byDomain[key] ?? [] }
         }
-        if let phone = lead.phone { positions += directory.byPhone[phone] ?? [] }
+        if let phone = lead.phone { positions += index.byPhone[phone] ?? [] }
         guard let name = lead.name else { return positions }
-        positions += directory.byNameKey[name.compact] ?? []
-        if let acronym = name.acronym { positions += directory.byNameKey[acronym] ?? [] }
-        let buckets = Set(AccountDirectory.wordKeys(name)).compactMap { directory.byWordKey[$0] }
+        positions += index.byNameKey[name.compact] ?? []
+        if let acronym = name.acronym { positions += index.byNameKey[acronym] ?? [] }
+        let buckets = Set(AccountIndex.wordKeys(name)).compactMap { index.byWordKey[$0] }
             .sorted { $0.count < $1.count }
         var budget = Self.wordCandidateBudget
-        for (index, bucket) in buckets.enumerated() where index == 0 || bucket.count <= budget {
-            positions += bucket
+        var hits: [Int: Int] = [:]
+        var used = 0
+        for (number, bucket) in buckets.enumerated() where number == 0 || bucket.count <= budget {
+            for position in bucket { hits[position, default: 0] += 1 }
             budget -= bucket.count
+            used += 1
         }
+        // A close name shares most of its words, so it is hit through both ends of a word or
+        // through two words; one hit is enough only when a single key found anything.
+        let needed = min(2, used)
+        positions += hits.filter { $0.value >= needed }.keys
         return positions
     }
 
-    /// The candidate for one account: every piece of evidence, and the confidence they give.
-    func score(_ lead: PreparedInput, _ entry: AccountDirectory.Entry) -> AccountCandidate {
-        var evidence: [MatchEvidence] = []
-        let label = entry.record.name.map { "'\($0)'" } ?? "account \(entry.record.id)"
-        let domainMatched = domainEvidence(lead, entry, label: label, into: &evidence)
-        if let free = lead.freeMailDomain {
-            evidence.append(
-                MatchEvidence(kind: .unused, weight: 0, detail: "email domain \(free) is free mail; not used"))
+    /// Collects evidence weights, and the evidence itself only when asked to explain: ranking
+    /// scores every candidate the indexes find, but only the listed ones are explained.
+    struct EvidenceSink {
+        let explains: Bool
+        var total = 0.0
+        var hasSupport = false
+        var items: [MatchEvidence] = []
+
+        mutating func add(_ kind: MatchEvidence.Kind, _ weight: Double, _ detail: @autoclosure () -> String) {
+            total += weight
+            if weight > 0 { hasSupport = true }
+            if explains { items.append(MatchEvidence(kind: kind, weight: weight, detail: detail())) }
         }
-        nameEvidence(lead, entry, into: &evidence)
+    }
+
+    /// The candidate for one account: its confidence and, when `explains`, every piece of
+    /// evidence behind it (strongest first, notes last). Unexplained candidates carry no
+    /// evidence; ``hasSupport`` says whether any evidence was for the match.
+    func score(
+        _ lead: PreparedInput, _ entry: AccountIndex.Entry, explains: Bool = true
+    ) -> (candidate: AccountCandidate, hasSupport: Bool) {
+        var sink = EvidenceSink(explains: explains)
+        let label = explains ? entry.record.name.map { "'\($0)'" } ?? "account \(entry.record.id)" : ""
+        let domainMatched = domainEvidence(lead, entry, label: label, into: &sink)
+        if let free = lead.freeMailDomain {
+            sink.add(.unused, 0, "email domain \(free) is free mail; not used")
+        }
+        nameEvidence(lead, entry, into: &sink)
         if let phone = lead.phone, phone == entry.phone {
-            evidence.append(
-                MatchEvidence(kind: .phone, weight: Weights.phone, detail: "phone number is the account's main number"))
+            sink.add(.phone, Weights.phone, "phone number is the account's main number")
         }
         if let code = lead.postalCode, code == entry.postalCode {
-            evidence.append(
-                MatchEvidence(
-                    kind: .postalCode, weight: Weights.postalCode, detail: "postal code \(code) is the account's"))
+            sink.add(.postalCode, Weights.postalCode, "postal code \(code) is the account's")
         }
         if let country = lead.country, let other = entry.country {
             if country == other {
-                evidence.append(
-                    MatchEvidence(
-                        kind: .country, weight: Weights.countryEqual, detail: "country \(country) is the account's"))
+                sink.add(.country, Weights.countryEqual, "country \(country) is the account's")
             } else {
-                evidence.append(
-                    MatchEvidence(
-                        kind: .country,
-                        weight: domainMatched ? Weights.countryDiffersWithDomain : Weights.countryDiffers,
-                        detail: "country differs: \(country) vs \(other)"))
+                sink.add(
+                    .country, domainMatched ? Weights.countryDiffersWithDomain : Weights.countryDiffers,
+                    "country differs: \(country) vs \(other)")
             }
         }
-        if let parent = entry.record.parent {
-            let parentName = directory.record(for: parent)?.name.map { "'\($0)'" } ?? "account \(parent)"
-            evidence.append(
-                MatchEvidence(kind: .parent, weight: 0, detail: "\(label) is a subsidiary of \(parentName)"))
+        if explains, let parent = entry.record.parent {
+            let parentName = index.record(for: parent)?.name.map { "'\($0)'" } ?? "account \(parent)"
+            sink.add(.parent, 0, "\(label) is a subsidiary of \(parentName)")
         }
-        let logit = Self.prior + evidence.reduce(0) { $0 + $1.weight }
-        let ordered = evidence.enumerated().sorted { a, b in
+        let logit = Self.prior + sink.total
+        let ordered = sink.items.enumerated().sorted { a, b in
             let (left, right) = (a.element.weight, b.element.weight)
             if (left == 0) != (right == 0) { return right == 0 }
             if abs(left) != abs(right) { return abs(left) > abs(right) }
             return a.offset < b.offset
         }.map(\.element)
-        return AccountCandidate(
+        let candidate = AccountCandidate(
             account: entry.record.id, name: entry.record.name, parent: entry.record.parent,
             confidence: 1 / (1 + exp(-logit)), evidence: ordered, standing: entry.record.standing)
+        return (candidate, sink.hasSupport)
     }
 
     /// Adds the email and website evidence; returns whether a domain of the account matched.
     private func domainEvidence(
-        _ lead: PreparedInput, _ entry: AccountDirectory.Entry, label: String, into evidence: inout [MatchEvidence]
+        _ lead: PreparedInput, _ entry: AccountIndex.Entry, label: String, into sink: inout EvidenceSink
     ) -> Bool {
         var matched = false
-        if let domain = lead.emailDomain, let item = domainMatch(domain, entry, label: label, what: "email domain") {
-            evidence.append(
-                MatchEvidence(
-                    kind: .emailDomain, weight: item.exact ? Weights.emailDomain : Weights.emailSubdomain,
-                    detail: item.detail))
+        if let domain = lead.emailDomain, let hit = domainMatch(domain, entry) {
+            sink.add(
+                .emailDomain, hit.exact ? Weights.emailDomain : Weights.emailSubdomain,
+                Self.describe(hit, domain, label: label, what: "email domain"))
             matched = true
         }
-        if let domain = lead.websiteDomain, let item = domainMatch(domain, entry, label: label, what: "website") {
-            let weight =
-                matched ? Weights.websiteAgrees : item.exact ? Weights.website : Weights.websiteSubdomain
-            evidence.append(MatchEvidence(kind: .website, weight: weight, detail: item.detail))
+        if let domain = lead.websiteDomain, let hit = domainMatch(domain, entry) {
+            let weight = matched ? Weights.websiteAgrees : hit.exact ? Weights.website : Weights.websiteSubdomain
+            sink.add(.website, weight, Self.describe(hit, domain, label: label, what: "website"))
             matched = true
         }
         if matched { return true }
         for domain in [lead.emailDomain, lead.websiteDomain].compactMap({ $0 }) {
             if let family = familyDomain(domain, entry) {
-                evidence.append(MatchEvidence(kind: .emailDomain, weight: Weights.familyDomain, detail: family))
+                sink.add(.emailDomain, Weights.familyDomain, family)
                 return false
             }
         }
         if let domain = lead.emailDomain ?? lead.websiteDomain, !entry.domains.isEmpty {
-            evidence.append(
-                MatchEvidence(
-                    kind: .emailDomain, weight: Weights.otherDomain,
-                    detail: "domain \(domain) is not among the domains of \(label)"))
+            sink.add(.emailDomain, Weights.otherDomain, "domain \(domain) is not among the domains of \(label)")
         }
         return false
     }
 
-    /// How `domain` matches one of the account's domains, or `nil`.
-    private func domainMatch(
-        _ domain: DomainName, _ entry: AccountDirectory.Entry, label: String, what: String
-    ) -> (exact: Bool, detail: String)? {
-        if let index = entry.domains.firstIndex(of: domain) {
-            let role = index == 0 ? "the domain" : "an alias"
-            return (true, "\(what) \(domain) is \(role) of \(label)")
-        }
-        for parent in domain.parents where entry.domains.contains(parent) {
-            return (false, "\(what) \(domain) is under \(parent), a domain of \(label)")
+    /// Which of the account's domains `domain` is (`exact`) or is under, and whether that one is
+    /// the account's main domain; `nil` when none.
+    private func domainMatch(_ domain: DomainName, _ entry: AccountIndex.Entry) -> (
+        exact: Bool, matched: DomainName, isMain: Bool
+    )? {
+        if let position = entry.domains.firstIndex(of: domain) { return (true, domain, position == 0) }
+        for parent in domain.parents {
+            if let position = entry.domains.firstIndex(of: parent) { return (false, parent, position == 0) }
         }
         return nil
     }
 
+    private static func describe(
+        _ hit: (exact: Bool, matched: DomainName, isMain: Bool), _ domain: DomainName, label: String, what: String
+    ) -> String {
+        if hit.exact { return "\(what) \(domain) is \(hit.isMain ? "the domain" : "an alias") of \(label)" }
+        return "\(what) \(domain) is under \(hit.matched), a domain of \(label)"
+    }
+
     /// Why `domain` points at the account's group: it is a domain of its parent or of a
     /// subsidiary. `nil` otherwise.
-    private func familyDomain(_ domain: DomainName, _ entry: AccountDirectory.Entry) -> String? {
+    private func familyDomain(_ domain: DomainName, _ entry: AccountIndex.Entry) -> String? {
         for key in [domain] + domain.parents {
-            for position in directory.byDomain[key] ?? [] {
-                let owner = directory.entries[position].record
+            for position in index.byDomain[key] ?? [] {
+                let owner = index.entries[position].record
                 let ownerName = owner.name.map { "'\($0)'" } ?? "account \(owner.id)"
                 if owner.id == entry.record.parent {
                     return "domain \(domain) belongs to its parent \(ownerName)"
@@ -172,32 +192,21 @@ extension AccountMatcher {
     }
 
     /// Adds the name evidence: equal, close, acronym, or different.
-    private func nameEvidence(
-        _ lead: PreparedInput, _ entry: AccountDirectory.Entry, into evidence: inout [MatchEvidence]
-    ) {
+    private func nameEvidence(_ lead: PreparedInput, _ entry: AccountIndex.Entry, into sink: inout EvidenceSink) {
         guard let name = lead.name, let other = entry.name else { return }
-        let similarity = NameSimilarity.companyNames(name, other)
-        let quoted = "'\(name.original)' \(similarity == 1 ? "=" : "≈") '\(other.original)'"
+        let similarity = NameSimilarity.companyNames(name, words: lead.words, other, words: entry.words)
+        let quoted = { "'\(name.original)' \(similarity == 1 ? "=" : "≈") '\(other.original)'" }
         if similarity == 1 {
-            evidence.append(
-                MatchEvidence(
-                    kind: .name, weight: Weights.nameEqual, detail: "name \(quoted) (normalised '\(name.normalized)')"))
+            sink.add(.name, Weights.nameEqual, "name \(quoted()) (normalised '\(name.normalized)')")
         } else if similarity >= Weights.nameCloseFloor {
-            evidence.append(
-                MatchEvidence(
-                    kind: .name, weight: Weights.nameEqual - Weights.nameCloseSlope * (1 - similarity),
-                    detail: "name \(quoted) (\(AccountMatcher.format(similarity)))"))
+            sink.add(
+                .name, Weights.nameEqual - Weights.nameCloseSlope * (1 - similarity),
+                "name \(quoted()) (\(AccountMatcher.format(similarity)))")
         } else if name.compact == other.acronym || other.compact == name.acronym {
             let (short, long) = name.compact == other.acronym ? (name, other) : (other, name)
-            evidence.append(
-                MatchEvidence(
-                    kind: .acronym, weight: Weights.acronym,
-                    detail: "name '\(short.original)' is the initials of '\(long.original)'"))
+            sink.add(.acronym, Weights.acronym, "name '\(short.original)' is the initials of '\(long.original)'")
         } else if similarity < 0.5 {
-            evidence.append(
-                MatchEvidence(
-                    kind: .name, weight: Weights.nameDiffers,
-                    detail: "names differ: \(quoted) (\(AccountMatcher.format(similarity)))"))
+            sink.add(.name, Weights.nameDiffers, "names differ: \(quoted()) (\(AccountMatcher.format(similarity)))")
         }
     }
 }

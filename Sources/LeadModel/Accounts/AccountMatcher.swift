@@ -12,7 +12,7 @@ import Foundation
 /// ``AccountMatchingConfiguration/reviewThreshold``, and otherwise not suggested. Reviewers'
 /// decisions (``AccountMatchOverrides``) override the score.
 ///
-/// Candidates are found through the ``AccountDirectory``'s indexes (domain and its parents,
+/// Candidates are found through the ``AccountIndex`` (domain and its parents,
 /// phone, compact name and acronym, first and last letters of name words), never by scanning every
 /// account.
 ///
@@ -74,7 +74,7 @@ public struct AccountMatcher: Sendable {
     public static let prior = -4.0
 
     /// The indexed accounts.
-    public let directory: AccountDirectory
+    public let index: AccountIndex
     /// The thresholds, tie-break and tables in effect.
     public let configuration: AccountMatchingConfiguration
     /// The free-mail domains never used as evidence.
@@ -91,7 +91,7 @@ public struct AccountMatcher: Sendable {
         accounts: [AccountRecord], configuration: AccountMatchingConfiguration = AccountMatchingConfiguration(),
         identity: StandardIdentityResolver.Configuration = StandardIdentityResolver.Configuration()
     ) {
-        self.directory = AccountDirectory(accounts: accounts, configuration: configuration, identity: identity)
+        self.index = AccountIndex(accounts: accounts, configuration: configuration, identity: identity)
         self.configuration = configuration
         self.freeMailDomains = FreeMailDomains(
             adding: identity.addedFreeMailDomains, removing: identity.removedFreeMailDomains)
@@ -114,32 +114,41 @@ public struct AccountMatcher: Sendable {
         let never = overrides.neverMatched(for: input.identityKeys)
         var positions = Set(candidatePositions(lead))
         for account in Set(always).union(never) {
-            if let position = directory.positions[account] { positions.insert(position) }
+            if let position = index.positions[account] { positions.insert(position) }
         }
+        // Rank on confidences alone; explain only the candidates that are listed.
+        var favoured: [AccountCandidate] = []
         var scored: [AccountCandidate] = []
         var rejected: [AccountCandidate] = []
-        for position in positions.sorted() {
-            var candidate = score(lead, directory.entries[position])
+        for position in positions {
+            var (candidate, hasSupport) = score(lead, index.entries[position], explains: false)
             if never.contains(candidate.account) {
-                candidate.evidence.insert(Self.neverEvidence, at: 0)
                 candidate.confidence = 0
                 rejected.append(candidate)
             } else if always.contains(candidate.account) {
-                candidate.evidence.insert(Self.alwaysEvidence, at: 0)
                 candidate.confidence = 1
-                scored.append(candidate)
-            } else if candidate.evidence.contains(where: { $0.weight > 0 }) {
+                favoured.append(candidate)
+            } else if hasSupport {
                 scored.append(candidate)
             }
         }
-        for account in always where directory.positions[account] == nil {
-            scored.append(AccountCandidate(account: account, confidence: 1, evidence: [Self.alwaysEvidence]))
+        let ranked = rank(favoured) + rank(scored) + rank(rejected)
+        var listed = ranked.prefix(configuration.maximumCandidates).map { candidate in
+            var explained = score(lead, index.entries[index.positions[candidate.account]!]).candidate
+            explained.confidence = candidate.confidence
+            if never.contains(candidate.account) {
+                explained.evidence.insert(Self.neverEvidence, at: 0)
+            } else if always.contains(candidate.account) {
+                explained.evidence.insert(Self.alwaysEvidence, at: 0)
+            }
+            return explained
         }
-        let ranked =
-            rank(scored.filter { always.contains($0.account) })
-            + rank(
-                scored.filter { !always.contains($0.account) })
-        let listed = Array((ranked + rank(rejected)).prefix(configuration.maximumCandidates))
+        let outside = always.filter { index.positions[$0] == nil }.map {
+            AccountCandidate(account: $0, confidence: 1, evidence: [Self.alwaysEvidence])
+        }
+        if !outside.isEmpty {
+            listed = Array((rank(outside) + listed).prefix(configuration.maximumCandidates))
+        }
         return decide(listed, alwaysMatched: !always.isEmpty)
     }
 
@@ -150,13 +159,13 @@ public struct AccountMatcher: Sendable {
     ///   - input: The lead's evidence.
     ///   - account: The account.
     ///   - overrides: Reviewers' always-match and never-match pairs.
-    /// - Returns: The candidate with its confidence and evidence, or `nil` when the directory has
+    /// - Returns: The candidate with its confidence and evidence, or `nil` when the index has
     ///   no such account.
     public func candidate(
         _ input: AccountMatchInput, for account: AccountID, overrides: AccountMatchOverrides = .none
     ) -> AccountCandidate? {
-        guard let position = directory.positions[account] else { return nil }
-        var candidate = score(PreparedInput(input, matcher: self), directory.entries[position])
+        guard let position = index.positions[account] else { return nil }
+        var candidate = score(PreparedInput(input, matcher: self), index.entries[position]).candidate
         if overrides.neverMatched(for: input.identityKeys).contains(account) {
             candidate.evidence.insert(Self.neverEvidence, at: 0)
             candidate.confidence = 0

@@ -60,9 +60,13 @@ public enum NameSimilarity {
     ///   - b: Words of the other.
     /// - Returns: The similarity in [0, 1].
     public static func softTokenSet(_ a: [String], _ b: [String]) -> Double {
-        if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
-        let left = a.map { Array($0.unicodeScalars) }
-        let right = b.map { Array($0.unicodeScalars) }
+        softTokenSet(scalars: a.map { Array($0.unicodeScalars) }, b.map { Array($0.unicodeScalars) })
+    }
+
+    /// ``softTokenSet(_:_:)`` over words already split into Unicode scalars (the matcher keeps
+    /// its accounts' words that way, so each comparison allocates less).
+    static func softTokenSet(scalars left: [[Unicode.Scalar]], _ right: [[Unicode.Scalar]]) -> Double {
+        if left.isEmpty || right.isEmpty { return left.isEmpty && right.isEmpty ? 1 : 0 }
         var pairs: [(similarity: Double, i: Int, j: Int)] = []
         for (i, x) in left.enumerated() {
             for (j, y) in right.enumerated() {
@@ -96,6 +100,15 @@ public enum NameSimilarity {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         if a.compact == b.compact { return 1 }
         return softTokenSet(a.tokens, b.tokens)
+    }
+
+    /// ``companyNames(_:_:)`` with each name's words already split into Unicode scalars.
+    static func companyNames(
+        _ a: CompanyName, words aWords: [[Unicode.Scalar]], _ b: CompanyName, words bWords: [[Unicode.Scalar]]
+    ) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        if a.compact == b.compact { return 1 }
+        return softTokenSet(scalars: aWords, bWords)
     }
 
     static func jaro(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {

@@ -191,16 +191,16 @@ struct AccountMatcherTests {
         }
     }
 
-    @Test func theDirectoryAddsAliasesAndParentsAndReplacesDuplicates() {
-        let directory = AccountDirectory(
+    @Test func theIndexAddsAliasesAndParentsAndReplacesDuplicates() {
+        let index = AccountIndex(
             accounts: Self.accounts + [AccountRecord(id: "globex-us", name: "Globex Renamed")],
             configuration: Self.configuration)
-        #expect(directory.count == Self.accounts.count)
-        #expect(directory.record(for: "acme")?.domains == ["acme.com", "acme.io", "acme-corp.net"])
-        #expect(directory.record(for: "acme-de")?.parent == "acme")
-        #expect(directory.record(for: "globex-us")?.name == "Globex Renamed")
-        #expect(directory.records.map(\.id).first == "acme")
-        #expect(directory.record(for: "nobody") == nil)
+        #expect(index.count == Self.accounts.count)
+        #expect(index.record(for: "acme")?.domains == ["acme.com", "acme.io", "acme-corp.net"])
+        #expect(index.record(for: "acme-de")?.parent == "acme")
+        #expect(index.record(for: "globex-us")?.name == "Globex Renamed")
+        #expect(index.records.map(\.id).first == "acme")
+        #expect(index.record(for: "nobody") == nil)
     }
 
     @Test func aLeadIsReadFromItsFieldsAndAttributes() {

@@ -12,7 +12,7 @@ struct AccountMatchingFixtureTests {
         #expect(cases.count >= 60)
         #expect(Set(cases.map(\.name)).count == cases.count)
         #expect(cases.filter(\.isMatch).count >= 25 && cases.filter { !$0.isMatch }.count >= 25)
-        for pair in cases { #expect(Self.matcher.directory.record(for: pair.account) != nil, "\(pair.name)") }
+        for pair in cases { #expect(Self.matcher.index.record(for: pair.account) != nil, "\(pair.name)") }
     }
 
     @Test(arguments: AccountMatchingFixture.cases.filter { !$0.isMatch })

@@ -9,16 +9,18 @@ import Foundation
 /// tens of milliseconds.
 ///
 /// ```swift
-/// let directory = AccountDirectory(accounts: records, configuration: playbookMatching)
-/// directory.record(for: "acme")?.domains   // ["acme.com", "acme.io"]: the record's and the aliases
+/// let index = AccountIndex(accounts: records, configuration: playbookMatching)
+/// index.record(for: "acme")?.domains   // ["acme.com", "acme.io"]: the record's and the aliases
 /// ```
 ///
 /// A value type; safe to share between tasks.
-public struct AccountDirectory: Sendable {
+public struct AccountIndex: Sendable {
     /// One account, read for matching.
     struct Entry: Sendable {
         var record: AccountRecord
         var name: CompanyName?
+        /// The name's words as Unicode scalars, for ``NameSimilarity``.
+        var words: [[Unicode.Scalar]]
         var domains: [DomainName]
         var phone: String?
         var postalCode: String?
@@ -82,7 +84,8 @@ public struct AccountDirectory: Sendable {
             let name = record.name.map(CompanyName.init).flatMap { $0.isEmpty ? nil : $0 }
             entries.append(
                 Entry(
-                    record: record, name: name, domains: domains, phone: record.phone.flatMap(resolver.normalizedPhone),
+                    record: record, name: name, words: name?.tokens.map { Array($0.unicodeScalars) } ?? [],
+                    domains: domains, phone: record.phone.flatMap(resolver.normalizedPhone),
                     postalCode: record.postalCode.flatMap(Self.postalCode),
                     country: record.country.flatMap(Self.country)
                 ))
