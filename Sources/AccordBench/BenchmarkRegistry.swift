@@ -24,7 +24,7 @@ struct BenchmarkRegistry: Sendable {
                 + ProcessBenchmarks.all + ScoringBenchmarks.all + SLABenchmarks.all + RoutingBenchmarks.all
                 + LearnedScoringBenchmarks.all
                 + FeedbackBenchmarks.all + DealImportBenchmarks.all
-                + ScoreboardBenchmarks.all + CLIScaleBenchmarks.all)
+                + ScoreboardBenchmarks.all + CLIScaleBenchmarks.all + AccountMatchingBenchmarks.all)
     }
 
     /// The benchmarks called `names`, in the order given; all of them when `names` is empty.
