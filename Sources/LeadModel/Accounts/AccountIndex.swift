@@ -15,16 +15,35 @@ import Foundation
 ///
 /// A value type; safe to share between tasks.
 public struct AccountIndex: Sendable {
-    /// One account, read for matching.
-    struct Entry: Sendable {
-        var record: AccountRecord
-        var name: CompanyName?
+    /// One account, read for matching. A final class with constant fields, so that scoring a
+    /// candidate shares the entry rather than copying (and retaining) each of its fields.
+    final class Entry: Sendable {
+        let record: AccountRecord
+        let name: CompanyName?
         /// The name's words as Unicode scalars, for ``NameSimilarity``.
-        var words: [[Unicode.Scalar]]
-        var domains: [DomainName]
-        var phone: String?
-        var postalCode: String?
-        var country: String?
+        let words: [[Unicode.Scalar]]
+        let domains: [DomainName]
+        let phone: String?
+        let postalCode: String?
+        let country: String?
+
+        init(record: AccountRecord, resolver: StandardIdentityResolver) {
+            var domains: [DomainName] = []
+            var texts = record.domains
+            if let website = record.website { texts.append(website) }
+            for text in texts {
+                guard let domain = DomainName(text), !domains.contains(domain) else { continue }
+                domains.append(domain)
+            }
+            let name = record.name.map(CompanyName.init).flatMap { $0.isEmpty ? nil : $0 }
+            self.record = record
+            self.name = name
+            self.words = name?.tokens.map { Array($0.unicodeScalars) } ?? []
+            self.domains = domains
+            self.phone = record.phone.flatMap(resolver.normalizedPhone)
+            self.postalCode = record.postalCode.flatMap(AccountIndex.postalCode)
+            self.country = record.country.flatMap(AccountIndex.country)
+        }
     }
 
     /// The accounts, in the order given (a later record with the same id replaces the earlier).
@@ -73,23 +92,7 @@ public struct AccountIndex: Sendable {
         }
         var entries: [Entry] = []
         entries.reserveCapacity(records.count)
-        for record in records {
-            var domains: [DomainName] = []
-            var texts = record.domains
-            if let website = record.website { texts.append(website) }
-            for text in texts {
-                guard let domain = DomainName(text), !domains.contains(domain) else { continue }
-                domains.append(domain)
-            }
-            let name = record.name.map(CompanyName.init).flatMap { $0.isEmpty ? nil : $0 }
-            entries.append(
-                Entry(
-                    record: record, name: name, words: name?.tokens.map { Array($0.unicodeScalars) } ?? [],
-                    domains: domains, phone: record.phone.flatMap(resolver.normalizedPhone),
-                    postalCode: record.postalCode.flatMap(Self.postalCode),
-                    country: record.country.flatMap(Self.country)
-                ))
-        }
+        for record in records { entries.append(Entry(record: record, resolver: resolver)) }
         var byDomain: [DomainName: [Int]] = [:]
         var byPhone: [String: [Int]] = [:]
         var byNameKey: [String: [Int]] = [:]

@@ -6,6 +6,12 @@ extension AccountMatcher {
         var emailDomain: DomainName?
         var freeMailDomain: DomainName?
         var websiteDomain: DomainName?
+        /// The email domain and the domains it is under, nearest first.
+        var emailKeys: [DomainName] = []
+        /// The website domain and the domains it is under, nearest first.
+        var websiteKeys: [DomainName] = []
+        /// The accounts that own one of the keys, for evidence about the account's group.
+        var owners: [(domain: DomainName, entry: AccountIndex.Entry)] = []
         var company: String?
         var name: CompanyName?
         var words: [[Unicode.Scalar]] = []
@@ -24,6 +30,16 @@ extension AccountMatcher {
             websiteDomain = input.website.flatMap { DomainName($0) }.flatMap {
                 matcher.freeMailDomains.contains($0.value) ? nil : $0
             }
+            emailKeys = emailDomain.map { [$0] + $0.parents } ?? []
+            websiteKeys = websiteDomain.map { [$0] + $0.parents } ?? []
+            for (domain, keys) in [(emailDomain, emailKeys), (websiteDomain, websiteKeys)] {
+                guard let domain else { continue }
+                for key in keys {
+                    for position in matcher.index.byDomain[key] ?? [] {
+                        owners.append((domain, matcher.index.entries[position]))
+                    }
+                }
+            }
             company = input.company
             name = input.company.map(CompanyName.init).flatMap { $0.isEmpty ? nil : $0 }
             words = name?.tokens.map { Array($0.unicodeScalars) } ?? []
@@ -41,9 +57,7 @@ extension AccountMatcher {
     /// phone, compact name, acronym and name words.
     func candidatePositions(_ lead: PreparedInput) -> [Int] {
         var positions: [Int] = []
-        for domain in [lead.emailDomain, lead.websiteDomain].compactMap({ $0 }) {
-            for key in [domain] + domain.parents { positions += index.byDomain[key] ?? [] }
-        }
+        for key in lead.emailKeys + lead.websiteKeys { positions += index.byDomain[key] ?? [] }
         if let phone = lead.phone { positions += index.byPhone[phone] ?? [] }
         guard let name = lead.name else { return positions }
         positions += index.byNameKey[name.compact] ?? []
@@ -130,23 +144,21 @@ extension AccountMatcher {
         _ lead: PreparedInput, _ entry: AccountIndex.Entry, label: String, into sink: inout EvidenceSink
     ) -> Bool {
         var matched = false
-        if let domain = lead.emailDomain, let hit = domainMatch(domain, entry) {
+        if let domain = lead.emailDomain, let hit = domainMatch(lead.emailKeys, entry) {
             sink.add(
                 .emailDomain, hit.exact ? Weights.emailDomain : Weights.emailSubdomain,
                 Self.describe(hit, domain, label: label, what: "email domain"))
             matched = true
         }
-        if let domain = lead.websiteDomain, let hit = domainMatch(domain, entry) {
+        if let domain = lead.websiteDomain, let hit = domainMatch(lead.websiteKeys, entry) {
             let weight = matched ? Weights.websiteAgrees : hit.exact ? Weights.website : Weights.websiteSubdomain
             sink.add(.website, weight, Self.describe(hit, domain, label: label, what: "website"))
             matched = true
         }
         if matched { return true }
-        for domain in [lead.emailDomain, lead.websiteDomain].compactMap({ $0 }) {
-            if let family = familyDomain(domain, entry) {
-                sink.add(.emailDomain, Weights.familyDomain, family)
-                return false
-            }
+        if let family = familyDomain(lead, entry) {
+            sink.add(.emailDomain, Weights.familyDomain, family())
+            return false
         }
         if let domain = lead.emailDomain ?? lead.websiteDomain, !entry.domains.isEmpty {
             sink.add(.emailDomain, Weights.otherDomain, "domain \(domain) is not among the domains of \(label)")
@@ -154,14 +166,13 @@ extension AccountMatcher {
         return false
     }
 
-    /// Which of the account's domains `domain` is (`exact`) or is under, and whether that one is
-    /// the account's main domain; `nil` when none.
-    private func domainMatch(_ domain: DomainName, _ entry: AccountIndex.Entry) -> (
+    /// Which of the account's domains the lead's domain (`keys[0]`) is (`exact`) or is under
+    /// (the rest of `keys`), and whether that one is the account's main domain; `nil` when none.
+    private func domainMatch(_ keys: [DomainName], _ entry: AccountIndex.Entry) -> (
         exact: Bool, matched: DomainName, isMain: Bool
     )? {
-        if let position = entry.domains.firstIndex(of: domain) { return (true, domain, position == 0) }
-        for parent in domain.parents {
-            if let position = entry.domains.firstIndex(of: parent) { return (false, parent, position == 0) }
+        for (number, key) in keys.enumerated() {
+            if let position = entry.domains.firstIndex(of: key) { return (number == 0, key, position == 0) }
         }
         return nil
     }
@@ -173,19 +184,15 @@ extension AccountMatcher {
         return "\(what) \(domain) is under \(hit.matched), a domain of \(label)"
     }
 
-    /// Why `domain` points at the account's group: it is a domain of its parent or of a
-    /// subsidiary. `nil` otherwise.
-    private func familyDomain(_ domain: DomainName, _ entry: AccountIndex.Entry) -> String? {
-        for key in [domain] + domain.parents {
-            for position in index.byDomain[key] ?? [] {
-                let owner = index.entries[position].record
-                let ownerName = owner.name.map { "'\($0)'" } ?? "account \(owner.id)"
-                if owner.id == entry.record.parent {
-                    return "domain \(domain) belongs to its parent \(ownerName)"
-                }
-                if owner.parent == entry.record.id {
-                    return "domain \(domain) belongs to its subsidiary \(ownerName)"
-                }
+    /// Why the lead's domain points at the account's group — it is a domain of the account's
+    /// parent or of a subsidiary — as a detail to build when explaining; `nil` otherwise.
+    private func familyDomain(_ lead: PreparedInput, _ entry: AccountIndex.Entry) -> (() -> String)? {
+        for (domain, owner) in lead.owners {
+            let isParent = owner.record.id == entry.record.parent
+            guard isParent || owner.record.parent == entry.record.id else { continue }
+            return {
+                let ownerName = owner.record.name.map { "'\($0)'" } ?? "account \(owner.record.id)"
+                return "domain \(domain) belongs to its \(isParent ? "parent" : "subsidiary") \(ownerName)"
             }
         }
         return nil

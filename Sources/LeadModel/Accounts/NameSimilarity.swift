@@ -114,6 +114,36 @@ public enum NameSimilarity {
     static func jaro(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
         if a == b { return 1 }
+        // Words are short: mark matched characters in bit sets on the stack, not in arrays.
+        guard a.count <= 64, b.count <= 64 else { return jaroOfLongStrings(a, b) }
+        let window = max(0, max(a.count, b.count) / 2 - 1)
+        var matchedA: UInt64 = 0
+        var matchedB: UInt64 = 0
+        var matches = 0
+        for i in a.indices {
+            let low = max(0, i - window)
+            let high = min(b.count - 1, i + window)
+            guard low <= high else { continue }
+            for j in low...high where matchedB & (1 << UInt64(j)) == 0 && a[i] == b[j] {
+                matchedA |= 1 << UInt64(i)
+                matchedB |= 1 << UInt64(j)
+                matches += 1
+                break
+            }
+        }
+        guard matches > 0 else { return 0 }
+        var transpositions = 0
+        var j = 0
+        for i in a.indices where matchedA & (1 << UInt64(i)) != 0 {
+            while matchedB & (1 << UInt64(j)) == 0 { j += 1 }
+            if a[i] != b[j] { transpositions += 1 }
+            j += 1
+        }
+        return jaro(matches: matches, transpositions: transpositions, a.count, b.count)
+    }
+
+    /// ``jaro(_:_:)`` for strings longer than 64 scalars, with the matched flags in arrays.
+    private static func jaroOfLongStrings(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
         let window = max(0, max(a.count, b.count) / 2 - 1)
         var matchedA = [Bool](repeating: false, count: a.count)
         var matchedB = [Bool](repeating: false, count: b.count)
@@ -137,8 +167,12 @@ public enum NameSimilarity {
             if a[i] != b[j] { transpositions += 1 }
             j += 1
         }
+        return jaro(matches: matches, transpositions: transpositions, a.count, b.count)
+    }
+
+    private static func jaro(matches: Int, transpositions: Int, _ lengthA: Int, _ lengthB: Int) -> Double {
         let m = Double(matches)
-        return (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions / 2)) / m) / 3
+        return (m / Double(lengthA) + m / Double(lengthB) + (m - Double(transpositions / 2)) / m) / 3
     }
 
     static func jaroWinkler(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], prefixScale: Double) -> Double {

@@ -26,6 +26,18 @@ struct NameSimilarityTests {
         #expect(NameSimilarity.jaro("", "a") == 0)
     }
 
+    @Test func stringsLongerThanSixtyFourCharactersAreComparedToo() {
+        let a = String(repeating: "a", count: 65) + "x"
+        let b = String(repeating: "a", count: 65) + "y"
+        #expect(abs(NameSimilarity.jaro(a, b) - (65.0 / 66 + 65.0 / 66 + 1) / 3) < 1e-12)
+        #expect(
+            abs(NameSimilarity.jaro(String(a.dropFirst(10)), String(b.dropFirst(10))) - (55.0 / 56 * 2 + 1) / 3) < 1e-12
+        )
+        let x = String(repeating: "ab", count: 40)
+        let y = String(repeating: "ba", count: 40) + "c"
+        #expect(NameSimilarity.jaro(x, y) == NameSimilarity.jaro(y, x))
+    }
+
     @Test func thePrefixScaleIsCapped() {
         #expect(NameSimilarity.jaroWinkler("abcdx", "abcdy", prefixScale: 5) <= 1)
         #expect(NameSimilarity.jaroWinkler("abcdx", "abcdy", prefixScale: 0) == NameSimilarity.jaro("abcdx", "abcdy"))
