@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Built once from the account records and the configuration's alias and subsidiary tables
 /// (which add domains and parents to the records); immutable afterwards. Rebuild it when the
-/// accounts change. Building reads every name and domain once: about 10,000 accounts in a few
-/// tens of milliseconds.
+/// accounts change. Building reads every name and domain once; `accord-bench account-matching`
+/// reports the time for 10,000 accounts (`indexSeconds`).
 ///
 /// ```swift
 /// let index = AccountIndex(accounts: records, configuration: playbookMatching)

@@ -133,8 +133,9 @@ public struct AccountMatcher: Sendable {
             }
         }
         let ranked = rank(favoured) + rank(scored) + rank(rejected)
-        var listed = ranked.prefix(configuration.maximumCandidates).map { candidate in
-            var explained = score(lead, index.entries[index.positions[candidate.account]!]).candidate
+        var listed = ranked.prefix(configuration.maximumCandidates).compactMap { candidate -> AccountCandidate? in
+            guard let position = index.positions[candidate.account] else { return nil }
+            var explained = score(lead, index.entries[position]).candidate
             explained.confidence = candidate.confidence
             if never.contains(candidate.account) {
                 explained.evidence.insert(Self.neverEvidence, at: 0)
