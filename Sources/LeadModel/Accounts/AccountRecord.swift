@@ -60,3 +60,30 @@ public struct AccountRecord: Hashable, Sendable, Codable {
         self.standing = standing
     }
 }
+
+extension AccountRecord {
+    /// A record for an account the journal knows: its name and domain, and what its attributes
+    /// say — `website`, `phone`, `postalCode`, `country` as text and `domains` as a list of alias
+    /// domains.
+    ///
+    /// ```swift
+    /// let record = AccountRecord(account, standing: AccountStanding(contactCount: contacts.count))
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - account: The account.
+    ///   - parent: Its parent account, when known.
+    ///   - standing: Its contacts, open opportunity and age, for the tie-break.
+    public init(_ account: Account, parent: AccountID? = nil, standing: AccountStanding = AccountStanding()) {
+        func text(_ key: String) -> String? {
+            guard let value = account.attributes[key] else { return nil }
+            let text = value.text
+            return text.isEmpty ? nil : text
+        }
+        var domains = account.domain.map { [$0] } ?? []
+        if case .list(let aliases)? = account.attributes["domains"] { domains += aliases }
+        self.init(
+            id: account.id, name: account.name, domains: domains, website: text("website"), phone: text("phone"),
+            postalCode: text("postalCode"), country: text("country"), parent: parent, standing: standing)
+    }
+}

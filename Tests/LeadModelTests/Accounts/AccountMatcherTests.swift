@@ -216,6 +216,23 @@ struct AccountMatcherTests {
         #expect(Self.matcher.match(input).account == "acme")
     }
 
+    @Test func aRecordIsReadFromAnAccountAndItsAttributes() {
+        let account = Account(
+            id: "acme.com", name: "Acme", domain: "acme.com",
+            attributes: [
+                "domains": .list(["acme.io"]), "website": "https://www.acme.com", "phone": "+1 415 555 0100",
+                "postalCode": .number(94105), "country": "US", "website-empty": "",
+            ])
+        let record = AccountRecord(account, parent: "acme-group", standing: AccountStanding(contactCount: 4))
+        #expect(
+            record
+                == AccountRecord(
+                    id: "acme.com", name: "Acme", domains: ["acme.com", "acme.io"], website: "https://www.acme.com",
+                    phone: "+1 415 555 0100", postalCode: "94105", country: "US", parent: "acme-group",
+                    standing: AccountStanding(contactCount: 4)))
+        #expect(AccountRecord(Account(id: "name:initech")) == AccountRecord(id: "name:initech"))
+    }
+
     @Test func theMatcherFindsAccountsInALargeDirectoryThroughItsIndexes() {
         var accounts = (0..<5_000).map { index in
             AccountRecord(id: AccountID("a\(index)"), name: "Company \(index) Widgets", domains: ["c\(index).com"])
