@@ -12,7 +12,7 @@ public struct LeadQuery: Hashable, Sendable {
     public var campaign: String?
     /// The stage the lead is in now.
     public var stage: Stage?
-    /// The owner's description: a rep's id, or `queue:NAME`.
+    /// The owner: a rep's id (or `rep:ID`), or `queue:NAME`.
     public var owner: String?
     /// At most this many leads, oldest first; `nil` for all.
     public var limit: Int?
@@ -39,7 +39,13 @@ public struct LeadQuery: Hashable, Sendable {
         if let source, state.lead.source != source { return false }
         if let campaign, state.lead.campaign != campaign { return false }
         if let stage, state.stage != stage { return false }
-        if let owner, state.owner?.description != owner { return false }
+        if let owner {
+            switch state.owner {
+            case .rep(let id)?: guard owner == id || owner == "rep:\(id)" else { return false }
+            case .queue(let name)?: guard owner == "queue:\(name)" else { return false }
+            case nil: return false
+            }
+        }
         return true
     }
 }
