@@ -22,7 +22,7 @@ struct BenchmarkRegistry: Sendable {
             MemoryStoreBenchmarks.all + FileStoreBenchmarks.all + EngineBenchmarks.all + EngineCommandBenchmarks.all
                 + CodecBenchmarks.all
                 + ProcessBenchmarks.all + ScoringBenchmarks.all + SLABenchmarks.all + RoutingBenchmarks.all
-                + LearnedScoringBenchmarks.all
+                + LearnedScoringBenchmarks.all + BoostedScoringBenchmarks.all
                 + FeedbackBenchmarks.all + DealImportBenchmarks.all
                 + ScoreboardBenchmarks.all + CLIScaleBenchmarks.all + AccountMatchingBenchmarks.all)
     }

@@ -71,9 +71,8 @@ extension BoostedModel {
 
     /// Contributions of a binned row.
     func contributions(bins: [UInt8]) -> [Double] {
-        var workspace = TreeSHAP.Workspace(model: self)
         var phi = [Double](repeating: 0, count: binner.columns.count)
-        workspace.accumulate(self, bins: bins, into: &phi)
+        TreeSHAP.accumulate(self, bins: bins, into: &phi)
         return phi
     }
 }
@@ -105,27 +104,25 @@ enum TreeSHAP {
         var weight: Double
     }
 
-    /// Reusable buffers for explaining many rows with one model.
-    struct Workspace {
-        var path: [PathElement]
-        var missingBins: [Int]
-
-        init(model: BoostedModel) {
-            let depth = model.trees.map(\.depth).max() ?? 0
-            path = Array(
-                repeating: PathElement(feature: -1, zero: 0, one: 0, weight: 0), count: (depth + 3) * (depth + 4) / 2)
-            missingBins = model.binner.columns.map(\.missingBin)
-        }
-
-        /// Adds every tree's contributions for a binned row to `phi`.
-        mutating func accumulate(_ model: BoostedModel, bins: [UInt8], into phi: inout [Double]) {
-            let missingBins = missingBins
-            path.withUnsafeMutableBufferPointer { path in
-                bins.withUnsafeBufferPointer { bins in
-                    phi.withUnsafeMutableBufferPointer { phi in
-                        for tree in model.trees where tree.feature[0] >= 0 {
-                            var walk = Walk(tree: tree, bins: bins, missingBins: missingBins, phi: phi)
-                            walk.recurse(0, parent: path.baseAddress!, depth: 0, zero: 1, one: 1, feature: -1)
+    /// Adds every tree's contributions for a binned row to `phi`.
+    static func accumulate(_ model: BoostedModel, bins: [UInt8], into phi: inout [Double]) {
+        // A tree of n nodes is at most (n − 1) / 2 deep; the recursion needs one path of each
+        // length up to the depth + 2.
+        let depth = model.trees.reduce(0) { max($0, ($1.nodeCount - 1) / 2) }
+        let missingBins = model.binner.columns.map(\.missingBin)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: depth + 3) { reciprocals in
+            reciprocals[0] = 0
+            for index in 1..<reciprocals.count { reciprocals[index] = 1 / Double(index) }
+            withUnsafeTemporaryAllocation(of: PathElement.self, capacity: (depth + 3) * (depth + 4) / 2) { path in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (depth + 3)) { scratch in
+                    bins.withUnsafeBufferPointer { bins in
+                        phi.withUnsafeMutableBufferPointer { phi in
+                            for tree in model.trees where tree.feature[0] >= 0 {
+                                var walk = Walk(
+                                    tree: tree, bins: bins, missingBins: missingBins, phi: phi,
+                                    reciprocals: UnsafePointer(reciprocals.baseAddress!), scratch: scratch.baseAddress!)
+                                walk.recurse(0, parent: path.baseAddress!, depth: 0, zero: 1, one: 1, feature: -1)
+                            }
                         }
                     }
                 }
@@ -134,28 +131,75 @@ enum TreeSHAP {
     }
 
     /// One tree's recursion for one row.
+    ///
+    /// A path element's `one` is always exactly 0 or 1 (the row follows the path's splits on
+    /// that feature or not), so the divisions by it of the published algorithm are left out, and
+    /// the others are multiplications by ``reciprocals`` (`1 / k`).
     struct Walk {
         let tree: BoostedTree
         let bins: UnsafeBufferPointer<UInt8>
         let missingBins: [Int]
         let phi: UnsafeMutableBufferPointer<Double>
+        let reciprocals: UnsafePointer<Double>
+        /// Room for three numbers per path element, for ``addLeaf(_:_:_:)``.
+        let scratch: UnsafeMutablePointer<Double>
+
+        /// Adds a leaf's share to the contribution of every feature on its path: each
+        /// element's unwound weight sum (UNWOUNDSUM) times `(one − zero)` times the leaf value.
+        ///
+        /// The sums are those of the published algorithm, computed for all elements at once:
+        /// for elements with `one` = 0 the sum is `(depth + 1) / zero × Σ weight[p] / (depth − p)`,
+        /// the same sum for all of them; elements with `one` = 1 run their recurrences side by
+        /// side, so they do not wait on each other.
+        @inline(__always)
+        func addLeaf(_ value: Double, _ path: UnsafeMutablePointer<PathElement>, _ depth: Int) {
+            let count = Double(depth + 1)
+            var shared = 0.0
+            for position in 0..<depth { shared += path[position].weight * reciprocals[depth - position] }
+            let next = scratch
+            let total = scratch + (depth + 1)
+            let shrink = scratch + 2 * (depth + 1)
+            var followed = 0
+            for index in 1...depth {
+                let element = path[index]
+                if element.one != 0 {
+                    next[followed] = path[depth].weight
+                    total[followed] = 0
+                    shrink[followed] = element.zero * reciprocals[depth + 1]
+                    followed += 1
+                } else if element.zero != 0 {
+                    phi[element.feature] -= count * shared * value
+                }
+            }
+            guard followed > 0 else { return }
+            var position = depth - 1
+            while position >= 0 {
+                let factor = count * reciprocals[position + 1]
+                let weight = path[position].weight
+                let steps = Double(depth - position)
+                for slot in 0..<followed {
+                    let share = next[slot] * factor
+                    total[slot] += share
+                    next[slot] = weight - share * shrink[slot] * steps
+                }
+                position -= 1
+            }
+            var slot = 0
+            for index in 1...depth where path[index].one != 0 {
+                phi[path[index].feature] += total[slot] * (1 - path[index].zero) * value
+                slot += 1
+            }
+        }
 
         mutating func recurse(
             _ node: Int, parent: UnsafeMutablePointer<PathElement>, depth: Int, zero: Double, one: Double, feature: Int
         ) {
             let path = parent + (depth + 1)
             path.update(from: parent, count: depth + 1)
-            TreeSHAP.extend(path, depth, zero, one, feature)
+            extend(path, depth, zero, one, feature)
             let split = tree.feature[node]
             if split < 0 {
-                let value = tree.value[node]
-                if depth > 0 {
-                    for index in 1...depth {
-                        let weight = TreeSHAP.unwoundSum(path, depth, index)
-                        let element = path[index]
-                        phi[element.feature] += weight * (element.one - element.zero) * value
-                    }
-                }
+                if depth > 0 { addLeaf(tree.value[node], path, depth) }
                 return
             }
             let left = tree.left[node]
@@ -173,74 +217,60 @@ enum TreeSHAP {
             if index <= depth {
                 incomingZero = path[index].zero
                 incomingOne = path[index].one
-                TreeSHAP.unwind(path, depth, index)
+                unwind(path, depth, index)
                 depth -= 1
             }
             recurse(hot, parent: path, depth: depth + 1, zero: hotZero * incomingZero, one: incomingOne, feature: split)
             recurse(cold, parent: path, depth: depth + 1, zero: coldZero * incomingZero, one: 0, feature: split)
         }
-    }
 
-    /// EXTEND: adds a feature with fractions `zero` and `one` at position `depth` of the path.
-    @inline(__always)
-    static func extend(
-        _ path: UnsafeMutablePointer<PathElement>, _ depth: Int, _ zero: Double, _ one: Double, _ feature: Int
-    ) {
-        path[depth] = PathElement(feature: feature, zero: zero, one: one, weight: depth == 0 ? 1 : 0)
-        let scale = 1 / Double(depth + 1)
-        var index = depth - 1
-        while index >= 0 {
-            path[index + 1].weight += one * path[index].weight * Double(index + 1) * scale
-            path[index].weight = zero * path[index].weight * Double(depth - index) * scale
-            index -= 1
+        /// EXTEND: adds a feature with fractions `zero` and `one` at position `depth` of the path.
+        @inline(__always)
+        func extend(
+            _ path: UnsafeMutablePointer<PathElement>, _ depth: Int, _ zero: Double, _ one: Double, _ feature: Int
+        ) {
+            path[depth] = PathElement(feature: feature, zero: zero, one: one, weight: depth == 0 ? 1 : 0)
+            let scale = reciprocals[depth + 1]
+            var index = depth - 1
+            while index >= 0 {
+                let weight = path[index].weight * scale
+                path[index + 1].weight += one * weight * Double(index + 1)
+                path[index].weight = zero * weight * Double(depth - index)
+                index -= 1
+            }
         }
-    }
 
-    /// UNWIND: removes the feature at `index` from a path of length `depth + 1`.
-    @inline(__always)
-    static func unwind(_ path: UnsafeMutablePointer<PathElement>, _ depth: Int, _ index: Int) {
-        let one = path[index].one
-        let zero = path[index].zero
-        var next = path[depth].weight
-        var position = depth - 1
-        while position >= 0 {
+        /// UNWIND: removes the feature at `index` from a path of length `depth + 1`.
+        @inline(__always)
+        func unwind(_ path: UnsafeMutablePointer<PathElement>, _ depth: Int, _ index: Int) {
+            let one = path[index].one
+            let zero = path[index].zero
+            let count = Double(depth + 1)
+            var next = path[depth].weight
+            var position = depth - 1
             if one != 0 {
-                let saved = path[position].weight
-                path[position].weight = next * Double(depth + 1) / (Double(position + 1) * one)
-                next = saved - path[position].weight * zero * Double(depth - position) / Double(depth + 1)
+                let shrink = zero * reciprocals[depth + 1]
+                while position >= 0 {
+                    let saved = path[position].weight
+                    let weight = next * count * reciprocals[position + 1]
+                    path[position].weight = weight
+                    next = saved - weight * shrink * Double(depth - position)
+                    position -= 1
+                }
             } else {
-                path[position].weight = path[position].weight * Double(depth + 1) / (zero * Double(depth - position))
+                let grow = count / zero
+                while position >= 0 {
+                    path[position].weight *= grow * reciprocals[depth - position]
+                    position -= 1
+                }
             }
-            position -= 1
-        }
-        var moving = index
-        while moving < depth {
-            path[moving].feature = path[moving + 1].feature
-            path[moving].zero = path[moving + 1].zero
-            path[moving].one = path[moving + 1].one
-            moving += 1
-        }
-    }
-
-    /// The total permutation weight of the path with the feature at `index` unwound (without
-    /// changing the path).
-    @inline(__always)
-    static func unwoundSum(_ path: UnsafeMutablePointer<PathElement>, _ depth: Int, _ index: Int) -> Double {
-        let one = path[index].one
-        let zero = path[index].zero
-        var next = path[depth].weight
-        var total = 0.0
-        var position = depth - 1
-        while position >= 0 {
-            if one != 0 {
-                let share = next * Double(depth + 1) / (Double(position + 1) * one)
-                total += share
-                next = path[position].weight - share * zero * Double(depth - position) / Double(depth + 1)
-            } else if zero != 0 {
-                total += path[position].weight / zero / (Double(depth - position) / Double(depth + 1))
+            var moving = index
+            while moving < depth {
+                path[moving].feature = path[moving + 1].feature
+                path[moving].zero = path[moving + 1].zero
+                path[moving].one = path[moving + 1].one
+                moving += 1
             }
-            position -= 1
         }
-        return total
     }
 }

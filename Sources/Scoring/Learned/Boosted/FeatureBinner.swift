@@ -64,19 +64,11 @@ public struct FeatureBinner: Hashable, Sendable, Codable {
     /// - Parameter values: one raw value per column.
     /// - Returns: one bin per column.
     public func bins(ofRow values: [FeatureValue]) -> [UInt8] {
-        let tables = categoryTables()
-        return columns.indices.map { bin(values[$0], column: $0, tables: tables) }
-    }
-
-    /// Category lookups by column, for binning many rows.
-    func categoryTables() -> [[String: Int]] {
-        columns.map { column in
-            Dictionary(uniqueKeysWithValues: (column.categories ?? []).enumerated().map { ($1, $0) })
-        }
+        columns.indices.map { bin(values[$0], column: $0) }
     }
 
     /// The bin of one raw value of column `position`.
-    func bin(_ value: FeatureValue, column position: Int, tables: [[String: Int]]) -> UInt8 {
+    func bin(_ value: FeatureValue, column position: Int) -> UInt8 {
         let column = columns[position]
         switch column.kind {
         case .numeric:
@@ -90,7 +82,7 @@ public struct FeatureBinner: Hashable, Sendable, Codable {
             case .missing: return UInt8(column.missingBin)
             }
             if key.isEmpty { return UInt8(column.missingBin) }
-            return UInt8(tables[position][key] ?? column.otherBin)
+            return UInt8(column.categories?.firstIndex(of: key) ?? column.otherBin)
         }
     }
 

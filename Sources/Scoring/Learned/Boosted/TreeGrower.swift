@@ -128,7 +128,6 @@ final class TreeGrower {
     private let orderedHessians: UnsafeMutablePointer<Double>
     private var histograms: [UnsafeMutablePointer<HistogramBin>] = []
     private var freeHistograms: [Int] = []
-    private var categoryScratch: [(value: Double, bin: Int)] = []
 
     /// The slice of ``partition`` of every leaf of the last tree grown.
     private(set) var leafSlices: [(node: Int, start: Int, end: Int)] = []
@@ -395,122 +394,150 @@ final class TreeGrower {
         }
     }
 
-    /// The split of the largest gain over `features`; gain 0 when no split is allowed.
-    ///
-    /// The gain of a split is `G_L² / (H_L + λ) + G_R² / (H_R + λ) − G² / (H + λ)`.
+    /// The split of the largest gain over `features`; gain 0 when no split is allowed. Columns
+    /// are searched in parallel; the first column of the largest gain wins, as in a serial scan.
     private func bestSplit(_ histogram: Int, gradient: Double, hessian: Double, count: Int, features: [Int])
         -> SplitCandidate
     {
-        let lambda = options.l2Regularisation
-        let parentScore = gradient * gradient / (hessian + lambda)
-        let minimumRows = options.minSamplesLeaf
-        let minimumHessian = Self.minimumHessian
+        let search = SplitSearch(
+            gradient: gradient, hessian: hessian, count: count, lambda: options.l2Regularisation,
+            minimumRows: options.minSamplesLeaf)
+        var results = [SplitCandidate](repeating: SplitCandidate(), count: features.count)
+        let offsets = offsets
+        let missingBins = missingBins
+        let categorical = categorical
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own result and reads the histogram nobody writes meanwhile.
+            nonisolated(unsafe) let output = buffer.baseAddress!
+            nonisolated(unsafe) let base = UnsafePointer(histograms[histogram])
+            let work: @Sendable (Int) -> Void = { position in
+                let feature = features[position]
+                output[position] = search.best(
+                    feature, bins: base + offsets[feature], missingBin: missingBins[feature],
+                    categorical: categorical[feature])
+            }
+            if features.count >= 8 {
+                DispatchQueue.concurrentPerform(iterations: features.count, execute: work)
+            } else {
+                for position in features.indices { work(position) }
+            }
+        }
         var best = SplitCandidate()
+        for candidate in results where candidate.gain > best.gain { best = candidate }
+        return best
+    }
+}
+
+/// The search for the best split of one node on one column, from the column's histogram.
+///
+/// The gain of a split is `G_L² / (H_L + λ) + G_R² / (H_R + λ) − G² / (H + λ)`; a split needs
+/// ``BoostedOptions/minSamplesLeaf`` rows and a hessian sum of ``TreeGrower/minimumHessian`` on
+/// each side, and a gain above 0.
+struct SplitSearch: Sendable {
+    let gradient: Double
+    let hessian: Double
+    let count: Int
+    let lambda: Double
+    let minimumRows: Int
+
+    /// The best split on `feature`; gain 0 when none is allowed.
+    ///
+    /// - Numeric columns: with missing values going right, every threshold over the value bins
+    ///   (and, when the node has missing values, all values left and missing right); then, when
+    ///   it has missing values, every threshold with them going left. Without missing values in
+    ///   the node, they go to the side with more rows.
+    /// - Categorical columns: the categories (the `other` and missing bins included) with a hessian
+    ///   sum of at least ``TreeGrower/categorySupport`` are sorted by
+    ///   `G / (H + categorySupport)`; the left side is a prefix of that order from either end, of
+    ///   at most ``TreeGrower/maximumScannedCategories`` and half of the categories. Categories
+    ///   with less support go right.
+    func best(_ feature: Int, bins: UnsafePointer<HistogramBin>, missingBin: Int, categorical: Bool)
+        -> SplitCandidate
+    {
+        let parentScore = gradient * gradient / (hessian + lambda)
+        let minimumHessian = TreeGrower.minimumHessian
+        var best = SplitCandidate()
+        best.feature = feature
         @inline(__always)
-        func consider(
-            _ feature: Int, leftGradient: Double, leftHessian: Double, leftCount: Int,
-            update: (inout SplitCandidate) -> Void
-        ) -> Bool {
-            let rightCount = count - leftCount
+        func gain(_ leftGradient: Double, _ leftHessian: Double, _ leftCount: Int) -> Double? {
             let rightHessian = hessian - leftHessian
-            guard leftCount >= minimumRows, rightCount >= minimumRows, leftHessian >= minimumHessian,
+            guard leftCount >= minimumRows, count - leftCount >= minimumRows, leftHessian >= minimumHessian,
                 rightHessian >= minimumHessian
-            else { return false }
+            else { return nil }
             let rightGradient = gradient - leftGradient
             let gain =
                 leftGradient * leftGradient / (leftHessian + lambda) + rightGradient * rightGradient
                 / (rightHessian + lambda) - parentScore
-            guard gain > best.gain else { return false }
-            best.gain = gain
-            best.feature = feature
-            best.leftGradient = leftGradient
-            best.leftHessian = leftHessian
-            best.leftCount = leftCount
-            update(&best)
-            return true
+            return gain > best.gain ? gain : nil
         }
-        let base = histograms[histogram]
-        for feature in features {
-            let bins = base + offsets[feature]
-            let missingBin = missingBins[feature]
-            if categorical[feature] {
-                categoryScratch.removeAll(keepingCapacity: true)
-                for bin in 0...missingBin where bins[bin].hessian >= Self.categorySupport {
-                    categoryScratch.append((bins[bin].gradient / (bins[bin].hessian + Self.categorySupport), bin))
-                }
-                guard categoryScratch.count > 1 else { continue }
-                categoryScratch.sort { $0.value != $1.value ? $0.value < $1.value : $0.bin < $1.bin }
-                let used = categoryScratch.count
-                let scanned = min(Self.maximumScannedCategories, (used + 1) / 2)
-                for forward in [true, false] {
-                    var leftGradient = 0.0
-                    var leftHessian = 0.0
-                    var leftCount = 0
-                    for step in 0..<scanned {
-                        let bin = categoryScratch[forward ? step : used - 1 - step].bin
-                        leftGradient += bins[bin].gradient
-                        leftHessian += bins[bin].hessian
-                        leftCount += bins[bin].count
-                        if count - leftCount < minimumRows { break }
-                        _ = consider(
-                            feature, leftGradient: leftGradient, leftHessian: leftHessian, leftCount: leftCount
-                        ) {
-                            candidate in
-                            candidate.categorical = true
-                            var set = BinSet()
-                            for index in 0...step {
-                                set.insert(self.categoryScratch[forward ? index : used - 1 - index].bin)
-                            }
-                            candidate.leftBins = set
-                            candidate.missingGoesLeft = set.contains(missingBin)
-                        }
-                    }
-                }
-            } else {
-                let hasMissing = bins[missingBin].count > 0
-                // Missing values go right: thresholds over the value bins, and (when some rows are
-                // missing) every value left, the missing ones right.
+        if categorical {
+            var order: [(value: Double, bin: Int)] = []
+            order.reserveCapacity(missingBin + 1)
+            for bin in 0...missingBin where bins[bin].hessian >= TreeGrower.categorySupport {
+                order.append((bins[bin].gradient / (bins[bin].hessian + TreeGrower.categorySupport), bin))
+            }
+            guard order.count > 1 else { return best }
+            order.sort { $0.value != $1.value ? $0.value < $1.value : $0.bin < $1.bin }
+            let used = order.count
+            let scanned = min(TreeGrower.maximumScannedCategories, (used + 1) / 2)
+            for forward in [true, false] {
                 var leftGradient = 0.0
                 var leftHessian = 0.0
                 var leftCount = 0
-                let last = hasMissing ? missingBin - 1 : missingBin - 2
-                if last >= 0 {
-                    for bin in 0...last {
-                        leftGradient += bins[bin].gradient
-                        leftHessian += bins[bin].hessian
-                        leftCount += bins[bin].count
-                        if count - leftCount < minimumRows { break }
-                        let goesLeft = !hasMissing && leftCount > count - leftCount
-                        _ = consider(
-                            feature, leftGradient: leftGradient, leftHessian: leftHessian, leftCount: leftCount
-                        ) {
-                            candidate in
-                            candidate.categorical = false
-                            candidate.threshold = bin
-                            candidate.missingGoesLeft = goesLeft
-                        }
-                    }
-                }
-                guard hasMissing, missingBin >= 2 else { continue }
-                // Missing values go left: scan the value bins from the top.
-                var rightGradient = 0.0
-                var rightHessian = 0.0
-                var rightCount = 0
-                for bin in stride(from: missingBin - 1, to: 0, by: -1) {
-                    rightGradient += bins[bin].gradient
-                    rightHessian += bins[bin].hessian
-                    rightCount += bins[bin].count
-                    if count - rightCount < minimumRows { break }
-                    _ = consider(
-                        feature, leftGradient: gradient - rightGradient, leftHessian: hessian - rightHessian,
-                        leftCount: count - rightCount
-                    ) { candidate in
-                        candidate.categorical = false
-                        candidate.threshold = bin - 1
-                        candidate.missingGoesLeft = true
-                    }
+                for step in 0..<scanned {
+                    let bin = order[forward ? step : used - 1 - step].bin
+                    leftGradient += bins[bin].gradient
+                    leftHessian += bins[bin].hessian
+                    leftCount += bins[bin].count
+                    if count - leftCount < minimumRows { break }
+                    guard let gain = gain(leftGradient, leftHessian, leftCount) else { continue }
+                    var set = BinSet()
+                    for index in 0...step { set.insert(order[forward ? index : used - 1 - index].bin) }
+                    best = SplitCandidate(
+                        gain: gain, feature: feature, threshold: 0, missingGoesLeft: set.contains(missingBin),
+                        categorical: true, leftBins: set, leftGradient: leftGradient, leftHessian: leftHessian,
+                        leftCount: leftCount)
                 }
             }
+            return best
+        }
+        let hasMissing = bins[missingBin].count > 0
+        var leftGradient = 0.0
+        var leftHessian = 0.0
+        var leftCount = 0
+        let last = hasMissing ? missingBin - 1 : missingBin - 2
+        if last >= 0 {
+            for bin in 0...last {
+                // An empty bin splits the rows as the threshold before it did.
+                guard bins[bin].count > 0 else { continue }
+                leftGradient += bins[bin].gradient
+                leftHessian += bins[bin].hessian
+                leftCount += bins[bin].count
+                if count - leftCount < minimumRows { break }
+                guard let gain = gain(leftGradient, leftHessian, leftCount) else { continue }
+                best = SplitCandidate(
+                    gain: gain, feature: feature, threshold: bin,
+                    missingGoesLeft: !hasMissing && leftCount > count - leftCount, categorical: false,
+                    leftGradient: leftGradient, leftHessian: leftHessian, leftCount: leftCount)
+            }
+        }
+        guard hasMissing, missingBin >= 2 else { return best }
+        var rightGradient = 0.0
+        var rightHessian = 0.0
+        var rightCount = 0
+        for bin in stride(from: missingBin - 1, to: 0, by: -1) {
+            guard bins[bin].count > 0 else { continue }
+            rightGradient += bins[bin].gradient
+            rightHessian += bins[bin].hessian
+            rightCount += bins[bin].count
+            if count - rightCount < minimumRows { break }
+            guard let gain = gain(gradient - rightGradient, hessian - rightHessian, count - rightCount) else {
+                continue
+            }
+            best = SplitCandidate(
+                gain: gain, feature: feature, threshold: bin - 1, missingGoesLeft: true, categorical: false,
+                leftGradient: gradient - rightGradient, leftHessian: hessian - rightHessian,
+                leftCount: count - rightCount)
         }
         return best
     }

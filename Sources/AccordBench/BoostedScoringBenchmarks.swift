@@ -1,0 +1,194 @@
+import Accord
+import Foundation
+import Scoring
+
+/// Boosted-tree benchmarks: 5-fold stratified cross-validation of ``BoostedModel`` training on
+/// 100,000 generated rows × 50 features with interactions and categoricals, read from a CSV
+/// file, side by side with scikit-learn's `HistGradientBoostingClassifier` (defaults, native
+/// categoricals) on the same file and folds (`Benchmarks/sklearn_boosted_baseline.py`); and the
+/// rate of per-lead TreeSHAP explanations of a model of 100 trees of at most 31 leaves.
+///
+/// The data (seed 2027): 40 numeric features (standard normal, five of them with 2% blanks and
+/// `f06` with 15% blanks that raise conversion) and 10 categorical features (4–8 values, `c10`
+/// 30 values; two columns with 1% blanks). The log-odds add linear effects of a third of the
+/// numeric columns, category effects, and interactions: `f01 × f02`, the signs of `f03` and
+/// `f04` agreeing, a step at `f05 > 1`, `c01`'s value scaling `f07`, and pairs of `c02` and
+/// `c03`; about 30% convert. The fold of each row (``StratifiedFolds``, seed 2027) is written
+/// as a `fold` column.
+enum BoostedScoringBenchmarks {
+    static let folds = 5
+    static let numericColumns = 40
+    static let categoricalColumns = 10
+
+    static var all: [Benchmark] {
+        [
+            Benchmark(
+                name: "learned-boosted",
+                summary:
+                    "BoostedModel: 5-fold CV on 100,000 rows x 50 features with interactions, scikit-learn side by side;"
+                    + " explanations/s",
+                run: run)
+        ]
+    }
+
+    /// Makes `rows` rows deterministically, as CSV with the fold column.
+    static func generate(rows: Int) -> LearnedScoringBenchmarks.Generated {
+        var random = SplitMix64(seed: 2027)
+        func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
+        func normal() -> Double {
+            // Box–Muller; 1 − u keeps the logarithm finite.
+            let u = 1 - uniform()
+            let v = uniform()
+            return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+        }
+        let numericWeights = (0..<numericColumns).map { index in index % 3 == 2 ? (uniform() - 0.5) * 0.6 : 0 }
+        let levelCounts = (0..<categoricalColumns).map { $0 == categoricalColumns - 1 ? 30 : 4 + $0 % 5 }
+        let levelEffects = levelCounts.map { count in (0..<count).map { _ in (uniform() - 0.5) * 0.8 } }
+        let slopes = (0..<levelCounts[0]).map { _ in (uniform() - 0.5) * 2 }
+        let pairEffects = (0..<(levelCounts[1] * levelCounts[2])).map { _ in (uniform() - 0.5) * 1.2 }
+        let header =
+            (1...numericColumns).map { String(format: "f%02d", $0) }
+            + (1...categoricalColumns).map { String(format: "c%02d", $0) } + ["converted", "fold"]
+        var lines: [[String]] = []
+        var outcomes: [Bool] = []
+        lines.reserveCapacity(rows)
+        outcomes.reserveCapacity(rows)
+        for _ in 0..<rows {
+            var fields: [String] = []
+            fields.reserveCapacity(header.count)
+            var values: [Double] = []
+            var logit = -1.6
+            for column in 0..<numericColumns {
+                let value = normal()
+                values.append(value)
+                logit += numericWeights[column] * value
+                if column == 5, uniform() < 0.15 {
+                    logit += 0.8
+                    fields.append("")
+                } else if column < 5, uniform() < 0.02 {
+                    fields.append("")
+                } else {
+                    fields.append(String((value * 1_000).rounded() / 1_000))
+                }
+            }
+            var levels: [Int] = []
+            for column in 0..<categoricalColumns {
+                let level = Int(random.next() % UInt64(levelCounts[column]))
+                levels.append(level)
+                logit += levelEffects[column][level]
+                if column < 2, uniform() < 0.01 {
+                    fields.append("")
+                } else {
+                    fields.append("v\(level)")
+                }
+            }
+            logit += 0.8 * values[0] * values[1]
+            logit += (values[2] > 0) == (values[3] > 0) ? 0.7 : -0.7
+            logit += values[4] > 1 ? 1 : 0
+            logit += slopes[levels[0]] * values[6]
+            logit += pairEffects[levels[1] * levelCounts[2] + levels[2]]
+            let converted = uniform() < 1 / (1 + exp(-logit))
+            outcomes.append(converted)
+            fields.append(converted ? "1" : "0")
+            lines.append(fields)
+        }
+        let folds = StratifiedFolds.assign(outcomes, folds: folds, seed: 2027)
+        var text = header.joined(separator: ",") + "\n"
+        text.reserveCapacity(rows * 400)
+        for (index, fields) in lines.enumerated() {
+            text += fields.joined(separator: ",")
+            text += ",\(folds[index])\n"
+        }
+        return LearnedScoringBenchmarks.Generated(
+            csv: Data(text.utf8), folds: folds, converted: outcomes.filter { $0 }.count)
+    }
+
+    static func run(_ context: BenchContext) async throws -> [Measurement] {
+        let rows = context.count(default: 100_000)
+        let generated = generate(rows: rows)
+        let url = context.directory.appendingPathComponent("learned-boosted.csv")
+        try generated.csv.write(to: url)
+        let data = try CSVTrainingData(url: url, target: "converted", exclude: ["fold"])
+        guard data.set.columns.count == numericColumns + categoricalColumns else {
+            throw BenchError("expected 50 feature columns, read \(data.set.columns.count)")
+        }
+        let categorical = data.set.columns.filter { $0.kind == .categorical }.count
+        guard categorical == categoricalColumns else {
+            throw BenchError("expected \(categoricalColumns) categorical columns, read \(categorical)")
+        }
+        let (seconds, report) = try await measure {
+            try CrossValidation.run(data.set, assignment: generated.folds, boosted: BoostedOptions())
+        }
+        guard let auc = report.meanAUC else { throw BenchError("cross-validation gave no AUC") }
+        var training = Measurement(name: "learned-boosted", count: rows, seconds: seconds)
+        training.set("folds", .int(folds))
+        training.set("features", .int(data.set.columns.count))
+        training.set("converted", .int(generated.converted))
+        training.set("auc", .double(auc))
+        training.set("logLoss", .double(report.logLoss))
+        training.set("iterations", .string(report.iterations.map(String.init).joined(separator: ",")))
+        if let python = context.sqlite?.python, let script = context.sqlite?.script {
+            let sklearn = script.deletingLastPathComponent().appendingPathComponent("sklearn_boosted_baseline.py")
+            do {
+                let baseline = try runBaseline(python: python, script: sklearn, csv: url)
+                training.baseline = "sklearn-hgb-\(baseline.version)"
+                training.baselineRate = Double(rows) / baseline.seconds
+                training.set("sklearnSeconds", .double(baseline.seconds))
+                training.set("sklearnAUC", .double(baseline.auc))
+                training.set("sklearnIterations", .string(baseline.iterations.map(String.init).joined(separator: ",")))
+                training.set("aucDifference", .double(auc - baseline.auc))
+            } catch {
+                context.note("learned-boosted: scikit-learn comparison skipped: \(error)")
+            }
+        }
+        return [training, try explanations(data.set, folds: generated.folds)]
+    }
+
+    /// Times TreeSHAP explanations of held-out leads by a model of 100 trees of at most 31
+    /// leaves (early stopping off), one lead at a time through the public per-lead API.
+    static func explanations(_ set: TrainingSet, folds: [Int]) throws -> Measurement {
+        let model = try BoostedModel.train(
+            set.subset(folds.indices.filter { folds[$0] != 0 }), createdAt: Date(timeIntervalSince1970: 0),
+            options: BoostedOptions(earlyStopping: .off))
+        let names = set.columns.map(\.name)
+        let leads = folds.indices.filter { folds[$0] == 0 }.prefix(20_000).map { row in
+            Dictionary(uniqueKeysWithValues: zip(names, set.rows[row].values))
+        }
+        var worst = 0.0
+        let clock = ContinuousClock()
+        let start = clock.now
+        for lead in leads {
+            let explanation = model.explain(lead)
+            let sum = explanation.contributions.reduce(explanation.expectedValue) { $0 + $1.contribution }
+            worst = max(worst, abs(sum - explanation.rawScore))
+        }
+        let (whole, attoseconds) = (clock.now - start).components
+        let seconds = Double(whole) + Double(attoseconds) / 1e18
+        guard worst < 1e-9 else { throw BenchError("contributions miss the raw score by \(worst)") }
+        var measurement = Measurement(name: "learned-boosted-explain", count: leads.count, seconds: seconds)
+        measurement.set("trees", .int(model.trees.count))
+        measurement.set("maxLeaves", .int(model.trees.map(\.leafCount).max() ?? 0))
+        measurement.set(
+            "meanLeaves", .double(Double(model.trees.map(\.leafCount).reduce(0, +)) / Double(model.trees.count)))
+        measurement.set("maxDepth", .int(model.trees.map(\.depth).max() ?? 0))
+        measurement.set("worstSumError", .double(worst))
+        return measurement
+    }
+
+    /// What `Benchmarks/sklearn_boosted_baseline.py` prints.
+    struct BaselineResult: Decodable {
+        var version: String
+        var auc: Double
+        var seconds: Double
+        var iterations: [Int]
+    }
+
+    static func runBaseline(python: URL, script: URL, csv: URL) throws -> BaselineResult {
+        guard FileManager.default.fileExists(atPath: script.path) else {
+            throw BenchError("\(script.path) not found")
+        }
+        return try PythonScript.run(
+            python, [script.path, "--csv", csv.path, "--target", "converted", "--fold-column", "fold"],
+            as: BaselineResult.self, name: "the scikit-learn boosted baseline")
+    }
+}
