@@ -39,20 +39,8 @@ extension BoostedModel {
     /// - Returns: the contributions, which sum to `rawScore − expectedValue`.
     public func explain(_ values: [String: FeatureValue]) -> BoostedExplanation {
         let row = row(values)
-        let bins = binner.bins(ofRow: row)
-        let phi = contributions(bins: bins)
-        let expected = expectedValue
-        let total = phi.reduce(expected, +)
-        var items: [ColumnContribution] = []
-        for (position, column) in binner.columns.enumerated() where phi[position] != 0 {
-            items.append(
-                ColumnContribution(column: column.name, rawValue: row[position].text, contribution: phi[position]))
-        }
-        items.sort {
-            abs($0.contribution) != abs($1.contribution)
-                ? abs($0.contribution) > abs($1.contribution) : $0.column < $1.column
-        }
-        return BoostedExplanation(expectedValue: expected, rawScore: total, contributions: items)
+        let phi = contributions(bins: binner.bins(ofRow: row))
+        return BoostedExplanation(model: self, row: row, contributions: phi, expectedValue: expectedValue)
     }
 
     /// Each column's exact Shapley value for raw values in the order of the training set's
@@ -74,6 +62,23 @@ extension BoostedModel {
         var phi = [Double](repeating: 0, count: binner.columns.count)
         TreeSHAP.accumulate(self, bins: bins, into: &phi)
         return phi
+    }
+}
+
+extension BoostedExplanation {
+    /// The explanation of `row` from its per-column contributions: the non-zero ones, largest
+    /// magnitude first.
+    init(model: BoostedModel, row: [FeatureValue], contributions phi: [Double], expectedValue: Double) {
+        var items: [ColumnContribution] = []
+        for (position, column) in model.binner.columns.enumerated() where phi[position] != 0 {
+            items.append(
+                ColumnContribution(column: column.name, rawValue: row[position].text, contribution: phi[position]))
+        }
+        items.sort {
+            abs($0.contribution) != abs($1.contribution)
+                ? abs($0.contribution) > abs($1.contribution) : $0.column < $1.column
+        }
+        self.init(expectedValue: expectedValue, rawScore: phi.reduce(expectedValue, +), contributions: items)
     }
 }
 
