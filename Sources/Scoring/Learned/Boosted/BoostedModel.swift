@@ -30,6 +30,7 @@ public struct BoostedModel: Hashable, Sendable, Codable {
         public var converted: Int
         /// The rows held out for early stopping (0 when it was off).
         public var validationRows: Int
+        /// The options the model was trained with.
         public var options: BoostedOptions
         /// Boosting iterations run: the number of trees.
         public var iterations: Int
@@ -50,6 +51,8 @@ public struct BoostedModel: Hashable, Sendable, Codable {
     public var name: String
     /// The model's version; a retrained model gets a new one.
     public var version: Int
+    /// When the model was trained (as the caller of ``train(_:name:version:createdAt:options:)``
+    /// said: training reads no clock).
     public var createdAt: Date
     /// How raw values are binned.
     public var binner: FeatureBinner
@@ -57,6 +60,7 @@ public struct BoostedModel: Hashable, Sendable, Codable {
     public var baseline: Double
     /// The trees, in the order they were grown.
     public var trees: [BoostedTree]
+    /// What training saw and how it went.
     public var training: TrainingSummary
     /// The Platt curve that makes the probabilities honest, fitted on out-of-fold predictions
     /// (``calibrated(on:folds:)``); `nil` for raw probabilities.

@@ -22,6 +22,7 @@ public struct FeatureBinner: Hashable, Sendable, Codable {
     public struct Column: Hashable, Sendable, Codable {
         /// The raw column's name.
         public var name: String
+        /// Whether the column's values are numbers or categories.
         public var kind: FeatureKind
         /// Numeric columns: the ascending upper bounds of every value bin but the last.
         public var thresholds: [Double]?
