@@ -15,7 +15,7 @@ public import Scoring
 /// is `line N`.
 ///
 /// A time column (``timeColumn``) is not a feature: it dates each row
-/// (``TrainingRow/observedAt``), so that the drift check can hold out the most recent rows. Without
+/// (``Scoring/TrainingRow/observedAt``), so that the drift check can hold out the most recent rows. Without
 /// one the rows have no time, and a split by file order would not be a split by time.
 public struct CSVTrainingData: Sendable {
     /// The rows and feature columns.

@@ -95,7 +95,7 @@ public struct AccountMatchingConfiguration: Hashable, Sendable, Codable {
     }
 
     /// Decodes a configuration; missing keys take their defaults. Values are not checked here:
-    /// call ``problems()``.
+    /// call ``problems(freeMailDomains:)``.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` when a key has the wrong JSON type.

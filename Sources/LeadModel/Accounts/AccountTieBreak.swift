@@ -42,7 +42,7 @@ public struct AccountTieBreak: Hashable, Sendable, Codable {
     /// One rule for telling two accounts apart.
     ///
     /// Stored by name so that a playbook with a misspelt name decodes and
-    /// ``AccountMatchingConfiguration/problems()`` can name it; an unknown criterion decides
+    /// ``AccountMatchingConfiguration/problems(freeMailDomains:)`` can name it; an unknown criterion decides
     /// nothing.
     public struct Criterion: Hashable, Sendable, Codable, RawRepresentable, CustomStringConvertible {
         /// The name used in the playbook.

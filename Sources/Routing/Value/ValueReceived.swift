@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Folded from `assigned` events by ``RoutingLedger``: each value turn carries a
 /// `pool-value:<pool>` reason whose detail begins `ev=<value> half-life=<days>`, which
-/// ``record(detail:chosen:at:)`` replays. Values are kept as of ``asOf``; reading them at a later
+/// the ledger replays. Values are kept as of ``asOf``; reading them at a later
 /// instant decays them.
 public struct ValueReceived: Hashable, Sendable {
     /// Each member's value as of ``asOf``.

@@ -19,7 +19,7 @@ public struct BoostedModel: Hashable, Sendable, Codable {
     /// The layout version of the model file this code writes; files of a newer version are
     /// refused with ``LearnedModelError/Code/unsupportedFormat``.
     public static let formatVersion = 1
-    /// The ``kind`` of every boosted model file.
+    /// The kind of every boosted model file, as its `kind` field holds it.
     public static let kind = "boosted"
 
     /// What training saw and how it went.
@@ -44,7 +44,7 @@ public struct BoostedModel: Hashable, Sendable, Codable {
 
     /// The format version of this model's file.
     public var formatVersion: Int
-    /// Always ``BoostedModel/kind`` (`"boosted"`), so that files of different model kinds can
+    /// Always `"boosted"`, so that files of different model kinds can
     /// be told apart.
     public var kind: String
     /// The model's name, as a playbook names it (`"inbound"`).
