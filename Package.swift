@@ -59,7 +59,9 @@ let package = Package(
         ),
         .testTarget(
             name: "JournalTests",
-            dependencies: ["Journal", "LeadModel", "EventStoreConformance", "AccordCrashWriter", "_LeadModelTestSupport"]
+            dependencies: [
+                "Journal", "LeadModel", "EventStoreConformance", "AccordCrashWriter", "_LeadModelTestSupport",
+            ]
         ),
         .testTarget(name: "ScoringTests", dependencies: ["LeadModel", "Scoring"]),
         .testTarget(name: "RoutingTests", dependencies: ["LeadModel", "Routing"]),
