@@ -109,7 +109,7 @@ public enum ConversionModel: Hashable, Sendable {
     /// - Throws: ``LearnedModelError`` `missingModel`, `corruptModel`, or `unsupportedFormat` for
     ///   a newer format or a kind this version does not know.
     public static func load(contentsOf url: URL) throws(LearnedModelError) -> ConversionModel {
-        try decode(try LearnedModelError.readModelFile(url), source: url.lastPathComponent)
+        try decode(try ModelFile.read(url), source: url.lastPathComponent)
     }
 
     /// Decodes a model of either kind from JSON; see ``load(contentsOf:)``.
@@ -134,24 +134,6 @@ public enum ConversionModel: Hashable, Sendable {
         switch self {
         case .logistic(let model): try model.save(to: url)
         case .boosted(let model): try model.save(to: url)
-        }
-    }
-}
-
-extension LearnedModelError {
-    /// The bytes of a model file.
-    ///
-    /// - Throws: `missingModel` when there is no file or it cannot be read.
-    static func readModelFile(_ url: URL) throws(LearnedModelError) -> Data {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw LearnedModelError(
-                .missingModel, "no model file at \(url.path); train one with `accord model train`")
-        }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw LearnedModelError(
-                .missingModel, "cannot read the model file \(url.path): \(error.localizedDescription)")
         }
     }
 }

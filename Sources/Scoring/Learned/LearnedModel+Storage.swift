@@ -9,7 +9,7 @@ extension LearnedModel {
     ///   is not a valid model (with the JSON path of the problem), `unsupportedFormat` when a newer
     ///   version of Accord wrote it.
     public static func load(contentsOf url: URL) throws(LearnedModelError) -> LearnedModel {
-        try decode(try LearnedModelError.readModelFile(url), source: url.lastPathComponent)
+        try decode(try ModelFile.read(url), source: url.lastPathComponent)
     }
 
     /// Decodes and checks a model from JSON.
@@ -35,54 +35,19 @@ extension LearnedModel {
                 .unsupportedFormat,
                 "\(source) has model format \(version); this version of Accord reads format \(formatVersion) and older")
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let model: LearnedModel
-        do {
-            model = try decoder.decode(LearnedModel.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw LearnedModelError(.corruptModel, "\(source): missing \(path(context.codingPath + [key]))")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw LearnedModelError(
-                .corruptModel, "\(source): \(path(context.codingPath)): \(context.debugDescription)")
-        } catch let DecodingError.valueNotFound(_, context) {
-            throw LearnedModelError(.corruptModel, "\(source): \(path(context.codingPath)) is null")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw LearnedModelError(
-                .corruptModel, "\(source): \(path(context.codingPath)): \(context.debugDescription)")
-        } catch {
-            throw LearnedModelError(.corruptModel, "\(source) is not a model file: \(error)")
-        }
-        if let problem = model.problem() {
-            throw LearnedModelError(.corruptModel, "\(source): \(problem)")
-        }
-        return model
+        return try ModelFile.decode(LearnedModel.self, from: data, source: source) { $0.problem() }
     }
 
     /// The model as pretty, key-sorted JSON.
     public func encoded() throws(LearnedModelError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        do {
-            return try encoder.encode(self)
-        } catch {
-            throw LearnedModelError(.unwritable, "the model cannot be encoded: \(error)")
-        }
+        try ModelFile.encode(self)
     }
 
     /// Writes the model as JSON, atomically, creating the folder if needed.
     ///
     /// - Throws: ``LearnedModelError`` `unwritable`.
     public func save(to url: URL) throws(LearnedModelError) {
-        let data = try encoded()
-        do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw LearnedModelError(.unwritable, "cannot write the model to \(url.path): \(error.localizedDescription)")
-        }
+        try ModelFile.write(try encoded(), to: url)
     }
 
     /// The first inconsistency of a decoded model, or `nil`.
@@ -110,7 +75,4 @@ extension LearnedModel {
         return nil
     }
 
-    private static func path(_ keys: [any CodingKey]) -> String {
-        "$" + keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    }
 }
