@@ -27,7 +27,9 @@ public struct PlaybookDiff: Hashable, Sendable {
     }
 
     /// Sections whose changes decide who gets what: they go live only with both teams' sign-off.
-    public static let reviewedSections: Set<String> = ["scoring", "qualification", "routing", "sla", "plugins"]
+    public static let reviewedSections: Set<String> = [
+        "scoring", "qualification", "routing", "sla", "plugins", "accountMatching",
+    ]
 
     /// Every change, in path order.
     public var changes: [Change]
@@ -43,7 +45,8 @@ public struct PlaybookDiff: Hashable, Sendable {
         ).subtracting(["version"]).sorted()
     }
 
-    /// Whether a reviewed section (scoring, qualification, routing, SLA, plugins) changed.
+    /// Whether a reviewed section (scoring, qualification, routing, SLA, plugins, account matching)
+    /// changed.
     public var needsReview: Bool { sections.contains { Self.reviewedSections.contains($0) } }
 
     /// Compares two playbooks value by value (arrays by position).

@@ -56,6 +56,10 @@ extension Playbook {
         for problem in identity.problems() {
             issues.append(PlaybookIssue(path: "$.identity.\(problem.path)", message: problem.message))
         }
+        let freeMail = FreeMailDomains(adding: identity.addedFreeMailDomains, removing: identity.removedFreeMailDomains)
+        for problem in accountMatching?.problems(freeMailDomains: freeMail) ?? [] {
+            issues.append(PlaybookIssue(path: "$.accountMatching.\(problem.path)", message: problem.message))
+        }
         for problem in scoring?.problems() ?? [] {
             issues.append(PlaybookIssue(path: "$.scoring.\(problem.path)", message: problem.message))
         }
@@ -250,6 +254,7 @@ extension Playbook {
         check("routing", RoutingRules.self)
         check("feedback", FeedbackPolicy.self)
         check("plugins", PluginsSection.self)
+        check("accountMatching", AccountMatchingConfiguration.self)
         return issues
     }
 

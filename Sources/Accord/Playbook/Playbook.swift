@@ -48,6 +48,10 @@ public struct Playbook: Hashable, Sendable, Codable {
     public var feedback: FeedbackPolicy
     /// The host's plugins this agreement uses, by registered name; `nil` uses none.
     public var plugins: PluginsSection?
+    /// How leads are matched to accounts by more than their email domain — name, website,
+    /// phone, postal code, country — with a review queue for unsure matches; `nil` keeps
+    /// matching by the work-email domain alone.
+    public var accountMatching: AccountMatchingConfiguration?
 
     public init(
         name: String, version: String, owners: [PlaybookOwner] = [], reviewCadence: ReviewCadence? = nil,
@@ -55,7 +59,8 @@ public struct Playbook: Hashable, Sendable, Codable {
         identity: StandardIdentityResolver.Configuration = .init(),
         reasonCodes: ReasonCodeTaxonomy = .standard, scoring: ScoringRules? = nil,
         qualification: QualificationPolicy? = nil, sla: SLAConfiguration? = nil, routing: RoutingRules? = nil,
-        feedback: FeedbackPolicy = .standard, plugins: PluginsSection? = nil
+        feedback: FeedbackPolicy = .standard, plugins: PluginsSection? = nil,
+        accountMatching: AccountMatchingConfiguration? = nil
     ) {
         self.name = name
         self.version = version
@@ -70,6 +75,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         self.routing = routing
         self.feedback = feedback
         self.plugins = plugins
+        self.accountMatching = accountMatching
     }
 
     /// The agreement Accord starts with: the standard funnel, gates before sales gets a lead,
@@ -81,12 +87,12 @@ public struct Playbook: Hashable, Sendable, Codable {
     /// The top-level keys this version of Accord understands.
     static let knownKeys: Set<String> = [
         "name", "version", "owners", "reviewCadence", "stages", "identity", "reasonCodes", "scoring", "qualification",
-        "sla", "routing", "feedback", "plugins",
+        "sla", "routing", "feedback", "plugins", "accountMatching",
     ]
 
     private enum CodingKeys: String, CodingKey {
         case name, version, owners, reviewCadence, stages, identity, reasonCodes, scoring, qualification, sla, routing,
-            feedback, plugins
+            feedback, plugins, accountMatching
     }
 
     public init(from decoder: any Decoder) throws {
@@ -107,6 +113,7 @@ public struct Playbook: Hashable, Sendable, Codable {
         routing = try container.decodeIfPresent(RoutingRules.self, forKey: .routing)
         feedback = try container.decodeIfPresent(FeedbackPolicy.self, forKey: .feedback) ?? .standard
         plugins = try container.decodeIfPresent(PluginsSection.self, forKey: .plugins)
+        accountMatching = try container.decodeIfPresent(AccountMatchingConfiguration.self, forKey: .accountMatching)
     }
 }
 

@@ -81,6 +81,7 @@ extension LeadEvent {
         case .slaResumed(let resume):
             return "SLA clock \(resume.clockID) resumed, due \(resume.deadline.formatted(.iso8601))"
         case .handoffBlocked(let block): return "not moved: \(block.summary)"
+        case .accountMatchDecided(let decision): return decision.line
         }
     }
 

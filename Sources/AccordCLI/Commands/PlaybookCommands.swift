@@ -54,8 +54,8 @@ extension CommandDefinition {
         summary: "Show every value that differs between two playbooks, with its JSON path.",
         discussion: """
             A and B are playbook files, versions kept in the data directory (DIR/playbooks/), or \
-            'active' for DIR/playbook.json. Changes to scoring, qualification, routing, SLA or \
-            plugins are flagged: they go live only with both teams' sign-off.
+            'active' for DIR/playbook.json. Changes to scoring, qualification, routing, SLA, \
+            plugins or account matching are flagged: they go live only with both teams' sign-off.
             """,
         positionals: [
             PositionalSpec(name: "A", help: "the earlier playbook (file, version or 'active')"),

@@ -190,6 +190,8 @@ public struct FeedbackFacts: Hashable, Sendable {
             facts.requalifications += 1
         case .erased:
             facts.lead = facts.lead.redactingPersonalData()
+        case .accountMatchDecided(let decision):
+            facts.lead.accountID = decision.assigned
         case .assigned, .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated, .playbookProposed,
             .playbookSignedOff, .playbookActivated, .opportunityOpened, .opportunityUpdated, .opportunityClosed,
             .turnTaken, .slaPaused, .slaResumed:

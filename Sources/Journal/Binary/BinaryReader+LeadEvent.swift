@@ -165,6 +165,9 @@ extension BinaryReader {
     /// The payload tags added in layout version 4; an older record carrying one is malformed.
     static let versionFourTags: Set<RecordTag.Payload> = [.handoffBlocked]
 
+    /// The payload tags added in layout version 5; an older record carrying one is malformed.
+    static let versionFiveTags: Set<RecordTag.Payload> = [.accountMatchDecided]
+
     /// Reads the body of an `opportunity-opened` event (also embedded in lead state snapshots).
     mutating func readOpportunity(_ what: String) throws(EventCodecError) -> Opportunity {
         let id = OpportunityID(rawValue: try readString("\(what).id"))
@@ -201,6 +204,12 @@ extension BinaryReader {
             throw error(
                 .unknownTag,
                 "payload tag \(tag.rawValue) exists since layout version 4, not in a version-\(layoutVersion) record",
+                at: tagStart)
+        }
+        if Self.versionFiveTags.contains(tag), layoutVersion < 5 {
+            throw error(
+                .unknownTag,
+                "payload tag \(tag.rawValue) exists since layout version 5, not in a version-\(layoutVersion) record",
                 at: tagStart)
         }
         switch tag {
@@ -330,6 +339,8 @@ extension BinaryReader {
             return .slaResumed(SLAResume(clockID: clockID, pausedFor: pausedFor, warnAt: warnAt, deadline: deadline))
         case .handoffBlocked:
             return .handoffBlocked(try readHandoffBlock("handoffBlocked"))
+        case .accountMatchDecided:
+            return .accountMatchDecided(try readAccountMatchDecision("accountMatchDecided"))
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import LeadModel
 
-/// Layout versions 1 to 4 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
+/// Layout versions 1 to 5 of one lead state in a ``LeadStateSnapshot``, reading side. The writing side
 /// is in `BinaryWriter+LeadState.swift`; keep the two in the same field order.
 extension BinaryReader {
     /// The fewest bytes one encoded lead state takes: a lead with an empty id, no optional fields
@@ -57,6 +57,19 @@ extension BinaryReader {
         if layoutVersion >= 4, try readPresence("state.handoffBlock") {
             handoffBlock = (try readHandoffBlock("state.handoffBlock"), try readDate("state.handoffBlockedAt"))
         }
+        var accountReview: AccountMatchDecision?
+        var accountVerdicts: [AccountID: AccountMatchDecision.Verdict] = [:]
+        if layoutVersion >= 5 {
+            if try readPresence("state.accountReview") {
+                accountReview = try readAccountMatchDecision("state.accountReview")
+            }
+            let verdicts = try readArray("state.accountVerdicts") {
+                reader throws(EventCodecError) -> (AccountID, AccountMatchDecision.Verdict) in
+                let account = AccountID(rawValue: try reader.readString("state.accountVerdicts.account"))
+                return (account, try reader.readTag("state.accountVerdicts.verdict", as: RecordTag.AccountVerdict.self).verdict)
+            }
+            accountVerdicts = Dictionary(verdicts, uniquingKeysWith: { _, last in last })
+        }
         return LeadState(
             lead: lead, stage: stage, stageHistory: stageHistory, createdAt: createdAt,
             updatedAt: updatedAt, version: Int(rawVersion), lastPosition: lastPosition,
@@ -65,7 +78,8 @@ extension BinaryReader {
             firstTouchAt: firstTouchAt, lastTouchAt: lastTouchAt, openClocks: openClocks,
             breachedClocks: breachedClocks, disposition: disposition, isErased: isErased,
             feedback: feedback, opportunity: opportunity, handoffBlock: handoffBlock?.block,
-            handoffBlockedAt: handoffBlock?.at)
+            handoffBlockedAt: handoffBlock?.at, accountReview: accountReview,
+            accountVerdicts: accountVerdicts)
     }
 
     private mutating func readOptionalDate(_ what: @autoclosure () -> String) throws(EventCodecError)

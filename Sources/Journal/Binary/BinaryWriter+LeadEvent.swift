@@ -274,6 +274,9 @@ extension BinaryWriter {
         case .handoffBlocked(let block):
             writeTag(RecordTag.Payload.handoffBlocked)
             writeHandoffBlock(block)
+        case .accountMatchDecided(let decision):
+            writeTag(RecordTag.Payload.accountMatchDecided)
+            writeAccountMatchDecision(decision)
         }
     }
 

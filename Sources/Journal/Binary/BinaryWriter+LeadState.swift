@@ -46,6 +46,11 @@ extension BinaryWriter {
             writer.writeHandoffBlock(block)
             writer.writeDate(state.handoffBlockedAt ?? state.updatedAt)
         }
+        writeOptional(state.accountReview) { $0.writeAccountMatchDecision($1) }
+        writeArray(state.accountVerdicts.sorted { $0.key < $1.key }) { writer, entry in
+            writer.writeString(entry.key.rawValue)
+            writer.writeTag(RecordTag.AccountVerdict(entry.value))
+        }
     }
 
     /// `string id, tag outcome, optional f64 amount (a plain f64 before format 3), date

@@ -21,7 +21,7 @@ import LeadModel
 /// `EventCodec` is stateless and safe to use from any thread.
 public enum EventCodec {
     /// The layout version this version of Accord writes; it reads every version from 1 up to it.
-    static let layoutVersion: UInt8 = 4
+    static let layoutVersion: UInt8 = 5
 
     /// Appends the encoded event (without its position, which the frame carries) to `buffer`.
     ///

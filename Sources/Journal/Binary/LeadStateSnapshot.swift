@@ -40,8 +40,9 @@ public enum LeadStateSnapshot {
     /// Version 2 added each state's ``LeadModel/FeedbackStatus`` and ``LeadModel/OpportunityState`` and the layout-2
     /// fields of its touches and disposition; version-1 snapshots still decode, with those fields
     /// empty. Version 3 wrote deals in record layout 3, version 4 added the handoff block, and
-    /// version 5 writes repeated strings once (``BinaryWriter/writeSharedString(_:)``).
-    static let formatVersion: UInt8 = 5
+    /// version 5 writes repeated strings once (``BinaryWriter/writeSharedString(_:)``), and
+    /// version 6 adds the account review in force (layout-5 states).
+    static let formatVersion: UInt8 = 6
 
     /// The most states ``decode(_:)`` reserves room for up front. The count is already checked
     /// against the bytes left (a state takes at least ``BinaryReader/minimumLeadStateSize``
@@ -127,8 +128,8 @@ public enum LeadStateSnapshot {
                 at: versionStart)
         }
         // Format N holds layout-N states (1 to 4); format 5 holds layout-4 states whose
-        // repeated strings are shared.
-        reader.layoutVersion = Swift.min(version, EventCodec.layoutVersion)
+        // repeated strings are shared, format 6 layout-5 states.
+        reader.layoutVersion = version <= 4 ? version : version - 1
         if version >= 5 { reader.shareStrings() }
         let count = try reader.readCount(
             "the lead state count", minimumElementSize: BinaryReader.minimumLeadStateSize)

@@ -38,6 +38,7 @@ enum RecordTag {
         case playbookSignedOff = 31
         case playbookActivated = 32
         case handoffBlocked = 33
+        case accountMatchDecided = 34
     }
 
     /// Tags of ``LeadModel/EventActor``.
@@ -79,5 +80,31 @@ enum RecordTag {
     enum Axis: UInt8 {
         case fit = 1
         case engagement = 2
+    }
+
+    /// Tags of ``LeadModel/AccountMatchDecision/Verdict-swift.enum``.
+    enum AccountVerdict: UInt8 {
+        case matched = 1
+        case review = 2
+        case accepted = 3
+        case rejected = 4
+
+        init(_ verdict: AccountMatchDecision.Verdict) {
+            switch verdict {
+            case .matched: self = .matched
+            case .review: self = .review
+            case .accepted: self = .accepted
+            case .rejected: self = .rejected
+            }
+        }
+
+        var verdict: AccountMatchDecision.Verdict {
+            switch self {
+            case .matched: return .matched
+            case .review: return .review
+            case .accepted: return .accepted
+            case .rejected: return .rejected
+            }
+        }
     }
 }

@@ -47,15 +47,19 @@ public struct AccountIndex: Sendable {
     }
 
     /// The accounts, in the order given (a later record with the same id replaces the earlier).
-    let entries: [Entry]
-    let positions: [AccountID: Int]
-    let byDomain: [DomainName: [Int]]
-    let byPhone: [String: [Int]]
+    private(set) var entries: [Entry]
+    private(set) var positions: [AccountID: Int]
+    private(set) var byDomain: [DomainName: [Int]]
+    private(set) var byPhone: [String: [Int]]
     /// By compact name and by acronym.
-    let byNameKey: [String: [Int]]
+    private(set) var byNameKey: [String: [Int]]
     /// By the first and last four letters of each significant name word.
-    let byWordKey: [String: [Int]]
+    private(set) var byWordKey: [String: [Int]]
     let identity: StandardIdentityResolver
+    /// The configuration's alias domains and parents, added again to a record ``upsert(_:)``
+    /// replaces.
+    private let aliases: [AccountID: [String]]
+    private let parents: [AccountID: AccountID]
 
     /// Builds and indexes a directory.
     ///
@@ -90,28 +94,58 @@ public struct AccountIndex: Sendable {
             guard let position = positions[subsidiary.account] else { continue }
             records[position].parent = subsidiary.parent
         }
-        var entries: [Entry] = []
-        entries.reserveCapacity(records.count)
-        for record in records { entries.append(Entry(record: record, resolver: resolver)) }
-        var byDomain: [DomainName: [Int]] = [:]
-        var byPhone: [String: [Int]] = [:]
-        var byNameKey: [String: [Int]] = [:]
-        var byWordKey: [String: [Int]] = [:]
-        for (index, entry) in entries.enumerated() {
-            for domain in entry.domains { byDomain[domain, default: []].append(index) }
-            if let phone = entry.phone { byPhone[phone, default: []].append(index) }
-            guard let name = entry.name else { continue }
-            byNameKey[name.compact, default: []].append(index)
-            if let acronym = name.acronym, acronym != name.compact { byNameKey[acronym, default: []].append(index) }
-            for key in Set(Self.wordKeys(name)) { byWordKey[key, default: []].append(index) }
-        }
-        self.entries = entries
-        self.positions = positions
-        self.byDomain = byDomain
-        self.byPhone = byPhone
-        self.byNameKey = byNameKey
-        self.byWordKey = byWordKey
+        self.entries = []
+        self.entries.reserveCapacity(records.count)
+        self.positions = [:]
+        self.byDomain = [:]
+        self.byPhone = [:]
+        self.byNameKey = [:]
+        self.byWordKey = [:]
         self.identity = resolver
+        self.aliases = Dictionary(
+            configuration.domainAliases.map { ($0.account, $0.domains) }, uniquingKeysWith: +)
+        self.parents = Dictionary(
+            configuration.subsidiaries.map { ($0.account, $0.parent) }, uniquingKeysWith: { _, last in last })
+        for record in records { add(Entry(record: record, resolver: resolver)) }
+    }
+
+    /// Adds an account, or replaces the record of one the directory has, keeping the
+    /// configuration's alias domains and parent for it — for a host whose accounts grow one at a
+    /// time (the engine adds each account its leads create).
+    ///
+    /// A replaced record's old index keys stay behind: they may still offer the account as a
+    /// candidate, which then scores on its new record, so the match is the same as after a
+    /// rebuild.
+    ///
+    /// - Parameter record: The account's record.
+    public mutating func upsert(_ record: AccountRecord) {
+        var record = record
+        if let extra = aliases[record.id] { record.domains += extra.filter { !record.domains.contains($0) } }
+        if let parent = parents[record.id] { record.parent = parent }
+        add(Entry(record: record, resolver: identity))
+    }
+
+    private mutating func add(_ entry: Entry) {
+        let index: Int
+        let isNew: Bool
+        if let position = positions[entry.record.id] {
+            (index, isNew) = (position, false)
+            entries[position] = entry
+        } else {
+            (index, isNew) = (entries.count, true)
+            positions[entry.record.id] = index
+            entries.append(entry)
+        }
+        // A new entry cannot be listed yet; a replaced one may be, under keys it keeps.
+        func insert<Key: Hashable>(_ key: Key, into table: inout [Key: [Int]]) {
+            if isNew || table[key]?.contains(index) != true { table[key, default: []].append(index) }
+        }
+        for domain in entry.domains { insert(domain, into: &byDomain) }
+        if let phone = entry.phone { insert(phone, into: &byPhone) }
+        guard let name = entry.name else { return }
+        insert(name.compact, into: &byNameKey)
+        if let acronym = name.acronym, acronym != name.compact { insert(acronym, into: &byNameKey) }
+        for key in Set(Self.wordKeys(name)) { insert(key, into: &byWordKey) }
     }
 
     /// The number of accounts.

@@ -74,7 +74,7 @@ public struct AccountMatcher: Sendable {
     public static let prior = -4.0
 
     /// The indexed accounts.
-    public let index: AccountIndex
+    public private(set) var index: AccountIndex
     /// The thresholds, tie-break and tables in effect.
     public let configuration: AccountMatchingConfiguration
     /// The free-mail domains never used as evidence.
@@ -97,6 +97,11 @@ public struct AccountMatcher: Sendable {
             adding: identity.addedFreeMailDomains, removing: identity.removedFreeMailDomains)
     }
 
+    /// Adds an account to the matcher, or replaces one it has (see ``AccountIndex/upsert(_:)``).
+    ///
+    /// - Parameter record: The account's record.
+    public mutating func upsert(_ record: AccountRecord) { index.upsert(record) }
+
     /// Matches one lead: the outcome and up to ``AccountMatchingConfiguration/maximumCandidates``
     /// ranked candidates.
     ///
@@ -107,8 +112,14 @@ public struct AccountMatcher: Sendable {
     /// - Parameters:
     ///   - input: The lead's evidence.
     ///   - overrides: Reviewers' always-match and never-match pairs.
+    ///   - standing: The accounts' standing now, for the tie-break, when it has changed since
+    ///     their records were indexed (the engine passes its live contact counts and deals);
+    ///   `nil` uses the records' ``AccountRecord/standing``.
     /// - Returns: The outcome and its candidates.
-    public func match(_ input: AccountMatchInput, overrides: AccountMatchOverrides = .none) -> AccountMatch {
+    public func match(
+        _ input: AccountMatchInput, overrides: AccountMatchOverrides = .none,
+        standing: ((AccountID) -> AccountStanding)? = nil
+    ) -> AccountMatch {
         let lead = PreparedInput(input, matcher: self)
         let always = overrides.alwaysMatched(for: input.identityKeys)
         let never = overrides.neverMatched(for: input.identityKeys)
@@ -122,6 +133,7 @@ public struct AccountMatcher: Sendable {
         var rejected: [AccountCandidate] = []
         for position in positions {
             var (candidate, hasSupport) = score(lead, index.entries[position], explains: false)
+            if let standing { candidate.standing = standing(candidate.account) }
             if never.contains(candidate.account) {
                 candidate.confidence = 0
                 rejected.append(candidate)
@@ -137,6 +149,7 @@ public struct AccountMatcher: Sendable {
             guard let position = index.positions[candidate.account] else { return nil }
             var explained = score(lead, index.entries[position]).candidate
             explained.confidence = candidate.confidence
+            explained.standing = candidate.standing
             if never.contains(candidate.account) {
                 explained.evidence.insert(Self.neverEvidence, at: 0)
             } else if always.contains(candidate.account) {

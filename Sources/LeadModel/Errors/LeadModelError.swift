@@ -23,6 +23,9 @@ public struct LeadModelError: Error, Hashable, Sendable, CustomStringConvertible
         public static let leadErased = Code("leadErased")
         /// A value is malformed (an email without `@`, an empty id).
         public static let invalidValue = Code("invalidValue")
+        /// The account is not one the journal or the playbook knows, or not one the decision
+        /// can be about (a rejected account the lead is not on and its review does not list).
+        public static let unknownAccount = Code("unknownAccount")
     }
 
     public var code: Code

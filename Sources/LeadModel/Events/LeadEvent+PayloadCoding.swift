@@ -3,7 +3,7 @@ extension LeadEvent.Payload {
     private enum CodingKeys: String, CodingKey {
         case kind, lead, stage, signal, changes, merge, survivor, change, card, assignment, touch, clock
         case clockID, escalation, disposition, erasure, opportunity, update, closing, dispute, resolution
-        case requalification, claim, pause, resume, proposal, signOff, activation, block
+        case requalification, claim, pause, resume, proposal, signOff, activation, block, accountMatch
     }
 
     /// Reads a payload written by ``encode(to:)``: `{"kind": "signal-recorded", "signal": {…}}`.
@@ -53,6 +53,8 @@ extension LeadEvent.Payload {
         case "sla-paused": self = .slaPaused(try container.decode(SLAPause.self, forKey: .pause))
         case "sla-resumed": self = .slaResumed(try container.decode(SLAResume.self, forKey: .resume))
         case "handoff-blocked": self = .handoffBlocked(try container.decode(HandoffBlock.self, forKey: .block))
+        case "account-match-decided":
+            self = .accountMatchDecided(try container.decode(AccountMatchDecision.self, forKey: .accountMatch))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container, debugDescription: "unknown event kind '\(kind)'")
@@ -93,6 +95,7 @@ extension LeadEvent.Payload {
         case .slaPaused(let pause): try container.encode(pause, forKey: .pause)
         case .slaResumed(let resume): try container.encode(resume, forKey: .resume)
         case .handoffBlocked(let block): try container.encode(block, forKey: .block)
+        case .accountMatchDecided(let decision): try container.encode(decision, forKey: .accountMatch)
         }
     }
 }

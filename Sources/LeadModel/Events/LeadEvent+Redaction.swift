@@ -43,7 +43,7 @@ extension LeadEvent {
         case .mergedInto, .stageChanged, .assigned, .slaStarted, .slaWarned, .slaMet,
             .slaBreached, .slaEscalated, .erased, .requalified, .opportunityOpened, .opportunityUpdated,
             .opportunityClosed, .turnTaken, .slaPaused, .slaResumed, .playbookProposed, .playbookSignedOff,
-            .playbookActivated, .handoffBlocked:
+            .playbookActivated, .handoffBlocked, .accountMatchDecided:
             break
         }
         return copy

@@ -111,6 +111,8 @@ extension LeadEvent {
         case slaResumed(SLAResume)
         /// A threshold or trigger would have moved the lead, and a handoff gate refused.
         case handoffBlocked(HandoffBlock)
+        /// Account matching or a reviewer decided which account the lead belongs to.
+        case accountMatchDecided(AccountMatchDecision)
     }
 }
 
@@ -147,6 +149,7 @@ extension LeadEvent.Payload {
         case .slaPaused: return "sla-paused"
         case .slaResumed: return "sla-resumed"
         case .handoffBlocked: return "handoff-blocked"
+        case .accountMatchDecided: return "account-match-decided"
         }
     }
 }

@@ -80,6 +80,19 @@ public struct LeadState: Hashable, Sendable {
         get { rare?.values.handoffBlockedAt }
         set { setRare { $0.handoffBlockedAt = newValue } }
     }
+    /// The account match waiting for a person, while it waits: set when account matching was
+    /// not sure, its candidates narrowed by each rejection, cleared by an acceptance, by the
+    /// rejection of its last candidate, or by a later sure match.
+    public private(set) var accountReview: AccountMatchDecision? {
+        get { rare?.values.accountReview }
+        set { setRare { $0.accountReview = newValue } }
+    }
+    /// Reviewers' decisions on accounts for this lead, the latest per account: ``AccountMatchDecision/Verdict-swift.enum/accepted``
+    /// (an always-match) or ``AccountMatchDecision/Verdict-swift.enum/rejected`` (a never-match).
+    public private(set) var accountVerdicts: [AccountID: AccountMatchDecision.Verdict] {
+        get { rare?.values.accountVerdicts ?? [:] }
+        set { setRare { $0.accountVerdicts = newValue } }
+    }
 
     /// The disposition, feedback, deal and handoff block, which most leads never get, behind one
     /// reference: `nil` when all are empty. Inline they took 417 of a state's 936 bytes, so a
@@ -129,7 +142,8 @@ public struct LeadState: Hashable, Sendable {
         touches: [Touch], firstTouchAt: Date?, lastTouchAt: Date?,
         openClocks: [SLAClockID: SLAClock], breachedClocks: Set<SLAClockID>,
         disposition: Disposition?, isErased: Bool, feedback: FeedbackStatus = FeedbackStatus(),
-        opportunity: OpportunityState? = nil, handoffBlock: HandoffBlock? = nil, handoffBlockedAt: Date? = nil
+        opportunity: OpportunityState? = nil, handoffBlock: HandoffBlock? = nil, handoffBlockedAt: Date? = nil,
+        accountReview: AccountMatchDecision? = nil, accountVerdicts: [AccountID: AccountMatchDecision.Verdict] = [:]
     ) {
         self.lead = lead
         self.stage = stage
@@ -153,7 +167,7 @@ public struct LeadState: Hashable, Sendable {
         self.isErased = isErased
         let values = RareParts.Values(
             disposition: disposition, feedback: feedback, opportunity: opportunity, handoffBlock: handoffBlock,
-            handoffBlockedAt: handoffBlockedAt)
+            handoffBlockedAt: handoffBlockedAt, accountReview: accountReview, accountVerdicts: accountVerdicts)
         rare = values.isEmpty ? nil : RareParts(values)
     }
 
@@ -259,12 +273,35 @@ public struct LeadState: Hashable, Sendable {
                 $0.handoffBlock = block
                 $0.handoffBlockedAt = event.occurredAt
             }
+        case .accountMatchDecided(let decision):
+            lead.accountID = decision.assigned
+            apply(decision)
         case .opportunityOpened(let deal):
             opportunity = OpportunityState(opportunity: deal, openedAt: deal.openedAt ?? event.occurredAt)
         case .opportunityUpdated(let update):
             if opportunity?.opportunity.id == update.id { opportunity!.apply(update) }
         case .opportunityClosed(let closing):
             if opportunity?.opportunity.id == closing.id { opportunity!.closing = closing }
+        }
+    }
+}
+
+extension LeadState {
+    /// Keeps ``accountReview`` in step with an account decision.
+    fileprivate mutating func apply(_ decision: AccountMatchDecision) {
+        switch decision.verdict {
+        case .review:
+            accountReview = decision
+        case .matched:
+            accountReview = nil
+        case .accepted:
+            accountReview = nil
+            if let account = decision.account { accountVerdicts[account] = .accepted }
+        case .rejected:
+            if let account = decision.account { accountVerdicts[account] = .rejected }
+            guard var review = accountReview else { return }
+            review.candidates.removeAll { $0.account == decision.account }
+            accountReview = review.candidates.isEmpty ? nil : review
         }
     }
 }
@@ -294,9 +331,12 @@ private final class RareParts: Hashable, Sendable {
         var opportunity: OpportunityState?
         var handoffBlock: HandoffBlock?
         var handoffBlockedAt: Date?
+        var accountReview: AccountMatchDecision?
+        var accountVerdicts: [AccountID: AccountMatchDecision.Verdict] = [:]
 
         var isEmpty: Bool {
             disposition == nil && opportunity == nil && handoffBlock == nil && handoffBlockedAt == nil
+                && accountReview == nil && accountVerdicts.isEmpty
                 && feedback == FeedbackStatus()
         }
     }

@@ -22,6 +22,8 @@ struct Planner {
     /// the ledger was a fifth of its planning. Such a planner's ledger is the one it started
     /// with.
     var foldsRouting = true
+    /// The account matcher, when the playbook matches accounts by more than the email domain.
+    var accountMatching: AccountMatchingContext?
     private var indexOverlay: [IdentityKey: LeadID] = [:]
     private var order: [LeadID] = []
     private var pending: [LeadID: [LeadEvent]] = [:]
@@ -53,6 +55,7 @@ struct Planner {
             base: projections.leads, baseIndex: projections.identityIndex, identity: policies.identity,
             initialStage: policies.playbook.stages.graph.initial, now: now,
             playbookVersion: policies.playbook.version, ledger: projections.routingLedger)
+        accountMatching = AccountMatchingContext(projections)
     }
 
     func state(_ id: LeadID) -> LeadState? { overlay[id] ?? base[id] }
@@ -167,8 +170,14 @@ struct Planner {
             } else if lead.id.rawValue.isEmpty || state(lead.id) != nil {
                 lead.id = mintID()
             }
-            if lead.accountID == nil { lead.accountID = identity.account(for: lead) }
+            var decision: AccountMatchDecision?
+            if lead.accountID == nil {
+                let fallback = identity.account(for: lead)
+                decision = accountMatching?.decide(for: lead, verdicts: [:], fallback: fallback)
+                lead.accountID = decision.map(\.assigned) ?? fallback
+            }
             add(lead.id, .captured(lead, stage: initialStage), by: actor, at: time)
+            if let decision { add(lead.id, .accountMatchDecided(decision), by: .system, decision: true, at: time) }
             return .created(lead.id)
         }
         let ordered = matches.sorted { lhs, rhs in
@@ -187,8 +196,13 @@ struct Planner {
         }
         var incoming = person
         incoming.id = survivorID
-        if incoming.accountID == nil { incoming.accountID = identity.account(for: incoming) }
         guard let current = state(survivorID) else { return .matched(survivorID) }
+        // Never the account a reviewer rejected for this lead.
+        if incoming.accountID == nil, let derived = identity.account(for: incoming),
+            current.accountVerdicts[derived] != .rejected
+        {
+            incoming.accountID = derived
+        }
         var filled = current.lead
         filled.fillGaps(from: incoming)
         let newAttribution =
@@ -203,7 +217,26 @@ struct Planner {
                         detail: "same person by \((matchedOn[survivorID] ?? []).joined(separator: ", "))")
                 ])
         }
+        rematchAccount(of: survivorID, by: actor, at: time)
         return ordered.count > 1 ? .merged(survivorID, absorbed: Array(ordered.dropFirst())) : .matched(survivorID)
+    }
+
+    /// Matches a known lead's account again when it has none or waits for a review, and plans
+    /// the decision when it changes anything: what the lead said since may settle it. After a
+    /// rejection (`unsure`), a new match goes to review rather than straight to the lead.
+    mutating func rematchAccount(of id: LeadID, by actor: EventActor, at time: Date?, unsure: Bool = false) {
+        guard let accountMatching, let current = state(id), current.lead.accountID == nil || current.accountReview != nil
+        else { return }
+        let fallback = identity.account(for: current.lead)
+        guard
+            let decision = accountMatching.decide(
+                for: current.lead, verdicts: current.accountVerdicts,
+                fallback: current.accountReview == nil ? fallback : current.lead.accountID, unsure: unsure)
+        else { return }
+        let unchanged =
+            decision.verdict == .review && decision.assigned == current.lead.accountID
+            && decision.candidates.map(\.account) == current.accountReview?.candidates.map(\.account)
+        if !unchanged { add(id, .accountMatchDecided(decision), by: .system, decision: true) }
     }
 
     /// Plans the merge of `absorbed` into `survivor`.

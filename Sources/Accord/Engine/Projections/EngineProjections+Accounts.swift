@@ -4,7 +4,13 @@ import LeadModel
 extension EngineProjections {
     /// Links a lead to its account, making the account on first sight.
     mutating func linkAccount(of id: LeadID) {
-        guard let lead = leads[id]?.lead, let accountID = lead.accountID else { return }
+        guard let state = leads[id] else { return }
+        let lead = state.lead
+        guard let accountID = lead.accountID else {
+            // A reviewer rejected the lead's only account.
+            if let previous = accountOfLead.removeValue(forKey: id) { contactsByAccount[previous]?.remove(id) }
+            return
+        }
         if let previous = accountOfLead[id], previous != accountID {
             contactsByAccount[previous]?.remove(id)
         }
@@ -19,6 +25,9 @@ extension EngineProjections {
         // A company the account is already named after was noted when the name was set: most
         // leads of an account skip working out its slug.
         if known?.name != lead.company { AccountNaming.note(lead.company, of: accountID, in: &accountsByName) }
+        if accountMatching != nil, let account = accounts[accountID] {
+            accountMatching?.note(account, contact: (lead, state.createdAt))
+        }
     }
 
     /// Folds one event of an account's deal stream.
@@ -29,6 +38,7 @@ extension EngineProjections {
             accounts[account], id: account, name: deal.accountName, domain: AccountNaming.dealDomain(of: account))
         {
             accounts[account] = linked
+            accountMatching?.note(linked)
         }
         AccountNaming.note(deal.accountName, of: account, in: &accountsByName)
     }

@@ -120,6 +120,7 @@ extension EngineProjections {
         identityIndex = Dictionary(minimumCapacity: leads.count * 2)
         accounts = [:]
         accountsByName = [:]
+        accountMatching = accountMatching?.cleared()
         accountDeals = [:]
         contactsByAccount = [:]
         accountOfLead = Dictionary(minimumCapacity: leads.count)

@@ -27,6 +27,9 @@ struct EngineProjections: Sendable {
     var accountDeals: [AccountID: AccountDeals] = [:]
     /// Accounts by the slug of their name (``LeadModel/AccountID/slug(_:)``), the first seen.
     var accountsByName: [String: AccountID] = [:]
+    /// The account matcher over the accounts above, when the playbook matches accounts by more
+    /// than the email domain.
+    var accountMatching: EngineAccountMatching?
     /// Rep loads, account owners and pool turns, folded from the journal for the router.
     var routingLedger: RoutingLedger
     /// Open response clocks by when they next need attention, folded from the journal.
@@ -60,6 +63,9 @@ struct EngineProjections: Sendable {
             identity: policies.identity, recycleStage: playbook.feedback.recycleStage,
             routingLedger: playbook.routing.map { RoutingLedger(rules: $0) } ?? RoutingLedger(),
             monitor: SLAMonitor(policy: policies.sla))
+        accountMatching = playbook.accountMatching.map {
+            EngineAccountMatching(configuration: $0, identity: playbook.identity)
+        }
     }
 
     /// Folds one stored event.
@@ -79,6 +85,8 @@ struct EngineProjections: Sendable {
         switch event.payload {
         case .captured, .fieldsChanged, .merged:
             index(id)
+            linkAccount(of: id)
+        case .accountMatchDecided:
             linkAccount(of: id)
         case .mergedInto(let survivor):
             guard let state = leads[id] else { break }
