@@ -58,10 +58,14 @@ extension BinaryReader {
             handoffBlock = (try readHandoffBlock("state.handoffBlock"), try readDate("state.handoffBlockedAt"))
         }
         var accountReview: AccountMatchDecision?
+        var accountMatch: AccountMatchDecision?
         var accountVerdicts: [AccountID: AccountMatchDecision.Verdict] = [:]
         if layoutVersion >= 5 {
             if try readPresence("state.accountReview") {
                 accountReview = try readAccountMatchDecision("state.accountReview")
+            }
+            if try readPresence("state.accountMatch") {
+                accountMatch = try readAccountMatchDecision("state.accountMatch")
             }
             let verdicts = try readArray("state.accountVerdicts") {
                 reader throws(EventCodecError) -> (AccountID, AccountMatchDecision.Verdict) in
@@ -79,7 +83,7 @@ extension BinaryReader {
             breachedClocks: breachedClocks, disposition: disposition, isErased: isErased,
             feedback: feedback, opportunity: opportunity, handoffBlock: handoffBlock?.block,
             handoffBlockedAt: handoffBlock?.at, accountReview: accountReview,
-            accountVerdicts: accountVerdicts)
+            accountMatch: accountMatch, accountVerdicts: accountVerdicts)
     }
 
     private mutating func readOptionalDate(_ what: @autoclosure () -> String) throws(EventCodecError)

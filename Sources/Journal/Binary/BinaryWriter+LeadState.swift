@@ -47,6 +47,7 @@ extension BinaryWriter {
             writer.writeDate(state.handoffBlockedAt ?? state.updatedAt)
         }
         writeOptional(state.accountReview) { $0.writeAccountMatchDecision($1) }
+        writeOptional(state.accountMatch) { $0.writeAccountMatchDecision($1) }
         writeArray(state.accountVerdicts.sorted { $0.key < $1.key }) { writer, entry in
             writer.writeString(entry.key.rawValue)
             writer.writeTag(RecordTag.AccountVerdict(entry.value))

@@ -87,6 +87,12 @@ public struct LeadState: Hashable, Sendable {
         get { rare?.values.accountReview }
         set { setRare { $0.accountReview = newValue } }
     }
+    /// The decision that put the lead on its account — the matcher's, with its confidence and
+    /// evidence, or a reviewer's acceptance — while the lead is still on that account.
+    public private(set) var accountMatch: AccountMatchDecision? {
+        get { rare?.values.accountMatch }
+        set { setRare { $0.accountMatch = newValue } }
+    }
     /// Reviewers' decisions on accounts for this lead, the latest per account: ``AccountMatchDecision/Verdict-swift.enum/accepted``
     /// (an always-match) or ``AccountMatchDecision/Verdict-swift.enum/rejected`` (a never-match).
     public private(set) var accountVerdicts: [AccountID: AccountMatchDecision.Verdict] {
@@ -143,7 +149,8 @@ public struct LeadState: Hashable, Sendable {
         openClocks: [SLAClockID: SLAClock], breachedClocks: Set<SLAClockID>,
         disposition: Disposition?, isErased: Bool, feedback: FeedbackStatus = FeedbackStatus(),
         opportunity: OpportunityState? = nil, handoffBlock: HandoffBlock? = nil, handoffBlockedAt: Date? = nil,
-        accountReview: AccountMatchDecision? = nil, accountVerdicts: [AccountID: AccountMatchDecision.Verdict] = [:]
+        accountReview: AccountMatchDecision? = nil, accountMatch: AccountMatchDecision? = nil,
+        accountVerdicts: [AccountID: AccountMatchDecision.Verdict] = [:]
     ) {
         self.lead = lead
         self.stage = stage
@@ -167,7 +174,8 @@ public struct LeadState: Hashable, Sendable {
         self.isErased = isErased
         let values = RareParts.Values(
             disposition: disposition, feedback: feedback, opportunity: opportunity, handoffBlock: handoffBlock,
-            handoffBlockedAt: handoffBlockedAt, accountReview: accountReview, accountVerdicts: accountVerdicts)
+            handoffBlockedAt: handoffBlockedAt, accountReview: accountReview, accountMatch: accountMatch,
+            accountVerdicts: accountVerdicts)
         rare = values.isEmpty ? nil : RareParts(values)
     }
 
@@ -202,6 +210,7 @@ public struct LeadState: Hashable, Sendable {
             signals.append(signal)
         case .fieldsChanged(let changes):
             lead.apply(changes)
+            if let match = accountMatch, match.account != lead.accountID { accountMatch = nil }
         case .merged(let record):
             absorbed.append(record.absorbed)
             lead.fillGaps(from: record.absorbedLead)
@@ -292,13 +301,17 @@ extension LeadState {
         switch decision.verdict {
         case .review:
             accountReview = decision
+            accountMatch = nil
         case .matched:
             accountReview = nil
+            accountMatch = decision
         case .accepted:
             accountReview = nil
+            accountMatch = decision
             if let account = decision.account { accountVerdicts[account] = .accepted }
         case .rejected:
             if let account = decision.account { accountVerdicts[account] = .rejected }
+            if accountMatch?.account == decision.account { accountMatch = nil }
             guard var review = accountReview else { return }
             review.candidates.removeAll { $0.account == decision.account }
             accountReview = review.candidates.isEmpty ? nil : review
@@ -332,11 +345,12 @@ private final class RareParts: Hashable, Sendable {
         var handoffBlock: HandoffBlock?
         var handoffBlockedAt: Date?
         var accountReview: AccountMatchDecision?
+        var accountMatch: AccountMatchDecision?
         var accountVerdicts: [AccountID: AccountMatchDecision.Verdict] = [:]
 
         var isEmpty: Bool {
             disposition == nil && opportunity == nil && handoffBlock == nil && handoffBlockedAt == nil
-                && accountReview == nil && accountVerdicts.isEmpty
+                && accountReview == nil && accountMatch == nil && accountVerdicts.isEmpty
                 && feedback == FeedbackStatus()
         }
     }
