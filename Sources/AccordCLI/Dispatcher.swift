@@ -9,7 +9,8 @@ import SLA
 enum Dispatcher {
     static let commands: [CommandDefinition] = [
         .initialize, .validate, .capture, .signal, .importFile, .leadShow, .leadList, .leadTimeline, .leadExplain,
-        .leadStage, .accountShow, .erase, .touch, .feedback, .feedbackReport, .feedbackDispute, .feedbackArbitrate,
+        .leadStage, .accountShow, .accountReview, .accountAccept, .accountReject, .erase, .touch, .feedback,
+        .feedbackReport, .feedbackDispute, .feedbackArbitrate,
         .feedbackCalibrate,
         .feedbackExportTraining, .backlogAdd, .backlogList, .backlogUpdate, .assign, .reps, .repsLeave, .routeExplain,
         .sla, .slaHealth, .slaPause, .slaResume,
@@ -109,7 +110,7 @@ enum Dispatcher {
         case let error as LeadModelError:
             let status: ExitStatus
             switch error.code {
-            case .unknownLead: status = .notFound
+            case .unknownLead, .unknownAccount: status = .notFound
             case .invalidValue: status = .usage
             default: status = .refused
             }

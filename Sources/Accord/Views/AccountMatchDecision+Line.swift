@@ -1,10 +1,11 @@
 import Foundation
-import LeadModel
+public import LeadModel
 
 extension AccountMatchDecision {
     /// The decision in one line: `account acme matched (0.97)`, `account review: acme (0.62),
-    /// acme-labs (0.55)`, `account acme accepted by a reviewer`.
-    var line: String {
+    /// acme-labs (0.55)`, `account acme accepted by a reviewer` — what `accord lead timeline`
+    /// and `accord lead show` print.
+    public var line: String {
         func confidence(_ candidate: AccountCandidate) -> String { String(format: "%.2f", candidate.confidence) }
         let account = self.account?.rawValue ?? "none"
         switch verdict {

@@ -47,6 +47,10 @@ public struct LeadExplanation: Codable, Hashable, Sendable {
     public var unassigned: String?
     /// Captures with reasons, merges and erasure.
     public var identity: [Decision]
+    /// Account matches and reviewers' decisions on the lead's account, each with the evidence
+    /// behind it as reasons (`evidence:<account>`); `nil` (left out of JSON) when account
+    /// matching never decided for the lead.
+    public var accounts: [Decision]?
     /// Stage moves, and moves a handoff gate refused.
     public var stages: [Decision]
     /// Scorings.
@@ -84,6 +88,7 @@ public struct LeadExplanation: Codable, Hashable, Sendable {
         var clocks: [Decision] = []
         var dispositions: [Decision] = []
         var deals: [Decision] = []
+        var accounts: [Decision] = []
         for event in events {
             switch event.payload {
             case .captured where !event.reasons.isEmpty, .merged, .mergedInto, .erased:
@@ -95,6 +100,15 @@ public struct LeadExplanation: Codable, Hashable, Sendable {
             case .dispositionRecorded, .disputeRaised, .disputeResolved, .requalified:
                 dispositions.append(decision(event))
             case .opportunityOpened, .opportunityUpdated, .opportunityClosed: deals.append(decision(event))
+            case .accountMatchDecided(let match):
+                var item = decision(event)
+                item.reasons.append(Reason(rule: "account-match", detail: match.summary))
+                for candidate in match.candidates {
+                    item.reasons += candidate.evidence.map {
+                        Reason(rule: "evidence:\(candidate.account)", detail: $0.description)
+                    }
+                }
+                accounts.append(item)
             default: break
             }
         }
@@ -105,5 +119,6 @@ public struct LeadExplanation: Codable, Hashable, Sendable {
         self.clocks = clocks
         self.dispositions = dispositions
         self.deals = deals.isEmpty ? nil : deals
+        self.accounts = accounts.isEmpty ? nil : accounts
     }
 }

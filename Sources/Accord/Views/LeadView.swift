@@ -74,6 +74,12 @@ public struct LeadView: Codable, Hashable, Sendable {
     public var feedback: FeedbackStatus
     /// The move up the funnel a handoff gate refuses, while it holds; left out of JSON when none.
     public var notMoved: HandoffBlock?
+    /// How the lead came to its account — the matcher's decision with its confidence and
+    /// evidence, or a reviewer's acceptance — while it is on that account; left out of JSON when
+    /// none (matching off, or the account came from the email domain alone).
+    public var accountMatch: AccountMatchDecision?
+    /// The account match waiting for a reviewer, with its candidates; left out of JSON when none.
+    public var accountReview: AccountMatchDecision?
 
     /// Makes the view of a lead's state.
     /// - Parameter state: the lead's state, from the engine or a journal reader.
@@ -109,5 +115,7 @@ public struct LeadView: Codable, Hashable, Sendable {
         version = state.version
         feedback = state.feedback
         notMoved = state.handoffBlock
+        accountMatch = state.accountMatch
+        accountReview = state.accountReview
     }
 }

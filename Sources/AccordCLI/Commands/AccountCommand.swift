@@ -9,6 +9,9 @@ extension CommandDefinition {
         summary: "Show an account, its leads (merged duplicates counted once) and its deals.",
         discussion: """
             Leads join an account by the domain of their work email; free-mail addresses never do. \
+            With the playbook's accountMatching section they also join by company name, website, \
+            postal code and country, and each lead shows how it matched (its confidence; the \
+            evidence is in accord lead explain). \
             The account's score rolls up its contacts': the best contact's fit plus their summed \
             engagement, capped (the playbook's scoring.accountRollup). The deals are the account's own \
             (imported rows with an account and no contact) and its leads' deals, each with its stage, \
@@ -54,8 +57,9 @@ extension CommandDefinition {
         for state in contacts {
             let name = [state.lead.firstName, state.lead.lastName].compactMap { $0 }.joined(separator: " ")
             let owner = state.owner.map { "  owner \($0)" } ?? ""
+            let match = state.accountMatch.map { "  \(Self.matchLabel($0))" } ?? ""
             console.print(
-                "  \(state.id)  \(state.stage.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))\(name)\(owner)"
+                "  \(state.id)  \(state.stage.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))\(name)\(owner)\(match)"
             )
         }
         guard !deals.isEmpty else { return }
@@ -68,6 +72,17 @@ extension CommandDefinition {
 }
 
 extension CommandDefinition {
+    /// How a contact came to the account, in a few words: `matched 0.97 (name, country)` or
+    /// `accepted by mia`.
+    fileprivate static func matchLabel(_ decision: AccountMatchDecision) -> String {
+        guard decision.verdict == .matched, let candidate = decision.candidate else {
+            return decision.summary
+        }
+        let kinds = candidate.evidence.filter { $0.weight > 0 }.map(\.kind.rawValue)
+        return "matched \(String(format: "%.2f", candidate.confidence))"
+            + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))")
+    }
+
     /// The account `text` names, read from the account directory the engine keeps with its
     /// snapshots; a journal without one (written by an earlier Accord) is read by an engine.
     fileprivate static func summary(of text: String, _ console: Console) async throws -> AccountSummary? {

@@ -13,7 +13,8 @@ extension CommandDefinition {
             import names its file). A move its rules asked for and a handoff gate refused is shown \
             as "not moved", with the rule, the target stage and the missing fields; for a lead \
             qualification could still move, what each threshold lacks and why each trigger did \
-            not fire.
+            not fire. With account matching on, how the lead came to its account: the match's \
+            confidence and evidence, a review and reviewers' decisions.
             """,
         positionals: [PositionalSpec(name: "LEAD", help: "the lead's id")],
         examples: ["accord lead explain L0000001", "accord lead explain L0000001 --json"]
@@ -85,6 +86,7 @@ extension LeadExplanation {
         section("Response clocks", clocks, empty: "no clock started")
         section("Dispositions", dispositions, empty: "no disposition recorded")
         section("Identity", identity, empty: "captured once, never merged")
+        if let accounts { section("Account", accounts, empty: "") }
         if let deals { section("Deals", deals, empty: "") }
         return output
     }

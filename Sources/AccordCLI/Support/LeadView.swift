@@ -8,7 +8,8 @@ extension LeadView {
     var lines: [String] {
         var rows: [(String, String?)] = [
             ("lead", id), ("stage", stage), ("name", name), ("email", email), ("phone", phone), ("title", title),
-            ("company", company), ("account", account), ("source", source), ("campaign", campaign),
+            ("company", company), ("account", account), ("account match", accountMatch?.line),
+            ("account review", accountReview?.line), ("source", source), ("campaign", campaign),
             ("message angle", messageAngle),
             ("external ids", externalIDs.isEmpty ? nil : externalIDs.joined(separator: ", ")),
             ("created", createdAt.formatted(.iso8601)), ("updated", updatedAt.formatted(.iso8601)),

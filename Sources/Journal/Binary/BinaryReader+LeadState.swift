@@ -70,7 +70,10 @@ extension BinaryReader {
             let verdicts = try readArray("state.accountVerdicts") {
                 reader throws(EventCodecError) -> (AccountID, AccountMatchDecision.Verdict) in
                 let account = AccountID(rawValue: try reader.readString("state.accountVerdicts.account"))
-                return (account, try reader.readTag("state.accountVerdicts.verdict", as: RecordTag.AccountVerdict.self).verdict)
+                return (
+                    account,
+                    try reader.readTag("state.accountVerdicts.verdict", as: RecordTag.AccountVerdict.self).verdict
+                )
             }
             accountVerdicts = Dictionary(verdicts, uniquingKeysWith: { _, last in last })
         }

@@ -63,8 +63,11 @@ struct AccountMatchingContext: Sendable {
                 summary: match.summary)
         case .matched, .needsReview:
             let open = match.candidates.filter { $0.confidence > 0 && verdicts[$0.account] != .rejected }
+            let summary =
+                match.outcome == .matched
+                ? "a reviewer rejected this lead's account, so a person decides: " + match.summary : match.summary
             return AccountMatchDecision(
-                verdict: .review, account: nil, assigned: kept, candidates: open, summary: match.summary)
+                verdict: .review, account: nil, assigned: kept, candidates: open, summary: summary)
         case .noMatch:
             return nil
         }

@@ -217,15 +217,16 @@ struct Planner {
                         detail: "same person by \((matchedOn[survivorID] ?? []).joined(separator: ", "))")
                 ])
         }
-        rematchAccount(of: survivorID, by: actor, at: time)
+        rematchAccount(of: survivorID)
         return ordered.count > 1 ? .merged(survivorID, absorbed: Array(ordered.dropFirst())) : .matched(survivorID)
     }
 
     /// Matches a known lead's account again when it has none or waits for a review, and plans
     /// the decision when it changes anything: what the lead said since may settle it. After a
     /// rejection (`unsure`), a new match goes to review rather than straight to the lead.
-    mutating func rematchAccount(of id: LeadID, by actor: EventActor, at time: Date?, unsure: Bool = false) {
-        guard let accountMatching, let current = state(id), current.lead.accountID == nil || current.accountReview != nil
+    mutating func rematchAccount(of id: LeadID, unsure: Bool = false) {
+        guard let accountMatching, let current = state(id),
+            current.lead.accountID == nil || current.accountReview != nil
         else { return }
         let fallback = identity.account(for: current.lead)
         guard

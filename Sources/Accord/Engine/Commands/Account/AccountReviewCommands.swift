@@ -60,7 +60,7 @@ struct AccountReviewCommands {
                     verdict: .rejected, account: account, assigned: assigned,
                     candidates: candidate(account, of: state).map { [$0] } ?? [], summary: summary)),
             by: actor, decision: true)
-        planner.rematchAccount(of: id, by: actor, at: nil, unsure: true)
+        planner.rematchAccount(of: id, unsure: true)
     }
 
     /// The account as a candidate for the lead: as its review listed it, or as the matcher
