@@ -162,3 +162,53 @@ struct AccountMatchingEngineTests {
         #expect(state.lead.accountID == nil)
     }
 }
+
+/// Among accounts the evidence cannot tell apart, the playbook's tie-break decides — and the
+/// account it picks is the lead's, which routing, roll-ups and reports all read.
+struct AccountTieBreakEngineTests {
+    /// Two "Acme" accounts in the US: `acme-big.com` with two contacts, created second, and
+    /// `acme-old.com` with one, created first.
+    private func engine(tieBreak: AccountTieBreak) async throws -> AlignmentEngine {
+        var playbook = Playbook.unscored
+        playbook.accountMatching = AccountMatchingConfiguration(tieBreak: tieBreak)
+        let clock = TestClock()
+        let engine = try await makeEngine(clock: clock, playbook: playbook)
+        _ = try await engine.capture(
+            Lead(id: "", email: "a@acme-old.com", company: "Acme", attributes: ["country": "US"]))
+        clock.advance(by: 3_600)
+        for person in ["b", "c"] {
+            _ = try await engine.capture(
+                Lead(id: "", email: "\(person)@acme-big.com", company: "Acme", attributes: ["country": "US"]))
+        }
+        clock.advance(by: 3_600)
+        return engine
+    }
+
+    private let namesake = Lead(id: "", email: "d@gmail.com", company: "ACME", attributes: ["country": "US"])
+
+    @Test(arguments: [
+        (AccountTieBreak.standard, AccountID("acme-big.com")),
+        (AccountTieBreak([.oldest, .mostContacts]), AccountID("acme-old.com")),
+    ])
+    func theConfiguredOrderPicksTheAccount(tieBreak: AccountTieBreak, expected: AccountID) async throws {
+        let engine = try await engine(tieBreak: tieBreak)
+        let lead = try await engine.capture(namesake)
+        #expect(lead.state.lead.accountID == expected)
+        let match = try #require(lead.state.accountMatch)
+        #expect(match.verdict == .matched)
+        #expect(await engine.contacts(of: expected).map(\.id).contains(lead.leadID))
+    }
+
+    @Test func aMarginSendsEqualRivalsToReviewInstead() async throws {
+        var playbook = Playbook.unscored
+        playbook.accountMatching = AccountMatchingConfiguration(ambiguityMargin: 0.05)
+        let engine = try await makeEngine(playbook: playbook)
+        _ = try await engine.capture(
+            Lead(id: "", email: "a@acme-old.com", company: "Acme", attributes: ["country": "US"]))
+        _ = try await engine.capture(
+            Lead(id: "", email: "b@acme-big.com", company: "Acme", attributes: ["country": "US"]))
+        let lead = try await engine.capture(namesake)
+        #expect(lead.state.lead.accountID == nil)
+        #expect(Set(lead.state.accountReview?.candidates.map(\.account) ?? []) == ["acme-old.com", "acme-big.com"])
+    }
+}
