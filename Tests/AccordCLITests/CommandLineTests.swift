@@ -178,6 +178,14 @@ struct CommandLineTests {
         #expect(try counts(first.stdout)["reachedSQL"] ?? 0 > 0)
         #expect(try counts(first.stdout)["clocksStarted"] ?? 0 > 0)
 
+        // The demo matches accounts by name and country too: some free-mail leads join their company.
+        let listed = try workspace.run("lead", "list", "--all", "--json")
+        let leads = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any]
+        let matched = (leads?["leads"] as? [[String: Any]] ?? []).filter { lead in
+            (lead["email"] as? String)?.hasSuffix("mail.com") == true && lead["accountMatch"] != nil
+        }
+        #expect(!matched.isEmpty, "no free-mail lead was matched to an account by name")
+
         let reps = try workspace.run("reps", "--json")
         #expect(reps.status == 0)
         let statuses = try JSONSerialization.jsonObject(with: Data(reps.stdout.utf8)) as? [[String: Any]]

@@ -200,11 +200,13 @@ extension CommandDefinition {
         try demoPlaybook.jsonData().write(to: directory.playbookURL, options: .atomic)
     }
 
-    /// The default agreement with the demo's sales team for routing.
+    /// The default agreement with the demo's sales team for routing, matching leads to accounts
+    /// by name and country as well as email domain.
     static var demoPlaybook: Playbook {
         var playbook = Playbook.standard
         playbook.name = "Demo agreement"
         playbook.routing = DemoTeam.routing
+        playbook.accountMatching = AccountMatchingConfiguration()
         return playbook
     }
 
