@@ -43,6 +43,18 @@ struct AccountMatchingEngineTests {
         #expect(await engine.contacts(of: "acme.com").count == 2)
     }
 
+    @Test func aFreeMailLeadCallingFromTheCompanysLineIsMatchedByPhone() async throws {
+        let engine = try await makeEngine(playbook: playbook)
+        var withLine = founder
+        withLine.attributes["companyPhone"] = "+1 415 555 0100"
+        _ = try await engine.capture(withLine)
+        let lead = try await engine.capture(
+            Lead(id: "", email: "cy@gmail.com", phone: "(415) 555-0100", company: "Acme"))
+        #expect(lead.state.lead.accountID == "acme.com")
+        let evidence = try #require(lead.state.accountMatch?.candidate).evidence.map(\.kind)
+        #expect(evidence.contains(.phone))
+    }
+
     @Test func anAliasDomainJoinsItsAccount() async throws {
         let engine = try await makeEngine(playbook: playbook)
         _ = try await engine.capture(founder)

@@ -4,9 +4,10 @@ import LeadModel
 /// The engine's account matcher, kept in step with the accounts its projections know.
 ///
 /// The journal's accounts carry a name and a domain; what their contacts say about the company
-/// — country, postal code, website — is added from the first contact that says it, so that a
-/// later lead at "Acme GmbH" in Germany is not matched to the "Acme Inc." its first US contact
-/// made. Personal fields (email, phone) are never copied into an account. The age the `oldest`
+/// — country, postal code, website, main phone line (`companyPhone`) — is added from the first
+/// contact that says it, so that a later lead at "Acme GmbH" in Germany is not matched to the
+/// "Acme Inc." its first US contact made. A person's own email and phone are never copied into an
+/// account (two leads with one phone are one person, which identity resolution settles first). The age the `oldest`
 /// tie-break compares is the creation of the account's earliest contact, the same whether the
 /// projections were folded or rebuilt from a snapshot.
 struct EngineAccountMatching: Sendable {
@@ -47,6 +48,7 @@ struct EngineAccountMatching: Sendable {
             if record.country == nil { record.country = text("country") }
             if record.postalCode == nil { record.postalCode = text("postalCode") }
             if record.website == nil { record.website = text("website") }
+            if record.phone == nil { record.phone = text("companyPhone") }
             if firstSeen[account.id].map({ createdAt < $0 }) ?? true { firstSeen[account.id] = createdAt }
         }
         guard records[account.id] == nil || record != before else { return }
