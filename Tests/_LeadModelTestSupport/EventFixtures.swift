@@ -146,7 +146,34 @@ package enum EventFixtures {
                     rule: "trigger:quote-or-demo", to: "sql", missing: ["company", "use case — é"],
                     playbookVersion: "3"))
         ),
+        ("account-match-decided", .accountMatchDecided(fullAccountDecision)),
     ]
+
+    /// An account decision with every optional set: two candidates, one with a parent, a name and
+    /// a creation date, the other without, and evidence of several kinds (repeated, as the
+    /// snapshot shares them), for and against.
+    package static let fullAccountDecision = AccountMatchDecision(
+        verdict: .matched, account: "acme-gmbh.de", assigned: "acme-gmbh.de",
+        candidates: [
+            AccountCandidate(
+                account: "acme-gmbh.de", name: "Acme ☃ GmbH", parent: "acme.com", confidence: 0.912_5,
+                evidence: [
+                    MatchEvidence(kind: .emailDomain, weight: 9, detail: "email domain acme-gmbh.de ∈ Acme ☃ GmbH"),
+                    MatchEvidence(kind: .name, weight: 5.5, detail: "name 'Acme GmbH' ≈ 'Acme ☃ GmbH' (0.97)"),
+                    MatchEvidence(kind: .country, weight: 0.75, detail: "Deutschland = DE"),
+                    MatchEvidence(kind: .parent, weight: 0, detail: "part of Acme, Inc. — 日本語"),
+                ],
+                standing: AccountStanding(contactCount: 300, hasOpenOpportunity: true, createdAt: later)),
+            AccountCandidate(
+                account: "acme.com", confidence: -0.0,
+                evidence: [
+                    MatchEvidence(kind: .name, weight: 3, detail: "acronym"),
+                    MatchEvidence(kind: .country, weight: -4, detail: "US ≠ DE"),
+                    MatchEvidence(kind: MatchEvidence.Kind(rawValue: ""), weight: -1.5, detail: ""),
+                ],
+                standing: AccountStanding(contactCount: 0, hasOpenOpportunity: false, createdAt: nil)),
+        ],
+        summary: "matched Acme ☃ GmbH (0.91) über acme.com 🚀")
 
     package static let barePayloads: [(String, LeadEvent.Payload)] = [
         ("captured", .captured(bareLead, stage: "")),
@@ -190,6 +217,11 @@ package enum EventFixtures {
         ("sla-paused", .slaPaused(SLAPause(clockID: "", reason: ""))),
         ("sla-resumed", .slaResumed(SLAResume(clockID: "", pausedFor: 0, warnAt: nil, deadline: at))),
         ("handoff-blocked", .handoffBlocked(HandoffBlock(rule: "", to: "", missing: []))),
+        (
+            "account-match-decided",
+            .accountMatchDecided(
+                AccountMatchDecision(verdict: .review, account: nil, assigned: nil, candidates: [], summary: ""))
+        ),
     ]
 
     package static let full: [EventFixture] = fullPayloads.map { name, payload in

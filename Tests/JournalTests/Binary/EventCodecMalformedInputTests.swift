@@ -30,7 +30,7 @@ struct EventCodecMalformedInputTests {
         #expect(error?.offset == 0)
     }
 
-    @Test(arguments: [UInt8(0), 5, 127, 255])
+    @Test(arguments: [UInt8(0), 6, 127, 255])
     func rejectsAnUnknownLayoutVersion(_ version: UInt8) {
         var bytes = Codec.encode(Self.small)
         bytes[0] = version
@@ -40,7 +40,7 @@ struct EventCodecMalformedInputTests {
         #expect(error?.description.contains("layout version \(version)") == true)
     }
 
-    @Test(arguments: [UInt8(0), 99, 200])
+    @Test(arguments: [UInt8(0), 23, 35, 99, 200])
     func rejectsAnUnknownPayloadTag(_ tag: UInt8) {
         var bytes = Codec.encode(Self.small)
         let tagOffset = bytes.count - 3

@@ -15,8 +15,8 @@ struct EventCodecRoundTripTests {
     }
 
     @Test func fixturesCoverEveryPayloadKindWithAndWithoutOptionals() {
-        #expect(Set(EventFixtures.full.map(\.event.payload.kind)).count == 29)
-        #expect(Set(EventFixtures.bare.map(\.event.payload.kind)).count == 29)
+        #expect(Set(EventFixtures.full.map(\.event.payload.kind)).count == 30)
+        #expect(Set(EventFixtures.bare.map(\.event.payload.kind)).count == 30)
     }
 
     @Test(arguments: EventFixtures.all)
@@ -71,7 +71,7 @@ struct EventCodecRoundTripTests {
                     properties: ["b": .bool(true), "a": .number(1)])),
             idempotencyKey: "i")
         let expected: [UInt8] =
-            [4]  // layout version
+            [5]  // layout version
             + [2, 0x4C, 0x31]  // leadID "L1"
             + [0, 0, 0, 0, 0, 0, 0xF8, 0x3F]  // occurredAt 1.5
             + [2, 2, 0xC3, 0xA9]  // actor person "é"
@@ -118,7 +118,7 @@ struct EventCodecRoundTripTests {
             leadID: "L1", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .system,
             payload: .slaMet("c1"))
         let expected: [UInt8] = [
-            0x04, 0x02, 0x4C, 0x31, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF8, 0x3F, 0x01, 0x00, 0x00,
+            0x05, 0x02, 0x4C, 0x31, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF8, 0x3F, 0x01, 0x00, 0x00,
             0x00,
             0x0C, 0x02, 0x63, 0x31,
         ]
@@ -251,7 +251,7 @@ struct OpportunityCodecTests {
     func opportunityPayloadsAreRefusedInVersionOneRecords(_ kind: String) throws {
         let fixture = try #require(EventFixtures.full.first { $0.event.payload.kind == kind })
         var bytes = Codec.encode(fixture.event)
-        #expect(bytes[0] == 4)
+        #expect(bytes[0] == 5)
         #expect(try Codec.decode(bytes).payload == fixture.event.payload)
         bytes[0] = 1
         #expect(Codec.decodeError(bytes)?.code == .unknownTag)
