@@ -64,6 +64,46 @@ enum LeadStateFixtures {
         id: "clock-follow-up", tier: "follow-up", owner: .queue("sdr"), warnAt: nil,
         deadline: t0 + 86_400)
 
+    /// A candidate as account matching lists it, with evidence of several kinds.
+    static func candidate(
+        _ account: AccountID, confidence: Double, parent: AccountID? = nil, createdAt: Date? = nil
+    ) -> AccountCandidate {
+        AccountCandidate(
+            account: account, name: parent == nil ? nil : "Acme ☃ \(account.rawValue)", parent: parent,
+            confidence: confidence,
+            evidence: [
+                MatchEvidence(kind: .name, weight: 5.5, detail: "name 'Acme' ≈ 'Acme ☃' (0.97)"),
+                MatchEvidence(kind: .country, weight: -4, detail: "Österreich ≠ DE"),
+                MatchEvidence(kind: .postalCode, weight: 1.5, detail: "80331"),
+            ],
+            standing: AccountStanding(contactCount: 12, hasOpenOpportunity: createdAt != nil, createdAt: createdAt))
+    }
+
+    /// Account matching was not sure between three accounts: a review, the lead left on the best.
+    static let accountReview = AccountMatchDecision(
+        verdict: .review, account: nil, assigned: "acme-gmbh.de",
+        candidates: [
+            candidate("acme-gmbh.de", confidence: 0.55, parent: "acme.com", createdAt: t0 - 86_400 * 400),
+            candidate("acme.at", confidence: 0.5),
+            candidate("acme.com", confidence: 0.45, createdAt: t0),
+        ],
+        summary: "3 candidates within 0.1 — bitte prüfen")
+
+    /// A reviewer rejected the review's first candidate: the review keeps the other two, the lead
+    /// moves to the parent.
+    static let accountRejection = AccountMatchDecision(
+        verdict: .rejected, account: "acme-gmbh.de", assigned: "acme.com",
+        candidates: [accountReview.candidates[0]], summary: "the subsidiary is a different company")
+
+    /// A reviewer's decision on one of ``accountReview``'s candidates.
+    static func reviewerDecision(
+        _ verdict: AccountMatchDecision.Verdict, _ account: AccountID
+    ) -> AccountMatchDecision {
+        AccountMatchDecision(
+            verdict: verdict, account: account, assigned: verdict == .accepted ? account : nil,
+            candidates: accountReview.candidates.filter { $0.account == account }, summary: "reviewer: \(verdict)")
+    }
+
     /// Every event kind that sets a field of the state, before the erasure.
     static func everyEvent(_ id: LeadID) -> [LeadEvent.Payload] {
         [
@@ -108,6 +148,9 @@ enum LeadStateFixtures {
                 OpportunityClosing(
                     id: "opp-1", outcome: .won, amount: 31_500, closedAt: t0.addingTimeInterval(86_400 * 40),
                     reason: "roi-case")),
+            // A review left open, narrowed by a rejection: both account fields set.
+            .accountMatchDecided(accountReview),
+            .accountMatchDecided(accountRejection),
             // Last: a later stage change would lift it.
             .handoffBlocked(
                 HandoffBlock(rule: "threshold:sql", to: .sql, missing: [.company, "useCase"], playbookVersion: "7")),
@@ -223,6 +266,38 @@ enum LeadStateFixtures {
                     .signalRecorded(signal(.formSubmitted, at: 3)),
                     .touched(Touch(channel: .call, by: "rep-1", note: "personal detail")),
                     .erased(Erasure(requestedBy: "dpo")),
+                ])),
+        StateFixture(
+            name: "account accepted after a review",
+            state: fold(
+                "lead-account-accepted",
+                [
+                    .captured(lead("lead-account-accepted"), stage: .lead),
+                    .accountMatchDecided(accountReview),
+                    .accountMatchDecided(reviewerDecision(.rejected, "acme.at")),
+                    .accountMatchDecided(reviewerDecision(.accepted, "acme.com")),
+                ])),
+        StateFixture(
+            name: "account matched, no review",
+            state: fold(
+                "lead-account-matched",
+                [
+                    .captured(Lead(id: "lead-account-matched", company: "Acme"), stage: .lead),
+                    .accountMatchDecided(
+                        AccountMatchDecision(
+                            verdict: .matched, account: "acme.com", assigned: "acme.com",
+                            candidates: [candidate("acme.com", confidence: 0.99)], summary: "sure")),
+                ])),
+        StateFixture(
+            name: "every account candidate rejected",
+            state: fold(
+                "lead-account-rejected",
+                [
+                    .captured(lead("lead-account-rejected"), stage: .lead),
+                    .accountMatchDecided(accountReview),
+                    .accountMatchDecided(reviewerDecision(.rejected, "acme.com")),
+                    .accountMatchDecided(reviewerDecision(.rejected, "acme.at")),
+                    .accountMatchDecided(reviewerDecision(.rejected, "acme-gmbh.de")),
                 ])),
         StateFixture(name: "realistic", state: realistic(7)),
     ]

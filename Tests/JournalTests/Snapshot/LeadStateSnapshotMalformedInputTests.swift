@@ -6,7 +6,7 @@ import _LeadModelTestSupport
 @testable import Journal
 
 struct LeadStateSnapshotMalformedInputTests {
-    static let header: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 4]
+    static let header: [UInt8] = [0x41, 0x43, 0x4C, 0x53, 6]
 
     /// The error decoding `bytes` throws; fails the test when decoding succeeds.
     static func decodeError(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation)
@@ -17,11 +17,18 @@ struct LeadStateSnapshotMalformedInputTests {
         }
     }
 
-    /// The bytes of one state, without the snapshot header and count.
-    static func body(_ state: LeadState) -> [UInt8] {
-        var writer = BinaryWriter()
-        writer.writeLeadState(state)
-        return writer.bytes
+    /// A format-6 snapshot of `states` in the order given (``LeadStateSnapshot/encode(_:)``
+    /// sorts them) that says it holds `count` states, and the offset where each state starts.
+    static func snapshot(_ states: [LeadState], count: Int? = nil) -> (bytes: [UInt8], starts: [Int]) {
+        var writer = BinaryWriter(bytes: header)
+        writer.shareStrings()
+        writer.writeCount(count ?? states.count)
+        var starts: [Int] = []
+        for state in states {
+            starts.append(writer.bytes.count)
+            writer.writeLeadState(state)
+        }
+        return (writer.bytes, starts)
     }
 
     @Test func throwsTruncatedForEveryProperPrefix() {
@@ -33,7 +40,7 @@ struct LeadStateSnapshotMalformedInputTests {
         }
     }
 
-    @Test(arguments: [UInt8(0), 6, 127, 255])
+    @Test(arguments: [UInt8(0), 7, 127, 255])
     func rejectsAnUnknownFormatVersion(_ version: UInt8) {
         var bytes = LeadStateSnapshot.encode([LeadStateFixtures.everyField])
         bytes[4] = version
@@ -45,8 +52,8 @@ struct LeadStateSnapshotMalformedInputTests {
 
     @Test func rejectsANewerVersionWhateverFollows() {
         // A newer format may change everything after the version byte, even drop the count.
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 6])?.code == .unsupportedVersion)
-        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 6, 0xFF, 0xFF])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 7])?.code == .unsupportedVersion)
+        #expect(Self.decodeError([0x41, 0x43, 0x4C, 0x53, 7, 0xFF, 0xFF])?.code == .unsupportedVersion)
     }
 
     @Test func rejectsWrongMagicBytes() {
@@ -75,7 +82,7 @@ struct LeadStateSnapshotMalformedInputTests {
     @Test func rejectsACountTheBytesCannotHold() {
         // A corrupted count must fail before anything is allocated for it.
         for count in [UInt8(2), 0x7F] {
-            let error = Self.decodeError(Self.header + [count] + Self.body(LeadStateFixtures.noField))
+            let error = Self.decodeError(Self.snapshot([LeadStateFixtures.noField], count: Int(count)).bytes)
             #expect(error?.code == .truncated)
             #expect(error?.offset == Self.header.count)
         }
@@ -115,12 +122,13 @@ struct LeadStateSnapshotMalformedInputTests {
     }
 
     @Test func rejectsStatesOutOfOrder() throws {
-        let first = Self.body(LeadStateFixtures.realistic(1))
-        let second = Self.body(LeadStateFixtures.realistic(2))
-        #expect(try LeadStateSnapshot.decode(Self.header + [2] + first + second).count == 2)
-        let error = Self.decodeError(Self.header + [2] + second + first)
+        let first = LeadStateFixtures.realistic(1)
+        let second = LeadStateFixtures.realistic(2)
+        #expect(try LeadStateSnapshot.decode(Self.snapshot([first, second]).bytes) == [first, second])
+        let unsorted = Self.snapshot([second, first])
+        let error = Self.decodeError(unsorted.bytes)
         #expect(error?.code == .malformed)
-        #expect(error?.offset == Self.header.count + 1 + second.count)
+        #expect(error?.offset == unsorted.starts[1])
     }
 
     @Test func rejectsARepeatedBreachedClock() throws {
@@ -132,13 +140,13 @@ struct LeadStateSnapshotMalformedInputTests {
             ])
         var bytes = LeadStateSnapshot.encode([state])
         // The state ends: breached ["a", "b"], no disposition, not erased, an empty feedback status,
-        // no opportunity, no handoff block.
-        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0, 0, 0, 0, 0, 0]
+        // no opportunity, no handoff block, no account review, no verdicts.
+        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0, 0, 0, 0, 0, 0, 0, 0]
         #expect(Array(bytes.suffix(tail.count)) == tail)
-        bytes[bytes.count - 8] = 0x61
+        bytes[bytes.count - 10] = 0x61
         let error = Self.decodeError(bytes)
         #expect(error?.code == .malformed)
-        #expect(error?.offset == bytes.count - 9)
+        #expect(error?.offset == bytes.count - 11)
     }
 
     @Test func rejectsAnUnknownOutcomeTag() {
@@ -148,17 +156,87 @@ struct LeadStateSnapshotMalformedInputTests {
         var bytes = LeadStateSnapshot.encode([state])
         // The state ends: present disposition, accepted (1), no reason code or note, 7 absent or
         // empty layout-2 fields, not erased, an empty feedback status (3 bytes), no opportunity,
-        // no handoff block.
-        #expect(Array(bytes.suffix(17)) == [1, 1] + Array(repeating: 0, count: 15))
-        bytes[bytes.count - 16] = 9
+        // no handoff block, no account review, no verdicts.
+        #expect(Array(bytes.suffix(19)) == [1, 1] + Array(repeating: 0, count: 17))
+        bytes[bytes.count - 18] = 9
         #expect(Self.decodeError(bytes)?.code == .unknownTag)
     }
 
     @Test func rejectsAnErasedFlagOtherThanZeroOrOne() {
         var bytes = LeadStateSnapshot.encode([LeadStateFixtures.noField])
-        // The state ends: the erased flag, then the absent opportunity.
-        bytes[bytes.count - 2] = 2
-        #expect(Self.decodeError(bytes)?.code == .malformed)
+        // The state ends: the erased flag, an empty feedback status (3 bytes), no opportunity, no
+        // handoff block, no account review, no verdicts.
+        #expect(Array(bytes.suffix(8)) == Array(repeating: 0, count: 8))
+        bytes[bytes.count - 8] = 2
+        let error = Self.decodeError(bytes)
+        #expect(error?.code == .malformed)
+        #expect(error?.offset == bytes.count - 8)
+        #expect(error?.message == "state.isErased has boolean byte 2, expected 0 or 1")
+    }
+
+    /// A state whose review lists one candidate without evidence, and no verdicts: it ends with
+    /// `tail`, the review's verdict tag at `tail[1]`.
+    static let reviewed = LeadStateFixtures.fold(
+        "L",
+        [
+            .captured(Lead(id: "L"), stage: .lead),
+            .accountMatchDecided(
+                AccountMatchDecision(
+                    verdict: .review, account: nil, assigned: nil,
+                    candidates: [AccountCandidate(account: "a", confidence: 1, evidence: [])], summary: "s")),
+        ])
+    static let reviewedTail: [UInt8] =
+        [1, 2]  // a review: present, verdict review (2)
+        + [0, 0]  // no account, none assigned
+        + [1, 1, 0x61, 0, 0]  // one candidate: "a", no name, no parent
+        + [0, 0, 0, 0, 0, 0, 0xF0, 0x3F]  // confidence 1.0
+        + [0, 0, 0, 0]  // no evidence, no contacts, no open deal, no creation date
+        + [1, 0x73]  // summary "s"
+        + [0]  // no verdicts
+
+    @Test(arguments: [UInt8(0), 5, 255])
+    func rejectsAnUnknownReviewVerdictTagNamingTheField(_ tag: UInt8) throws {
+        var bytes = LeadStateSnapshot.encode([Self.reviewed])
+        #expect(Array(bytes.suffix(Self.reviewedTail.count)) == Self.reviewedTail)
+        #expect(try LeadStateSnapshot.decode(bytes) == [Self.reviewed])
+        let tagOffset = bytes.count - Self.reviewedTail.count + 1
+        bytes[tagOffset] = tag
+        let error = Self.decodeError(bytes)
+        #expect(error?.code == .unknownTag)
+        #expect(error?.offset == tagOffset)
+        #expect(error?.message == "state.accountReview.verdict has unknown tag \(tag)")
+    }
+
+    /// A state with a reviewer's verdict on account "a" and on account "b", and no review.
+    static let judged = LeadStateFixtures.fold(
+        "L",
+        [
+            .captured(Lead(id: "L"), stage: .lead),
+            .accountMatchDecided(LeadStateFixtures.reviewerDecision(.accepted, "a")),
+            .accountMatchDecided(LeadStateFixtures.reviewerDecision(.rejected, "b")),
+        ])
+    /// How ``judged`` ends: no review, two verdicts, "a" accepted (3) and "b" rejected (4).
+    static let judgedTail: [UInt8] = [0, 2, 1, 0x61, 3, 1, 0x62, 4]
+
+    @Test(arguments: [UInt8(0), 5, 255])
+    func rejectsAnUnknownAccountVerdictTagNamingTheField(_ tag: UInt8) throws {
+        var bytes = LeadStateSnapshot.encode([Self.judged])
+        #expect(Array(bytes.suffix(Self.judgedTail.count)) == Self.judgedTail)
+        #expect(try LeadStateSnapshot.decode(bytes) == [Self.judged])
+        bytes[bytes.count - 1] = tag
+        let error = Self.decodeError(bytes)
+        #expect(error?.code == .unknownTag)
+        #expect(error?.offset == bytes.count - 1)
+        #expect(error?.message == "state.accountVerdicts.verdict has unknown tag \(tag)")
+    }
+
+    @Test func rejectsAnAccountVerdictCountTheBytesCannotHold() {
+        var bytes = LeadStateSnapshot.encode([Self.judged])
+        // 127 verdicts where the bytes hold two: refused before any is read.
+        bytes[bytes.count - 7] = 0x7F
+        let error = Self.decodeError(bytes)
+        #expect(error?.code == .truncated)
+        #expect(error?.offset == bytes.count - 7)
     }
 
     @Test func survivesRandomCorruption() {

@@ -16,12 +16,12 @@ struct LeadStateSnapshotRoundTripTests {
         "lead", "stage", "stageHistory", "createdAt", "updatedAt", "version", "lastPosition",
         "signals", "absorbed", "mergedInto", "score", "scoredAt", "owner", "assignedAt", "touches",
         "firstTouchAt", "lastTouchAt", "openClocks", "breachedClocks", "isErased", "disposition", "feedback",
-        "opportunity", "handoffBlock", "handoffBlockedAt",
+        "opportunity", "handoffBlock", "handoffBlockedAt", "accountReview", "accountVerdicts",
     ]
 
     /// The state's stored properties by reflection, with the rarely set parts `LeadState` keeps
-    /// behind one reference (`rare`: disposition, feedback, deal, handoff block) listed as its
-    /// own; an empty `rare` lists none.
+    /// behind one reference (`rare`: disposition, feedback, deal, handoff block, account review
+    /// and verdicts) listed as its own; an empty `rare` lists none.
     static func storedChildren(_ state: LeadState) -> [(label: String, value: Any)] {
         Mirror(reflecting: state).children.flatMap { child -> [(label: String, value: Any)] in
             guard child.label == "rare" else { return [(child.label ?? "?", child.value)] }
@@ -88,7 +88,7 @@ struct LeadStateSnapshotRoundTripTests {
 
     @Test func anEmptyCollectionIsAHeaderAndAZeroCount() throws {
         let bytes = LeadStateSnapshot.encode([LeadState]())
-        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 5, 0])
+        #expect(bytes == [0x41, 0x43, 0x4C, 0x53, 6, 0])
         #expect(try LeadStateSnapshot.decode(bytes).isEmpty)
     }
 
@@ -138,18 +138,37 @@ struct LeadStateSnapshotRoundTripTests {
         #expect(LeadStateSnapshot.encode([forward]) == LeadStateSnapshot.encode([backward]))
     }
 
-    /// Format-4 bytes of `states`, in order: the layout of format 5 without shared strings.
+    /// Format-4 bytes of `states`, in order: layout-4 states without shared strings.
     static func formatFour(_ states: [LeadState]) -> [UInt8] {
-        var writer = BinaryWriter(bytes: LeadStateSnapshot.magic + [4])
+        layoutFour(states, into: BinaryWriter(bytes: LeadStateSnapshot.magic + [4]))
+    }
+
+    /// Format-5 bytes of `states`, in order: layout-4 states with shared strings.
+    static func formatFive(_ states: [LeadState]) -> [UInt8] {
+        var writer = BinaryWriter(bytes: LeadStateSnapshot.magic + [5])
+        writer.shareStrings()
+        return layoutFour(states, into: writer)
+    }
+
+    /// `writer`'s bytes, then the count and the layout-4 bytes of `states`: their layout-5 bytes
+    /// without the two trailing account fields, which must be empty (an absent review, no
+    /// verdicts: `[0, 0]`, no shared string among them).
+    private static func layoutFour(_ states: [LeadState], into writer: BinaryWriter) -> [UInt8] {
+        var writer = writer
         writer.writeCount(states.count)
-        for state in states { writer.writeLeadState(state) }
+        for state in states {
+            precondition(state.accountReview == nil && state.accountVerdicts.isEmpty, "\(state.id) has account fields")
+            writer.writeLeadState(state)
+            precondition(writer.bytes.suffix(2) == [0, 0])
+            writer.bytes.removeLast(2)
+        }
         return writer.bytes
     }
 
-    /// Pins format version 5 byte for byte for the smallest state the fold makes, and reads the
-    /// same state from its format-1 to format-4 bytes (a state without a deal or a block is
-    /// written in formats 2 to 4 as in format 2, but for the trailing fields).
-    @Test func writesFormatVersionFiveBytesAndReadsVersionsOneToFour() throws {
+    /// Pins format version 6 byte for byte for the smallest state the fold makes, and reads the
+    /// same state from its format-1 to format-5 bytes (a state without a deal, a block or an
+    /// account review is written in formats 2 to 6 as in format 2, but for the trailing fields).
+    @Test func writesFormatVersionSixBytesAndReadsVersionsOneToFive() throws {
         let captured = LeadEvent(
             leadID: "L", occurredAt: Date(timeIntervalSinceReferenceDate: 1.5), actor: .system,
             payload: .captured(Lead(id: "L"), stage: "s"))
@@ -176,7 +195,13 @@ struct LeadStateSnapshotRoundTripTests {
         five += [2, 0x73]  // stage "s", the first shared string: length 1 << 1, then its byte
         five += [1, 1] + date  // stage history: one entry, shared string #0 (0 << 1 | 1), at 1.5
         five += expected[(6 + 14 + 2 + 3 + 8)...]  // the rest as in format 4
-        #expect(LeadStateSnapshot.encode([state]) == five)
+        #expect(Self.formatFive([state]) == five)
+        var six = five
+        six[4] = 6  // format 6
+        six += [0]  // no account review
+        six += [0]  // no account verdicts
+        #expect(LeadStateSnapshot.encode([state]) == six)
+        #expect(try LeadStateSnapshot.decode(six) == [state])
         #expect(try LeadStateSnapshot.decode(five) == [state])
         #expect(try LeadStateSnapshot.decode(expected) == [state])
         #expect(try LeadStateSnapshot.decode(versionOne) == [state])
@@ -184,6 +209,98 @@ struct LeadStateSnapshotRoundTripTests {
         versionTwo[4] = 2
         #expect(try LeadStateSnapshot.decode(versionTwo) == [state])
         #expect(try LeadStateSnapshot.decode(versionThree) == [state])
+    }
+
+    /// A snapshot saved by the Accord before account review (format 5) still loads: its states
+    /// are read in layout 4, with no review and no verdicts, and the account fields are not
+    /// read from it.
+    @Test func aFormatFiveSnapshotReadsAsLayoutFourWithoutAnAccountReview() throws {
+        // Every field of layout 4 set (a handoff block, a deal, a disposition), and many states
+        // sharing strings.
+        let everyLayoutFourField = LeadStateFixtures.fold(
+            "lead-format-five",
+            LeadStateFixtures.everyEvent("lead-format-five").filter {
+                if case .accountMatchDecided = $0 { return false }
+                return true
+            })
+        #expect(everyLayoutFourField.handoffBlock != nil && everyLayoutFourField.opportunity != nil)
+        let states = ([everyLayoutFourField] + (0..<50).map(LeadStateFixtures.realistic)).sorted { $0.id < $1.id }
+        let five = Self.formatFive(states)
+        let six = LeadStateSnapshot.encode(states)
+        #expect(five.count == six.count - 2 * states.count)
+        let decoded = try LeadStateSnapshot.decode(five)
+        #expect(decoded == states)
+        #expect(decoded.allSatisfy { $0.accountReview == nil && $0.accountVerdicts.isEmpty })
+        #expect(try LeadStateSnapshot.decode(six) == decoded)
+
+        // Format-6 bytes labelled format 5: the account fields are left over, not read.
+        var relabelled = LeadStateSnapshot.encode([everyLayoutFourField])
+        relabelled[4] = 5
+        let error = #expect(throws: EventCodecError.self) { try LeadStateSnapshot.decode(relabelled) }
+        #expect(error?.code == .malformed)
+        #expect(error?.offset == relabelled.count - 2)
+        #expect(error?.message == "2 unexpected bytes follow the last lead state")
+    }
+
+    /// Format 6 keeps the review in force and the reviewers' verdicts, every field of them.
+    @Test func aFormatSixSnapshotRoundTripsTheAccountReviewAndVerdicts() throws {
+        let state = LeadStateFixtures.everyFieldBeforeErasure
+        let review = try #require(state.accountReview)
+        #expect(review.verdict == .review)
+        #expect(review.candidates.map(\.account) == ["acme.at", "acme.com"], "narrowed by the rejection")
+        #expect(state.accountVerdicts == ["acme-gmbh.de": .rejected])
+        #expect(state.lead.accountID == "acme.com")
+        let bytes = LeadStateSnapshot.encode([state])
+        #expect(bytes[4] == 6)
+        let decoded = try #require(try LeadStateSnapshot.decode(bytes).first)
+        #expect(decoded.accountReview == review)
+        #expect(decoded.accountReview?.candidates.map(\.standing) == review.candidates.map(\.standing))
+        #expect(decoded.accountReview?.candidates.map(\.evidence) == review.candidates.map(\.evidence))
+        #expect(decoded.accountVerdicts == state.accountVerdicts)
+        #expect(decoded == state)
+        #expect(LeadStateSnapshot.encode([decoded]) == bytes)
+
+        // The rejection's candidate, and the ones the later states name, are shared strings:
+        // many states with the review decode back exactly.
+        let many = (0..<40).map { index in
+            LeadStateFixtures.fold(
+                LeadID("lead-review-\(index)"),
+                LeadStateFixtures.everyEvent(LeadID("lead-review-\(index)")))
+        }
+        #expect(try LeadStateSnapshot.decode(LeadStateSnapshot.encode(many)) == many.sorted { $0.id < $1.id })
+    }
+
+    /// Verdicts are a dictionary in `LeadState`; they are written sorted by account id, so the
+    /// order the reviewers decided in does not change the bytes.
+    @Test func verdictsDecidedInAnyOrderEncodeToTheSameBytes() throws {
+        let decisions: [(AccountID, AccountMatchDecision.Verdict)] = [
+            ("acme.com", .accepted), ("acme.at", .rejected), ("acme-gmbh.de", .rejected), ("b", .accepted),
+            ("ä", .rejected), ("a", .accepted),
+        ]
+        func state(_ decisions: [(AccountID, AccountMatchDecision.Verdict)]) -> LeadState {
+            var payloads: [LeadEvent.Payload] = [.captured(Lead(id: "L"), stage: .lead)]
+            payloads += decisions.map { .accountMatchDecided(LeadStateFixtures.reviewerDecision($1, $0)) }
+            // A sure match last, so that the lead's account does not depend on the order.
+            payloads.append(
+                .accountMatchDecided(
+                    AccountMatchDecision(verdict: .matched, account: "a", assigned: "a", candidates: [], summary: "")))
+            return LeadStateFixtures.fold("L", payloads)
+        }
+        let forward = state(decisions)
+        let backward = state(decisions.reversed())
+        #expect(forward == backward)
+        #expect(forward.accountVerdicts.count == 6)
+        let bytes = LeadStateSnapshot.encode([forward])
+        #expect(LeadStateSnapshot.encode([backward]) == bytes)
+        // The state ends: no review, then six verdicts in account id order, each a plain string
+        // and a tag (3 accepted, 4 rejected).
+        var tail: [UInt8] = [0, 6]
+        let sorted: [(String, UInt8)] = [
+            ("a", 3), ("acme-gmbh.de", 4), ("acme.at", 4), ("acme.com", 3), ("b", 3), ("ä", 4),
+        ]
+        for (account, tag) in sorted { tail += [UInt8(account.utf8.count)] + Array(account.utf8) + [tag] }
+        #expect(Array(bytes.suffix(tail.count)) == tail)
+        #expect(try LeadStateSnapshot.decode(bytes) == [forward])
     }
 
     @Test func aVersionOneSnapshotReadsDispositionsWithoutTheirLayoutTwoFields() throws {
