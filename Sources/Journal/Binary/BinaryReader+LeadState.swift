@@ -7,7 +7,10 @@ extension BinaryReader {
     /// The fewest bytes one encoded lead state takes: a lead with an empty id, no optional fields
     /// and no external ids or attributes (13), an empty stage (1), an empty stage history (1),
     /// two dates (16), a one-byte version (1), and one byte for each of the 15 remaining lists,
-    /// optionals and the erased flag. A snapshot's state count is checked against it.
+    /// optionals and the erased flag. That is layout 1; later layouts only add to it (the
+    /// feedback status and deal of layout 2, 4 bytes; the handoff block of layout 4, 1; the
+    /// account review and verdicts of layout 5, 2), so it holds for every format. A snapshot's
+    /// state count is checked against it.
     static let minimumLeadStateSize = 47
 
     /// Reads every stored property of a lead state, in declaration order.

@@ -1,6 +1,6 @@
 import LeadModel
 
-/// Layout versions 1 to 4 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
+/// Layout versions 1 to 5 of one lead state in a ``LeadStateSnapshot``, writing side. The reading side
 /// is in `BinaryReader+LeadState.swift`; keep the two in the same field order, and both in step
 /// with `Documentation/RecordLayout.md` ("Lead state snapshots").
 extension BinaryWriter {

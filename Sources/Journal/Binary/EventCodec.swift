@@ -3,7 +3,7 @@ import LeadModel
 /// Encodes and decodes ``LeadModel/LeadEvent``s as record payloads of the file store, in Accord's compact
 /// binary record layout.
 ///
-/// A record starts with a layout version byte (currently 4), followed by the event's fields and
+/// A record starts with a layout version byte (currently 5), followed by the event's fields and
 /// its payload under a one-byte tag. Integers are LEB128 varints, strings length-prefixed UTF-8,
 /// doubles and dates their exact IEEE 754 bits, dictionaries sorted by key — so equal events
 /// always encode to equal bytes and every event decodes back to an equal one. The byte layout and

@@ -3,7 +3,7 @@ import LeadModel
 /// Encodes and decodes many ``LeadModel/LeadState``s as one snapshot, so that a host reopening a large
 /// journal can load the states and fold only the events after the snapshot.
 ///
-/// A snapshot is four magic bytes (`ACLS`), a format version byte (currently 5), a count, and
+/// A snapshot is four magic bytes (`ACLS`), a format version byte (currently 6), a count, and
 /// each state's stored properties in the compact binary record layout of ``EventCodec`` —
 /// sorted by lead id, with unordered collections sorted, so equal sets of states always encode
 /// to equal bytes. Decoding gives back states equal (`==`) to those encoded, every field,
@@ -39,9 +39,9 @@ public enum LeadStateSnapshot {
     /// The snapshot format version this version of Accord writes and reads.
     /// Version 2 added each state's ``LeadModel/FeedbackStatus`` and ``LeadModel/OpportunityState`` and the layout-2
     /// fields of its touches and disposition; version-1 snapshots still decode, with those fields
-    /// empty. Version 3 wrote deals in record layout 3, version 4 added the handoff block, and
+    /// empty. Version 3 wrote deals in record layout 3, version 4 added the handoff block,
     /// version 5 writes repeated strings once (``BinaryWriter/writeSharedString(_:)``), and
-    /// version 6 adds the account review in force (layout-5 states).
+    /// version 6 adds the account review in force and the reviewers' verdicts (layout-5 states).
     static let formatVersion: UInt8 = 6
 
     /// The most states ``decode(_:)`` reserves room for up front. The count is already checked
@@ -128,7 +128,7 @@ public enum LeadStateSnapshot {
                 at: versionStart)
         }
         // Format N holds layout-N states (1 to 4); format 5 holds layout-4 states whose
-        // repeated strings are shared, format 6 layout-5 states.
+        // repeated strings are shared, format 6 layout-5 states, shared the same way.
         reader.layoutVersion = version <= 4 ? version : version - 1
         if version >= 5 { reader.shareStrings() }
         let count = try reader.readCount(
