@@ -70,15 +70,7 @@ extension BinaryReader {
             if try readPresence("state.accountMatch") {
                 accountMatch = try readAccountMatchDecision("state.accountMatch")
             }
-            let verdicts = try readArray("state.accountVerdicts") {
-                reader throws(EventCodecError) -> (AccountID, AccountMatchDecision.Verdict) in
-                let account = AccountID(rawValue: try reader.readString("state.accountVerdicts.account"))
-                return (
-                    account,
-                    try reader.readTag("state.accountVerdicts.verdict", as: RecordTag.AccountVerdict.self).verdict
-                )
-            }
-            accountVerdicts = Dictionary(verdicts, uniquingKeysWith: { _, last in last })
+            accountVerdicts = try readAccountVerdicts()
         }
         return LeadState(
             lead: lead, stage: stage, stageHistory: stageHistory, createdAt: createdAt,
@@ -169,6 +161,27 @@ extension BinaryReader {
             }
         }
         return clocks
+    }
+
+    /// Reads the reviewers' verdicts, each keyed by its account; a repeated account is malformed
+    /// (the writer never repeats one, and keeping either would make two byte strings one state).
+    private mutating func readAccountVerdicts() throws(EventCodecError)
+        -> [AccountID: AccountMatchDecision.Verdict]
+    {
+        // A verdict takes at least 2 bytes: an empty account id and a tag.
+        let count = try readCount("state.accountVerdicts", minimumElementSize: 2)
+        if count == 0 { return [:] }
+        var verdicts = [AccountID: AccountMatchDecision.Verdict](
+            minimumCapacity: Swift.min(count, Self.maximumReservation))
+        for _ in 0..<count {
+            let start = offset
+            let account = AccountID(rawValue: try readString("state.accountVerdicts.account"))
+            let verdict = try readTag("state.accountVerdicts.verdict", as: RecordTag.AccountVerdict.self)
+            if verdicts.updateValue(verdict.verdict, forKey: account) != nil {
+                throw error(.malformed, "state.accountVerdicts repeats an account", at: start)
+            }
+        }
+        return verdicts
     }
 
     /// Reads the breached clock ids; a repeated id is malformed.

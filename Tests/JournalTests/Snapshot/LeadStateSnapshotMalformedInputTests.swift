@@ -230,6 +230,16 @@ struct LeadStateSnapshotMalformedInputTests {
         #expect(error?.message == "state.accountVerdicts.verdict has unknown tag \(tag)")
     }
 
+    @Test func rejectsARepeatedAccountVerdict() {
+        var bytes = LeadStateSnapshot.encode([Self.judged])
+        // Rename "b" to "a": two verdicts for one account, which the encoder never writes.
+        bytes[bytes.count - 2] = 0x61
+        let error = Self.decodeError(bytes)
+        #expect(error?.code == .malformed)
+        #expect(error?.offset == bytes.count - 3)
+        #expect(error?.message == "state.accountVerdicts repeats an account")
+    }
+
     @Test func rejectsAnAccountVerdictCountTheBytesCannotHold() {
         var bytes = LeadStateSnapshot.encode([Self.judged])
         // 127 verdicts where the bytes hold two: refused before any is read.
