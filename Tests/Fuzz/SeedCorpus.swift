@@ -1,8 +1,9 @@
 // Writes the fuzzers' seed corpora from a journal (`Tests/Fuzz/run.sh` uses a fresh `accord demo`
 // journal): for the record decoder, up to 8 records of each payload kind; for the snapshot
-// decoder, snapshots of one to three lead states folded from the first leads' events; for the
-// import fuzzers, CSV and JSON Lines files of the demo's people and signals, as leads and as
-// signals (the first byte of each seed is the fuzzer's options byte, see ImportCSVFuzz.swift).
+// decoder, snapshots of one to three lead states folded from the first leads' events; for both,
+// account-match-decided records and states, which the demo journal lacks; for the import
+// fuzzers, CSV and JSON Lines files of the demo's people and signals, as leads and as signals
+// (the first byte of each seed is the fuzzer's options byte, see ImportCSVFuzz.swift).
 //
 // Usage: seed-corpus JOURNAL_DIRECTORY CORPUS_DIRECTORY
 // writes CORPUS_DIRECTORY/event-codec, snapshot, import-csv and import-jsonl.
@@ -50,10 +51,66 @@ enum SeedCorpus {
             let group = states[start..<Swift.min(start + 1 + start % 3, states.count)]
             try Data(LeadStateSnapshot.encode(group)).write(to: snapshots.appendingPathComponent("seed-\(start)"))
         }
+        let accountSeeds = try writeAccountMatchSeeds(records: records, snapshots: snapshots)
         let imports = try writeImportSeeds(people: people, signals: signals, into: root)
         print(
-            "wrote \(written) records of \(perKind.count) payload kinds, \(states.count) snapshots and \(imports) import files"
+            "wrote \(written) records of \(perKind.count) payload kinds, \(states.count) snapshots, "
+                + "\(accountSeeds) account-match seeds and \(imports) import files"
         )
+    }
+
+    /// Writes account-match-decided records and a snapshot of states holding an account review
+    /// and verdicts: the demo's playbook has no `accountMatching` section, so its journal has
+    /// neither. Returns how many files.
+    static func writeAccountMatchSeeds(records: URL, snapshots: URL) throws -> Int {
+        let at = Date(timeIntervalSinceReferenceDate: 800_000_000)
+        func candidate(_ account: AccountID, parent: AccountID? = nil, createdAt: Date? = nil) -> AccountCandidate {
+            AccountCandidate(
+                account: account, name: "Acme \(account.rawValue)", parent: parent, confidence: 0.5,
+                evidence: [
+                    MatchEvidence(kind: .emailDomain, weight: 9, detail: "email domain acme.com"),
+                    MatchEvidence(kind: .name, weight: 5.5, detail: "name 'Acme' ≈ 'ACME' (0.97)"),
+                    MatchEvidence(kind: .country, weight: -4, detail: "AT ≠ DE"),
+                ],
+                standing: AccountStanding(contactCount: 3, hasOpenOpportunity: createdAt != nil, createdAt: createdAt))
+        }
+        let review = AccountMatchDecision(
+            verdict: .review, account: nil, assigned: "acme.de",
+            candidates: [candidate("acme.de", parent: "acme.com", createdAt: at), candidate("acme.at")],
+            summary: "two candidates within 0.1")
+        let decisions = [
+            review,
+            AccountMatchDecision(
+                verdict: .rejected, account: "acme.de", assigned: "acme.at", candidates: [review.candidates[0]],
+                summary: "reviewer: a different company"),
+            AccountMatchDecision(
+                verdict: .accepted, account: "acme.at", assigned: "acme.at", candidates: [review.candidates[1]],
+                summary: "reviewer: confirmed"),
+            AccountMatchDecision(
+                verdict: .matched, account: "acme.com", assigned: "acme.com", candidates: [candidate("acme.com")],
+                summary: "sure"),
+        ]
+        var count = 0
+        var states: [LeadState] = []
+        for (index, decision) in decisions.enumerated() {
+            let lead = LeadID(rawValue: "account-seed-\(index)")
+            var bytes: [UInt8] = []
+            let event = LeadEvent(leadID: lead, occurredAt: at, actor: .system, payload: .accountMatchDecided(decision))
+            EventCodec.encode(event, into: &bytes)
+            try Data(bytes).write(to: records.appendingPathComponent("seed-account-\(index)"))
+            count += 1
+            // The lead's stream up to this decision: captured, then the decisions so far.
+            let captured = LeadEvent(
+                leadID: lead, occurredAt: at, actor: .system, payload: .captured(Lead(id: lead), stage: .lead))
+            let events =
+                [captured]
+                + decisions[...index].map {
+                    LeadEvent(leadID: lead, occurredAt: at, actor: .person("r"), payload: .accountMatchDecided($0))
+                }
+            if let state = LeadState.fold(events) { states.append(state) }
+        }
+        try Data(LeadStateSnapshot.encode(states)).write(to: snapshots.appendingPathComponent("seed-account"))
+        return count + 1
     }
 
     /// Writes CSV and JSON Lines import files of one to four rows each; returns how many.
