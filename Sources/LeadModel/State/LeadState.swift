@@ -301,7 +301,7 @@ extension LeadState {
         switch decision.verdict {
         case .review:
             accountReview = decision
-            accountMatch = nil
+            if accountMatch?.account != decision.assigned { accountMatch = nil }
         case .matched:
             accountReview = nil
             accountMatch = decision

@@ -79,9 +79,15 @@ enum LeadStateFixtures {
             standing: AccountStanding(contactCount: 12, hasOpenOpportunity: createdAt != nil, createdAt: createdAt))
     }
 
-    /// Account matching was not sure between three accounts: a review, the lead left on the best.
+    /// Account matching was sure: the lead joined `acme.com` on its evidence.
+    static let accountMatch = AccountMatchDecision(
+        verdict: .matched, account: "acme.com", assigned: "acme.com",
+        candidates: [candidate("acme.com", confidence: 0.97, createdAt: t0)], summary: "acme.com matches, 0.97")
+
+    /// Account matching was not sure between three accounts: a review, the lead left on the
+    /// account it was matched to before.
     static let accountReview = AccountMatchDecision(
-        verdict: .review, account: nil, assigned: "acme-gmbh.de",
+        verdict: .review, account: nil, assigned: "acme.com",
         candidates: [
             candidate("acme-gmbh.de", confidence: 0.55, parent: "acme.com", createdAt: t0 - 86_400 * 400),
             candidate("acme.at", confidence: 0.5),
@@ -148,7 +154,8 @@ enum LeadStateFixtures {
                 OpportunityClosing(
                     id: "opp-1", outcome: .won, amount: 31_500, closedAt: t0.addingTimeInterval(86_400 * 40),
                     reason: "roi-case")),
-            // A review left open, narrowed by a rejection: both account fields set.
+            // A match, then a review left open and narrowed by a rejection: every account field set.
+            .accountMatchDecided(accountMatch),
             .accountMatchDecided(accountReview),
             .accountMatchDecided(accountRejection),
             // Last: a later stage change would lift it.

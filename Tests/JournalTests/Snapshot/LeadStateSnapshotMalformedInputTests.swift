@@ -140,13 +140,13 @@ struct LeadStateSnapshotMalformedInputTests {
             ])
         var bytes = LeadStateSnapshot.encode([state])
         // The state ends: breached ["a", "b"], no disposition, not erased, an empty feedback status,
-        // no opportunity, no handoff block, no account review, no verdicts.
-        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        // no opportunity, no handoff block, no account review, no account match, no verdicts.
+        let tail: [UInt8] = [2, 1, 0x61, 1, 0x62, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
         #expect(Array(bytes.suffix(tail.count)) == tail)
-        bytes[bytes.count - 10] = 0x61
+        bytes[bytes.count - 11] = 0x61
         let error = Self.decodeError(bytes)
         #expect(error?.code == .malformed)
-        #expect(error?.offset == bytes.count - 11)
+        #expect(error?.offset == bytes.count - 12)
     }
 
     @Test func rejectsAnUnknownOutcomeTag() {
@@ -156,21 +156,21 @@ struct LeadStateSnapshotMalformedInputTests {
         var bytes = LeadStateSnapshot.encode([state])
         // The state ends: present disposition, accepted (1), no reason code or note, 7 absent or
         // empty layout-2 fields, not erased, an empty feedback status (3 bytes), no opportunity,
-        // no handoff block, no account review, no verdicts.
-        #expect(Array(bytes.suffix(19)) == [1, 1] + Array(repeating: 0, count: 17))
-        bytes[bytes.count - 18] = 9
+        // no handoff block, no account review, no account match, no verdicts.
+        #expect(Array(bytes.suffix(20)) == [1, 1] + Array(repeating: 0, count: 18))
+        bytes[bytes.count - 19] = 9
         #expect(Self.decodeError(bytes)?.code == .unknownTag)
     }
 
     @Test func rejectsAnErasedFlagOtherThanZeroOrOne() {
         var bytes = LeadStateSnapshot.encode([LeadStateFixtures.noField])
         // The state ends: the erased flag, an empty feedback status (3 bytes), no opportunity, no
-        // handoff block, no account review, no verdicts.
-        #expect(Array(bytes.suffix(8)) == Array(repeating: 0, count: 8))
-        bytes[bytes.count - 8] = 2
+        // handoff block, no account review, no account match, no verdicts.
+        #expect(Array(bytes.suffix(9)) == Array(repeating: 0, count: 9))
+        bytes[bytes.count - 9] = 2
         let error = Self.decodeError(bytes)
         #expect(error?.code == .malformed)
-        #expect(error?.offset == bytes.count - 8)
+        #expect(error?.offset == bytes.count - 9)
         #expect(error?.message == "state.isErased has boolean byte 2, expected 0 or 1")
     }
 
@@ -192,6 +192,7 @@ struct LeadStateSnapshotMalformedInputTests {
         + [0, 0, 0, 0, 0, 0, 0xF0, 0x3F]  // confidence 1.0
         + [0, 0, 0, 0]  // no evidence, no contacts, no open deal, no creation date
         + [1, 0x73]  // summary "s"
+        + [0]  // no account match
         + [0]  // no verdicts
 
     @Test(arguments: [UInt8(0), 5, 255])
@@ -215,8 +216,8 @@ struct LeadStateSnapshotMalformedInputTests {
             .accountMatchDecided(LeadStateFixtures.reviewerDecision(.accepted, "a")),
             .accountMatchDecided(LeadStateFixtures.reviewerDecision(.rejected, "b")),
         ])
-    /// How ``judged`` ends: no review, two verdicts, "a" accepted (3) and "b" rejected (4).
-    static let judgedTail: [UInt8] = [0, 2, 1, 0x61, 3, 1, 0x62, 4]
+    /// How ``judged`` ends: two verdicts, "a" accepted (3) and "b" rejected (4).
+    static let judgedTail: [UInt8] = [2, 1, 0x61, 3, 1, 0x62, 4]
 
     @Test(arguments: [UInt8(0), 5, 255])
     func rejectsAnUnknownAccountVerdictTagNamingTheField(_ tag: UInt8) throws {

@@ -16,7 +16,7 @@ struct LeadStateSnapshotRoundTripTests {
         "lead", "stage", "stageHistory", "createdAt", "updatedAt", "version", "lastPosition",
         "signals", "absorbed", "mergedInto", "score", "scoredAt", "owner", "assignedAt", "touches",
         "firstTouchAt", "lastTouchAt", "openClocks", "breachedClocks", "isErased", "disposition", "feedback",
-        "opportunity", "handoffBlock", "handoffBlockedAt", "accountReview", "accountVerdicts",
+        "opportunity", "handoffBlock", "handoffBlockedAt", "accountReview", "accountMatch", "accountVerdicts",
     ]
 
     /// The state's stored properties by reflection, with the rarely set parts `LeadState` keeps
@@ -151,16 +151,18 @@ struct LeadStateSnapshotRoundTripTests {
     }
 
     /// `writer`'s bytes, then the count and the layout-4 bytes of `states`: their layout-5 bytes
-    /// without the two trailing account fields, which must be empty (an absent review, no
-    /// verdicts: `[0, 0]`, no shared string among them).
+    /// without the three trailing account fields, which must be empty (an absent review, an
+    /// absent match, no verdicts: `[0, 0, 0]`, no shared string among them).
     private static func layoutFour(_ states: [LeadState], into writer: BinaryWriter) -> [UInt8] {
         var writer = writer
         writer.writeCount(states.count)
         for state in states {
-            precondition(state.accountReview == nil && state.accountVerdicts.isEmpty, "\(state.id) has account fields")
+            precondition(
+                state.accountReview == nil && state.accountMatch == nil && state.accountVerdicts.isEmpty,
+                "\(state.id) has account fields")
             writer.writeLeadState(state)
-            precondition(writer.bytes.suffix(2) == [0, 0])
-            writer.bytes.removeLast(2)
+            precondition(writer.bytes.suffix(3) == [0, 0, 0])
+            writer.bytes.removeLast(3)
         }
         return writer.bytes
     }
@@ -199,6 +201,7 @@ struct LeadStateSnapshotRoundTripTests {
         var six = five
         six[4] = 6  // format 6
         six += [0]  // no account review
+        six += [0]  // no account match
         six += [0]  // no account verdicts
         #expect(LeadStateSnapshot.encode([state]) == six)
         #expect(try LeadStateSnapshot.decode(six) == [state])
@@ -227,10 +230,10 @@ struct LeadStateSnapshotRoundTripTests {
         let states = ([everyLayoutFourField] + (0..<50).map(LeadStateFixtures.realistic)).sorted { $0.id < $1.id }
         let five = Self.formatFive(states)
         let six = LeadStateSnapshot.encode(states)
-        #expect(five.count == six.count - 2 * states.count)
+        #expect(five.count == six.count - 3 * states.count)
         let decoded = try LeadStateSnapshot.decode(five)
         #expect(decoded == states)
-        #expect(decoded.allSatisfy { $0.accountReview == nil && $0.accountVerdicts.isEmpty })
+        #expect(decoded.allSatisfy { $0.accountReview == nil && $0.accountMatch == nil && $0.accountVerdicts.isEmpty })
         #expect(try LeadStateSnapshot.decode(six) == decoded)
 
         // Format-6 bytes labelled format 5: the account fields are left over, not read.
@@ -238,8 +241,8 @@ struct LeadStateSnapshotRoundTripTests {
         relabelled[4] = 5
         let error = #expect(throws: EventCodecError.self) { try LeadStateSnapshot.decode(relabelled) }
         #expect(error?.code == .malformed)
-        #expect(error?.offset == relabelled.count - 2)
-        #expect(error?.message == "2 unexpected bytes follow the last lead state")
+        #expect(error?.offset == relabelled.count - 3)
+        #expect(error?.message == "3 unexpected bytes follow the last lead state")
     }
 
     /// Format 6 keeps the review in force and the reviewers' verdicts, every field of them.
