@@ -65,17 +65,20 @@ extension AccountMatcher {
         let buckets = Set(AccountIndex.wordKeys(name)).compactMap { index.byWordKey[$0] }
             .sorted { $0.count < $1.count }
         var budget = Self.wordCandidateBudget
-        var hits: [Int: Int] = [:]
-        var used = 0
+        var used: [[Int]] = []
         for (number, bucket) in buckets.enumerated() where number == 0 || bucket.count <= budget {
-            for position in bucket { hits[position, default: 0] += 1 }
+            used.append(bucket)
             budget -= bucket.count
-            used += 1
         }
         // A close name shares most of its words, so it is hit through both ends of a word or
         // through two words; one hit is enough only when a single key found anything.
-        let needed = min(2, used)
-        positions += hits.filter { $0.value >= needed }.keys
+        guard used.count > 1 else { return positions + (used.first ?? []) }
+        var hits: [Int: Int] = [:]
+        hits.reserveCapacity(used.reduce(0) { $0 + $1.count })
+        for bucket in used {
+            for position in bucket { hits[position, default: 0] += 1 }
+        }
+        positions += hits.filter { $0.value >= 2 }.keys
         return positions
     }
 

@@ -133,7 +133,6 @@ public struct AccountMatcher: Sendable {
         var rejected: [AccountCandidate] = []
         for position in positions {
             var (candidate, hasSupport) = score(lead, index.entries[position], explains: false)
-            if let standing { candidate.standing = standing(candidate.account) }
             if never.contains(candidate.account) {
                 candidate.confidence = 0
                 rejected.append(candidate)
@@ -144,12 +143,12 @@ public struct AccountMatcher: Sendable {
                 scored.append(candidate)
             }
         }
-        let ranked = rank(favoured) + rank(scored) + rank(rejected)
+        let ranked = rank(favoured, standing: standing) + rank(scored, standing: standing) + rank(rejected)
         var listed = ranked.prefix(configuration.maximumCandidates).compactMap { candidate -> AccountCandidate? in
             guard let position = index.positions[candidate.account] else { return nil }
             var explained = score(lead, index.entries[position]).candidate
             explained.confidence = candidate.confidence
-            explained.standing = candidate.standing
+            explained.standing = standing?(candidate.account) ?? candidate.standing
             if never.contains(candidate.account) {
                 explained.evidence.insert(Self.neverEvidence, at: 0)
             } else if always.contains(candidate.account) {
@@ -194,14 +193,31 @@ public struct AccountMatcher: Sendable {
     ///
     /// - Parameter candidates: Candidates in any order.
     /// - Returns: The same candidates, ranked.
-    public func rank(_ candidates: [AccountCandidate]) -> [AccountCandidate] {
+    public func rank(_ candidates: [AccountCandidate]) -> [AccountCandidate] { rank(candidates, standing: nil) }
+
+    /// Ranks by confidence, then — only among candidates of equal confidence, the only ones the
+    /// tie-break compares — by the standing `standing` gives (their own when `nil`).
+    private func rank(
+        _ candidates: [AccountCandidate], standing: ((AccountID) -> AccountStanding)?
+    ) -> [AccountCandidate] {
+        func key(_ candidate: AccountCandidate) -> Double { (candidate.confidence * 1000).rounded() }
+        var ranked = candidates.sorted { key($0) > key($1) }
         let tieBreak = configuration.tieBreak
-        return candidates.sorted { a, b in
-            let left = (a.confidence * 1000).rounded()
-            let right = (b.confidence * 1000).rounded()
-            if left != right { return left > right }
-            return tieBreak.ranks((a.account, a.standing), before: (b.account, b.standing))
+        var start = 0
+        while start < ranked.count {
+            var end = start + 1
+            while end < ranked.count, key(ranked[end]) == key(ranked[start]) { end += 1 }
+            if end - start > 1 {
+                if let standing {
+                    for index in start..<end { ranked[index].standing = standing(ranked[index].account) }
+                }
+                ranked[start..<end].sort { a, b in
+                    tieBreak.ranks((a.account, a.standing), before: (b.account, b.standing))
+                }
+            }
+            start = end
         }
+        return ranked
     }
 
     private static let alwaysEvidence = MatchEvidence(
