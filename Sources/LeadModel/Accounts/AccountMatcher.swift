@@ -143,7 +143,10 @@ public struct AccountMatcher: Sendable {
                 scored.append(candidate)
             }
         }
-        let ranked = rank(favoured, standing: standing) + rank(scored, standing: standing) + rank(rejected)
+        let limit = configuration.maximumCandidates
+        let ranked =
+            rank(favoured, standing: standing, top: limit) + rank(scored, standing: standing, top: limit)
+            + rank(rejected, top: limit)
         var listed = ranked.prefix(configuration.maximumCandidates).compactMap { candidate -> AccountCandidate? in
             guard let position = index.positions[candidate.account] else { return nil }
             var explained = score(lead, index.entries[position]).candidate
@@ -193,15 +196,25 @@ public struct AccountMatcher: Sendable {
     ///
     /// - Parameter candidates: Candidates in any order.
     /// - Returns: The same candidates, ranked.
-    public func rank(_ candidates: [AccountCandidate]) -> [AccountCandidate] { rank(candidates, standing: nil) }
+    public func rank(_ candidates: [AccountCandidate]) -> [AccountCandidate] {
+        rank(candidates, standing: nil, top: candidates.count)
+    }
 
-    /// Ranks by confidence, then — only among candidates of equal confidence, the only ones the
-    /// tie-break compares — by the standing `standing` gives (their own when `nil`).
+    /// The first `top` candidates by confidence, then — only among candidates of equal
+    /// confidence, the only ones the tie-break compares — by the standing `standing` gives
+    /// (their own when `nil`). Candidates past the `top`-th one's confidence are dropped
+    /// unranked.
     private func rank(
-        _ candidates: [AccountCandidate], standing: ((AccountID) -> AccountStanding)?
+        _ candidates: [AccountCandidate], standing: ((AccountID) -> AccountStanding)? = nil, top: Int
     ) -> [AccountCandidate] {
         func key(_ candidate: AccountCandidate) -> Double { (candidate.confidence * 1000).rounded() }
         var ranked = candidates.sorted { key($0) > key($1) }
+        if ranked.count > top, top > 0 {
+            let last = key(ranked[top - 1])
+            var end = top
+            while end < ranked.count, key(ranked[end]) == last { end += 1 }
+            ranked.removeSubrange(end...)
+        }
         let tieBreak = configuration.tieBreak
         var start = 0
         while start < ranked.count {
