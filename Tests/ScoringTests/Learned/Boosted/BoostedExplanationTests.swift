@@ -77,7 +77,7 @@ struct BoostedExplanationTests {
     }
 
     /// Shapley values by their definition (every subset of columns), for a model with repeated
-    /// splits on one column along a path.
+    /// splits on one column along a path, from Algorithm 2 and from an ``ExplanationPlan``.
     @Test func matchesShapleyValuesByEnumeration() throws {
         let set = BoostedFixtures.mixed(count: 1_500, seed: 9)
         let model = try BoostedModel.train(
@@ -87,10 +87,15 @@ struct BoostedExplanationTests {
                 Set(tree.feature.filter { $0 >= 0 }).count < tree.feature.filter { $0 >= 0 }.count
             })
         let columns = model.binner.columns.count
+        let plan = ExplanationPlan(model)
+        #expect(plan.otherTrees.isEmpty)
         for index in stride(from: 0, to: 200, by: 37) {
             let bins = model.binner.bins(ofRow: set.rows[index].values)
             let phi = model.contributions(bins: bins)
+            var planned = [Double](repeating: 0, count: columns)
+            model.contributions(bins: bins, plan: plan, into: &planned)
             for column in 0..<columns {
+                #expect(abs(planned[column] - phi[column]) < 1e-9, "row \(index) column \(column), planned")
                 var exact = 0.0
                 for subset in 0..<(1 << columns) where subset & (1 << column) == 0 {
                     let size = subset.nonzeroBitCount

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+@testable import Scoring
+
+/// ``ExplanationPlan`` against the reference ``TreeSHAP`` (Algorithm 2) on random trees with
+/// repeated features, categorical splits and missing values, and the batch ``BoostedModel/explain(_:)``
+/// against the single one.
+struct ExplanationPlanTests {
+    /// Four numeric columns (bins 0–5, missing 6) and two categorical ones (bins 0–4, missing 5).
+    static let binner = FeatureBinner(
+        columns: (0..<4).map { FeatureBinner.Column(name: "n\($0)", kind: .numeric, thresholds: [-2, -1, 0, 1, 2]) }
+            + (0..<2).map {
+                FeatureBinner.Column(name: "c\($0)", kind: .categorical, categories: ["a", "b", "c", "d"])
+            })
+
+    /// A random tree of `leaves` leaves grown by splitting random leaves (or always the last one,
+    /// for a deep chain) on random columns; covers add up from random leaf covers.
+    static func randomTree(
+        leaves: Int, binner: FeatureBinner, chain: Bool = false, random: inout LearnedFixtures.Generator
+    ) -> BoostedTree {
+        var tree = BoostedTree(leaf: 0, cover: 0)
+        func pick(_ count: Int) -> Int { min(count - 1, Int(random.next() * Double(count))) }
+        while tree.leafCount < leaves {
+            let candidates = tree.feature.indices.filter { tree.feature[$0] < 0 }
+            let node = chain ? candidates.last! : candidates[pick(candidates.count)]
+            let column = chain ? tree.feature.count / 2 % binner.columns.count : pick(binner.columns.count)
+            let info = binner.columns[column]
+            tree.feature[node] = column
+            if info.kind == .categorical {
+                var set = (0...info.missingBin).filter { _ in random.next() < 0.5 }
+                if set.isEmpty { set = [pick(info.missingBin + 1)] }
+                tree.categorySets.append(set)
+                tree.threshold[node] = -tree.categorySets.count
+            } else {
+                tree.threshold[node] = pick(info.missingBin - 1)
+                tree.missingGoesLeft[node] = random.next() < 0.5
+            }
+            tree.left[node] = tree.feature.count
+            tree.right[node] = tree.feature.count + 1
+            for _ in 0..<2 {
+                tree.feature.append(-1)
+                tree.threshold.append(0)
+                tree.missingGoesLeft.append(false)
+                tree.left.append(-1)
+                tree.right.append(-1)
+                tree.value.append(random.next() * 2 - 1)
+                tree.cover.append(0)
+            }
+        }
+        for node in tree.feature.indices.reversed() {
+            tree.cover[node] =
+                tree.feature[node] < 0
+                ? (1 + (random.next() * 50).rounded(.down)) : tree.cover[tree.left[node]] + tree.cover[tree.right[node]]
+        }
+        #expect(tree.problem(columns: binner.columns) == nil)
+        return tree
+    }
+
+    static func model(_ trees: [BoostedTree], binner: FeatureBinner) -> BoostedModel {
+        BoostedModel(
+            name: "random", version: 1, createdAt: LearnedFixtures.createdAt, binner: binner, baseline: -0.5,
+            trees: trees,
+            training: .init(
+                rows: 1, converted: 0, validationRows: 0, options: BoostedOptions(), iterations: trees.count,
+                stoppedEarly: false, trainingLogLoss: 0, validationLogLoss: nil))
+    }
+
+    static func randomBins(_ binner: FeatureBinner, random: inout LearnedFixtures.Generator) -> [UInt8] {
+        binner.columns.map { UInt8(min($0.missingBin, Int(random.next() * Double($0.missingBin + 1)))) }
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func agreesWithAlgorithmTwoOnRandomTrees(seed: UInt64) {
+        var random = LearnedFixtures.Generator(state: seed)
+        let trees = (0..<20).map { index in
+            Self.randomTree(leaves: 2 + index * 2, binner: Self.binner, chain: index % 5 == 4, random: &random)
+        }
+        let model = Self.model(trees, binner: Self.binner)
+        let plan = ExplanationPlan(model)
+        #expect(plan.otherTrees.isEmpty)
+        for _ in 0..<40 {
+            let bins = Self.randomBins(Self.binner, random: &random)
+            var fast = [Double](repeating: 0, count: Self.binner.columns.count)
+            var reference = fast
+            model.contributions(bins: bins, plan: plan, into: &fast)
+            TreeSHAP.accumulate(model, bins: bins, into: &reference)
+            for column in fast.indices {
+                #expect(abs(fast[column] - reference[column]) < 1e-9, "\(bins) column \(column)")
+            }
+            let total = fast.reduce(model.expectedValue, +)
+            #expect(abs(total - model.rawScore(bins: bins)) < 1e-9)
+        }
+    }
+
+    /// Trees with more splits or more distinct features on a path than the plan holds are left
+    /// to the reference, next to planned trees.
+    @Test func leavesLargeTreesToTheReference() {
+        let columns = ExplanationPlan.maximumSplits + 10
+        let binner = FeatureBinner(
+            columns: (0..<columns).map { FeatureBinner.Column(name: "x\($0)", kind: .numeric, thresholds: [0]) })
+        var random = LearnedFixtures.Generator(state: 42)
+        let trees = [
+            Self.randomTree(leaves: 12, binner: binner, random: &random),
+            Self.randomTree(leaves: 20, binner: binner, chain: true, random: &random),
+            Self.randomTree(leaves: ExplanationPlan.maximumSplits + 2, binner: binner, random: &random),
+        ]
+        let model = Self.model(trees, binner: binner)
+        let plan = ExplanationPlan(model)
+        #expect(plan.otherTrees == [1, 2])
+        for _ in 0..<5 {
+            let bins = Self.randomBins(binner, random: &random)
+            var fast = [Double](repeating: 0, count: columns)
+            var reference = fast
+            model.contributions(bins: bins, plan: plan, into: &fast)
+            TreeSHAP.accumulate(model, bins: bins, into: &reference)
+            for column in fast.indices { #expect(abs(fast[column] - reference[column]) < 1e-9) }
+        }
+    }
+
+    @Test func batchExplanationsMatchSingleOnes() throws {
+        let set = BoostedFixtures.mixed(count: 2_000, seed: 4)
+        let model = try BoostedModel.train(
+            set, createdAt: LearnedFixtures.createdAt, options: BoostedOptions(maxIterations: 30))
+        let names = set.columns.map(\.name)
+        var leads = set.rows.prefix(150).map { Dictionary(uniqueKeysWithValues: zip(names, $0.values)) }
+        leads.append(["source": .category("tv"), "score": .number(1e9)])
+        leads.append([:])
+        let batch = model.explain(leads)
+        #expect(batch.count == leads.count)
+        #expect(model.explain([]).isEmpty)
+        for (lead, explanation) in zip(leads, batch) {
+            let single = model.explain(lead)
+            #expect(abs(explanation.rawScore - single.rawScore) < 1e-9)
+            #expect(explanation.expectedValue == single.expectedValue)
+            let expected = Dictionary(uniqueKeysWithValues: single.contributions.map { ($0.column, $0) })
+            for item in explanation.contributions {
+                #expect(abs(item.contribution - (expected[item.column]?.contribution ?? 0)) < 1e-9)
+                #expect(item.rawValue == expected[item.column]?.rawValue ?? item.rawValue)
+            }
+            let sum = explanation.contributions.reduce(explanation.expectedValue) { $0 + $1.contribution }
+            #expect(abs(sum - model.rawScore(of: lead)) < 1e-9)
+        }
+    }
+
+    @Test func gaussLegendreRulesIntegratePolynomialsExactly() {
+        let rules = GaussLegendre.rules
+        for points in [1, 2, 3, 8, 16, 32, GaussLegendre.maximumPoints] {
+            let offset = GaussLegendre.offset(points)
+            for degree in 0..<(2 * points) {
+                var sum = 0.0
+                for k in 0..<points {
+                    sum += rules.weights[offset + k] * pow(rules.nodes[offset + k], Double(degree))
+                }
+                #expect(abs(sum - 1 / Double(degree + 1)) < 1e-12, "\(points) points, degree \(degree)")
+            }
+        }
+    }
+}
