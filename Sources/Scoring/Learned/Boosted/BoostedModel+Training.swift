@@ -78,11 +78,7 @@ extension BoostedModel {
         let sampledColumns = max(1, Int((options.featureSubsample * Double(columnCount)).rounded()))
         let sampledRows = max(1, Int(options.rowSubsample * Double(count)))
         for _ in 0..<options.maxIterations {
-            for row in 0..<count {
-                let probability = sigmoid(raw[row])
-                gradients[row] = probability - targets[row]
-                hessians[row] = probability * (1 - probability)
-            }
+            gradientsAndHessians(raw: raw, targets: targets, gradients: &gradients, hessians: &hessians)
             let features =
                 sampledColumns < columnCount
                 ? sample(sampledColumns, of: columnCount, random: &random) : Array(0..<columnCount)
@@ -120,6 +116,38 @@ extension BoostedModel {
                 validationRows: validationRows.count, options: options, iterations: trees.count,
                 stoppedEarly: stoppedEarly, trainingLogLoss: logLoss(raw: raw, outcomes: targets.map { $0 > 0 }),
                 validationLogLoss: losses.last))
+    }
+
+    /// Each row's gradient and hessian of the log loss at its raw score, in parallel over parts of
+    /// the rows (each row on its own, so the result does not depend on it).
+    static func gradientsAndHessians(
+        raw: [Double], targets: [Double], gradients: inout [Double], hessians: inout [Double]
+    ) {
+        let count = raw.count
+        let parts = count >= 65_536 ? 4 : 1
+        raw.withUnsafeBufferPointer { raw in
+            targets.withUnsafeBufferPointer { targets in
+                gradients.withUnsafeMutableBufferPointer { gradients in
+                    hessians.withUnsafeMutableBufferPointer { hessians in
+                        // Each part writes its own rows; `concurrentPerform` returns when all are done.
+                        nonisolated(unsafe) let (raw, targets) = (raw.baseAddress!, targets.baseAddress!)
+                        nonisolated(unsafe) let (gradients, hessians) = (gradients.baseAddress!, hessians.baseAddress!)
+                        let work: @Sendable (Int) -> Void = { part in
+                            for row in (part * count / parts)..<((part + 1) * count / parts) {
+                                let probability = sigmoid(raw[row])
+                                gradients[row] = probability - targets[row]
+                                hessians[row] = probability * (1 - probability)
+                            }
+                        }
+                        if parts > 1 {
+                            DispatchQueue.concurrentPerform(iterations: parts, execute: work)
+                        } else {
+                            work(0)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Splits rows into training and validation rows, `fraction` of each outcome's rows

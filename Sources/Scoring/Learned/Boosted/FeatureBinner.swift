@@ -1,3 +1,5 @@
+import Dispatch
+
 /// How raw feature values become the small integer bins a ``BoostedModel`` splits on: learned
 /// from the training rows and stored in the model, so prediction bins exactly as training did.
 ///
@@ -99,33 +101,41 @@ public struct FeatureBinner: Hashable, Sendable, Codable {
     }
 
     /// Learns the bins from the training rows `rows` of columnar data.
+    ///
+    /// Columns are learned in parallel, each on its own; the result does not depend on it.
     static func fit(_ data: ColumnarSet, rows: [Int], options: BoostedOptions) -> FeatureBinner {
-        var columns: [Column] = []
-        columns.reserveCapacity(data.names.count)
-        for position in data.names.indices {
-            let name = data.names[position]
-            switch data.kinds[position] {
-            case .numeric:
-                let values = data.numbers[position]
-                var present: [Double] = []
-                present.reserveCapacity(rows.count)
-                for row in rows where !values[row].isNaN { present.append(values[row]) }
-                present.sort()
-                columns.append(
-                    Column(
-                        name: name, kind: .numeric, thresholds: thresholds(sorted: present, maxBins: options.maxBins)))
-            case .categorical:
-                let keys = data.keys[position]
-                let codes = data.codes[position]
-                var counts = [Int](repeating: 0, count: keys.count)
-                for row in rows where codes[row] >= 0 { counts[Int(codes[row])] += 1 }
-                let kept = keys.indices.filter { counts[$0] >= options.rareCategoryCount }
-                    .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : keys[$0] < keys[$1] }
-                    .prefix(options.maxBins - 1)
-                columns.append(Column(name: name, kind: .categorical, categories: kept.map { keys[$0] }))
+        var columns = [Column?](repeating: nil, count: data.names.count)
+        columns.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own slot; `concurrentPerform` returns when all are done.
+            nonisolated(unsafe) let output = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: data.names.count) { position in
+                output[position] = column(data, position, rows: rows, options: options)
             }
         }
-        return FeatureBinner(columns: columns)
+        return FeatureBinner(columns: columns.map { $0! })
+    }
+
+    /// Learns the bins of column `position` from the training rows `rows`.
+    static func column(_ data: ColumnarSet, _ position: Int, rows: [Int], options: BoostedOptions) -> Column {
+        let name = data.names[position]
+        switch data.kinds[position] {
+        case .numeric:
+            let values = data.numbers[position]
+            var present: [Double] = []
+            present.reserveCapacity(rows.count)
+            for row in rows where !values[row].isNaN { present.append(values[row]) }
+            present.sort()
+            return Column(name: name, kind: .numeric, thresholds: thresholds(sorted: present, maxBins: options.maxBins))
+        case .categorical:
+            let keys = data.keys[position]
+            let codes = data.codes[position]
+            var counts = [Int](repeating: 0, count: keys.count)
+            for row in rows where codes[row] >= 0 { counts[Int(codes[row])] += 1 }
+            let kept = keys.indices.filter { counts[$0] >= options.rareCategoryCount }
+                .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : keys[$0] < keys[$1] }
+                .prefix(options.maxBins - 1)
+            return Column(name: name, kind: .categorical, categories: kept.map { keys[$0] })
+        }
     }
 
     /// The thresholds of sorted, finite values.
@@ -160,11 +170,14 @@ struct BinnedMatrix: Sendable {
 
     /// Bins the rows `indices` of columnar data.
     init(_ data: ColumnarSet, rows indices: [Int], binner: FeatureBinner) {
-        rows = indices.count
-        columns = binner.columns.count
+        let rows = indices.count
+        let columns = binner.columns.count
         var bins = [UInt8](repeating: 0, count: rows * columns)
-        bins.withUnsafeMutableBufferPointer { output in
-            for (position, column) in binner.columns.enumerated() {
+        bins.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own column; `concurrentPerform` returns when all are done.
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: rows == 0 ? 0 : columns) { position in
+                let column = binner.columns[position]
                 let base = position * indices.count
                 switch column.kind {
                 case .numeric:
@@ -191,5 +204,7 @@ struct BinnedMatrix: Sendable {
             }
         }
         self.bins = bins
+        self.rows = rows
+        self.columns = columns
     }
 }

@@ -7,7 +7,11 @@ struct HistogramBin {
     var count = 0
 }
 
-/// Builds the histogram of one node's rows, one column at a time.
+/// Builds the histogram of one node's rows, up to four columns per pass over the rows.
+///
+/// Each bin adds its rows in row order whatever the grouping, so the sums do not depend on it;
+/// the columns of a pass update independent bins, which keeps the processor busy while one
+/// column's bin is still being written.
 struct HistogramJob {
     let target: UnsafeMutablePointer<HistogramBin>
     let bins: UnsafeMutablePointer<UInt8>
@@ -17,17 +21,59 @@ struct HistogramJob {
     let gradients: UnsafeMutablePointer<Double>
     let hessians: UnsafeMutablePointer<Double>
 
-    /// Fills the bins of `feature`, which start at `offset` in the histogram.
+    /// The number of columns one pass fills.
+    static let width = 4
+
+    /// Fills the bins of `features[first..<first + width]` (fewer at the end).
     @inline(__always)
-    func run(feature: Int, offset: Int, binCount: Int) {
+    func run(
+        features: UnsafePointer<Int>, first: Int, end: Int, offsets: UnsafePointer<Int>, binCounts: UnsafePointer<Int>
+    ) {
+        let last = min(end, first + Self.width)
+        for position in first..<last {
+            (target + offsets[features[position]]).update(
+                repeating: HistogramBin(), count: binCounts[features[position]])
+        }
+        guard last - first == Self.width else {
+            for position in first..<last { run(feature: features[position], offset: offsets[features[position]]) }
+            return
+        }
+        let (f0, f1, f2, f3) = (features[first], features[first + 1], features[first + 2], features[first + 3])
+        let (c0, c1, c2, c3) = (bins + f0 * rows, bins + f1 * rows, bins + f2 * rows, bins + f3 * rows)
+        let (o0, o1, o2, o3) = (target + offsets[f0], target + offsets[f1], target + offsets[f2], target + offsets[f3])
+        for index in 0..<count {
+            let row = Int(rowsOfNode[index])
+            let gradient = gradients[index]
+            let hessian = hessians[index]
+            let b0 = Int(c0[row])
+            let b1 = Int(c1[row])
+            let b2 = Int(c2[row])
+            let b3 = Int(c3[row])
+            o0[b0].gradient += gradient
+            o0[b0].hessian += hessian
+            o0[b0].count &+= 1
+            o1[b1].gradient += gradient
+            o1[b1].hessian += hessian
+            o1[b1].count &+= 1
+            o2[b2].gradient += gradient
+            o2[b2].hessian += hessian
+            o2[b2].count &+= 1
+            o3[b3].gradient += gradient
+            o3[b3].hessian += hessian
+            o3[b3].count &+= 1
+        }
+    }
+
+    /// Fills the bins of `feature`, which start at `offset` in the histogram (already zero).
+    @inline(__always)
+    func run(feature: Int, offset: Int) {
         let output = target + offset
-        output.update(repeating: HistogramBin(), count: binCount)
         let column = bins + feature * rows
         for index in 0..<count {
             let bin = Int(column[Int(rowsOfNode[index])])
             output[bin].gradient += gradients[index]
             output[bin].hessian += hessians[index]
-            output[bin].count += 1
+            output[bin].count &+= 1
         }
     }
 }
@@ -355,27 +401,47 @@ final class TreeGrower {
         hessians: UnsafePointer<Double>
     ) {
         let count = end - start
-        let rowsOfNode = partition + start
-        for index in 0..<count {
-            let row = Int(rowsOfNode[index])
-            orderedGradients[index] = gradients[row]
-            orderedHessians[index] = hessians[row]
+        nonisolated(unsafe) let rowsOfNode = partition + start
+        nonisolated(unsafe) let (orderedGradients, orderedHessians) = (orderedGradients, orderedHessians)
+        nonisolated(unsafe) let (gradients, hessians) = (gradients, hessians)
+        // Each part writes its own slice of the ordered buffers.
+        let parts = count >= 65_536 ? 4 : 1
+        let gather: @Sendable (Int) -> Void = { part in
+            for index in (part * count / parts)..<((part + 1) * count / parts) {
+                let row = Int(rowsOfNode[index])
+                orderedGradients[index] = gradients[row]
+                orderedHessians[index] = hessians[row]
+            }
         }
-        // Each iteration writes the bins of its own column only and reads buffers nobody writes
+        if parts > 1 {
+            DispatchQueue.concurrentPerform(iterations: parts, execute: gather)
+        } else {
+            gather(0)
+        }
+        // Each iteration writes the bins of its own columns only and reads buffers nobody writes
         // meanwhile; `concurrentPerform` returns when every iteration is done.
         nonisolated(unsafe) let job = HistogramJob(
             target: histograms[histogram], bins: bins, rows: rows, rowsOfNode: rowsOfNode, count: count,
             gradients: orderedGradients, hessians: orderedHessians)
-        let offsets = offsets
-        let binCounts = binCounts
-        if count * features.count >= 200_000 {
-            DispatchQueue.concurrentPerform(iterations: features.count) { position in
-                let feature = features[position]
-                job.run(feature: feature, offset: offsets[feature], binCount: binCounts[feature])
-            }
-        } else {
-            for feature in features {
-                job.run(feature: feature, offset: offsets[feature], binCount: binCounts[feature])
+        let columns = features.count
+        let groups = (columns + HistogramJob.width - 1) / HistogramJob.width
+        features.withUnsafeBufferPointer { features in
+            offsets.withUnsafeBufferPointer { offsets in
+                binCounts.withUnsafeBufferPointer { binCounts in
+                    nonisolated(unsafe) let features = features.baseAddress!
+                    nonisolated(unsafe) let offsets = offsets.baseAddress!
+                    nonisolated(unsafe) let binCounts = binCounts.baseAddress!
+                    let work: @Sendable (Int) -> Void = { group in
+                        job.run(
+                            features: features, first: group * HistogramJob.width, end: columns, offsets: offsets,
+                            binCounts: binCounts)
+                    }
+                    if count * columns >= 100_000, groups > 1 {
+                        DispatchQueue.concurrentPerform(iterations: groups, execute: work)
+                    } else {
+                        for group in 0..<groups { work(group) }
+                    }
+                }
             }
         }
     }

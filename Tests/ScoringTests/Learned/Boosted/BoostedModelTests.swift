@@ -4,6 +4,26 @@ import Testing
 @testable import Scoring
 
 struct BoostedModelTests {
+    /// Large enough that histograms, gathers and gradients are computed in parallel: two
+    /// trainings running side by side (so with different threads free) give the same bytes.
+    @Test func trainingIsBitIdenticalWhateverTheThreads() async throws {
+        let set = BoostedFixtures.exclusiveOr(count: 70_000)
+        let options = BoostedOptions(maxIterations: 3, earlyStopping: .off)
+        let createdAt = LearnedFixtures.createdAt
+        let alone = try BoostedModel.train(set, createdAt: createdAt, options: options).encoded()
+        async let first = Task.detached {
+            try BoostedModel.train(set, createdAt: createdAt, options: options).encoded()
+        }
+        .value
+        async let second = Task.detached {
+            try BoostedModel.train(set, createdAt: createdAt, options: options).encoded()
+        }
+        .value
+        let (one, two) = try await (first, second)
+        #expect(one == alone)
+        #expect(two == alone)
+    }
+
     @Test func fitsAPureInteractionThatTheLogisticModelCannot() throws {
         let set = BoostedFixtures.exclusiveOr(count: 2_000)
         let boosted = try CrossValidation.run(set, folds: 3, boosted: BoostedOptions())
