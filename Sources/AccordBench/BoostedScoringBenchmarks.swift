@@ -116,9 +116,11 @@ enum BoostedScoringBenchmarks {
         guard categorical == categoricalColumns else {
             throw BenchError("expected \(categoricalColumns) categorical columns, read \(categorical)")
         }
+        let cpuStart = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
         let (seconds, report) = try await measure {
             try CrossValidation.run(data.set, assignment: generated.folds, boosted: BoostedOptions())
         }
+        let cpuSeconds = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpuStart
         guard let auc = report.meanAUC else { throw BenchError("cross-validation gave no AUC") }
         var training = Measurement(name: "learned-boosted", count: rows, seconds: seconds)
         training.set("folds", .int(folds))
@@ -127,6 +129,8 @@ enum BoostedScoringBenchmarks {
         training.set("auc", .double(auc))
         training.set("logLoss", .double(report.logLoss))
         training.set("iterations", .string(report.iterations.map(String.init).joined(separator: ",")))
+        // The machine may be shared: the process's CPU time (all threads) says what the work costs.
+        training.set("cpuSeconds", .double(cpuSeconds))
         if let python = context.sqlite?.python, let script = context.sqlite?.script {
             let sklearn = script.deletingLastPathComponent().appendingPathComponent("sklearn_boosted_baseline.py")
             do {
@@ -134,6 +138,7 @@ enum BoostedScoringBenchmarks {
                 training.baseline = "sklearn-hgb-\(baseline.version)"
                 training.baselineRate = Double(rows) / baseline.seconds
                 training.set("sklearnSeconds", .double(baseline.seconds))
+                if let cpu = baseline.cpuSeconds { training.set("sklearnCPUSeconds", .double(cpu)) }
                 training.set("sklearnAUC", .double(baseline.auc))
                 training.set("sklearnIterations", .string(baseline.iterations.map(String.init).joined(separator: ",")))
                 training.set("aucDifference", .double(auc - baseline.auc))
@@ -213,6 +218,8 @@ enum BoostedScoringBenchmarks {
         var version: String
         var auc: Double
         var seconds: Double
+        /// The process's CPU time over the same spans (older scripts do not print it).
+        var cpuSeconds: Double?
         var iterations: [Int]
     }
 
