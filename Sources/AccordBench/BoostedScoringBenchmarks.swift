@@ -150,10 +150,10 @@ enum BoostedScoringBenchmarks {
     }
 
     /// Times TreeSHAP explanations of held-out leads by a model of 100 trees of at most 31
-    /// leaves (early stopping off): all of them through the batch ``BoostedModel/explain(_:)-(Array)``
+    /// leaves (early stopping off): all of them through the batch `BoostedModel.explain(_:)`
     /// (which lays the trees out once and shares the leads over the cores, so its rate per CPU
     /// second counts the CPU time of the whole process), and the first 2,000 one lead at a time
-    /// through ``BoostedModel/explain(_:)-(Dictionary)`` (the calling thread's CPU time).
+    /// through `BoostedModel.explain(_:)` of one lead (the calling thread's CPU time).
     static func explanations(_ set: TrainingSet, folds: [Int]) throws -> Measurement {
         let model = try BoostedModel.train(
             set.subset(folds.indices.filter { folds[$0] != 0 }), createdAt: Date(timeIntervalSince1970: 0),

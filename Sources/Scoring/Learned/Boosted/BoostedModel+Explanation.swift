@@ -59,7 +59,7 @@ extension BoostedModel {
         contributions(bins: binner.bins(ofRow: values))
     }
 
-    /// Explains the scores of many leads at once: the same explanations as ``explain(_:)-(Dictionary)``
+    /// Explains the scores of many leads at once: the same explanations as `explain(_:)` of one lead
     /// for each, in order, faster, because the trees are laid out for explaining once for the
     /// whole batch and the leads are shared out over the processor's cores.
     ///

@@ -29,7 +29,7 @@
 /// - each (leaf, feature) keeps `1 / fᵢ` at the nodes for `oᵢ = 1`.
 ///
 /// Other trees are left to ``TreeSHAP``. The plan is built per use (the model is a plain value
-/// and holds no caches): ``BoostedModel/explain(_:)-(Array)`` builds one for a batch of leads.
+/// and holds no caches): `BoostedModel.explain(_:)` builds one for each batch of leads.
 struct ExplanationPlan: Sendable {
     /// The most splits of a planned tree: one bit of a direction word each.
     static let maximumSplits = 64
