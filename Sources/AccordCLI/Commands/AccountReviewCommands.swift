@@ -60,14 +60,8 @@ extension CommandDefinition {
             journal knows. The lead leaves its review and joins the account (its contacts, roll-up \
             score and owner routing follow); the decision is remembered for the lead.
             """,
-        positionals: [
-            PositionalSpec(name: "LEAD", help: "the lead's id"),
-            PositionalSpec(name: "ACCOUNT", help: "the account's id (acme.com)"),
-        ],
-        options: [
-            .value("by", "PERSON", "the reviewer (default: reviewer)"),
-            .value("note", "TEXT", "why, in one sentence"),
-        ],
+        positionals: decisionPositionals,
+        options: decisionOptions,
         examples: ["accord account accept L0000042 acme.com --by mia --note 'same HQ phone'"]
     ) { arguments, console in
         try await decide(.accepted, arguments, console)
@@ -82,18 +76,24 @@ extension CommandDefinition {
             returns to its work-email domain's account, or to none, and any rival match goes to review \
             rather than straight to the lead.
             """,
-        positionals: [
-            PositionalSpec(name: "LEAD", help: "the lead's id"),
-            PositionalSpec(name: "ACCOUNT", help: "the account's id (acme.com)"),
-        ],
-        options: [
-            .value("by", "PERSON", "the reviewer (default: reviewer)"),
-            .value("note", "TEXT", "why, in one sentence"),
-        ],
+        positionals: decisionPositionals,
+        options: decisionOptions,
         examples: ["accord account reject L0000042 acme.com --by mia --note 'a namesake in Ohio'"]
     ) { arguments, console in
         try await decide(.rejected, arguments, console)
     }
+
+    /// The lead and account `account accept` and `account reject` take.
+    private static let decisionPositionals = [
+        PositionalSpec(name: "LEAD", help: "the lead's id"),
+        PositionalSpec(name: "ACCOUNT", help: "the account's id (acme.com)"),
+    ]
+
+    /// Who decided, and why.
+    private static let decisionOptions: [OptionSpec] = [
+        .value("by", "PERSON", "the reviewer (default: reviewer)"),
+        .value("note", "TEXT", "why, in one sentence"),
+    ]
 
     private static func decide(
         _ verdict: AccountMatchDecision.Verdict, _ arguments: ParsedArguments, _ console: Console
