@@ -51,8 +51,10 @@ public struct AccountIndex: Sendable {
     private(set) var positions: [AccountID: Int]
     private(set) var byDomain: [DomainName: [Int]]
     private(set) var byPhone: [String: [Int]]
-    /// By compact name and by acronym.
-    private(set) var byNameKey: [String: [Int]]
+    /// By compact name (`acme`, `ibm`).
+    private(set) var byCompactName: [String: [Int]]
+    /// By the initials of the name (`ibm` for International Business Machines).
+    private(set) var byAcronym: [String: [Int]]
     /// By the first and last four letters of each significant name word.
     private(set) var byWordKey: [String: [Int]]
     let identity: StandardIdentityResolver
@@ -99,7 +101,8 @@ public struct AccountIndex: Sendable {
         self.positions = [:]
         self.byDomain = [:]
         self.byPhone = [:]
-        self.byNameKey = [:]
+        self.byCompactName = [:]
+        self.byAcronym = [:]
         self.byWordKey = [:]
         self.identity = resolver
         self.aliases = Dictionary(
@@ -143,8 +146,8 @@ public struct AccountIndex: Sendable {
         for domain in entry.domains { insert(domain, into: &byDomain) }
         if let phone = entry.phone { insert(phone, into: &byPhone) }
         guard let name = entry.name else { return }
-        insert(name.compact, into: &byNameKey)
-        if let acronym = name.acronym, acronym != name.compact { insert(acronym, into: &byNameKey) }
+        insert(name.compact, into: &byCompactName)
+        if let acronym = name.acronym, acronym != name.compact { insert(acronym, into: &byAcronym) }
         for key in Set(Self.wordKeys(name)) { insert(key, into: &byWordKey) }
     }
 

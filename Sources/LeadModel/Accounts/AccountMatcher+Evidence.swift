@@ -60,8 +60,12 @@ extension AccountMatcher {
         for key in lead.emailKeys + lead.websiteKeys { positions += index.byDomain[key] ?? [] }
         if let phone = lead.phone { positions += index.byPhone[phone] ?? [] }
         guard let name = lead.name else { return positions }
-        positions += index.byNameKey[name.compact] ?? []
-        if let acronym = name.acronym { positions += index.byNameKey[acronym] ?? [] }
+        positions += index.byCompactName[name.compact] ?? []
+        // One name written as the other's initials: `IBM` for International Business Machines,
+        // either way round. Two names with the same initials are no evidence, so acronyms are
+        // never looked up among acronyms.
+        positions += index.byAcronym[name.compact] ?? []
+        if let acronym = name.acronym { positions += index.byCompactName[acronym] ?? [] }
         let buckets = Set(AccountIndex.wordKeys(name)).compactMap { index.byWordKey[$0] }
             .sorted { $0.count < $1.count }
         var budget = Self.wordCandidateBudget
