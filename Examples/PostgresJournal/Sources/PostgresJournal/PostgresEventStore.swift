@@ -94,6 +94,10 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///     person captured on several instances at the same moment one lead, also when the
     ///     instances mint different ids or the host brings its own. Every instance must use the
     ///     same resolver. Claims hold SHA-256 digests of the keys, and erasure removes them.
+    ///     Opening with a resolver first claims the keys of captures recorded without claims (a
+    ///     journal from before schema version 6, or appends by stores without a resolver), a page
+    ///     of events per transaction; the journal remembers how far it checked, so only the first
+    ///     such opening reads the whole journal.
     ///   - logger: where postgres-nio logs the store's queries (at debug level).
     /// - Throws: ``LeadModel/EventStoreError`` — `invalidRequest` for a bad schema name,
     ///   `unsupportedFormat` when the schema was laid out by a newer version of this store, `io`
@@ -111,6 +115,15 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
         self.logger = logger
         self.timeout = timeout
         try await Self.migrate(client: client, schema: schema, logger: logger, timeout: timeout)
+        if let identity {
+            let check = try await Self.claimRecordedCaptures(
+                client: client, schema: schema, identity: identity, logger: logger, timeout: timeout)
+            if check.claimed > 0 {
+                logger.info(
+                    "claimed the identities of captures recorded without claims",
+                    metadata: ["captures": "\(check.captures)", "claimed": "\(check.claimed)"])
+            }
+        }
         let setting = try await Self.synchronousCommit(client: client, logger: logger, timeout: timeout)
         durability = setting == "off" ? .none : .fsyncEveryCommit
     }

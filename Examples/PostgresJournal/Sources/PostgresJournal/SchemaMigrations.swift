@@ -9,7 +9,9 @@ enum SchemaMigrations {
     static var latestVersion: Int { migrations.count }
 
     /// Migration *n* (1-based) is `migrations[n - 1]`. Never edit a released migration: add one.
-    static let migrations: [[String]] = [version1, version2, version3, version4, version5, version6]
+    static let migrations: [[String]] = [
+        version1, version2, version3, version4, version5, version6, version7,
+    ]
 
     /// The first layout: the counter row, streams, events, idempotency keys, snapshots, the
     /// erasure mark and the append function.
@@ -355,6 +357,21 @@ enum SchemaMigrations {
         END
         $fn$
         """,
+    ]
+
+    /// How far the journal's captures have been checked for identity claims: a store opened
+    /// with an identity resolver claims, for every capture event after `through`, the keys its
+    /// lead does not hold yet, then moves `through` on (see
+    /// `PostgresEventStore.claimRecordedCaptures`). So the leads of a journal written before
+    /// version 6, or by stores without a resolver, get their claims too.
+    static let version7: [String] = [
+        """
+        CREATE TABLE {schema}.claims_checked (
+            singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            through bigint NOT NULL
+        )
+        """,
+        "INSERT INTO {schema}.claims_checked (singleton, through) VALUES (true, 0)",
     ]
 
     /// One append call in one statement. Locks are taken in one order — idempotency keys (sorted),

@@ -80,14 +80,22 @@ struct SchemaUpgradeTests {
             #expect(outcomes.filter { $0 }.count == 7)
             #expect(try await store.read(from: JournalPosition(10), limit: 100).count == 7)
 
-            // Identity claims work on the upgraded journal: a new lead claims its person, and a
-            // second new lead for the same person is refused.
+            // Identity claims work on the upgraded journal: the people captured before claims
+            // existed are claimed when a store with a resolver opens it, a new lead claims its
+            // person, and a second new lead for either is refused.
             let claiming = try await PostgresEventStore(
                 client: database.client, schema: schema, identity: StandardIdentityResolver())
-            let first = Fixtures.captured(LeadID("new-1"))
+            var earlier = Fixtures.captured(LeadID("new-0"))
+            earlier.payload = Fixtures.captured(Fixtures.leadID(1)).payload
+            await #expect(throws: EventStoreError.self) {
+                _ = try await claiming.append([earlier], to: earlier.leadID, expecting: .noStream)
+            }
+            let person = Lead(id: LeadID("new-1"), email: "bo.berg@elsewhere.example", company: "Elsewhere")
+            let first = LeadEvent(
+                leadID: person.id, occurredAt: Fixtures.epoch, actor: .system, payload: .captured(person, stage: .lead))
             _ = try await claiming.append([first], to: first.leadID, expecting: .noStream)
-            var second = Fixtures.captured(LeadID("new-2"))
-            second.payload = first.payload
+            var second = first
+            second.leadID = LeadID("new-2")
             await #expect(throws: EventStoreError.self) {
                 _ = try await claiming.append([second], to: second.leadID, expecting: .noStream)
             }
