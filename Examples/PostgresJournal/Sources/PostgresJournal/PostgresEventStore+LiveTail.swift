@@ -42,14 +42,14 @@ extension PostgresEventStore {
         _ body: (LiveTail) async throws -> Result
     ) async throws -> Result {
         let doorbell = TailDoorbell()
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await listen(ringing: doorbell) }
-            defer { group.cancelAll() }
-            let tail = LiveTail(
-                store: self, start: position, pageSize: max(1, pageSize), pollInterval: pollInterval,
-                doorbell: doorbell)
-            return try await body(tail)
-        }
+        // Not a child task: a task group would wait for the listener when `body` returns, and a
+        // LISTEN on a connection that died unnoticed may not end when cancelled. The tail is
+        // exact without hints, so the listener is cancelled and left to end on its own.
+        let listener = Task { await listen(ringing: doorbell) }
+        defer { listener.cancel() }
+        let tail = LiveTail(
+            store: self, start: position, pageSize: max(1, pageSize), pollInterval: pollInterval, doorbell: doorbell)
+        return try await body(tail)
     }
 
     /// Keeps a `LISTEN` on the schema's channel until cancelled, reconnecting with backoff, and

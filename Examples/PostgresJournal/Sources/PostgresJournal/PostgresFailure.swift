@@ -10,7 +10,8 @@ enum PostgresFailure {
     /// Runs `body` within `timeout`, mapping its errors.
     ///
     /// postgres-nio's pool waits for a connection for as long as it takes (reconnecting with
-    /// backoff), so without a deadline a call to a server that is down would never return.
+    /// backoff), so without a deadline a call to a server that is down would never return. At the
+    /// deadline the call throws even if the work does not stop when cancelled (see ``Deadline``).
     ///
     /// - Parameters:
     ///   - what: what the store was doing, for the message ("appending 3 events").
@@ -22,25 +23,15 @@ enum PostgresFailure {
         _ body: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
         do {
-            return try await withThrowingTaskGroup(of: Result?.self) { group in
-                group.addTask { try await body() }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next() else { throw CancellationError() }
-                guard let result = first else {
-                    throw EventStoreError(
-                        .io,
-                        "PostgreSQL did not answer within \(timeout) while \(what): the server may be down, "
-                            + "unreachable or overloaded (the pool keeps reconnecting); check that it runs "
-                            + "and that the host, port and credentials are right. An append that timed out "
-                            + "may have been recorded: retry it with the same idempotency keys",
-                        leadID: leadID)
-                }
-                return result
-            }
+            return try await Deadline.run(within: timeout, body)
+        } catch is Deadline.Expired {
+            throw EventStoreError(
+                .io,
+                "PostgreSQL did not answer within \(timeout) while \(what): the server may be down, "
+                    + "unreachable or overloaded (the pool keeps reconnecting); check that it runs "
+                    + "and that the host, port and credentials are right. An append that timed out "
+                    + "may have been recorded: retry it with the same idempotency keys",
+                leadID: leadID)
         } catch let error as EventStoreError {
             throw error
         } catch let error as PSQLError {

@@ -32,7 +32,7 @@ struct MonitorLeaderTests {
                 try await Task.sleep(for: .milliseconds(500))
                 return try await Self.decayScores(database, schema: schema)
             }
-            #expect(decayed.elected == 1, "one instance took the lock: \(decayed.elected)")
+            #expect(decayed.elected == 1, "one instance took the lock: \(decayed.elected); errors: \(decayed.errors)")
             let counts = decayed.result
             #expect(counts.count == Self.leads, "every lead's decay was recorded: \(counts)")
             #expect(counts.values.allSatisfy { $0 == 1 }, "once each: \(counts)")
@@ -55,7 +55,7 @@ struct MonitorLeaderTests {
                 try await Task.sleep(for: .seconds(2))
                 return try await Self.decayScores(database, schema: schema)
             }
-            #expect(decayed.elected == 1, "one instance took the lock: \(decayed.elected)")
+            #expect(decayed.elected == 1, "one instance took the lock: \(decayed.elected); errors: \(decayed.errors)")
             #expect(decayed.result.count == Self.leads, "every lead's decay was recorded: \(decayed.result)")
             #expect(decayed.result.values.allSatisfy { $0 == 1 }, "once each: \(decayed.result)")
         }
@@ -103,7 +103,7 @@ struct MonitorLeaderTests {
     static func whileLeading<Result: Sendable>(
         _ engines: [AlignmentEngine], _ database: TestDatabase, schema: String, clock: ManualClock,
         _ body: @Sendable () async throws -> Result
-    ) async throws -> (result: Result, elected: Int) {
+    ) async throws -> (result: Result, elected: Int, errors: [String]) {
         let elected = Counter()
         let result = try await withThrowingTaskGroup(of: Void.self) { group in
             for engine in engines {
@@ -112,6 +112,7 @@ struct MonitorLeaderTests {
                         client: database.client, name: "accord.monitor.\(schema)", retryInterval: .milliseconds(50))
                     try await leadership.run(
                         onElected: { await elected.add() },
+                        onError: { await elected.note($0) },
                         round: {
                             try await engine.tick()
                             try await engine.rescoreDue()
@@ -122,12 +123,15 @@ struct MonitorLeaderTests {
             defer { group.cancelAll() }
             return try await body()
         }
-        return (result, await elected.value)
+        return (result, await elected.value, await elected.errors)
     }
 }
 
 /// How many times something happened, across tasks.
 private actor Counter {
     private(set) var value = 0
+    /// The errors that ended a leader's rounds, which make it step down.
+    private(set) var errors: [String] = []
     func add() { value += 1 }
+    func note(_ error: any Error) { errors.append("\(error)") }
 }
