@@ -62,4 +62,14 @@ struct FeatureEncodingTests {
         let encoding = FeatureEncoding.fit(set, options: TrainingOptions(maximumCategories: 2))
         #expect(encoding.featureNames == ["k=v0", "k=v1", "k=other"])
     }
+
+    @Test func keysAreTrimmedAndLowercased() {
+        #expect(FeatureEncoding.key("FinTech") == "fintech")
+        #expect(FeatureEncoding.key("  FinTech\n") == "fintech")
+        #expect(FeatureEncoding.key("\u{00A0}Retail") == "retail")
+        #expect(FeatureEncoding.key("Ads\t") == "ads")
+        #expect(FeatureEncoding.key("a b") == "a b")
+        #expect(FeatureEncoding.key(" \n ").isEmpty)
+        #expect(FeatureEncoding.key("").isEmpty)
+    }
 }
