@@ -73,24 +73,40 @@ extension BoostedModel {
         guard !leads.isEmpty else { return [] }
         let plan = ExplanationPlan(self)
         let expectedValue = expectedValue
+        let columns = binner.columns.count
+        let block = Self.explanationBlock
         var results = [BoostedExplanation?](repeating: nil, count: leads.count)
-        let chunks = min(leads.count, 64)
+        let chunks = min((leads.count + block - 1) / block, 64)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each chunk writes its own slots only; `concurrentPerform` returns when all are done.
             nonisolated(unsafe) let output = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var phi = [Double](repeating: 0, count: binner.columns.count)
-                for index in (chunk * leads.count / chunks)..<((chunk + 1) * leads.count / chunks) {
-                    let row = row(leads[index])
-                    for column in phi.indices { phi[column] = 0 }
-                    contributions(bins: binner.bins(ofRow: row), plan: plan, into: &phi)
-                    output[index] = BoostedExplanation(
-                        model: self, row: row, contributions: phi, expectedValue: expectedValue)
+                // One block's bins and contributions, row after row, reused for every block.
+                var bins = [UInt8](repeating: 0, count: block * columns)
+                var phi = [Double](repeating: 0, count: block * columns)
+                let end = (chunk + 1) * leads.count / chunks
+                for first in stride(from: chunk * leads.count / chunks, to: end, by: block) {
+                    let rows = (first..<min(first + block, end)).map { row(leads[$0]) }
+                    for (index, row) in rows.enumerated() {
+                        for column in 0..<columns {
+                            bins[index * columns + column] = binner.bin(row[column], column: column)
+                        }
+                    }
+                    for index in phi.indices { phi[index] = 0 }
+                    contributions(rows: rows.count, bins: bins, plan: plan, into: &phi)
+                    for (index, row) in rows.enumerated() {
+                        output[first + index] = BoostedExplanation(
+                            model: self, row: row, contributions: phi[(index * columns)..<((index + 1) * columns)],
+                            expectedValue: expectedValue)
+                    }
                 }
             }
         }
         return results.map { $0! }
     }
+
+    /// How many leads a batch explains together: each tree's layout is read once for them.
+    static let explanationBlock = 16
 
     /// Contributions of a binned row.
     func contributions(bins: [UInt8]) -> [Double] {
@@ -102,13 +118,25 @@ extension BoostedModel {
 
     /// Adds the contributions of a binned row to `phi`, with a plan of this model's trees.
     func contributions(bins: [UInt8], plan: ExplanationPlan, into phi: inout [Double]) {
+        contributions(rows: 1, bins: bins, plan: plan, into: &phi)
+    }
+
+    /// Adds the contributions of `rows` binned rows to `phi`, with a plan of this model's trees:
+    /// row `r`'s bins and contributions are the `r`-th runs of one entry per column in `bins` and
+    /// `phi`.
+    func contributions(rows: Int, bins: [UInt8], plan: ExplanationPlan, into phi: inout [Double]) {
+        let columns = binner.columns.count
         bins.withUnsafeBufferPointer { bins in
             phi.withUnsafeMutableBufferPointer { phi in
-                plan.accumulate(bins: bins.baseAddress!, into: phi.baseAddress!)
+                plan.accumulate(rows: rows, bins: bins.baseAddress!, into: phi.baseAddress!, stride: columns)
             }
         }
-        if !plan.otherTrees.isEmpty {
-            TreeSHAP.accumulate(self, trees: plan.otherTrees, bins: bins, into: &phi)
+        guard !plan.otherTrees.isEmpty else { return }
+        for row in 0..<rows {
+            let range = (row * columns)..<((row + 1) * columns)
+            var other = [Double](repeating: 0, count: columns)
+            TreeSHAP.accumulate(self, trees: plan.otherTrees, bins: Array(bins[range]), into: &other)
+            for column in 0..<columns { phi[range.lowerBound + column] += other[column] }
         }
     }
 }
@@ -116,11 +144,10 @@ extension BoostedModel {
 extension BoostedExplanation {
     /// The explanation of `row` from its per-column contributions: the non-zero ones, largest
     /// magnitude first.
-    init(model: BoostedModel, row: [FeatureValue], contributions phi: [Double], expectedValue: Double) {
+    init(model: BoostedModel, row: [FeatureValue], contributions phi: some Collection<Double>, expectedValue: Double) {
         var items: [ColumnContribution] = []
-        for (position, column) in model.binner.columns.enumerated() where phi[position] != 0 {
-            items.append(
-                ColumnContribution(column: column.name, rawValue: row[position].text, contribution: phi[position]))
+        for (position, (column, value)) in zip(model.binner.columns, phi).enumerated() where value != 0 {
+            items.append(ColumnContribution(column: column.name, rawValue: row[position].text, contribution: value))
         }
         items.sort {
             abs($0.contribution) != abs($1.contribution)

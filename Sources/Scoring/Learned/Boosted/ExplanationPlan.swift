@@ -10,12 +10,17 @@
 ///     φᵢ += v (oᵢ − zᵢ) ∫₀¹ Πⱼ≠ᵢ fⱼ(t) dt,   fⱼ(t) = zⱼ (1 − t) + oⱼ t
 ///
 /// (the observation behind Linear TreeSHAP, Yu et al. 2022). The integrand is a polynomial of
-/// degree `d − 1`, which Gauss–Legendre quadrature of 4 nodes integrates exactly for `d ≤ 8`
-/// and of 8 nodes for `d ≤ 16`. With `P = v Πⱼ fⱼ` at the nodes:
-/// - a feature the row does not follow gets `−zᵢ ∫ P / (zᵢ (1 − t)) = −∫ P / (1 − t)`, the same
-///   for all of them (and 0 when a `z` is 0, as it should);
-/// - a feature it follows gets `(1 − zᵢ) ∫ P / fᵢ`, with `1 / fᵢ` at the nodes stored in the
-///   plan (`fᵢ ≥ t > 0` there).
+/// degree `d − 1`, which Gauss–Legendre quadrature of `n` nodes integrates exactly for
+/// `d ≤ 2n`; a leaf uses 2 nodes for `d ≤ 4`, 4 for `d ≤ 8` and 8 for `d ≤ 16`.
+///
+/// With `u` features the row does not follow, the product is `P = c (1 − t)^u Q(t)`, where
+/// `c = v Πⱼ zⱼ` over those and `Q = Πⱼ fⱼ` over the followed ones, so only the followed
+/// features cost a multiplication at every node. Then:
+/// - a feature the row does not follow gets `−zᵢ ∫ P / (zᵢ (1 − t)) = −c ∫ (1 − t)^(u − 1) Q`,
+///   the same for all of them (and 0 when a `z` is 0, as it should);
+/// - a feature it follows gets `(1 − zᵢ) ∫ P / fᵢ = c ∫ (1 − t)^u Q (1 − zᵢ) / fᵢ`, with `fᵢ` and
+///   `(1 − zᵢ) / fᵢ` at the nodes stored in the plan (`fᵢ ≥ t > 0` there), and the weights
+///   times `(1 − t)^m` at the nodes in a table.
 /// Every term of a sum has the sign of `v`, so nothing cancels.
 ///
 /// The layout, for every tree of at most ``maximumSplits`` splits whose leaves have at most
@@ -26,7 +31,11 @@
 /// - each leaf lists its distinct path features with `z` and two masks over the tree's splits,
 ///   the splits on that feature and the directions the path takes there: the row follows the
 ///   feature when its directions agree on the mask;
-/// - each (leaf, feature) keeps `1 / fᵢ` at the nodes for `oᵢ = 1`.
+/// - each (leaf, feature) keeps `fᵢ` and `(1 − zᵢ) / fᵢ` at the leaf's nodes for `oᵢ = 1`;
+/// - a tree's leaves are grouped by their number of nodes.
+///
+/// Rows are explained in blocks (``accumulate(rows:bins:into:stride:)``): each tree's layout is
+/// read once for the block, while it is in the cache, instead of once per row.
 ///
 /// Other trees are left to ``TreeSHAP``. The plan is built per use (the model is a plain value
 /// and holds no caches): `BoostedModel.explain(_:)` builds one for each batch of leads.
@@ -35,8 +44,11 @@ struct ExplanationPlan: Sendable {
     static let maximumSplits = 64
     /// The most distinct features on a planned leaf's path (8 quadrature nodes).
     static let maximumPathFeatures = 16
+    /// The quadrature rules' numbers of nodes; a leaf of `d` path features uses the first that
+    /// is at least `d / 2`.
+    static let ruleSizes = [2, 4, 8]
 
-    /// The trees the plan does not hold, for ``QuadratureTreeSHAP``'s walk.
+    /// The trees the plan does not hold, for ``TreeSHAP``'s walk.
     private(set) var otherTrees: [Int] = []
     /// Each planned tree's splits and leaves.
     private var trees: [TreeRecord] = []
@@ -44,53 +56,54 @@ struct ExplanationPlan: Sendable {
     private var splits: [UInt64] = []
     private var leaves: [LeafRecord] = []
     private var features: [FeatureRecord] = []
-    /// `1 / (z (1 − t) + t)` per (leaf, feature) and group of 4 nodes.
-    private var reciprocals: [SIMD4<Double>] = []
-    /// The 4-node rule (group 0) and the 8-node rule (groups 1 and 2): nodes, `1 − node`,
-    /// `1 / (1 − node)` and weights.
-    private let nodes: [SIMD4<Double>]
-    private let complements: [SIMD4<Double>]
-    private let inverseComplements: [SIMD4<Double>]
-    private let weights: [SIMD4<Double>]
+    /// Eight ones (what a feature the row does not follow multiplies `Q` by), then, per
+    /// (leaf, feature), `f(t)` at the leaf's `n` nodes and `(1 − z) / f(t)` at them.
+    private var values: [Double] = Array(repeating: 1, count: 8)
+    /// Per rule, zeros (for the power −1), then the weights times `(1 − t)^m` at its nodes for `m`
+    /// in `0...maximumPathFeatures`, rule after rule.
+    private var powers: [Double] = []
 
-    /// Where a tree's splits and leaves are.
+    /// Where a tree's splits are, and its leaves of each rule (`leafEnds[k]` ends the leaves of
+    /// rule `k`, which start where those of rule `k − 1` end).
     private struct TreeRecord {
         var splitStart: Int
         var splitEnd: Int
         var leafStart: Int
-        var leafEnd: Int
+        var leafEnds: (Int, Int, Int)
     }
 
-    /// A leaf: its value, its features and reciprocals, and whether it needs the 8-node rule.
+    /// A leaf: its value, and where its features and their values are.
     private struct LeafRecord {
         var value: Double
         var featureStart: Int32
         var featureEnd: Int32
-        var reciprocalStart: Int32
-        var wide: Bool
+        var valueStart: Int
     }
 
     /// One distinct feature of a leaf's path.
     private struct FeatureRecord {
-        var column: Int
-        var zero: Double
         /// The splits on it along the path, as bits of the tree's split numbers.
         var mask: UInt64
         /// The directions (1 for left) the path takes there.
         var want: UInt64
+        var zero: Double
+        /// 1, right after ``zero``: what `c` is multiplied by when the row follows the feature.
+        var one: Double = 1
+        var column: Int
     }
 
     init(_ model: BoostedModel) {
+        assert(MemoryLayout<FeatureRecord>.offset(of: \.one) == MemoryLayout<FeatureRecord>.offset(of: \.zero)! + 8)
         let rules = GaussLegendre.rules
-        func group(_ values: [Double], points: Int, from: Int) -> SIMD4<Double> {
-            let start = GaussLegendre.offset(points) + from
-            return SIMD4(values[start], values[start + 1], values[start + 2], values[start + 3])
+        for size in Self.ruleSizes {
+            let start = GaussLegendre.offset(size)
+            powers += Array(repeating: 0, count: size)
+            var row = Array(rules.weights[start..<(start + size)])
+            for _ in 0...Self.maximumPathFeatures {
+                powers += row
+                for node in 0..<size { row[node] *= rules.complements[start + node] }
+            }
         }
-        let groups = [(4, 0), (8, 0), (8, 4)]
-        nodes = groups.map { group(rules.nodes, points: $0.0, from: $0.1) }
-        complements = groups.map { group(rules.complements, points: $0.0, from: $0.1) }
-        inverseComplements = complements.map { 1 / $0 }
-        weights = groups.map { group(rules.weights, points: $0.0, from: $0.1) }
         let missingBins = model.binner.columns.map(\.missingBin)
         for (index, tree) in model.trees.enumerated() where tree.feature[0] >= 0 {
             if !add(tree, missingBins: missingBins) { otherTrees.append(index) }
@@ -150,60 +163,75 @@ struct ExplanationPlan: Sendable {
             }
             splits += words
         }
+        let rules = GaussLegendre.rules
         let leafStart = self.leaves.count
-        for (value, path) in leaves {
-            let wide = path.count > 8
-            let start = features.count
-            let reciprocalStart = reciprocals.count
-            for feature in path {
-                features.append(
-                    FeatureRecord(column: feature.column, zero: feature.zero, mask: feature.mask, want: feature.want))
-                for group in wide ? [1, 2] : [0] {
-                    reciprocals.append(1 / (feature.zero * complements[group] + nodes[group]))
+        var leafEnds: [Int] = []
+        for (rule, size) in Self.ruleSizes.enumerated() {
+            let offset = GaussLegendre.offset(size)
+            for (value, path) in leaves where Self.rule(features: path.count) == rule {
+                let start = features.count
+                let valueStart = values.count
+                for feature in path {
+                    features.append(
+                        FeatureRecord(
+                            mask: feature.mask, want: feature.want, zero: feature.zero, column: feature.column))
+                    let followed = (offset..<(offset + size)).map {
+                        feature.zero * rules.complements[$0] + rules.nodes[$0]
+                    }
+                    values += followed
+                    values += followed.map { (1 - feature.zero) / $0 }
                 }
+                self.leaves.append(
+                    LeafRecord(
+                        value: value, featureStart: Int32(start), featureEnd: Int32(features.count),
+                        valueStart: valueStart))
             }
-            self.leaves.append(
-                LeafRecord(
-                    value: value, featureStart: Int32(start), featureEnd: Int32(features.count),
-                    reciprocalStart: Int32(reciprocalStart), wide: wide))
+            leafEnds.append(self.leaves.count)
         }
         trees.append(
             TreeRecord(
-                splitStart: splitStart, splitEnd: splits.count / 5, leafStart: leafStart, leafEnd: self.leaves.count))
+                splitStart: splitStart, splitEnd: splits.count / 5, leafStart: leafStart,
+                leafEnds: (leafEnds[0], leafEnds[1], leafEnds[2])))
         return true
     }
 
-    /// Adds the planned trees' contributions for a binned row to `phi`.
-    func accumulate(bins: UnsafePointer<UInt8>, into phi: UnsafeMutablePointer<Double>) {
-        let (node0, node1, node2) = (nodes[0], nodes[1], nodes[2])
-        let (complement0, complement1, complement2) = (complements[0], complements[1], complements[2])
-        let (inverse0, inverse1, inverse2) = (inverseComplements[0], inverseComplements[1], inverseComplements[2])
-        let (weight0, weight1, weight2) = (weights[0], weights[1], weights[2])
+    /// The rule (an index of ``ruleSizes``) for a leaf of `count` distinct path features.
+    static func rule(features count: Int) -> Int {
+        ruleSizes.firstIndex { 2 * $0 >= count } ?? ruleSizes.count - 1
+    }
+
+    /// Adds the planned trees' contributions for `rows` binned rows to `phi`: row `r`'s bins start
+    /// at `bins + r × stride` and its contributions at `phi + r × stride`.
+    func accumulate(rows: Int, bins: UnsafePointer<UInt8>, into phi: UnsafeMutablePointer<Double>, stride: Int) {
         splits.withUnsafeBufferPointer { splits in
             leaves.withUnsafeBufferPointer { leaves in
                 features.withUnsafeBufferPointer { features in
-                    reciprocals.withUnsafeBufferPointer { reciprocals in
-                        let splits = splits.baseAddress!
-                        let features = features.baseAddress!
-                        let reciprocals = reciprocals.baseAddress!
-                        for tree in trees {
-                            var directions: UInt64 = 0
-                            for split in tree.splitStart..<tree.splitEnd {
-                                let words = splits + 5 * split
-                                let bin = Int(bins[Int(words[0])])
-                                let word = words[1 + bin &>> 6]
-                                directions |= ((word &>> UInt64(bin & 63)) & 1) &<< UInt64(split - tree.splitStart)
-                            }
-                            for leaf in leaves[tree.leafStart..<tree.leafEnd] {
-                                if leaf.wide {
-                                    addLeaf(
-                                        leaf, directions: directions, features: features, reciprocals: reciprocals,
-                                        rule: (node1, complement1, inverse1, weight1),
-                                        second: (node2, complement2, inverse2, weight2), into: phi)
-                                } else {
-                                    addLeaf(
-                                        leaf, directions: directions, features: features, reciprocals: reciprocals,
-                                        rule: (node0, complement0, inverse0, weight0), second: nil, into: phi)
+                    values.withUnsafeBufferPointer { values in
+                        powers.withUnsafeBufferPointer { powers in
+                            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rows) { directions in
+                                let layout = Layout(
+                                    leaves: leaves.baseAddress!, features: features.baseAddress!,
+                                    values: values.baseAddress!)
+                                let powers2 = powers.baseAddress!
+                                let powers4 = powers2 + 2 * (Self.maximumPathFeatures + 2)
+                                let powers8 = powers4 + 4 * (Self.maximumPathFeatures + 2)
+                                for tree in trees {
+                                    for row in 0..<rows {
+                                        directions[row] = Self.directions(
+                                            splits: splits.baseAddress!, tree.splitStart..<tree.splitEnd,
+                                            bins: bins + row * stride)
+                                    }
+                                    let rows = UnsafeBufferPointer(start: directions.baseAddress!, count: rows)
+                                    let (end2, end4, end8) = tree.leafEnds
+                                    layout.add(
+                                        tree.leafStart..<end2, rows: rows, powers: powers2, into: phi, stride: stride,
+                                        as: SIMD2<Double>.self)
+                                    layout.add(
+                                        end2..<end4, rows: rows, powers: powers4, into: phi, stride: stride,
+                                        as: SIMD4<Double>.self)
+                                    layout.add(
+                                        end4..<end8, rows: rows, powers: powers8, into: phi, stride: stride,
+                                        as: SIMD8<Double>.self)
                                 }
                             }
                         }
@@ -213,57 +241,89 @@ struct ExplanationPlan: Sendable {
         }
     }
 
-    /// Adds one leaf's share: `v (oᵢ − zᵢ) ∫ Πⱼ≠ᵢ fⱼ` for every feature `i` of its path, with
-    /// `fⱼ(t) = zⱼ (1 − t) + oⱼ t` (see ``QuadratureTreeSHAP``), at four nodes of a rule, and
-    /// four more for a wide leaf.
+    /// A row's directions at a tree's splits: bit `k` is 1 when it goes left at split `k`.
     @inline(__always)
-    private func addLeaf(
-        _ leaf: LeafRecord, directions: UInt64, features: UnsafePointer<FeatureRecord>,
-        reciprocals: UnsafePointer<SIMD4<Double>>,
-        rule: (node: SIMD4<Double>, complement: SIMD4<Double>, inverse: SIMD4<Double>, weight: SIMD4<Double>),
-        second: (node: SIMD4<Double>, complement: SIMD4<Double>, inverse: SIMD4<Double>, weight: SIMD4<Double>)?,
-        into phi: UnsafeMutablePointer<Double>
-    ) {
-        let start = Int(leaf.featureStart)
-        let count = Int(leaf.featureEnd) - start
-        let features = features + start
-        // The leaf's product at each node, weighted: v w_k Πⱼ fⱼ(t_k).
-        var product = leaf.value * rule.weight
-        var product2 = second.map { leaf.value * $0.weight } ?? .zero
-        var followed: UInt32 = 0
-        for index in 0..<count {
-            let feature = features[index]
-            let follows = (directions ^ feature.want) & feature.mask == 0
-            followed |= (follows ? 1 : 0) &<< UInt32(index)
-            product *= feature.zero * rule.complement + (follows ? rule.node : .zero)
-            if let second { product2 *= feature.zero * second.complement + (follows ? second.node : .zero) }
+    private static func directions(splits: UnsafePointer<UInt64>, _ range: Range<Int>, bins: UnsafePointer<UInt8>)
+        -> UInt64
+    {
+        var directions: UInt64 = 0
+        for split in range {
+            let words = splits + 5 * split
+            let bin = Int(bins[Int(words[0])])
+            let word = words[1 + bin &>> 6]
+            directions |= ((word &>> UInt64(bin & 63)) & 1) &<< UInt64(split - range.lowerBound)
         }
-        let all: UInt32 = (1 &<< UInt32(count)) &- 1
-        if followed != all {
-            // Every feature the row does not follow: −z ∫ Π/(z (1 − t)) = −∫ Π/(1 − t).
-            var shared = product * rule.inverse
-            if let second { shared += product2 * second.inverse }
-            let sum = (shared[0] + shared[1]) + (shared[2] + shared[3])
-            var rest = all & ~followed
-            while rest != 0 {
-                let index = rest.trailingZeroBitCount
-                phi[features[index].column] -= sum
-                rest &= rest &- 1
+        return directions
+    }
+
+    /// 1 when a row of these directions follows `feature`, else 0, without a branch (which the
+    /// processor would mispredict half the time).
+    @inline(__always)
+    private static func follows(_ directions: UInt64, _ feature: FeatureRecord) -> Int {
+        let differences = (directions ^ feature.want) & feature.mask
+        return Int(truncatingIfNeeded: ((differences | (0 &- differences)) &>> 63) ^ 1)
+    }
+
+    /// The plan's arrays, while they are pinned for ``accumulate(rows:bins:into:stride:)``.
+    private struct Layout {
+        let leaves: UnsafePointer<LeafRecord>
+        let features: UnsafePointer<FeatureRecord>
+        let values: UnsafePointer<Double>
+
+        /// Adds the share of each leaf in `range` (all of one rule, of `V.scalarCount` nodes)
+        /// for rows of these directions (row `r`'s contributions at `phi + r × stride`):
+        /// `c ∫ (1 − t)^(u − 1) Q` taken from every feature the row does not follow,
+        /// `c ∫ (1 − t)^u Q (1 − zᵢ) / fᵢ` added to every feature `i` it follows (see
+        /// ``ExplanationPlan``). `powers` holds the rule's weighted powers of `1 − t`, from the
+        /// power −1 (zeros) up.
+        ///
+        /// Each leaf is read once for all rows, and the rows' work has no branches that depend on
+        /// the row.
+        @inline(__always)
+        func add<V: SIMD>(
+            _ range: Range<Int>, rows: UnsafeBufferPointer<UInt64>, powers: UnsafePointer<Double>,
+            into phi: UnsafeMutablePointer<Double>, stride: Int, as _: V.Type
+        ) where V.Scalar == Double {
+            let size = V.scalarCount
+            let ones = UnsafeRawPointer(values)
+            let zeroOffset = MemoryLayout<FeatureRecord>.offset(of: \.zero)!
+            let powers = UnsafeRawPointer(powers + size)
+            for leaf in range {
+                let leaf = leaves[leaf]
+                let start = Int(leaf.featureStart)
+                let count = Int(leaf.featureEnd) - start
+                let features = features + start
+                let values = UnsafeRawPointer(values + leaf.valueStart)
+                for (row, directions) in rows.enumerated() {
+                    var product = V(repeating: 1)
+                    var scale = leaf.value
+                    var followed = 0
+                    for index in 0..<count {
+                        let follows = ExplanationPlan.follows(directions, features[index])
+                        followed &+= follows
+                        // A feature not followed multiplies Q by ones and c by its z, one it follows
+                        // Q by f and c by the 1 stored after z.
+                        let factor = ones + follows &* ones.distance(to: values + 2 &* size &* index &* 8)
+                        product *= factor.loadUnaligned(as: V.self)
+                        scale *= UnsafeRawPointer(features + index).load(
+                            fromByteOffset: zeroOffset &+ 8 &* follows, as: Double.self)
+                    }
+                    let unfollowed = count &- followed
+                    // The power −1 is a row of zeros: with every feature followed, `down` is 0.
+                    let downPowers = powers.loadUnaligned(fromByteOffset: 8 * size * (unfollowed - 1), as: V.self)
+                    let down = scale * (product * downPowers).sum()
+                    let weighted =
+                        scale * product * powers.loadUnaligned(fromByteOffset: 8 * size * unfollowed, as: V.self)
+                    let phi = phi + row * stride
+                    for index in 0..<count {
+                        let follows = Double(ExplanationPlan.follows(directions, features[index]))
+                        let ratios = (values + (2 * index + 1) * size * 8).loadUnaligned(as: V.self)
+                        // Exactly `up` or `−down`: the other term is multiplied by 0.
+                        let up = (weighted * ratios).sum()
+                        phi[features[index].column] += follows * up - (1 - follows) * down
+                    }
+                }
             }
-        }
-        let wide = second != nil
-        let reciprocals = reciprocals + Int(leaf.reciprocalStart)
-        var rest = followed
-        while rest != 0 {
-            let index = rest.trailingZeroBitCount
-            var share: SIMD4<Double>
-            if wide {
-                share = product * reciprocals[2 * index] + product2 * reciprocals[2 * index + 1]
-            } else {
-                share = product * reciprocals[index]
-            }
-            phi[features[index].column] += (1 - features[index].zero) * ((share[0] + share[1]) + (share[2] + share[3]))
-            rest &= rest &- 1
         }
     }
 }

@@ -118,6 +118,82 @@ struct ExplanationPlanTests {
         }
     }
 
+    /// Paths of up to ``ExplanationPlan/maximumPathFeatures`` distinct features use every rule
+    /// (2, 4 and 8 quadrature nodes), with numeric and categorical splits and missing values.
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func agreesWithAlgorithmTwoOnLongPaths(seed: UInt64) {
+        let binner = FeatureBinner(
+            columns: (0..<14).map {
+                FeatureBinner.Column(name: "n\($0)", kind: .numeric, thresholds: [-1, 0, 1])
+            } + (0..<4).map { FeatureBinner.Column(name: "c\($0)", kind: .categorical, categories: ["a", "b", "c"]) })
+        var random = LearnedFixtures.Generator(state: seed)
+        // Chains of 17 leaves over 18 columns put 16 distinct features on their deepest paths.
+        let trees = [
+            Self.randomTree(leaves: 17, binner: binner, chain: true, random: &random),
+            Self.randomTree(leaves: 31, binner: binner, random: &random),
+            Self.randomTree(leaves: 5, binner: binner, random: &random),
+            Self.randomTree(leaves: 17, binner: binner, chain: true, random: &random),
+        ]
+        let paths = trees.flatMap { Self.pathFeatureCounts($0) }
+        #expect(paths.max() == ExplanationPlan.maximumPathFeatures)
+        #expect(Set(paths.map { ExplanationPlan.rule(features: $0) }) == [0, 1, 2])
+        let model = Self.model(trees, binner: binner)
+        let plan = ExplanationPlan(model)
+        #expect(plan.otherTrees.isEmpty)
+        for _ in 0..<60 {
+            let bins = Self.randomBins(binner, random: &random)
+            var fast = [Double](repeating: 0, count: binner.columns.count)
+            var reference = fast
+            model.contributions(bins: bins, plan: plan, into: &fast)
+            TreeSHAP.accumulate(model, bins: bins, into: &reference)
+            for column in fast.indices {
+                #expect(abs(fast[column] - reference[column]) < 1e-9, "\(bins) column \(column)")
+            }
+            #expect(abs(fast.reduce(model.expectedValue, +) - model.rawScore(bins: bins)) < 1e-9)
+        }
+    }
+
+    /// Rows explained in one block get exactly (bit for bit) what each gets alone, also with
+    /// trees left to the reference.
+    @Test func blocksOfRowsMatchRowsAlone() {
+        let columns = ExplanationPlan.maximumSplits + 10
+        let binner = FeatureBinner(
+            columns: (0..<columns).map { FeatureBinner.Column(name: "x\($0)", kind: .numeric, thresholds: [0, 1]) })
+        var random = LearnedFixtures.Generator(state: 7)
+        let trees = [
+            Self.randomTree(leaves: 20, binner: binner, random: &random),
+            Self.randomTree(leaves: ExplanationPlan.maximumSplits + 2, binner: binner, random: &random),
+            Self.randomTree(leaves: 9, binner: binner, chain: true, random: &random),
+        ]
+        let model = Self.model(trees, binner: binner)
+        let plan = ExplanationPlan(model)
+        #expect(plan.otherTrees == [1])
+        let rows = (0..<5).map { _ in Self.randomBins(binner, random: &random) }
+        var block = [Double](repeating: 0, count: rows.count * columns)
+        model.contributions(rows: rows.count, bins: rows.flatMap { $0 }, plan: plan, into: &block)
+        for (index, bins) in rows.enumerated() {
+            var alone = [Double](repeating: 0, count: columns)
+            model.contributions(bins: bins, plan: plan, into: &alone)
+            #expect(Array(block[(index * columns)..<((index + 1) * columns)]) == alone)
+        }
+    }
+
+    /// The numbers of distinct features on the paths to a tree's leaves.
+    static func pathFeatureCounts(_ tree: BoostedTree) -> [Int] {
+        var counts: [Int] = []
+        var stack: [(node: Int, columns: Set<Int>)] = [(0, [])]
+        while let (node, columns) = stack.popLast() {
+            let column = tree.feature[node]
+            if column < 0 {
+                counts.append(columns.count)
+            } else {
+                stack.append((tree.left[node], columns.union([column])))
+                stack.append((tree.right[node], columns.union([column])))
+            }
+        }
+        return counts
+    }
+
     @Test func batchExplanationsMatchSingleOnes() throws {
         let set = BoostedFixtures.mixed(count: 2_000, seed: 4)
         let model = try BoostedModel.train(
