@@ -10,26 +10,22 @@ cd "$(dirname "$0")/.."
 
 out=.build/docs
 modules=(Accord LeadModel Journal Scoring Routing SLA Feedback Scoreboard EventStoreConformance)
-# A fresh build each time: an incremental build emits graphs only for the modules it recompiles.
-rm -rf "$out/symbol-graphs" "$out/all-symbol-graphs" "$out/Accord.docc" "$out/Accord.doccarchive" .build/docs-build
-mkdir -p "$out/symbol-graphs" "$out/all-symbol-graphs" "$out/Accord.docc"
+rm -rf "$out/symbol-graphs" "$out/Accord.docc" "$out/Accord.doccarchive"
+mkdir -p "$out/symbol-graphs" "$out/Accord.docc"
 
 echo "== symbol graphs"
-# A scratch path of its own: the extra compiler flags would otherwise rebuild .build/debug.
-swift build --scratch-path .build/docs-build \
-    -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$out/all-symbol-graphs"
+# Extracted from the modules of the ordinary debug build, which CI has built already, rather
+# than emitted by a build of their own with extra compiler flags: that would compile the whole
+# SDK a second time. swift-symbolgraph-extract leaves re-exported modules out of a module's graph,
+# so Accord's (which re-exports the modules below it, Sources/Accord/Exports.swift) holds Accord's
+# own symbols and its extensions of other modules' types.
+swift build
+triple="$(swift -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["target"]["triple"])')"
+modules_path="$(swift build --show-bin-path)/Modules"
 for module in "${modules[@]}"; do
-    [[ "$module" == Accord ]] && continue
-    cp "$out/all-symbol-graphs/$module".symbols.json "$out/symbol-graphs/"
-    cp "$out/all-symbol-graphs/$module"@*.symbols.json "$out/symbol-graphs/" 2>/dev/null || true
+    swift-symbolgraph-extract -module-name "$module" -target "$triple" -I "$modules_path" \
+        -minimum-access-level public -output-dir "$out/symbol-graphs"
 done
-# Accord re-exports the modules below it (Sources/Accord/Exports.swift), and the compiler's graph
-# of a module includes what it re-exports; swift-symbolgraph-extract leaves re-exported modules
-# out, so Accord's graph (and its extensions of other modules' types) come from it.
-swift-symbolgraph-extract -module-name Accord \
-    -target "$(swift -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["target"]["triple"])')" \
-    -I "$(swift build --scratch-path .build/docs-build --show-bin-path)/Modules" \
-    -minimum-access-level public -output-dir "$out/symbol-graphs"
 
 echo "== catalog"
 cp -R Documentation/Accord.docc/. "$out/Accord.docc/"
