@@ -156,18 +156,6 @@ extension BinaryReader {
             contributions: contributions, playbookVersion: playbookVersion)
     }
 
-    /// The payload tags added in layout version 2; a version-1 record carrying one is malformed.
-    static let versionTwoTags: Set<RecordTag.Payload> = [
-        .opportunityOpened, .opportunityUpdated, .opportunityClosed, .disputeRaised, .disputeResolved, .requalified,
-        .turnTaken, .slaPaused, .slaResumed, .playbookProposed, .playbookSignedOff, .playbookActivated,
-    ]
-
-    /// The payload tags added in layout version 4; an older record carrying one is malformed.
-    static let versionFourTags: Set<RecordTag.Payload> = [.handoffBlocked]
-
-    /// The payload tags added in layout version 5; an older record carrying one is malformed.
-    static let versionFiveTags: Set<RecordTag.Payload> = [.accountMatchDecided]
-
     /// Reads the body of an `opportunity-opened` event (also embedded in lead state snapshots).
     mutating func readOpportunity(_ what: String) throws(EventCodecError) -> Opportunity {
         let id = OpportunityID(rawValue: try readString("\(what).id"))
@@ -194,22 +182,11 @@ extension BinaryReader {
     mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {
         let tagStart = offset
         let tag = try readTag("payload", as: RecordTag.Payload.self)
-        if Self.versionTwoTags.contains(tag), layoutVersion < 2 {
+        if layoutVersion < tag.introducedInLayout {
             throw error(
                 .unknownTag,
-                "payload tag \(tag.rawValue) exists since layout version 2, not in a version-\(layoutVersion) record",
-                at: tagStart)
-        }
-        if Self.versionFourTags.contains(tag), layoutVersion < 4 {
-            throw error(
-                .unknownTag,
-                "payload tag \(tag.rawValue) exists since layout version 4, not in a version-\(layoutVersion) record",
-                at: tagStart)
-        }
-        if Self.versionFiveTags.contains(tag), layoutVersion < 5 {
-            throw error(
-                .unknownTag,
-                "payload tag \(tag.rawValue) exists since layout version 5, not in a version-\(layoutVersion) record",
+                "payload tag \(tag.rawValue) exists since layout version \(tag.introducedInLayout), not in a "
+                    + "version-\(layoutVersion) record",
                 at: tagStart)
         }
         switch tag {

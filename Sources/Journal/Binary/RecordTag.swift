@@ -39,6 +39,23 @@ enum RecordTag {
         case playbookActivated = 32
         case handoffBlocked = 33
         case accountMatchDecided = 34
+
+        /// The layout version that added the tag: a record of an older version carrying it is
+        /// malformed. A switch rather than a set, as it is checked for every record read.
+        var introducedInLayout: UInt8 {
+            switch self {
+            case .captured, .signalRecorded, .fieldsChanged, .merged, .mergedInto, .stageChanged, .scored,
+                .assigned, .touched, .slaStarted, .slaWarned, .slaMet, .slaBreached, .slaEscalated,
+                .dispositionRecorded, .erased:
+                1
+            case .opportunityOpened, .opportunityUpdated, .opportunityClosed, .disputeRaised, .disputeResolved,
+                .requalified, .turnTaken, .slaPaused, .slaResumed, .playbookProposed, .playbookSignedOff,
+                .playbookActivated:
+                2
+            case .handoffBlocked: 4
+            case .accountMatchDecided: 5
+            }
+        }
     }
 
     /// Tags of ``LeadModel/EventActor``.
