@@ -288,13 +288,14 @@ public actor FileEventStore: EventStore, SnapshotStore {
     public nonisolated func read(from position: JournalPosition, limit: Int) async throws
         -> [LeadEvent]
     {
-        // Only the `pread` runs on the actor; checking and decoding run off it, a large page
-        // split across the cores.
+        // Only the `pread` runs on the actor; checking and decoding run off it, a large read
+        // split across the cores. Pages of `events(from:)` are smaller than a split: it reads
+        // several ahead at once instead, which spares joining the parts.
         let parts = try await rawRecords(from: position, limit: limit).flatMap {
             $0.split(into: Self.decodingParallelism)
         }
-        if parts.count == 1 { return try parts[0].decode() }
-        let decoded = try await withThrowingTaskGroup(of: (Int, [LeadEvent]).self) { group in
+        if parts.count <= 1 { return try parts.first?.decode() ?? [] }
+        var decoded = try await withThrowingTaskGroup(of: (Int, [LeadEvent]).self) { group in
             for (index, part) in parts.enumerated() {
                 group.addTask { (index, try part.decode()) }
             }
@@ -302,9 +303,11 @@ public actor FileEventStore: EventStore, SnapshotStore {
             for try await (index, events) in group { results[index] = events }
             return results
         }
+        // The first part becomes the result (moved, not copied); the others are appended.
         var events: [LeadEvent] = []
+        swap(&events, &decoded[0])
         events.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in decoded { events.append(contentsOf: part) }
+        for part in decoded.dropFirst() { events.append(contentsOf: part) }
         return events
     }
 

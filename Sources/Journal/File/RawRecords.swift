@@ -51,9 +51,13 @@ extension RawRecords {
     /// The records split into up to `parts` runs of consecutive records, cut at frame
     /// boundaries, so that large reads can be checked and decoded on several cores.
     ///
+    /// Records are split only when each part gets at least `minimumRecords`: below that, joining
+    /// the decoded parts costs more than it saves, and `events(from:)` reads its pages (4,096 or
+    /// 8,192 events) several at a time instead.
+    ///
     /// Only the length fields are read here; ``decode()`` checks every frame. A frame whose length
     /// runs past the buffer ends the split, leaving the damage to the last part's `decode()`.
-    func split(into parts: Int, minimumRecords: Int = 512) -> [RawRecords] {
+    func split(into parts: Int, minimumRecords: Int = 8_192) -> [RawRecords] {
         guard parts > 1, count >= parts * minimumRecords else { return [self] }
         let perPart = (count + parts - 1) / parts
         var result: [RawRecords] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The journal: an append-only, totally ordered log of ``LeadEvent``s.
 ///
 /// This is the storage plugin point. ``InMemoryEventStore`` and `FileEventStore` (module
@@ -79,6 +81,12 @@ extension EventStore {
 }
 
 /// The journal as an `AsyncSequence`, fetched a page at a time so it never sits in memory whole.
+///
+/// While the caller works through one page, the next few are read (and, by a file store,
+/// decoded) ahead on other tasks — one page ahead per core, up to four — so reading overlaps
+/// with the caller's work and, on a machine with several cores, pages are decoded side by side.
+/// Pages ahead are asked for at the positions that follow the last full page; a page that does
+/// not start where the journal left off is read again.
 public struct JournalEvents: AsyncSequence, Sendable {
     public typealias Element = LeadEvent
     public typealias Failure = any Error
@@ -87,16 +95,26 @@ public struct JournalEvents: AsyncSequence, Sendable {
     let start: JournalPosition
     let pageSize: Int
 
+    /// How many pages are read ahead of the one being iterated.
+    static let pagesAhead = Swift.max(1, Swift.min(4, ProcessInfo.processInfo.activeProcessorCount))
+
     public struct AsyncIterator: AsyncIteratorProtocol {
+        /// A page being read ahead, and where it starts.
+        struct Ahead {
+            var start: JournalPosition
+            var task: Task<[LeadEvent], any Error>
+        }
+
         let store: any EventStore
+        /// Where the page after the current one starts.
         var next: JournalPosition
         let pageSize: Int
+        /// The rest of the current page, last event first (pages are reversed as they are read),
+        /// so that each event is moved out with `popLast()` instead of copied.
         var page: [LeadEvent] = []
-        var index = 0
         var finished = false
-        /// The page after the current one, being read while the caller works through this one:
-        /// reading and decoding a page then overlaps with folding the last, on another core.
-        var ahead: Task<[LeadEvent], any Error>?
+        /// The pages after the current one, in order, being read while the caller works.
+        var ahead: [Ahead] = []
 
         public mutating func next() async throws -> LeadEvent? {
             try await next(isolation: nil)
@@ -107,27 +125,62 @@ public struct JournalEvents: AsyncSequence, Sendable {
         public mutating func next(isolation actor: isolated (any Actor)? = #isolation) async throws
             -> LeadEvent?
         {
-            if index == page.count {
+            if page.isEmpty {
                 guard !finished else { return nil }
-                if let ahead {
-                    self.ahead = nil
-                    page = try await ahead.value
-                } else {
-                    page = try await store.read(from: next, limit: pageSize)
-                }
-                index = 0
-                if page.count < pageSize { finished = true }
-                guard let last = page.last?.position else { return nil }
-                next = last.next
-                if !finished {
-                    let (store, start, limit) = (store, next, pageSize)
-                    ahead = Task.detached(priority: Task.currentPriority) {
-                        try await store.read(from: start, limit: limit)
-                    }
-                }
+                try await fetchPage(isolation: actor)
             }
-            defer { index += 1 }
-            return page[index]
+            return page.popLast()
+        }
+
+        /// Takes the next page from the pages read ahead (or reads it now) and asks for more.
+        private mutating func fetchPage(isolation actor: isolated (any Actor)?) async throws {
+            if ahead.first?.start == next {
+                var task = Optional(ahead.removeFirst().task)
+                page = try await task!.value
+                // Drop the task, and its hold on the page, so the page is ours to pop from.
+                task = nil
+            } else {
+                dropPagesAhead()
+                page = try await Self.readReversed(store, from: next, limit: pageSize)
+            }
+            if page.count < pageSize { finished = true }
+            guard let last = page.first?.position else {
+                page = []
+                finished = true
+                dropPagesAhead()
+                return
+            }
+            next = last.next
+            if finished {
+                dropPagesAhead()
+                return
+            }
+            while ahead.count < JournalEvents.pagesAhead {
+                let start =
+                    ahead.last.map { JournalPosition($0.start.rawValue + UInt64(pageSize)) } ?? next
+                let (store, limit) = (store, pageSize)
+                ahead.append(
+                    Ahead(
+                        start: start,
+                        task: Task.detached(priority: Task.currentPriority) {
+                            try await Self.readReversed(store, from: start, limit: limit)
+                        }))
+            }
+        }
+
+        /// A page, last event first.
+        private static func readReversed(_ store: any EventStore, from start: JournalPosition, limit: Int)
+            async throws -> [LeadEvent]
+        {
+            var events = try await store.read(from: start, limit: limit)
+            // Through the buffer, elements are swapped by moving them, with no retain or release.
+            events.withUnsafeMutableBufferPointer { $0.reverse() }
+            return events
+        }
+
+        private mutating func dropPagesAhead() {
+            for page in ahead { page.task.cancel() }
+            ahead.removeAll()
         }
     }
 
