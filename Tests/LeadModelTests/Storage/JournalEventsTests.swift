@@ -2,7 +2,7 @@ import Foundation
 import LeadModel
 import Testing
 
-/// `store.events(from:pageSize:)` reads a page ahead while the caller works through the current
+/// `store.events(from:pageSize:)` reads pages ahead while the caller works through the current
 /// one; every event still comes once, in journal order, whatever the page size, and a caller
 /// that stops early or starts in the middle sees what it asked for.
 struct JournalEventsTests {
@@ -45,5 +45,51 @@ struct JournalEventsTests {
         var all = 0
         for try await _ in store.events(from: JournalPosition(31), pageSize: 4) { all += 1 }
         #expect(all == 0)
+    }
+
+    @Test(arguments: [1, 2, 3, 5, 64])
+    func pagesReadAheadAtTheWrongPlaceAreReadAgain(pageSize: Int) async throws {
+        // Pages ahead are asked for where full pages would end; a store whose positions skip
+        // (against the contract, but the iterator must not lose or repeat events) makes them miss.
+        let positions: [UInt64] = [1, 2, 3, 10, 11, 12, 13, 40, 41, 90, 91, 92, 93, 94, 200]
+        let store = SkippingStore(positions: positions)
+        var seen: [UInt64] = []
+        for try await event in store.events(from: .start, pageSize: pageSize) {
+            seen.append(try #require(event.position).rawValue)
+        }
+        #expect(seen == positions)
+    }
+}
+
+/// A read-only store whose events sit at the given positions, gaps included.
+private struct SkippingStore: EventStore {
+    let events: [LeadEvent]
+
+    init(positions: [UInt64]) {
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        events = positions.map { position in
+            LeadEvent(
+                position: JournalPosition(position), leadID: LeadID("L\(position % 3)"),
+                occurredAt: start.addingTimeInterval(Double(position)), actor: .system,
+                payload: .signalRecorded(Signal(kind: .emailOpened, occurredAt: start)))
+        }
+    }
+
+    var durability: Durability { .memory }
+
+    func append(_ requests: [AppendRequest]) async throws -> [AppendResult] {
+        throw EventStoreError(.invalidRequest, "read-only")
+    }
+
+    func read(from position: JournalPosition, limit: Int) async throws -> [LeadEvent] {
+        Array(events.lazy.filter { $0.position! >= position }.prefix(limit))
+    }
+
+    func events(forLead id: LeadID) async throws -> [LeadEvent] {
+        events.filter { $0.leadID == id }
+    }
+
+    func erase(lead id: LeadID, recording erasure: LeadEvent) async throws -> LeadEvent {
+        throw EventStoreError(.invalidRequest, "read-only")
     }
 }
