@@ -18,7 +18,10 @@ enum StoreBenchmarks {
     static let seed: UInt64 = 0xACC0_2D00
 
     /// Appending `count` events in calls of `batchSize` events from `writers` concurrent tasks,
-    /// each task with its own leads; compared with SQLite doing the same inserts.
+    /// each task with its own leads; compared with SQLite doing the same inserts. A single writer
+    /// that syncs every commit is also compared with the disk's own limit, plain `write(2)` and
+    /// `fdatasync(2)` of the same records in the same calls (``RawWriteSyncBaseline``), reported
+    /// as `rawWriteSyncRate` and the fraction `ofRawWriteSync`.
     ///
     /// - Parameters:
     ///   - name: the benchmark's name.
@@ -48,6 +51,11 @@ enum StoreBenchmarks {
             measurement.set("writers", .int(writers))
             let payload = workload.encodedBytesPerEvent()
             measurement.set("payloadBytes", .int(payload))
+            if case .fsyncEveryCommit = durability, writers == 1 {
+                let raw = try RawWriteSyncBaseline(workload).run(in: context.directory)
+                measurement.set("rawWriteSyncRate", .double(raw))
+                measurement.set("ofRawWriteSync", .double(measurement.rate / raw))
+            }
             context.sqlite?.compare(
                 &measurement,
                 with: .init(
