@@ -15,7 +15,7 @@ extension BinaryReader {
             Reason(
                 rule: try reader.readString("reason.rule"), detail: try reader.readString("reason.detail"))
         }
-        let payload = try readPayload()
+        let payload = try readPayload(idempotencyKey: idempotencyKey)
         return LeadEvent(
             leadID: leadID, occurredAt: occurredAt, actor: actor, payload: payload, reasons: reasons,
             idempotencyKey: idempotencyKey, playbookVersion: playbookVersion)
@@ -101,13 +101,17 @@ extension BinaryReader {
             messageAngle: messageAngle, externalIDs: externalIDs, attributes: attributes)
     }
 
-    mutating func readSignal(_ what: @autoclosure () -> String) throws(EventCodecError) -> Signal {
+    /// Reads a signal; `eventKey` is the idempotency key of the event carrying it, which its own
+    /// key usually repeats.
+    mutating func readSignal(_ what: @autoclosure () -> String, eventKey: String? = nil) throws(EventCodecError)
+        -> Signal
+    {
         let kind = SignalKind(rawValue: try readSharedString("\(what()).kind"))
         let occurredAt = try readDate("\(what()).occurredAt")
         let source = try readOptionalSharedString("\(what()).source")
         let campaign = try readOptionalSharedString("\(what()).campaign")
         let properties = try readAttributes("\(what()).properties")
-        let idempotencyKey = try readOptionalString("\(what()).idempotencyKey")
+        let idempotencyKey = try readOptionalString("\(what()).idempotencyKey", likely: eventKey)
         return Signal(
             kind: kind, occurredAt: occurredAt, source: source, campaign: campaign,
             properties: properties, idempotencyKey: idempotencyKey)
@@ -179,7 +183,8 @@ extension BinaryReader {
         return try readPresence(what()) ? try readDouble(what()) : nil
     }
 
-    mutating func readPayload() throws(EventCodecError) -> LeadEvent.Payload {
+    /// Reads an event's payload; `idempotencyKey` is the event's, which a signal's usually repeats.
+    mutating func readPayload(idempotencyKey: String?) throws(EventCodecError) -> LeadEvent.Payload {
         let tagStart = offset
         let tag = try readTag("payload", as: RecordTag.Payload.self)
         if layoutVersion < tag.introducedInLayout {
@@ -194,7 +199,7 @@ extension BinaryReader {
             let lead = try readLead("captured.lead")
             return .captured(lead, stage: Stage(rawValue: try readString("captured.stage")))
         case .signalRecorded:
-            return .signalRecorded(try readSignal("signal"))
+            return .signalRecorded(try readSignal("signal", eventKey: idempotencyKey))
         case .fieldsChanged:
             return .fieldsChanged(try readFieldChanges())
         case .merged:

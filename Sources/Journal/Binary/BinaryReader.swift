@@ -207,6 +207,27 @@ package struct BinaryReader {
         try readPresence(what()) ? try readString(what()) : nil
     }
 
+    /// Reads an optional string like ``readOptionalString(_:)``, but gives back `likely` itself
+    /// when the stored bytes equal it, without making or checking a new string.
+    ///
+    /// For a value that usually repeats one read just before (a signal's idempotency key is
+    /// normally its event's): the decoded events then share one string instead of holding two.
+    package mutating func readOptionalString(_ what: @autoclosure () -> String, likely: String?)
+        throws(EventCodecError) -> String?
+    {
+        guard try readPresence(what()) else { return nil }
+        let start = offset
+        let length = try readCount(what())
+        if var likely, likely.utf8.count == length {
+            let bytes = UnsafeRawBufferPointer(start: base.unsafelyUnwrapped + offset, count: length)
+            if likely.withUTF8({ $0.elementsEqual(bytes) }) {
+                offset &+= length
+                return likely
+            }
+        }
+        return try readUTF8(length, what(), start: start)
+    }
+
     /// Starts numbering shared strings, for a snapshot format that shares them.
     package mutating func shareStrings() {
         sharedStrings = []

@@ -26,6 +26,30 @@ struct EventCodecRoundTripTests {
         #expect(Codec.encode(try Codec.decode(bytes)) == bytes)
     }
 
+    /// A signal's idempotency key is read as the event's own string when the two are equal; the
+    /// decoded event is the same whether they are equal, differ by a byte or in length, or
+    /// either is missing.
+    @Test(
+        arguments: [
+            ("evt-0123456789abcdef", "evt-0123456789abcdef"), ("evt-0123456789abcdef", "evt-0123456789abcdeg"),
+            ("evt-0123456789abcdef", "evt-0123456789abcdef0"), ("evt-1", "evt-1"), (nil, "evt-1"), ("evt-1", nil),
+            ("clé-ü", "clé-ü"),
+        ] as [(String?, String?)])
+    func decodesASignalsKeyWhetherOrNotItRepeatsTheEvents(eventKey: String?, signalKey: String?) throws {
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        let event = LeadEvent(
+            position: JournalPosition(42), leadID: LeadID("L1"), occurredAt: start, actor: .integration("tracker"),
+            payload: .signalRecorded(Signal(kind: .linkClicked, occurredAt: start, idempotencyKey: signalKey)),
+            idempotencyKey: eventKey)
+        let decoded = try Codec.decode(Codec.encode(event), position: JournalPosition(42))
+        #expect(decoded == event)
+        guard case .signalRecorded(let signal) = decoded.payload else {
+            Issue.record("decoded \(decoded.payload.kind), not a signal")
+            return
+        }
+        #expect(signal.idempotencyKey == signalKey)
+    }
+
     @Test func ignoresThePositionWhenEncodingAndSetsItWhenDecoding() throws {
         var event = EventFixtures.full[1].event
         let unpositioned = Codec.encode(event)
