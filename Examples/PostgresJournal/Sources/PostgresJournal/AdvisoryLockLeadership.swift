@@ -69,8 +69,11 @@ public struct AdvisoryLockLeadership: Sendable {
                     while try await !Self.tryLock(key, on: connection) {
                         try await Task.sleep(for: retryInterval)
                     }
-                    await onElected()
                     do {
+                        // A try that was under way when the instance began to stop may still
+                        // take the lock: give it back rather than announce a leader that stops.
+                        try Task.checkCancellation()
+                        await onElected()
                         while true {
                             try await Task.checkCancellation()
                             // Still the leader: the session that holds the lock answers.
