@@ -98,7 +98,8 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///     journal from before schema version 6, or appends by stores without a resolver), a page
     ///     of events per transaction; the journal remembers how far it checked, so only the first
     ///     such opening reads the whole journal.
-    ///   - logger: where postgres-nio logs the store's queries (at debug level).
+    ///   - logger: where postgres-nio logs the store's queries (at debug level), and where the
+    ///     store says, at info level, how many keys an opening claimed for earlier captures.
     /// - Throws: ``LeadModel/EventStoreError`` — `invalidRequest` for a bad schema name,
     ///   `unsupportedFormat` when the schema was laid out by a newer version of this store, `io`
     ///   when the database cannot be reached or refuses a statement.
