@@ -15,9 +15,11 @@ extension PostgresEventStore {
     /// may drop; a transaction-pooling proxy does not pass it on) therefore delays an event by at
     /// most `pollInterval`, never loses it.
     ///
-    /// The listener holds one pooled connection for as long as `body` runs; when that connection
-    /// breaks (a server restart, `pg_terminate_backend`), it reconnects with backoff while the
-    /// tail keeps polling.
+    /// The listener holds one connection for as long as `body` runs: a connection of its own,
+    /// outside the pool, when the store was opened with a `listenerConnection` configuration
+    /// (closed when `body` returns), else one borrowed from the store's pool. When that
+    /// connection breaks (a server restart, `pg_terminate_backend`), it reconnects with backoff
+    /// while the tail keeps polling.
     ///
     /// The Accord SDK's ``LeadModel/EventStore`` has no subscription requirement (its
     /// `events(from:pageSize:)` is a finite catch-up read), so this is the store's own API.
@@ -43,8 +45,9 @@ extension PostgresEventStore {
     ) async throws -> Result {
         let doorbell = TailDoorbell()
         // Not a child task: a task group would wait for the listener when `body` returns, and a
-        // LISTEN on a connection that died unnoticed may not end when cancelled. The tail is
-        // exact without hints, so the listener is cancelled and left to end on its own.
+        // LISTEN on a pooled connection that died unnoticed may not end when cancelled (a
+        // connection of the listener's own is closed at once). The tail is exact without hints,
+        // so the listener is cancelled and left to end on its own.
         let listener = Task { await listen(ringing: doorbell) }
         defer { listener.cancel() }
         let tail = LiveTail(
@@ -56,9 +59,11 @@ extension PostgresEventStore {
     /// rings `doorbell` on every hint and after every (re)connect.
     private func listen(ringing doorbell: TailDoorbell) async {
         var backoff = Duration.milliseconds(50)
+        var attempt = 0
         while !Task.isCancelled {
+            attempt += 1
             do {
-                try await client.withConnection { connection in
+                try await withListenerConnection(attempt: attempt) { connection in
                     try await connection.listen(on: schema) { hints in
                         backoff = .milliseconds(50)
                         // Anything appended before LISTEN took effect sent its hint to nobody.
@@ -79,6 +84,21 @@ extension PostgresEventStore {
             }
             backoff = min(backoff * 2, .seconds(5))
         }
+    }
+
+    /// Runs `body` on the listener's connection: a new one of its own when the store has a
+    /// `listenerConnection` configuration, closed when `body` ends or the task is cancelled;
+    /// else one borrowed from the pool.
+    private func withListenerConnection(
+        attempt: Int, _ body: (PostgresConnection) async throws -> Void
+    ) async throws {
+        guard let listenerConnection else {
+            try await client.withConnection(body)
+            return
+        }
+        var connectionLogger = logger
+        connectionLogger[metadataKey: "accord.connection"] = "live-tail-listener"
+        try await OwnConnection.with(listenerConnection, id: attempt, logger: connectionLogger, body)
     }
 }
 

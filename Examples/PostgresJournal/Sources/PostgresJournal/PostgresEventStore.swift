@@ -28,13 +28,16 @@ import PostgresNIO
 ///   (``LeadModel/Durability/fsyncEveryCommit``).
 ///
 /// The store does not own the connection pool: create a `PostgresClient`, run it in your task
-/// group, and open stores on it.
+/// group, and open stores on it. Give the store a `listenerConnection` configuration too, so that
+/// its live tail listens on a connection of its own rather than on one of the pool's (see
+/// ``init(client:listenerConnection:schema:timeout:groupCommit:identity:logger:)``).
 ///
 /// ```swift
 /// let client = PostgresClient(configuration: try PostgresEventStore.clientConfiguration(url: url))
+/// let listener = try PostgresEventStore.connectionConfiguration(url: url)
 /// try await withThrowingDiscardingTaskGroup { group in
 ///     group.addTask { await client.run() }
-///     let store = try await PostgresEventStore(client: client, schema: "accord")
+///     let store = try await PostgresEventStore(client: client, listenerConnection: listener, schema: "accord")
 ///     try await store.append([captured], to: "lead-1", expecting: .noStream)
 ///     group.cancelAll()
 /// }
@@ -62,10 +65,13 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     public var groupCommit: Bool { combiner != nil }
 
     /// The resolver whose identity keys a captured person claims, or `nil` when captures claim
-    /// nothing; see ``init(client:schema:timeout:groupCommit:identity:logger:)``.
+    /// nothing; see ``init(client:listenerConnection:schema:timeout:groupCommit:identity:logger:)``.
     public let identity: (any IdentityResolver)?
 
     let client: PostgresClient
+    /// How the live tail's listener opens a connection of its own; `nil`: it borrows one from
+    /// ``client``.
+    let listenerConnection: PostgresConnection.Configuration?
     let logger: Logger
     let combiner: AppendCombiner?
 
@@ -77,6 +83,16 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///
     /// - Parameters:
     ///   - client: a running connection pool; the store borrows a connection per call.
+    ///   - listenerConnection: how the live tail (``withLiveTail(from:pageSize:pollInterval:_:)``)
+    ///     opens the connection it listens on, outside the pool (make it with
+    ///     ``connectionConfiguration(url:)``). Each tail opens one while it runs, closes it when
+    ///     the tail ends, and opens a new one, with backoff, when it breaks; a broken listener
+    ///     connection then never touches the pool. `nil` (the default) keeps the fallback of
+    ///     earlier versions: the listener holds a connection borrowed from `client` for as long as
+    ///     the tail runs, one fewer for the store's calls, and when the server ends that connection
+    ///     (`pg_terminate_backend`, a restart) postgres-nio 1.33's pool has been seen to stop
+    ///     handing out connections, so that calls fail with `io` at their `timeout`. Give one
+    ///     wherever the store is tailed. Nothing is opened with it until a tail starts.
     ///   - schema: the schema name: lower-case letters, digits and underscores, starting with a
     ///     letter or underscore, at most 63 characters.
     ///   - timeout: how long one call may take, waiting for a connection included; past it the
@@ -104,12 +120,13 @@ public struct PostgresEventStore: EventStore, SnapshotStore {
     ///   `unsupportedFormat` when the schema was laid out by a newer version of this store, `io`
     ///   when the database cannot be reached or refuses a statement.
     public init(
-        client: PostgresClient, schema: String = "accord", timeout: Duration = .seconds(30),
-        groupCommit: Bool = true, identity: (any IdentityResolver)? = nil,
+        client: PostgresClient, listenerConnection: PostgresConnection.Configuration? = nil, schema: String = "accord",
+        timeout: Duration = .seconds(30), groupCommit: Bool = true, identity: (any IdentityResolver)? = nil,
         logger: Logger = Logger(label: "accord.postgres-journal")
     ) async throws {
         try Self.validate(schema: schema)
         self.client = client
+        self.listenerConnection = listenerConnection
         self.identity = identity
         self.combiner = groupCommit ? AppendCombiner() : nil
         self.schema = schema

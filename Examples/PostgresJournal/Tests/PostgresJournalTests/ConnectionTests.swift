@@ -16,17 +16,40 @@ struct ConnectionTests {
         #expect(configuration.database == "journal")
     }
 
+    @Test func readsEveryPartOfAConnectionURLForAConnectionOfItsOwn() throws {
+        let configuration = try PostgresEventStore.connectionConfiguration(
+            url: "postgresql://ana%40ops:s%3Acret@db.internal:6543/journal?sslmode=disable")
+        #expect(configuration.host == "db.internal")
+        #expect(configuration.port == 6543)
+        #expect(configuration.username == "ana@ops")
+        #expect(configuration.password == "s:cret")
+        #expect(configuration.database == "journal")
+        #expect(!configuration.tls.isAllowed)
+        let defaults = try PostgresEventStore.connectionConfiguration(url: "postgres://ana@db.internal")
+        #expect(defaults.port == 5432)
+        #expect(defaults.password == nil)
+        #expect(defaults.database == nil)
+        #expect(defaults.tls.isAllowed && !defaults.tls.isEnforced, "sslmode prefer by default")
+        let required = try PostgresEventStore.connectionConfiguration(
+            url: "postgres://ana@db.internal/j?sslmode=require")
+        #expect(required.tls.isEnforced)
+    }
+
     @Test(arguments: [
         "mysql://u:p@h/db", "postgres:///db", "postgres://h/db", "postgres://u:p@h/db?sslmode=verify-full",
         "not a url",
     ])
     func refusesAMalformedURLWithoutPrintingIt(_ url: String) {
-        #expect {
-            _ = try PostgresEventStore.clientConfiguration(url: url)
-        } throws: { error in
+        let refusal: @Sendable (any Error) -> Bool = { error in
             guard let error = error as? EventStoreError else { return false }
             return error.code == .invalidRequest && !error.message.contains(":p@")
         }
+        #expect {
+            _ = try PostgresEventStore.clientConfiguration(url: url)
+        } throws: { refusal($0) }
+        #expect {
+            _ = try PostgresEventStore.connectionConfiguration(url: url)
+        } throws: { refusal($0) }
     }
 
     @Test func refusesABadSchemaName() async throws {

@@ -87,9 +87,53 @@ struct LiveTailTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
-    func aTailStartsAtTheGivenPositionThenFollowsNewAppends() async throws {
+    func aTailListensOnAConnectionOfItsOwnAndClosesItWhenItEnds() async throws {
         try await TestDatabase.with { database in
-            let store = try await database.makeStore()
+            let schema = await database.newSchema()
+            // A pool of one connection: a listener that borrowed it would leave none for the
+            // append below, which would then fail at the store's timeout.
+            var poolConfiguration = try PostgresEventStore.clientConfiguration(url: database.url)
+            poolConfiguration.options.maximumConnections = 1
+            let pool = PostgresClient(configuration: poolConfiguration)
+            var listener = database.connection
+            let name = "tail-\(schema.suffix(12))"
+            listener.options.additionalStartupParameters = [("application_name", name)]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await pool.run() }
+                defer { group.cancelAll() }
+                let store = try await PostgresEventStore(
+                    client: pool, listenerConnection: listener, schema: schema, timeout: .seconds(10))
+                let lead = Fixtures.leadID(4)
+                let (positions, listeners) = try await store.withLiveTail(from: .start, pollInterval: Self.slowPoll) {
+                    tail in
+                    var iterator = tail.makeAsyncIterator()
+                    try await store.append([Fixtures.signal(lead, sequence: 0)], to: lead)
+                    var positions: [UInt64] = []
+                    if let event = try await iterator.next() { positions.append(event.position!.rawValue) }
+                    while await tail.listenerConnections == 0 { try await Task.sleep(for: .milliseconds(20)) }
+                    let listeners = try await Self.backends(named: name, in: database)
+                    // Heard through the listener: the tail polls only every minute.
+                    try await store.append([Fixtures.signal(lead, sequence: 1)], to: lead)
+                    if let event = try await iterator.next() { positions.append(event.position!.rawValue) }
+                    return (positions, listeners)
+                }
+                #expect(positions == [1, 2])
+                #expect(listeners == 1, "the listener's connection is the one opened with its configuration")
+                var left = try await Self.backends(named: name, in: database)
+                for _ in 0..<100 where left > 0 {
+                    try await Task.sleep(for: .milliseconds(50))
+                    left = try await Self.backends(named: name, in: database)
+                }
+                #expect(left == 0, "the listener's connection closed when the tail ended")
+            }
+        }
+    }
+
+    /// Also with the store's fallback, a listener on a connection borrowed from the pool.
+    @Test(.timeLimit(.minutes(1)), arguments: [false, true])
+    func aTailStartsAtTheGivenPositionThenFollowsNewAppends(pooledListener: Bool) async throws {
+        try await TestDatabase.with { database in
+            let store = try await database.makeStore(pooledListener: pooledListener)
             let lead = Fixtures.leadID(2)
             for sequence in 0..<10 {
                 try await store.append([Fixtures.signal(lead, sequence: sequence)], to: lead)
@@ -183,6 +227,14 @@ struct LiveTailTests {
             }
         }
         return stored
+    }
+
+    /// How many server backends have the `application_name` `name`.
+    private static func backends(named name: String, in database: TestDatabase) async throws -> Int64 {
+        let rows = try await database.client.query(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = \(name)")
+        for try await count in rows.decode(Int64.self) { return count }
+        return 0
     }
 
     /// Terminates the backend that listens on the store's channel, once it is listening.

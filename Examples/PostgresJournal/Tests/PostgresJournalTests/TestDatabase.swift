@@ -21,6 +21,9 @@ struct TestDatabase {
 
     let client: PostgresClient
     let url: String
+    /// A connection of its own on the test cluster, for the stores' live tail listeners and the
+    /// leaderships' locks.
+    let connection: PostgresConnection.Configuration
     /// The schemas this test created, dropped when it ends.
     private let created = SchemaList()
 
@@ -41,7 +44,8 @@ struct TestDatabase {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            let database = TestDatabase(client: client, url: url)
+            let database = TestDatabase(
+                client: client, url: url, connection: try PostgresEventStore.connectionConfiguration(url: url))
             do {
                 let result = try await body(database)
                 try await database.dropSchemas()
@@ -53,9 +57,11 @@ struct TestDatabase {
         }
     }
 
-    /// A new, empty store in a schema of its own.
-    func makeStore() async throws -> PostgresEventStore {
-        try await PostgresEventStore(client: client, schema: await newSchema())
+    /// A new, empty store in a schema of its own, whose live tail listens on a connection of its
+    /// own (or, with `pooledListener`, on one of the pool's: the store's fallback).
+    func makeStore(pooledListener: Bool = false) async throws -> PostgresEventStore {
+        try await PostgresEventStore(
+            client: client, listenerConnection: pooledListener ? nil : connection, schema: await newSchema())
     }
 
     /// A new schema name, dropped when the test ends.
