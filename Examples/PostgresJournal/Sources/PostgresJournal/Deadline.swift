@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 
 /// Runs work that must answer within a time limit, even when the work ignores cancellation.
 ///
@@ -11,12 +12,23 @@ enum Deadline {
     /// The time limit passed before the work finished.
     struct Expired: Error {}
 
+    /// The connection the work runs on closed before the work finished.
+    struct Closed: Error {}
+
     /// The result of `work`.
     ///
-    /// - Throws: ``Expired`` when `timeout` passed first, what `work` throws, or
-    ///   `CancellationError` when the caller's task is cancelled first.
+    /// - Parameters:
+    ///   - timeout: how long the caller waits at most.
+    ///   - closing: a connection's `closeFuture`, for work on that connection: the caller stops
+    ///     waiting when it completes (postgres-nio 1.33 never answers a statement sent on a
+    ///     connection that already closed).
+    ///   - work: the work.
+    /// - Throws: ``Expired`` when `timeout` passed first, ``Closed`` when `closing` completed
+    ///   first, what `work` throws, or `CancellationError` when the caller's task is cancelled
+    ///   first.
     static func run<Result: Sendable>(
-        within timeout: Duration, _ work: @escaping @Sendable () async throws -> Result
+        within timeout: Duration, orUntil closing: EventLoopFuture<Void>? = nil,
+        _ work: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
         let race = Race<Result>()
         return try await withTaskCancellationHandler {
@@ -34,14 +46,15 @@ enum Deadline {
                     race.finish(.failure(Expired()))
                 }
                 race.hold(worker: worker, timer: timer)
+                closing?.whenComplete { _ in race.finish(.failure(Closed())) }
             }
         } onCancel: {
             race.finish(.failure(CancellationError()))
         }
     }
 
-    /// The first of the work, the timer and the caller's cancellation to finish answers; the
-    /// others are cancelled.
+    /// The first of the work, the timer, the connection's closing and the caller's cancellation to
+    /// finish answers; the others are cancelled.
     private final class Race<Result: Sendable>: @unchecked Sendable {
         // @unchecked: every field is read and written under `lock`.
         private let lock = NSLock()

@@ -1,3 +1,4 @@
+import LeadModel
 import PostgresNIO
 
 /// A connection outside any pool, for work that must not share a pool's fate: the live tail's
@@ -36,5 +37,35 @@ enum OwnConnection {
         // before it is released.
         try? await connection.close()
         return try outcome.get()
+    }
+
+    /// Runs `work`, a statement on `connection`, waiting no longer than `timeout` and no longer
+    /// than the connection lives.
+    ///
+    /// postgres-nio 1.33 never answers a statement sent on a connection that already closed (the
+    /// server ended it while it was idle, say); such a statement is left waiting in its task, and
+    /// the caller gets an error at once.
+    ///
+    /// - Parameters:
+    ///   - connection: the connection `work` runs on.
+    ///   - timeout: how long the statement may take.
+    ///   - what: what the statement does, for the error's message.
+    ///   - work: the statement.
+    /// - Returns: what `work` returns.
+    /// - Throws: ``LeadModel/EventStoreError`` `io` when the connection closed or `timeout`
+    ///   passed first; what `work` throws; `CancellationError`.
+    static func answer<Value: Sendable>(
+        on connection: PostgresConnection, within timeout: Duration, _ what: String,
+        _ work: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        do {
+            guard !connection.isClosed else { throw Deadline.Closed() }
+            return try await Deadline.run(within: timeout, orUntil: connection.closeFuture, work)
+        } catch is Deadline.Closed {
+            throw EventStoreError(.io, "the connection to PostgreSQL closed while \(what)")
+        } catch is Deadline.Expired {
+            throw EventStoreError(
+                .io, "PostgreSQL did not answer within \(timeout) while \(what); the connection is closed")
+        }
     }
 }

@@ -25,6 +25,8 @@ guard let url = ProcessInfo.processInfo.environment["ACCORD_POSTGRES_URL"] else 
 var clientConfiguration = try PostgresEventStore.clientConfiguration(url: url)
 clientConfiguration.options.maximumConnections = 8
 let client = PostgresClient(configuration: clientConfiguration)
+// For the connections outside the pool: the monitor lock's session (and a live tail's listener).
+let connectionConfiguration = try PostgresEventStore.connectionConfiguration(url: url)
 let clock = DrillClock(wallStart: options.wallStart, speed: options.speed)
 
 do {
@@ -33,7 +35,7 @@ do {
         defer { group.cancelAll() }
         let playbook = try DrillPlaybook.make()
         let store = try await PostgresEventStore(
-            client: client, schema: options.schema,
+            client: client, listenerConnection: connectionConfiguration, schema: options.schema,
             identity: StandardIdentityResolver(configuration: playbook.identity))
         var configuration = EngineConfiguration(now: { clock.now() }, conflictRetries: 1_000)
         configuration.sleep = { try await clock.sleep(until: $0) }
@@ -44,7 +46,7 @@ do {
             return
         }
         say("ready")
-        let node = DrillNode(engine: engine, client: client, options: options, clock: clock)
+        let node = DrillNode(engine: engine, lockConnection: connectionConfiguration, options: options, clock: clock)
         try await node.serve(commands: standardInputLines())
     }
 } catch {
@@ -103,7 +105,8 @@ struct NodeOptions: Sendable {
 /// test's commands.
 struct DrillNode: Sendable {
     let engine: AlignmentEngine
-    let client: PostgresClient
+    /// How the monitor's leadership opens the connection that holds its lock.
+    let lockConnection: PostgresConnection.Configuration
     let options: NodeOptions
     let clock: DrillClock
 
@@ -168,10 +171,11 @@ struct DrillNode: Sendable {
     /// Runs the engine's monitor — ``Accord/AlignmentEngine/tick()`` (response clocks) and
     /// ``Accord/AlignmentEngine/rescoreDue()`` (score decay) — while this node leads: it holds
     /// the session advisory lock `accord.sla-monitor.<schema>` (see
-    /// ``PostgresJournal/AdvisoryLockLeadership``); the other nodes try it every 200 ms and one
-    /// takes over when the leader's connection closes.
+    /// ``PostgresJournal/AdvisoryLockLeadership``) on a connection of its own, outside the pool;
+    /// the other nodes try it every 200 ms and one takes over when the leader's connection closes.
     func leadTheMonitor() async throws {
-        let leadership = AdvisoryLockLeadership(client: client, name: "accord.sla-monitor.\(options.schema)")
+        let leadership = AdvisoryLockLeadership(
+            connection: lockConnection, name: "accord.sla-monitor.\(options.schema)")
         try await leadership.run(
             onElected: { say("leader") },
             onError: { error in

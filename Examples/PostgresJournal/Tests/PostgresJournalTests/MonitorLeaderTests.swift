@@ -9,8 +9,9 @@ import Testing
 struct MonitorLeaderTests {
     static let leads = 6
 
-    @Test(.timeLimit(.minutes(2)))
-    func theMonitorLeaderRecordsScoreDecayOnce() async throws {
+    /// Also with the lock held on pooled connections, the leadership's fallback.
+    @Test(.timeLimit(.minutes(2)), arguments: [false, true])
+    func theMonitorLeaderRecordsScoreDecayOnce(pooledLock: Bool) async throws {
         try await TestDatabase.with { database in
             let start = Date(timeIntervalSince1970: 1_795_424_400)
             let clock = ManualClock(start)
@@ -23,7 +24,9 @@ struct MonitorLeaderTests {
             // every scored lead once, then keeps each one's next review.
             let engines = try await Self.engines(database, schema: schema, clock: clock)
 
-            let decayed = try await Self.whileLeading(engines, database, schema: schema, clock: clock) {
+            let decayed = try await Self.whileLeading(
+                engines, database, schema: schema, clock: clock, pooledLock: pooledLock
+            ) {
                 for _ in 0..<100 {
                     if try await Self.decayScores(database, schema: schema).count >= Self.leads { break }
                     try await Task.sleep(for: .milliseconds(50))
@@ -99,17 +102,22 @@ struct MonitorLeaderTests {
     }
 
     /// Runs `body` while the three engines compete for the monitor's leadership, each leader
-    /// round a tick and a rescoring sweep, then stops them.
+    /// round a tick and a rescoring sweep, then stops them. Each holds the lock on a connection of
+    /// its own, or with `pooledLock` on one of the pool's.
     static func whileLeading<Result: Sendable>(
         _ engines: [AlignmentEngine], _ database: TestDatabase, schema: String, clock: ManualClock,
-        _ body: @Sendable () async throws -> Result
+        pooledLock: Bool = false, _ body: @Sendable () async throws -> Result
     ) async throws -> (result: Result, elected: Int, errors: [String]) {
         let elected = Counter()
         let result = try await withThrowingTaskGroup(of: Void.self) { group in
             for engine in engines {
                 group.addTask {
-                    let leadership = AdvisoryLockLeadership(
-                        client: database.client, name: "accord.monitor.\(schema)", retryInterval: .milliseconds(50))
+                    let name = "accord.monitor.\(schema)"
+                    let leadership =
+                        pooledLock
+                        ? AdvisoryLockLeadership(client: database.client, name: name, retryInterval: .milliseconds(50))
+                        : AdvisoryLockLeadership(
+                            connection: database.connection, name: name, retryInterval: .milliseconds(50))
                     try await leadership.run(
                         onElected: { await elected.add() },
                         onError: { await elected.note($0) },
