@@ -32,7 +32,9 @@
 ///   the splits on that feature and the directions the path takes there: the row follows the
 ///   feature when its directions agree on the mask;
 /// - each (leaf, feature) keeps `fᵢ` and `(1 − zᵢ) / fᵢ` at the leaf's nodes for `oᵢ = 1`;
-/// - a tree's leaves are grouped by their number of nodes.
+/// - two leaves that are the children of one split are laid out as one pair, which costs about
+///   as much as one leaf (see ``Layout/addPairs(_:rows:powers:into:stride:as:)``);
+/// - a tree's leaves and pairs are grouped by their number of nodes.
 ///
 /// Rows are explained in blocks (``accumulate(rows:bins:into:stride:)``): each tree's layout is
 /// read once for the block, while it is in the cache, instead of once per row.
@@ -55,6 +57,7 @@ struct ExplanationPlan: Sendable {
     /// Five words per split: the column, then four words of the bins that go left.
     private var splits: [UInt64] = []
     private var leaves: [LeafRecord] = []
+    private var pairs: [PairRecord] = []
     private var features: [FeatureRecord] = []
     /// Eight ones (what a feature the row does not follow multiplies `Q` by), then, per
     /// (leaf, feature), `f(t)` at the leaf's `n` nodes and `(1 − z) / f(t)` at them.
@@ -63,13 +66,16 @@ struct ExplanationPlan: Sendable {
     /// in `0...maximumPathFeatures`, rule after rule.
     private var powers: [Double] = []
 
-    /// Where a tree's splits are, and its leaves of each rule (`leafEnds[k]` ends the leaves of
-    /// rule `k`, which start where those of rule `k − 1` end).
+    /// Where a tree's splits are, its leaves of each rule (`leafEnds[k]` ends the leaves of
+    /// rule `k`, which start where those of rule `k − 1` end) and its pairs of sibling leaves
+    /// likewise.
     private struct TreeRecord {
         var splitStart: Int
         var splitEnd: Int
         var leafStart: Int
         var leafEnds: (Int, Int, Int)
+        var pairStart: Int
+        var pairEnds: (Int, Int, Int)
     }
 
     /// A leaf: its value, and where its features and their values are.
@@ -78,6 +84,28 @@ struct ExplanationPlan: Sendable {
         var featureStart: Int32
         var featureEnd: Int32
         var valueStart: Int
+    }
+
+    /// Two leaves that are the children of one split, explained together (see
+    /// ``Layout/addPairs(_:rows:powers:into:stride:as:)``): the distinct features of their
+    /// parent's path other than the split's, and the split's feature over both paths.
+    private struct PairRecord {
+        var featureStart: Int32
+        var featureEnd: Int32
+        /// Where the other features' values start; after them come `G(t)` at the nodes for a row
+        /// that follows neither leaf's splits on the split's feature, the left's, the right's.
+        var valueStart: Int
+        /// The splits on the split's feature along the path, the split itself included.
+        var mask: UInt64
+        /// The directions the left leaf's path takes there.
+        var wantLeft: UInt64
+        /// The directions the right leaf's path takes there.
+        var wantRight: UInt64
+        var leftValue: Double
+        var rightValue: Double
+        /// `A = v_left z_left + v_right z_right`.
+        var base: Double
+        var column: Int
     }
 
     /// One distinct feature of a leaf's path.
@@ -127,8 +155,9 @@ struct ExplanationPlan: Sendable {
             splitCount += 1
         }
         guard splitCount <= Self.maximumSplits else { return false }
-        // Leaves with their paths, depth first.
+        // Leaves with their paths, and pairs of sibling leaves with their parent's, depth first.
         var leaves: [(value: Double, path: [PathFeature])] = []
+        var pairs: [(rest: [PathFeature], split: PathFeature, bit: UInt64, values: [Double], zeros: [Double])] = []
         var tooDeep = false
         func walk(_ node: Int, _ path: [PathFeature]) {
             let column = tree.feature[node]
@@ -139,8 +168,23 @@ struct ExplanationPlan: Sendable {
             }
             let cover = tree.cover[node]
             let bit = UInt64(1) << UInt64(number[node])
+            func zero(_ child: Int) -> Double { cover > 0 ? tree.cover[child] / cover : 0.5 }
+            let children = [tree.left[node], tree.right[node]]
+            if children.allSatisfy({ tree.feature[$0] < 0 }) {
+                var rest = path
+                var split = PathFeature(column: column, zero: 1, mask: bit, want: bit)
+                if let position = rest.firstIndex(where: { $0.column == column }) {
+                    let earlier = rest.remove(at: position)
+                    split = PathFeature(
+                        column: column, zero: earlier.zero, mask: earlier.mask | bit, want: earlier.want | bit)
+                }
+                pairs.append(
+                    (rest, split, bit, children.map { tree.value[$0] }, children.map { split.zero * zero($0) }))
+                if rest.count + 1 > Self.maximumPathFeatures { tooDeep = true }
+                return
+            }
             for (child, left) in [(tree.left[node], true), (tree.right[node], false)] {
-                let zero = cover > 0 ? tree.cover[child] / cover : 0.5
+                let zero = zero(child)
                 var path = path
                 if let position = path.firstIndex(where: { $0.column == column }) {
                     path[position].zero *= zero
@@ -167,20 +211,10 @@ struct ExplanationPlan: Sendable {
         let leafStart = self.leaves.count
         var leafEnds: [Int] = []
         for (rule, size) in Self.ruleSizes.enumerated() {
-            let offset = GaussLegendre.offset(size)
             for (value, path) in leaves where Self.rule(features: path.count) == rule {
                 let start = features.count
                 let valueStart = values.count
-                for feature in path {
-                    features.append(
-                        FeatureRecord(
-                            mask: feature.mask, want: feature.want, zero: feature.zero, column: feature.column))
-                    let followed = (offset..<(offset + size)).map {
-                        feature.zero * rules.complements[$0] + rules.nodes[$0]
-                    }
-                    values += followed
-                    values += followed.map { (1 - feature.zero) / $0 }
-                }
+                append(path, size: size)
                 self.leaves.append(
                     LeafRecord(
                         value: value, featureStart: Int32(start), featureEnd: Int32(features.count),
@@ -188,12 +222,53 @@ struct ExplanationPlan: Sendable {
             }
             leafEnds.append(self.leaves.count)
         }
+        let pairStart = self.pairs.count
+        var pairEnds: [Int] = []
+        for (rule, size) in Self.ruleSizes.enumerated() {
+            let nodes = GaussLegendre.offset(size)..<(GaussLegendre.offset(size) + size)
+            for pair in pairs where Self.rule(features: pair.rest.count + 1) == rule {
+                let start = features.count
+                let valueStart = values.count
+                append(pair.rest, size: size)
+                // G(t) = A (1 − t) + B t, with B = 0, v_left or v_right.
+                let base = pair.values[0] * pair.zeros[0] + pair.values[1] * pair.zeros[1]
+                for gain in [0] + pair.values {
+                    values += nodes.map { base * rules.complements[$0] + gain * rules.nodes[$0] }
+                }
+                self.pairs.append(
+                    PairRecord(
+                        featureStart: Int32(start), featureEnd: Int32(features.count), valueStart: valueStart,
+                        mask: pair.split.mask, wantLeft: pair.split.want, wantRight: pair.split.want & ~pair.bit,
+                        leftValue: pair.values[0], rightValue: pair.values[1], base: base, column: pair.split.column))
+            }
+            pairEnds.append(self.pairs.count)
+        }
         trees.append(
             TreeRecord(
                 splitStart: splitStart, splitEnd: splits.count / 5, leafStart: leafStart,
-                leafEnds: (leafEnds[0], leafEnds[1], leafEnds[2])))
+                leafEnds: (leafEnds[0], leafEnds[1], leafEnds[2]), pairStart: pairStart,
+                pairEnds: (pairEnds[0], pairEnds[1], pairEnds[2])))
         return true
     }
+
+    /// Appends the records of a path's distinct features and their values at the `size` nodes of
+    /// a rule: `f(t)` and `(1 − z) / f(t)` for a row that follows the feature.
+    private mutating func append(_ path: [PathFeature], size: Int) {
+        let rules = GaussLegendre.rules
+        let offset = GaussLegendre.offset(size)
+        for feature in path {
+            features.append(
+                FeatureRecord(mask: feature.mask, want: feature.want, zero: feature.zero, column: feature.column))
+            let followed = (offset..<(offset + size)).map {
+                feature.zero * rules.complements[$0] + rules.nodes[$0]
+            }
+            values += followed
+            values += followed.map { (1 - feature.zero) / $0 }
+        }
+    }
+
+    /// The number of pairs of sibling leaves the plan explains together (for the tests).
+    var pairCount: Int { pairs.count }
 
     /// The rule (an index of ``ruleSizes``) for a leaf of `count` distinct path features.
     static func rule(features count: Int) -> Int {
@@ -205,33 +280,46 @@ struct ExplanationPlan: Sendable {
     func accumulate(rows: Int, bins: UnsafePointer<UInt8>, into phi: UnsafeMutablePointer<Double>, stride: Int) {
         splits.withUnsafeBufferPointer { splits in
             leaves.withUnsafeBufferPointer { leaves in
-                features.withUnsafeBufferPointer { features in
-                    values.withUnsafeBufferPointer { values in
-                        powers.withUnsafeBufferPointer { powers in
-                            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rows) { directions in
-                                let layout = Layout(
-                                    leaves: leaves.baseAddress!, features: features.baseAddress!,
-                                    values: values.baseAddress!)
-                                let powers2 = powers.baseAddress!
-                                let powers4 = powers2 + 2 * (Self.maximumPathFeatures + 2)
-                                let powers8 = powers4 + 4 * (Self.maximumPathFeatures + 2)
-                                for tree in trees {
-                                    for row in 0..<rows {
-                                        directions[row] = Self.directions(
-                                            splits: splits.baseAddress!, tree.splitStart..<tree.splitEnd,
-                                            bins: bins + row * stride)
+                pairs.withUnsafeBufferPointer { pairs in
+                    features.withUnsafeBufferPointer { features in
+                        values.withUnsafeBufferPointer { values in
+                            powers.withUnsafeBufferPointer { powers in
+                                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rows) { directions in
+                                    let layout = Layout(
+                                        leaves: leaves.baseAddress!, pairs: pairs.baseAddress!,
+                                        features: features.baseAddress!, values: values.baseAddress!)
+                                    let powers2 = powers.baseAddress!
+                                    let powers4 = powers2 + 2 * (Self.maximumPathFeatures + 2)
+                                    let powers8 = powers4 + 4 * (Self.maximumPathFeatures + 2)
+                                    for tree in trees {
+                                        for row in 0..<rows {
+                                            directions[row] = Self.directions(
+                                                splits: splits.baseAddress!, tree.splitStart..<tree.splitEnd,
+                                                bins: bins + row * stride)
+                                        }
+                                        let rows = UnsafeBufferPointer(start: directions.baseAddress!, count: rows)
+                                        let (end2, end4, end8) = tree.leafEnds
+                                        layout.add(
+                                            tree.leafStart..<end2, rows: rows, powers: powers2, into: phi,
+                                            stride: stride,
+                                            as: SIMD2<Double>.self)
+                                        layout.add(
+                                            end2..<end4, rows: rows, powers: powers4, into: phi, stride: stride,
+                                            as: SIMD4<Double>.self)
+                                        layout.add(
+                                            end4..<end8, rows: rows, powers: powers8, into: phi, stride: stride,
+                                            as: SIMD8<Double>.self)
+                                        let (pairs2, pairs4, pairs8) = tree.pairEnds
+                                        layout.addPairs(
+                                            tree.pairStart..<pairs2, rows: rows, powers: powers2, into: phi,
+                                            stride: stride, as: SIMD2<Double>.self)
+                                        layout.addPairs(
+                                            pairs2..<pairs4, rows: rows, powers: powers4, into: phi, stride: stride,
+                                            as: SIMD4<Double>.self)
+                                        layout.addPairs(
+                                            pairs4..<pairs8, rows: rows, powers: powers8, into: phi, stride: stride,
+                                            as: SIMD8<Double>.self)
                                     }
-                                    let rows = UnsafeBufferPointer(start: directions.baseAddress!, count: rows)
-                                    let (end2, end4, end8) = tree.leafEnds
-                                    layout.add(
-                                        tree.leafStart..<end2, rows: rows, powers: powers2, into: phi, stride: stride,
-                                        as: SIMD2<Double>.self)
-                                    layout.add(
-                                        end2..<end4, rows: rows, powers: powers4, into: phi, stride: stride,
-                                        as: SIMD4<Double>.self)
-                                    layout.add(
-                                        end4..<end8, rows: rows, powers: powers8, into: phi, stride: stride,
-                                        as: SIMD8<Double>.self)
                                 }
                             }
                         }
@@ -260,13 +348,20 @@ struct ExplanationPlan: Sendable {
     /// processor would mispredict half the time).
     @inline(__always)
     private static func follows(_ directions: UInt64, _ feature: FeatureRecord) -> Int {
-        let differences = (directions ^ feature.want) & feature.mask
+        follows(directions, mask: feature.mask, want: feature.want)
+    }
+
+    /// 1 when a row of these directions takes `want` at the splits of `mask`, else 0.
+    @inline(__always)
+    private static func follows(_ directions: UInt64, mask: UInt64, want: UInt64) -> Int {
+        let differences = (directions ^ want) & mask
         return Int(truncatingIfNeeded: ((differences | (0 &- differences)) &>> 63) ^ 1)
     }
 
     /// The plan's arrays, while they are pinned for ``accumulate(rows:bins:into:stride:)``.
     private struct Layout {
         let leaves: UnsafePointer<LeafRecord>
+        let pairs: UnsafePointer<PairRecord>
         let features: UnsafePointer<FeatureRecord>
         let values: UnsafePointer<Double>
 
@@ -322,6 +417,69 @@ struct ExplanationPlan: Sendable {
                         let up = (weighted * ratios).sum()
                         phi[features[index].column] += follows * up - (1 - follows) * down
                     }
+                }
+            }
+        }
+
+        /// Adds the shares of the pairs of sibling leaves in `range` (all of one rule) for rows of
+        /// these directions, as ``add(_:rows:powers:into:stride:as:)`` does for single leaves.
+        ///
+        /// The two leaves' paths have the same features with the same `z` and `o`, but for the
+        /// split's feature `s`, whose factors `f_left` and `f_right` differ. With `R = Πⱼ≠ₛ fⱼ`
+        /// (as `c (1 − t)^u Q`), the leaves add together
+        /// - to `s`: `(v_left (o_left − z_left) + v_right (o_right − z_right)) ∫ R = (B − A) ∫ R`;
+        /// - to any other `i`: `(oᵢ − zᵢ) ∫ R G / fᵢ`, with `G = v_left f_left + v_right f_right =
+        ///   A (1 − t) + B t`, `A = v_left z_left + v_right z_right` and `B = v_left o_left +
+        ///   v_right o_right` (at most one of the two `o` is 1);
+        ///
+        /// so `G` stands in for the leaf value, at the cost of one leaf for two. `R G` has the
+        /// degree of either leaf's product, so the rule is the same.
+        @inline(__always)
+        func addPairs<V: SIMD>(
+            _ range: Range<Int>, rows: UnsafeBufferPointer<UInt64>, powers: UnsafePointer<Double>,
+            into phi: UnsafeMutablePointer<Double>, stride: Int, as _: V.Type
+        ) where V.Scalar == Double {
+            let size = V.scalarCount
+            let ones = UnsafeRawPointer(values)
+            let zeroOffset = MemoryLayout<FeatureRecord>.offset(of: \.zero)!
+            let powers = UnsafeRawPointer(powers + size)
+            for pair in range {
+                let pair = pairs[pair]
+                let start = Int(pair.featureStart)
+                let count = Int(pair.featureEnd) - start
+                let features = features + start
+                let values = UnsafeRawPointer(values + pair.valueStart)
+                let sides = values + 2 &* size &* count &* 8
+                for (row, directions) in rows.enumerated() {
+                    var product = V(repeating: 1)
+                    var scale = 1.0
+                    var followed = 0
+                    for index in 0..<count {
+                        let follows = ExplanationPlan.follows(directions, features[index])
+                        followed &+= follows
+                        let factor = ones + follows &* ones.distance(to: values + 2 &* size &* index &* 8)
+                        product *= factor.loadUnaligned(as: V.self)
+                        scale *= UnsafeRawPointer(features + index).load(
+                            fromByteOffset: zeroOffset &+ 8 &* follows, as: Double.self)
+                    }
+                    let left = ExplanationPlan.follows(directions, mask: pair.mask, want: pair.wantLeft)
+                    let right = ExplanationPlan.follows(directions, mask: pair.mask, want: pair.wantRight)
+                    let unfollowed = count &- followed
+                    let restPowers = powers.loadUnaligned(fromByteOffset: 8 * size * unfollowed, as: V.self)
+                    let gain = Double(left) * pair.leftValue + Double(right) * pair.rightValue
+                    let split = (gain - pair.base) * (scale * (product * restPowers).sum())
+                    product *= (sides + (left &+ 2 &* right) &* size &* 8).loadUnaligned(as: V.self)
+                    let downPowers = powers.loadUnaligned(fromByteOffset: 8 * size * (unfollowed - 1), as: V.self)
+                    let down = scale * (product * downPowers).sum()
+                    let weighted = scale * product * restPowers
+                    let phi = phi + row * stride
+                    for index in 0..<count {
+                        let follows = Double(ExplanationPlan.follows(directions, features[index]))
+                        let ratios = (values + (2 * index + 1) * size * 8).loadUnaligned(as: V.self)
+                        let up = (weighted * ratios).sum()
+                        phi[features[index].column] += follows * up - (1 - follows) * down
+                    }
+                    phi[pair.column] += split
                 }
             }
         }

@@ -153,6 +153,55 @@ struct ExplanationPlanTests {
         }
     }
 
+    /// Sibling leaves explained as pairs agree with the reference: on a hand-made tree whose
+    /// pairs split on a categorical and a numeric feature that also split higher up, with missing
+    /// values going either way, leaves of opposite signs and a parent of cover 0, on a stump (a
+    /// pair with no other feature), and on random trees, for every bin of the split features.
+    @Test func pairsOfSiblingLeavesAgreeWithAlgorithmTwo() {
+        let binner = Self.binner
+        // n0 ≤ 2 (missing right) ─ c0 ∈ {1, missing} ─ c0 ∈ {1}: leaves 7, 8
+        //                       │                    └ n0 ≤ 0 (missing right): leaves 9, 10
+        //                       └ c1 ∈ {0, 3}, cover 0: leaves 5, 6
+        let tree = BoostedTree(
+            feature: [0, 4, 5, 4, 0] + Array(repeating: -1, count: 6),
+            threshold: [2, -1, -2, -3, 0, 0, 0, 0, 0, 0, 0], missingGoesLeft: Array(repeating: false, count: 11),
+            left: [1, 3, 5, 7, 9] + Array(repeating: -1, count: 6),
+            right: [2, 4, 6, 8, 10] + Array(repeating: -1, count: 6),
+            value: [0, 0, 0, 0, 0, 0.6, -0.3, -0.7, 0.4, 0.2, -0.1],
+            cover: [50, 50, 0, 20, 30, 0, 0, 12, 8, 25, 5], categorySets: [[1, 5], [0, 3], [1]])
+        var missingLeft = tree
+        missingLeft.missingGoesLeft[0] = true
+        let stump = BoostedTree(
+            feature: [5, -1, -1], threshold: [-1, 0, 0], missingGoesLeft: [false, false, false], left: [1, -1, -1],
+            right: [2, -1, -1], value: [0, 0.25, -0.5], cover: [30, 10, 20], categorySets: [[0, 3, 5]])
+        for tree in [tree, missingLeft, stump] { #expect(tree.problem(columns: binner.columns) == nil) }
+        var random = LearnedFixtures.Generator(state: 31)
+        let trees =
+            [tree, missingLeft, stump]
+            + (0..<8).map { Self.randomTree(leaves: 3 + $0 * 4, binner: binner, random: &random) }
+        let model = Self.model(trees, binner: binner)
+        let plan = ExplanationPlan(model)
+        #expect(plan.otherTrees.isEmpty)
+        #expect(ExplanationPlan(Self.model([tree, missingLeft, stump], binner: binner)).pairCount == 7)
+        #expect(plan.pairCount > 10)
+        for n0 in 0...binner.columns[0].missingBin {
+            for c0 in 0...binner.columns[4].missingBin {
+                var bins = Self.randomBins(binner, random: &random)
+                bins[0] = UInt8(n0)
+                bins[4] = UInt8(c0)
+                bins[5] = UInt8((n0 + c0) % (binner.columns[5].missingBin + 1))
+                var fast = [Double](repeating: 0, count: binner.columns.count)
+                var reference = fast
+                model.contributions(bins: bins, plan: plan, into: &fast)
+                TreeSHAP.accumulate(model, bins: bins, into: &reference)
+                for column in fast.indices {
+                    #expect(abs(fast[column] - reference[column]) < 1e-9, "\(bins) column \(column)")
+                }
+                #expect(abs(fast.reduce(model.expectedValue, +) - model.rawScore(bins: bins)) < 1e-9)
+            }
+        }
+    }
+
     /// Rows explained in one block get exactly (bit for bit) what each gets alone, also with
     /// trees left to the reference.
     @Test func blocksOfRowsMatchRowsAlone() {
