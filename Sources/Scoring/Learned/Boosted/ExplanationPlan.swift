@@ -93,7 +93,8 @@ struct ExplanationPlan: Sendable {
         var featureStart: Int32
         var featureEnd: Int32
         /// Where the other features' values start; after them come `G(t)` at the nodes for a row
-        /// that follows neither leaf's splits on the split's feature, the left's, the right's.
+        /// that follows neither leaf's splits on the split's feature, the left's, the right's,
+        /// then `B` for each (0, `v_left`, `v_right`).
         var valueStart: Int
         /// The splits on the split's feature along the path, the split itself included.
         var mask: UInt64
@@ -101,8 +102,6 @@ struct ExplanationPlan: Sendable {
         var wantLeft: UInt64
         /// The directions the right leaf's path takes there.
         var wantRight: UInt64
-        var leftValue: Double
-        var rightValue: Double
         /// `A = v_left z_left + v_right z_right`.
         var base: Double
         var column: Int
@@ -235,11 +234,12 @@ struct ExplanationPlan: Sendable {
                 for gain in [0] + pair.values {
                     values += nodes.map { base * rules.complements[$0] + gain * rules.nodes[$0] }
                 }
+                values += [0] + pair.values
                 self.pairs.append(
                     PairRecord(
                         featureStart: Int32(start), featureEnd: Int32(features.count), valueStart: valueStart,
                         mask: pair.split.mask, wantLeft: pair.split.want, wantRight: pair.split.want & ~pair.bit,
-                        leftValue: pair.values[0], rightValue: pair.values[1], base: base, column: pair.split.column))
+                        base: base, column: pair.split.column))
             }
             pairEnds.append(self.pairs.count)
         }
@@ -351,6 +351,15 @@ struct ExplanationPlan: Sendable {
         follows(directions, mask: feature.mask, want: feature.want)
     }
 
+    /// `up` when bit `index` of `bits` is 1, else `down`, by masks rather than a branch: the
+    /// compiler turns a select on a loaded feature's mask into a branch, which the processor
+    /// mispredicts about as often as rows follow the feature.
+    @inline(__always)
+    private static func select(_ bits: UInt64, _ index: Int, _ up: Double, _ down: Double) -> Double {
+        let keep = 0 &- ((bits &>> UInt64(truncatingIfNeeded: index)) & 1)
+        return Double(bitPattern: (up.bitPattern & keep) | (down.bitPattern & ~keep))
+    }
+
     /// 1 when a row of these directions takes `want` at the splits of `mask`, else 0.
     @inline(__always)
     private static func follows(_ directions: UInt64, mask: UInt64, want: UInt64) -> Int {
@@ -393,9 +402,11 @@ struct ExplanationPlan: Sendable {
                     var product = V(repeating: 1)
                     var scale = leaf.value
                     var followed = 0
+                    var followedBits: UInt64 = 0
                     for index in 0..<count {
                         let follows = ExplanationPlan.follows(directions, features[index])
                         followed &+= follows
+                        followedBits |= UInt64(truncatingIfNeeded: follows) &<< UInt64(index)
                         // A feature not followed multiplies Q by ones and c by its z, one it follows
                         // Q by f and c by the 1 stored after z.
                         let factor = ones + follows &* ones.distance(to: values + 2 &* size &* index &* 8)
@@ -411,11 +422,10 @@ struct ExplanationPlan: Sendable {
                         scale * product * powers.loadUnaligned(fromByteOffset: 8 * size * unfollowed, as: V.self)
                     let phi = phi + row * stride
                     for index in 0..<count {
-                        let follows = Double(ExplanationPlan.follows(directions, features[index]))
                         let ratios = (values + (2 * index + 1) * size * 8).loadUnaligned(as: V.self)
-                        // Exactly `up` or `−down`: the other term is multiplied by 0.
                         let up = (weighted * ratios).sum()
-                        phi[features[index].column] += follows * up - (1 - follows) * down
+                        phi[features[index].column] += ExplanationPlan.select(
+                            followedBits, index, up, -down)
                     }
                 }
             }
@@ -454,9 +464,11 @@ struct ExplanationPlan: Sendable {
                     var product = V(repeating: 1)
                     var scale = 1.0
                     var followed = 0
+                    var followedBits: UInt64 = 0
                     for index in 0..<count {
                         let follows = ExplanationPlan.follows(directions, features[index])
                         followed &+= follows
+                        followedBits |= UInt64(truncatingIfNeeded: follows) &<< UInt64(index)
                         let factor = ones + follows &* ones.distance(to: values + 2 &* size &* index &* 8)
                         product *= factor.loadUnaligned(as: V.self)
                         scale *= UnsafeRawPointer(features + index).load(
@@ -466,7 +478,9 @@ struct ExplanationPlan: Sendable {
                     let right = ExplanationPlan.follows(directions, mask: pair.mask, want: pair.wantRight)
                     let unfollowed = count &- followed
                     let restPowers = powers.loadUnaligned(fromByteOffset: 8 * size * unfollowed, as: V.self)
-                    let gain = Double(left) * pair.leftValue + Double(right) * pair.rightValue
+                    // B: 0, v_left or v_right, stored after the three G.
+                    let gain = (sides + 3 &* size &* 8).load(
+                        fromByteOffset: 8 &* (left &+ 2 &* right), as: Double.self)
                     let split = (gain - pair.base) * (scale * (product * restPowers).sum())
                     product *= (sides + (left &+ 2 &* right) &* size &* 8).loadUnaligned(as: V.self)
                     let downPowers = powers.loadUnaligned(fromByteOffset: 8 * size * (unfollowed - 1), as: V.self)
@@ -474,10 +488,10 @@ struct ExplanationPlan: Sendable {
                     let weighted = scale * product * restPowers
                     let phi = phi + row * stride
                     for index in 0..<count {
-                        let follows = Double(ExplanationPlan.follows(directions, features[index]))
                         let ratios = (values + (2 * index + 1) * size * 8).loadUnaligned(as: V.self)
                         let up = (weighted * ratios).sum()
-                        phi[features[index].column] += follows * up - (1 - follows) * down
+                        phi[features[index].column] += ExplanationPlan.select(
+                            followedBits, index, up, -down)
                     }
                     phi[pair.column] += split
                 }
