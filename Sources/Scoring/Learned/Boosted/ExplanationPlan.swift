@@ -21,7 +21,9 @@
 /// - a feature it follows gets `(1 − zᵢ) ∫ P / fᵢ = c ∫ (1 − t)^u Q (1 − zᵢ) / fᵢ`, with `fᵢ` and
 ///   `(1 − zᵢ) / fᵢ` at the nodes stored in the plan (`fᵢ ≥ t > 0` there), and the weights
 ///   times `(1 − t)^m` at the nodes in a table.
-/// Every term of a sum has the sign of `v`, so nothing cancels.
+/// Every term of a leaf's sums has the sign of `v`, so nothing cancels. A pair of sibling leaves
+/// of opposite signs may cancel in its `G(t)`, which costs no more than rounding relative to
+/// `|v_left| + |v_right|`.
 ///
 /// The layout, for every tree of at most ``maximumSplits`` splits whose leaves have at most
 /// ``maximumPathFeatures`` distinct features on their paths:
