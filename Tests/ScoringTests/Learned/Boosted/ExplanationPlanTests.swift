@@ -66,6 +66,27 @@ struct ExplanationPlanTests {
                 stoppedEarly: false, trainingLogLoss: 0, validationLogLoss: nil))
     }
 
+    /// Expects the plan's contributions for `bins` to agree with Algorithm 2's to 1e-9 and,
+    /// with `checksTotal`, to sum with the expected value to the raw score.
+    static func expectAgreement(
+        _ model: BoostedModel, plan: ExplanationPlan, bins: [UInt8], checksTotal: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        var fast = [Double](repeating: 0, count: model.binner.columns.count)
+        var reference = fast
+        model.contributions(bins: bins, plan: plan, into: &fast)
+        TreeSHAP.accumulate(model, bins: bins, into: &reference)
+        for column in fast.indices {
+            #expect(
+                abs(fast[column] - reference[column]) < 1e-9, "\(bins) column \(column)", sourceLocation: sourceLocation
+            )
+        }
+        guard checksTotal else { return }
+        #expect(
+            abs(fast.reduce(model.expectedValue, +) - model.rawScore(bins: bins)) < 1e-9, sourceLocation: sourceLocation
+        )
+    }
+
     static func randomBins(_ binner: FeatureBinner, random: inout LearnedFixtures.Generator) -> [UInt8] {
         binner.columns.map { UInt8(min($0.missingBin, Int(random.next() * Double($0.missingBin + 1)))) }
     }
@@ -81,15 +102,7 @@ struct ExplanationPlanTests {
         #expect(plan.otherTrees.isEmpty)
         for _ in 0..<40 {
             let bins = Self.randomBins(Self.binner, random: &random)
-            var fast = [Double](repeating: 0, count: Self.binner.columns.count)
-            var reference = fast
-            model.contributions(bins: bins, plan: plan, into: &fast)
-            TreeSHAP.accumulate(model, bins: bins, into: &reference)
-            for column in fast.indices {
-                #expect(abs(fast[column] - reference[column]) < 1e-9, "\(bins) column \(column)")
-            }
-            let total = fast.reduce(model.expectedValue, +)
-            #expect(abs(total - model.rawScore(bins: bins)) < 1e-9)
+            Self.expectAgreement(model, plan: plan, bins: bins)
         }
     }
 
@@ -110,11 +123,7 @@ struct ExplanationPlanTests {
         #expect(plan.otherTrees == [1, 2])
         for _ in 0..<5 {
             let bins = Self.randomBins(binner, random: &random)
-            var fast = [Double](repeating: 0, count: columns)
-            var reference = fast
-            model.contributions(bins: bins, plan: plan, into: &fast)
-            TreeSHAP.accumulate(model, bins: bins, into: &reference)
-            for column in fast.indices { #expect(abs(fast[column] - reference[column]) < 1e-9) }
+            Self.expectAgreement(model, plan: plan, bins: bins, checksTotal: false)
         }
     }
 
@@ -142,14 +151,7 @@ struct ExplanationPlanTests {
         #expect(plan.otherTrees.isEmpty)
         for _ in 0..<60 {
             let bins = Self.randomBins(binner, random: &random)
-            var fast = [Double](repeating: 0, count: binner.columns.count)
-            var reference = fast
-            model.contributions(bins: bins, plan: plan, into: &fast)
-            TreeSHAP.accumulate(model, bins: bins, into: &reference)
-            for column in fast.indices {
-                #expect(abs(fast[column] - reference[column]) < 1e-9, "\(bins) column \(column)")
-            }
-            #expect(abs(fast.reduce(model.expectedValue, +) - model.rawScore(bins: bins)) < 1e-9)
+            Self.expectAgreement(model, plan: plan, bins: bins)
         }
     }
 
@@ -190,14 +192,7 @@ struct ExplanationPlanTests {
                 bins[0] = UInt8(n0)
                 bins[4] = UInt8(c0)
                 bins[5] = UInt8((n0 + c0) % (binner.columns[5].missingBin + 1))
-                var fast = [Double](repeating: 0, count: binner.columns.count)
-                var reference = fast
-                model.contributions(bins: bins, plan: plan, into: &fast)
-                TreeSHAP.accumulate(model, bins: bins, into: &reference)
-                for column in fast.indices {
-                    #expect(abs(fast[column] - reference[column]) < 1e-9, "\(bins) column \(column)")
-                }
-                #expect(abs(fast.reduce(model.expectedValue, +) - model.rawScore(bins: bins)) < 1e-9)
+                Self.expectAgreement(model, plan: plan, bins: bins)
             }
         }
     }
