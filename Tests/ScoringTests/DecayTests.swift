@@ -72,36 +72,52 @@ struct DecayTests {
 }
 
 extension DecayTests {
-    /// A rule keeps the decay evidence it has written for the counts, ages and factors it met;
-    /// what it serves from there is what it would write afresh, for every count, age and cap.
-    @Test func evidenceKeptForReuseIsTheEvidenceWrittenAfresh() {
+    /// Decay and caps are kept as numbers beside the words for what the rule matched.
+    @Test func adjustmentsAreKeptAsNumbers() {
         let rules = ScoringRules(
             engagement: [
                 EngagementRule("replied", kinds: [.replied], points: 25),
                 EngagementRule("content", kinds: [.contentDownloaded], points: 8, per: .occurrence, cap: 20),
                 EngagementRule("opens", kinds: [.emailOpened], points: -3, per: .occurrence, cap: 4),
             ], decay: .halfLife(days: 30))
-        let shared = RuleScorer(rules)
+        let state = Fixtures.state(signals: [
+            Fixtures.signal(.replied, daysAgo: 30.5), Fixtures.signal(.contentDownloaded, daysAgo: 30),
+            Fixtures.signal(.contentDownloaded, daysAgo: 60), Fixtures.signal(.emailOpened, daysAgo: 1),
+            Fixtures.signal(.emailOpened, daysAgo: 2),
+        ])
+        let card = Fixtures.score(rules, state)
+        let byRule = Dictionary(uniqueKeysWithValues: card.contributions.map { ($0.rule, $0) })
+        #expect(byRule["replied"]?.matched == "1 replied signal")
+        #expect(byRule["replied"]?.adjustment == .decayed(newestDays: 30, keptPercent: 49))
+        #expect(byRule["content"]?.adjustment?.text == ", 6 after decay")
+        #expect(byRule["opens"]?.matched == "2 email-opened signals, -3 each")
+        #expect(byRule["opens"]?.adjustment?.text.hasSuffix(", capped at -4") == true)
+    }
+
+    /// Cards as scored, read back from their JSON (evidence in words only), are the same cards:
+    /// for every count, age and cap the leads below meet.
+    @Test func cardsReadBackFromJSONEqualTheCardsAsScored() throws {
+        let rules = ScoringRules(
+            engagement: [
+                EngagementRule("replied", kinds: [.replied], points: 25),
+                EngagementRule("content", kinds: [.contentDownloaded], points: 8, per: .occurrence, cap: 20),
+                EngagementRule("opens", kinds: [.emailOpened], points: -3, per: .occurrence, cap: 4),
+            ], decay: .halfLife(days: 30))
+        let scorer = RuleScorer(rules)
         var seen = Set<String>()
-        for round in 0..<2 {
-            for lead in 0..<120 {
-                let kinds: [SignalKind] = [.replied, .contentDownloaded, .emailOpened]
-                var signals: [Signal] = []
-                for index in 0..<(1 + lead % 7) {
-                    let days = Double((lead * 7 + index * 13) % 90) + 0.5
-                    signals.append(Fixtures.signal(kinds[(lead + index) % 3], daysAgo: days))
-                }
-                let state = Fixtures.state(signals: signals)
-                let kept = shared.score(ScoringInput(state: state, now: Fixtures.now))
-                let fresh = RuleScorer(rules).score(ScoringInput(state: state, now: Fixtures.now))
-                #expect(kept?.contributions == fresh?.contributions, "round \(round), lead \(lead)")
-                for contribution in kept?.contributions ?? [] { seen.insert(contribution.evidence) }
+        for lead in 0..<320 {
+            let kinds: [SignalKind] = [.replied, .contentDownloaded, .emailOpened]
+            var signals: [Signal] = []
+            for index in 0..<(1 + lead % 7) {
+                let days = Double((lead * 7 + index * 13) % 200) + 0.25
+                signals.append(Fixtures.signal(kinds[(lead + index) % 3], daysAgo: days))
             }
-        }
-        for days in 0..<200 {
-            let state = Fixtures.state(signals: [Fixtures.signal(.replied, daysAgo: Double(days) + 0.25)])
-            let kept = shared.score(ScoringInput(state: state, now: Fixtures.now))
-            #expect(kept == RuleScorer(rules).score(ScoringInput(state: state, now: Fixtures.now)), "\(days) days")
+            let card = try #require(
+                scorer.score(ScoringInput(state: Fixtures.state(signals: signals), now: Fixtures.now)))
+            let read = try JSONDecoder().decode(ScoreCard.self, from: JSONEncoder().encode(card))
+            #expect(read == card, "lead \(lead)")
+            #expect(read.contributions.map(\.evidence) == card.contributions.map(\.evidence), "lead \(lead)")
+            for contribution in card.contributions { seen.insert(contribution.evidence) }
         }
         #expect(seen.contains { $0.contains("kept") })
         #expect(seen.contains { $0.contains("after decay") })

@@ -66,6 +66,12 @@ package enum EventFixtures {
                     contributions: [
                         .init(rule: "icp-industry", axis: .fit, points: 40, evidence: "healthcare"),
                         .init(rule: "emails-opened", axis: .engagement, points: 12.5, evidence: "3 in 30 days"),
+                        .init(
+                            rule: "replied", axis: .engagement, points: 6, matched: "1 reply",
+                            adjustment: .decayed(newestDays: 12, keptPercent: 76)),
+                        .init(
+                            rule: "downloads", axis: .engagement, points: 4, matched: "3 downloads, 2 each",
+                            adjustment: .perOccurrence(afterDecay: 4.2, cappedAt: 4)),
                     ], playbookVersion: "2026.11.2"))
         ),
         ("assigned", .assigned(Assignment(owner: .rep("rep-7"), router: "rules"))),

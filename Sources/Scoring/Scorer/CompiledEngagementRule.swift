@@ -45,16 +45,6 @@ final class CompiledEngagementRule: Sendable {
     let baseEvidence: [String]
     /// `, 5 each`, for rules that give points per occurrence.
     let eachText: String
-    /// Evidence written for counts, ages and decay seen before.
-    private let written = EvidenceCache()
-
-    /// `, newest 12 days ago` for ages of 0…400 days, made once.
-    static let ageTexts: [String] = (0...400).map {
-        $0 == 0 ? ", newest today" : $0 == 1 ? ", newest 1 day ago" : ", newest \($0) days ago"
-    }
-    /// `, kept 76%` for 0…100 percent, made once.
-    static let keptTexts: [String] = (0...100).map { ", kept \($0)%" }
-
     init(_ rule: EngagementRule, decay: EngagementDecay) {
         name = rule.name
         axis = rule.axis
@@ -117,8 +107,12 @@ final class CompiledEngagementRule: Sendable {
         guard let (amount, earned) = earnings(tally) else { return nil }
         let rounded = roundPoints(earned)
         guard rounded != 0 else { return nil }
-        let evidence = evidence(count: tally.count, amount: amount, newestAge: tally.newestAge)
-        return (ScoreCard.Contribution(rule: name, axis: axis, points: rounded, evidence: evidence), earned)
+        return (
+            ScoreCard.Contribution(
+                rule: name, axis: axis, points: rounded, matched: matched(count: tally.count),
+                adjustment: adjustment(count: tally.count, amount: amount, newestAge: tally.newestAge)),
+            earned
+        )
     }
 
     /// What the rule earns for what it saw, before rounding, or `nil` when too few signals
@@ -133,40 +127,37 @@ final class CompiledEngagementRule: Sendable {
         return (amount, earned)
     }
 
-    /// `3 emails opened in the last 30 days, 1 each, 2.4 after decay, capped at 2`, or
-    /// `1 reply to a text or email, newest 12 days ago, kept 76%`.
+    /// What the rule matched: `3 emails opened in the last 30 days` (and `, 1 each` for rules
+    /// that give points per occurrence).
+    @inline(__always)
+    func matched(count: Int) -> String {
+        count >= 1 && count <= baseEvidence.count
+            ? baseEvidence[count - 1] : "\(count) \(label)\(windowText)" + (perOccurrence ? eachText : "")
+    }
+
+    /// What decay or the cap did to the points, when the card shows it: per occurrence, the
+    /// points after decay and the cap that applied; once, the newest signal's age and the share
+    /// kept.
     ///
     /// - Parameters:
     ///   - count: the signals that qualified.
     ///   - amount: per occurrence, the points earned before the cap; once, the decay factor.
     ///   - newestAge: the age of the newest, in seconds.
-    func evidence(count: Int, amount: Double, newestAge: Double) -> String {
-        guard count >= 1, count <= baseEvidence.count else {
-            return writeEvidence(count: count, amount: amount, newestAge: newestAge)
-        }
-        let key: Int
+    @inline(__always)
+    func adjustment(count: Int, amount: Double, newestAge: Double) -> ScoreCard.Adjustment? {
         if perOccurrence {
-            let showsDecay = decays && roundPoints(amount) != roundPoints(points * Double(count))
-            let capped = cap.map { amount > $0 || amount < -$0 } ?? false
-            guard showsDecay || capped else { return baseEvidence[count - 1] }
-            // The text shows the points in hundredths, and whether and which way they were capped.
-            let cents = Int((amount * 100).rounded())
-            guard abs(cents) < 1 << 40 else { return writeEvidence(count: count, amount: amount, newestAge: newestAge) }
-            key = count << 43 | (!capped ? 0 : amount > 0 ? 1 : 2) << 41 | (cents + 1 << 40)
-        } else {
-            // Decay is told only when it changed the points the card shows.
-            guard roundPoints(points * amount) != roundPoints(points) else { return baseEvidence[count - 1] }
-            let days = Int(newestAge / 86_400)
-            guard days >= 0, days < Self.ageTexts.count else {
-                return writeEvidence(count: count, amount: amount, newestAge: newestAge)
-            }
-            key = count << 16 | days << 7 | Swift.min(Swift.max(Int((amount * 100).rounded()), 0), 100)
+            let afterDecay = decays && roundPoints(amount) != roundPoints(points * Double(count)) ? amount : nil
+            let cappedAt = cap.flatMap { amount > $0 ? $0 : amount < -$0 ? -$0 : nil }
+            guard afterDecay != nil || cappedAt != nil else { return nil }
+            return .perOccurrence(afterDecay: afterDecay, cappedAt: cappedAt)
         }
-        if let known = written.text(for: key) { return known }
-        let text = writeEvidence(count: count, amount: amount, newestAge: newestAge)
-        written.keep(text, for: key)
-        return text
+        // Decay is told only when it changed the points the card shows.
+        guard roundPoints(points * amount) != roundPoints(points) else { return nil }
+        return .decayed(newestDays: Int(newestAge / 86_400), keptPercent: Self.percent(amount))
     }
+
+    /// A decay factor as a whole percentage, 0…100.
+    static func percent(_ factor: Double) -> Int { Swift.min(Swift.max(Int((factor * 100).rounded()), 0), 100) }
 
     /// The contribution of a rule that saw machines' signals: what people did, then how many
     /// machine signals were ignored or discounted, and why.
@@ -175,12 +166,7 @@ final class CompiledEngagementRule: Sendable {
     ) {
         let earnings = earnings(tally)
         let earned = earnings?.earned ?? 0
-        var evidence =
-            tally.count == 0
-            ? "no \(label) by people\(windowText)"
-            : tally.count <= baseEvidence.count
-                ? baseEvidence[tally.count - 1]
-                : "\(tally.count) \(label)\(windowText)" + (perOccurrence ? eachText : "")
+        var evidence = tally.count == 0 ? "no \(label) by people\(windowText)" : matched(count: tally.count)
         let machines = tally.machineCount == 1 ? "1 machine signal" : "\(tally.machineCount) machine signals"
         let weight = judge.weight
         evidence +=
@@ -191,31 +177,9 @@ final class CompiledEngagementRule: Sendable {
             if perOccurrence {
                 evidence += ", \(TextMatching.format(earned)) in all"
             } else if roundPoints(points * amount) != roundPoints(points) {
-                evidence += Self.keptTexts[Swift.min(Swift.max(Int((amount * 100).rounded()), 0), 100)]
+                evidence += ", kept \(Self.percent(amount))%"
             }
         }
         return (ScoreCard.Contribution(rule: name, axis: axis, points: roundPoints(earned), evidence: evidence), earned)
-    }
-
-    /// The evidence ``evidence(count:amount:newestAge:)`` gives, written out.
-    private func writeEvidence(count: Int, amount: Double, newestAge: Double) -> String {
-        var evidence =
-            count >= 1 && count <= baseEvidence.count
-            ? baseEvidence[count - 1] : "\(count) \(label)\(windowText)" + (perOccurrence ? eachText : "")
-        if perOccurrence {
-            let earned = amount
-            if decays, roundPoints(earned) != roundPoints(points * Double(count)) {
-                evidence += ", " + TextMatching.format(earned) + " after decay"
-            }
-            if let cap, earned > cap || earned < -cap {
-                evidence += ", capped at " + TextMatching.format(earned > cap ? cap : -cap)
-            }
-        } else if roundPoints(points * amount) != roundPoints(points) {
-            let days = Int(newestAge / 86_400)
-            let percent = Int((amount * 100).rounded())
-            evidence += days >= 0 && days < Self.ageTexts.count ? Self.ageTexts[days] : ", newest \(days) days ago"
-            evidence += Self.keptTexts[Swift.min(Swift.max(percent, 0), 100)]
-        }
-        return evidence
     }
 }
