@@ -29,11 +29,13 @@ public enum AccordServer {
     ///   - configuration: where to listen, the data directory, the secrets and the timeouts.
     ///   - logger: the service's logger.
     /// - Returns: the group; `run()` runs it until SIGTERM or SIGINT.
-    /// - Throws: what ``application(configuration:logger:state:)`` throws.
+    /// - Throws: what ``application(configuration:logger:state:)`` throws; `EventStoreError`
+    ///   `invalidRequest` for a `configuration.postgresURL` that is not a connection URL, `io`
+    ///   when its `sslmode` needs TLS that cannot be set up.
     ///
     /// With `configuration.postgresURL` set, the group also runs the connection pool (first, so
     /// it stops last), and the application opens on the shared journal once the pool runs (see
-    /// ``application(configuration:logger:state:postgres:)``).
+    /// ``application(configuration:logger:state:postgres:leaderConnection:)``).
     public static func serviceGroup(configuration: ServiceConfiguration, logger: Logger) async throws -> ServiceGroup {
         let state = ServiceState()
         let gate = ReadinessGate(state: state, drainDelay: configuration.drainDelay, logger: logger)
@@ -41,7 +43,8 @@ public enum AccordServer {
             let client = PostgresClient(
                 configuration: try PostgresEventStore.clientConfiguration(url: url), backgroundLogger: logger)
             let host = PostgresApplicationService(
-                configuration: configuration, logger: logger, state: state, client: client)
+                configuration: configuration, logger: logger, state: state, client: client,
+                leaderConnection: try PostgresEventStore.connectionConfiguration(url: url))
             return ServiceGroup(
                 configuration: .init(
                     services: [client, host, gate], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -137,7 +140,9 @@ public enum AccordServer {
     /// Opens the shared journal in PostgreSQL (``PostgresJournal/PostgresEventStore`` in
     /// `configuration.postgresSchema`) and builds the application on it: the answers to keyed
     /// writes in the ``PostgresIdempotencyLedger`` beside it, and the engine's timer loop and the
-    /// outbox run by whichever instance holds the ``PostgresLeaderLock`` (``SharedEngineService``).
+    /// outbox run by whichever instance holds the advisory lock `accord-service-leader:<schema>`
+    /// (``SharedEngineService``, with ``PostgresJournal/AdvisoryLockLeadership``), on a
+    /// connection of its own opened with `leaderConnection`.
     ///
     /// `configuration.dataDirectory` still holds the playbook (`playbook.json`) and the outbox's
     /// cursors (`outbox/`), which are this instance's own: give each instance its own directory.
@@ -147,13 +152,16 @@ public enum AccordServer {
     ///   - logger: the service's logger.
     ///   - state: the readiness and role that `/readyz` reports.
     ///   - postgres: a connection pool that is running (its `run()` in a task of the caller's).
+    ///   - leaderConnection: how to open the leader lock's connection, outside the pool (make it
+    ///     with ``PostgresJournal/PostgresEventStore/connectionConfiguration(url:)`` from the
+    ///     pool's URL); closing it when the instance stops releases the lock.
     /// - Returns: the application; `runService()` runs it until SIGTERM or SIGINT, then drains.
     /// - Throws: `PlaybookError` for a playbook that does not validate; `EventStoreError` when
     ///   the journal cannot be opened; ``IdempotencyLedgerError`` when the ledger's table cannot be
     ///   created; ``OutboxError``.
     public static func application(
         configuration: ServiceConfiguration, logger: Logger, state: ServiceState = ServiceState(),
-        postgres client: PostgresClient
+        postgres client: PostgresClient, leaderConnection: PostgresConnection.Configuration
     ) async throws -> some ApplicationProtocol {
         let directory = configuration.dataDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -175,8 +183,10 @@ public enum AccordServer {
         if !configuration.outboxEndpoints.isEmpty {
             outbox = try makeOutbox(configuration, store: store)
         }
-        let lock = PostgresLeaderLock(
-            client: client, name: "accord-service-leader:\(configuration.postgresSchema)", logger: logger)
+        // Tried every followerInterval by a follower; held on a connection of its own.
+        let leadership = AdvisoryLockLeadership(
+            connection: leaderConnection, name: "accord-service-leader:\(configuration.postgresSchema)",
+            retryInterval: configuration.followerInterval, logger: logger)
         let api = AccordAPI(
             engine: engine, configuration: configuration, state: state, metrics: metrics, idempotency: idempotency,
             outbox: outbox, catchesUpOnMiss: true)
@@ -186,7 +196,8 @@ public enum AccordServer {
                 address: .hostname(configuration.host, port: configuration.port), serverName: "accord"),
             services: [
                 SharedEngineService(
-                    engine: engine, leaderLock: lock, outbox: outbox, followerInterval: configuration.followerInterval,
+                    engine: engine, leadership: leadership, outbox: outbox,
+                    followerInterval: configuration.followerInterval,
                     state: state, logger: logger)
             ],
             logger: logger)
@@ -201,10 +212,12 @@ struct PostgresApplicationService: Service {
     let logger: Logger
     let state: ServiceState
     let client: PostgresClient
+    let leaderConnection: PostgresConnection.Configuration
 
     func run() async throws {
         let app = try await AccordServer.application(
-            configuration: configuration, logger: logger, state: state, postgres: client)
+            configuration: configuration, logger: logger, state: state, postgres: client,
+            leaderConnection: leaderConnection)
         try await app.run()
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import InMemoryLogging
 import LeadModel
 import Logging
 import NIOCore
@@ -12,7 +13,8 @@ import PostgresJournal
 import PostgresNIO
 import Testing
 
-/// Instances sharing one PostgreSQL journal: keyed retries answered by any instance, one leader.
+/// Instances sharing one PostgreSQL journal: keyed retries answered by any instance, one leader
+/// (``SharedEngineService`` on ``PostgresJournal/AdvisoryLockLeadership``) and its takeovers.
 ///
 /// They need a server: run them under `Examples/PostgresJournal/scripts/with-postgres.sh`, which
 /// sets `ACCORD_POSTGRES_URL`; without it they are skipped. Each test works in a schema of its
@@ -117,48 +119,60 @@ struct PostgresTests {
         }
     }
 
-    @Test func exactlyOneInstanceLeadsAndAnotherTakesOver() async throws {
+    @Test func oneInstanceLeadsAndACancelledLeaderLeavesTheLockToTheOther() async throws {
         try await Self.withClient { client, schema in
-            let roles = Roles()
-            let name = "accord-service-leader:\(schema)"
-            let logger = Logger(label: "test")
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for instance in ["a", "b"] {
-                    group.addTask {
-                        let lock = PostgresLeaderLock(client: client, name: name, logger: logger)
-                        try await lock.run(
-                            retryInterval: .milliseconds(100), changed: { await roles.set(instance, leads: $0) },
-                            follow: {},
-                            lead: {
-                                // The leader's work: here, until it must stop, or until told to step down.
-                                while await !roles.stepsDown(instance) { try await Task.sleep(for: .milliseconds(20)) }
-                            })
-                    }
-                }
-                // Wait (bounded, for a loaded machine) until one has taken the lock, then check
-                // that the other does not lead as well.
-                var leaders = await roles.leaders
-                for _ in 0..<100 where leaders.isEmpty {
-                    try await Task.sleep(for: .milliseconds(100))
-                    leaders = await roles.leaders
-                }
+            let instances = [
+                try await Self.instance("a", client, schema), try await Self.instance("b", client, schema),
+            ]
+            try await Self.running(instances) { tasks in
+                #expect(try await Self.eventually { await Self.leaders(instances).count == 1 })
+                // Both have tried the lock several times since (every 100 ms): still one leader.
                 try await Task.sleep(for: .milliseconds(500))
-                leaders = await roles.leaders
-                #expect(leaders.count == 1)
-                guard let first = leaders.first else {
-                    group.cancelAll()
-                    return
-                }
-                // The leader steps down (as when its connection breaks): the other takes over.
-                await roles.stepDown(first)
-                var taken = false
-                for _ in 0..<100 where !taken {
-                    try await Task.sleep(for: .milliseconds(100))
-                    let now = await roles.leaders
-                    taken = now.count == 1 && now.first != first
-                }
-                #expect(taken)
-                group.cancelAll()
+                let leaders = await Self.leaders(instances)
+                try #require(leaders.count == 1)
+                let leader = leaders[0]
+                let follower = 1 - leader
+                #expect(await instances[follower].state.leads == false)
+                // The follower folds what the leader's instance appends.
+                _ = try await instances[leader].engine.capture(Lead(id: "", email: "ana@acme.com"))
+                #expect(try await Self.eventually { await instances[follower].engine.leadCount == 1 })
+                // The leader's task is cancelled: its service stops, the lock's own connection
+                // closes, and the server releases the lock, so the follower takes it.
+                tasks[leader].cancel()
+                try await tasks[leader].value
+                #expect(await instances[leader].state.leads == false)
+                #expect(try await Self.eventually { await instances[follower].state.leads == true })
+                // The only session holding the lock is the new leader's own connection: no pooled
+                // connection was left holding it.
+                #expect(try await Self.lockHolders(client, schema) == ["\(schema)-\(instances[follower].name)"])
+            }
+        }
+    }
+
+    @Test func aLeaderWhoseLockSessionIsDroppedStopsLeading() async throws {
+        try await Self.withClient { client, schema in
+            let instances = [
+                try await Self.instance("a", client, schema), try await Self.instance("b", client, schema),
+            ]
+            try await Self.running(instances) { _ in
+                #expect(try await Self.eventually { await Self.leaders(instances).count == 1 })
+                let leaders = await Self.leaders(instances)
+                try #require(leaders.count == 1)
+                let leader = instances[leaders[0]]
+                // The server ends the leader's lock session (as when the network between them
+                // breaks): the leader notices at its next check, stops leading, and one instance
+                // leads again (usually the other, which tries the lock every 100 ms).
+                _ = try await client.query(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = \("\(schema)-\(leader.name)")"
+                ).collect()
+                #expect(
+                    try await Self.eventually {
+                        leader.log.entries.contains { $0.message.description == "lost the lead: following" }
+                    })
+                #expect(try await Self.eventually { await Self.leaders(instances).count == 1 })
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(await Self.leaders(instances).count == 1)
+                #expect(try await Self.lockHolders(client, schema).count == 1)
             }
         }
     }
@@ -200,6 +214,79 @@ struct PostgresTests {
             catchesUpOnMiss: true)
     }
 
+    /// An instance of the engine's background work on the shared journal, trying the lock every
+    /// 100 ms on a connection of its own named `<schema>-<name>`.
+    static func instance(_ name: String, _ client: PostgresClient, _ schema: String) async throws -> SharedInstance {
+        var connection = try PostgresEventStore.connectionConfiguration(url: try #require(url))
+        connection.options.additionalStartupParameters = [("application_name", "\(schema)-\(name)")]
+        let store = try await PostgresEventStore(client: client, schema: schema)
+        let engine = try await AlignmentEngine(
+            playbook: try Harness.playbook(), store: store, configuration: EngineConfiguration())
+        let state = ServiceState()
+        let log = InMemoryLogHandler()
+        let leadership = AdvisoryLockLeadership(
+            connection: connection, name: "accord-service-leader:\(schema)", retryInterval: .milliseconds(100))
+        let service = SharedEngineService(
+            engine: engine, leadership: leadership, outbox: nil, followerInterval: .milliseconds(100), state: state,
+            logger: Logger(label: "accord-service.\(name)") { _ in log })
+        return SharedInstance(name: name, engine: engine, state: state, service: service, log: log)
+    }
+
+    /// Runs each instance's service in a task of its own while `body` runs, then cancels the
+    /// tasks and waits for them.
+    static func running(
+        _ instances: [SharedInstance], _ body: ([Task<Void, any Error>]) async throws -> Void
+    ) async throws {
+        let tasks = instances.map { instance in Task { try await instance.service.run() } }
+        do {
+            try await body(tasks)
+        } catch {
+            for task in tasks { task.cancel() }
+            for task in tasks { _ = try? await task.value }
+            throw error
+        }
+        for task in tasks { task.cancel() }
+        // A service stopped by cancellation returns: it does not throw.
+        for task in tasks { try await task.value }
+    }
+
+    /// The indexes of the instances that say they lead.
+    static func leaders(_ instances: [SharedInstance]) async -> [Int] {
+        var leaders: [Int] = []
+        for (index, instance) in instances.enumerated() where await instance.state.leads == true {
+            leaders.append(index)
+        }
+        return leaders
+    }
+
+    /// The `application_name`s of the sessions holding the leader lock of `schema`.
+    static func lockHolders(_ client: PostgresClient, _ schema: String) async throws -> [String] {
+        // A bigint advisory key's low 32 bits are `objid` (`objsubid` 1).
+        let rows = try await client.query(
+            """
+            SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+              AND l.objid = (hashtext(\("accord-service-leader:\(schema)"))::bigint & 4294967295)::oid
+            """)
+        var holders: [String] = []
+        for try await name in rows.decode(String.self) { holders.append(name) }
+        return holders
+    }
+
+    /// Whether `condition` holds within `limit` (checked every 50 ms; generous for a loaded
+    /// machine).
+    static func eventually(
+        within limit: Duration = .seconds(10), _ condition: () async throws -> Bool
+    ) async throws -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: limit)
+        while clock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try await condition()
+    }
+
     static func expectProblem(
         _ code: String, sourceLocation: SourceLocation = #_sourceLocation,
         _ body: () async throws -> IdempotencyClaim
@@ -215,18 +302,13 @@ struct PostgresTests {
     }
 }
 
-/// Who leads, as the instances report it.
-private actor Roles {
-    private var leading: Set<String> = []
-    private var steppingDown: Set<String> = []
-
-    var leaders: Set<String> { leading }
-
-    func set(_ instance: String, leads: Bool) {
-        if leads { leading.insert(instance) } else { leading.remove(instance) }
-    }
-
-    func stepDown(_ instance: String) { steppingDown.insert(instance) }
-
-    func stepsDown(_ instance: String) -> Bool { steppingDown.contains(instance) }
+/// One instance's background work on the shared journal, as the service runs it: its own store,
+/// engine, role and lock connection (named `<schema>-<name>` on the server).
+struct SharedInstance: Sendable {
+    let name: String
+    let engine: AlignmentEngine
+    let state: ServiceState
+    let service: SharedEngineService
+    /// What the service logged (taking and losing the lead).
+    let log: InMemoryLogHandler
 }
