@@ -14,6 +14,9 @@ struct Planner {
     let playbookVersion: String
 
     private(set) var overlay: [LeadID: LeadState] = [:]
+    /// The lead each merged lead was merged into, in the base and the overlay alike (see
+    /// ``EngineProjections/mergedLeads``): ``survivor(of:)`` follows it without copying states.
+    private var merged: [LeadID: LeadID]
     /// The router's ledger with this unit of work's events folded in, so that several handoffs
     /// in one batch take successive turns.
     private(set) var ledger: RoutingLedger
@@ -36,12 +39,15 @@ struct Planner {
     /// Expected versions of streams that are not leads (routing claim streams).
     private var expectations: [LeadID: Int] = [:]
 
+    /// - Parameter baseMerged: the merges among `base` (each merged lead's `mergedInto`).
     init(
-        base: [LeadID: LeadState], baseIndex: [IdentityKey: LeadID], identity: any IdentityResolver,
-        initialStage: Stage, now: Date, playbookVersion: String, ledger: RoutingLedger
+        base: [LeadID: LeadState], baseMerged: [LeadID: LeadID], baseIndex: [IdentityKey: LeadID],
+        identity: any IdentityResolver, initialStage: Stage, now: Date, playbookVersion: String,
+        ledger: RoutingLedger
     ) {
         self.ledger = ledger
         self.base = base
+        self.merged = baseMerged
         self.baseIndex = baseIndex
         self.identity = identity
         self.initialStage = initialStage
@@ -52,8 +58,8 @@ struct Planner {
     /// A planner over the projections, deciding with the policies at `now`.
     init(projections: EngineProjections, policies: EnginePolicies, now: Date) {
         self.init(
-            base: projections.leads, baseIndex: projections.identityIndex, identity: policies.identity,
-            initialStage: policies.playbook.stages.graph.initial, now: now,
+            base: projections.leads, baseMerged: projections.mergedLeads, baseIndex: projections.identityIndex,
+            identity: policies.identity, initialStage: policies.playbook.stages.graph.initial, now: now,
             playbookVersion: policies.playbook.version, ledger: projections.routingLedger)
         accountMatching = AccountMatchingContext(projections)
     }
@@ -71,7 +77,7 @@ struct Planner {
     func survivor(of id: LeadID) -> LeadID {
         var current = id
         var hops = 0
-        while let next = state(current)?.mergedInto, hops < 64 {
+        while let next = merged[current], hops < 64 {
             current = next
             hops += 1
         }
@@ -113,6 +119,8 @@ struct Planner {
         }
         if foldsRouting { ledger.apply(event) }
         switch payload {
+        case .mergedInto:
+            merged[lead] = state(lead)?.mergedInto
         case .captured, .fieldsChanged, .merged:
             if let current = state(lead) {
                 for key in identity.keys(for: current.lead) where lookUp(key) == nil {

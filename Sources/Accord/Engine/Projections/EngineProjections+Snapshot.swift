@@ -124,9 +124,15 @@ extension EngineProjections {
         accountDeals = [:]
         contactsByAccount = [:]
         accountOfLead = Dictionary(minimumCapacity: leads.count)
+        mergedLeads = [:]
         // Sorted by (time, id) pairs: sorting the states themselves moved every state's bytes
-        // many times over.
-        var ordered: [(createdAt: Date, id: LeadID)] = leads.map { id, state in (state.createdAt, id) }
+        // many times over. The merges are taken on the way: the loop below follows them.
+        var ordered: [(createdAt: Date, id: LeadID)] = []
+        ordered.reserveCapacity(leads.count)
+        for (id, state) in leads {
+            ordered.append((state.createdAt, id))
+            if let survivor = state.mergedInto { mergedLeads[id] = survivor }
+        }
         ordered.sort { lhs, rhs in lhs.createdAt == rhs.createdAt ? lhs.id < rhs.id : lhs.createdAt < rhs.createdAt }
         for (_, id) in ordered {
             guard let state = leads[id], !state.isErased else { continue }

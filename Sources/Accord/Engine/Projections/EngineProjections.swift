@@ -18,6 +18,12 @@ struct EngineProjections: Sendable {
 
     /// Every lead of the journal, merged and erased ones included.
     var leads: [LeadID: LeadState] = [:]
+    /// The lead each merged lead was merged into: ``LeadModel/LeadState/mergedInto`` of every
+    /// state in ``leads`` that has one. Kept apart so that following merges (every command
+    /// does, ``survivor(of:)``) reads an id rather than copying whole states. ``fold(_:)``,
+    /// ``forget(_:)`` and loading a snapshot keep it in step; code that replaces a state in
+    /// ``leads`` otherwise must call ``forget(_:)`` after (erasure does).
+    var mergedLeads: [LeadID: LeadID] = [:]
     /// The lead each identity key belongs to (followed through merges by ``survivor(of:)``).
     var identityIndex: [IdentityKey: LeadID] = [:]
     var accounts: [AccountID: Account] = [:]
@@ -90,6 +96,7 @@ struct EngineProjections: Sendable {
             linkAccount(of: id)
         case .mergedInto(let survivor):
             guard let state = leads[id] else { break }
+            mergedLeads[id] = state.mergedInto
             for key in identity.keys(for: state.lead) where identityIndex[key] == id {
                 identityIndex[key] = survivor
             }
@@ -108,8 +115,10 @@ struct EngineProjections: Sendable {
     }
 
     /// Removes an erased lead from the identity index, whatever keys it had, and from the
-    /// rescoring schedule, whose memo holds the lead's fields.
+    /// rescoring schedule, whose memo holds the lead's fields; takes its merge from its state,
+    /// which the erasure may have folded afresh.
     mutating func forget(_ id: LeadID) {
+        mergedLeads[id] = leads[id]?.mergedInto
         identityIndex = identityIndex.filter { $0.value != id }
         rescoreSchedule.set(id, at: nil)
     }
@@ -127,11 +136,12 @@ struct EngineProjections: Sendable {
     func survivor(of id: LeadID) -> LeadID? {
         var current = id
         var hops = 0
-        while let next = leads[current]?.mergedInto, hops < 64 {
+        while let next = mergedLeads[current], hops < 64 {
             current = next
             hops += 1
         }
-        return leads[current] == nil ? nil : current
+        // Asks for the key only: reading the state would copy it.
+        return leads.index(forKey: current) == nil ? nil : current
     }
 
     /// The lead the given identity data belongs to, if the journal knows the person.
