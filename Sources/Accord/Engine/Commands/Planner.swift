@@ -8,6 +8,9 @@ import Routing
 struct Planner {
     let base: [LeadID: LeadState]
     let baseIndex: [IdentityKey: LeadID]
+    /// The leads of `base` to which `baseIndex` gives every key of their own record (see
+    /// ``EngineProjections/selfIndexed``).
+    let baseSelfIndexed: Set<LeadID>
     let identity: any IdentityResolver
     let initialStage: Stage
     let now: Date
@@ -39,15 +42,19 @@ struct Planner {
     /// Expected versions of streams that are not leads (routing claim streams).
     private var expectations: [LeadID: Int] = [:]
 
-    /// - Parameter baseMerged: the merges among `base` (each merged lead's `mergedInto`).
+    /// - Parameters:
+    ///   - baseMerged: the merges among `base` (each merged lead's `mergedInto`).
+    ///   - baseSelfIndexed: leads of `base` that `baseIndex` gives every key of their record;
+    ///     empty is always right, only slower.
     init(
         base: [LeadID: LeadState], baseMerged: [LeadID: LeadID], baseIndex: [IdentityKey: LeadID],
-        identity: any IdentityResolver, initialStage: Stage, now: Date, playbookVersion: String,
-        ledger: RoutingLedger
+        baseSelfIndexed: Set<LeadID> = [], identity: any IdentityResolver, initialStage: Stage, now: Date,
+        playbookVersion: String, ledger: RoutingLedger
     ) {
         self.ledger = ledger
         self.base = base
         self.merged = baseMerged
+        self.baseSelfIndexed = baseSelfIndexed
         self.baseIndex = baseIndex
         self.identity = identity
         self.initialStage = initialStage
@@ -59,7 +66,8 @@ struct Planner {
     init(projections: EngineProjections, policies: EnginePolicies, now: Date) {
         self.init(
             base: projections.leads, baseMerged: projections.mergedLeads, baseIndex: projections.identityIndex,
-            identity: policies.identity, initialStage: policies.playbook.stages.graph.initial, now: now,
+            baseSelfIndexed: projections.selfIndexed, identity: policies.identity,
+            initialStage: policies.playbook.stages.graph.initial, now: now,
             playbookVersion: policies.playbook.version, ledger: projections.routingLedger)
         accountMatching = AccountMatchingContext(projections)
     }
@@ -154,6 +162,7 @@ struct Planner {
     /// `time` dates the creation of a new lead (a capture that happened earlier); new facts on
     /// a known lead are recorded now, since its creation cannot move.
     mutating func resolve(_ person: Lead, by actor: EventActor, at time: Date? = nil) -> CaptureResult.Outcome {
+        if let outcome = resolveOwnRecord(person) { return outcome }
         let keys = identity.keys(for: person)
         var matches: [LeadID] = []
         var matchedOn: [LeadID: [String]] = [:]
@@ -188,12 +197,8 @@ struct Planner {
             if let decision { add(lead.id, .accountMatchDecided(decision), by: .system, decision: true, at: time) }
             return .created(lead.id)
         }
-        let ordered = matches.sorted { lhs, rhs in
-            // Every match has a state (found above); a missing one would sort last.
-            let left = state(lhs)?.createdAt ?? .distantFuture
-            let right = state(rhs)?.createdAt ?? .distantFuture
-            return left == right ? lhs < rhs : left < right
-        }
+        // One match (a known person, most records) needs no order.
+        let ordered = matches.count == 1 ? matches : sortedByCreation(matches)
         let survivorID = ordered[0]
         for absorbed in ordered.dropFirst() {
             let survivorKeys = (matchedOn[survivorID] ?? []).joined(separator: ", ")
@@ -211,12 +216,7 @@ struct Planner {
         {
             incoming.accountID = derived
         }
-        var filled = current.lead
-        filled.fillGaps(from: incoming)
-        let newAttribution =
-            (incoming.source != nil && incoming.source != current.lead.source)
-            || (incoming.campaign != nil && incoming.campaign != current.lead.campaign)
-        if filled != current.lead || newAttribution {
+        if incoming != current.lead, Self.bringsNews(incoming, to: current.lead) {
             add(
                 survivorID, .captured(incoming, stage: current.stage), by: actor,
                 reasons: [
@@ -227,6 +227,49 @@ struct Planner {
         }
         rematchAccount(of: survivorID)
         return ordered.count > 1 ? .merged(survivorID, absorbed: Array(ordered.dropFirst())) : .matched(survivorID)
+    }
+
+    /// Resolves a record that is a known lead's own (a signal for a lead by its id) without
+    /// working out its identity keys, when the base vouches that they find that lead alone
+    /// (``baseSelfIndexed``) and nothing planned since moved a key or changed a lead.
+    ///
+    /// - Returns: what the full resolution would return, or `nil` when the record is not such
+    ///   a lead's, or when it would plan a capture (the account the resolver derives), whose
+    ///   reason names the keys that matched: the caller resolves it in full then.
+    private mutating func resolveOwnRecord(_ person: Lead) -> CaptureResult.Outcome? {
+        guard overlay.isEmpty, indexOverlay.isEmpty, baseSelfIndexed.contains(person.id),
+            let current = base[person.id], !current.isErased, current.mergedInto == nil, current.lead == person
+        else { return nil }
+        var incoming = person
+        if incoming.accountID == nil, let derived = identity.account(for: incoming),
+            current.accountVerdicts[derived] != .rejected
+        {
+            incoming.accountID = derived
+        }
+        guard incoming == current.lead else { return nil }
+        rematchAccount(of: person.id)
+        return .matched(person.id)
+    }
+
+    /// The leads in creation order, the oldest first (ties by id).
+    private func sortedByCreation(_ ids: [LeadID]) -> [LeadID] {
+        // Every match has a state (found by the caller); a missing one sorts last.
+        let keyed = ids.map { (createdAt: state($0)?.createdAt ?? .distantFuture, id: $0) }
+        return keyed.sorted { lhs, rhs in
+            lhs.createdAt == rhs.createdAt ? lhs.id < rhs.id : lhs.createdAt < rhs.createdAt
+        }.map(\.id)
+    }
+
+    /// Whether a record of a known person fills a gap in the lead's record or brings a new
+    /// source or campaign: then it is recorded as a capture. A record equal to the lead's own
+    /// (a signal for a known lead) never does, so the caller asks only when they differ.
+    private static func bringsNews(_ incoming: Lead, to lead: Lead) -> Bool {
+        var filled = lead
+        filled.fillGaps(from: incoming)
+        let newAttribution =
+            (incoming.source != nil && incoming.source != lead.source)
+            || (incoming.campaign != nil && incoming.campaign != lead.campaign)
+        return filled != lead || newAttribution
     }
 
     /// Matches a known lead's account again when it has none or waits for a review, and plans

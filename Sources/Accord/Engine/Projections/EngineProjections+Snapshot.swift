@@ -125,6 +125,7 @@ extension EngineProjections {
         contactsByAccount = [:]
         accountOfLead = Dictionary(minimumCapacity: leads.count)
         mergedLeads = [:]
+        selfIndexed = []
         // Sorted by (time, id) pairs: sorting the states themselves moved every state's bytes
         // many times over. The merges are taken on the way: the loop below follows them.
         var ordered: [(createdAt: Date, id: LeadID)] = []
@@ -137,9 +138,16 @@ extension EngineProjections {
         for (_, id) in ordered {
             guard let state = leads[id], !state.isErased else { continue }
             let owner = survivor(of: state.id) ?? state.id
-            for key in identity.keys(for: state.lead) where identityIndex[key] == nil {
-                identityIndex[key] = owner
+            var ownsEveryKey = true
+            for key in identity.keys(for: state.lead) {
+                if let holder = identityIndex[key] {
+                    if holder != state.id { ownsEveryKey = false }
+                } else {
+                    identityIndex[key] = owner
+                }
             }
+            // Later leads only fill keys nobody has: what this lead owns now it keeps.
+            if ownsEveryKey && owner == state.id && state.mergedInto == nil { selfIndexed.insert(state.id) }
             linkAccount(of: state.id)
         }
     }

@@ -26,6 +26,14 @@ struct EngineProjections: Sendable {
     var mergedLeads: [LeadID: LeadID] = [:]
     /// The lead each identity key belongs to (followed through merges by ``survivor(of:)``).
     var identityIndex: [IdentityKey: LeadID] = [:]
+    /// Live, unmerged leads to which ``identityIndex`` gives every identity key of their own
+    /// record: resolving such a lead's record can find that lead alone, so a signal for it
+    /// need not work out its keys again (``Planner/resolve(_:by:at:)``).
+    ///
+    /// It stays true as other leads come and go: the index only fills keys nobody has, moves a
+    /// merged lead's keys to its survivor and drops an erased lead's. Folding checks a lead
+    /// again when its own record changes, and drops it when it is merged or erased.
+    var selfIndexed: Set<LeadID> = []
     var accounts: [AccountID: Account] = [:]
     var contactsByAccount: [AccountID: Set<LeadID>] = [:]
     var accountOfLead: [LeadID: AccountID] = [:]
@@ -94,7 +102,9 @@ struct EngineProjections: Sendable {
             linkAccount(of: id)
         case .accountMatchDecided:
             linkAccount(of: id)
+            recheckSelfIndexed(id)
         case .mergedInto(let survivor):
+            selfIndexed.remove(id)
             guard let state = leads[id] else { break }
             mergedLeads[id] = state.mergedInto
             for key in identity.keys(for: state.lead) where identityIndex[key] == id {
@@ -119,14 +129,40 @@ struct EngineProjections: Sendable {
     /// which the erasure may have folded afresh.
     mutating func forget(_ id: LeadID) {
         mergedLeads[id] = leads[id]?.mergedInto
+        selfIndexed.remove(id)
         identityIndex = identityIndex.filter { $0.value != id }
         rescoreSchedule.set(id, at: nil)
     }
 
     private mutating func index(_ id: LeadID) {
-        guard let state = leads[id], !state.isErased else { return }
-        for key in identity.keys(for: state.lead) where identityIndex[key] == nil {
-            identityIndex[key] = id
+        guard let state = leads[id], !state.isErased else {
+            selfIndexed.remove(id)
+            return
+        }
+        var ownsEveryKey = true
+        for key in identity.keys(for: state.lead) {
+            if let owner = identityIndex[key] {
+                if owner != id { ownsEveryKey = false }
+            } else {
+                identityIndex[key] = id
+            }
+        }
+        if ownsEveryKey && state.mergedInto == nil {
+            selfIndexed.insert(id)
+        } else {
+            selfIndexed.remove(id)
+        }
+    }
+
+    /// Checks a lead of ``selfIndexed`` again after its record changed without being indexed
+    /// (an account decision sets its account, which a resolver's keys may read).
+    private mutating func recheckSelfIndexed(_ id: LeadID) {
+        guard selfIndexed.contains(id) else { return }
+        guard let state = leads[id], !state.isErased, state.mergedInto == nil,
+            identity.keys(for: state.lead).allSatisfy({ identityIndex[$0] == id })
+        else {
+            selfIndexed.remove(id)
+            return
         }
     }
 
