@@ -210,12 +210,7 @@ struct Planner {
         var incoming = person
         incoming.id = survivorID
         guard let current = state(survivorID) else { return .matched(survivorID) }
-        // Never the account a reviewer rejected for this lead.
-        if incoming.accountID == nil, let derived = identity.account(for: incoming),
-            current.accountVerdicts[derived] != .rejected
-        {
-            incoming.accountID = derived
-        }
+        incoming = withDerivedAccount(incoming, for: current)
         if incoming != current.lead, Self.bringsNews(incoming, to: current.lead) {
             add(
                 survivorID, .captured(incoming, stage: current.stage), by: actor,
@@ -240,15 +235,21 @@ struct Planner {
         guard overlay.isEmpty, indexOverlay.isEmpty, baseSelfIndexed.contains(person.id),
             let current = base[person.id], !current.isErased, current.mergedInto == nil, current.lead == person
         else { return nil }
+        guard withDerivedAccount(person, for: current) == current.lead else { return nil }
+        rematchAccount(of: person.id)
+        return .matched(person.id)
+    }
+
+    /// The record with the account the identity resolver derives for it, when it names none
+    /// and that is not an account a reviewer rejected for the lead.
+    private func withDerivedAccount(_ person: Lead, for current: LeadState) -> Lead {
         var incoming = person
         if incoming.accountID == nil, let derived = identity.account(for: incoming),
             current.accountVerdicts[derived] != .rejected
         {
             incoming.accountID = derived
         }
-        guard incoming == current.lead else { return nil }
-        rematchAccount(of: person.id)
-        return .matched(person.id)
+        return incoming
     }
 
     /// The leads in creation order, the oldest first (ties by id).
