@@ -141,6 +141,13 @@ extension AlignmentEngine {
         return summary
     }
 
+    /// Makes room in the engine's tables for up to `count` more leads, before an import of that
+    /// many rows, so that they are not grown again and again as the rows are recorded (which
+    /// also held the old and the new table at once). Changes nothing the engine knows.
+    package func reserveCapacity(forLeads count: Int) {
+        projections.reserve(leads: count)
+    }
+
     /// `imported from FILE`, the reason history moves give.
     static func historyNote(_ source: String?) -> String {
         source.map { "imported from \($0)" } ?? "imported history"
@@ -178,6 +185,10 @@ extension AlignmentEngine {
         var planned: [AppendRequest] = []
         let results = try await commit {
             var planner = makePlanner()
+            planner.reserve(leads: items.count)
+            // Rows capture, merge, record signals and move history, none of which routes: the
+            // router's ledger folds the stored events after the append (see `foldsRouting`).
+            planner.foldsRouting = false
             plan = CaptureCommands(projections: projections, policies: policies).ingest(
                 items, by: actor, history: history, in: &planner)
             planned = planner.requests

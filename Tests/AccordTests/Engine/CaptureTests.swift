@@ -60,6 +60,33 @@ struct CaptureTests {
         }
     }
 
+    @Test func roomReservedForAnImportChangesNothingItRecords() async throws {
+        let crm = ExternalID(system: "outreach", value: "77")
+        let rows: [IngestItem] = [
+            .lead(Lead(id: "", email: "ana@acme.com", source: "webinar")),
+            .lead(Lead(id: "", source: "outbound", externalIDs: [crm])),
+            .lead(Lead(id: "", email: "ANA@acme.com ", phone: "+14155550100")),
+            .lead(Lead(id: "", email: "ana@acme.com", externalIDs: [crm])),
+            .signal(
+                Signal(kind: .replied, occurredAt: Date(timeIntervalSince1970: 1_790_000_100)),
+                person: Lead(id: "", email: "bo@globex.com")),
+        ]
+        let clock = TestClock()
+        let plain = try await makeEngine(clock: clock)
+        let reserved = try await makeEngine(clock: clock)
+        await reserved.reserveCapacity(forLeads: 10_000)
+        let plainSummary = try await plain.ingest(rows, from: "leads.csv")
+        let reservedSummary = try await reserved.ingest(rows, from: "leads.csv")
+        #expect(reservedSummary == plainSummary)
+        #expect(reservedSummary.created == 3 && reservedSummary.merged == 1)
+        #expect(await reserved.activeLeads() == plain.activeLeads())
+        for id in ["L0000001", "L0000002", "L0000003"] as [LeadID] {
+            let expected = try await plain.timeline(of: id).map { ($0.leadID, $0.payload) }
+            let timeline = try await reserved.timeline(of: id).map { ($0.leadID, $0.payload) }
+            #expect(timeline.elementsEqual(expected) { $0 == $1 })
+        }
+    }
+
     @Test func hostProvidedIDIsKeptAndMatchedLater() async throws {
         let engine = try await makeEngine()
         _ = try await engine.capture(Lead(id: "crm-42", company: "Acme"))

@@ -310,10 +310,17 @@ struct Planner {
         for key in identity.keys(for: other.lead) { indexOverlay[key] = survivor }
     }
 
+    /// `L` and the number with at least seven digits (`L0000042`), as `String(format:
+    /// "L%07d")` writes it, without Foundation's formatter (3% of a large import's time).
+    static func mintedName(_ number: Int) -> String {
+        let digits = String(number)
+        return "L" + String(repeating: "0", count: Swift.max(0, 7 - digits.utf8.count)) + digits
+    }
+
     private mutating func mintID() -> LeadID {
         while true {
             mintedCount += 1
-            let candidate = LeadID(String(format: "L%07d", base.count + mintedCount))
+            let candidate = LeadID(Self.mintedName(base.count + mintedCount))
             if state(candidate) == nil, inFlight[candidate] == nil { return candidate }
         }
     }

@@ -217,6 +217,17 @@ struct EngineProjections: Sendable {
         return state
     }
 
+    /// Makes room for `count` more leads in the tables every new lead enters, so that an import
+    /// of that many does not grow them step by step: each growth copied a table of states into
+    /// one twice its size, and the last one held both at once.
+    mutating func reserve(leads count: Int) {
+        guard count > 0 else { return }
+        leads.reserveCapacity(leads.count + count)
+        identityIndex.reserveCapacity(identityIndex.count + count)
+        selfIndexed.reserveCapacity(selfIndexed.count + count)
+        accountOfLead.reserveCapacity(accountOfLead.count + count)
+    }
+
     /// The leads of an account (merged duplicates and erased leads left out), in id order.
     func contacts(of account: AccountID) -> [LeadState] {
         (contactsByAccount[account] ?? []).compactMap { leads[$0] }

@@ -20,6 +20,11 @@ struct CaptureCommandsTests {
         #expect(planner.plannedKinds == ["captured", "signal-recorded"])
     }
 
+    @Test(arguments: [1, 42, 9_999_999, 10_000_000, 123_456_789])
+    func mintedIDsAreNamedAsBefore(number: Int) {
+        #expect(Planner.mintedName(number) == String(format: "L%07d", number))
+    }
+
     @Test func aRecordMatchingAKnownLeadFindsIt() {
         var fixture = CommandFixture()
         fixture.capture("L1")
