@@ -175,8 +175,10 @@ extension CommandDefinition {
         let summary: IngestSummary
         do {
             summary = try await console.dataDirectory.withEngine(on: journal) { engine in
-                // Rows of a leads file are mostly new people: room for them all at once.
-                if kind == .leads { await engine.reserveCapacity(forLeads: total) }
+                // A first import of a leads file is new people: room for them all at once. Into
+                // a journal that knows people already, the rows may be the same people again
+                // (a daily export), and reserving for every row would double the tables.
+                if kind == .leads, await engine.leadCount == 0 { await engine.reserveCapacity(forLeads: total) }
                 var summary = IngestSummary()
                 var done = 0
                 while let batch = try await batches.next() {
