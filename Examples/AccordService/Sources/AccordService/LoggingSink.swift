@@ -27,6 +27,23 @@ public struct LoggingSink: NotificationSink {
         logger.log(level: level, "\(message)", metadata: metadata)
     }
 
+    /// The kind of a notification, as its log line's `kind` metadata names it
+    /// (`stage-changed`, `sla-breached`, …), without formatting the line.
+    static func kind(of notification: EngineNotification) -> String {
+        switch notification {
+        case .leadCaptured: "lead-captured"
+        case .leadsMerged: "leads-merged"
+        case .stageChanged: "stage-changed"
+        case .assigned: "assigned"
+        case .slaStarted: "sla-started"
+        case .slaWarned: "sla-warned"
+        case .slaBreached: "sla-breached"
+        case .slaEscalated: "sla-escalated"
+        case .leadErased: "lead-erased"
+        case .qualificationBlocked: "qualification-blocked"
+        }
+    }
+
     /// The level, message and metadata of a notification's log line.
     static func line(for notification: EngineNotification) -> (Logger.Level, String, Logger.Metadata) {
         switch notification {

@@ -25,6 +25,12 @@ public struct ServiceMetrics: Sendable {
     /// The registry the metrics are kept in.
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
+    /// The request counters and timers made so far, by route, method and status: made once,
+    /// then looked up (making them anew for every request was a registry look-up each, under
+    /// its lock, and several allocations).
+    private let requestHandles = Handles<RequestLabels, (CoreMetrics.Counter, CoreMetrics.Timer)>()
+    /// The notification counters made so far, by kind.
+    private let notificationHandles = Handles<String, CoreMetrics.Counter>()
 
     /// Makes the metrics over a registry.
     /// - Parameter registry: where to keep them (a new one by default).
@@ -45,21 +51,27 @@ public struct ServiceMetrics: Sendable {
     ///   - status: the answer's status code.
     ///   - nanoseconds: the time from receiving the head to answering.
     func request(route: String, method: String, status: Int, nanoseconds: Int64) {
-        Counter(
-            label: "accord_http_requests_total",
-            dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory
-        ).increment()
-        Timer(
-            label: "accord_http_request_duration_seconds", dimensions: [("route", route), ("method", method)],
-            factory: factory
-        ).recordNanoseconds(nanoseconds)
+        let (counter, timer) = requestHandles.handles(RequestLabels(route: route, method: method, status: status)) {
+            (
+                Counter(
+                    label: "accord_http_requests_total",
+                    dimensions: [("route", route), ("method", method), ("status", String(status))],
+                    factory: factory),
+                Timer(
+                    label: "accord_http_request_duration_seconds", dimensions: [("route", route), ("method", method)],
+                    factory: factory)
+            )
+        }
+        counter.increment()
+        timer.recordNanoseconds(nanoseconds)
     }
 
     /// Counts one notification the engine published.
     /// - Parameter kind: the notification's kind, as ``LoggingSink`` names it.
     func notification(kind: String) {
-        Counter(label: "accord_engine_notifications_total", dimensions: [("kind", kind)], factory: factory)
-            .increment()
+        notificationHandles.handles(kind) {
+            Counter(label: "accord_engine_notifications_total", dimensions: [("kind", kind)], factory: factory)
+        }.increment()
     }
 
     /// Reads the engine's gauges and renders every metric in the Prometheus text format.
@@ -92,8 +104,7 @@ public struct MetricsSink: NotificationSink {
     /// Counts one notification.
     /// - Parameter notification: what the engine published.
     public func deliver(_ notification: EngineNotification) async {
-        let (_, _, metadata) = LoggingSink.line(for: notification)
-        metrics.notification(kind: metadata["kind"]?.description ?? "unknown")
+        metrics.notification(kind: LoggingSink.kind(of: notification))
     }
 }
 
@@ -114,4 +125,30 @@ struct RequestMetricsMiddleware: RouterMiddleware {
             status: response.status.code, nanoseconds: Int64(clamping: elapsed))
         return response
     }
+}
+
+/// Metric handles made once and looked up after, by a key of their labels.
+///
+/// `@unchecked Sendable` is safe: its one mutable field is read and written only under `lock`,
+/// and the handles it keeps are `Sendable` themselves.
+private final class Handles<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handles: [Key: Value] = [:]
+
+    /// The handles for `key`, made by `make` the first time.
+    func handles(_ key: Key, make: () -> Value) -> Value {
+        lock.withLock {
+            if let found = handles[key] { return found }
+            let made = make()
+            handles[key] = made
+            return made
+        }
+    }
+}
+
+/// The labels of a request's metrics.
+private struct RequestLabels: Hashable, Sendable {
+    var route: String
+    var method: String
+    var status: Int
 }
