@@ -44,51 +44,58 @@ public struct LoggingSink: NotificationSink {
         }
     }
 
-    /// The level, message and metadata of a notification's log line.
+    /// The level, message and metadata of a notification's log line; the metadata's `kind` is
+    /// ``kind(of:)``.
     static func line(for notification: EngineNotification) -> (Logger.Level, String, Logger.Metadata) {
+        var (level, message, metadata) = details(of: notification)
+        metadata["kind"] = "\(kind(of: notification))"
+        return (level, message, metadata)
+    }
+
+    private static func details(of notification: EngineNotification) -> (Logger.Level, String, Logger.Metadata) {
         switch notification {
         case .leadCaptured(let lead):
-            return (.info, "lead captured", ["lead": "\(lead)", "kind": "lead-captured"])
+            return (.info, "lead captured", ["lead": "\(lead)"])
         case .leadsMerged(let survivor, let absorbed):
             return (
                 .info, "leads merged",
-                ["lead": "\(survivor)", "kind": "leads-merged", "absorbed": "\(absorbed)"]
+                ["lead": "\(survivor)", "absorbed": "\(absorbed)"]
             )
         case .stageChanged(let lead, let change):
             return (
                 .info, "stage changed",
-                ["lead": "\(lead)", "kind": "stage-changed", "from": "\(change.from)", "to": "\(change.to)"]
+                ["lead": "\(lead)", "from": "\(change.from)", "to": "\(change.to)"]
             )
         case .assigned(let lead, let owner):
-            return (.info, "assigned", ["lead": "\(lead)", "kind": "assigned", "owner": "\(owner)"])
+            return (.info, "assigned", ["lead": "\(lead)", "owner": "\(owner)"])
         case .slaStarted(let lead, let clock):
             return (
                 .info, "response clock started",
                 [
-                    "lead": "\(lead)", "kind": "sla-started", "clock": "\(clock.id)", "tier": "\(clock.tier)",
+                    "lead": "\(lead)", "clock": "\(clock.id)", "tier": "\(clock.tier)",
                     "deadline": "\(clock.deadline.formatted(.iso8601))",
                 ]
             )
         case .slaWarned(let lead, let clock):
-            return (.info, "response clock warning", ["lead": "\(lead)", "kind": "sla-warned", "clock": "\(clock)"])
+            return (.info, "response clock warning", ["lead": "\(lead)", "clock": "\(clock)"])
         case .slaBreached(let lead, let clock):
             return (
-                .warning, "response clock breached", ["lead": "\(lead)", "kind": "sla-breached", "clock": "\(clock)"]
+                .warning, "response clock breached", ["lead": "\(lead)", "clock": "\(clock)"]
             )
         case .slaEscalated(let lead, let escalation):
             var metadata: Logger.Metadata = [
-                "lead": "\(lead)", "kind": "sla-escalated", "clock": "\(escalation.clockID)",
+                "lead": "\(lead)", "clock": "\(escalation.clockID)",
                 "step": "\(escalation.step)",
             ]
             if let target = escalation.target { metadata["target"] = "\(target)" }
             return (.warning, "response clock escalated", metadata)
         case .leadErased(let lead):
-            return (.info, "personal data erased", ["lead": "\(lead)", "kind": "lead-erased"])
+            return (.info, "personal data erased", ["lead": "\(lead)"])
         case .qualificationBlocked(let lead, let stage, let missing):
             return (
                 .info, "handoff gate blocked qualification",
                 [
-                    "lead": "\(lead)", "kind": "qualification-blocked", "to": "\(stage)",
+                    "lead": "\(lead)", "to": "\(stage)",
                     "missing": .array(missing.map { "\($0.rawValue)" }),
                 ]
             )
